@@ -1,0 +1,162 @@
+/**
+ * arith's casts: `arith.extsi %x : i32 to i64`, `arith.index_cast %i : index to i32`, ...
+ *
+ * Operand and result have the same shape (both scalars, or vectors/tensors of one shape); what may change is
+ * the element type, under each cast's rule (ext* widen, trunc* narrow, bitcast keeps the width, index_cast
+ * goes between index and an integer). A cast that breaks its rule fails with MLIR's CastOpInterface message:
+ * `'arith.extsi' op operand type 'i32' and result type 'i8' are cast incompatible`.
+ */
+import type { Operation, Trait } from "../../src/ir/operation.ts";
+import { Elementwise, Pure, SameOperandsAndResultShape } from "../../src/ir/traits.ts";
+import { type TypeConstraint } from "../../src/irdl/constraints.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import {
+  FloatType,
+  IndexType,
+  IntegerType,
+  MemRefType,
+  RankedTensorType,
+  type Type,
+  UnrankedMemRefType,
+  UnrankedTensorType,
+  VectorType,
+  bitWidth,
+  isShaped,
+} from "../../src/ir/types.ts";
+import { DYNAMIC } from "../../src/ir/types.ts";
+import { printType } from "../../src/text/print-attr.ts";
+import { BitcastTypeConstraint, FloatLike, IndexCastTypeConstraint, SignlessFixedWidthIntegerLike } from "./constraints.ts";
+
+// ---- cast compatibility (MLIR's areCastCompatible) ---------------------------------------------------------
+
+/** verifyCompatibleShape: both scalars, or both shaped with equal ranks and dims equal where both are static. */
+function compatibleShapes(a: Type, b: Type): boolean {
+  if (!isShaped(a)) return !isShaped(b);
+  if (!isShaped(b)) return false;
+  if (a instanceof UnrankedTensorType || a instanceof UnrankedMemRefType) return true;
+  if (b instanceof UnrankedTensorType || b instanceof UnrankedMemRefType) return true;
+  if (a.shape.length !== b.shape.length) return false;
+  return a.shape.every((d, i) => d === DYNAMIC || b.shape[i] === DYNAMIC || d === b.shape[i]);
+}
+
+/** The element type of a scalar, vector or tensor (or memref when allowed); undefined for other containers. */
+function elementOfLike(t: Type, allowMemRef: boolean): Type | undefined {
+  if (t instanceof VectorType || t instanceof RankedTensorType || t instanceof UnrankedTensorType) return t.elementType;
+  if (t instanceof MemRefType || t instanceof UnrankedMemRefType) return allowMemRef ? t.elementType : undefined;
+  return t;
+}
+
+type ElementRule = (src: Type, dst: Type) => boolean;
+
+const isSignlessInt = (t: Type): t is IntegerType => t instanceof IntegerType && t.isSignless;
+const isInt = (t: Type): t is IntegerType => t instanceof IntegerType;
+const isFloat = (t: Type): t is FloatType => t instanceof FloatType;
+
+/** A cast between two ints (or two floats) whose width must grow (`wider`) or shrink. */
+const widthChange =
+  (isKind: (t: Type) => t is IntegerType | FloatType, wider: boolean): ElementRule =>
+  (src, dst) => {
+    if (!isKind(src) || !isKind(dst)) return false;
+    return wider ? dst.width > src.width : dst.width < src.width;
+  };
+
+const intToFloat: ElementRule = (src, dst) => isInt(src) && isFloat(dst);
+const floatToInt: ElementRule = (src, dst) => isFloat(src) && isInt(dst);
+const indexCast: ElementRule = (src, dst) =>
+  (src instanceof IndexType && isSignlessInt(dst)) || (isSignlessInt(src) && dst instanceof IndexType);
+const isIntIndexOrFloat = (t: Type): boolean => t instanceof IntegerType || t instanceof IndexType || t instanceof FloatType;
+const sameWidth: ElementRule = (src, dst) => isIntIndexOrFloat(src) && isIntIndexOrFloat(dst) && bitWidth(src) === bitWidth(dst);
+
+/** Whether `rule` allows casting `src` to `dst` (shapes first, then element types). */
+export function areCastCompatible(src: Type, dst: Type, rule: ElementRule, allowMemRef: boolean): boolean {
+  if (!compatibleShapes(src, dst)) return false;
+  const s = elementOfLike(src, allowMemRef);
+  const d = elementOfLike(dst, allowMemRef);
+  return s !== undefined && d !== undefined && rule(s, d);
+}
+
+function castVerifier(rule: ElementRule, allowMemRef: boolean): (op: Operation) => string | undefined {
+  return (op) => {
+    const src = op.getOperand(0).type;
+    const dst = op.getResult(0).type;
+    if (areCastCompatible(src, dst, rule, allowMemRef)) return undefined;
+    return `operand type '${printType(src)}' and result type '${printType(dst)}' are cast incompatible`;
+  };
+}
+
+// ---- the ops -------------------------------------------------------------------------------------------------
+
+const castTraits: readonly Trait[] = [Pure, SameOperandsAndResultShape, Elementwise];
+
+const castSpec = <const N extends string, const F extends TypeConstraint, const T extends TypeConstraint>(
+  name: N,
+  summary: string,
+  from: F,
+  to: T,
+) =>
+  ({
+    name,
+    summary,
+    operands: { in: from },
+    results: { out: to },
+    traits: castTraits,
+    format: "$in attr-dict `:` type($in) `to` type($out)",
+  }) as const;
+
+const Int = SignlessFixedWidthIntegerLike;
+
+export const ExtUI = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
+  verify: castVerifier(widthChange(isInt, true), false),
+});
+export type ExtUI = InstanceType<typeof ExtUI>;
+export const ExtSI = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
+  verify: castVerifier(widthChange(isInt, true), false),
+});
+export type ExtSI = InstanceType<typeof ExtSI>;
+export const TruncI = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
+  verify: castVerifier(widthChange(isInt, false), false),
+});
+export type TruncI = InstanceType<typeof TruncI>;
+
+export const ExtF = defineOp(castSpec("arith.extf", "cast from floating-point to wider floating-point", FloatLike, FloatLike), {
+  verify: castVerifier(widthChange(isFloat, true), false),
+});
+export type ExtF = InstanceType<typeof ExtF>;
+export const TruncF = defineOp(castSpec("arith.truncf", "cast from floating-point to narrower floating-point", FloatLike, FloatLike), {
+  verify: castVerifier(widthChange(isFloat, false), false),
+});
+export type TruncF = InstanceType<typeof TruncF>;
+
+export const UIToFP = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
+  verify: castVerifier(intToFloat, false),
+});
+export type UIToFP = InstanceType<typeof UIToFP>;
+export const SIToFP = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
+  verify: castVerifier(intToFloat, false),
+});
+export type SIToFP = InstanceType<typeof SIToFP>;
+export const FPToUI = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
+  verify: castVerifier(floatToInt, false),
+});
+export type FPToUI = InstanceType<typeof FPToUI>;
+export const FPToSI = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
+  verify: castVerifier(floatToInt, false),
+});
+export type FPToSI = InstanceType<typeof FPToSI>;
+
+export const IndexCast = defineOp(
+  castSpec("arith.index_cast", "cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
+  { verify: castVerifier(indexCast, true) },
+);
+export type IndexCast = InstanceType<typeof IndexCast>;
+export const IndexCastUI = defineOp(
+  castSpec("arith.index_castui", "unsigned cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
+  { verify: castVerifier(indexCast, true) },
+);
+export type IndexCastUI = InstanceType<typeof IndexCastUI>;
+
+export const Bitcast = defineOp(
+  castSpec("arith.bitcast", "bitcast between values of equal bit width", BitcastTypeConstraint, BitcastTypeConstraint),
+  { verify: castVerifier(sameWidth, true) },
+);
+export type Bitcast = InstanceType<typeof Bitcast>;

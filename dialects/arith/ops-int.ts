@@ -1,0 +1,122 @@
+/**
+ * arith's integer arithmetic: the binary ops (`arith.addi %a, %b : i32`) and the extended ops that return
+ * two results (`%sum, %overflow = arith.addui_extended %a, %b : i32, i1`).
+ *
+ * Every op takes scalars, vectors or tensors of signless integers or index (SignlessIntegerLike) and works
+ * elementwise. Division and its relatives are not Pure: they have no memory effects, but dividing by zero is
+ * undefined behaviour, so they must not be hoisted (MLIR marks them ConditionallySpeculatable).
+ */
+import type { Operation, Trait } from "../../src/ir/operation.ts";
+import { Commutative, Elementwise, Pure, SameOperandsAndResultType } from "../../src/ir/traits.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import { BoolLike, i1SameShape, SignlessIntegerLike } from "./constraints.ts";
+
+const binaryFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+
+/** Common traits of arith's integer binary ops: one type throughout, elementwise over vectors and tensors. */
+const intBinaryTraits = (...extra: Trait[]): Trait[] => [...extra, SameOperandsAndResultType, Elementwise];
+
+const intBinarySpec = <const N extends string>(name: N, summary: string, traits: readonly Trait[]) =>
+  ({
+    name,
+    summary,
+    operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike },
+    results: { result: SignlessIntegerLike },
+    traits,
+    format: binaryFormat,
+  }) as const;
+
+export const AddI = defineOp(intBinarySpec("arith.addi", "integer addition operation", intBinaryTraits(Pure, Commutative)));
+export type AddI = InstanceType<typeof AddI>;
+export const SubI = defineOp(intBinarySpec("arith.subi", "integer subtraction operation", intBinaryTraits(Pure)));
+export type SubI = InstanceType<typeof SubI>;
+export const MulI = defineOp(intBinarySpec("arith.muli", "integer multiplication operation", intBinaryTraits(Pure, Commutative)));
+export type MulI = InstanceType<typeof MulI>;
+
+export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits()));
+export type DivUI = InstanceType<typeof DivUI>;
+export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits()));
+export type DivSI = InstanceType<typeof DivSI>;
+export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits()));
+export type CeilDivUI = InstanceType<typeof CeilDivUI>;
+export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits()));
+export type CeilDivSI = InstanceType<typeof CeilDivSI>;
+// MLIR 16 counts floordivsi among the total ops (Pure), unlike the other divisions.
+export const FloorDivSI = defineOp(intBinarySpec("arith.floordivsi", "signed floor integer division operation", intBinaryTraits(Pure)));
+export type FloorDivSI = InstanceType<typeof FloorDivSI>;
+export const RemUI = defineOp(intBinarySpec("arith.remui", "unsigned integer division remainder operation", intBinaryTraits(Pure)));
+export type RemUI = InstanceType<typeof RemUI>;
+export const RemSI = defineOp(intBinarySpec("arith.remsi", "signed integer division remainder operation", intBinaryTraits(Pure)));
+export type RemSI = InstanceType<typeof RemSI>;
+
+export const AndI = defineOp(intBinarySpec("arith.andi", "integer binary and", intBinaryTraits(Pure, Commutative)));
+export type AndI = InstanceType<typeof AndI>;
+export const OrI = defineOp(intBinarySpec("arith.ori", "integer binary or", intBinaryTraits(Pure, Commutative)));
+export type OrI = InstanceType<typeof OrI>;
+export const XOrI = defineOp(intBinarySpec("arith.xori", "integer binary xor", intBinaryTraits(Pure, Commutative)));
+export type XOrI = InstanceType<typeof XOrI>;
+
+export const ShLI = defineOp(intBinarySpec("arith.shli", "integer left-shift", intBinaryTraits(Pure)));
+export type ShLI = InstanceType<typeof ShLI>;
+export const ShRUI = defineOp(intBinarySpec("arith.shrui", "unsigned integer right-shift", intBinaryTraits(Pure)));
+export type ShRUI = InstanceType<typeof ShRUI>;
+export const ShRSI = defineOp(intBinarySpec("arith.shrsi", "signed integer right-shift", intBinaryTraits(Pure)));
+export type ShRSI = InstanceType<typeof ShRSI>;
+
+export const MaxSI = defineOp(intBinarySpec("arith.maxsi", "signed integer maximum operation", intBinaryTraits(Pure, Commutative)));
+export type MaxSI = InstanceType<typeof MaxSI>;
+export const MaxUI = defineOp(intBinarySpec("arith.maxui", "unsigned integer maximum operation", intBinaryTraits(Pure, Commutative)));
+export type MaxUI = InstanceType<typeof MaxUI>;
+export const MinSI = defineOp(intBinarySpec("arith.minsi", "signed integer minimum operation", intBinaryTraits(Pure, Commutative)));
+export type MinSI = InstanceType<typeof MinSI>;
+export const MinUI = defineOp(intBinarySpec("arith.minui", "unsigned integer minimum operation", intBinaryTraits(Pure, Commutative)));
+export type MinUI = InstanceType<typeof MinUI>;
+
+// ---- extended ops: two results -------------------------------------------------------------------------------
+
+/**
+ * ODS names the results of multi-result ops in the printed IR (`%sum, %overflow = ...`); single-result ops
+ * keep numbered names.
+ */
+const namedResults =
+  (...names: string[]) =>
+  (_op: Operation): readonly string[] =>
+    names;
+
+export const AddUIExtended = defineOp(
+  {
+    name: "arith.addui_extended",
+    summary: "extended unsigned integer addition operation returning sum and overflow bit",
+    operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike },
+    results: { sum: SignlessIntegerLike, overflow: BoolLike },
+    traits: [Pure, Commutative, Elementwise],
+    allTypesMatch: [["lhs", "rhs", "sum"]],
+    format: "$lhs `,` $rhs attr-dict `:` type($sum) `,` type($overflow)",
+    resultNames: namedResults("sum", "overflow"),
+  },
+  {
+    // The overflow flag is i1 of the operands' shape, as MLIR's (lhs, rhs) builder makes it.
+    inferResultTypes: (operands) => {
+      const t = operands[0]?.type;
+      return t === undefined ? undefined : [t, i1SameShape(t)];
+    },
+  },
+);
+export type AddUIExtended = InstanceType<typeof AddUIExtended>;
+
+const mulExtendedSpec = <const N extends string>(name: N, summary: string) =>
+  ({
+    name,
+    summary,
+    operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike },
+    results: { low: SignlessIntegerLike, high: SignlessIntegerLike },
+    traits: [Pure, Commutative, Elementwise],
+    allTypesMatch: [["lhs", "rhs", "low", "high"]],
+    format: "$lhs `,` $rhs attr-dict `:` type($lhs)",
+    resultNames: namedResults("low", "high"),
+  }) as const;
+
+export const MulSIExtended = defineOp(mulExtendedSpec("arith.mulsi_extended", "extended signed integer multiplication operation"));
+export type MulSIExtended = InstanceType<typeof MulSIExtended>;
+export const MulUIExtended = defineOp(mulExtendedSpec("arith.mului_extended", "extended unsigned integer multiplication operation"));
+export type MulUIExtended = InstanceType<typeof MulUIExtended>;

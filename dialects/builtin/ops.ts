@@ -1,0 +1,113 @@
+/**
+ * The builtin dialect's ops, as MLIR 16 defines them in BuiltinOps.td:
+ *
+ *   module @name attributes {foo.bar = 1 : i32} {
+ *     ...
+ *   }
+ *   %0:2 = builtin.unrealized_conversion_cast %a, %b : i32, f32 to i64, f64
+ */
+import { StringAttr } from "../../src/ir/attributes.ts";
+import type { Location } from "../../src/ir/location.ts";
+import { Block, Region } from "../../src/ir/operation.ts";
+import {
+  GraphRegion,
+  IsolatedFromAbove,
+  NoTerminator,
+  Pure,
+  SingleBlock,
+  Symbol,
+  SymbolTable,
+} from "../../src/ir/traits.ts";
+import { AnyType, StrAttr, SymbolNameAttr } from "../../src/irdl/constraints.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import { optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
+import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
+
+const SYM_NAME = "sym_name";
+
+/**
+ * `module @name attributes {...} { body }`: ODS's `($sym_name^)? attr-dict-with-keyword $bodyRegion`, with the
+ * symbol printed as `@name` and an empty body given its block back (ODS does that for SingleBlock +
+ * NoTerminator regions).
+ */
+const moduleAsm = {
+  defaultDialect: "builtin",
+  print(op: import("../../src/ir/operation.ts").Operation, p: OpAsmPrinter): void {
+    const name = op.attr(SYM_NAME);
+    if (name instanceof StringAttr) {
+      p.print(" ");
+      p.printSymbolName(name.value);
+    }
+    p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME]);
+    p.print(" ");
+    p.printRegion(op.getRegion(0));
+  },
+  parse(p: OpAsmParser, state: OperationState): void {
+    const name = p.parseOptionalSymbolName();
+    if (name !== undefined) state.attributes.set(SYM_NAME, StringAttr.get(name));
+    p.parseOptionalAttrDictWithKeyword(state.attributes);
+    const body = new Region();
+    p.parseRegion(body);
+    if (body.isEmpty) body.push(new Block());
+    state.regions.push(body);
+  },
+};
+
+/**
+ * `builtin.module`: the top-level container. Its single block holds symbols (SymbolTable), needs no
+ * terminator, is a graph region (no dominance between its ops), and cannot use values from outside.
+ */
+export const ModuleOp = defineOp(
+  {
+    name: "builtin.module",
+    summary: "a top level container operation",
+    attributes: { sym_name: optionalAttr(SymbolNameAttr), sym_visibility: optionalAttr(StrAttr) },
+    regions: { bodyRegion: region({ maxBlocks: 1 }) },
+    traits: [IsolatedFromAbove, NoTerminator, SymbolTable, Symbol, SingleBlock, GraphRegion],
+    format: moduleAsm,
+    // Ops nested directly in a module print without the `builtin.` prefix (`module {` inside a module).
+    defaultDialect: "builtin",
+  },
+  {
+    verify: (op) => {
+      const body = op.bodyRegion;
+      if (body.blocks.length !== 1) return "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks";
+      if (body.block.args.length > 0) return "region should have no arguments";
+      return undefined;
+    },
+  },
+);
+export type ModuleOp = InstanceType<typeof ModuleOp>;
+
+/** A detached module with an empty body block (and a symbol name when given). */
+export function createModule(opts: { name?: string; loc?: Location } = {}): ModuleOp {
+  return ModuleOp.build(
+    {
+      bodyRegion: new Region([new Block()]),
+      ...(opts.name === undefined ? {} : { sym_name: StringAttr.get(opts.name) }),
+    },
+    opts.loc,
+  );
+}
+
+/** The single block of a module's body, where its ops go. */
+export function moduleBody(m: ModuleOp): Block {
+  return m.bodyRegion.block;
+}
+
+/**
+ * `builtin.unrealized_conversion_cast`: a cast between types that a partial dialect conversion has not
+ * reconciled yet; it has no semantics and must be gone once conversion completes.
+ */
+export const UnrealizedConversionCastOp = defineOp(
+  {
+    name: "builtin.unrealized_conversion_cast",
+    summary: "an unrealized conversion from one set of types to another",
+    operands: { inputs: variadic(AnyType) },
+    results: { outputs: variadic(AnyType) },
+    traits: [Pure],
+    format: "($inputs^ `:` type($inputs))? `to` type($outputs) attr-dict",
+  },
+  { verify: (op) => (op.numResults === 0 ? "expected at least one result for cast operation" : undefined) },
+);
+export type UnrealizedConversionCastOp = InstanceType<typeof UnrealizedConversionCastOp>;

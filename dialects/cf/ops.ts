@@ -1,0 +1,186 @@
+/**
+ * The cf dialect (MLIR 16's ControlFlowOps.td): unstructured control flow between the blocks of a region.
+ *
+ *   cf.br ^bb1(%a : i32)
+ *   cf.cond_br %c, ^bb1(%a : i32), ^bb2
+ *   cf.switch %flag : i32, [
+ *     default: ^bb1(%a : i32),
+ *     42: ^bb2,
+ *     43: ^bb3
+ *   ]
+ *   cf.assert %c, "message"
+ *
+ * The operands a branch forwards to each successor must match that block's arguments, in number and type
+ * (MLIR's BranchOpInterface, see branch-interface.ts, whose `successorOperands` says which operands go where).
+ */
+import { DenseArrayAttr, DenseElementsAttr } from "../../src/ir/attributes.ts";
+import type { Block, Operation } from "../../src/ir/operation.ts";
+import { Pure, Terminator } from "../../src/ir/traits.ts";
+import { i1, i32, IntegerType } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { AnyInteger, AnyType, attrConstraint, Bool, DenseI32ArrayAttr, StrAttr } from "../../src/irdl/constraints.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import { type CustomDirective, optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
+import { printType } from "../../src/text/print-attr.ts";
+import { branchOpInterface, operandGroup } from "./branch-interface.ts";
+import { caseValuesAttr, switchAsm } from "./switch-asm.ts";
+
+/**
+ * `custom<I1Operand>($x)`: an operand whose type is always i1 and so is not spelled (ODS infers the type of
+ * operands with a buildable type such as I1; src/irdl's format does not, so this directive says it).
+ */
+const I1Operand: CustomDirective = {
+  print(op, p, args) {
+    const [v] = operandGroup(op, args[0] as string);
+    if (v !== undefined) p.printOperand(v);
+  },
+  parse(p, state, args) {
+    const name = args[0] as string;
+    state.operands.set(name, [p.parseOperand()]);
+    state.operandTypes.set(name, [i1]);
+  },
+};
+
+// ---- cf.br -------------------------------------------------------------------------------------------------
+
+/** `cf.br`: jumps to `dest`, passing `destOperands` as its arguments. */
+export const BranchOp = defineOp({
+  name: "cf.br",
+  summary: "branch operation",
+  operands: { destOperands: variadic(AnyType) },
+  successors: { dest: successor() },
+  traits: [Pure, Terminator, branchOpInterface((op, i) => (i === 0 ? operandGroup(op, "destOperands") : undefined))],
+  format: "$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict",
+});
+export type BranchOp = InstanceType<typeof BranchOp>;
+
+// ---- cf.cond_br --------------------------------------------------------------------------------------------
+
+/** `cf.cond_br`: jumps to `trueDest` when `condition` is set, to `falseDest` otherwise. */
+export const CondBranchOp = defineOp({
+  name: "cf.cond_br",
+  summary: "conditional branch operation",
+  operands: { condition: Bool, trueDestOperands: variadic(AnyType), falseDestOperands: variadic(AnyType) },
+  successors: { trueDest: successor(), falseDest: successor() },
+  traits: [Pure, Terminator, branchOpInterface(condBranchOperands)],
+  customDirectives: { I1Operand },
+  format:
+    "custom<I1Operand>($condition) `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` " +
+    "$falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
+});
+export type CondBranchOp = InstanceType<typeof CondBranchOp>;
+
+function condBranchOperands(op: Operation, index: number): readonly Value[] | undefined {
+  if (index === 0) return operandGroup(op, "trueDestOperands");
+  return index === 1 ? operandGroup(op, "falseDestOperands") : undefined;
+}
+
+// ---- cf.switch ---------------------------------------------------------------------------------------------
+
+/** Integer dense elements (ODS's AnyIntElementsAttr): the case values of `cf.switch`. */
+export const AnyIntElementsAttr = attrConstraint(
+  "integer elements attribute",
+  (a): a is DenseElementsAttr => a instanceof DenseElementsAttr && a.type.elementType instanceof IntegerType,
+);
+
+/**
+ * `cf.switch`: jumps to the case whose value equals `flag`, or to `defaultDestination`. Case `i` forwards
+ * the `case_operand_segments[i]` operands of `caseOperands` that follow those of the cases before it.
+ */
+export const SwitchOp = defineOp(
+  {
+    name: "cf.switch",
+    summary: "switch operation",
+    operands: { flag: AnyInteger, defaultOperands: variadic(AnyType), caseOperands: variadic(AnyType) },
+    attributes: { case_values: optionalAttr(AnyIntElementsAttr), case_operand_segments: DenseI32ArrayAttr },
+    successors: { defaultDestination: successor(), caseDestinations: variadicSuccessor() },
+    traits: [Pure, Terminator, branchOpInterface(switchSuccessorOperands)],
+    format: switchAsm,
+  },
+  {
+    verify: (op) => {
+      const values = op.case_values;
+      const cases = op.caseDestinations.length;
+      if (values === undefined && cases > 0) {
+        return `number of case values (0) should match number of case destinations (${cases})`;
+      }
+      if (values !== undefined) {
+        const flagType = op.flag.type;
+        if (values.type.elementType !== flagType) {
+          return `'flag' type ('${printType(flagType)}') should match case value type ('${printType(values.type.elementType)}')`;
+        }
+        if (values.numElements !== cases) {
+          return `number of case values (${values.numElements}) should match number of case destinations (${cases})`;
+        }
+      }
+      const segments = op.case_operand_segments.numbers;
+      const total = segments.reduce((a, b) => a + b, 0);
+      if (segments.some((n) => n < 0) || total !== op.caseOperands.length) {
+        return `'case_operand_segments' sums to ${total}, but there are ${op.caseOperands.length} case operands`;
+      }
+      return undefined;
+    },
+  },
+);
+export type SwitchOp = InstanceType<typeof SwitchOp>;
+
+/** The operands `cf.switch` forwards to case `index` (0-based, not counting the default). */
+export function switchCaseOperands(op: SwitchOp, index: number): readonly Value[] {
+  return switchSuccessorOperands(op, index + 1) ?? [];
+}
+
+function switchSuccessorOperands(op: Operation, index: number): readonly Value[] | undefined {
+  if (index === 0) return operandGroup(op, "defaultOperands");
+  if (index >= op.successors.length) return undefined;
+  const segments = op.attr("case_operand_segments");
+  const sizes = segments instanceof DenseArrayAttr ? segments.numbers : [];
+  const start = sizes.slice(0, index - 1).reduce((a, b) => a + b, 0);
+  return operandGroup(op, "caseOperands").slice(start, start + (sizes[index - 1] ?? 0));
+}
+
+/** The case values of a `cf.switch` as BigInts (as stored: signed for signless flags). */
+export function switchCaseValues(op: SwitchOp): bigint[] {
+  const values = op.case_values;
+  if (values === undefined) return [];
+  return Array.from({ length: values.numElements }, (_, i) => BigInt(values.at(i)));
+}
+
+export interface SwitchCase {
+  readonly value: bigint | number;
+  readonly dest: Block;
+  readonly operands?: readonly Value[];
+}
+
+/**
+ * The build arguments of a `cf.switch` from its cases: `b.create(SwitchOp, switchArgs(flag, ^default, [], cases))`.
+ * The case values take the flag's integer type.
+ */
+export function switchArgs(
+  flag: Value<IntegerType>,
+  defaultDestination: Block,
+  defaultOperands: readonly Value[],
+  cases: readonly SwitchCase[],
+): Parameters<typeof SwitchOp.build>[0] {
+  return {
+    flag,
+    defaultDestination,
+    defaultOperands,
+    caseDestinations: cases.map((c) => c.dest),
+    caseOperands: cases.flatMap((c) => c.operands ?? []),
+    case_operand_segments: DenseArrayAttr.get(i32, cases.map((c) => c.operands?.length ?? 0)),
+    ...(cases.length === 0 ? {} : { case_values: caseValuesAttr(flag.type, cases.map((c) => c.value)) }),
+  };
+}
+
+// ---- cf.assert ---------------------------------------------------------------------------------------------
+
+/** `cf.assert %c, "msg"`: aborts with `msg` when `arg` is false. */
+export const AssertOp = defineOp({
+  name: "cf.assert",
+  summary: "assert operation with message attribute",
+  operands: { arg: Bool },
+  attributes: { msg: StrAttr },
+  customDirectives: { I1Operand },
+  format: "custom<I1Operand>($arg) `,` $msg attr-dict",
+});
+export type AssertOp = InstanceType<typeof AssertOp>;

@@ -1,0 +1,219 @@
+/**
+ * `func.return`, `func.call`, `func.call_indirect` and `func.constant`, as MLIR 16's FuncOps.td:
+ *
+ *   return %0, %1 : i32, f32
+ *   %0 = call @callee(%a) : (i32) -> i32
+ *   %f = constant @callee : (i32) -> i32
+ *   %1 = call_indirect %f(%a) : (i32) -> i32
+ *
+ * (shown as they print inside a function, where `func` is the default dialect).
+ */
+import { SymbolRefAttr } from "../../src/ir/attributes.ts";
+import { error, note } from "../../src/diag/diagnostic.ts";
+import type { Operation, Trait } from "../../src/ir/operation.ts";
+import { lookupNearestSymbol } from "../../src/ir/symbol-table.ts";
+import { ConstantLike, HasParent, Pure, ReturnLike, Terminator } from "../../src/ir/traits.ts";
+import { FunctionType, type Type } from "../../src/ir/types.ts";
+import { AnyFunctionType, AnyType, FlatSymbolRefAttr } from "../../src/irdl/constraints.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import { variadic } from "../../src/irdl/spec.ts";
+import { opError, quotedType, registerTraitVerifier } from "../../src/irdl/trait-verifiers.ts";
+import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
+import { FuncOp, funcName, functionType } from "./func-op.ts";
+
+const sameTypes = (a: readonly Type[], b: readonly Type[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/** The function a symbol reference names, looked up from `from` outwards; undefined if it is not a func.func. */
+export function lookupFunction(from: Operation, ref: SymbolRefAttr): FuncOp | undefined {
+  const found = lookupNearestSymbol(from, ref);
+  return found instanceof FuncOp ? found : undefined;
+}
+
+// ---- func.return -------------------------------------------------------------------------------------------
+
+/**
+ * The check that `func.return` matches its function's results. A trait verifier rather than the op's `verify`
+ * hook, because MLIR words the type mismatch without the `'func.return' op` prefix the hook would add.
+ */
+const ReturnMatchesFunction: Trait = Object.freeze({ name: "func.ReturnMatchesFunction" });
+registerTraitVerifier(ReturnMatchesFunction, {
+  verify: (op) => {
+    const fn = op.parentOp;
+    if (!(fn instanceof FuncOp)) return undefined; // HasParent reports it
+    const results = functionType(fn).results;
+    if (op.numOperands !== results.length) {
+      return opError(op, `has ${op.numOperands} operands, but enclosing function (@${funcName(fn)}) returns ${results.length}`);
+    }
+    for (const [i, v] of op.operands.entries()) {
+      const expected = results[i] as Type;
+      if (v.type === expected) continue;
+      return error(
+        op.loc,
+        `type of return operand ${i} (${quotedType(v.type)}) doesn't match function result type (${quotedType(expected)}) in function @${funcName(fn)}`,
+      );
+    }
+    return undefined;
+  },
+});
+
+/** `func.return`: returns control and values from the enclosing function; its types match its results. */
+export const ReturnOp = defineOp({
+  name: "func.return",
+  summary: "function return operation",
+  operands: { values: variadic(AnyType) },
+  traits: [Pure, HasParent("func.func"), ReturnLike, Terminator, ReturnMatchesFunction],
+  format: "attr-dict ($values^ `:` type($values))?",
+});
+export type ReturnOp = InstanceType<typeof ReturnOp>;
+
+// ---- func.call ---------------------------------------------------------------------------------------------
+
+/**
+ * The callee check of `func.call` (MLIR checks it in verifySymbolUses, with the same messages). A trait
+ * verifier, because the result mismatch carries notes, which an op's `verify` hook cannot attach.
+ */
+const CallMatchesCallee: Trait = Object.freeze({ name: "func.CallMatchesCallee" });
+registerTraitVerifier(CallMatchesCallee, {
+  verify: (op) => {
+    const callee = op.attr("callee");
+    if (!(callee instanceof SymbolRefAttr)) return undefined; // the spec's attribute check reports it
+    const fn = lookupFunction(op, callee);
+    if (fn === undefined) return opError(op, `'${callee.root}' does not reference a valid function`);
+    const type = functionType(fn);
+    if (type.inputs.length !== op.numOperands) return opError(op, "incorrect number of operands for callee");
+    for (const [i, v] of op.operands.entries()) {
+      const expected = type.inputs[i] as Type;
+      if (v.type === expected) continue;
+      return opError(
+        op,
+        `operand type mismatch: expected operand type ${quotedType(expected)}, but provided ${quotedType(v.type)} for operand number ${i}`,
+      );
+    }
+    if (type.results.length !== op.numResults) return opError(op, "incorrect number of results for callee");
+    const index = op.resultTypes.findIndex((t, i) => t !== type.results[i]);
+    if (index < 0) return undefined;
+    const list = (ts: readonly Type[]): string => ts.map(quotedType).join(", ");
+    return opError(op, `result type mismatch at index ${index}`, [
+      note(op.loc, `      op result types: ${list(op.resultTypes)}`),
+      note(op.loc, `function result types: ${list(type.results)}`),
+    ]);
+  },
+});
+
+/** `func.call`: calls the function named by `callee` (a symbol in an enclosing symbol table). */
+export const CallOp = defineOp({
+  name: "func.call",
+  summary: "call operation",
+  operands: { args: variadic(AnyType) },
+  results: { res: variadic(AnyType) },
+  attributes: { callee: FlatSymbolRefAttr },
+  traits: [CallMatchesCallee],
+  format: "$callee `(` $args `)` attr-dict `:` functional-type($args, results)",
+});
+export type CallOp = InstanceType<typeof CallOp>;
+
+/** The signature a call site uses: its operand types to its result types. */
+export function callSignature(op: CallOp): FunctionType {
+  return FunctionType.get(
+    op.args.map((v) => v.type),
+    op.resultTypes,
+  );
+}
+
+// ---- func.call_indirect ------------------------------------------------------------------------------------
+
+/** `%r = func.call_indirect %f(%a) : (i32) -> i32`: the operand types come from the callee's type. */
+const callIndirectAsm = {
+  print(op: Operation, p: OpAsmPrinter): void {
+    const [callee, ...args] = op.operands;
+    if (callee === undefined) return;
+    p.print(" ");
+    p.printOperand(callee);
+    p.print("(");
+    p.printOperands(args);
+    p.print(")");
+    p.printOptionalAttrDict(op.attributes);
+    p.print(" : ");
+    p.printType(callee.type);
+  },
+  parse(p: OpAsmParser, state: OperationState): void {
+    const loc = p.loc();
+    const callee = p.parseOperand();
+    const args = p.parseOperandList("()");
+    p.parseOptionalAttrDict(state.attributes);
+    p.parsePunct(":");
+    const typeLoc = p.loc();
+    const type = p.parseType();
+    if (!(type instanceof FunctionType)) p.error(`invalid kind of type specified`, typeLoc);
+    state.operands.push(p.resolveOperand(callee, type), ...p.resolveOperands(args, type.inputs, loc));
+    state.resultTypes.push(...type.results);
+  },
+};
+
+/** `func.call_indirect`: calls a function value (from `func.constant` or an argument). */
+export const CallIndirectOp = defineOp(
+  {
+    name: "func.call_indirect",
+    summary: "indirect call operation",
+    operands: { callee: AnyFunctionType, callee_operands: variadic(AnyType) },
+    results: { res: variadic(AnyType) },
+    format: callIndirectAsm,
+  },
+  {
+    verify: (op) => {
+      const type = op.callee.type;
+      if (!sameTypes(type.inputs, op.callee_operands.map((v) => v.type))) {
+        return "failed to verify that callee input types match argument types";
+      }
+      if (!sameTypes(type.results, op.resultTypes)) return "failed to verify that callee result types match result types";
+      return undefined;
+    },
+  },
+);
+export type CallIndirectOp = InstanceType<typeof CallIndirectOp>;
+
+// ---- func.constant -----------------------------------------------------------------------------------------
+
+/** `%f = func.constant {attrs} @callee : (i32) -> i32` (the attribute dictionary comes first, as in MLIR 16). */
+const constantAsm = {
+  print(op: Operation, p: OpAsmPrinter): void {
+    p.printOptionalAttrDict(op.attributes, ["value"]);
+    p.print(" ");
+    const value = op.attr("value");
+    if (value !== undefined) p.printAttributeWithoutType(value);
+    p.print(" : ");
+    p.printType(op.getResult(0).type);
+  },
+  parse(p: OpAsmParser, state: OperationState): void {
+    p.parseOptionalAttrDict(state.attributes);
+    const loc = p.loc();
+    const value = p.parseAttribute();
+    if (!(value instanceof SymbolRefAttr)) p.error("invalid kind of attribute specified", loc);
+    state.attributes.set("value", value);
+    state.resultTypes.push(p.parseColonType());
+  },
+};
+
+/** `func.constant`: the address of a function as a value of function type. */
+export const ConstantOp = defineOp(
+  {
+    name: "func.constant",
+    summary: "constant",
+    attributes: { value: FlatSymbolRefAttr },
+    results: { result: AnyType },
+    traits: [ConstantLike, Pure],
+    format: constantAsm,
+    // MLIR 16 names every func.constant result `%f` (then `%f_0`, ...).
+    resultNames: () => ["f"],
+  },
+  {
+    verify: (op) => {
+      const name = op.value.root;
+      const fn = lookupFunction(op, op.value);
+      if (fn === undefined) return `reference to undefined function '${name}'`;
+      if (functionType(fn) !== op.result.type) return "reference to function with mismatched type";
+      return undefined;
+    },
+  },
+);
+export type ConstantOp = InstanceType<typeof ConstantOp>;

@@ -1,0 +1,442 @@
+/**
+ * Builtin attributes, as in MLIR's builtin dialect. Immutable and interned (compare with `===`).
+ *
+ * Large constants live in `DenseElementsAttr` (backed by a typed array, splat-aware) or, for weights, in
+ * `DenseResourceElementsAttr`, whose bytes are a `ResourceBlob` that may point into a memory-mapped file and
+ * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
+ */
+import type { AffineMap } from "./affine.ts";
+import {
+  DYNAMIC,
+  FloatType,
+  IndexType,
+  IntegerType,
+  type RankedTensorType,
+  type Type,
+  type VectorType,
+  i1,
+  i64,
+  numElements,
+} from "./types.ts";
+import { type Interned, ids, intern } from "./uniquer.ts";
+
+export abstract class Attribute implements Interned {
+  abstract readonly kind: string;
+  constructor(readonly id: number) {}
+}
+
+/** An integer of any width; the value is kept as a BigInt, normalised to the type's range (see `normalizeInt`). */
+export class IntegerAttr extends Attribute {
+  readonly kind = "integer";
+  private constructor(
+    id: number,
+    readonly type: IntegerType | IndexType,
+    readonly value: bigint,
+  ) {
+    super(id);
+  }
+  static get(type: IntegerType | IndexType, value: bigint | number): IntegerAttr {
+    const v = normalizeInt(BigInt(value), type);
+    return intern(`iattr:${type.id}:${v}`, (id) => new IntegerAttr(id, type, v));
+  }
+  /** The value as a JS number (exact for |v| < 2^53). */
+  get number(): number {
+    return Number(this.value);
+  }
+}
+
+/**
+ * Brings `v` into the canonical range of `type`: two's-complement signed for signless and signed integers
+ * (so i8 255 is stored as -1, as APInt's getSExtValue reads it), unsigned for unsigned integers; i1 is 0 / -1
+ * for signless and signed, printed as false/true.
+ */
+export function normalizeInt(v: bigint, type: IntegerType | IndexType): bigint {
+  const width = type instanceof IndexType ? IndexType.bitWidth : type.width;
+  if (width === 0) return 0n;
+  if (type instanceof IntegerType && type.signedness === "unsigned") return BigInt.asUintN(width, v);
+  return BigInt.asIntN(width, v);
+}
+
+export class FloatAttr extends Attribute {
+  readonly kind = "float";
+  private constructor(
+    id: number,
+    readonly type: FloatType,
+    /** The value, exactly representable in `type` (rounded on construction by the caller's choice). */
+    readonly value: number,
+  ) {
+    super(id);
+  }
+  static get(type: FloatType, value: number): FloatAttr {
+    // Keyed by the bit pattern so that -0.0 and +0.0, and NaNs, stay distinct.
+    const bits = new DataView(new ArrayBuffer(8));
+    bits.setFloat64(0, value);
+    return intern(`fattr:${type.id}:${bits.getBigUint64(0)}`, (id) => new FloatAttr(id, type, value));
+  }
+}
+
+export class StringAttr extends Attribute {
+  readonly kind = "string";
+  private constructor(
+    id: number,
+    readonly value: string,
+    readonly type: Type | undefined,
+  ) {
+    super(id);
+  }
+  static get(value: string, type?: Type): StringAttr {
+    return intern(`sattr:${type?.id ?? ""}:${value}`, (id) => new StringAttr(id, value, type));
+  }
+}
+
+export class UnitAttr extends Attribute {
+  readonly kind = "unit";
+  static get(): UnitAttr {
+    return intern("unit", (id) => new UnitAttr(id));
+  }
+}
+
+export class TypeAttr extends Attribute {
+  readonly kind = "type";
+  private constructor(
+    id: number,
+    readonly value: Type,
+  ) {
+    super(id);
+  }
+  static get(value: Type): TypeAttr {
+    return intern(`tattr:${value.id}`, (id) => new TypeAttr(id, value));
+  }
+}
+
+export class ArrayAttr extends Attribute {
+  readonly kind = "array";
+  private constructor(
+    id: number,
+    readonly elements: readonly Attribute[],
+  ) {
+    super(id);
+  }
+  static get(elements: readonly Attribute[]): ArrayAttr {
+    return intern(`array:${ids(elements)}`, (id) => new ArrayAttr(id, [...elements]));
+  }
+}
+
+export interface NamedAttribute {
+  readonly name: string;
+  readonly value: Attribute;
+}
+
+/** A dictionary, sorted by name as MLIR keeps it. */
+export class DictionaryAttr extends Attribute {
+  readonly kind = "dictionary";
+  private constructor(
+    id: number,
+    readonly entries: readonly NamedAttribute[],
+  ) {
+    super(id);
+  }
+  static get(entries: readonly NamedAttribute[] | Readonly<Record<string, Attribute>>): DictionaryAttr {
+    const list = Array.isArray(entries)
+      ? [...(entries as readonly NamedAttribute[])]
+      : Object.entries(entries).map(([name, value]) => ({ name, value }));
+    list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const key = `dict:${list.map((e) => `${JSON.stringify(e.name)}=${e.value.id}`).join(",")}`;
+    return intern(key, (id) => new DictionaryAttr(id, list));
+  }
+  get(name: string): Attribute | undefined {
+    return this.entries.find((e) => e.name === name)?.value;
+  }
+}
+
+/** `@root::@nested::@leaf`: a reference to a symbol, possibly inside nested symbol tables. */
+export class SymbolRefAttr extends Attribute {
+  readonly kind = "symbol_ref";
+  private constructor(
+    id: number,
+    readonly root: string,
+    readonly nested: readonly string[],
+  ) {
+    super(id);
+  }
+  static get(root: string, nested: readonly string[] = []): SymbolRefAttr {
+    return intern(`sym:${JSON.stringify([root, ...nested])}`, (id) => new SymbolRefAttr(id, root, [...nested]));
+  }
+  get leaf(): string {
+    return this.nested.length === 0 ? this.root : (this.nested[this.nested.length - 1] as string);
+  }
+  get isFlat(): boolean {
+    return this.nested.length === 0;
+  }
+}
+
+export class AffineMapAttr extends Attribute {
+  readonly kind = "affine_map";
+  private constructor(
+    id: number,
+    readonly map: AffineMap,
+  ) {
+    super(id);
+  }
+  static get(map: AffineMap): AffineMapAttr {
+    return intern(`amap:${map.id}`, (id) => new AffineMapAttr(id, map));
+  }
+}
+
+/** `strided<[s0, s1], offset: o>`, the memref layout most lowerings produce. DYNAMIC marks `?`. */
+export class StridedLayoutAttr extends Attribute {
+  readonly kind = "strided";
+  private constructor(
+    id: number,
+    readonly offset: number,
+    readonly strides: readonly number[],
+  ) {
+    super(id);
+  }
+  static get(offset: number, strides: readonly number[]): StridedLayoutAttr {
+    return intern(`strided:${offset}:${strides.join(",")}`, (id) => new StridedLayoutAttr(id, offset, [...strides]));
+  }
+}
+
+/** The element types a `array<T: ...>` dense array may have. */
+export type DenseArrayElement = IntegerType | FloatType;
+
+/** `array<i64: 1, 2>`: a compact 1-D list, as MLIR 16 uses for static sizes and segment sizes. */
+export class DenseArrayAttr extends Attribute {
+  readonly kind = "dense_array";
+  private constructor(
+    id: number,
+    readonly elementType: DenseArrayElement,
+    /** Integers as BigInt (so i64 and the INT64_MIN dynamic sentinel are exact), floats as numbers. */
+    readonly values: readonly (bigint | number)[],
+  ) {
+    super(id);
+  }
+  static get(elementType: DenseArrayElement, values: readonly (bigint | number)[]): DenseArrayAttr {
+    const norm =
+      elementType instanceof IntegerType
+        ? values.map((v) => normalizeInt(BigInt(v), elementType))
+        : values.map((v) => Number(v));
+    return intern(`darray:${elementType.id}:${norm.join(",")}`, (id) => new DenseArrayAttr(id, elementType, norm));
+  }
+  /** Integer elements as numbers (exact for the sizes and offsets this is used for; DYNAMIC maps exactly). */
+  get numbers(): number[] {
+    return this.values.map((v) => Number(v));
+  }
+}
+
+export const i64Array = (values: readonly number[]): DenseArrayAttr =>
+  DenseArrayAttr.get(
+    i64,
+    values.map((v) => (v === DYNAMIC ? -(2n ** 63n) : BigInt(v))),
+  );
+
+/** Storage of dense elements: one typed array of the element type's natural JS representation. */
+export type DenseStorage =
+  | Uint8Array // i1 (0/1), ui8
+  | Int8Array
+  | Int16Array
+  | Uint16Array // ui16, and the bit patterns of f16 / bf16
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array // i64, index
+  | BigUint64Array
+  | Float32Array
+  | Float64Array;
+
+/** The typed-array class used for an element type, or undefined when dense storage does not support it. */
+export function storageFor(elementType: Type): { new (n: number): DenseStorage } | undefined {
+  if (elementType instanceof IndexType) return BigInt64Array;
+  if (elementType instanceof FloatType) {
+    if (elementType.name === "f32") return Float32Array;
+    if (elementType.name === "f64") return Float64Array;
+    if (elementType.name === "f16" || elementType.name === "bf16") return Uint16Array;
+    return undefined;
+  }
+  if (!(elementType instanceof IntegerType)) return undefined;
+  const unsigned = elementType.signedness === "unsigned";
+  const w = elementType.width;
+  if (w === 1 || (w <= 8 && unsigned)) return Uint8Array;
+  if (w <= 8) return Int8Array;
+  if (w <= 16) return unsigned ? Uint16Array : Int16Array;
+  if (w <= 32) return unsigned ? Uint32Array : Int32Array;
+  if (w <= 64) return unsigned ? BigUint64Array : BigInt64Array;
+  return undefined;
+}
+
+let denseSerial = 0;
+const denseHashes = new WeakMap<DenseStorage, string>();
+
+function hashStorage(data: DenseStorage): string {
+  const cached = denseHashes.get(data);
+  if (cached !== undefined) return cached;
+  // FNV-1a over the bytes; equal contents give equal keys, and the key also carries the length.
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i] as number;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const key = `${data.constructor.name}:${bytes.length}:${h.toString(16)}`;
+  denseHashes.set(data, key);
+  return key;
+}
+
+function sameBytes(a: DenseStorage, b: DenseStorage): boolean {
+  if (a.constructor !== b.constructor || a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+const denseBuckets = new Map<string, WeakRef<DenseElementsAttr>[]>();
+
+/**
+ * `dense<...>` on a statically shaped tensor or vector. `data` holds either one element (a splat) or all of
+ * them in row-major order. The attribute takes ownership of `data`: do not mutate it afterwards.
+ */
+export class DenseElementsAttr extends Attribute {
+  readonly kind = "dense";
+  private constructor(
+    id: number,
+    readonly type: RankedTensorType | VectorType,
+    readonly data: DenseStorage,
+  ) {
+    super(id);
+  }
+  static get(type: RankedTensorType | VectorType, data: DenseStorage): DenseElementsAttr {
+    const n = numElements(type.shape);
+    if (n === undefined) throw new RangeError("dense elements need a statically shaped type");
+    const Storage = storageFor(type.elementType);
+    if (Storage === undefined || !(data instanceof Storage)) {
+      throw new TypeError(`dense storage ${data.constructor.name} does not match the element type`);
+    }
+    if (data.length !== 1 && data.length !== n) {
+      throw new RangeError(`dense elements: ${data.length} values for a type of ${n} elements`);
+    }
+    // A non-splat whose values are all equal is stored as a splat, as MLIR does.
+    const stored = data.length > 1 && allEqual(data) ? data.slice(0, 1) : data;
+    const key = `dense:${type.id}:${hashStorage(stored)}`;
+    const bucket = denseBuckets.get(key) ?? [];
+    for (const ref of bucket) {
+      const other = ref.deref();
+      if (other !== undefined && sameBytes(other.data, stored)) return other;
+    }
+    const created = intern(`${key}#${denseSerial++}`, (id) => new DenseElementsAttr(id, type, stored));
+    denseBuckets.set(
+      key,
+      [...bucket.filter((r) => r.deref() !== undefined), new WeakRef(created)],
+    );
+    return created;
+  }
+  /** A splat of one scalar (BigInt for 64-bit integers and index, number otherwise; f16/bf16 as bit patterns). */
+  static splat(type: RankedTensorType | VectorType, value: number | bigint): DenseElementsAttr {
+    const Storage = storageFor(type.elementType);
+    if (Storage === undefined) throw new TypeError("unsupported dense element type");
+    const data = new Storage(1);
+    (data as unknown as (number | bigint)[])[0] = data instanceof BigInt64Array || data instanceof BigUint64Array ? BigInt(value) : Number(value);
+    return DenseElementsAttr.get(type, data);
+  }
+  get isSplat(): boolean {
+    return this.data.length === 1;
+  }
+  get numElements(): number {
+    return numElements(this.type.shape) ?? 0;
+  }
+  /** The raw stored value of element `i` (row-major), honouring splats. */
+  at(i: number): number | bigint {
+    return this.data[this.isSplat ? 0 : i] as number | bigint;
+  }
+}
+
+function allEqual(data: DenseStorage): boolean {
+  if (data instanceof Float32Array || data instanceof Float64Array) {
+    // Compare bit patterns: -0.0 and NaN payloads are distinct values in MLIR.
+    const bytes = data.BYTES_PER_ELEMENT;
+    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    for (let i = 1; i < data.length; i++) {
+      for (let b = 0; b < bytes; b++) if (view[i * bytes + b] !== view[b]) return false;
+    }
+    return true;
+  }
+  const first = data[0];
+  for (let i = 1; i < data.length; i++) if (data[i] !== first) return false;
+  return true;
+}
+
+/**
+ * Bytes of a resource, referenced by `dense_resource<name>`. `data` may be a view of a memory-mapped file;
+ * `alignment` is the alignment the bytes need (printed first in the resource section's hex form).
+ */
+export interface ResourceBlob {
+  readonly data: Uint8Array;
+  readonly alignment: number;
+}
+
+/** A named resource. The blob may arrive later (the resource section is at the end of a file). */
+export class ResourceHandle {
+  constructor(
+    readonly name: string,
+    public blob: ResourceBlob | undefined = undefined,
+  ) {}
+}
+
+let handleSerial = 0;
+const handleIds = new WeakMap<ResourceHandle, number>();
+
+/** `dense_resource<name> : tensor<...>`: dense elements whose bytes live outside the IR (weights). */
+export class DenseResourceElementsAttr extends Attribute {
+  readonly kind = "dense_resource";
+  private constructor(
+    id: number,
+    readonly type: RankedTensorType | VectorType,
+    readonly handle: ResourceHandle,
+  ) {
+    super(id);
+  }
+  static get(type: RankedTensorType | VectorType, handle: ResourceHandle): DenseResourceElementsAttr {
+    let hid = handleIds.get(handle);
+    if (hid === undefined) handleIds.set(handle, (hid = handleSerial++));
+    return intern(`dres:${type.id}:${hid}`, (id) => new DenseResourceElementsAttr(id, type, handle));
+  }
+}
+
+/**
+ * An attribute of an unregistered dialect kept as text (`#foo.bar<...>` is dialect "foo", body "bar<...>"),
+ * so that IR from dialects Tensile does not know round-trips unchanged.
+ */
+export class OpaqueAttr extends Attribute {
+  readonly kind = "opaque";
+  private constructor(
+    id: number,
+    readonly dialect: string,
+    readonly body: string,
+  ) {
+    super(id);
+  }
+  static get(dialect: string, body: string): OpaqueAttr {
+    return intern(`oattr:${dialect}:${JSON.stringify(body)}`, (id) => new OpaqueAttr(id, dialect, body));
+  }
+}
+
+/** Base of the attributes dialects define (`#arith.fastmath<...>`); the dialect prints and parses them. */
+export abstract class DialectAttr extends Attribute {
+  readonly kind = "dialect";
+  abstract readonly dialect: string;
+  abstract readonly mnemonic: string;
+}
+
+// Convenience constructors.
+export const boolAttr = (v: boolean): IntegerAttr => IntegerAttr.get(i1, v ? -1n : 0n);
+export const intAttr = (type: IntegerType | IndexType, v: bigint | number): IntegerAttr => IntegerAttr.get(type, v);
+export const floatAttr = (type: FloatType, v: number): FloatAttr => FloatAttr.get(type, v);
+export const strAttr = (v: string): StringAttr => StringAttr.get(v);
+export const unitAttr = (): UnitAttr => UnitAttr.get();
+export const typeAttr = (t: Type): TypeAttr => TypeAttr.get(t);
+export const arrayAttr = (xs: readonly Attribute[]): ArrayAttr => ArrayAttr.get(xs);
+export const symbolRef = (root: string, nested: readonly string[] = []): SymbolRefAttr => SymbolRefAttr.get(root, nested);
+
+export function isBoolAttr(a: Attribute): a is IntegerAttr {
+  return a instanceof IntegerAttr && a.type === i1;
+}

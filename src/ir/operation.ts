@@ -1,0 +1,565 @@
+/**
+ * Operations, blocks and regions: the mutable part of the IR.
+ *
+ * An operation has operands (uses of values), results, attributes, regions and successor blocks, and sits in
+ * an intrusive doubly linked list inside its block. Registered operations are instances of the class that
+ * `defineOp` generates (a subclass of `Operation` with typed accessors); unregistered ones are plain
+ * `Operation`s. Passes mutate the IR through the rewriter, which calls these primitives.
+ */
+import type { OpAsmHooks } from "../text/asm-interfaces.ts";
+import type { Attribute } from "./attributes.ts";
+import { type Location, UnknownLoc } from "./location.ts";
+import type { Type } from "./types.ts";
+import { BlockArgument, OpOperand, OpResult, type Value } from "./value.ts";
+
+/** A property of an op kind that code can ask about (`op.hasTrait(Pure)`); irdl attaches verification. */
+export interface Trait {
+  readonly name: string;
+}
+
+/** What the core IR knows about a registered op kind: set by `defineOp` on the generated class. */
+export interface OpInfo {
+  readonly name: string;
+  readonly dialect: string;
+  readonly summary: string;
+  readonly traits: ReadonlySet<Trait>;
+  /** The custom assembly form; without it the op always prints in generic form. */
+  readonly asm?: OpAsmHooks | undefined;
+  /**
+   * The dialect whose ops are written without their prefix inside this op's regions (MLIR's
+   * OpAsmOpInterface::getDefaultDialect: `return` inside `func.func`).
+   */
+  readonly defaultDialect?: string | undefined;
+  /** Names MLIR's printer gives the results (`%c0`, `%cst`, `%true`): OpAsmOpInterface's getAsmResultNames. */
+  readonly resultNames?: ((op: Operation) => readonly (string | undefined)[]) | undefined;
+}
+
+export interface OperationInit {
+  readonly name?: string;
+  readonly operands?: readonly Value[];
+  readonly resultTypes?: readonly Type[];
+  readonly attributes?: ReadonlyMap<string, Attribute> | Readonly<Record<string, Attribute>>;
+  /** Regions to take ownership of, or a number of empty regions to create. */
+  readonly regions?: readonly Region[] | number;
+  readonly successors?: readonly Block[];
+  readonly loc?: Location;
+}
+
+export type WalkOrder = "pre" | "post";
+/** Return "skip" (pre-order only) to not visit an op's regions, "interrupt" to stop the walk. */
+export type WalkResult = "skip" | "interrupt" | void;
+
+export class Operation {
+  /** Set on the classes `defineOp` generates; undefined for unregistered operations. */
+  static info: OpInfo | undefined = undefined;
+
+  readonly name: string;
+  loc: Location;
+  readonly attributes: Map<string, Attribute>;
+  readonly results: readonly OpResult[];
+  readonly regions: readonly Region[];
+  #operands: OpOperand[];
+  #successors: Block[];
+
+  /** @internal links of the block's operation list; read them through `next`/`prev`. */
+  _parent: Block | undefined = undefined;
+  _prev: Operation | undefined = undefined;
+  _next: Operation | undefined = undefined;
+  /** @internal order index within the block, valid while the block's order is valid. */
+  _order = 0;
+
+  constructor(init: OperationInit) {
+    const cls = this.constructor as typeof Operation;
+    const name = init.name ?? cls.info?.name;
+    if (name === undefined) throw new Error("an operation needs a name");
+    this.name = name;
+    this.loc = init.loc ?? UnknownLoc.get();
+    this.attributes = new Map(
+      init.attributes instanceof Map ? init.attributes : Object.entries(init.attributes ?? {}),
+    );
+    this.#operands = (init.operands ?? []).map((v, i) => new OpOperand(v, this, i));
+    this.results = (init.resultTypes ?? []).map((t, i) => new OpResult(t, this, i));
+    const regions = typeof init.regions === "number" ? Array.from({ length: init.regions }, () => new Region()) : (init.regions ?? []);
+    for (const r of regions) {
+      if (r.parent !== undefined) throw new Error("region already belongs to an operation");
+      r.parent = this;
+    }
+    this.regions = [...regions];
+    this.#successors = [...(init.successors ?? [])];
+  }
+
+  /** Creates an operation of this class (`AddI.create({...})` builds an AddI). Prefer the typed builders. */
+  static create<C extends typeof Operation>(this: C, init: OperationInit): InstanceType<C> {
+    return new this(init) as InstanceType<C>;
+  }
+
+  get info(): OpInfo | undefined {
+    return (this.constructor as typeof Operation).info;
+  }
+  get isRegistered(): boolean {
+    return this.info !== undefined;
+  }
+  /** The dialect prefix of the name ("arith" for "arith.addi"). */
+  get dialect(): string {
+    const dot = this.name.indexOf(".");
+    return dot < 0 ? "" : this.name.slice(0, dot);
+  }
+  hasTrait(t: Trait): boolean {
+    return this.info?.traits.has(t) ?? false;
+  }
+
+  // ---- operands --------------------------------------------------------------------------------------------
+
+  get operands(): readonly Value[] {
+    return this.#operands.map((o) => o.value);
+  }
+  get opOperands(): readonly OpOperand[] {
+    return this.#operands;
+  }
+  get numOperands(): number {
+    return this.#operands.length;
+  }
+  getOperand(i: number): Value {
+    const o = this.#operands[i];
+    if (o === undefined) throw new RangeError(`'${this.name}' has no operand #${i}`);
+    return o.value;
+  }
+  setOperand(i: number, v: Value): void {
+    const o = this.#operands[i];
+    if (o === undefined) throw new RangeError(`'${this.name}' has no operand #${i}`);
+    o.set(v);
+  }
+  /** Replaces all operands (their number may change). */
+  setOperands(values: readonly Value[]): void {
+    for (const o of this.#operands) o.unlink();
+    this.#operands = values.map((v, i) => new OpOperand(v, this, i));
+  }
+  /** Replaces `count` operands starting at `start` with `values`, keeping the others' uses. */
+  spliceOperands(start: number, count: number, values: readonly Value[]): void {
+    const removed = this.#operands.splice(start, count, ...values.map((v) => new OpOperand(v, this, 0)));
+    for (const o of removed) o.unlink();
+    this.#operands.forEach((o, i) => (o.index = i));
+  }
+
+  // ---- results, successors, attributes ---------------------------------------------------------------------
+
+  getResult(i = 0): OpResult {
+    const r = this.results[i];
+    if (r === undefined) throw new RangeError(`'${this.name}' has no result #${i}`);
+    return r;
+  }
+  get numResults(): number {
+    return this.results.length;
+  }
+  get resultTypes(): Type[] {
+    return this.results.map((r) => r.type);
+  }
+  get successors(): readonly Block[] {
+    return this.#successors;
+  }
+  setSuccessor(i: number, b: Block): void {
+    if (i < 0 || i >= this.#successors.length) throw new RangeError(`'${this.name}' has no successor #${i}`);
+    this.#successors[i] = b;
+  }
+  attr(name: string): Attribute | undefined {
+    return this.attributes.get(name);
+  }
+  setAttr(name: string, value: Attribute | undefined): void {
+    if (value === undefined) this.attributes.delete(name);
+    else this.attributes.set(name, value);
+  }
+  /** True when no result has a use. */
+  get useEmpty(): boolean {
+    return this.results.every((r) => !r.hasUses);
+  }
+  getRegion(i = 0): Region {
+    const r = this.regions[i];
+    if (r === undefined) throw new RangeError(`'${this.name}' has no region #${i}`);
+    return r;
+  }
+
+  // ---- position in the IR ----------------------------------------------------------------------------------
+
+  get parent(): Block | undefined {
+    return this._parent;
+  }
+  get next(): Operation | undefined {
+    return this._next;
+  }
+  get prev(): Operation | undefined {
+    return this._prev;
+  }
+  get parentRegion(): Region | undefined {
+    return this._parent?.parent;
+  }
+  get parentOp(): Operation | undefined {
+    return this._parent?.parent?.parent;
+  }
+  /** The closest enclosing op (not this one) that satisfies `pred`. */
+  parentWhere(pred: (op: Operation) => boolean): Operation | undefined {
+    for (let p = this.parentOp; p !== undefined; p = p.parentOp) if (pred(p)) return p;
+    return undefined;
+  }
+  /** True when `other` is this op or nested inside one of its regions. */
+  isAncestorOf(other: Operation): boolean {
+    for (let p: Operation | undefined = other; p !== undefined; p = p.parentOp) if (p === this) return true;
+    return false;
+  }
+  /** Both ops must be in the same block. */
+  isBeforeInBlock(other: Operation): boolean {
+    const b = this._parent;
+    if (b === undefined || b !== other._parent) throw new Error("isBeforeInBlock needs two ops of one block");
+    b.ensureOrder();
+    return this._order < other._order;
+  }
+
+  /** Unlinks this op from its block without touching its uses (to move it or keep it detached). */
+  remove(): this {
+    this._parent?.unlinkOp(this);
+    return this;
+  }
+  moveBefore(anchor: Operation): void {
+    const block = anchor._parent;
+    if (block === undefined) throw new Error("moveBefore: the anchor is not in a block");
+    this.remove();
+    block.insertBefore(this, anchor);
+  }
+  moveAfter(anchor: Operation): void {
+    const block = anchor._parent;
+    if (block === undefined) throw new Error("moveAfter: the anchor is not in a block");
+    this.remove();
+    block.insertAfter(this, anchor);
+  }
+
+  /** Drops every use this op and the ops nested in it make, so they can be erased in any order. */
+  dropAllReferences(): void {
+    for (const o of this.#operands) o.unlink();
+    this.#operands = [];
+    this.#successors = [];
+    for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
+  }
+
+  /**
+   * Removes this op from its block and destroys it, with everything nested in it. Its results must have no
+   * uses left (outside of itself): erasing a used op is a bug in the caller, so it throws.
+   */
+  erase(): void {
+    for (const r of this.results) {
+      for (const u of r.uses()) {
+        if (!this.isAncestorOf(u.owner)) {
+          throw new Error(`cannot erase '${this.name}': result #${r.index} is still used by '${u.owner.name}'`);
+        }
+      }
+    }
+    this.remove();
+    this.dropAllReferences();
+  }
+
+  // ---- traversal and copies --------------------------------------------------------------------------------
+
+  /**
+   * Visits this op and every op nested in it. Post-order by default (children first, so erasing the visited
+   * op is safe); `order: "pre"` visits parents first and lets the callback return "skip".
+   * Returns "interrupt" if the walk was interrupted.
+   */
+  walk(cb: (op: Operation) => WalkResult, order: WalkOrder = "post"): "interrupt" | void {
+    if (order === "pre") {
+      const r = cb(this);
+      if (r === "interrupt") return "interrupt";
+      if (r === "skip") return;
+    }
+    for (const region of this.regions) {
+      for (const block of region.blocks) {
+        for (const op of block.ops()) if (op.walk(cb, order) === "interrupt") return "interrupt";
+      }
+    }
+    if (order === "post" && cb(this) === "interrupt") return "interrupt";
+  }
+
+  /** All nested ops (not this one) that are instances of `cls`, in pre-order. */
+  collect<C extends typeof Operation>(cls: C): InstanceType<C>[] {
+    const out: InstanceType<C>[] = [];
+    this.walk((op) => {
+      if (op !== this && op instanceof cls) out.push(op as InstanceType<C>);
+    }, "pre");
+    return out;
+  }
+
+  /**
+   * A deep copy. Operands, successors and values used inside regions are remapped through `mapping` (values
+   * not in it are kept); the copy's results and nested values are added to the mapping.
+   */
+  clone(mapping: IRMapping = new IRMapping()): this {
+    const cls = this.constructor as typeof Operation;
+    const copy = new cls({
+      name: this.name,
+      operands: this.operands.map((v) => mapping.lookupOr(v)),
+      resultTypes: this.resultTypes,
+      attributes: this.attributes,
+      regions: this.regions.length,
+      successors: this.successors.map((b) => mapping.lookupBlockOr(b)),
+      loc: this.loc,
+    });
+    this.results.forEach((r, i) => mapping.map(r, copy.getResult(i)));
+    this.regions.forEach((r, i) => r.cloneInto(copy.getRegion(i), mapping));
+    return copy as this;
+  }
+}
+
+/** A mapping of values and blocks, filled by `clone` and used to remap operands. */
+export class IRMapping {
+  readonly values = new Map<Value, Value>();
+  readonly blocks = new Map<Block, Block>();
+  map(from: Value, to: Value): void {
+    this.values.set(from, to);
+  }
+  mapBlock(from: Block, to: Block): void {
+    this.blocks.set(from, to);
+  }
+  lookupOr<T extends Value>(v: T): T {
+    return (this.values.get(v) as T | undefined) ?? v;
+  }
+  lookupBlockOr(b: Block): Block {
+    return this.blocks.get(b) ?? b;
+  }
+}
+
+export class Block {
+  /** @internal */ parent: Region | undefined = undefined;
+  #args: BlockArgument[] = [];
+  #first: Operation | undefined = undefined;
+  #last: Operation | undefined = undefined;
+  #orderValid = false;
+
+  constructor(argTypes: readonly Type[] = [], argLocs?: readonly Location[]) {
+    argTypes.forEach((t, i) => this.addArgument(t, argLocs?.[i] ?? UnknownLoc.get()));
+  }
+
+  get args(): readonly BlockArgument[] {
+    return this.#args;
+  }
+  arg(i: number): BlockArgument {
+    const a = this.#args[i];
+    if (a === undefined) throw new RangeError(`block has no argument #${i}`);
+    return a;
+  }
+  get argTypes(): Type[] {
+    return this.#args.map((a) => a.type);
+  }
+  addArgument<T extends Type>(type: T, loc: Location = UnknownLoc.get()): BlockArgument<T> {
+    const a = new BlockArgument(type, this, this.#args.length, loc);
+    this.#args.push(a);
+    return a;
+  }
+  insertArgument<T extends Type>(index: number, type: T, loc: Location = UnknownLoc.get()): BlockArgument<T> {
+    const a = new BlockArgument(type, this, index, loc);
+    this.#args.splice(index, 0, a);
+    this.#args.forEach((x, i) => (x.index = i));
+    return a;
+  }
+  /** Removes an argument, which must have no uses. */
+  eraseArgument(index: number): void {
+    const a = this.#args[index];
+    if (a === undefined) throw new RangeError(`block has no argument #${index}`);
+    if (a.hasUses) throw new Error(`cannot erase block argument #${index}: it still has uses`);
+    this.#args.splice(index, 1);
+    this.#args.forEach((x, i) => (x.index = i));
+  }
+
+  get parentOp(): Operation | undefined {
+    return this.parent?.parent;
+  }
+  get first(): Operation | undefined {
+    return this.#first;
+  }
+  get last(): Operation | undefined {
+    return this.#last;
+  }
+  get isEmpty(): boolean {
+    return this.#first === undefined;
+  }
+
+  /** Iterates the ops; erasing or moving the op just visited is safe. */
+  *ops(): IterableIterator<Operation> {
+    for (let op = this.#first; op !== undefined; ) {
+      const next = op._next;
+      yield op;
+      op = next;
+    }
+  }
+  get operations(): Operation[] {
+    return [...this.ops()];
+  }
+  get numOps(): number {
+    let n = 0;
+    for (let op = this.#first; op !== undefined; op = op._next) n++;
+    return n;
+  }
+
+  /** The last op, if it is a terminator of a registered kind; the verifier decides what terminates. */
+  get terminator(): Operation | undefined {
+    return this.#last;
+  }
+  get successors(): readonly Block[] {
+    return this.#last?.successors ?? [];
+  }
+  /** Blocks of the same region whose terminator branches here (one entry per edge). */
+  get predecessors(): Block[] {
+    const out: Block[] = [];
+    for (const b of this.parent?.blocks ?? []) for (const s of b.successors) if (s === this) out.push(b);
+    return out;
+  }
+
+  append(op: Operation): void {
+    this.insertBefore(op, undefined);
+  }
+  prepend(op: Operation): void {
+    this.insertBefore(op, this.#first);
+  }
+  /** Inserts a detached op before `anchor` (at the end when anchor is undefined). */
+  insertBefore(op: Operation, anchor: Operation | undefined): void {
+    if (op._parent !== undefined) throw new Error(`'${op.name}' is already in a block; remove it first`);
+    if (anchor !== undefined && anchor._parent !== this) throw new Error("insertion anchor is not in this block");
+    op._parent = this;
+    op._next = anchor;
+    op._prev = anchor === undefined ? this.#last : anchor._prev;
+    if (op._prev === undefined) this.#first = op;
+    else op._prev._next = op;
+    if (anchor === undefined) this.#last = op;
+    else anchor._prev = op;
+    this.#orderValid = false;
+  }
+  insertAfter(op: Operation, anchor: Operation): void {
+    this.insertBefore(op, anchor._next);
+  }
+  /** @internal */
+  unlinkOp(op: Operation): void {
+    if (op._parent !== this) throw new Error("op is not in this block");
+    if (op._prev === undefined) this.#first = op._next;
+    else op._prev._next = op._next;
+    if (op._next === undefined) this.#last = op._prev;
+    else op._next._prev = op._prev;
+    op._parent = op._prev = op._next = undefined;
+  }
+  /** @internal numbers the ops so `isBeforeInBlock` is O(1) until the next insertion. */
+  ensureOrder(): void {
+    if (this.#orderValid) return;
+    let i = 0;
+    for (let op = this.#first; op !== undefined; op = op._next) op._order = i++;
+    this.#orderValid = true;
+  }
+
+  /** Moves all ops of `other` to the end of this block (or before `anchor`). Arguments are not touched. */
+  takeOpsFrom(other: Block, anchor?: Operation): void {
+    for (const op of other.ops()) {
+      op.remove();
+      this.insertBefore(op, anchor);
+    }
+  }
+
+  /** Removes this block from its region (it must not be a branch target any more). */
+  remove(): this {
+    this.parent?.removeBlock(this);
+    return this;
+  }
+  /** Removes this block and destroys its ops. */
+  erase(): void {
+    this.remove();
+    for (const op of this.ops()) op.dropAllReferences();
+    for (const op of this.ops()) op.remove();
+  }
+}
+
+export class Region {
+  /** @internal */ parent: Operation | undefined = undefined;
+  #blocks: Block[] = [];
+
+  constructor(blocks: readonly Block[] = []) {
+    for (const b of blocks) this.push(b);
+  }
+
+  get blocks(): readonly Block[] {
+    return this.#blocks;
+  }
+  get entry(): Block | undefined {
+    return this.#blocks[0];
+  }
+  get isEmpty(): boolean {
+    return this.#blocks.length === 0;
+  }
+  get parentOp(): Operation | undefined {
+    return this.parent;
+  }
+  /** The single block of a single-block region (throws if there is not exactly one). */
+  get block(): Block {
+    const b = this.#blocks[0];
+    if (b === undefined || this.#blocks.length !== 1) throw new Error("region does not have exactly one block");
+    return b;
+  }
+  push(b: Block): Block {
+    return this.insertBlock(b, this.#blocks.length);
+  }
+  insertBlock(b: Block, index: number): Block {
+    if (b.parent !== undefined) throw new Error("block already belongs to a region");
+    b.parent = this;
+    this.#blocks.splice(index, 0, b);
+    return b;
+  }
+  insertBlockAfter(b: Block, anchor: Block): Block {
+    return this.insertBlock(b, this.#blocks.indexOf(anchor) + 1);
+  }
+  indexOf(b: Block): number {
+    return this.#blocks.indexOf(b);
+  }
+  /** @internal */
+  removeBlock(b: Block): void {
+    const i = this.#blocks.indexOf(b);
+    if (i < 0) throw new Error("block is not in this region");
+    this.#blocks.splice(i, 1);
+    b.parent = undefined;
+  }
+  /** Moves all blocks of `other` into this region, before block index `at` (default: the end). */
+  takeBody(other: Region, at = this.#blocks.length): void {
+    const moved = [...other.blocks];
+    for (const b of moved) b.remove();
+    moved.forEach((b, i) => this.insertBlock(b, at + i));
+  }
+  /** True when `op` is inside this region (at any depth). */
+  isAncestorOf(op: Operation): boolean {
+    for (let r = op.parentRegion; r !== undefined; r = r.parent?.parentRegion) if (r === this) return true;
+    return false;
+  }
+  /** Deep-copies the blocks of this region to the end of `dest`, remapping through `mapping`. */
+  cloneInto(dest: Region, mapping: IRMapping): void {
+    const copies = this.#blocks.map((b) => {
+      const c = new Block();
+      for (const a of b.args) mapping.map(a, c.addArgument(a.type, a.loc));
+      mapping.mapBlock(b, c);
+      return c;
+    });
+    this.#blocks.forEach((b, i) => {
+      const c = copies[i] as Block;
+      for (const op of b.ops()) c.append(op.clone(mapping));
+      dest.push(c);
+    });
+    // Successors and operands were mapped while cloning; forward references inside the region need a fix-up.
+    for (const c of copies) {
+      for (const op of c.ops()) op.walk((o) => remapForward(o, mapping));
+    }
+  }
+  walk(cb: (op: Operation) => WalkResult, order: WalkOrder = "post"): "interrupt" | void {
+    for (const b of this.#blocks) for (const op of b.ops()) if (op.walk(cb, order) === "interrupt") return "interrupt";
+  }
+}
+
+/** After cloning a region, operands and successors that referred forward (to later blocks) are remapped. */
+function remapForward(op: Operation, mapping: IRMapping): void {
+  op.opOperands.forEach((o) => {
+    const m = mapping.values.get(o.value);
+    if (m !== undefined) o.set(m);
+  });
+  op.successors.forEach((s, i) => {
+    const m = mapping.blocks.get(s);
+    if (m !== undefined) op.setSuccessor(i, m);
+  });
+}

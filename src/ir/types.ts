@@ -1,0 +1,325 @@
+/**
+ * Builtin types, as in MLIR's builtin dialect. Immutable and interned: build them with the `get` functions
+ * (or the constants at the bottom) and compare them with `===`.
+ *
+ * Dialects add their own types by extending `DialectType` (see its doc comment).
+ */
+import type { Attribute } from "./attributes.ts";
+import { type Interned, ids, intern } from "./uniquer.ts";
+
+/** The sentinel for a dynamic dimension, offset or stride (MLIR 16's ShapedType::kDynamic, INT64_MIN). */
+export const DYNAMIC = -(2 ** 63);
+export const isDynamic = (n: number): boolean => n === DYNAMIC;
+
+export abstract class Type implements Interned {
+  abstract readonly kind: string;
+  constructor(readonly id: number) {}
+}
+
+export type Signedness = "signless" | "signed" | "unsigned";
+
+export class IntegerType extends Type {
+  readonly kind = "integer";
+  private constructor(
+    id: number,
+    readonly width: number,
+    readonly signedness: Signedness,
+  ) {
+    super(id);
+  }
+  static get(width: number, signedness: Signedness = "signless"): IntegerType {
+    if (!Number.isInteger(width) || width < 0 || width > 16_777_215) {
+      throw new RangeError(`integer bit width ${width} is out of range`);
+    }
+    return intern(`int:${width}:${signedness}`, (id) => new IntegerType(id, width, signedness));
+  }
+  get isSignless(): boolean {
+    return this.signedness === "signless";
+  }
+}
+
+export class IndexType extends Type {
+  readonly kind = "index";
+  /** The bit width index has when lowered and when folded (MLIR's default data layout). */
+  static readonly bitWidth = 64;
+  static get(): IndexType {
+    return intern("index", (id) => new IndexType(id));
+  }
+}
+
+export type FloatKind = "f16" | "bf16" | "f32" | "f64" | "f80" | "f128";
+const floatWidths: Record<FloatKind, number> = { f16: 16, bf16: 16, f32: 32, f64: 64, f80: 80, f128: 128 };
+
+export class FloatType extends Type {
+  readonly kind = "float";
+  private constructor(
+    id: number,
+    readonly name: FloatKind,
+  ) {
+    super(id);
+  }
+  static get(name: FloatKind): FloatType {
+    return intern(`float:${name}`, (id) => new FloatType(id, name));
+  }
+  get width(): number {
+    return floatWidths[this.name];
+  }
+}
+
+export class NoneType extends Type {
+  readonly kind = "none";
+  static get(): NoneType {
+    return intern("none", (id) => new NoneType(id));
+  }
+}
+
+export class ComplexType extends Type {
+  readonly kind = "complex";
+  private constructor(
+    id: number,
+    readonly elementType: Type,
+  ) {
+    super(id);
+  }
+  static get(elementType: Type): ComplexType {
+    return intern(`complex:${elementType.id}`, (id) => new ComplexType(id, elementType));
+  }
+}
+
+export class FunctionType extends Type {
+  readonly kind = "function";
+  private constructor(
+    id: number,
+    readonly inputs: readonly Type[],
+    readonly results: readonly Type[],
+  ) {
+    super(id);
+  }
+  static get(inputs: readonly Type[], results: readonly Type[]): FunctionType {
+    return intern(`fn:${ids(inputs)}:${ids(results)}`, (id) => new FunctionType(id, [...inputs], [...results]));
+  }
+}
+
+export class TupleType extends Type {
+  readonly kind = "tuple";
+  private constructor(
+    id: number,
+    readonly types: readonly Type[],
+  ) {
+    super(id);
+  }
+  static get(types: readonly Type[]): TupleType {
+    return intern(`tuple:${ids(types)}`, (id) => new TupleType(id, [...types]));
+  }
+}
+
+function checkShape(shape: readonly number[], allowDynamic: boolean): void {
+  for (const d of shape) {
+    if (d === DYNAMIC && allowDynamic) continue;
+    if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`invalid dimension size ${d}`);
+  }
+}
+
+export class RankedTensorType extends Type {
+  readonly kind = "tensor";
+  private constructor(
+    id: number,
+    readonly shape: readonly number[],
+    readonly elementType: Type,
+    readonly encoding: Attribute | undefined,
+  ) {
+    super(id);
+  }
+  static get(shape: readonly number[], elementType: Type, encoding?: Attribute): RankedTensorType {
+    checkShape(shape, true);
+    const key = `tensor:${shape.join("x")}:${elementType.id}:${encoding?.id ?? ""}`;
+    return intern(key, (id) => new RankedTensorType(id, [...shape], elementType, encoding));
+  }
+  get rank(): number {
+    return this.shape.length;
+  }
+}
+
+export class UnrankedTensorType extends Type {
+  readonly kind = "unranked_tensor";
+  private constructor(
+    id: number,
+    readonly elementType: Type,
+  ) {
+    super(id);
+  }
+  static get(elementType: Type): UnrankedTensorType {
+    return intern(`utensor:${elementType.id}`, (id) => new UnrankedTensorType(id, elementType));
+  }
+}
+
+export class VectorType extends Type {
+  readonly kind = "vector";
+  private constructor(
+    id: number,
+    readonly shape: readonly number[],
+    readonly elementType: Type,
+    /** One flag per dimension: true for a scalable dimension (`[4]`, a multiple of the hardware's vscale). */
+    readonly scalableDims: readonly boolean[],
+  ) {
+    super(id);
+  }
+  static get(shape: readonly number[], elementType: Type, scalableDims?: readonly boolean[]): VectorType {
+    checkShape(shape, false);
+    if (shape.some((d) => d === 0)) throw new RangeError("vector types must have positive constant sizes");
+    const scalable = scalableDims ?? shape.map(() => false);
+    if (scalable.length !== shape.length) throw new RangeError("one scalable flag is needed per vector dimension");
+    const key = `vector:${shape.join("x")}:${scalable.map((s) => (s ? 1 : 0)).join("")}:${elementType.id}`;
+    return intern(key, (id) => new VectorType(id, [...shape], elementType, [...scalable]));
+  }
+  get rank(): number {
+    return this.shape.length;
+  }
+  get isScalable(): boolean {
+    return this.scalableDims.some((s) => s);
+  }
+}
+
+export class MemRefType extends Type {
+  readonly kind = "memref";
+  private constructor(
+    id: number,
+    readonly shape: readonly number[],
+    readonly elementType: Type,
+    /** An AffineMapAttr or StridedLayoutAttr; undefined is the identity (row-major contiguous) layout. */
+    readonly layout: Attribute | undefined,
+    readonly memorySpace: Attribute | undefined,
+  ) {
+    super(id);
+  }
+  static get(shape: readonly number[], elementType: Type, layout?: Attribute, memorySpace?: Attribute): MemRefType {
+    checkShape(shape, true);
+    const key = `memref:${shape.join("x")}:${elementType.id}:${layout?.id ?? ""}:${memorySpace?.id ?? ""}`;
+    return intern(key, (id) => new MemRefType(id, [...shape], elementType, layout, memorySpace));
+  }
+  get rank(): number {
+    return this.shape.length;
+  }
+}
+
+export class UnrankedMemRefType extends Type {
+  readonly kind = "unranked_memref";
+  private constructor(
+    id: number,
+    readonly elementType: Type,
+    readonly memorySpace: Attribute | undefined,
+  ) {
+    super(id);
+  }
+  static get(elementType: Type, memorySpace?: Attribute): UnrankedMemRefType {
+    const key = `umemref:${elementType.id}:${memorySpace?.id ?? ""}`;
+    return intern(key, (id) => new UnrankedMemRefType(id, elementType, memorySpace));
+  }
+}
+
+/**
+ * A type of an unregistered dialect, kept as text: `!foo.bar<...>` has dialect "foo" and body "bar<...>".
+ * It round-trips through the printer unchanged, like MLIR's OpaqueType with allow-unregistered-dialect.
+ */
+export class OpaqueType extends Type {
+  readonly kind = "opaque";
+  private constructor(
+    id: number,
+    readonly dialect: string,
+    readonly body: string,
+  ) {
+    super(id);
+  }
+  static get(dialect: string, body: string): OpaqueType {
+    return intern(`opaque:${dialect}:${JSON.stringify(body)}`, (id) => new OpaqueType(id, dialect, body));
+  }
+}
+
+/**
+ * Base of the types that dialects define (`!llvm.ptr`, ...). A subclass interns itself through `intern`
+ * with a key starting with its `dialect.mnemonic`, and its dialect registers how to print and parse it.
+ */
+export abstract class DialectType extends Type {
+  readonly kind = "dialect";
+  abstract readonly dialect: string;
+  abstract readonly mnemonic: string;
+}
+
+export type BuiltinType =
+  | IntegerType
+  | IndexType
+  | FloatType
+  | NoneType
+  | ComplexType
+  | FunctionType
+  | TupleType
+  | RankedTensorType
+  | UnrankedTensorType
+  | VectorType
+  | MemRefType
+  | UnrankedMemRefType
+  | OpaqueType;
+
+export type ShapedType = RankedTensorType | UnrankedTensorType | VectorType | MemRefType | UnrankedMemRefType;
+export type TensorType = RankedTensorType | UnrankedTensorType;
+export type BaseMemRefType = MemRefType | UnrankedMemRefType;
+
+export function isShaped(t: Type): t is ShapedType {
+  return (
+    t instanceof RankedTensorType ||
+    t instanceof UnrankedTensorType ||
+    t instanceof VectorType ||
+    t instanceof MemRefType ||
+    t instanceof UnrankedMemRefType
+  );
+}
+
+/** The element type of a shaped type, or the type itself (MLIR's getElementTypeOrSelf). */
+export function elementTypeOrSelf(t: Type): Type {
+  return isShaped(t) ? t.elementType : t;
+}
+
+/** The number of elements of a statically shaped type, or undefined when a dimension is dynamic. */
+export function numElements(shape: readonly number[]): number | undefined {
+  let n = 1;
+  for (const d of shape) {
+    if (d === DYNAMIC) return undefined;
+    n *= d;
+  }
+  return n;
+}
+
+export const hasStaticShape = (shape: readonly number[]): boolean => shape.every((d) => d !== DYNAMIC);
+
+/** Integer types of any signedness, and index: the types arith's integer ops accept as scalars. */
+export const isIntOrIndex = (t: Type): t is IntegerType | IndexType => t instanceof IntegerType || t instanceof IndexType;
+export const isSignlessIntOrIndex = (t: Type): t is IntegerType | IndexType =>
+  t instanceof IndexType || (t instanceof IntegerType && t.isSignless);
+
+/** Bit width of an integer, index (64) or float type; undefined for other types. */
+export function bitWidth(t: Type): number | undefined {
+  if (t instanceof IntegerType || t instanceof FloatType) return t.width;
+  if (t instanceof IndexType) return IndexType.bitWidth;
+  return undefined;
+}
+
+// Common types, ready to use.
+export const i1 = IntegerType.get(1);
+export const i8 = IntegerType.get(8);
+export const i16 = IntegerType.get(16);
+export const i32 = IntegerType.get(32);
+export const i64 = IntegerType.get(64);
+export const index = IndexType.get();
+export const f16 = FloatType.get("f16");
+export const bf16 = FloatType.get("bf16");
+export const f32 = FloatType.get("f32");
+export const f64 = FloatType.get("f64");
+export const none = NoneType.get();
+
+export const tensor = (shape: readonly number[], elementType: Type, encoding?: Attribute): RankedTensorType =>
+  RankedTensorType.get(shape, elementType, encoding);
+export const vector = (shape: readonly number[], elementType: Type, scalableDims?: readonly boolean[]): VectorType =>
+  VectorType.get(shape, elementType, scalableDims);
+export const memref = (shape: readonly number[], elementType: Type, layout?: Attribute, space?: Attribute): MemRefType =>
+  MemRefType.get(shape, elementType, layout, space);
+export const fn = (inputs: readonly Type[], results: readonly Type[]): FunctionType => FunctionType.get(inputs, results);

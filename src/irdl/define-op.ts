@@ -1,0 +1,315 @@
+/**
+ * `defineOp`: one declarative spec gives a typed op class (named accessors, a typed `build`), the verifier's
+ * per-op rules, the custom assembly form and the op's docs.
+ *
+ *   export const AddI = defineOp({
+ *     name: "arith.addi", summary: "integer addition",
+ *     operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike }, results: { result: SignlessIntegerLike },
+ *     traits: [Pure, Commutative, SameOperandsAndResultType],
+ *     format: "$lhs `,` $rhs attr-dict `:` type($result)",
+ *   });
+ *   export type AddI = InstanceType<typeof AddI>;        // .lhs / .rhs: Value, .result: OpResult, .name: "arith.addi"
+ */
+import { type Attribute, DenseArrayAttr } from "../ir/attributes.ts";
+import { type Location, UnknownLoc } from "../ir/location.ts";
+import { type OpInfo, Operation, type OperationInit, Region, type Trait, type Block } from "../ir/operation.ts";
+import { SameOperandsAndResultType } from "../ir/traits.ts";
+import { IntegerType, type Type } from "../ir/types.ts";
+import type { Value } from "../ir/value.ts";
+import type { OpAsmHooks } from "../text/asm-interfaces.ts";
+import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
+import { compileFormat } from "./format.ts";
+import type { AttrSpec, BuildArgs, OpBehaviour, OpInstance, OpSpec, RegionSpec, SuccessorSpec, ValueSpec } from "./spec.ts";
+
+export const OPERAND_SEGMENT_SIZES = "operand_segment_sizes";
+export const RESULT_SEGMENT_SIZES = "result_segment_sizes";
+
+export type GroupKind = "single" | "optional" | "variadic";
+
+export interface ValueGroupDef {
+  readonly name: string;
+  readonly kind: GroupKind;
+  readonly constraint: TypeConstraint;
+}
+export interface AttrDef {
+  readonly name: string;
+  readonly kind: "required" | "optional" | "default";
+  readonly constraint: AttrConstraint;
+  readonly defaultValue?: () => Attribute;
+}
+export interface RegionDef {
+  readonly name: string;
+  readonly variadic: boolean;
+  readonly maxBlocks: number | undefined;
+}
+export interface SuccessorDef {
+  readonly name: string;
+  readonly variadic: boolean;
+}
+
+/** Everything known about a registered op kind: `Op.info`. */
+export interface OpDefinition extends OpInfo {
+  readonly spec: OpSpec;
+  readonly operands: readonly ValueGroupDef[];
+  readonly results: readonly ValueGroupDef[];
+  readonly attributes: readonly AttrDef[];
+  readonly regions: readonly RegionDef[];
+  readonly successors: readonly SuccessorDef[];
+  /** True when operand groups are sized by the `operand_segment_sizes` attribute. */
+  readonly operandSegments: boolean;
+  readonly resultSegments: boolean;
+  readonly behaviour: OpBehaviour<Operation>;
+}
+
+export type OpClass<S extends OpSpec> = typeof Operation & {
+  new (init: OperationInit): OpInstance<S>;
+  readonly prototype: OpInstance<S>;
+  readonly info: OpDefinition;
+  /** Builds a detached op from named operands, attributes, result types, regions and successors. */
+  build(args: BuildArgs<S>, loc?: Location): OpInstance<S>;
+};
+
+/** The definition of a registered op (undefined for unregistered ones). */
+export function definitionOf(op: Operation): OpDefinition | undefined {
+  const info = op.info;
+  return info !== undefined && "spec" in info ? (info as OpDefinition) : undefined;
+}
+
+/** Names an op's accessors cannot take, because Operation already uses them. */
+const reserved = new Set(
+  Object.getOwnPropertyNames(Operation.prototype).concat(["name", "loc", "attributes", "results", "regions", "info"]),
+);
+
+function valueGroups(specs: Readonly<Record<string, ValueSpec>> | undefined): ValueGroupDef[] {
+  return Object.entries(specs ?? {}).map(([name, s]) =>
+    "kind" in s ? { name, kind: s.kind, constraint: s.constraint } : { name, kind: "single", constraint: s },
+  );
+}
+
+function attrDefs(specs: Readonly<Record<string, AttrSpec>> | undefined): AttrDef[] {
+  return Object.entries(specs ?? {}).map(([name, s]): AttrDef => {
+    if (!("kind" in s)) return { name, kind: "required", constraint: s };
+    if (s.kind === "optional") return { name, kind: "optional", constraint: s.constraint };
+    return { name, kind: "default", constraint: s.constraint, defaultValue: s.defaultValue };
+  });
+}
+
+const regionDefs = (specs: Readonly<Record<string, RegionSpec>> | undefined): RegionDef[] =>
+  Object.entries(specs ?? {}).map(([name, s]) => ({ name, variadic: s.kind === "variadic", maxBlocks: s.maxBlocks }));
+const successorDefs = (specs: Readonly<Record<string, SuccessorSpec>> | undefined): SuccessorDef[] =>
+  Object.entries(specs ?? {}).map(([name, s]) => ({ name, variadic: s.kind === "variadic" }));
+
+/**
+ * The [start, length] of each group in a flat list of `total` values. With segment sizes, they come from the
+ * attribute; otherwise the one variadic or optional group takes what the single groups leave.
+ */
+export function groupRanges(
+  groups: readonly ValueGroupDef[] | readonly { readonly variadic: boolean }[],
+  total: number,
+  segments: readonly number[] | undefined,
+): [number, number][] {
+  if (segments !== undefined) {
+    let start = 0;
+    return segments.map((n) => {
+      const r: [number, number] = [start, n];
+      start += n;
+      return r;
+    });
+  }
+  const isVar = (g: ValueGroupDef | { readonly variadic: boolean }): boolean =>
+    "kind" in g ? g.kind !== "single" : g.variadic;
+  const fixed = groups.filter((g) => !isVar(g)).length;
+  const flexible = Math.max(0, total - fixed);
+  let start = 0;
+  return groups.map((g) => {
+    const n = isVar(g) ? flexible : 1;
+    const r: [number, number] = [start, n];
+    start += n;
+    return r;
+  });
+}
+
+function segmentSizes(op: Operation, attr: string): number[] | undefined {
+  const a = op.attr(attr);
+  return a instanceof DenseArrayAttr ? a.numbers : undefined;
+}
+
+export function operandRanges(op: Operation, def: OpDefinition): [number, number][] {
+  const seg = def.operandSegments ? segmentSizes(op, OPERAND_SEGMENT_SIZES) : undefined;
+  return groupRanges(def.operands, op.numOperands, seg);
+}
+export function resultRanges(op: Operation, def: OpDefinition): [number, number][] {
+  const seg = def.resultSegments ? segmentSizes(op, RESULT_SEGMENT_SIZES) : undefined;
+  return groupRanges(def.results, op.numResults, seg);
+}
+
+function groupValue<T>(list: readonly T[], range: [number, number] | undefined, kind: GroupKind): T | readonly T[] | undefined {
+  const [start, n] = range ?? [0, 0];
+  if (kind === "variadic") return list.slice(start, start + n);
+  return n === 0 ? undefined : list[start];
+}
+
+function defineAccessors(cls: typeof Operation, def: OpDefinition): void {
+  const proto = cls.prototype;
+  const define = (name: string, get: (this: Operation) => unknown): void => {
+    if (reserved.has(name)) throw new Error(`'${def.name}': '${name}' cannot name an operand, result, attribute, region or successor`);
+    Object.defineProperty(proto, name, { get, enumerable: false, configurable: false });
+  };
+  def.operands.forEach((g, i) =>
+    define(g.name, function () {
+      return groupValue(this.operands, operandRanges(this, def)[i], g.kind);
+    }),
+  );
+  def.results.forEach((g, i) =>
+    define(g.name, function () {
+      return groupValue(this.results, resultRanges(this, def)[i], g.kind);
+    }),
+  );
+  for (const a of def.attributes) {
+    define(a.name, function () {
+      return this.attr(a.name) ?? a.defaultValue?.();
+    });
+  }
+  def.regions.forEach((r, i) =>
+    define(r.name, function () {
+      return r.variadic ? this.regions.slice(i) : this.regions[i];
+    }),
+  );
+  def.successors.forEach((s, i) =>
+    define(s.name, function () {
+      return s.variadic ? this.successors.slice(i) : this.successors[i];
+    }),
+  );
+}
+
+/** Defines an op kind. `behaviour` holds the hooks typed with the op's own instance type. */
+export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour<OpInstance<S>> = {}): OpClass<S> {
+  const dot = spec.name.indexOf(".");
+  if (dot <= 0) throw new Error(`op name '${spec.name}' must be 'dialect.mnemonic'`);
+  const operands = valueGroups(spec.operands);
+  const results = valueGroups(spec.results);
+  const def: OpDefinition & { asm?: OpAsmHooks | undefined } = {
+    name: spec.name,
+    dialect: spec.name.slice(0, dot),
+    summary: spec.summary,
+    traits: new Set<Trait>(spec.traits ?? []),
+    spec,
+    operands,
+    results,
+    attributes: attrDefs(spec.attributes),
+    regions: regionDefs(spec.regions),
+    successors: successorDefs(spec.successors),
+    operandSegments: operands.filter((g) => g.kind !== "single").length > 1,
+    resultSegments: results.filter((g) => g.kind !== "single").length > 1,
+    behaviour: behaviour as OpBehaviour<Operation>,
+    resultNames: spec.resultNames,
+    defaultDialect: spec.defaultDialect,
+  };
+  if (typeof spec.format === "string") def.asm = compileFormat(def, spec.format);
+  else if (spec.format !== undefined) def.asm = spec.format;
+
+  const className = spec.name
+    .slice(dot + 1)
+    .split(/[._]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+  const cls = { [className]: class extends Operation {} }[className] as typeof Operation;
+  cls.info = def;
+  defineAccessors(cls, def);
+  (cls as unknown as { build: unknown }).build = (args: Record<string, unknown>, loc?: Location) => buildOp(cls, def, args, loc);
+  return cls as OpClass<S>;
+}
+
+/** The runtime of `Op.build(args)`: lays out operands, attributes, regions and successors from named args. */
+function buildOp(cls: typeof Operation, def: OpDefinition, args: Record<string, unknown>, loc: Location | undefined): Operation {
+  const operands: Value[] = [];
+  const operandSizes: number[] = [];
+  for (const g of def.operands) {
+    const v = args[g.name];
+    const vs = g.kind === "variadic" ? ((v ?? []) as Value[]) : v === undefined ? [] : [v as Value];
+    if (g.kind === "single" && vs.length !== 1) throw new Error(`'${def.name}': operand '${g.name}' is required`);
+    operands.push(...vs);
+    operandSizes.push(vs.length);
+  }
+  const attributes = new Map<string, Attribute>();
+  for (const a of def.attributes) {
+    const v = args[a.name] as Attribute | undefined;
+    if (v !== undefined) attributes.set(a.name, v);
+    else if (a.kind === "required") throw new Error(`'${def.name}': attribute '${a.name}' is required`);
+  }
+  for (const [k, v] of Object.entries((args.extraAttributes ?? {}) as Record<string, Attribute>)) attributes.set(k, v);
+  if (def.operandSegments) attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), operandSizes));
+
+  const resultTypes = buildResultTypes(def, args, operands, attributes);
+  if (def.resultSegments) {
+    const sizes = def.results.map((g) => {
+      const t = args[g.name];
+      return g.kind === "variadic" ? ((t ?? []) as Type[]).length : t === undefined ? 0 : 1;
+    });
+    attributes.set(RESULT_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), sizes));
+  }
+
+  const regions: Region[] = [];
+  for (const r of def.regions) {
+    const v = args[r.name];
+    if (r.variadic) regions.push(...((v ?? []) as Region[]));
+    else regions.push((v as Region | undefined) ?? new Region());
+  }
+  const successors: Block[] = [];
+  for (const s of def.successors) {
+    const v = args[s.name];
+    if (v === undefined && !s.variadic) throw new Error(`'${def.name}': successor '${s.name}' is required`);
+    successors.push(...(s.variadic ? ((v ?? []) as Block[]) : [v as Block]));
+  }
+  return new cls({ operands, resultTypes, attributes, regions, successors, loc: loc ?? UnknownLoc.get() });
+}
+
+function buildResultTypes(
+  def: OpDefinition,
+  args: Record<string, unknown>,
+  operands: readonly Value[],
+  attributes: ReadonlyMap<string, Attribute>,
+): Type[] {
+  const given = def.results.map((g) => args[g.name]);
+  if (given.every((t, i) => t !== undefined || def.results[i]?.kind !== "single")) {
+    return def.results.flatMap((g, i) => {
+      const t = given[i];
+      return g.kind === "variadic" ? [...((t ?? []) as Type[])] : t === undefined ? [] : [t as Type];
+    });
+  }
+  const inferred = inferResultTypes(def, operands, attributes);
+  if (inferred === undefined) {
+    const missing = def.results.filter((_, i) => given[i] === undefined).map((g) => `'${g.name}'`);
+    throw new Error(`'${def.name}': result type ${missing.join(", ")} must be given (it cannot be inferred)`);
+  }
+  return inferred;
+}
+
+/** Result types inferred from operands: the op's own hook, else SameOperandsAndResultType / AllTypesMatch. */
+export function inferResultTypes(
+  def: OpDefinition,
+  operands: readonly Value[],
+  attributes: ReadonlyMap<string, Attribute>,
+): Type[] | undefined {
+  const own = def.behaviour.inferResultTypes?.(operands, attributes);
+  if (own !== undefined) return own;
+  const first = operands[0]?.type;
+  if (first === undefined) return undefined;
+  const singles = def.results.every((g) => g.kind === "single");
+  if (singles && def.traits.has(SameOperandsAndResultType)) return def.results.map(() => first);
+  // AllTypesMatch groups that tie each result to a single operand.
+  const out: Type[] = [];
+  for (const r of def.results) {
+    if (r.kind !== "single") return undefined;
+    const group = def.spec.allTypesMatch?.find((g) => g.includes(r.name));
+    const source = group?.map((n) => def.operands.findIndex((o) => o.name === n && o.kind === "single")).find((i) => i >= 0);
+    if (source === undefined || def.operandSegments) return undefined;
+    const ranges = groupRanges(def.operands, operands.length, undefined);
+    const [start] = ranges[source] ?? [0];
+    const t = operands[start]?.type;
+    if (t === undefined) return undefined;
+    out.push(t);
+  }
+  return out;
+}
+

@@ -1,0 +1,205 @@
+/**
+ * The declarative op specification (`defineOp`'s argument) and the types derived from it: the typed instance
+ * (named accessors) and the typed build arguments. Runtime code lives in define-op.ts.
+ */
+import type { Attribute } from "../ir/attributes.ts";
+import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
+import type { Type } from "../ir/types.ts";
+import type { OpResult, Value } from "../ir/value.ts";
+import type { DialectAsmParser, DialectAsmPrinter, OpAsmHooks, OpAsmParser, OpAsmPrinter } from "../text/asm-interfaces.ts";
+import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
+
+// ---- operand / result groups -----------------------------------------------------------------------------
+
+export interface VariadicSpec<C extends TypeConstraint = TypeConstraint> {
+  readonly kind: "variadic";
+  readonly constraint: C;
+}
+export interface OptionalSpec<C extends TypeConstraint = TypeConstraint> {
+  readonly kind: "optional";
+  readonly constraint: C;
+}
+export type ValueSpec = TypeConstraint | VariadicSpec | OptionalSpec;
+
+/** Any number of operands (or results) of this constraint. */
+export const variadic = <C extends TypeConstraint>(constraint: C): VariadicSpec<C> => ({ kind: "variadic", constraint });
+/** Zero or one operand (or result) of this constraint. */
+export const optional = <C extends TypeConstraint>(constraint: C): OptionalSpec<C> => ({ kind: "optional", constraint });
+
+// ---- attributes ------------------------------------------------------------------------------------------
+
+export interface OptionalAttrSpec<C extends AttrConstraint = AttrConstraint> {
+  readonly kind: "optional";
+  readonly constraint: C;
+}
+export interface DefaultAttrSpec<C extends AttrConstraint = AttrConstraint> {
+  readonly kind: "default";
+  readonly constraint: C;
+  readonly defaultValue: () => AttrOf<C>;
+}
+export type AttrSpec = AttrConstraint | OptionalAttrSpec | DefaultAttrSpec;
+
+export const optionalAttr = <C extends AttrConstraint>(constraint: C): OptionalAttrSpec<C> => ({ kind: "optional", constraint });
+/** An attribute that reads as `defaultValue` when absent (ODS's DefaultValuedAttr); it is not stored then. */
+export const defaultAttr = <C extends AttrConstraint>(constraint: C, defaultValue: () => AttrOf<C>): DefaultAttrSpec<C> => ({
+  kind: "default",
+  constraint,
+  defaultValue,
+});
+
+// ---- regions and successors ------------------------------------------------------------------------------
+
+export interface RegionSpec {
+  readonly kind: "region" | "variadic";
+  /** ODS's SizedRegion<1>: at most this many blocks. */
+  readonly maxBlocks?: number;
+}
+export const region = (opts: { maxBlocks?: number } = {}): RegionSpec => ({ kind: "region", ...opts });
+export const variadicRegion = (opts: { maxBlocks?: number } = {}): RegionSpec & { kind: "variadic" } => ({ kind: "variadic", ...opts });
+
+export interface SuccessorSpec {
+  readonly kind: "successor" | "variadic";
+}
+export const successor = (): SuccessorSpec & { kind: "successor" } => ({ kind: "successor" });
+export const variadicSuccessor = (): SuccessorSpec & { kind: "variadic" } => ({ kind: "variadic" });
+
+// ---- the spec --------------------------------------------------------------------------------------------
+
+/** A `custom<Name>(...)` directive of a declarative format. */
+export interface CustomDirective {
+  print(op: Operation, p: OpAsmPrinter, args: readonly string[]): void;
+  parse(p: OpAsmParser, state: FormatParseState, args: readonly string[]): void;
+}
+
+/** What a format's parse has gathered before the op exists: custom directives read and fill it. */
+export interface FormatParseState {
+  readonly operands: Map<string, import("../text/asm-interfaces.ts").UnresolvedOperand[]>;
+  readonly operandTypes: Map<string, Type[]>;
+  readonly resultTypes: Map<string, Type[]>;
+  readonly attributes: Map<string, Attribute>;
+  readonly regions: Map<string, Region[]>;
+  readonly successors: Map<string, Block[]>;
+}
+
+export type FoldResult = Attribute | Value;
+
+export interface OpSpec {
+  /** The full name, `dialect.mnemonic`. */
+  readonly name: string;
+  /** One line: what the op does. Shown in docs and `--help`. */
+  readonly summary: string;
+  readonly description?: string;
+  readonly operands?: Readonly<Record<string, ValueSpec>>;
+  readonly results?: Readonly<Record<string, ValueSpec>>;
+  readonly attributes?: Readonly<Record<string, AttrSpec>>;
+  readonly regions?: Readonly<Record<string, RegionSpec>>;
+  readonly successors?: Readonly<Record<string, SuccessorSpec>>;
+  readonly traits?: readonly Trait[];
+  /** Groups of operand/result names whose types must be equal (ODS's AllTypesMatch); also used to infer types. */
+  readonly allTypesMatch?: readonly (readonly string[])[];
+  /**
+   * The custom assembly form: a declarative format string (a subset of ODS's assemblyFormat), or hand-written
+   * print/parse hooks. Without it the op prints in generic form only.
+   */
+  readonly format?: string | OpAsmHooks;
+  /** `custom<Name>(...)` directives used by `format`. */
+  readonly customDirectives?: Readonly<Record<string, CustomDirective>>;
+  /** The dialect whose ops print without their prefix inside this op's regions (`return` in `func.func`). */
+  readonly defaultDialect?: string;
+  /** Names for results in printed IR (`%c0`, `%cst`), as MLIR's getAsmResultNames. */
+  readonly resultNames?: (op: Operation) => readonly (string | undefined)[];
+}
+
+export type TypeOf<C> = C extends TypeConstraint<infer T> ? T : Type;
+export type AttrOf<C> = C extends AttrConstraint<infer A> ? A : Attribute;
+
+type OperandAccessor<S> = S extends VariadicSpec<infer C>
+  ? readonly Value<TypeOf<C>>[]
+  : S extends OptionalSpec<infer C>
+    ? Value<TypeOf<C>> | undefined
+    : Value<TypeOf<S>>;
+type ResultAccessor<S> = S extends VariadicSpec<infer C>
+  ? readonly OpResult<TypeOf<C>>[]
+  : S extends OptionalSpec<infer C>
+    ? OpResult<TypeOf<C>> | undefined
+    : OpResult<TypeOf<S>>;
+type AttrAccessor<S> = S extends OptionalAttrSpec<infer C>
+  ? AttrOf<C> | undefined
+  : S extends DefaultAttrSpec<infer C>
+    ? AttrOf<C>
+    : AttrOf<S>;
+type RegionAccessor<S> = S extends { kind: "variadic" } ? readonly Region[] : Region;
+type SuccessorAccessor<S> = S extends { kind: "variadic" } ? readonly Block[] : Block;
+
+/**
+ * The declared groups of kind K, or `{}` when the spec omits K. (Indexing S by an omitted optional key would
+ * give the constraint's Record<string, ...> and make every property name an accessor.)
+ */
+type Field<S extends OpSpec, K extends keyof OpSpec> = S extends { readonly [P in K]: infer F } ? NonNullable<F> : {};
+
+/** The named accessors an op instance has, derived from its spec. */
+export type Accessors<S extends OpSpec> = {
+  readonly [K in keyof Field<S, "operands">]: OperandAccessor<Field<S, "operands">[K]>;
+} & {
+  readonly [K in keyof Field<S, "results">]: ResultAccessor<Field<S, "results">[K]>;
+} & {
+  readonly [K in keyof Field<S, "attributes">]: AttrAccessor<Field<S, "attributes">[K]>;
+} & {
+  readonly [K in keyof Field<S, "regions">]: RegionAccessor<Field<S, "regions">[K]>;
+} & {
+  readonly [K in keyof Field<S, "successors">]: SuccessorAccessor<Field<S, "successors">[K]>;
+};
+
+/** An instance of the op `S` describes: an Operation with a literal `name` and typed accessors. */
+export type OpInstance<S extends OpSpec> = Operation & { readonly name: S["name"] } & Accessors<S>;
+
+// Build arguments: required keys for single operands, required attributes and single successors; optional for
+// the rest. Result types are optional (inferred when the op can infer them; build throws otherwise).
+type RequiredKeys<R, Pred> = { [K in keyof R]: R[K] extends Pred ? K : never }[keyof R];
+
+type OperandArgs<O> = {
+  readonly [K in Exclude<keyof O, RequiredKeys<O, VariadicSpec | OptionalSpec>>]: Value<TypeOf<O[K]>>;
+} & {
+  readonly [K in RequiredKeys<O, VariadicSpec>]?: O[K] extends VariadicSpec<infer C> ? readonly Value<TypeOf<C>>[] : never;
+} & {
+  readonly [K in RequiredKeys<O, OptionalSpec>]?: O[K] extends OptionalSpec<infer C> ? Value<TypeOf<C>> | undefined : never;
+};
+type ResultArgs<R> = {
+  readonly [K in keyof R]?: R[K] extends VariadicSpec<infer C> ? readonly TypeOf<C>[] : TypeOf<R[K] extends OptionalSpec<infer C> ? C : R[K]>;
+};
+type AttrArgs<A> = {
+  readonly [K in Exclude<keyof A, RequiredKeys<A, OptionalAttrSpec | DefaultAttrSpec>>]: AttrOf<A[K]>;
+} & {
+  readonly [K in RequiredKeys<A, OptionalAttrSpec | DefaultAttrSpec>]?: A[K] extends OptionalAttrSpec<infer C> | DefaultAttrSpec<infer C>
+    ? AttrOf<C> | undefined
+    : never;
+};
+type RegionArgs<G> = { readonly [K in keyof G]?: G[K] extends { kind: "variadic" } ? readonly Region[] : Region };
+type SuccessorArgs<G> = { readonly [K in keyof G]: G[K] extends { kind: "variadic" } ? readonly Block[] : Block };
+
+
+
+/** The named arguments `Builder.create(Def, args)` takes, derived from the spec. */
+export type BuildArgs<S extends OpSpec> = OperandArgs<Field<S, "operands">> &
+  ResultArgs<Field<S, "results">> &
+  AttrArgs<Field<S, "attributes">> &
+  RegionArgs<Field<S, "regions">> &
+  SuccessorArgs<Field<S, "successors">> & {
+    /** Discardable attributes to add (not declared by the op). */
+    readonly extraAttributes?: Readonly<Record<string, Attribute>>;
+  };
+
+/** Hooks with the op's own type. */
+export interface OpBehaviour<I> {
+  /** Op-specific checks after the spec's own; return an error message (without the `'op' op` prefix). */
+  readonly verify?: (op: I) => string | undefined;
+  /** Result types from the operands and attributes, when not given (ODS's InferTypeOpInterface). */
+  readonly inferResultTypes?: (operands: readonly Value[], attributes: ReadonlyMap<string, Attribute>) => Type[] | undefined;
+  /**
+   * Constant folding: given the op and the constant value of each operand (or undefined), the result values,
+   * as constants or existing values; undefined when it does not fold.
+   */
+  readonly fold?: (op: I, operands: readonly (Attribute | undefined)[]) => readonly FoldResult[] | FoldResult | undefined;
+}
+
+export type { DialectAsmParser, DialectAsmPrinter };

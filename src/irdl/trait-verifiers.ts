@@ -1,0 +1,357 @@
+/**
+ * What each op trait verifies, with MLIR 16's messages (OpDefinition.h / Operation.cpp / SymbolTable.cpp /
+ * FunctionInterfaces.cpp). A trait has up to two checks:
+ *
+ * - `verify`, run with the op's own invariants (MLIR's verifyTrait). Structural traits (Terminator,
+ *   HasParent, SingleBlock, ...) run before the spec's operand/attribute constraints, the others after, as
+ *   ODS orders them.
+ * - `verifyRegion`, run after everything nested in the op verified (MLIR's verifyRegionTrait): region
+ *   isolation and symbol uniqueness look at nested ops, so they wait for those to be valid.
+ *
+ * Later dialects add their own traits with `registerTraitVerifier`.
+ */
+import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
+import { ArrayAttr, type Attribute, DictionaryAttr, StringAttr, TypeAttr } from "../ir/attributes.ts";
+import type { Operation, Region, Trait } from "../ir/operation.ts";
+import { SYM_NAME, SYM_VISIBILITY } from "../ir/symbol-table.ts";
+import {
+  Elementwise,
+  FunctionLike,
+  IsolatedFromAbove,
+  isHasParent,
+  NoTerminator,
+  SameOperandsAndResultShape,
+  SameOperandsAndResultType,
+  SameOperandsType,
+  SingleBlock,
+  Symbol,
+  SymbolTable,
+  Terminator,
+} from "../ir/traits.ts";
+import {
+  FunctionType,
+  MemRefType,
+  RankedTensorType,
+  type Type,
+  UnrankedMemRefType,
+  UnrankedTensorType,
+  VectorType,
+  isDynamic,
+} from "../ir/types.ts";
+import { printAttribute, printType } from "../text/print-attr.ts";
+
+/** A failed check: the diagnostic MLIR would emit. */
+export type Failure = Diagnostic | undefined;
+
+export interface TraitVerifier {
+  /** Runs before the op's spec constraints (ODS's StructuralOpTrait), else after them. */
+  readonly structural?: boolean;
+  readonly verify?: (op: Operation) => Failure;
+  readonly verifyRegion?: (op: Operation) => Failure;
+}
+
+/** `'arith.addi' op <message>`: MLIR's emitOpError. */
+export const opError = (op: Operation, message: string, notes: readonly Diagnostic[] = []): Diagnostic =>
+  error(op.loc, `'${op.name}' op ${message}`, notes);
+
+/** A type as MLIR streams it into a diagnostic: quoted, `'f32'`. */
+export const quotedType = (t: Type): string => `'${printType(t)}'`;
+
+const verifiers = new Map<Trait, TraitVerifier>();
+
+/** Attaches verification to a trait (replacing any previous one). */
+export function registerTraitVerifier(trait: Trait, verifier: TraitVerifier): void {
+  verifiers.set(trait, verifier);
+}
+
+/** The verifier of a trait (HasParent traits get theirs on first use). */
+export function traitVerifier(trait: Trait): TraitVerifier | undefined {
+  const known = verifiers.get(trait);
+  if (known !== undefined || !isHasParent(trait)) return known;
+  const made: TraitVerifier = { structural: true, verify: (op) => verifyHasParent(op, trait.parents) };
+  verifiers.set(trait, made);
+  return made;
+}
+
+// ---- shapes ------------------------------------------------------------------------------------------------
+
+type Shaped = VectorType | RankedTensorType | UnrankedTensorType | MemRefType | UnrankedMemRefType;
+
+const isShaped = (t: Type): t is Shaped =>
+  t instanceof VectorType ||
+  t instanceof RankedTensorType ||
+  t instanceof UnrankedTensorType ||
+  t instanceof MemRefType ||
+  t instanceof UnrankedMemRefType;
+
+/** MLIR's getElementTypeOrSelf. */
+export const elementTypeOrSelf = (t: Type): Type => (isShaped(t) ? t.elementType : t);
+
+const shapeOf = (t: Shaped): readonly number[] | undefined =>
+  t instanceof UnrankedTensorType || t instanceof UnrankedMemRefType ? undefined : t.shape;
+
+const dimsCompatible = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((d, i) => isDynamic(d) || isDynamic(b[i] ?? 0) || d === b[i]);
+
+/** MLIR's verifyCompatibleShape(Type, Type): both shaped or neither; unranked or dynamic dims match anything. */
+export function compatibleShape(a: Type, b: Type): boolean {
+  if (!isShaped(a)) return !isShaped(b);
+  if (!isShaped(b)) return false;
+  const sa = shapeOf(a);
+  const sb = shapeOf(b);
+  return sa === undefined || sb === undefined || dimsCompatible(sa, sb);
+}
+
+/** MLIR's verifyCompatibleShapes(TypeRange): all scalars, or all shaped with one compatible shape. */
+export function compatibleShapes(types: readonly Type[]): boolean {
+  const shaped = types.filter(isShaped);
+  if (shaped.length === 0) return true;
+  if (shaped.length !== types.length) return false;
+  const scalable = shaped.map((t) => t instanceof VectorType && t.isScalable);
+  if (scalable.some((s) => s) && scalable.some((s) => !s)) return false;
+  const ranked = shaped.map(shapeOf).filter((s): s is readonly number[] => s !== undefined);
+  const first = ranked[0];
+  if (first === undefined) return true;
+  if (ranked.some((s) => s.length !== first.length)) return false;
+  for (let i = 0; i < first.length; i++) {
+    const fixed = ranked.map((s) => s[i] ?? 0).filter((d) => !isDynamic(d));
+    if (fixed.some((d) => d !== fixed[0])) return false;
+  }
+  return true;
+}
+
+// ---- operand/result counts the type traits require ----------------------------------------------------------
+
+function atLeastOperands(op: Operation, n: number): Failure {
+  if (op.numOperands >= n) return undefined;
+  return opError(op, `expected ${n} or more operands, but found ${op.numOperands}`);
+}
+function atLeastResults(op: Operation, n: number): Failure {
+  if (op.numResults >= n) return undefined;
+  return opError(op, `expected ${n} or more results`);
+}
+
+// ---- type traits -------------------------------------------------------------------------------------------
+
+function encodingOf(t: Type): Attribute | undefined {
+  return t instanceof RankedTensorType ? t.encoding : undefined;
+}
+
+function verifySameOperandsAndResultType(op: Operation): Failure {
+  const counts = atLeastOperands(op, 1) ?? atLeastResults(op, 1);
+  if (counts !== undefined) return counts;
+  const type = op.getResult(0).type;
+  const element = elementTypeOrSelf(type);
+  const encoding = encodingOf(type);
+  const others = [...op.resultTypes.slice(1), ...op.operands.map((v) => v.type)];
+  for (const t of others) {
+    if (elementTypeOrSelf(t) !== element || !compatibleShape(t, type)) {
+      return opError(op, "requires the same type for all operands and results");
+    }
+    if (encoding !== undefined && encodingOf(t) !== encoding) {
+      return opError(op, "requires the same encoding for all operands and results");
+    }
+  }
+  return undefined;
+}
+
+function verifySameOperandsType(op: Operation): Failure {
+  const types = op.operands.map((v) => v.type);
+  if (types.some((t) => t !== types[0])) return opError(op, "requires all operands to have the same type");
+  return undefined;
+}
+
+function verifySameOperandsAndResultShape(op: Operation): Failure {
+  const counts = atLeastOperands(op, 1) ?? atLeastResults(op, 1);
+  if (counts !== undefined) return counts;
+  if (!compatibleShapes([...op.operands.map((v) => v.type), ...op.resultTypes])) {
+    return opError(op, "requires the same shape for all operands and results");
+  }
+  return undefined;
+}
+
+const isMappable = (t: Type): boolean => t instanceof VectorType || t instanceof RankedTensorType || t instanceof UnrankedTensorType;
+
+function verifyElementwise(op: Operation): Failure {
+  const results = op.resultTypes.filter(isMappable);
+  const operands = op.operands.map((v) => v.type).filter(isMappable);
+  if (results.length === 0 && operands.length === 0) return undefined;
+  if (operands.length === 0) return opError(op, "if a result is non-scalar, then at least one operand must be non-scalar");
+  if (results.length === 0) {
+    return opError(op, "if an operand is non-scalar, then there must be at least one non-scalar result");
+  }
+  if (results.length !== op.numResults) return opError(op, "if an operand is non-scalar, then all results must be non-scalar");
+  const types = [...operands, ...results];
+  const base = types[0]?.constructor;
+  if (!types.every((t) => t.constructor === base) || !compatibleShapes(types)) {
+    return opError(op, "all non-scalar operands/results must have the same shape and base type");
+  }
+  return undefined;
+}
+
+// ---- structural traits -------------------------------------------------------------------------------------
+
+function verifyTerminator(op: Operation): Failure {
+  const block = op.parent;
+  if (block === undefined || block.last !== op) return opError(op, "must be the last operation in the parent block");
+  return undefined;
+}
+
+/** HasParent<...>: the parent op is one of `names` (registered ops only, as `isa<>` in MLIR). */
+function verifyHasParent(op: Operation, names: readonly string[]): Failure {
+  const parent = op.parentOp;
+  if (parent !== undefined && parent.isRegistered && names.includes(parent.name)) return undefined;
+  const which = names.length === 1 ? "'" : "to be one of '";
+  return opError(op, `expects parent op ${which}${names.join(", ")}'`);
+}
+
+function verifySingleBlock(op: Operation): Failure {
+  for (const [i, region] of op.regions.entries()) {
+    if (region.isEmpty) continue;
+    if (region.blocks.length !== 1) return opError(op, `expects region #${i} to have 0 or 1 blocks`);
+    if (!op.hasTrait(NoTerminator) && region.blocks[0]?.isEmpty) return opError(op, "expects a non-empty block");
+  }
+  return undefined;
+}
+
+// ---- region traits -----------------------------------------------------------------------------------------
+
+const regionContains = (outer: Region, inner: Region | undefined): boolean => {
+  for (let r = inner; r !== undefined; r = r.parent?.parentRegion) if (r === outer) return true;
+  return false;
+};
+
+/** IsolatedFromAbove: no op nested in a region (except inside other isolated ops) uses a value from outside it. */
+function verifyIsolatedFromAbove(isolated: Operation): Failure {
+  for (const region of isolated.regions) {
+    const pending: Region[] = [region];
+    while (pending.length > 0) {
+      for (const block of pending.pop()!.blocks) {
+        for (const op of block.ops()) {
+          for (const value of op.operands) {
+            const defRegion = value.parentBlock?.parent;
+            if (defRegion === undefined) return error(op.loc, "operation's operand is unlinked");
+            if (!regionContains(region, defRegion)) {
+              return opError(op, "using value defined outside the region", [
+                note(isolated.loc, "required by region isolation constraints"),
+              ]);
+            }
+          }
+          if (op.regions.length > 0 && !op.hasTrait(IsolatedFromAbove)) pending.push(...op.regions);
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** SymbolTable: one region of one block, whose ops' `sym_name`s are unique. */
+function verifySymbolTable(op: Operation): Failure {
+  if (op.regions.length !== 1) return opError(op, "Operations with a 'SymbolTable' must have exactly one region");
+  const region = op.getRegion(0);
+  if (region.blocks.length !== 1) return opError(op, "Operations with a 'SymbolTable' must have exactly one block");
+  const seen = new Map<string, Operation>();
+  for (const block of region.blocks) {
+    for (const child of block.ops()) {
+      const name = child.attr(SYM_NAME);
+      if (!(name instanceof StringAttr)) continue;
+      const first = seen.get(name.value);
+      if (first === undefined) {
+        seen.set(name.value, child);
+        continue;
+      }
+      return error(child.loc, `redefinition of symbol named '${name.value}'`, [note(first.loc, "see existing symbol definition here")]);
+    }
+  }
+  return undefined;
+}
+
+// ---- symbols and functions ---------------------------------------------------------------------------------
+
+/** True when the op's spec makes `sym_name` optional (builtin.module): then an unnamed op is no symbol. */
+function isOptionalSymbol(op: Operation): boolean {
+  const spec = (op.info as { spec?: { attributes?: Readonly<Record<string, unknown>> } } | undefined)?.spec;
+  const symName = spec?.attributes?.[SYM_NAME];
+  return typeof symName === "object" && symName !== null && "kind" in symName && symName.kind !== "required";
+}
+
+/** A symbol without a body (a function declaration). */
+const isDeclaration = (op: Operation): boolean => op.hasTrait(FunctionLike) && (op.regions[0]?.isEmpty ?? true);
+
+function verifySymbol(op: Operation): Failure {
+  if (isOptionalSymbol(op) && op.attr(SYM_NAME) === undefined) return undefined;
+  if (!(op.attr(SYM_NAME) instanceof StringAttr)) return opError(op, `requires string attribute '${SYM_NAME}'`);
+  const vis = op.attr(SYM_VISIBILITY);
+  if (vis !== undefined) {
+    if (!(vis instanceof StringAttr)) {
+      return opError(op, `requires visibility attribute '${SYM_VISIBILITY}' to be a string attribute, but got ${printAttribute(vis)}`);
+    }
+    if (!["public", "private", "nested"].includes(vis.value)) {
+      return opError(op, `visibility expected to be one of ["public", "private", "nested"], but got ${printAttribute(vis)}`);
+    }
+  }
+  const isPublic = !(vis instanceof StringAttr) || vis.value === "public";
+  if (isDeclaration(op) && isPublic) return opError(op, "symbol declaration cannot have public visibility");
+  return undefined;
+}
+
+/** Per-argument (or per-result) attribute dictionaries: one per value, with dialect-prefixed names only. */
+function verifyValueAttrs(op: Operation, attrName: string, count: number, what: "argument" | "result"): Failure {
+  const all = op.attr(attrName);
+  if (!(all instanceof ArrayAttr)) return undefined;
+  const plural = what === "argument" ? "arguments" : "results";
+  if (all.elements.length !== count) {
+    return opError(
+      op,
+      `expects ${what} attribute array to have the same number of elements as the number of function ${plural}, got ${all.elements.length}, but expected ${count}`,
+    );
+  }
+  for (const dict of all.elements) {
+    if (!(dict instanceof DictionaryAttr)) {
+      return opError(op, `expects ${what} attribute dictionary to be a DictionaryAttr, but got \`${printAttribute(dict)}\``);
+    }
+    if (dict.entries.some((e) => !e.name.includes("."))) return opError(op, `${plural} may only have dialect attributes`);
+  }
+  return undefined;
+}
+
+/** FunctionLike (MLIR's FunctionOpInterface): arg/result attributes fit the signature, the entry block too. */
+function verifyFunctionLike(op: Operation): Failure {
+  const typeAttr = op.attr("function_type");
+  if (!(typeAttr instanceof TypeAttr) || !(typeAttr.value instanceof FunctionType)) return undefined;
+  const fnType = typeAttr.value;
+  const args = verifyValueAttrs(op, "arg_attrs", fnType.inputs.length, "argument");
+  if (args !== undefined) return args;
+  const results = verifyValueAttrs(op, "res_attrs", fnType.results.length, "result");
+  if (results !== undefined) return results;
+  if (op.regions.length !== 1) return opError(op, "expects one region");
+  const entry = op.getRegion(0).entry;
+  if (entry === undefined) return undefined;
+  if (entry.args.length !== fnType.inputs.length) {
+    return opError(op, `entry block must have ${fnType.inputs.length} arguments to match function signature`);
+  }
+  for (const [i, expected] of fnType.inputs.entries()) {
+    const actual = entry.arg(i).type;
+    if (actual === expected) continue;
+    return opError(
+      op,
+      `type of entry block argument #${i}(${quotedType(actual)}) must match the type of the corresponding argument in function signature(${quotedType(expected)})`,
+    );
+  }
+  return undefined;
+}
+
+// ---- the standard set --------------------------------------------------------------------------------------
+
+registerTraitVerifier(SameOperandsAndResultType, { verify: verifySameOperandsAndResultType });
+registerTraitVerifier(SameOperandsType, { verify: verifySameOperandsType });
+registerTraitVerifier(SameOperandsAndResultShape, { verify: verifySameOperandsAndResultShape });
+registerTraitVerifier(Elementwise, { verify: verifyElementwise });
+registerTraitVerifier(Terminator, { structural: true, verify: verifyTerminator });
+registerTraitVerifier(SingleBlock, { structural: true, verify: verifySingleBlock });
+registerTraitVerifier(NoTerminator, { structural: true });
+registerTraitVerifier(IsolatedFromAbove, { structural: true, verifyRegion: verifyIsolatedFromAbove });
+registerTraitVerifier(SymbolTable, { verifyRegion: verifySymbolTable });
+registerTraitVerifier(Symbol, { verify: verifySymbol });
+registerTraitVerifier(FunctionLike, { verify: verifyFunctionLike });
+

@@ -1,0 +1,249 @@
+/**
+ * The rules one registered op must satisfy on its own, in the order MLIR 16 checks them (ODS's generated
+ * `verifyInvariants`), each failure worded as MLIR words it:
+ *
+ *   1. counts: regions, results, successors, operands (`'arith.addi' op expected 2 operands, but found 3`);
+ *   2. structural traits (segment sizes, Terminator, HasParent, SingleBlock, ...);
+ *   3. the spec: required attributes, segment lengths, attribute constraints, operand and result constraints
+ *      (`operand #0 must be signless-integer-like, but got 'f32'`), region constraints;
+ *   4. AllTypesMatch groups, then the other traits (SameOperandsAndResultType, Elementwise, Symbol, ...);
+ *   5. the op's own `verify` hook.
+ *
+ * Only the first failure is reported, as MLIR stops at it. Region traits (isolation, symbol tables) run later,
+ * once the nested ops verified: `verifyRegionInvariants`.
+ */
+import { error } from "../diag/diagnostic.ts";
+import { DenseArrayAttr } from "../ir/attributes.ts";
+import type { Operation } from "../ir/operation.ts";
+import { IntegerType, type Type } from "../ir/types.ts";
+import {
+  OPERAND_SEGMENT_SIZES,
+  type OpDefinition,
+  RESULT_SEGMENT_SIZES,
+  definitionOf,
+  operandRanges,
+  resultRanges,
+  type ValueGroupDef,
+} from "./define-op.ts";
+import { type Failure, opError, quotedType, traitVerifier } from "./trait-verifiers.ts";
+
+/** The op's invariants: everything but its regions' contents (MLIR's RegisteredOperationName::verifyInvariants). */
+export function verifyInvariants(op: Operation): Failure {
+  const info = op.info;
+  if (info === undefined) return undefined;
+  const def = definitionOf(op);
+  const traits = [...info.traits];
+  const structural = traits.filter((t) => traitVerifier(t)?.structural === true);
+  const others = traits.filter((t) => traitVerifier(t)?.structural !== true);
+  return (
+    (def && verifyCounts(op, def)) ??
+    (def && verifySegmentSizes(op, def)) ??
+    firstFailure(structural, (t) => traitVerifier(t)?.verify?.(op)) ??
+    (def && verifySpec(op, def)) ??
+    (def && verifyAllTypesMatch(op, def)) ??
+    firstFailure(others, (t) => traitVerifier(t)?.verify?.(op)) ??
+    (def && verifyOwnHook(op, def))
+  );
+}
+
+/** The region traits (IsolatedFromAbove, SymbolTable), run after everything nested in `op` verified. */
+export function verifyRegionInvariants(op: Operation): Failure {
+  const traits = op.info?.traits;
+  if (traits === undefined) return undefined;
+  return firstFailure([...traits], (t) => traitVerifier(t)?.verifyRegion?.(op));
+}
+
+function firstFailure<T>(items: readonly T[], check: (item: T) => Failure): Failure {
+  for (const item of items) {
+    const failure = check(item);
+    if (failure !== undefined) return failure;
+  }
+  return undefined;
+}
+
+// ---- 1. counts (ODS's ZeroOperands / OneOperand / NOperands / AtLeastNOperands and friends) -----------------
+
+interface CountWords {
+  zero: string;
+  one: string;
+  n: (n: number, found: number) => string;
+  atLeast: (n: number, found: number) => string;
+}
+
+const regionWords: CountWords = {
+  zero: "requires zero regions",
+  one: "requires one region",
+  n: (n) => `expected ${n} regions`,
+  atLeast: (n) => `expected ${n} or more regions`,
+};
+const resultWords: CountWords = {
+  zero: "requires zero results",
+  one: "requires one result",
+  n: (n) => `expected ${n} results`,
+  atLeast: (n) => `expected ${n} or more results`,
+};
+const successorWords: CountWords = {
+  zero: "requires 0 successors but found",
+  one: "requires 1 successor but found",
+  n: (n, found) => `requires ${n} successors but found ${found}`,
+  atLeast: (n, found) => `requires at least ${n} successors but found ${found}`,
+};
+const operandWords: CountWords = {
+  zero: "requires zero operands",
+  one: "requires a single operand",
+  n: (n, found) => `expected ${n} operands, but found ${found}`,
+  atLeast: (n, found) => `expected ${n} or more operands, but found ${found}`,
+};
+
+/** The count message, or undefined when `found` fits `fixed` single groups plus `flexible` variable ones. */
+function countMismatch(words: CountWords, fixed: number, flexible: number, found: number): string | undefined {
+  if (flexible > 0) return fixed > 0 && found < fixed ? words.atLeast(fixed, found) : undefined;
+  if (found === fixed) return undefined;
+  if (fixed === 0) return words === successorWords ? `${words.zero} ${found}` : words.zero;
+  if (fixed === 1) return words === successorWords ? `${words.one} ${found}` : words.one;
+  return words.n(fixed, found);
+}
+
+function verifyCounts(op: Operation, def: OpDefinition): Failure {
+  const singles = (groups: readonly ValueGroupDef[]): number => groups.filter((g) => g.kind === "single").length;
+  const fixedRegions = def.regions.filter((r) => !r.variadic).length;
+  const fixedSuccessors = def.successors.filter((s) => !s.variadic).length;
+  const checks: [CountWords, number, number, number][] = [
+    [regionWords, fixedRegions, def.regions.length - fixedRegions, op.regions.length],
+    [resultWords, singles(def.results), def.results.length - singles(def.results), op.numResults],
+    [successorWords, fixedSuccessors, def.successors.length - fixedSuccessors, op.successors.length],
+  ];
+  for (const [words, fixed, flexible, found] of checks) {
+    const message = countMismatch(words, fixed, flexible, found);
+    if (message !== undefined) return opError(op, message);
+    // The successor count traits (all but "any number") also keep successors in the op's own region.
+    if (words === successorWords && fixed > 0 && op.successors.some((b) => b.parent !== op.parentRegion)) {
+      return error(op.loc, "reference to block defined in another region");
+    }
+  }
+  const operands = countMismatch(operandWords, singles(def.operands), def.operands.length - singles(def.operands), op.numOperands);
+  return operands === undefined ? undefined : opError(op, operands);
+}
+
+// ---- 2. segment sizes (AttrSizedOperandSegments / AttrSizedResultSegments) ---------------------------------
+
+function segmentSizes(op: Operation, name: string): number[] | undefined {
+  const a = op.attr(name);
+  if (!(a instanceof DenseArrayAttr)) return undefined;
+  const t = a.elementType;
+  return t instanceof IntegerType && t.width === 32 ? a.numbers : undefined;
+}
+
+function checkSegmentSum(op: Operation, name: string, what: string, count: number): Failure {
+  const sizes = segmentSizes(op, name);
+  if (sizes === undefined) return opError(op, `requires dense i32 array attribute '${name}'`);
+  if (sizes.some((n) => n < 0)) return opError(op, `'${name}' attribute cannot have negative elements`);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total === count) return undefined;
+  return opError(op, `${what} count (${count}) does not match with the total size (${total}) specified in attribute '${name}'`);
+}
+
+function verifySegmentSizes(op: Operation, def: OpDefinition): Failure {
+  if (def.operandSegments) {
+    const f = checkSegmentSum(op, OPERAND_SEGMENT_SIZES, "operand", op.numOperands);
+    if (f !== undefined) return f;
+  }
+  if (def.resultSegments) return checkSegmentSum(op, RESULT_SEGMENT_SIZES, "result", op.numResults);
+  return undefined;
+}
+
+function checkSegmentLength(op: Operation, name: string, what: string, groups: number): Failure {
+  const n = segmentSizes(op, name)?.length ?? groups;
+  if (n === groups) return undefined;
+  return opError(op, `'${name}' attribute for specifying ${what} segments must have ${groups} elements, but got ${n}`);
+}
+
+// ---- 3. the spec's constraints -----------------------------------------------------------------------------
+
+function verifySpec(op: Operation, def: OpDefinition): Failure {
+  // ODS scans the (sorted) attribute dictionary for the required attributes in name order.
+  const required = def.attributes
+    .filter((a) => a.kind === "required")
+    .map((a) => a.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const missing = required.find((name) => op.attr(name) === undefined);
+  if (missing !== undefined) return opError(op, `requires attribute '${missing}'`);
+
+  const lengths =
+    (def.operandSegments ? checkSegmentLength(op, OPERAND_SEGMENT_SIZES, "operand", def.operands.length) : undefined) ??
+    (def.resultSegments ? checkSegmentLength(op, RESULT_SEGMENT_SIZES, "result", def.results.length) : undefined);
+  if (lengths !== undefined) return lengths;
+
+  for (const a of def.attributes) {
+    const value = op.attr(a.name);
+    if (value === undefined || a.constraint.test(value)) continue;
+    return opError(op, `attribute '${a.name}' failed to satisfy constraint: ${a.constraint.description}`);
+  }
+  return (
+    verifyValueGroups(op, "operand", def.operands, operandRanges(op, def), op.operands.map((v) => v.type)) ??
+    verifyValueGroups(op, "result", def.results, resultRanges(op, def), op.resultTypes) ??
+    verifyRegionConstraints(op, def)
+  );
+}
+
+function verifyValueGroups(
+  op: Operation,
+  what: "operand" | "result",
+  groups: readonly ValueGroupDef[],
+  ranges: readonly [number, number][],
+  types: readonly Type[],
+): Failure {
+  for (const [i, group] of groups.entries()) {
+    const [start, length] = ranges[i] ?? [0, 0];
+    if (group.kind === "optional" && length > 1) {
+      return opError(op, `${what} group starting at #${start} requires 0 or 1 element, but found ${length}`);
+    }
+    for (let index = start; index < start + length; index++) {
+      const type = types[index];
+      if (type === undefined || group.constraint.test(type)) continue;
+      return opError(op, `${what} #${index} must be ${group.constraint.description}, but got ${quotedType(type)}`);
+    }
+  }
+  return undefined;
+}
+
+function verifyRegionConstraints(op: Operation, def: OpDefinition): Failure {
+  for (const [i, region] of op.regions.entries()) {
+    // A variadic region group is last and takes the remaining regions.
+    const rdef = def.regions[Math.min(i, def.regions.length - 1)];
+    if (rdef === undefined || rdef.maxBlocks === undefined) continue;
+    if (region.blocks.length <= rdef.maxBlocks) continue;
+    return opError(op, `region #${i} ('${rdef.name}') failed to verify constraint: region with at most ${rdef.maxBlocks} blocks`);
+  }
+  return undefined;
+}
+
+// ---- 4. AllTypesMatch --------------------------------------------------------------------------------------
+
+function namedValueType(op: Operation, def: OpDefinition, name: string): Type | undefined {
+  const operand = def.operands.findIndex((g) => g.name === name && g.kind !== "variadic");
+  if (operand >= 0) {
+    const [start, length] = operandRanges(op, def)[operand] ?? [0, 0];
+    return length === 1 ? op.operands[start]?.type : undefined;
+  }
+  const result = def.results.findIndex((g) => g.name === name && g.kind !== "variadic");
+  if (result < 0) return undefined;
+  const [start, length] = resultRanges(op, def)[result] ?? [0, 0];
+  return length === 1 ? op.results[start]?.type : undefined;
+}
+
+function verifyAllTypesMatch(op: Operation, def: OpDefinition): Failure {
+  for (const names of def.spec.allTypesMatch ?? []) {
+    const types = names.map((n) => namedValueType(op, def, n)).filter((t): t is Type => t !== undefined);
+    if (types.every((t) => t === types[0])) continue;
+    return opError(op, `failed to verify that all of {${names.join(", ")}} have same type`);
+  }
+  return undefined;
+}
+
+// ---- 5. the op's own hook ----------------------------------------------------------------------------------
+
+function verifyOwnHook(op: Operation, def: OpDefinition): Failure {
+  const message = def.behaviour.verify?.(op);
+  return message === undefined ? undefined : opError(op, message);
+}

@@ -1,0 +1,156 @@
+/**
+ * Affine maps (MLIR 16's AffineParser.cpp grammar):
+ *
+ *   affine-map ::= `(` dim-id* `)` (`[` symbol-id* `]`)? `->` `(` affine-expr* `)`
+ *   affine-expr ::= affine-expr (`+` | `-`) affine-expr               (lowest precedence, left-associative)
+ *                 | affine-expr (`*` | `floordiv` | `ceildiv` | `mod`) affine-expr
+ *                 | `-` affine-expr | `(` affine-expr `)` | bare-id | integer
+ *
+ * Dims and symbols may have any names (`(i, j)[N] -> (i + N)`). Expressions are built through the
+ * simplifying constructors of src/ir/affine.ts, so the result is what MLIR's parser builds. The
+ * expression loops are iterative, so a long sum cannot overflow the stack; nesting goes through
+ * `nested`.
+ */
+import {
+  type AffineBinaryKind,
+  type AffineExpr,
+  AffineMap,
+  affineBinary,
+  affineConstant,
+  affineDim,
+  affineNeg,
+  affineSub,
+  affineSymbol,
+  nonAffineReason,
+} from "../ir/affine.ts";
+import type { Token } from "./lexer.ts";
+import type { CoreParser } from "./parser-core.ts";
+
+type Names = Map<string, AffineExpr>;
+
+/** The body of `affine_map<...>`, between the angle brackets. */
+export function parseAffineMapBody(p: CoreParser): AffineMap {
+  const names: Names = new Map();
+  let numDims = 0;
+  let numSymbols = 0;
+  p.commaSeparated("()", () => defineIdentifier(p, names, affineDim(numDims++)), " in dimensional identifier list");
+  if (p.is("[")) {
+    p.commaSeparated("[]", () => defineIdentifier(p, names, affineSymbol(numSymbols++)), " in symbol list");
+  }
+  if (!p.consumeIf("->")) {
+    p.expect(":", "expected '->' or ':'");
+    return p.emitError("integer sets (affine_set) are not supported");
+  }
+  const results: AffineExpr[] = [];
+  p.commaSeparated("()", () => results.push(parseAffineExpr(p, names)), " in affine map range");
+  return p.construct(undefined, () => AffineMap.get(numDims, numSymbols, results));
+}
+
+/** MLIR counts bare identifiers, integer-type names and keywords as affine identifiers. */
+function isIdentifier(p: CoreParser): boolean {
+  return p.isIdent();
+}
+
+function defineIdentifier(p: CoreParser, names: Names, expr: AffineExpr): void {
+  if (!isIdentifier(p)) p.emitWrongTokenError("expected bare identifier");
+  const name = p.spelling();
+  if (names.has(name)) p.emitError(`redefinition of identifier '${name}'`);
+  p.consume();
+  names.set(name, expr);
+}
+
+type HighOp = "mul" | "floordiv" | "ceildiv" | "mod";
+
+function consumeIfHighPrecOp(p: CoreParser): HighOp | undefined {
+  if (p.consumeIf("*")) return "mul";
+  for (const kw of ["floordiv", "ceildiv", "mod"] as const) if (p.consumeKeyword(kw)) return kw;
+  return undefined;
+}
+
+function consumeIfLowPrecOp(p: CoreParser): "+" | "-" | undefined {
+  if (p.consumeIf("+")) return "+";
+  if (p.consumeIf("-")) return "-";
+  return undefined;
+}
+
+/** A full expression: a left-associative sum of terms, each a left-associative product chain. */
+export function parseAffineExpr(p: CoreParser, names: Names): AffineExpr {
+  let acc = parseHighPrecChain(p, names, undefined);
+  for (;;) {
+    const op = consumeIfLowPrecOp(p);
+    if (op === undefined) return acc;
+    const term = parseHighPrecChain(p, names, acc);
+    const lhs = acc;
+    acc = p.construct(undefined, () => (op === "+" ? affineBinary("add", lhs, term) : affineSub(lhs, term)));
+  }
+}
+
+/**
+ * `operand (op operand)*` with op one of `* floordiv ceildiv mod`. A non-affine combination is reported at
+ * the operator following it, or at its own operator when it ends the chain (as MLIR does).
+ */
+function parseHighPrecChain(p: CoreParser, names: Names, lowLhs: AffineExpr | undefined): AffineExpr {
+  let acc = parseOperand(p, names, lowLhs);
+  let opTok = p.tok;
+  let op = consumeIfHighPrecOp(p);
+  while (op !== undefined) {
+    const rhs = parseOperand(p, names, acc);
+    const nextTok = p.tok;
+    const next = consumeIfHighPrecOp(p);
+    acc = combineHigh(p, op, acc, rhs, next !== undefined ? nextTok : opTok);
+    op = next;
+    opTok = nextTok;
+  }
+  return acc;
+}
+
+function combineHigh(p: CoreParser, op: HighOp, lhs: AffineExpr, rhs: AffineExpr, at: Token): AffineExpr {
+  const kind: AffineBinaryKind = op;
+  const reason = nonAffineReason(kind, lhs, rhs);
+  if (reason !== undefined) p.emitError(reason, at);
+  return p.construct(at, () => affineBinary(kind, lhs, rhs));
+}
+
+/** An operand: an identifier, a constant, a parenthesized expression or a negation. */
+function parseOperand(p: CoreParser, names: Names, lhs: AffineExpr | undefined): AffineExpr {
+  switch (p.tok.kind) {
+    case "percent_identifier":
+      return p.emitWrongTokenError("unexpected ssa identifier");
+    case "integer": {
+      const v = p.integerValue();
+      if (v > BigInt(Number.MAX_SAFE_INTEGER)) return p.emitError("constant too large for index");
+      p.consume();
+      return affineConstant(Number(v));
+    }
+    case "(":
+      return p.nested(() => {
+        p.consume();
+        if (p.is(")")) p.emitError("no expression inside parentheses");
+        const e = parseAffineExpr(p, names);
+        p.expect(")", "expected ')'");
+        return e;
+      });
+    case "-":
+      return p.nested(() => {
+        const minus = p.consume();
+        const operand = parseOperand(p, names, lhs);
+        return p.construct(minus, () => affineNeg(operand));
+      });
+    case "+":
+    case "*":
+      return p.emitError(lhs !== undefined ? "missing right operand of binary operator" : "missing left operand of binary operator");
+    default:
+      if (p.isKeyword("symbol")) {
+        p.consume();
+        p.expect("(", "expected '(' at start of SSA symbol");
+        return p.emitWrongTokenError("unexpected ssa identifier");
+      }
+      if (isIdentifier(p)) {
+        const e = names.get(p.spelling());
+        if (e === undefined) return p.emitWrongTokenError("use of undeclared identifier");
+        p.consume();
+        return e;
+      }
+      return p.emitError(lhs !== undefined ? "missing right operand of binary operator" : "expected affine expression");
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Extended types and attributes: `!alias`, `#alias`, and dialect symbols in their pretty form
+ * (`!llvm.ptr<i8>`, `#arith.fastmath<fast>`) or verbose form (`!foo<"...">`).
+ *
+ * A registered dialect parses the symbol's body with its own hook, through a parser limited to the body;
+ * for a dialect that is not loaded the body is kept as text (OpaqueType / OpaqueAttr) when unregistered
+ * dialects are allowed, as MLIR does with --allow-unregistered-dialect.
+ */
+import { type Attribute, OpaqueAttr } from "../ir/attributes.ts";
+import { OpaqueType, type Type } from "../ir/types.ts";
+import { Lexer } from "./lexer.ts";
+import type { CoreParser } from "./parser-core.ts";
+
+interface DialectSymbol {
+  readonly dialect: string;
+  /** The symbol's text: `bar<...>` for `!foo.bar<...>`, the text between `<` and `>` for `!foo<...>`. */
+  readonly data: string;
+  readonly dataStart: number;
+  readonly dataEnd: number;
+  /** Where errors about the symbol are reported. */
+  readonly loc: number;
+}
+
+/**
+ * Scans the balanced body starting at the `<` at `start` (strings are skipped whole, `->` does not close
+ * anything) and returns the offset just past the matching `>`.
+ */
+function scanDialectSymbolBody(p: CoreParser, start: number): number {
+  const text = p.source.text;
+  const end = p.inputEnd;
+  const stack: string[] = [];
+  const closers: Record<string, string> = { ">": "<", "]": "[", ")": "(", "}": "{" };
+  let i = start;
+  do {
+    const c = i < end ? (text[i] as string) : "\0";
+    i++;
+    switch (c) {
+      case "\0":
+        if (stack.length > 0) return p.emitError(`unbalanced '${stack[stack.length - 1]}' character in pretty dialect name`);
+        return p.emitError("unexpected nul or EOF in pretty dialect name");
+      case "<":
+      case "[":
+      case "(":
+      case "{":
+        stack.push(c);
+        break;
+      case "-":
+        if (text[i] === ">" && i < end) i++;
+        break;
+      case ">":
+      case "]":
+      case ")":
+      case "}":
+        if (stack[stack.length - 1] !== closers[c]) {
+          return p.emitError(`unbalanced '${stack[stack.length - 1] ?? c}' character in pretty dialect name`);
+        }
+        stack.pop();
+        break;
+      case '"':
+        i = new Lexer(p.source, i - 1, end).lex().end;
+        break;
+      default:
+        break;
+    }
+  } while (stack.length > 0);
+  return i;
+}
+
+/**
+ * Reads `!name` / `#name` and what follows; returns the aliased value for an alias, or the dialect symbol.
+ */
+function parseExtendedSymbol<T>(p: CoreParser, aliases: ReadonlyMap<string, T>): T | DialectSymbol {
+  const tok = p.consume();
+  const identifier = p.spelling(tok).slice(1);
+  const dot = identifier.indexOf(".");
+  const dialect = dot < 0 ? identifier : identifier.slice(0, dot);
+  const isPrettyName = dot >= 0;
+  const hasTrailingData = p.is("<") && p.tok.start === tok.end;
+
+  if (!hasTrailingData && !isPrettyName) {
+    const aliased = aliases.get(identifier);
+    if (aliased === undefined) return p.emitWrongTokenError(`undefined symbol alias id '${identifier}'`);
+    return aliased;
+  }
+  if (!isPrettyName) {
+    const bodyEnd = scanDialectSymbolBody(p, p.tok.start);
+    p.resetTo(bodyEnd);
+    const dataStart = tok.end + 1;
+    return { dialect, data: p.source.text.slice(dataStart, bodyEnd - 1), dataStart, dataEnd: bodyEnd - 1, loc: tok.start };
+  }
+  const dataStart = tok.start + 1 + dot + 1;
+  let dataEnd = tok.end;
+  if (hasTrailingData) {
+    dataEnd = scanDialectSymbolBody(p, p.tok.start);
+    p.resetTo(dataEnd);
+  }
+  return { dialect, data: p.source.text.slice(dataStart, dataEnd), dataStart, dataEnd, loc: dataStart };
+}
+
+const isSymbol = (x: unknown): x is DialectSymbol => typeof x === "object" && x !== null && "dataStart" in x;
+
+const UNREGISTERED_HINT =
+  "created with unregistered dialect. If this is intended, please call allowUnregisteredDialects() on the MLIRContext, or use -allow-unregistered-dialect with the MLIR opt tool used";
+
+export function parseExtendedType(p: CoreParser): Type {
+  const sym = parseExtendedSymbol(p, p.state.typeAliases);
+  if (!isSymbol(sym)) return sym;
+  const dialect = p.ctx.dialect(sym.dialect);
+  if (dialect !== undefined) {
+    const hook = dialect.parseType;
+    if (hook === undefined) return p.emitError(`dialect '${sym.dialect}' provides no type parsing hook`, sym.loc);
+    const type = p.withBoundedInput(sym.dataStart, sym.dataEnd, () => hook(p));
+    if (type === undefined) return p.emitError(`failed to parse a type of dialect '${sym.dialect}'`, sym.loc);
+    return type;
+  }
+  if (!p.ctx.allowUnregisteredDialects) {
+    return p.emitError(`\`!"${sym.dialect}"<"${sym.data}">\` type ${UNREGISTERED_HINT}`, sym.loc);
+  }
+  return OpaqueType.get(sym.dialect, sym.data);
+}
+
+/** `#alias` or a dialect attribute, with its optional trailing `: type` (given to the dialect's hook). */
+export function parseExtendedAttr(p: CoreParser, type: Type | undefined): Attribute {
+  const sym = parseExtendedSymbol(p, p.state.attrAliases);
+  if (!isSymbol(sym)) return sym;
+  let attrType = type;
+  const colon = p.tok;
+  if (p.consumeIf(":")) attrType = p.parseType();
+  const dialect = p.ctx.dialect(sym.dialect);
+  if (dialect !== undefined) {
+    const hook = dialect.parseAttribute;
+    if (hook === undefined) return p.emitError(`dialect '${sym.dialect}' provides no attribute parsing hook`, sym.loc);
+    const attr = p.withBoundedInput(sym.dataStart, sym.dataEnd, () => hook(p, attrType));
+    if (attr === undefined) return p.emitError(`failed to parse an attribute of dialect '${sym.dialect}'`, sym.loc);
+    return attr;
+  }
+  if (!p.ctx.allowUnregisteredDialects) {
+    return p.emitError(`#"${sym.dialect}"<"${sym.data}"> : 'none' attribute ${UNREGISTERED_HINT}`, sym.loc);
+  }
+  if (attrType !== undefined && type === undefined) {
+    return p.emitError("a type on an attribute of an unregistered dialect is not supported", colon);
+  }
+  return OpaqueAttr.get(sym.dialect, sym.data);
+}
