@@ -7,7 +7,7 @@
  */
 import type { Operation, Trait } from "../../src/ir/operation.ts";
 import { Elementwise, Pure, SameOperandsType } from "../../src/ir/traits.ts";
-import { RankedTensorType, type Type, UnrankedTensorType, VectorType, i1 } from "../../src/ir/types.ts";
+import { RankedTensorType, type Type, UnrankedTensorType, VectorType, i1, isShaped } from "../../src/ir/types.ts";
 import { AnyType } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { opError, registerTraitVerifier } from "../../src/irdl/trait-verifiers.ts";
@@ -79,7 +79,8 @@ const selectAsm = {
     p.printOptionalAttrDict(op.attributes);
     p.print(" : ");
     const condType = op.getOperand(0).type;
-    if (isVectorOrTensorOrMemRef(condType)) {
+    // MLIR spells the condition type whenever it is shaped (memrefs included, though they never verify).
+    if (isShaped(condType)) {
       p.printType(condType);
       p.print(", ");
     }
@@ -103,11 +104,6 @@ const selectAsm = {
     state.operands.push(...p.resolveOperands(operands, [conditionType, resultType, resultType], start));
   },
 };
-
-/** MLIR prints the condition type whenever it is a ShapedType (memrefs included, though they never verify). */
-function isVectorOrTensorOrMemRef(t: Type): boolean {
-  return isVectorOrTensor(t) || t.kind === "memref" || t.kind === "unranked_memref";
-}
 
 export const Select = defineOp(
   {

@@ -6,9 +6,9 @@
  *   }
  *   %0:2 = builtin.unrealized_conversion_cast %a, %b : i32, f32 to i64, f64
  */
-import { StringAttr } from "../../src/ir/attributes.ts";
+import { type Attribute, StringAttr } from "../../src/ir/attributes.ts";
 import type { Location } from "../../src/ir/location.ts";
-import { Block, Region } from "../../src/ir/operation.ts";
+import { Block, type Operation, Region } from "../../src/ir/operation.ts";
 import {
   GraphRegion,
   IsolatedFromAbove,
@@ -32,7 +32,7 @@ const SYM_NAME = "sym_name";
  */
 const moduleAsm = {
   defaultDialect: "builtin",
-  print(op: import("../../src/ir/operation.ts").Operation, p: OpAsmPrinter): void {
+  print(op: Operation, p: OpAsmPrinter): void {
     const name = op.attr(SYM_NAME);
     if (name instanceof StringAttr) {
       p.print(" ");
@@ -45,7 +45,12 @@ const moduleAsm = {
   parse(p: OpAsmParser, state: OperationState): void {
     const name = p.parseOptionalSymbolName();
     if (name !== undefined) state.attributes.set(SYM_NAME, StringAttr.get(name));
-    p.parseOptionalAttrDictWithKeyword(state.attributes);
+    const attrs = new Map<string, Attribute>();
+    p.parseOptionalAttrDictWithKeyword(attrs);
+    for (const [k, v] of attrs) {
+      if (state.attributes.has(k)) p.error(`attribute '${k}' occurs more than once in the attribute list`, state.loc);
+      state.attributes.set(k, v);
+    }
     const body = new Region();
     p.parseRegion(body);
     if (body.isEmpty) body.push(new Block());

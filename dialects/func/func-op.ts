@@ -166,27 +166,28 @@ function parseFuncOp(p: OpAsmParser, state: OperationState): void {
   state.regions.push(body);
 }
 
-/** `func.func`: a function, a symbol with a signature and (unless it is a declaration) a body region. */
-export const FuncOp = defineOp(
-  {
-    name: "func.func",
-    summary: "an operation with a name containing a single SSACFG region",
-    attributes: {
-      sym_name: SymbolNameAttr,
-      function_type: FunctionTypeAttr,
-      sym_visibility: optionalAttr(StrAttr),
-      arg_attrs: optionalAttr(DictArrayAttr),
-      res_attrs: optionalAttr(DictArrayAttr),
-    },
-    regions: { body: region() },
-    traits: [Symbol, IsolatedFromAbove, FunctionLike, AutomaticAllocationScope],
-    format: { print: printFuncOp, parse: parseFuncOp, defaultDialect: "func" },
-    // `func.return` (and the other func ops) print without their prefix inside a function.
-    defaultDialect: "func",
+/**
+ * `func.func`: a function, a symbol with a signature and (unless it is a declaration) a body region. What MLIR
+ * verifies of it (visibility, declarations, argument/result attributes, the entry block against the signature)
+ * is the work of the Symbol and FunctionLike traits (src/irdl/trait-verifiers.ts).
+ */
+export const FuncOp = defineOp({
+  name: "func.func",
+  summary: "an operation with a name containing a single SSACFG region",
+  attributes: {
+    sym_name: SymbolNameAttr,
+    function_type: FunctionTypeAttr,
+    sym_visibility: optionalAttr(StrAttr),
+    arg_attrs: optionalAttr(DictArrayAttr),
+    res_attrs: optionalAttr(DictArrayAttr),
   },
-  // What MLIR's func.func verifies (visibility, declarations, argument/result attributes, the entry block
-  // against the signature) is the Symbol and FunctionLike traits' work: src/irdl/trait-verifiers.ts.
-);
+  regions: { body: region() },
+  traits: [Symbol, IsolatedFromAbove, FunctionLike, AutomaticAllocationScope],
+  // `func.return` (and the other func ops) print without their prefix inside a function. The printer reads it
+  // from the hooks, the parser from either place.
+  format: { print: printFuncOp, parse: parseFuncOp, defaultDialect: "func" },
+  defaultDialect: "func",
+});
 export type FuncOp = InstanceType<typeof FuncOp>;
 
 /** The function's signature. */

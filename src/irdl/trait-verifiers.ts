@@ -39,6 +39,7 @@ import {
   isDynamic,
 } from "../ir/types.ts";
 import { printAttribute, printType } from "../text/print-attr.ts";
+import { definitionOf } from "./define-op.ts";
 
 /** A failed check: the diagnostic MLIR would emit. */
 export type Failure = Diagnostic | undefined;
@@ -59,7 +60,10 @@ export const quotedType = (t: Type): string => `'${printType(t)}'`;
 
 const verifiers = new Map<Trait, TraitVerifier>();
 
-/** Attaches verification to a trait (replacing any previous one). */
+/**
+ * Attaches verification to a trait (replacing any previous one). Register before verifying ops that carry the
+ * trait: each op kind's list of checks is worked out once, on its first verification.
+ */
 export function registerTraitVerifier(trait: Trait, verifier: TraitVerifier): void {
   verifiers.set(trait, verifier);
 }
@@ -137,34 +141,55 @@ function encodingOf(t: Type): Attribute | undefined {
   return t instanceof RankedTensorType ? t.encoding : undefined;
 }
 
+/** The operand types, then the result types (no closures: this runs for most ops). */
+function valueTypes(op: Operation, withResults: boolean): Type[] {
+  const types: Type[] = [];
+  for (let i = 0; i < op.numOperands; i++) types.push(op.getOperand(i).type);
+  if (withResults) for (const r of op.results) types.push(r.type);
+  return types;
+}
+
 function verifySameOperandsAndResultType(op: Operation): Failure {
   const counts = atLeastOperands(op, 1) ?? atLeastResults(op, 1);
   if (counts !== undefined) return counts;
   const type = op.getResult(0).type;
   const element = elementTypeOrSelf(type);
   const encoding = encodingOf(type);
-  const others = [...op.resultTypes.slice(1), ...op.operands.map((v) => v.type)];
-  for (const t of others) {
+  const check = (t: Type): Failure => {
+    if (t === type) return undefined;
     if (elementTypeOrSelf(t) !== element || !compatibleShape(t, type)) {
       return opError(op, "requires the same type for all operands and results");
     }
     if (encoding !== undefined && encodingOf(t) !== encoding) {
       return opError(op, "requires the same encoding for all operands and results");
     }
+    return undefined;
+  };
+  // MLIR compares the other results first, then the operands, with the first result.
+  for (let i = 1; i < op.numResults; i++) {
+    const failure = check(op.getResult(i).type);
+    if (failure !== undefined) return failure;
+  }
+  for (let i = 0; i < op.numOperands; i++) {
+    const failure = check(op.getOperand(i).type);
+    if (failure !== undefined) return failure;
   }
   return undefined;
 }
 
 function verifySameOperandsType(op: Operation): Failure {
-  const types = op.operands.map((v) => v.type);
-  if (types.some((t) => t !== types[0])) return opError(op, "requires all operands to have the same type");
+  if (op.numOperands < 2) return undefined;
+  const first = op.getOperand(0).type;
+  for (let i = 1; i < op.numOperands; i++) {
+    if (op.getOperand(i).type !== first) return opError(op, "requires all operands to have the same type");
+  }
   return undefined;
 }
 
 function verifySameOperandsAndResultShape(op: Operation): Failure {
   const counts = atLeastOperands(op, 1) ?? atLeastResults(op, 1);
   if (counts !== undefined) return counts;
-  if (!compatibleShapes([...op.operands.map((v) => v.type), ...op.resultTypes])) {
+  if (!compatibleShapes(valueTypes(op, true))) {
     return opError(op, "requires the same shape for all operands and results");
   }
   return undefined;
@@ -174,7 +199,7 @@ const isMappable = (t: Type): boolean => t instanceof VectorType || t instanceof
 
 function verifyElementwise(op: Operation): Failure {
   const results = op.resultTypes.filter(isMappable);
-  const operands = op.operands.map((v) => v.type).filter(isMappable);
+  const operands = valueTypes(op, false).filter(isMappable);
   if (results.length === 0 && operands.length === 0) return undefined;
   if (operands.length === 0) return opError(op, "if a result is non-scalar, then at least one operand must be non-scalar");
   if (results.length === 0) {
@@ -270,9 +295,8 @@ function verifySymbolTable(op: Operation): Failure {
 
 /** True when the op's spec makes `sym_name` optional (builtin.module): then an unnamed op is no symbol. */
 function isOptionalSymbol(op: Operation): boolean {
-  const spec = (op.info as { spec?: { attributes?: Readonly<Record<string, unknown>> } } | undefined)?.spec;
-  const symName = spec?.attributes?.[SYM_NAME];
-  return typeof symName === "object" && symName !== null && "kind" in symName && symName.kind !== "required";
+  const symName = definitionOf(op)?.attributes.find((a) => a.name === SYM_NAME);
+  return symName !== undefined && symName.kind !== "required";
 }
 
 /** A symbol without a body (a function declaration). */

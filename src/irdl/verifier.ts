@@ -91,7 +91,7 @@ class OperationVerifier {
   }
 
   #report(failure: Failure): void {
-    if (failure !== undefined) this.#errors.push(failure);
+    if (failure !== undefined && !this.#stopped) this.#errors.push(failure);
   }
 
   #visit(item: WorkItem, stack: WorkItem[]): void {

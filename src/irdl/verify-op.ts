@@ -14,115 +14,168 @@
  */
 import { error } from "../diag/diagnostic.ts";
 import { DenseArrayAttr } from "../ir/attributes.ts";
-import type { Operation } from "../ir/operation.ts";
+import type { OpInfo, Operation } from "../ir/operation.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
 import {
   OPERAND_SEGMENT_SIZES,
   type OpDefinition,
   RESULT_SEGMENT_SIZES,
-  definitionOf,
   operandRanges,
   resultRanges,
   type ValueGroupDef,
 } from "./define-op.ts";
-import { type Failure, opError, quotedType, traitVerifier } from "./trait-verifiers.ts";
+import { type Failure, opError, quotedType, type TraitVerifier, traitVerifier } from "./trait-verifiers.ts";
 
 /** The op's invariants: everything but its regions' contents (MLIR's RegisteredOperationName::verifyInvariants). */
 export function verifyInvariants(op: Operation): Failure {
   const info = op.info;
   if (info === undefined) return undefined;
-  const def = definitionOf(op);
-  const traits = [...info.traits];
-  const structural = traits.filter((t) => traitVerifier(t)?.structural === true);
-  const others = traits.filter((t) => traitVerifier(t)?.structural !== true);
-  return (
-    (def && verifyCounts(op, def)) ??
-    (def && verifySegmentSizes(op, def)) ??
-    firstFailure(structural, (t) => traitVerifier(t)?.verify?.(op)) ??
-    (def && verifySpec(op, def)) ??
-    (def && verifyAllTypesMatch(op, def)) ??
-    firstFailure(others, (t) => traitVerifier(t)?.verify?.(op)) ??
-    (def && verifyOwnHook(op, def))
-  );
+  const plan = planOf(info);
+  const def = plan.def;
+  if (def !== undefined) {
+    const early = verifyCounts(op, plan.counts) ?? verifySegmentSizes(op, def);
+    if (early !== undefined) return early;
+  }
+  const structural = runAll(plan.structural, op);
+  if (structural !== undefined || def === undefined) return structural ?? runAll(plan.others, op);
+  return verifySpec(op, def, plan.requiredAttrs) ?? verifyAllTypesMatch(op, def) ?? runAll(plan.others, op) ?? verifyOwnHook(op, def);
 }
 
 /** The region traits (IsolatedFromAbove, SymbolTable), run after everything nested in `op` verified. */
 export function verifyRegionInvariants(op: Operation): Failure {
-  const traits = op.info?.traits;
-  if (traits === undefined) return undefined;
-  return firstFailure([...traits], (t) => traitVerifier(t)?.verifyRegion?.(op));
+  const info = op.info;
+  return info === undefined ? undefined : runAll(planOf(info).regionChecks, op);
 }
 
-function firstFailure<T>(items: readonly T[], check: (item: T) => Failure): Failure {
-  for (const item of items) {
-    const failure = check(item);
+type Check = (op: Operation) => Failure;
+
+function runAll(checks: readonly Check[], op: Operation): Failure {
+  for (const check of checks) {
+    const failure = check(op);
     if (failure !== undefined) return failure;
   }
   return undefined;
 }
 
+/** What an op kind checks, worked out once per kind (ops are many, kinds few). */
+interface Plan {
+  readonly def: OpDefinition | undefined;
+  readonly counts: readonly CountRule[];
+  /** The required attributes in name order: ODS scans the sorted attribute dictionary for them. */
+  readonly requiredAttrs: readonly string[];
+  readonly structural: readonly Check[];
+  readonly others: readonly Check[];
+  readonly regionChecks: readonly Check[];
+}
+
+const plans = new WeakMap<OpInfo, Plan>();
+
+function planOf(info: OpInfo): Plan {
+  let plan = plans.get(info);
+  if (plan !== undefined) return plan;
+  const def = "spec" in info ? (info as OpDefinition) : undefined;
+  const checks = (pick: (v: TraitVerifier) => Check | undefined, structural?: boolean): Check[] => {
+    const out: Check[] = [];
+    for (const trait of info.traits) {
+      const v = traitVerifier(trait);
+      if (v === undefined || (structural !== undefined && (v.structural === true) !== structural)) continue;
+      const check = pick(v);
+      if (check !== undefined) out.push(check);
+    }
+    return out;
+  };
+  plan = {
+    def,
+    counts: def === undefined ? [] : countRules(def),
+    requiredAttrs: (def?.attributes ?? [])
+      .filter((a) => a.kind === "required")
+      .map((a) => a.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    structural: checks((v) => v.verify, true),
+    others: checks((v) => v.verify, false),
+    regionChecks: checks((v) => v.verifyRegion),
+  };
+  plans.set(info, plan);
+  return plan;
+}
+
 // ---- 1. counts (ODS's ZeroOperands / OneOperand / NOperands / AtLeastNOperands and friends) -----------------
 
+/** How one count trait words its failure, given the expected and the actual count. */
 interface CountWords {
-  zero: string;
-  one: string;
-  n: (n: number, found: number) => string;
-  atLeast: (n: number, found: number) => string;
+  readonly zero: (found: number) => string;
+  readonly one: (found: number) => string;
+  readonly n: (n: number, found: number) => string;
+  readonly atLeast: (n: number, found: number) => string;
 }
 
 const regionWords: CountWords = {
-  zero: "requires zero regions",
-  one: "requires one region",
+  zero: () => "requires zero regions",
+  one: () => "requires one region",
   n: (n) => `expected ${n} regions`,
   atLeast: (n) => `expected ${n} or more regions`,
 };
 const resultWords: CountWords = {
-  zero: "requires zero results",
-  one: "requires one result",
+  zero: () => "requires zero results",
+  one: () => "requires one result",
   n: (n) => `expected ${n} results`,
   atLeast: (n) => `expected ${n} or more results`,
 };
 const successorWords: CountWords = {
-  zero: "requires 0 successors but found",
-  one: "requires 1 successor but found",
+  zero: (found) => `requires 0 successors but found ${found}`,
+  one: (found) => `requires 1 successor but found ${found}`,
   n: (n, found) => `requires ${n} successors but found ${found}`,
   atLeast: (n, found) => `requires at least ${n} successors but found ${found}`,
 };
 const operandWords: CountWords = {
-  zero: "requires zero operands",
-  one: "requires a single operand",
+  zero: () => "requires zero operands",
+  one: () => "requires a single operand",
   n: (n, found) => `expected ${n} operands, but found ${found}`,
   atLeast: (n, found) => `expected ${n} or more operands, but found ${found}`,
 };
 
-/** The count message, or undefined when `found` fits `fixed` single groups plus `flexible` variable ones. */
+/**
+ * The count message, or undefined when `found` fits `fixed` single groups plus `flexible` variable ones. As
+ * ODS: only variable groups means any count; some of both means at least `fixed`.
+ */
 function countMismatch(words: CountWords, fixed: number, flexible: number, found: number): string | undefined {
   if (flexible > 0) return fixed > 0 && found < fixed ? words.atLeast(fixed, found) : undefined;
   if (found === fixed) return undefined;
-  if (fixed === 0) return words === successorWords ? `${words.zero} ${found}` : words.zero;
-  if (fixed === 1) return words === successorWords ? `${words.one} ${found}` : words.one;
+  if (fixed === 0) return words.zero(found);
+  if (fixed === 1) return words.one(found);
   return words.n(fixed, found);
 }
 
-function verifyCounts(op: Operation, def: OpDefinition): Failure {
+interface CountRule {
+  readonly words: CountWords;
+  readonly fixed: number;
+  readonly flexible: number;
+  readonly found: (op: Operation) => number;
+}
+
+/** ODS's order: regions, results, successors, operands. */
+function countRules(def: OpDefinition): CountRule[] {
   const singles = (groups: readonly ValueGroupDef[]): number => groups.filter((g) => g.kind === "single").length;
   const fixedRegions = def.regions.filter((r) => !r.variadic).length;
   const fixedSuccessors = def.successors.filter((s) => !s.variadic).length;
-  const checks: [CountWords, number, number, number][] = [
-    [regionWords, fixedRegions, def.regions.length - fixedRegions, op.regions.length],
-    [resultWords, singles(def.results), def.results.length - singles(def.results), op.numResults],
-    [successorWords, fixedSuccessors, def.successors.length - fixedSuccessors, op.successors.length],
+  return [
+    { words: regionWords, fixed: fixedRegions, flexible: def.regions.length - fixedRegions, found: (op) => op.regions.length },
+    { words: resultWords, fixed: singles(def.results), flexible: def.results.length - singles(def.results), found: (op) => op.numResults },
+    { words: successorWords, fixed: fixedSuccessors, flexible: def.successors.length - fixedSuccessors, found: (op) => op.successors.length },
+    { words: operandWords, fixed: singles(def.operands), flexible: def.operands.length - singles(def.operands), found: (op) => op.numOperands },
   ];
-  for (const [words, fixed, flexible, found] of checks) {
-    const message = countMismatch(words, fixed, flexible, found);
+}
+
+function verifyCounts(op: Operation, rules: readonly CountRule[]): Failure {
+  for (const rule of rules) {
+    const message = countMismatch(rule.words, rule.fixed, rule.flexible, rule.found(op));
     if (message !== undefined) return opError(op, message);
     // The successor count traits (all but "any number") also keep successors in the op's own region.
-    if (words === successorWords && fixed > 0 && op.successors.some((b) => b.parent !== op.parentRegion)) {
+    if (rule.words === successorWords && rule.fixed > 0 && op.successors.some((b) => b.parent !== op.parentRegion)) {
       return error(op.loc, "reference to block defined in another region");
     }
   }
-  const operands = countMismatch(operandWords, singles(def.operands), def.operands.length - singles(def.operands), op.numOperands);
-  return operands === undefined ? undefined : opError(op, operands);
+  return undefined;
 }
 
 // ---- 2. segment sizes (AttrSizedOperandSegments / AttrSizedResultSegments) ---------------------------------
@@ -160,14 +213,8 @@ function checkSegmentLength(op: Operation, name: string, what: string, groups: n
 
 // ---- 3. the spec's constraints -----------------------------------------------------------------------------
 
-function verifySpec(op: Operation, def: OpDefinition): Failure {
-  // ODS scans the (sorted) attribute dictionary for the required attributes in name order.
-  const required = def.attributes
-    .filter((a) => a.kind === "required")
-    .map((a) => a.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const missing = required.find((name) => op.attr(name) === undefined);
-  if (missing !== undefined) return opError(op, `requires attribute '${missing}'`);
+function verifySpec(op: Operation, def: OpDefinition, requiredAttrs: readonly string[]): Failure {
+  for (const name of requiredAttrs) if (op.attr(name) === undefined) return opError(op, `requires attribute '${name}'`);
 
   const lengths =
     (def.operandSegments ? checkSegmentLength(op, OPERAND_SEGMENT_SIZES, "operand", def.operands.length) : undefined) ??
@@ -180,8 +227,8 @@ function verifySpec(op: Operation, def: OpDefinition): Failure {
     return opError(op, `attribute '${a.name}' failed to satisfy constraint: ${a.constraint.description}`);
   }
   return (
-    verifyValueGroups(op, "operand", def.operands, operandRanges(op, def), op.operands.map((v) => v.type)) ??
-    verifyValueGroups(op, "result", def.results, resultRanges(op, def), op.resultTypes) ??
+    verifyValueGroups(op, "operand", def.operands, operandRanges(op, def), (i) => op.getOperand(i).type) ??
+    verifyValueGroups(op, "result", def.results, resultRanges(op, def), (i) => op.getResult(i).type) ??
     verifyRegionConstraints(op, def)
   );
 }
@@ -191,7 +238,7 @@ function verifyValueGroups(
   what: "operand" | "result",
   groups: readonly ValueGroupDef[],
   ranges: readonly [number, number][],
-  types: readonly Type[],
+  typeAt: (index: number) => Type,
 ): Failure {
   for (const [i, group] of groups.entries()) {
     const [start, length] = ranges[i] ?? [0, 0];
@@ -199,8 +246,8 @@ function verifyValueGroups(
       return opError(op, `${what} group starting at #${start} requires 0 or 1 element, but found ${length}`);
     }
     for (let index = start; index < start + length; index++) {
-      const type = types[index];
-      if (type === undefined || group.constraint.test(type)) continue;
+      const type = typeAt(index);
+      if (group.constraint.test(type)) continue;
       return opError(op, `${what} #${index} must be ${group.constraint.description}, but got ${quotedType(type)}`);
     }
   }

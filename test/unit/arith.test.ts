@@ -1,9 +1,18 @@
 /**
  * The arith dialect: typed builders and accessors for every op, result names, the fast-math attribute, the
- * predicates, and the ops' own verifier rules (their MLIR 16 messages, read from mlir-opt-16).
+ * predicates, the verifier's messages (MLIR 16's, read from mlir-opt-16), and the text format against
+ * mlir-opt-16: custom and generic forms, both ways, for every op (test/golden/arith/ops.mlir) and the
+ * diagnostics of test/golden/arith/invalid.mlir.
  */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as E from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { runOpt } from "../../cli/opt-driver.ts";
+import * as A from "../../dialects/arith/index.ts";
+import { createModule, moduleBody } from "../../dialects/builtin/index.ts";
+import { newContext } from "../../dialects/index.ts";
 import { boolAttr, DenseElementsAttr, floatAttr, intAttr, IntegerAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { Block, type Operation } from "../../src/ir/operation.ts";
@@ -24,17 +33,14 @@ import {
   RankedTensorType,
   tensor,
   type Type,
-  UnrankedTensorType,
   vector,
 } from "../../src/ir/types.ts";
-import { definitionOf } from "../../src/irdl/define-op.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
+import { definitionOf } from "../../src/irdl/define-op.ts";
+import { verify } from "../../src/irdl/verifier.ts";
 import { verifyInvariants } from "../../src/irdl/verify-op.ts";
+import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { execFileSync } from "node:child_process";
-import { builtin, createModule, moduleBody } from "../../dialects/builtin/index.ts";
-import { Context } from "../../src/ir/context.ts";
-import * as A from "../../dialects/arith/index.ts";
 
 /** A block with one argument per type, and a builder at its end. */
 function setup(...types: Type[]): { b: Builder; args: Block["args"] } {
@@ -330,15 +336,98 @@ test("built ops print exactly as mlir-opt-16 prints the same IR", () => {
   b.create(A.CmpI, { predicate: A.cmpiPredicate("ult"), lhs: x, rhs: x });
   b.create(A.CmpF, { predicate: A.cmpfPredicate("une"), lhs: y, rhs: y });
   b.create(A.Select, { condition: narrow(t, A.BoolLike), true_value: c42, false_value: c42 });
-  b.insert(castOf(A.ExtSI, b, c42, i64).remove());
-  b.insert(castOf(A.Bitcast, b, c42, f32).remove());
-  const ctx = new Context([builtin, A.arith]);
+  castOf(A.ExtSI, b, c42, i64);
+  castOf(A.Bitcast, b, c42, f32);
+  const ctx = newContext();
   const custom = normalise(printOp(m, { ctx }));
   assert.is(custom, mlirOpt(custom));
   assert.ok(custom.includes("%sum, %overflow = arith.addui_extended %c42_i32, %c42_i32 : i32, i1"), custom);
   assert.ok(custom.includes("arith.addf %cst, %cst fastmath<nnan,afn> : f32"), custom);
   // The generic form, too: the builders store `fastmath = none` as MLIR's do.
   assert.is(normalise(printOp(m, { ctx, generic: true })), mlirOpt(custom, "--mlir-print-op-generic"));
+});
+
+/** Parses and verifies `text` with Tensile; the module, or a failure with the diagnostics. */
+function parseVerified(text: string): Operation {
+  const parsed = parseSource(text, newContext());
+  if (E.isLeft(parsed)) throw new Error(`parse failed: ${parsed.left.message}`);
+  const verified = verify(parsed.right);
+  if (E.isLeft(verified)) throw new Error(`verify failed: ${verified.left.map((d) => d.message).join("; ")}`);
+  return parsed.right;
+}
+
+/**
+ * The round trips the text format must pass against mlir-opt-16: Tensile prints the custom form exactly as
+ * mlir-opt-16 does, and the generic form too; and mlir-opt-16's generic output parses back with Tensile to the
+ * same custom and generic text.
+ */
+function assertRoundTrips(text: string): void {
+  const ctx = newContext();
+  const custom = mlirOpt(text);
+  const generic = mlirOpt(text, "--mlir-print-op-generic");
+  for (const [label, input] of [["custom input", text], ["mlir-opt-16 generic output", generic]] as const) {
+    const m = parseVerified(input);
+    assert.fixture(normalise(printOp(m, { ctx })), custom, `${label}: custom form`);
+    assert.fixture(normalise(printOp(m, { ctx, generic: true })), generic, `${label}: generic form`);
+  }
+}
+
+const goldenDir = new URL("../golden/arith/", import.meta.url);
+
+test("every arith op round-trips in custom and generic form, as mlir-opt-16 prints it", () => {
+  const text = readFileSync(new URL("ops.mlir", goldenDir), "utf8");
+  for (const op of A.arith.ops) assert.ok(text.includes(`${op.info?.name} `), `ops.mlir uses ${op.info?.name}`);
+  assertRoundTrips(text);
+});
+
+test("custom-syntax corner cases parse and print as in MLIR 16", () => {
+  assertRoundTrips(`func.func @f(%a: f32, %b: f32, %c: i1, %i: i32) {
+  %0 = arith.addf %a, %b fastmath<fast,nnan> : f32
+  %1 = arith.addf %a, %b fastmath<nnan, ninf> : f32
+  %2 = arith.addf %a, %b {fastmath = #arith.fastmath<afn>, foo = 1} : f32
+  %3 = arith.cmpf "oeq", %a, %b : f32
+  %4 = arith.cmpi "sle", %i, %i : i32
+  %5 = arith.select %c, %i, %i : i1, i32
+  %6 = "arith.addf"(%a, %b) {fastmath = #arith.fastmath<contract>} : (f32, f32) -> f32
+  %7 = "arith.cmpi"(%i, %i) {predicate = 9 : i64} : (i32, i32) -> i1
+  %8:2 = "arith.mulsi_extended"(%i, %i) : (i32, i32) -> (i32, i32)
+  %9 = arith.constant {foo} 1 : i32
+  %10 = "arith.negf"(%a) {fastmath = #arith.fastmath<none>} : (f32) -> f32
+  return
+}
+`);
+});
+
+test("the custom form's own parse errors, worded as MLIR 16's", () => {
+  const parseError = (body: string): string => {
+    const r = parseSource(`func.func @f(%a: f32, %i: i32) {\n  ${body}\n  return\n}\n`, newContext());
+    assert.ok(E.isLeft(r), body);
+    return E.isLeft(r) ? r.left.message : "";
+  };
+  assert.match(
+    parseError("%0 = arith.addf %a, %a fastmath<bogus> : f32"),
+    "expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast",
+  );
+  assert.match(
+    parseError("%0 = arith.cmpi foo, %i, %i : i32"),
+    "expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge]",
+  );
+  assert.match(parseError("%0 = arith.constant unit"), "invalid kind of attribute specified");
+});
+
+test("invalid arith IR gives MLIR 16's diagnostics (invalid.mlir under --verify-diagnostics)", () => {
+  const file = new URL("invalid.mlir", goldenDir);
+  const text = readFileSync(file, "utf8");
+  const opts = { generic: false, debugInfo: false, splitInputFile: true, verifyDiagnostics: true, allowUnregisteredDialect: false };
+  const ok = runOpt(text, "invalid.mlir", () => newContext(), opts);
+  assert.is(ok.stderr, "");
+  assert.is(ok.exitCode, 0);
+  assert.ok((text.match(/expected-error/g) ?? []).length >= 20);
+  // A changed expectation must fail: the check is real.
+  const broken = runOpt(text.replace("are cast incompatible}}", "are cast compatible}}"), "invalid.mlir", () => newContext(), opts);
+  assert.is.not(broken.exitCode, 0);
+  // And mlir-opt-16 agrees with every expectation in the file.
+  execFileSync("mlir-opt-16", ["--split-input-file", "--verify-diagnostics", "-"], { input: text, encoding: "utf8" });
 });
 
 test.run();
