@@ -201,7 +201,7 @@ valid.run();
 const counts = suite("operand, result, region and successor counts");
 counts("operands: fixed, single, none, at least", () => {
   const withX = (make: (x: Value) => Operation): Operation => funcWith([i32], ([x]) => [make(x!)]);
-  assert.is(firstMessage(withX((x) => generic(AddI, { operands: [x, x, x], resultTypes: [i32] }))), "'test.addi' op expected 2 operands, but found 4");
+  assert.is(firstMessage(withX((x) => generic(AddI, { operands: [x, x, x], resultTypes: [i32] }))), "'test.addi' op expected 2 operands, but found 3");
   const One = defineOp({ name: "test.one", summary: "one operand", operands: { x: AnyType } });
   assert.is(firstMessage(inFunc(generic(One, {}))), "'test.one' op requires a single operand");
   const value = IntegerAttr.get(i32, 0);
@@ -758,7 +758,7 @@ func.func @f(%a: i32, %b: i32) {
   %0 = "arith.addi"(%a, %b, %a) : (i32, i32, i32) -> i32
   return
 }
-// expect-error 3:8: 'arith.addi' op expected 2 operands, but found 4
+// expect-error 3:8: 'arith.addi' op expected 2 operands, but found 3
 // -----
 func.func @f(%a: f32) {
   %0 = "arith.addi"(%a, %a) : (f32, f32) -> f32
