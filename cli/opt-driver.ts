@@ -129,7 +129,8 @@ function processChunk(text: string, file: string, ctx: Context, opts: OptOptions
   const parsed = parseSource(text, ctx, { file });
   if (isLeft(parsed)) return { diagnostics: [parsed.left] };
   const module = parsed.right;
-  const verified = verify(module, { ctx });
+  // Like mlir-opt: the first verifier error, so --verify-diagnostics files written against it agree.
+  const verified = verify(module, { ctx, stopAtFirst: true });
   if (isLeft(verified)) return { diagnostics: verified.left };
   return { diagnostics: [], output: printOp(module, { generic: opts.generic, debugInfo: opts.debugInfo, ctx }) };
 }

@@ -235,6 +235,9 @@ function buildOp(cls: typeof Operation, def: OpDefinition, args: Record<string, 
   for (const a of def.attributes) {
     const v = args[a.name] as Attribute | undefined;
     if (v !== undefined) attributes.set(a.name, v);
+    // MLIR stores default-valued attributes when it creates an op (populateDefaultAttrs), so built and parsed
+    // ops compare equal and the generic form spells the default.
+    else if (a.defaultValue !== undefined) attributes.set(a.name, a.defaultValue());
     else if (a.kind === "required") throw new Error(`'${def.name}': attribute '${a.name}' is required`);
   }
   for (const [k, v] of Object.entries((args.extraAttributes ?? {}) as Record<string, Attribute>)) attributes.set(k, v);

@@ -348,11 +348,13 @@ export function stringLiteralBytes(body: string): Uint8Array {
     else {
       const cp = body.codePointAt(i) as number;
       if (cp > 0xffff) i++;
-      for (const b of new TextEncoder().encode(String.fromCodePoint(cp))) out.push(b);
+      for (const b of utf8.encode(String.fromCodePoint(cp))) out.push(b);
     }
   }
   return Uint8Array.from(out);
 }
+
+const utf8 = new TextEncoder();
 
 /**
  * Decodes bytes as UTF-8. A byte that is not part of a valid UTF-8 sequence becomes the lone surrogate
@@ -407,7 +409,7 @@ export function encodeStringBytes(s: string): Uint8Array {
     const cp = s.codePointAt(i) as number;
     if (cp > 0xffff) i++;
     if (cp < 0x80) out.push(cp);
-    else for (const b of new TextEncoder().encode(String.fromCodePoint(cp))) out.push(b);
+    else for (const b of utf8.encode(String.fromCodePoint(cp))) out.push(b);
   }
   return Uint8Array.from(out);
 }

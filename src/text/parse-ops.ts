@@ -71,10 +71,6 @@ class IsolatedScope {
   readonly definitionsPerScope: Set<string>[] = [];
 }
 
-interface BlockDefinition {
-  readonly block: Block;
-}
-
 /** `%name:count` on the left of `=`. */
 interface ResultGroup {
   readonly name: string;
@@ -82,14 +78,14 @@ interface ResultGroup {
   readonly offset: number;
 }
 
-/** Default dialects the builtin ops are known to have when their definitions do not say. */
+/** What `setDefaultDialect` (dialects/builtin) records on an op definition. */
 interface DefaultDialectCarrier {
   readonly defaultDialect?: string;
 }
 
 export class OperationParser extends CoreParser {
   private readonly isolatedScopes: IsolatedScope[] = [];
-  private readonly blocksByName: Map<string, BlockDefinition>[] = [];
+  private readonly blocksByName: Map<string, Block>[] = [];
   private readonly forwardRefBlocks: Map<Block, Pos>[] = [];
   /** Placeholder values of uses that precede their definitions, with the location of the first use. */
   private readonly placeholders = new Map<Value, Pos>();
@@ -470,16 +466,16 @@ export class OperationParser extends CoreParser {
     const nameTok = this.tok;
     this.expect("caret_identifier", "expected block name");
     const name = this.spelling(nameTok);
-    const defs = this.blocksByName.at(-1) as Map<string, BlockDefinition>;
-    const def = defs.get(name);
+    const defs = this.blocksByName.at(-1) as Map<string, Block>;
+    const known = defs.get(name);
     let block: Block;
-    if (def === undefined) {
+    if (known === undefined) {
       block = existing ?? new Block();
-      defs.set(name, { block });
-    } else if (!(this.forwardRefBlocks.at(-1) as Map<Block, Pos>).delete(def.block)) {
+      defs.set(name, block);
+    } else if (!(this.forwardRefBlocks.at(-1) as Map<Block, Pos>).delete(known)) {
       return this.emitError(`redefinition of block '${name}'`, nameTok);
     } else {
-      block = def.block;
+      block = known;
     }
     if (this.is("(")) this.parseBlockArgList(block);
     this.expect(":", "expected ':' after block name");
@@ -514,11 +510,11 @@ export class OperationParser extends CoreParser {
 
   /** The block named `^name` in the current region, created (as a forward reference) on first use. */
   private blockNamed(name: string, pos: Pos): Block {
-    const defs = this.blocksByName.at(-1) as Map<string, BlockDefinition>;
-    const def = defs.get(name);
-    if (def !== undefined) return def.block;
+    const defs = this.blocksByName.at(-1) as Map<string, Block>;
+    const known = defs.get(name);
+    if (known !== undefined) return known;
     const block = new Block();
-    defs.set(name, { block });
+    defs.set(name, block);
     (this.forwardRefBlocks.at(-1) as Map<Block, Pos>).set(block, pos);
     return block;
   }

@@ -6,16 +6,16 @@
  *
  * `CoreParser` is also the `DialectAsmParser` handed to dialect type/attribute hooks.
  */
+import * as E from "fp-ts/lib/Either.js";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { error as errorDiag, note } from "../diag/diagnostic.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
+import { fromBits } from "../ir/float-bits.ts";
 import type { FileLineColLoc, Location } from "../ir/location.ts";
 import { DYNAMIC, FloatType, type Type } from "../ir/types.ts";
-import * as E from "fp-ts/lib/Either.js";
 import type { DialectAsmParser, Punctuation } from "./asm-interfaces.ts";
 import { floatBitsFromHexLiteral, parseFloatLiteralBits } from "./float-format.ts";
-import { fromBits } from "../ir/float-bits.ts";
 import {
   Lexer,
   ParseError,
@@ -54,8 +54,6 @@ export class CoreParser implements DialectAsmParser {
   protected lexer: Lexer;
   /** The current (not yet consumed) token. */
   tok: Token;
-  /** End offset of the last consumed token. */
-  protected lastEnd = 0;
 
   constructor(
     readonly state: ParserState,
@@ -100,7 +98,6 @@ export class CoreParser implements DialectAsmParser {
 
   consume(): Token {
     const t = this.tok;
-    this.lastEnd = t.end;
     this.tok = this.lexer.lex();
     return t;
   }
@@ -197,7 +194,6 @@ export class CoreParser implements DialectAsmParser {
   withBoundedInput<T>(start: number, end: number, fn: () => T): T {
     const savedLexer = this.lexer;
     const savedTok = this.tok;
-    const savedLastEnd = this.lastEnd;
     this.lexer = new Lexer(this.source, start, end);
     this.tok = this.lexer.lex();
     try {
@@ -207,7 +203,6 @@ export class CoreParser implements DialectAsmParser {
     } finally {
       this.lexer = savedLexer;
       this.tok = savedTok;
-      this.lastEnd = savedLastEnd;
     }
   }
 

@@ -152,6 +152,14 @@ const mlirErrors: readonly [string, string][] = [
   ["\"foo.a\"() {a = array<tensor<2xf32>: 1>} : () -> ()\n", "t.mlir:1:22: error: expected integer or float type, got: 'tensor<2xf32>'"],
   ["\"foo.a\"() : () -> () loc(#l)\n#l = 3\n", "t.mlir:1:26: error: expected location, but found '3 : i64'"],
   ["#l = 3\n\"foo.a\"() : () -> () loc(#l)\n", "t.mlir:2:26: error: expected location, but found '3 : i64'"],
+  ["%0 = \"foo.a\"() : () -> i32\nfunc.func @f() {\n%0 = \"foo.b\"() : () -> (i32)\n return }\n", "t.mlir:3:1: error: redefinition of SSA value '%0'"],
+  ["\"func.func\"() ({ return }) {sym_name=\"f\", function_type=()->()} : () -> ()\n", "t.mlir:1:18: error: custom op 'return' is unknown (tried 'builtin.return' as well)"],
+  ["module { func.func @f() { module {} \n return } }\n", "t.mlir:1:27: error: custom op 'module' is unknown (tried 'func.module' as well)"],
+  ["func.func @f(%a: i32) {\n  \"foo.b\"() ({ ^bb0(%a: i32): \"foo.c\"() : () -> () }) : () -> ()\n  return\n}\n", "t.mlir:2:21: error: redefinition of SSA value '%a'"],
+  ["\"foo.a\"() : () -> () loc(#x)\n#x = 1\n", "t.mlir:1:26: error: expected location, but found '1 : i64'"],
+  ["\"foo.a\"() : () -> () loc(fused[#undefinedalias])\n", "t.mlir:1:47: error: undefined symbol alias id 'undefinedalias'"],
+  ["\"foo.r\"() ({\n^bb0(%a: i32):\n  \"foo.x\"() : () -> ()\n^bb0:\n  \"foo.y\"() : () -> ()\n}) : () -> ()\n", "t.mlir:4:1: error: redefinition of block '^bb0'"],
+  ["\"foo.r\"() [^bb0] : () -> ()\n", "t.mlir:1:12: error: reference to an undefined block"],
 ];
 
 test(`${mlirErrors.length} malformed inputs give mlir-opt-16's diagnostic at mlir-opt-16's line:column`, () => {
