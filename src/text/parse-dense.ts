@@ -24,7 +24,7 @@ import {
   numElements,
 } from "../ir/types.ts";
 import { type Token, hexStringBytes } from "./lexer.ts";
-import { buildAttributeInt } from "./parse-attrs.ts";
+import { buildAttributeInt } from "./parse-literals.ts";
 import { printType } from "./print-attr.ts";
 import type { CoreParser } from "./parser-core.ts";
 

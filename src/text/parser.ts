@@ -26,13 +26,13 @@ import { CoreParser, ParserState } from "./parser-core.ts";
 export { ParseError } from "./lexer.ts";
 
 export interface ParseOptions {
-  /** The file name locations carry (default `"-"`, as mlir-opt names stdin). */
+  /** The file name locations carry (default `"<stdin>"`, as mlir-opt names its standard input). */
   readonly file?: string;
 }
 
 /** Parses a whole MLIR file into its top-level operation (a `builtin.module`). */
 export function parseSource(text: string, ctx: Context, opts: ParseOptions = {}): E.Either<Diagnostic, Operation> {
-  const source = new Source(text, opts.file ?? "-");
+  const source = new Source(text, opts.file ?? "<stdin>");
   return guarded(source, () => {
     const p = new OperationParser(new ParserState(ctx, source));
     const body = new Block();
@@ -43,7 +43,7 @@ export function parseSource(text: string, ctx: Context, opts: ParseOptions = {})
 
 /** Parses exactly one type (trailing text is an error). */
 export function parseType(text: string, ctx: Context, opts: ParseOptions = {}): E.Either<Diagnostic, Type> {
-  const source = new Source(text, opts.file ?? "-");
+  const source = new Source(text, opts.file ?? "<stdin>");
   return guarded(source, () => {
     const p = new CoreParser(new ParserState(ctx, source));
     const t = p.parseType();
@@ -54,7 +54,7 @@ export function parseType(text: string, ctx: Context, opts: ParseOptions = {}): 
 
 /** Parses exactly one attribute (trailing text is an error). */
 export function parseAttribute(text: string, ctx: Context, opts: ParseOptions = {}): E.Either<Diagnostic, Attribute> {
-  const source = new Source(text, opts.file ?? "-");
+  const source = new Source(text, opts.file ?? "<stdin>");
   return guarded(source, () => {
     const p = new CoreParser(new ParserState(ctx, source));
     const a = p.parseAttribute();
