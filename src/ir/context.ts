@@ -5,6 +5,8 @@
  */
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import { type Attribute, ResourceHandle } from "./attributes.ts";
+import type { Builder } from "./builder.ts";
+import type { Location } from "./location.ts";
 import type { Operation } from "./operation.ts";
 import type { Type } from "./types.ts";
 
@@ -18,6 +20,11 @@ export interface DialectInfo {
   readonly printType?: (t: Type, p: DialectAsmPrinter) => boolean;
   readonly parseAttribute?: (p: DialectAsmParser, type: Type | undefined) => Attribute | undefined;
   readonly printAttribute?: (a: Attribute, p: DialectAsmPrinter) => boolean;
+  /**
+   * Builds a constant op of this dialect holding `value` with result type `type` (folding needs it to turn a
+   * folded attribute back into a value); undefined when the dialect cannot.
+   */
+  readonly materializeConstant?: (b: Builder, value: Attribute, type: Type, loc: Location) => Operation | undefined;
 }
 
 export class Context {

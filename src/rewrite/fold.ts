@@ -1,0 +1,142 @@
+/**
+ * Folding, as MLIR's OperationFolder: an op's `fold` hook turns constant operands into constant results (or
+ * into one of its operands); constants are materialised by the op's dialect, hoisted to the entry block of the
+ * enclosing isolated region and deduplicated there, so canonicalized IR has each constant once, at the top.
+ */
+import type { Attribute } from "../ir/attributes.ts";
+import type { Context } from "../ir/context.ts";
+import { InsertionPoint } from "../ir/builder.ts";
+import type { Block, Operation } from "../ir/operation.ts";
+import { ConstantLike, IsolatedFromAbove } from "../ir/traits.ts";
+import type { Type } from "../ir/types.ts";
+import { Value } from "../ir/value.ts";
+import { definitionOf } from "../irdl/define-op.ts";
+import { constantAttr } from "./match.ts";
+import type { Rewriter } from "./rewriter.ts";
+
+/** The block constants are hoisted to for ops under `op`: the entry block of the closest isolated region. */
+function constantScope(op: Operation): Block | undefined {
+  for (let p = op.parentOp, region = op.parentRegion; p !== undefined; region = p.parentRegion, p = p.parentOp) {
+    if (p.hasTrait(IsolatedFromAbove)) return region?.entry;
+  }
+  return op.parentRegion?.entry;
+}
+
+/** Unique constants per scope block, keyed by dialect, attribute and type. */
+export class ConstantFolder {
+  readonly #known = new Map<Block, Map<string, Operation>>();
+  readonly #knownOps = new Set<Operation>();
+
+  constructor(readonly ctx: Context) {}
+
+  private key(dialect: string, value: Attribute, type: Type): string {
+    // The dialect is part of the key in MLIR; constants of one value and type are interchangeable here.
+    void dialect;
+    return `${value.id}:${type.id}`;
+  }
+
+  /** Forgets an op that is being erased. */
+  notifyErased(op: Operation): void {
+    if (!this.#knownOps.delete(op)) return;
+    for (const table of this.#known.values()) {
+      for (const [k, v] of table) if (v === op) table.delete(k);
+    }
+  }
+
+  /**
+   * Called for each constant op the driver visits: moves it to the front of its scope, or replaces it with an
+   * equal constant already there. Returns true when the IR changed.
+   */
+  processConstant(op: Operation, rw: Rewriter): boolean {
+    const value = op.attr("value");
+    const scope = constantScope(op);
+    if (value === undefined || scope === undefined || op.numResults !== 1) return false;
+    const table = this.#table(scope);
+    const key = this.key(op.dialect, value, op.getResult().type);
+    const existing = table.get(key);
+    if (existing === op) return false;
+    if (existing !== undefined && existing.parent !== undefined) {
+      rw.replaceOp(op, [existing.getResult()]);
+      return true;
+    }
+    table.set(key, op);
+    this.#knownOps.add(op);
+    if (op.parent === scope && this.#isInConstantPrefix(op, scope)) return false;
+    rw.moveOpBefore(op, this.#insertionAnchor(scope) ?? op);
+    return true;
+  }
+
+  /**
+   * Tries the op's fold hook. On success the op's uses are replaced (by existing values or new constants) and
+   * the op erased, or, if it folded in place, left modified. Returns true when the IR changed.
+   */
+  tryFold(op: Operation, rw: Rewriter): boolean {
+    const fold = definitionOf(op)?.behaviour.fold;
+    if (fold === undefined || op.hasTrait(ConstantLike)) return false;
+    const operands = op.operands.map((v) => constantAttr(v));
+    const folded = fold(op, operands);
+    if (folded === undefined) return false;
+    const list = Array.isArray(folded) ? folded : [folded as Attribute | Value];
+    if (list.length !== op.numResults) return false;
+    // Folded in place: the op returned its own results after updating itself.
+    if (list.every((r, i) => r === op.getResult(i))) {
+      rw.modifyInPlace(op, () => undefined);
+      return true;
+    }
+    const values: Value[] = [];
+    for (const [i, r] of list.entries()) {
+      const type = op.getResult(i).type;
+      if (r instanceof Value) {
+        values.push(r);
+        continue;
+      }
+      const c = this.getOrCreateConstant(op, r, type, rw);
+      if (c === undefined) return false;
+      values.push(c);
+    }
+    rw.replaceOp(op, values);
+    return true;
+  }
+
+  /** A constant of `value`/`type` in `user`'s scope, made by `user`'s dialect (or found already there). */
+  getOrCreateConstant(user: Operation, value: Attribute, type: Type, rw: Rewriter): Value | undefined {
+    const scope = constantScope(user);
+    const dialect = this.ctx.dialect(user.dialect);
+    if (scope === undefined || dialect?.materializeConstant === undefined) return undefined;
+    const table = this.#table(scope);
+    const existing = table.get(this.key(user.dialect, value, type));
+    if (existing !== undefined && existing.parent !== undefined) return existing.getResult();
+    const anchor = this.#insertionAnchor(scope);
+    const created = rw.at(
+      anchor === undefined ? InsertionPoint.atEnd(scope) : InsertionPoint.before(anchor),
+      () => dialect.materializeConstant?.(rw, value, type, user.loc),
+    );
+    if (created === undefined) return undefined;
+    table.set(this.key(created.dialect, value, type), created);
+    this.#knownOps.add(created);
+    return created.getResult();
+  }
+
+  #table(scope: Block): Map<string, Operation> {
+    let t = this.#known.get(scope);
+    if (t === undefined) this.#known.set(scope, (t = new Map()));
+    return t;
+  }
+
+  /** Constants go after the constants already at the front of the scope, in the order they were made. */
+  #insertionAnchor(scope: Block): Operation | undefined {
+    let op = scope.first;
+    while (op !== undefined && op.hasTrait(ConstantLike) && this.#isKnown(scope, op)) op = op.next;
+    return op;
+  }
+  #isKnown(scope: Block, op: Operation): boolean {
+    return this.#knownOps.has(op) && op.parent === scope;
+  }
+  #isInConstantPrefix(op: Operation, scope: Block): boolean {
+    for (let o = scope.first; o !== undefined; o = o.next) {
+      if (o === op) return true;
+      if (!o.hasTrait(ConstantLike) || !this.#isKnown(scope, o)) return false;
+    }
+    return false;
+  }
+}
