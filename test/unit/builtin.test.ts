@@ -3,11 +3,9 @@
  * `unrealized_conversion_cast`, built with the typed builders and printed/parsed against mlir-opt-16, plus the
  * verifier's messages for invalid ones.
  */
-import { spawnSync } from "node:child_process";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type OptOptions, runOpt } from "../../cli/opt-driver.ts";
 import { builtin, createModule, ModuleOp, moduleBody, UnrealizedConversionCastOp } from "../../dialects/builtin/index.ts";
 import { allDialects, newContext } from "../../dialects/index.ts";
 import { strAttr } from "../../src/ir/attributes.ts";
@@ -18,49 +16,7 @@ import { GraphRegion, IsolatedFromAbove, NoTerminator, Pure, SingleBlock, Symbol
 import { f32, f64, i32, i64 } from "../../src/ir/types.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { printOp } from "../../src/text/printer.ts";
-
-// ---- helpers: Tensile and mlir-opt-16 on the same text ------------------------------------------------------
-
-const options = (o: Partial<OptOptions> = {}): OptOptions => ({
-  generic: false,
-  debugInfo: false,
-  splitInputFile: false,
-  verifyDiagnostics: false,
-  allowUnregisteredDialect: true,
-  ...o,
-});
-function tensileOpt(text: string, o: Partial<OptOptions> = {}): string {
-  const r = runOpt(text, "<stdin>", () => newContext({ allowUnregisteredDialects: true }), options(o));
-  assert.is(r.exitCode, 0, r.stderr);
-  return r.stdout;
-}
-function mlirOpt(args: readonly string[], text: string): string {
-  const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...args, "-"], { input: text, encoding: "utf8" });
-  assert.is(r.status, 0, `mlir-opt-16 ${args.join(" ")} failed: ${r.error?.message ?? r.stderr}`);
-  return r.stdout;
-}
-const norm = (s: string): string => s.replace(/[ \t]+$/gm, "").trim();
-
-/** Tensile prints `text` as mlir-opt-16 does, in custom, generic and debug-info form, and reads mlir's generic form. */
-function assertAgreesWithMlir(text: string): void {
-  const custom = mlirOpt([], text);
-  const generic = mlirOpt(["--mlir-print-op-generic"], text);
-  assert.fixture(norm(tensileOpt(text)), norm(custom), "custom form");
-  assert.fixture(norm(tensileOpt(generic)), norm(custom), "mlir's generic form read back");
-  assert.fixture(norm(tensileOpt(text, { generic: true })), norm(generic), "generic form");
-  assert.fixture(norm(tensileOpt(text, { debugInfo: true })), norm(mlirOpt(["--mlir-print-debuginfo"], text)), "debug info");
-}
-
-/** Both tools accept the `expected-error` comments of `text` (split at `// -----`). */
-function assertDiagnostics(text: string): void {
-  const ours = runOpt(text, "<stdin>", () => newContext({ allowUnregisteredDialects: true }), options({ splitInputFile: true, verifyDiagnostics: true }));
-  assert.is(ours.exitCode, 0, ours.stderr);
-  const theirs = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", "--split-input-file", "--verify-diagnostics", "-"], {
-    input: text,
-    encoding: "utf8",
-  });
-  assert.is(theirs.status, 0, `mlir-opt-16 disagrees with the expectations: ${theirs.stderr}`);
-}
+import { assertAgreesWithMlir, assertDiagnostics } from "../support/mlir-compat.ts";
 
 // ---- building ---------------------------------------------------------------------------------------------
 

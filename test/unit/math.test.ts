@@ -2,13 +2,10 @@
  * The math dialect: every MLIR 16 op built with the typed builders (result types inferred, fast-math flags
  * where MLIR has them), the custom forms of all of them against mlir-opt-16, and the verifier's messages.
  */
-import { spawnSync } from "node:child_process";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type OptOptions, runOpt } from "../../cli/opt-driver.ts";
 import { FastMathAttr } from "../../dialects/arith/attrs.ts";
 import { FloatLike, SignlessIntegerLike } from "../../dialects/arith/constraints.ts";
-import { newContext } from "../../dialects/index.ts";
 import * as M from "../../dialects/math/index.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { Block } from "../../src/ir/operation.ts";
@@ -16,49 +13,7 @@ import { Elementwise, Pure, SameOperandsAndResultShape, SameOperandsAndResultTyp
 import { f32, f64, i32, index, tensor, vector } from "../../src/ir/types.ts";
 import { DYNAMIC } from "../../src/ir/types.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
-
-// ---- helpers: Tensile and mlir-opt-16 on the same text ------------------------------------------------------
-
-const options = (o: Partial<OptOptions> = {}): OptOptions => ({
-  generic: false,
-  debugInfo: false,
-  splitInputFile: false,
-  verifyDiagnostics: false,
-  allowUnregisteredDialect: true,
-  ...o,
-});
-function tensileOpt(text: string, o: Partial<OptOptions> = {}): string {
-  const r = runOpt(text, "<stdin>", () => newContext({ allowUnregisteredDialects: true }), options(o));
-  assert.is(r.exitCode, 0, r.stderr);
-  return r.stdout;
-}
-function mlirOpt(args: readonly string[], text: string): string {
-  const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...args, "-"], { input: text, encoding: "utf8" });
-  assert.is(r.status, 0, `mlir-opt-16 ${args.join(" ")} failed: ${r.error?.message ?? r.stderr}`);
-  return r.stdout;
-}
-const norm = (s: string): string => s.replace(/[ \t]+$/gm, "").trim();
-
-/** Tensile prints `text` as mlir-opt-16 does, in custom, generic and debug-info form, and reads mlir's generic form. */
-function assertAgreesWithMlir(text: string): void {
-  const custom = mlirOpt([], text);
-  const generic = mlirOpt(["--mlir-print-op-generic"], text);
-  assert.fixture(norm(tensileOpt(text)), norm(custom), "custom form");
-  assert.fixture(norm(tensileOpt(generic)), norm(custom), "mlir's generic form read back");
-  assert.fixture(norm(tensileOpt(text, { generic: true })), norm(generic), "generic form");
-  assert.fixture(norm(tensileOpt(text, { debugInfo: true })), norm(mlirOpt(["--mlir-print-debuginfo"], text)), "debug info");
-}
-
-/** Both tools accept the `expected-error` comments of `text` (split at `// -----`). */
-function assertDiagnostics(text: string): void {
-  const ours = runOpt(text, "<stdin>", () => newContext({ allowUnregisteredDialects: true }), options({ splitInputFile: true, verifyDiagnostics: true }));
-  assert.is(ours.exitCode, 0, ours.stderr);
-  const theirs = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", "--split-input-file", "--verify-diagnostics", "-"], {
-    input: text,
-    encoding: "utf8",
-  });
-  assert.is(theirs.status, 0, `mlir-opt-16 disagrees with the expectations: ${theirs.stderr}`);
-}
+import { assertAgreesWithMlir, assertDiagnostics, mlirOpt, norm, tensileOpt } from "../support/mlir-compat.ts";
 
 // The ops of MLIR 16's math dialect, by their operand shape.
 const FLOAT_UNARY = [
