@@ -6,6 +6,7 @@
  * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
  */
 import type { AffineMap } from "./affine.ts";
+import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
   DYNAMIC,
   FloatType,
@@ -57,21 +58,31 @@ export function normalizeInt(v: bigint, type: IntegerType | IndexType): bigint {
   return BigInt.asIntN(width, v);
 }
 
+/**
+ * A float of one builtin kind, stored as its exact bit pattern (as APFloat holds it), so signalling NaNs, NaN
+ * payloads and f80/f128 values survive; `value` is the same float as a JS number for arithmetic (NaN payloads
+ * are not reliable there, and f80/f128 are rounded to the nearest double).
+ */
 export class FloatAttr extends Attribute {
   readonly kind = "float";
   private constructor(
     id: number,
     readonly type: FloatType,
-    /** The value, exactly representable in `type` (rounded on construction by the caller's choice). */
+    /** The bit pattern in `type`'s format (the low `type.width` bits, unsigned). */
+    readonly bits: bigint,
+    /** The value as a number (see the class comment for what it cannot say). */
     readonly value: number,
   ) {
     super(id);
   }
+  /** The float of `type` nearest to `value` (ties to even); -0.0 stays distinct from +0.0. */
   static get(type: FloatType, value: number): FloatAttr {
-    // Keyed by the bit pattern so that -0.0 and +0.0, and NaNs, stay distinct.
-    const bits = new DataView(new ArrayBuffer(8));
-    bits.setFloat64(0, value);
-    return intern(`fattr:${type.id}:${bits.getBigUint64(0)}`, (id) => new FloatAttr(id, type, value));
+    return FloatAttr.fromBits(type, toBits(value, type.name));
+  }
+  /** The float of `type` with exactly this bit pattern (only its low `type.width` bits are used). */
+  static fromBits(type: FloatType, bits: bigint): FloatAttr {
+    const exact = BigInt.asUintN(floatBitWidth(type.name), bits);
+    return intern(`fattr:${type.id}:${exact}`, (id) => new FloatAttr(id, type, exact, fromBits(exact, type.name)));
   }
 }
 
@@ -193,7 +204,9 @@ export class StridedLayoutAttr extends Attribute {
   ) {
     super(id);
   }
+  /** Throws a RangeError for a zero stride, which MLIR's verifier rejects (DYNAMIC strides are fine). */
   static get(offset: number, strides: readonly number[]): StridedLayoutAttr {
+    if (strides.some((s) => s === 0)) throw new RangeError("strides must not be zero");
     return intern(`strided:${offset}:${strides.join(",")}`, (id) => new StridedLayoutAttr(id, offset, [...strides]));
   }
 }

@@ -73,27 +73,21 @@ export class FusedLoc extends Location {
     super(id);
   }
   /**
-   * Fuses locations as MLIR's FusedLoc::get does: nested fused locations (without metadata) are flattened,
-   * unknown ones and duplicates dropped; a single remaining location is returned as is.
+   * Fuses locations as MLIR 16's FusedLoc::get does: a nested fused location whose metadata is the same as
+   * `metadata` (both absent included) is replaced by its locations; unknown locations and duplicates are
+   * dropped. Nothing left gives `unknown`, or `fused<metadata>[unknown]` so the metadata is kept; a single
+   * location without metadata is returned as is.
    */
   static get(locations: readonly Location[], metadata?: Attribute): Location {
-    const flat: Location[] = [];
-    const seen = new Set<Location>();
-    const add = (l: Location): void => {
-      if (l instanceof FusedLoc && l.metadata === undefined) {
-        l.locations.forEach(add);
-        return;
-      }
-      if (l instanceof UnknownLoc || seen.has(l)) return;
-      seen.add(l);
-      flat.push(l);
-    };
-    locations.forEach(add);
-    if (metadata === undefined) {
-      if (flat.length === 0) return UnknownLoc.get();
-      if (flat.length === 1) return flat[0] as Location;
+    const flat = new Set<Location>();
+    for (const l of locations) {
+      // The nested locations were already simplified when it was made, so they are taken as they are.
+      if (l instanceof FusedLoc && l.metadata === metadata) l.locations.forEach((inner) => flat.add(inner));
+      else if (!(l instanceof UnknownLoc)) flat.add(l);
     }
-    return FusedLoc.raw(flat, metadata);
+    if (flat.size === 0) return metadata === undefined ? UnknownLoc.get() : FusedLoc.raw([UnknownLoc.get()], metadata);
+    if (flat.size === 1 && metadata === undefined) return flat.values().next().value as Location;
+    return FusedLoc.raw([...flat], metadata);
   }
   /** A fused location exactly as given (what the parser builds). */
   static raw(locations: readonly Location[], metadata?: Attribute): FusedLoc {

@@ -4,7 +4,7 @@
  *
  * Dialects add their own types by extending `DialectType` (see its doc comment).
  */
-import type { Attribute } from "./attributes.ts";
+import type { AffineMapAttr, Attribute, IntegerAttr, StridedLayoutAttr } from "./attributes.ts";
 import { type Interned, ids, intern } from "./uniquer.ts";
 
 /** The sentinel for a dynamic dimension, offset or stride (MLIR 16's ShapedType::kDynamic, INT64_MIN). */
@@ -169,6 +169,13 @@ export class VectorType extends Type {
     if (shape.some((d) => d === 0)) throw new RangeError("vector types must have positive constant sizes");
     const scalable = scalableDims ?? shape.map(() => false);
     if (scalable.length !== shape.length) throw new RangeError("one scalable flag is needed per vector dimension");
+    // MLIR 16 keeps only a count of trailing scalable dimensions (`vector<2x[4x8]xf32>`); nothing else is spellable.
+    const firstScalable = scalable.indexOf(true);
+    if (firstScalable >= 0 && !scalable.slice(firstScalable).every((s) => s)) {
+      throw new RangeError(
+        `scalable vector dimensions must be a trailing run (MLIR 16 writes vector<2x[4]xf32>, and cannot write flags [${scalable.join(", ")}])`,
+      );
+    }
     const key = `vector:${shape.join("x")}:${scalable.map((s) => (s ? 1 : 0)).join("")}:${elementType.id}`;
     return intern(key, (id) => new VectorType(id, [...shape], elementType, [...scalable]));
   }
@@ -192,10 +199,16 @@ export class MemRefType extends Type {
   ) {
     super(id);
   }
+  /**
+   * Throws a RangeError for a layout whose rank is not the memref's (MLIR's verifyLayout messages). The
+   * integer memory space 0 is the default and is stored as no memory space, as MLIR does.
+   */
   static get(shape: readonly number[], elementType: Type, layout?: Attribute, memorySpace?: Attribute): MemRefType {
     checkShape(shape, true);
-    const key = `memref:${shape.join("x")}:${elementType.id}:${layout?.id ?? ""}:${memorySpace?.id ?? ""}`;
-    return intern(key, (id) => new MemRefType(id, [...shape], elementType, layout, memorySpace));
+    checkLayoutRank(layout, shape.length);
+    const space = skipDefaultMemorySpace(memorySpace);
+    const key = `memref:${shape.join("x")}:${elementType.id}:${layout?.id ?? ""}:${space?.id ?? ""}`;
+    return intern(key, (id) => new MemRefType(id, [...shape], elementType, layout, space));
   }
   get rank(): number {
     return this.shape.length;
@@ -211,9 +224,31 @@ export class UnrankedMemRefType extends Type {
   ) {
     super(id);
   }
+  /** The integer memory space 0 is the default and is stored as no memory space, as MLIR does. */
   static get(elementType: Type, memorySpace?: Attribute): UnrankedMemRefType {
-    const key = `umemref:${elementType.id}:${memorySpace?.id ?? ""}`;
-    return intern(key, (id) => new UnrankedMemRefType(id, elementType, memorySpace));
+    const space = skipDefaultMemorySpace(memorySpace);
+    const key = `umemref:${elementType.id}:${space?.id ?? ""}`;
+    return intern(key, (id) => new UnrankedMemRefType(id, elementType, space));
+  }
+}
+
+// Attributes are only known here by their `kind` (attributes.ts imports this module at load time).
+const isIntegerAttr = (a: Attribute): a is IntegerAttr => a.kind === "integer";
+const isAffineMapAttr = (a: Attribute): a is AffineMapAttr => a.kind === "affine_map";
+const isStridedLayoutAttr = (a: Attribute): a is StridedLayoutAttr => a.kind === "strided";
+
+/** MLIR's skipDefaultMemorySpace: an integer memory space of value 0 (of any integer type) means "none". */
+function skipDefaultMemorySpace(space: Attribute | undefined): Attribute | undefined {
+  return space !== undefined && isIntegerAttr(space) && space.value === 0n ? undefined : space;
+}
+
+function checkLayoutRank(layout: Attribute | undefined, rank: number): void {
+  if (layout === undefined) return;
+  if (isAffineMapAttr(layout) && layout.map.numDims !== rank) {
+    throw new RangeError(`memref layout mismatch between rank and affine map: ${rank} != ${layout.map.numDims}`);
+  }
+  if (isStridedLayoutAttr(layout) && layout.strides.length !== rank) {
+    throw new RangeError("expected the number of strides to match the rank");
   }
 }
 

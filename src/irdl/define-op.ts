@@ -75,6 +75,18 @@ export function definitionOf(op: Operation): OpDefinition | undefined {
   return info !== undefined && "spec" in info ? (info as OpDefinition) : undefined;
 }
 
+/**
+ * Stores the default of every default-valued attribute of a registered op that `attributes` lacks (MLIR's
+ * populateDefaultAttrs, run whenever an op is created), so built and parsed ops compare equal and the generic
+ * form spells the default. Unregistered ops (no definition) are left alone.
+ */
+export function populateDefaultAttrs(info: OpInfo | undefined, attributes: Map<string, Attribute>): void {
+  if (info === undefined || !("spec" in info)) return;
+  for (const a of (info as OpDefinition).attributes) {
+    if (a.defaultValue !== undefined && !attributes.has(a.name)) attributes.set(a.name, a.defaultValue());
+  }
+}
+
 /** Names an op's accessors cannot take, because Operation already uses them. */
 const reserved = new Set(
   Object.getOwnPropertyNames(Operation.prototype).concat(["name", "loc", "attributes", "results", "regions", "info"]),
@@ -235,12 +247,10 @@ function buildOp(cls: typeof Operation, def: OpDefinition, args: Record<string, 
   for (const a of def.attributes) {
     const v = args[a.name] as Attribute | undefined;
     if (v !== undefined) attributes.set(a.name, v);
-    // MLIR stores default-valued attributes when it creates an op (populateDefaultAttrs), so built and parsed
-    // ops compare equal and the generic form spells the default.
-    else if (a.defaultValue !== undefined) attributes.set(a.name, a.defaultValue());
     else if (a.kind === "required") throw new Error(`'${def.name}': attribute '${a.name}' is required`);
   }
   for (const [k, v] of Object.entries((args.extraAttributes ?? {}) as Record<string, Attribute>)) attributes.set(k, v);
+  populateDefaultAttrs(def, attributes);
   if (def.operandSegments) attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), operandSizes));
 
   const resultTypes = buildResultTypes(def, args, operands, attributes);

@@ -12,6 +12,7 @@
  * SameOperandsType, `allTypesMatch` or the op's `inferResultTypes`, as ODS does.
  */
 import { type Attribute, DenseArrayAttr, UnitAttr } from "../ir/attributes.ts";
+import type { Location } from "../ir/location.ts";
 import { type Block, type Operation, type Region, Region as RegionCtor } from "../ir/operation.ts";
 import { SameOperandsAndResultType, SameOperandsType } from "../ir/traits.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
@@ -383,8 +384,22 @@ function printAttrWithConstraint(a: Attribute, c: AttrConstraint, p: OpAsmPrinte
 
 // ---- parsing -----------------------------------------------------------------------------------------------
 
+/**
+ * What the format's parse gathers: the directives' state, plus what only the format itself reads: the
+ * `operands`, `type(operands)` and `type(results)` lists, and where each operand group started (MLIR reports
+ * a count mismatch there).
+ */
+interface FormatState extends FormatParseState {
+  allOperands?: UnresolvedOperand[];
+  allOperandsLoc?: Location;
+  allOperandTypes?: Type[];
+  allResultTypes?: Type[];
+  readonly operandLocs: Map<string, Location>;
+}
+
 function parseWithFormat(def: OpDefinition, els: readonly Element[], p: OpAsmParser, state: OperationState): void {
-  const s: FormatParseState & { allOperands?: UnresolvedOperand[]; allOperandTypes?: Type[]; allResultTypes?: Type[] } = {
+  const s: FormatState = {
+    operandLocs: new Map(),
     operands: new Map(),
     operandTypes: new Map(),
     resultTypes: new Map(),
@@ -404,6 +419,9 @@ function parseWithFormat(def: OpDefinition, els: readonly Element[], p: OpAsmPar
   let operandTypes: (Type[] | undefined)[] = def.operands.map((g) => s.operandTypes.get(g.name));
   if (s.allOperandTypes !== undefined) {
     const all = s.allOperandTypes;
+    // `type(operands)` lists every operand's type: MLIR resolves the whole list at once, so counts are totals.
+    const count = unresolved.reduce((n, u) => n + u.length, 0);
+    if (count !== all.length) p.error(`${count} operands present, but expected ${all.length}`, s.allOperandsLoc ?? start);
     let at = 0;
     operandTypes = unresolved.map((u) => {
       const ts = all.slice(at, at + u.length);
@@ -424,7 +442,8 @@ function parseWithFormat(def: OpDefinition, els: readonly Element[], p: OpAsmPar
     const ts = operandTypes[i];
     if (us.length === 0) return;
     if (ts === undefined) p.error(`'${def.name}': the type of operand '${g.name}' cannot be inferred`, start);
-    state.operands.push(...p.resolveOperands(us, ts.length === 1 && us.length > 1 ? us.map(() => ts[0] as Type) : ts, start));
+    // One type per operand, as in MLIR: `type($group)` of a variadic group must list as many types as operands.
+    state.operands.push(...p.resolveOperands(us, ts, s.operandLocs.get(g.name) ?? s.allOperandsLoc ?? start));
   });
   if (def.operandSegments) {
     state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), unresolved.map((u) => u.length)));
@@ -474,19 +493,21 @@ function inferMissingTypes(
 }
 
 /** Tries to parse the first element of an optional group; true when it was there. */
-function parseOptionalFirst(def: OpDefinition, e: Element, p: OpAsmParser, s: FormatParseState): boolean {
+function parseOptionalFirst(def: OpDefinition, e: Element, p: OpAsmParser, s: FormatState): boolean {
   switch (e.k) {
     case "lit":
       return /^[A-Za-z_]/.test(e.text)
         ? p.parseOptionalKeyword(e.text) !== undefined
         : p.parseOptionalPunct(e.text as Parameters<OpAsmParser["parseOptionalPunct"]>[0]);
     case "operand": {
+      const at = p.loc();
       const first = p.parseOptionalOperand();
       if (first === undefined) return false;
       const rest: UnresolvedOperand[] = [first];
       const g = def.operands.find((x) => x.name === e.name);
       if (g?.kind === "variadic") while (p.parseOptionalPunct(",")) rest.push(p.parseOperand());
       s.operands.set(e.name, rest);
+      s.operandLocs.set(e.name, at);
       return true;
     }
     case "attr": {
@@ -528,7 +549,7 @@ function parseOptionalFirst(def: OpDefinition, e: Element, p: OpAsmParser, s: Fo
   }
 }
 
-function setTypes(def: OpDefinition, ref: TypeRef, ts: Type[], s: FormatParseState & { allOperandTypes?: Type[]; allResultTypes?: Type[] }): void {
+function setTypes(def: OpDefinition, ref: TypeRef, ts: Type[], s: FormatState): void {
   if (ref.k === "operand") s.operandTypes.set(ref.name, ts);
   else if (ref.k === "result") s.resultTypes.set(ref.name, ts);
   else if (ref.k === "operands") s.allOperandTypes = ts;
@@ -539,7 +560,7 @@ function parseElement(
   def: OpDefinition,
   e: Element,
   p: OpAsmParser,
-  s: FormatParseState & { allOperands?: UnresolvedOperand[]; allOperandTypes?: Type[]; allResultTypes?: Type[] },
+  s: FormatState,
 ): void {
   switch (e.k) {
     case "lit":
@@ -548,6 +569,7 @@ function parseElement(
       return;
     case "operand": {
       const g = def.operands.find((x) => x.name === e.name) as ValueGroupDef;
+      s.operandLocs.set(e.name, p.loc());
       if (g.kind === "single") s.operands.set(e.name, [p.parseOperand()]);
       else if (g.kind === "optional") {
         const o = p.parseOptionalOperand();
@@ -556,6 +578,7 @@ function parseElement(
       return;
     }
     case "operands":
+      s.allOperandsLoc = p.loc();
       s.allOperands = p.parseOperandList("none");
       return;
     case "attr": {

@@ -40,7 +40,10 @@ export interface DefaultAttrSpec<C extends AttrConstraint = AttrConstraint> {
 export type AttrSpec = AttrConstraint | OptionalAttrSpec | DefaultAttrSpec;
 
 export const optionalAttr = <C extends AttrConstraint>(constraint: C): OptionalAttrSpec<C> => ({ kind: "optional", constraint });
-/** An attribute that reads as `defaultValue` when absent (ODS's DefaultValuedAttr); it is not stored then. */
+/**
+ * An attribute that reads as `defaultValue` when absent (ODS's DefaultValuedAttr). Ops store the default when
+ * they are created, built or parsed, as MLIR's populateDefaultAttrs does, so the generic form spells it.
+ */
 export const defaultAttr = <C extends AttrConstraint>(constraint: C, defaultValue: () => AttrOf<C>): DefaultAttrSpec<C> => ({
   kind: "default",
   constraint,

@@ -32,6 +32,15 @@ export interface ParsedArgument {
   loc: Location | undefined;
 }
 
+/** How `parseRegion` treats names. */
+export interface RegionParseOptions {
+  /**
+   * Let the region's arguments reuse names already defined outside it (MLIR's enableNameShadowing, for
+   * IsolatedFromAbove ops whose regions cannot see enclosing values anyway).
+   */
+  readonly enableNameShadowing?: boolean;
+}
+
 /** The parts an op is built from, filled by its parse hook. */
 export interface OperationState {
   readonly name: string;
@@ -114,8 +123,9 @@ export interface OpAsmParser extends DialectAsmParser {
    * `{ ... }` into `region`. With `args`, they become the entry block's arguments (their types must be
    * known); without, the region's entry block may declare its own (`^bb0(%a: i32):`).
    */
-  parseRegion(region: Region, args?: readonly ParsedArgument[]): void;
-  parseOptionalRegion(region: Region, args?: readonly ParsedArgument[]): boolean;
+  parseRegion(region: Region, args?: readonly ParsedArgument[], opts?: RegionParseOptions): void;
+  /** `parseRegion` when the next token is `{`; false, consuming nothing, otherwise. */
+  parseOptionalRegion(region: Region, args?: readonly ParsedArgument[], opts?: RegionParseOptions): boolean;
 
   /** `^bb1` */
   parseSuccessor(): Block;

@@ -11,7 +11,7 @@ import type { FileLineColLoc, Location } from "../ir/location.ts";
 import type { Block, Region } from "../ir/operation.ts";
 import type { FunctionType, Type } from "../ir/types.ts";
 import type { Value } from "../ir/value.ts";
-import type { OpAsmParser, ParsedArgument, Punctuation, UnresolvedOperand } from "./asm-interfaces.ts";
+import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, UnresolvedOperand } from "./asm-interfaces.ts";
 import { symbolReference } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
 import type { OperationParser } from "./parse-ops.ts";
@@ -212,10 +212,10 @@ export class CustomOpParser implements OpAsmParser {
    * `{ ... }` into `region`; named `args` become the entry block's arguments. `enableNameShadowing` (for
    * IsolatedFromAbove ops that want it) lets the region reuse names defined outside, as in MLIR.
    */
-  parseRegion(region: Region, args: readonly ParsedArgument[] = [], opts: { enableNameShadowing?: boolean } = {}): void {
+  parseRegion(region: Region, args: readonly ParsedArgument[] = [], opts: RegionParseOptions = {}): void {
     this.p.parseRegion(region, args, opts.enableNameShadowing ?? false);
   }
-  parseOptionalRegion(region: Region, args: readonly ParsedArgument[] = [], opts: { enableNameShadowing?: boolean } = {}): boolean {
+  parseOptionalRegion(region: Region, args: readonly ParsedArgument[] = [], opts: RegionParseOptions = {}): boolean {
     if (!this.p.is("{")) return false;
     this.parseRegion(region, args, opts);
     return true;

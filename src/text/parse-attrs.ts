@@ -190,14 +190,14 @@ function parseFloatAttr(p: CoreParser, type: Type | undefined, negative: boolean
   let t = type;
   if (t === undefined) t = p.consumeIf(":") ? p.parseType() : f64;
   if (!(t instanceof FloatType)) return p.emitError("floating point value not valid for specified type");
-  return FloatAttr.get(t, p.floatFromLiteral(literal, negative, t));
+  return FloatAttr.fromBits(t, p.floatBitsFromLiteral(literal, negative, t));
 }
 
 function parseDecOrHexAttr(p: CoreParser, type: Type | undefined, negative: boolean): Attribute {
   const literal = p.consume();
   let t = type;
   if (t === undefined) t = p.consumeIf(":") ? p.parseType() : i64;
-  if (t instanceof FloatType) return FloatAttr.get(t, p.floatFromLiteral(literal, negative, t));
+  if (t instanceof FloatType) return FloatAttr.fromBits(t, p.floatBitsFromLiteral(literal, negative, t));
   if (!(t instanceof IntegerType) && !(t instanceof IndexType)) {
     return p.emitError("integer literal not valid for specified type", literal);
   }
@@ -265,8 +265,7 @@ function parseStridedLayoutAttr(p: CoreParser): StridedLayoutAttr {
     offset = parseStrideOrOffset(p);
     p.expect(">", "expected '>'");
   }
-  if (strides.some((s) => s === 0)) p.emitError("strides must not be zero", keyword);
-  return StridedLayoutAttr.get(offset, strides);
+  return p.construct(keyword, () => StridedLayoutAttr.get(offset, strides));
 }
 
 function parseStrideOrOffset(p: CoreParser): number {

@@ -19,6 +19,7 @@ import { Block, Operation, Region } from "../ir/operation.ts";
 import { Terminator } from "../ir/traits.ts";
 import { FunctionType, type Type } from "../ir/types.ts";
 import type { BlockArgument, Value } from "../ir/value.ts";
+import { populateDefaultAttrs } from "../irdl/define-op.ts";
 import type { OperationState, ParsedArgument, UnresolvedOperand } from "./asm-interfaces.ts";
 import { CustomOpParser } from "./custom-op-parser.ts";
 import type { Source, Token } from "./lexer.ts";
@@ -352,7 +353,9 @@ export class OperationParser extends CoreParser {
     return op;
   }
 
+  /** Every op the parser makes, generic or custom, is created here; registered ops get their default attributes. */
   private createOperation(cls: typeof Operation | undefined, state: OperationState, at: Token): Operation {
+    populateDefaultAttrs(cls?.info, state.attributes);
     const init = {
       name: state.name,
       operands: state.operands,

@@ -10,7 +10,7 @@
  *
  * MLIR 16 writes scalable vector dimensions as one trailing bracketed group: `vector<4x[8x2]xf32>`.
  */
-import { AffineMapAttr, type Attribute, IntegerAttr, StridedLayoutAttr } from "../ir/attributes.ts";
+import { AffineMapAttr, type Attribute, StridedLayoutAttr } from "../ir/attributes.ts";
 import {
   ComplexType,
   DYNAMIC,
@@ -305,8 +305,7 @@ function parseMemRefType(p: CoreParser): Type {
       false,
     );
   }
-  // MLIR drops the default memory space (integer 0) and keeps the identity layout implicit.
-  if (memorySpace instanceof IntegerAttr && memorySpace.value === 0n) memorySpace = undefined;
+  // The default memory space (integer 0) is dropped by MemRefType.get; the identity layout stays implicit here.
   if (unranked) return UnrankedMemRefType.get(elementType, memorySpace);
   if (layout instanceof AffineMapAttr) {
     const map = layout.map;

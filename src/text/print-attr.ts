@@ -48,7 +48,8 @@ import {
   VectorType,
 } from "../ir/types.ts";
 import type { DialectAsmPrinter } from "./asm-interfaces.ts";
-import { formatFloat } from "./float-format.ts";
+import { formatFloat, formatFloatBits } from "./float-format.ts";
+import { encodeStringBytes } from "./lexer.ts";
 import { denseArrayBody, denseElementsBody } from "./print-dense.ts";
 
 /**
@@ -75,17 +76,18 @@ export function standaloneState(ctx?: Context): AttrPrintState {
 
 // ---- strings and identifiers -------------------------------------------------------------------------------
 
-const utf8 = new TextEncoder();
 const HEX = "0123456789ABCDEF";
 
 /**
  * The body of a quoted string as MLIR prints it (llvm::printEscapedString over the UTF-8 bytes): printable
  * ASCII stays, a backslash doubles, everything else, `"` included, becomes `\XX` in upper-case hex.
+ * Bytes that were not valid UTF-8 when parsed are held as U+DC80+byte (see the lexer's `decodeStringBytes`)
+ * and print back as that single byte, so such strings round-trip.
  */
 export function escapeString(s: string): string {
   if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return s;
   let out = "";
-  for (const b of utf8.encode(s)) {
+  for (const b of encodeStringBytes(s)) {
     if (b === 0x5c) out += "\\\\";
     else if (b >= 0x20 && b <= 0x7e && b !== 0x22) out += String.fromCharCode(b);
     else out += `\\${HEX.charAt(b >> 4)}${HEX.charAt(b & 15)}`;
@@ -294,7 +296,7 @@ export class AttrPrinter implements DialectAsmPrinter {
       this.out += String(a.value);
       if (elision === "may" && t instanceof IntegerType && t.width === 64 && t.isSignless) return;
     } else if (a instanceof FloatAttr) {
-      this.out += formatFloat(a.value, a.type.name);
+      this.out += formatFloatBits(a.bits, a.type.name);
       if (elision === "may" && a.type.name === "f64") return;
     } else if (a instanceof StringAttr) {
       this.out += quoteString(a.value);
@@ -431,14 +433,11 @@ function shapePrefix(shape: readonly number[]): string {
 
 /**
  * `4x[8]x` in MLIR 16's syntax, where the scalable dimensions are one trailing group in brackets
- * (`[2x4]x`). Scalable flags that are not a trailing run cannot be written in MLIR 16; they print one
- * bracket per dimension, as later MLIR does.
+ * (`[2x4]x`); VectorType.get refuses any other layout of scalable flags.
  */
 function vectorShapePrefix(t: VectorType): string {
   const firstScalable = t.scalableDims.indexOf(true);
   if (firstScalable < 0) return shapePrefix(t.shape);
-  const trailing = t.scalableDims.slice(firstScalable).every((s) => s);
-  if (!trailing) return t.shape.map((d, i) => (t.scalableDims[i] ? `[${d}]x` : `${d}x`)).join("");
   const fixed = t.shape.slice(0, firstScalable).map((d) => `${d}x`).join("");
   return `${fixed}[${t.shape.slice(firstScalable).join("x")}]x`;
 }

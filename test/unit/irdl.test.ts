@@ -1,12 +1,19 @@
+import * as E from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
+import { type Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
+import { Context } from "../../src/ir/context.ts";
 import { Block, Operation } from "../../src/ir/operation.ts";
 import { Pure, SameOperandsAndResultType } from "../../src/ir/traits.ts";
-import { f32, i32, IntegerType } from "../../src/ir/types.ts";
-import { SignlessIntegerLike, AnyType } from "../../src/irdl/constraints.ts";
-import { defineOp } from "../../src/irdl/define-op.ts";
-import { variadic } from "../../src/irdl/spec.ts";
+import { f32, i32, i64, IntegerType } from "../../src/ir/types.ts";
+import { SignlessIntegerLike, AnyType, I64Attr } from "../../src/irdl/constraints.ts";
+import { defineOp, populateDefaultAttrs } from "../../src/irdl/define-op.ts";
+import { defineDialect } from "../../src/irdl/dialect.ts";
+import { defaultAttr, variadic } from "../../src/irdl/spec.ts";
+import { parseSource } from "../../src/text/parser.ts";
+import { printOp } from "../../src/text/printer.ts";
 
 const Add = defineOp({
   name: "test.add",
@@ -57,6 +64,48 @@ test("build without an inferable result type throws with the op name", () => {
 
 test("accessor names that collide with Operation members are refused", () => {
   assert.throws(() => defineOp({ name: "test.bad", summary: "x", operands: { operands: variadic(AnyType) } }), /cannot name/);
+});
+
+// ---- default-valued attributes and one type per operand ----------------------------------------------------
+
+const one = (): IntegerAttr => IntegerAttr.get(i64, 1n);
+const Scale = defineOp({
+  name: "test.scale",
+  summary: "a variadic group with its types spelled, and a default-valued attribute",
+  operands: { values: variadic(AnyType) },
+  attributes: { factor: defaultAttr(I64Attr, one) },
+  format: "$values attr-dict `:` type($values)",
+});
+const testDialect = defineDialect({ name: "test", ops: [Scale] });
+
+/** The ops `text` parses to (after the unregistered producers), or the first line of the diagnostic. */
+function parseOps(text: string): Operation[] | string {
+  const ctx = new Context([testDialect], { allowUnregisteredDialects: true });
+  const r = parseSource(`%a = "x.def"() : () -> i32\n%b = "x.def"() : () -> i32\n${text}`, ctx, { file: "t.mlir" });
+  if (E.isLeft(r)) return renderDiagnostic(r.left).split("\n")[0] as string;
+  return r.right.getRegion(0).block.operations.slice(2);
+}
+
+test("parsed ops store their default-valued attributes, generic and custom form alike, as built ones do", () => {
+  const ops = parseOps('"test.scale"(%a) : (i32) -> ()\ntest.scale %a, %b : i32, i32\n"test.scale"(%a) {factor = 3} : (i32) -> ()\n');
+  assert.ok(Array.isArray(ops), String(ops));
+  const [generic, custom, given] = ops as [Operation, Operation, Operation];
+  assert.is(generic.attr("factor"), one());
+  assert.is(custom.attr("factor"), one());
+  assert.is(given.attr("factor"), IntegerAttr.get(i64, 3n));
+  assert.match(printOp(generic, { generic: true }), '{factor = 1 : i64}');
+  assert.is(Scale.build({ values: [] }).attr("factor"), one());
+  const attrs = new Map<string, Attribute>();
+  populateDefaultAttrs(Scale.info, attrs);
+  assert.equal([...attrs], [["factor", one()]]);
+  populateDefaultAttrs(undefined, attrs);
+  assert.is(attrs.size, 1);
+});
+
+test("`type($group)` of a variadic group needs one type per operand, as in MLIR", () => {
+  assert.is((parseOps("test.scale %a, %b : i32, i32\n") as Operation[])[0]?.operands.length, 2);
+  assert.is(parseOps("test.scale %a, %b : i32\n"), "t.mlir:3:12: error: custom op 'test.scale' 2 operands present, but expected 1");
+  assert.is(parseOps("test.scale %a : i32, i32\n"), "t.mlir:3:12: error: custom op 'test.scale' 1 operands present, but expected 2");
 });
 
 test.run();

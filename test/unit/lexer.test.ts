@@ -13,6 +13,7 @@ import {
   stringValue,
   symbolReference,
 } from "../../src/text/lexer.ts";
+import { escapeString } from "../../src/text/print-attr.ts";
 
 function lexAll(text: string): { src: Source; toks: Token[] } {
   const src = new Source(text, "t.mlir");
@@ -136,6 +137,16 @@ test("lexing errors carry MLIR's message and the offending character's position"
   assert.is(lexError("#"), "1:1: invalid attribute name");
   assert.is(lexError("a .b"), "1:4: expected three consecutive dots for an ellipsis");
   assert.is(lexError("\u00e9"), "1:1: unexpected character");
+});
+
+test("every single-byte string escape reads and prints back as MLIR writes it (stray bytes stay bytes)", () => {
+  const hex = (b: number): string => b.toString(16).toUpperCase().padStart(2, "0");
+  for (let b = 0; b < 256; b++) {
+    const { src, toks } = lexAll(`"\\${hex(b)}"`);
+    const printable = b >= 0x20 && b <= 0x7e && b !== 0x22 && b !== 0x5c;
+    const expected = printable ? String.fromCharCode(b) : b === 0x5c ? "\\\\" : `\\${hex(b)}`;
+    assert.is(escapeString(stringValue(src, toks[0] as Token)), expected, `byte ${hex(b)}`);
+  }
 });
 
 test.run();

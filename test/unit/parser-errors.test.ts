@@ -8,13 +8,14 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { arith } from "../../dialects/arith/index.ts";
 import { builtin } from "../../dialects/builtin/index.ts";
+import { cf } from "../../dialects/cf/index.ts";
 import { func } from "../../dialects/func/index.ts";
 import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { Context } from "../../src/ir/context.ts";
 import { FileLineColLoc } from "../../src/ir/location.ts";
 import { parseSource } from "../../src/text/parser.ts";
 
-const newCtx = (allowUnregistered = true): Context => new Context([builtin, func, arith], { allowUnregisteredDialects: allowUnregistered });
+const newCtx = (allowUnregistered = true): Context => new Context([builtin, func, arith, cf], { allowUnregisteredDialects: allowUnregistered });
 
 function firstLine(text: string, ctx = newCtx()): string {
   const r = parseSource(text, ctx, { file: "t.mlir" });
@@ -160,6 +161,16 @@ const mlirErrors: readonly [string, string][] = [
   ["\"foo.a\"() : () -> () loc(fused[#undefinedalias])\n", "t.mlir:1:47: error: undefined symbol alias id 'undefinedalias'"],
   ["\"foo.r\"() ({\n^bb0(%a: i32):\n  \"foo.x\"() : () -> ()\n^bb0:\n  \"foo.y\"() : () -> ()\n}) : () -> ()\n", "t.mlir:4:1: error: redefinition of block '^bb0'"],
   ["\"foo.r\"() [^bb0] : () -> ()\n", "t.mlir:1:12: error: reference to an undefined block"],
+  // One type per operand: `type($group)` of a variadic group lists as many types as there are operands,
+  // and a mismatch is reported where the group starts.
+  ["func.func @f(%a: i32) -> (i32, i32) {\n  func.return %a, %a : i32\n}\n", "t.mlir:2:15: error: custom op 'func.return' 2 operands present, but expected 1"],
+  ["func.func @f(%a: i32) -> i32 {\n  return %a : i32, i32\n}\n", "t.mlir:2:10: error: custom op 'func.return' 1 operands present, but expected 2"],
+  ["func.func @f(%a: i32) {\n  cf.br ^bb1(%a, %a : i32)\n^bb1(%b: i32, %c: i32):\n  return\n}\n", "t.mlir:2:14: error: custom op 'cf.br' 2 operands present, but expected 1"],
+  ["func.func @f(%a: i32, %c: i1) {\n  cf.cond_br %c, ^bb1(%a : i32), ^bb1(%a, %a : i32)\n^bb1(%b: i32):\n  return\n}\n", "t.mlir:2:39: error: custom op 'cf.cond_br' 2 operands present, but expected 1"],
+  ["func.func @f(%a: i32) {\n  func.call @f(%a, %a) : (i32) -> ()\n  return\n}\n", "t.mlir:2:16: error: custom op 'func.call' 2 operands present, but expected 1"],
+  // Layout checks are the attribute's and type's own (StridedLayoutAttr.get, MemRefType.get), reported in place.
+  ["\"my.a\"() {x = memref<4x4xf32, strided<[4, 0]>>} : () -> ()\n", "t.mlir:1:31: error: strides must not be zero"],
+  ["\"my.a\"() {x = memref<4xf32, strided<[1, 1]>>} : () -> ()\n", "t.mlir:1:15: error: expected the number of strides to match the rank"],
 ];
 
 test(`${mlirErrors.length} malformed inputs give mlir-opt-16's diagnostic at mlir-opt-16's line:column`, () => {

@@ -14,13 +14,19 @@ import { arith } from "../../dialects/arith/index.ts";
 import { AddI } from "../../dialects/arith/ops-int.ts";
 import { builtin } from "../../dialects/builtin/index.ts";
 import { func } from "../../dialects/func/index.ts";
+import { math } from "../../dialects/math/index.ts";
 import { type Diagnostic, renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import * as A from "../../src/ir/attributes.ts";
 import { Context, type DialectInfo } from "../../src/ir/context.ts";
 import { CallSiteLoc, FileLineColLoc, FusedLoc, NameLoc, UnknownLoc } from "../../src/ir/location.ts";
-import { type Block, Operation } from "../../src/ir/operation.ts";
+import { type Block, Operation, Region } from "../../src/ir/operation.ts";
+import { IsolatedFromAbove } from "../../src/ir/traits.ts";
 import * as T from "../../src/ir/types.ts";
 import { intern } from "../../src/ir/uniquer.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import { defineDialect } from "../../src/irdl/dialect.ts";
+import { region } from "../../src/irdl/spec.ts";
+import type { OpAsmParser, OperationState } from "../../src/text/asm-interfaces.ts";
 import { parseAttribute, parseSource, parseType } from "../../src/text/parser.ts";
 import { printAttribute, printOp, printType } from "../../src/text/printer.ts";
 import { validSamples } from "./parser-samples.ts";
@@ -466,6 +472,105 @@ test("mlir-opt-16 accepts every sample and prints exactly what we print for it",
       assert.is(norm(ours), norm(r.stdout), name);
     }
   }
+});
+
+// ---- fixes found by review ---------------------------------------------------------------------------------
+
+/** mlir-opt-16's output for `text` (with extra flags), or undefined when it is not installed. */
+function mlirOpt(text: string, ...flags: string[]): string | undefined {
+  if (!hasMlirOpt) return undefined;
+  const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...flags, "-"], { input: text, encoding: "utf8" });
+  assert.is(r.status, 0, `mlir-opt-16 rejected:\n${text}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Parses `text` as mlir-opt-16 reads stdin, prints it (optionally generic and with locations). */
+function reprint(text: string, opts: { generic?: boolean; debugInfo?: boolean } = {}, ctx = newCtx()): string {
+  return printOp(right(parseSource(text, ctx, { file: "<stdin>" })), { generic: opts.generic ?? false, debugInfo: opts.debugInfo ?? false, ctx });
+}
+
+test("strings with bytes that are not UTF-8 round-trip byte for byte, as mlir-opt-16 prints them", () => {
+  assert.is(printAttribute(at('"a\\FFb"')), '"a\\FFb"');
+  assert.is(printAttribute(at('"\\C3\\A9\\C3"')), '"\\C3\\A9\\C3"');
+  const text = '"my.a"() {a = "a\\FFb", b = "\\C3\\A9x\\E2\\82", c = "\\\\\\22\\80"} : () -> ()\n';
+  const printed = reprint(text);
+  assert.match(printed, text.trim());
+  assert.is(norm(printed), norm(mlirOpt(text) ?? printed));
+});
+
+test("registered ops get their default-valued attributes when parsed, generic or custom (populateDefaultAttrs)", () => {
+  const ctx = new Context([builtin, func, arith, math], { allowUnregisteredDialects: true });
+  const text = 'func.func @f(%x: f32) -> f32 {\n  %0 = "math.sqrt"(%x) : (f32) -> f32\n  %1 = math.sqrt %0 : f32\n  "my.op"(%1) : (f32) -> ()\n  return %1 : f32\n}\n';
+  const fn = bodyOps(src(text, ctx))[0] as Operation;
+  const [generic, custom, unregistered] = fn.getRegion(0).block.operations as [Operation, Operation, Operation];
+  assert.ok(generic.attr("fastmath") !== undefined, "the generic form gets the default");
+  assert.is(generic.attr("fastmath"), custom.attr("fastmath"));
+  assert.equal([...unregistered.attributes.keys()], []);
+  const printed = reprint(text, { generic: true }, ctx);
+  assert.match(printed, '%0 = "math.sqrt"(%arg0) {fastmath = #arith.fastmath<none>} : (f32) -> f32');
+  assert.is(norm(printed), norm(mlirOpt(text, "--mlir-print-op-generic") ?? printed));
+  // An attribute that is written is kept as written.
+  const fast = bodyOps(src('func.func @g(%x: f32) -> f32 {\n  %0 = "math.sqrt"(%x) {fastmath = #arith.fastmath<fast>} : (f32) -> f32\n  return %0 : f32\n}\n', ctx))[0] as Operation;
+  assert.is(printAttribute((fast.getRegion(0).block.operations[0] as Operation).attr("fastmath") as A.Attribute, ctx), "#arith.fastmath<fast>");
+});
+
+test("a custom parse hook may let its region's arguments shadow enclosing names (enableNameShadowing)", () => {
+  const isolated = (name: string, enableNameShadowing: boolean) =>
+    defineOp({
+      name,
+      summary: "an isolated region with named arguments",
+      regions: { body: region() },
+      traits: [IsolatedFromAbove],
+      format: {
+        print: () => {},
+        parse: (p: OpAsmParser, state: OperationState) => {
+          const args = p.parseArgumentList("()", { allowType: true, allowAttrs: false });
+          const body = new Region();
+          p.parseRegion(body, args, { enableNameShadowing });
+          state.regions.push(body);
+        },
+      },
+    });
+  const ctx = newCtx().load(defineDialect({ name: "shadow", ops: [isolated("shadow.iso", true), isolated("shadow.plain", false)] }));
+  const m = src('%x = "my.def"() : () -> i32\nshadow.iso(%x: i32) {\n  "my.use"(%x) : (i32) -> ()\n}\n', ctx);
+  const iso = bodyOps(m)[1] as Operation;
+  const use = iso.getRegion(0).block.operations[0] as Operation;
+  assert.is(use.getOperand(0), iso.getRegion(0).block.arg(0));
+  const plain = parseSource('%x = "my.def"() : () -> i32\nshadow.plain(%x: i32) {\n  "my.use"(%x) : (i32) -> ()\n}\n', ctx, { file: "t.mlir" });
+  assert.is(errorOf(plain), "t.mlir:2:14: error: region entry argument '%x' is already in use");
+});
+
+test("float attributes keep their exact bits through parse and print (signalling NaNs, payloads), as mlir-opt-16", () => {
+  const text =
+    '"my.a"() {a = 0x7F800001 : f32, b = 0xFFC00001 : f32, c = 0x7FF0000000000001 : f64, d = 0x7C01 : f16, e = 0x7F81 : bf16, f = 0xFFF4000000000000 : f64, g = 0x7FFFFFFF : f32, h = 0xFF800000 : f32} : () -> ()\n';
+  const op = bodyOps(src(text))[0] as Operation;
+  assert.is(op.attr("a"), A.FloatAttr.fromBits(T.f32, 0x7f800001n));
+  assert.is((op.attr("c") as A.FloatAttr).bits, 0x7ff0000000000001n);
+  assert.is((op.attr("h") as A.FloatAttr).value, -Infinity);
+  const printed = reprint(text);
+  assert.match(printed, text.trim());
+  assert.is(norm(printed), norm(mlirOpt(text) ?? printed));
+});
+
+test("fused locations read from text simplify as mlir-opt-16's do", () => {
+  const text = `"t.a"() : () -> () loc(fused<"m">[])
+"t.b"() : () -> () loc(fused[])
+"t.c"() : () -> () loc(fused["x", "x"])
+"t.d"() : () -> () loc(fused<"m">[fused<"m">["a", "b"], "c"])
+"t.e"() : () -> () loc(fused<"m">[fused["a", "b"], "c"])
+"t.f"() : () -> () loc(fused[fused<"m">["a", "b"], "c"])
+"t.g"() : () -> () loc(fused["a", unknown, "a"])
+"t.h"() : () -> () loc(fused<"m">["a"])
+"t.i"() : () -> () loc(fused<"m">[unknown])
+"t.j"() : () -> () loc(fused["a", fused["b", "a"]])
+"t.k"() : () -> () loc(fused<"m">[fused<"m">[unknown], "c"])
+`;
+  const ops = bodyOps(right(parseSource(text, newCtx(), { file: "t.mlir" })));
+  assert.is(ops[0]?.loc, FusedLoc.raw([UnknownLoc.get()], A.strAttr("m")));
+  assert.is(ops[4]?.loc, FusedLoc.raw([FusedLoc.raw([NameLoc.get("a"), NameLoc.get("b")]), NameLoc.get("c")], A.strAttr("m")));
+  assert.is(ops[10]?.loc, FusedLoc.raw([UnknownLoc.get(), NameLoc.get("c")], A.strAttr("m")));
+  const printed = reprint(text, { debugInfo: true });
+  assert.is(norm(printed), norm(mlirOpt(text, "--mlir-print-debuginfo") ?? printed));
 });
 
 test.run();

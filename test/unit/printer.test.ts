@@ -785,4 +785,69 @@ test("strings, keywords and SSA names are escaped as MLIR does", () => {
   assert.is(sanitizeIdentifier("a b#\n"), "a_b23A");
 });
 
+// ---- fixes found by review ---------------------------------------------------------------------------------
+
+test("bytes that were not UTF-8 (held as U+DC80+byte by the lexer) print back as those bytes", () => {
+  assert.is(escapeString("a\udcffb"), "a\\FFb");
+  assert.is(escapeString("\udce2\udc82"), "\\E2\\82");
+  assert.is(escapeString("\u00e9\udc80"), "\\C3\\A9\\80");
+  assert.is(printAttribute(A.strAttr("x\udc80\udcfe")), '"x\\80\\FE"');
+});
+
+test("float attributes hold and print their exact bits: signalling NaNs, NaN payloads, negative NaNs", () => {
+  const snan = A.FloatAttr.fromBits(T.f32, 0x7f800001n);
+  assert.is(snan.bits, 0x7f800001n);
+  assert.ok(Number.isNaN(snan.value));
+  assert.is(printAttribute(snan), "0x7F800001 : f32");
+  assert.is.not(snan, A.FloatAttr.fromBits(T.f32, 0x7fc00001n));
+  assert.is(printAttribute(A.FloatAttr.fromBits(T.f64, 0x7ff0000000000001n)), "0x7FF0000000000001 : f64");
+  assert.is(printAttribute(A.FloatAttr.fromBits(T.f16, 0xfc01n)), "0xFC01 : f16");
+  assert.is(printAttribute(A.FloatAttr.fromBits(T.bf16, 0x7f81n)), "0x7F81 : bf16");
+  // Only the type's width counts, and `get` rounds a number to the type: one attribute per float of the type.
+  assert.is(A.FloatAttr.fromBits(T.f16, 0x13c00n), A.FloatAttr.get(T.f16, 1));
+  assert.is(A.FloatAttr.get(T.f32, 0.1), A.FloatAttr.fromBits(T.f32, 0x3dcccccdn));
+  assert.is(A.FloatAttr.get(T.f32, 1.5).bits, 0x3fc00000n);
+  assert.is(A.FloatAttr.get(T.f64, -0).bits, 0x8000000000000000n);
+});
+
+test("memref memory space 0 is the default and is dropped, as MLIR does", () => {
+  assert.is(printType(T.memref([4], T.f32, undefined, A.intAttr(T.i64, 0))), "memref<4xf32>");
+  assert.is(T.memref([4], T.f32, undefined, A.intAttr(T.i32, 0)), T.memref([4], T.f32));
+  assert.is(T.memref([4], T.f32, undefined, A.intAttr(T.i32, 0)).memorySpace, undefined);
+  assert.is(printType(T.UnrankedMemRefType.get(T.f32, A.intAttr(T.i8, 0))), "memref<*xf32>");
+  assert.is(printType(T.memref([4], T.f32, undefined, A.intAttr(T.i64, 1))), "memref<4xf32, 1>");
+  assert.is(printType(T.memref([4], T.f32, undefined, A.intAttr(T.i32, 0))), "memref<4xf32>");
+});
+
+test("layouts MLIR 16 cannot express or verify are refused with a RangeError saying why", () => {
+  const refused = (f: () => unknown, message: RegExp): void =>
+    assert.throws(f, (e: unknown) => e instanceof RangeError && message.test(e.message));
+  refused(() => T.vector([4, 8], T.f32, [true, false]), /scalable vector dimensions must be a trailing run/);
+  refused(() => T.vector([2, 4, 8], T.f32, [false, true, false]), /trailing run/);
+  assert.is(printType(T.vector([2, 4, 8], T.f32, [false, true, true])), "vector<2x[4x8]xf32>");
+  refused(() => A.StridedLayoutAttr.get(0, [4, 0]), /^strides must not be zero$/);
+  assert.is(printAttribute(A.StridedLayoutAttr.get(T.DYNAMIC, [T.DYNAMIC, -1])), "strided<[?, -1], offset: ?>");
+  refused(() => T.memref([4, 4], T.f32, A.StridedLayoutAttr.get(0, [1])), /^expected the number of strides to match the rank$/);
+  refused(
+    () => T.memref([4], T.f32, A.AffineMapAttr.get(AffineMap.identity(2))),
+    /^memref layout mismatch between rank and affine map: 1 != 2$/,
+  );
+});
+
+test("fused locations simplify as MLIR 16's FusedLoc::get does", () => {
+  const [a, b, c] = [nameLoc("a"), nameLoc("b"), nameLoc("c")];
+  const m = A.strAttr("m");
+  assert.is(FusedLoc.get([]), unknownLoc());
+  assert.is(FusedLoc.get([a, unknownLoc(), a]), a);
+  assert.is(printLocation(FusedLoc.get([], m)), 'loc(fused<"m">[unknown])');
+  assert.is(printLocation(FusedLoc.get([unknownLoc()], m)), 'loc(fused<"m">[unknown])');
+  assert.is(printLocation(FusedLoc.get([a], m)), 'loc(fused<"m">["a"])');
+  // Nested fused locations are flattened only when their metadata is the outer one (absent counts).
+  assert.is(printLocation(FusedLoc.get([FusedLoc.get([a, b], m), c], m)), 'loc(fused<"m">["a", "b", "c"])');
+  assert.is(printLocation(FusedLoc.get([FusedLoc.get([a, b]), c], m)), 'loc(fused<"m">[fused["a", "b"], "c"])');
+  assert.is(printLocation(FusedLoc.get([FusedLoc.get([a, b], m), c])), 'loc(fused[fused<"m">["a", "b"], "c"])');
+  assert.is(printLocation(FusedLoc.get([a, FusedLoc.get([b, a])])), 'loc(fused["a", "b"])');
+  assert.is(printLocation(FusedLoc.get([FusedLoc.get([], m), c], m)), 'loc(fused<"m">[unknown, "c"])');
+});
+
 test.run();
