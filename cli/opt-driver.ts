@@ -1,28 +1,30 @@
 /**
  * The work of `tensile-opt` without process I/O, so tests run it in-process: split the input, parse and
- * verify each chunk, print it (or check its diagnostics against `expected-*` comments).
+ * verify each chunk, run the pass pipeline on it, and print it (or check its diagnostics against
+ * `expected-*` comments). IR dumps, timing and statistics reports go to stderr, as mlir-opt writes them.
+ * The command line is read by opt-args.ts.
  */
 import { isLeft } from "fp-ts/lib/Either.js";
 import {
-  type EmittedDiagnostic,
   checkExpectedDiagnostics,
+  type EmittedDiagnostic,
   parseExpectedDiagnostics,
 } from "../src/diag/expected-diagnostics.ts";
-import { type Diagnostic, renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
+import { type Diagnostic, error, renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
 import type { Context } from "../src/ir/context.ts";
-import { fileLineCol } from "../src/ir/location.ts";
+import { FileLineColLoc, fileLineCol } from "../src/ir/location.ts";
 import { verify } from "../src/irdl/verifier.ts";
+import { PassManager } from "../src/pass/pass-manager.ts";
+import type { PipelineSpec } from "../src/pass/pipeline.ts";
+import { PIPELINE_FILE, parsePipeline, printPipeline } from "../src/pass/pipeline-text.ts";
+import { renderTimingReport, reportNode } from "../src/pass/reports.ts";
+import { readReproducerConfig } from "../src/pass/reproducer.ts";
 import { parseSource } from "../src/text/parser.ts";
 import { printOp } from "../src/text/printer.ts";
 import { splitInputFile } from "../src/text/split-input.ts";
+import type { OptOptions, OptPassOptions } from "./opt-args.ts";
 
-export interface OptOptions {
-  readonly generic: boolean;
-  readonly debugInfo: boolean;
-  readonly splitInputFile: boolean;
-  readonly verifyDiagnostics: boolean;
-  readonly allowUnregisteredDialect: boolean;
-}
+export { type OptArgs, type OptOptions, type OptPassOptions, parseOptArgs, passHelp, usage } from "./opt-args.ts";
 
 export interface OptResult {
   readonly stdout: string;
@@ -30,109 +32,129 @@ export interface OptResult {
   readonly exitCode: number;
 }
 
-export const usage = `usage: tensile-opt [options] [file.mlir | -]
-
-Parses, verifies and prints MLIR (MLIR 16 textual format).
-
-  -o <file>                       write the output to <file> (atomically)
-  --mlir-print-op-generic         print every op in generic form
-  --mlir-print-debuginfo          print locations
-  --split-input-file              process each '// -----' chunk separately
-  --verify-diagnostics            check diagnostics against 'expected-error' comments
-  --allow-unregistered-dialect    accept ops of unknown dialects (generic form)
-  -h, --help                      this help
-`;
-
-export interface OptArgs {
-  readonly input: string | undefined;
-  readonly output: string | undefined;
-  readonly opts: OptOptions;
-}
-
-/** Reads mlir-opt-style flags; a string is a usage error. */
-export function parseOptArgs(argv: readonly string[]): OptArgs | string {
-  let input: string | undefined;
-  let output: string | undefined;
-  const opts: { -readonly [K in keyof OptOptions]: OptOptions[K] } = {
-    generic: false,
-    debugInfo: false,
-    splitInputFile: false,
-    verifyDiagnostics: false,
-    allowUnregisteredDialect: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const flag = a.replace(/^--?/, "");
-    switch (flag) {
-      case "mlir-print-op-generic":
-        opts.generic = true;
-        break;
-      case "mlir-print-debuginfo":
-        opts.debugInfo = true;
-        break;
-      case "split-input-file":
-        opts.splitInputFile = true;
-        break;
-      case "verify-diagnostics":
-        opts.verifyDiagnostics = true;
-        break;
-      case "allow-unregistered-dialect":
-        opts.allowUnregisteredDialect = true;
-        break;
-      case "o":
-        output = argv[++i];
-        if (output === undefined) return "-o needs a file name";
-        break;
-      default:
-        if (a.startsWith("-o") && a.length > 2 && !a.startsWith("--")) {
-          output = a.slice(2);
-        } else if (a === "-" || !a.startsWith("-")) {
-          if (input !== undefined) return `unexpected extra input file '${a}'`;
-          input = a;
-        } else {
-          return `unknown option '${a}'`;
-        }
-    }
-  }
-  return { input, output, opts };
-}
+const now = (): number => performance.now() / 1000;
 
 /** Processes one input text; `makeContext` gives a fresh context per chunk (resources do not leak between chunks). */
 export function runOpt(text: string, file: string, makeContext: () => Context, opts: OptOptions): OptResult {
+  const started = now();
+  let stderr = "";
+  const write = (s: string): void => void (stderr += s);
+  const pipeline = pipelineToRun(text, file, opts.passes);
+  if (typeof pipeline === "string") return { stdout: "", stderr: pipeline, exitCode: 1 };
+  const pm = pipeline !== undefined ? newPassManager(pipeline.spec, pipeline.verifyEach, opts, write) : undefined;
+  if (pm !== undefined && opts.passes?.dumpPassPipeline === true) {
+    write(`Pass Manager with ${pm.spec.items.length} passes:\n${printPipeline(pm.spec)}\n\n`);
+  }
+  const timers = { parser: reportNode("Parser"), output: reportNode("Output") };
+
   const chunks = opts.splitInputFile ? splitInputFile(text) : [{ text, firstLine: 1 }];
   const outputs: string[] = [];
-  let stderr = "";
   let failed = false;
   for (const chunk of chunks) {
     // Pad with newlines so that line numbers in diagnostics are those of the whole file.
     const padded = "\n".repeat(chunk.firstLine - 1) + chunk.text;
     const sources = new SourceManager();
     sources.add(file, padded);
-    const r = processChunk(padded, file, makeContext(), opts);
+    const r = processChunk(padded, file, makeContext(), opts, pm, timers);
+    const all = [...r.errors, ...r.remarks];
     if (opts.verifyDiagnostics) {
-      const problems = checkExpectedDiagnostics(parseExpectedDiagnostics(padded), r.diagnostics.flatMap(flatten), { fileName: file });
+      const problems = checkExpectedDiagnostics(parseExpectedDiagnostics(padded), all.flatMap(flatten), { fileName: file });
       if (problems.length > 0) {
         failed = true;
         stderr += `${problems.join("\n")}\n`;
       }
-    } else if (r.diagnostics.length > 0) {
-      failed = true;
-      stderr += `${r.diagnostics.map((d) => renderDiagnostic(d, sources)).join("\n")}\n`;
+    } else {
+      if (r.errors.length > 0) failed = true;
+      if (all.length > 0) stderr += `${all.map((d) => renderDiagnostic(d, sources)).join("\n")}\n`;
     }
     if (r.output !== undefined) outputs.push(r.output);
   }
   const stdout = outputs.map((o) => (o.endsWith("\n") ? o : `${o}\n`)).join("// -----\n");
+  const passOpts = opts.passes;
+  if (pm !== undefined && passOpts?.statistics !== undefined) stderr += pm.statisticsReport(passOpts.statistics);
+  if (passOpts?.timing !== undefined) {
+    const rows = [timers.parser, ...(pm?.report ?? []), timers.output];
+    stderr += renderTimingReport(rows, now() - started, passOpts.timing);
+  }
   return { stdout, stderr, exitCode: failed ? 1 : 0 };
 }
 
-function processChunk(text: string, file: string, ctx: Context, opts: OptOptions): { diagnostics: Diagnostic[]; output?: string } {
+/** The pipeline from the flags, or from the input's reproducer section (`--run-reproducer`); a string on error. */
+function pipelineToRun(
+  text: string,
+  file: string,
+  passes: OptPassOptions | undefined,
+): { spec: PipelineSpec; verifyEach: boolean } | undefined | string {
+  const verifyEach = passes?.verifyEach ?? true;
+  if (passes?.runReproducer !== true) return passes?.pipeline !== undefined ? { spec: passes.pipeline, verifyEach } : undefined;
+  const config = readReproducerConfig(text);
+  if (config === undefined) return `${file}: error: no 'mlir_reproducer' configuration in the input (--run-reproducer)\n`;
+  if (typeof config === "string") return `${file}: error: ${config}\n`;
+  const spec = parsePipeline(config.pipeline, passes.registry !== undefined ? { registry: passes.registry } : {});
+  if (isLeft(spec)) {
+    const sources = new SourceManager();
+    sources.add(PIPELINE_FILE, config.pipeline);
+    return `${renderDiagnostic(spec.left, sources)}\n`;
+  }
+  return { spec: spec.right, verifyEach: config.verifyEach };
+}
+
+function newPassManager(spec: PipelineSpec, verifyEach: boolean, opts: OptOptions, write: (s: string) => void): PassManager {
+  const p = opts.passes ?? {};
+  return new PassManager(spec, {
+    verifyEach,
+    output: write,
+    printGeneric: opts.generic,
+    printDebugInfo: opts.debugInfo,
+    ...(p.printIrBefore !== undefined ? { printIrBefore: p.printIrBefore } : {}),
+    ...(p.printIrAfter !== undefined ? { printIrAfter: p.printIrAfter } : {}),
+    ...(p.printIrAfterChange !== undefined ? { printIrAfterChange: p.printIrAfterChange } : {}),
+    ...(p.printIrAfterFailure !== undefined ? { printIrAfterFailure: p.printIrAfterFailure } : {}),
+    ...(p.printIrModuleScope !== undefined ? { printIrModuleScope: p.printIrModuleScope } : {}),
+    ...(p.reproducer !== undefined ? { reproducer: p.reproducer } : {}),
+    ...(p.debugRewrites !== undefined ? { debugRewrites: p.debugRewrites } : {}),
+    ...(p.registry !== undefined ? { registry: p.registry } : {}),
+  });
+}
+
+interface ChunkResult {
+  /** Errors: the chunk failed. */
+  readonly errors: readonly Diagnostic[];
+  /** Warnings and remarks passes emitted. */
+  readonly remarks: readonly Diagnostic[];
+  readonly output?: string;
+}
+
+function processChunk(
+  text: string,
+  file: string,
+  ctx: Context,
+  opts: OptOptions,
+  pm: PassManager | undefined,
+  timers: { parser: { seconds: number }; output: { seconds: number } },
+): ChunkResult {
+  let start = now();
   const parsed = parseSource(text, ctx, { file });
-  if (isLeft(parsed)) return { diagnostics: [parsed.left] };
+  timers.parser.seconds += now() - start;
+  if (isLeft(parsed)) return { errors: [parsed.left], remarks: [] };
   const module = parsed.right;
   // Like mlir-opt: the first verifier error, so --verify-diagnostics files written against it agree.
   const verified = verify(module, { ctx, stopAtFirst: true });
-  if (isLeft(verified)) return { diagnostics: verified.left };
-  return { diagnostics: [], output: printOp(module, { generic: opts.generic, debugInfo: opts.debugInfo, ctx }) };
+  if (isLeft(verified)) return { errors: verified.left, remarks: [] };
+  let remarks: readonly Diagnostic[] = [];
+  if (pm !== undefined) {
+    const ran = pm.run(module, ctx);
+    if (isLeft(ran)) {
+      // --verify-diagnostics checks what the passes emitted, as mlir-opt does; otherwise also say which pass failed.
+      const errors = opts.verifyDiagnostics ? ran.left.emitted : ran.left.diagnostics;
+      return { errors: errors.length > 0 ? errors : [error(FileLineColLoc.get(file, 0, 0), "pass pipeline failed")], remarks: [] };
+    }
+    remarks = ran.right.diagnostics;
+  }
+  start = now();
+  const output = printOp(module, { generic: opts.generic, debugInfo: opts.debugInfo, ctx });
+  timers.output.seconds += now() - start;
+  return { errors: [], remarks, output };
 }
 
 /** A diagnostic and its notes, as the expected-diagnostics checker sees them. */

@@ -1,23 +1,60 @@
 /**
- * `tensile-opt`: Tensile's mlir-opt. Reads MLIR text (a file or stdin), parses and verifies it, and prints it
- * back, in custom or generic form, with or without locations.
+ * `tensile-opt`: Tensile's mlir-opt. Reads MLIR text (a file or stdin), parses and verifies it, runs a pass
+ * pipeline on it, and prints it back, in custom or generic form, with or without locations.
  *
- *   tensile-opt model.mlir --mlir-print-op-generic
+ *   tensile-opt model.mlir --pass-pipeline='builtin.module(func.func(canonicalize,cse))' --mlir-print-ir-after-all
+ *   tensile-opt model.mlir --canonicalize --inline=max-iterations=3 --mlir-timing
  *   tensile-opt invalid.mlir --split-input-file --verify-diagnostics
+ *   tensile-opt --run-reproducer /tmp/tensile-reproducer-0.mlir
+ *
+ * Passes come from the default registry (rewrites/index.ts registers Tensile's); `--load-pass-plugin=m.ts`
+ * imports a module that registers more (at import, or through an exported `registerPasses()`).
  */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { newContext } from "../dialects/index.ts";
-import { parseOptArgs, runOpt, usage } from "./opt-driver.ts";
+import { ensurePassesRegistered } from "./opt-args.ts";
+import { parseOptArgs, passHelp, runOpt, usage } from "./opt-driver.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
+/** The `--load-pass-plugin` values, read before the other flags so that plugin passes get flags too. */
+function pluginArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  argv.forEach((a, i) => {
+    const m = /^--?load-pass-plugin(?:=(.*))?$/.exec(a);
+    if (m === null) return;
+    const v = m[1] ?? argv[i + 1];
+    if (v !== undefined) out.push(v);
+  });
+  return out;
+}
+
+async function loadPlugin(path: string): Promise<string | undefined> {
+  try {
+    const mod = (await import(pathToFileURL(resolve(path)).href)) as { registerPasses?: unknown };
+    if (typeof mod.registerPasses === "function") (mod.registerPasses as () => void)();
+    return undefined;
+  } catch (e) {
+    return `cannot load pass plugin '${path}': ${(e as Error).message}`;
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  ensurePassesRegistered();
+  for (const plugin of pluginArgs(argv)) {
+    const problem = await loadPlugin(plugin);
+    if (problem === undefined) continue;
+    process.stderr.write(`tensile-opt: ${problem}\n`);
+    return 1;
+  }
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(usage);
+    process.stdout.write(usage + passHelp());
     return 0;
   }
   const args = parseOptArgs(argv);
   if (typeof args === "string") {
-    process.stderr.write(`tensile-opt: ${args}\n${usage}`);
+    process.stderr.write(`tensile-opt: ${args}\n`);
     return 2;
   }
   let text: string;

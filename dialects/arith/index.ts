@@ -2,6 +2,11 @@
  * The arith dialect (MLIR 16): integer and floating-point arithmetic, casts, comparisons, select and
  * constants on scalars, vectors and tensors. `arith` is the DialectInfo to load into a Context.
  */
+import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
+import type { Builder } from "../../src/ir/builder.ts";
+import type { Location } from "../../src/ir/location.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import { IntegerType, type Type, elementTypeOrSelf } from "../../src/ir/types.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { parseArithAttribute, printArithAttribute } from "./attrs.ts";
 import { Bitcast, ExtF, ExtSI, ExtUI, FPToSI, FPToUI, IndexCast, IndexCastUI, SIToFP, TruncF, TruncI, UIToFP } from "./ops-cast.ts";
@@ -96,9 +101,22 @@ export const arithOps = [
 /** A union of every arith op instance type, for exhaustive `switch (op.name)`. */
 export type ArithOp = InstanceType<(typeof arithOps)[number]>;
 
+/**
+ * Folding's constants: `arith.constant` of an integer, float or dense elements attribute whose type is the
+ * requested type (with signless integer elements), as MLIR's ConstantOp::materialize.
+ */
+function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Location): Operation | undefined {
+  const buildable = value instanceof IntegerAttr || value instanceof FloatAttr || value instanceof DenseElementsAttr;
+  if (!buildable || value.type !== type) return undefined;
+  const element = elementTypeOrSelf(type);
+  if (element instanceof IntegerType && !element.isSignless) return undefined;
+  return b.withLoc(loc, () => b.create(Constant, { value }));
+}
+
 export const arith = defineDialect({
   name: "arith",
   ops: arithOps,
   parseAttribute: (p) => parseArithAttribute(p),
   printAttribute: (a, p) => printArithAttribute(a, p),
+  materializeConstant,
 });

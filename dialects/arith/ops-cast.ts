@@ -25,6 +25,17 @@ import {
 } from "../../src/ir/types.ts";
 import { DYNAMIC } from "../../src/ir/types.ts";
 import { printType } from "../../src/text/print-attr.ts";
+import {
+  foldBitcast,
+  foldExtF,
+  foldExtI,
+  foldFloatToInt,
+  foldIndexCast,
+  foldIndexCastUI,
+  foldIntToFloat,
+  foldTruncF,
+  foldTruncI,
+} from "./fold.ts";
 import { BitcastTypeConstraint, FloatLike, IndexCastTypeConstraint, SignlessFixedWidthIntegerLike } from "./constraints.ts";
 
 // ---- cast compatibility (MLIR's areCastCompatible) ---------------------------------------------------------
@@ -65,7 +76,9 @@ const floatToInt: ElementRule = (src, dst) => isFloat(src) && isInt(dst);
 const indexCast: ElementRule = (src, dst) =>
   (src instanceof IndexType && isSignlessInt(dst)) || (isSignlessInt(src) && dst instanceof IndexType);
 const isIntIndexOrFloat = (t: Type): boolean => t instanceof IntegerType || t instanceof IndexType || t instanceof FloatType;
-const sameWidth: ElementRule = (src, dst) => isIntIndexOrFloat(src) && isIntIndexOrFloat(dst) && bitWidth(src) === bitWidth(dst);
+/** MLIR 16 compares getIntOrFloatBitWidth, which is 0 for index: index only bitcasts to index. */
+const castWidth = (t: Type): number | undefined => (t instanceof IndexType ? 0 : bitWidth(t));
+const sameWidth: ElementRule = (src, dst) => isIntIndexOrFloat(src) && isIntIndexOrFloat(dst) && castWidth(src) === castWidth(dst);
 
 /** Whether `rule` allows casting `src` to `dst` (shapes first, then element types). */
 export function areCastCompatible(src: Type, dst: Type, rule: ElementRule, allowMemRef: boolean): boolean {
@@ -107,56 +120,65 @@ const Int = SignlessFixedWidthIntegerLike;
 
 export const ExtUI = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
   verify: castVerifier(widthChange(isInt, true), false),
+  fold: foldExtI("arith.extui"),
 });
 export type ExtUI = InstanceType<typeof ExtUI>;
 export const ExtSI = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
   verify: castVerifier(widthChange(isInt, true), false),
+  fold: foldExtI("arith.extsi"),
 });
 export type ExtSI = InstanceType<typeof ExtSI>;
 export const TruncI = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
   verify: castVerifier(widthChange(isInt, false), false),
+  fold: foldTruncI,
 });
 export type TruncI = InstanceType<typeof TruncI>;
 
 export const ExtF = defineOp(castSpec("arith.extf", "cast from floating-point to wider floating-point", FloatLike, FloatLike), {
   verify: castVerifier(widthChange(isFloat, true), false),
+  fold: foldExtF,
 });
 export type ExtF = InstanceType<typeof ExtF>;
 export const TruncF = defineOp(castSpec("arith.truncf", "cast from floating-point to narrower floating-point", FloatLike, FloatLike), {
   verify: castVerifier(widthChange(isFloat, false), false),
+  fold: foldTruncF,
 });
 export type TruncF = InstanceType<typeof TruncF>;
 
 export const UIToFP = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
   verify: castVerifier(intToFloat, false),
+  fold: foldIntToFloat(false),
 });
 export type UIToFP = InstanceType<typeof UIToFP>;
 export const SIToFP = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
   verify: castVerifier(intToFloat, false),
+  fold: foldIntToFloat(true),
 });
 export type SIToFP = InstanceType<typeof SIToFP>;
 export const FPToUI = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
   verify: castVerifier(floatToInt, false),
+  fold: foldFloatToInt(false),
 });
 export type FPToUI = InstanceType<typeof FPToUI>;
 export const FPToSI = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
   verify: castVerifier(floatToInt, false),
+  fold: foldFloatToInt(true),
 });
 export type FPToSI = InstanceType<typeof FPToSI>;
 
 export const IndexCast = defineOp(
   castSpec("arith.index_cast", "cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
-  { verify: castVerifier(indexCast, true) },
+  { verify: castVerifier(indexCast, true), fold: foldIndexCast },
 );
 export type IndexCast = InstanceType<typeof IndexCast>;
 export const IndexCastUI = defineOp(
   castSpec("arith.index_castui", "unsigned cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
-  { verify: castVerifier(indexCast, true) },
+  { verify: castVerifier(indexCast, true), fold: foldIndexCastUI },
 );
 export type IndexCastUI = InstanceType<typeof IndexCastUI>;
 
 export const Bitcast = defineOp(
   castSpec("arith.bitcast", "bitcast between values of equal bit width", BitcastTypeConstraint, BitcastTypeConstraint),
-  { verify: castVerifier(sameWidth, true) },
+  { verify: castVerifier(sameWidth, true), fold: foldBitcast },
 );
 export type Bitcast = InstanceType<typeof Bitcast>;

@@ -14,6 +14,7 @@ import { opError, registerTraitVerifier } from "../../src/irdl/trait-verifiers.t
 import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { CmpFPredicateAttr, CmpIPredicateAttr } from "./attrs.ts";
+import { foldCmpF, foldCmpI, foldSelect } from "./fold.ts";
 import { BoolLike, BoolLikeOfAnyRank, FloatLike, i1SameShape, SignlessIntegerLikeOfAnyRank } from "./constraints.ts";
 
 /**
@@ -48,7 +49,7 @@ export const CmpI = defineOp(
     traits: [Pure, ResultIsI1OfOperandShape, SameOperandsType, Elementwise],
     format: compareFormat,
   },
-  { inferResultTypes: inferCompareResult },
+  { inferResultTypes: inferCompareResult, fold: foldCmpI },
 );
 export type CmpI = InstanceType<typeof CmpI>;
 
@@ -62,7 +63,7 @@ export const CmpF = defineOp(
     traits: [Pure, ResultIsI1OfOperandShape, SameOperandsType, Elementwise],
     format: compareFormat,
   },
-  { inferResultTypes: inferCompareResult },
+  { inferResultTypes: inferCompareResult, fold: foldCmpF },
 );
 export type CmpF = InstanceType<typeof CmpF>;
 
@@ -126,6 +127,7 @@ export const Select = defineOp(
       if (condType === expected) return undefined;
       return `expected condition type to have the same shape as the result type, expected '${printType(expected)}', but got '${printType(condType)}'`;
     },
+    fold: foldSelect,
   },
 );
 export type Select = InstanceType<typeof Select>;

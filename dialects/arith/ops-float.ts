@@ -13,6 +13,7 @@ import { defaultAttr } from "../../src/irdl/spec.ts";
 import type { OpAsmHooks, OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { FastMathAttr, FastMathAttrC, parseFastMathBody, printFastMathBody } from "./attrs.ts";
 import { FloatLike } from "./constraints.ts";
+import { foldAddF, foldDivF, foldMaxMinF, foldMulF, foldNegF, foldRemF, foldSubF } from "./fold.ts";
 
 const FASTMATH = "fastmath";
 
@@ -95,22 +96,36 @@ export const NegF = defineOp({
   attributes: { fastmath: defaultAttr(FastMathAttrC, FastMathAttr.none) },
   traits: [Pure, SameOperandsAndResultType, Elementwise],
   format: unaryAsm,
-});
+}, { fold: foldNegF });
 export type NegF = InstanceType<typeof NegF>;
 
-export const AddF = defineOp(floatBinarySpec("arith.addf", "floating point addition operation", true));
+export const AddF = defineOp(floatBinarySpec("arith.addf", "floating point addition operation", true), {
+  fold: foldAddF,
+});
 export type AddF = InstanceType<typeof AddF>;
-export const SubF = defineOp(floatBinarySpec("arith.subf", "floating point subtraction operation", false));
+export const SubF = defineOp(floatBinarySpec("arith.subf", "floating point subtraction operation", false), {
+  fold: foldSubF,
+});
 export type SubF = InstanceType<typeof SubF>;
-export const MulF = defineOp(floatBinarySpec("arith.mulf", "floating point multiplication operation", true));
+export const MulF = defineOp(floatBinarySpec("arith.mulf", "floating point multiplication operation", true), {
+  fold: foldMulF,
+});
 export type MulF = InstanceType<typeof MulF>;
-export const DivF = defineOp(floatBinarySpec("arith.divf", "floating point division operation", false));
+export const DivF = defineOp(floatBinarySpec("arith.divf", "floating point division operation", false), {
+  fold: foldDivF,
+});
 export type DivF = InstanceType<typeof DivF>;
-export const RemF = defineOp(floatBinarySpec("arith.remf", "floating point division remainder operation", false));
+export const RemF = defineOp(floatBinarySpec("arith.remf", "floating point division remainder operation", false), {
+  fold: foldRemF,
+});
 export type RemF = InstanceType<typeof RemF>;
-export const MaxF = defineOp(floatBinarySpec("arith.maxf", "floating-point maximum operation", true));
+export const MaxF = defineOp(floatBinarySpec("arith.maxf", "floating-point maximum operation", true), {
+  fold: foldMaxMinF("maxf"),
+});
 export type MaxF = InstanceType<typeof MaxF>;
-export const MinF = defineOp(floatBinarySpec("arith.minf", "floating-point minimum operation", true));
+export const MinF = defineOp(floatBinarySpec("arith.minf", "floating-point minimum operation", true), {
+  fold: foldMaxMinF("minf"),
+});
 export type MinF = InstanceType<typeof MinF>;
 
 for (const op of [NegF, AddF, SubF, MulF, DivF, RemF, MaxF, MinF]) storeDefaultFastMath(op);

@@ -10,6 +10,21 @@ import type { Operation, Trait } from "../../src/ir/operation.ts";
 import { Commutative, Elementwise, Pure, SameOperandsAndResultType } from "../../src/ir/traits.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { BoolLike, i1SameShape, SignlessIntegerLike } from "./constraints.ts";
+import {
+  foldAddI,
+  foldAddUIExtended,
+  foldAndI,
+  foldDivision,
+  foldMinMax,
+  foldMulI,
+  foldMulSIExtended,
+  foldMulUIExtended,
+  foldOrI,
+  foldRemainder,
+  foldShift,
+  foldSubI,
+  foldXOrI,
+} from "./fold.ts";
 
 const binaryFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
 
@@ -26,50 +41,90 @@ const intBinarySpec = <const N extends string>(name: N, summary: string, traits:
     format: binaryFormat,
   }) as const;
 
-export const AddI = defineOp(intBinarySpec("arith.addi", "integer addition operation", intBinaryTraits(Pure, Commutative)));
+export const AddI = defineOp(intBinarySpec("arith.addi", "integer addition operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldAddI,
+});
 export type AddI = InstanceType<typeof AddI>;
-export const SubI = defineOp(intBinarySpec("arith.subi", "integer subtraction operation", intBinaryTraits(Pure)));
+export const SubI = defineOp(intBinarySpec("arith.subi", "integer subtraction operation", intBinaryTraits(Pure)), {
+  fold: foldSubI,
+});
 export type SubI = InstanceType<typeof SubI>;
-export const MulI = defineOp(intBinarySpec("arith.muli", "integer multiplication operation", intBinaryTraits(Pure, Commutative)));
+export const MulI = defineOp(intBinarySpec("arith.muli", "integer multiplication operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMulI,
+});
 export type MulI = InstanceType<typeof MulI>;
 
-export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits()));
+export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits()), {
+  fold: foldDivision("divui"),
+});
 export type DivUI = InstanceType<typeof DivUI>;
-export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits()));
+export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits()), {
+  fold: foldDivision("divsi"),
+});
 export type DivSI = InstanceType<typeof DivSI>;
-export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits()));
+export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits()), {
+  fold: foldDivision("ceildivui"),
+});
 export type CeilDivUI = InstanceType<typeof CeilDivUI>;
-export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits()));
+export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits()), {
+  fold: foldDivision("ceildivsi"),
+});
 export type CeilDivSI = InstanceType<typeof CeilDivSI>;
 // MLIR 16 counts floordivsi among the total ops (Pure), unlike the other divisions.
-export const FloorDivSI = defineOp(intBinarySpec("arith.floordivsi", "signed floor integer division operation", intBinaryTraits(Pure)));
+export const FloorDivSI = defineOp(intBinarySpec("arith.floordivsi", "signed floor integer division operation", intBinaryTraits(Pure)), {
+  fold: foldDivision("floordivsi"),
+});
 export type FloorDivSI = InstanceType<typeof FloorDivSI>;
-export const RemUI = defineOp(intBinarySpec("arith.remui", "unsigned integer division remainder operation", intBinaryTraits(Pure)));
+export const RemUI = defineOp(intBinarySpec("arith.remui", "unsigned integer division remainder operation", intBinaryTraits(Pure)), {
+  fold: foldRemainder("remui"),
+});
 export type RemUI = InstanceType<typeof RemUI>;
-export const RemSI = defineOp(intBinarySpec("arith.remsi", "signed integer division remainder operation", intBinaryTraits(Pure)));
+export const RemSI = defineOp(intBinarySpec("arith.remsi", "signed integer division remainder operation", intBinaryTraits(Pure)), {
+  fold: foldRemainder("remsi"),
+});
 export type RemSI = InstanceType<typeof RemSI>;
 
-export const AndI = defineOp(intBinarySpec("arith.andi", "integer binary and", intBinaryTraits(Pure, Commutative)));
+export const AndI = defineOp(intBinarySpec("arith.andi", "integer binary and", intBinaryTraits(Pure, Commutative)), {
+  fold: foldAndI,
+});
 export type AndI = InstanceType<typeof AndI>;
-export const OrI = defineOp(intBinarySpec("arith.ori", "integer binary or", intBinaryTraits(Pure, Commutative)));
+export const OrI = defineOp(intBinarySpec("arith.ori", "integer binary or", intBinaryTraits(Pure, Commutative)), {
+  fold: foldOrI,
+});
 export type OrI = InstanceType<typeof OrI>;
-export const XOrI = defineOp(intBinarySpec("arith.xori", "integer binary xor", intBinaryTraits(Pure, Commutative)));
+export const XOrI = defineOp(intBinarySpec("arith.xori", "integer binary xor", intBinaryTraits(Pure, Commutative)), {
+  fold: foldXOrI,
+});
 export type XOrI = InstanceType<typeof XOrI>;
 
-export const ShLI = defineOp(intBinarySpec("arith.shli", "integer left-shift", intBinaryTraits(Pure)));
+export const ShLI = defineOp(intBinarySpec("arith.shli", "integer left-shift", intBinaryTraits(Pure)), {
+  fold: foldShift("shli"),
+});
 export type ShLI = InstanceType<typeof ShLI>;
-export const ShRUI = defineOp(intBinarySpec("arith.shrui", "unsigned integer right-shift", intBinaryTraits(Pure)));
+export const ShRUI = defineOp(intBinarySpec("arith.shrui", "unsigned integer right-shift", intBinaryTraits(Pure)), {
+  fold: foldShift("shrui"),
+});
 export type ShRUI = InstanceType<typeof ShRUI>;
-export const ShRSI = defineOp(intBinarySpec("arith.shrsi", "signed integer right-shift", intBinaryTraits(Pure)));
+export const ShRSI = defineOp(intBinarySpec("arith.shrsi", "signed integer right-shift", intBinaryTraits(Pure)), {
+  fold: foldShift("shrsi"),
+});
 export type ShRSI = InstanceType<typeof ShRSI>;
 
-export const MaxSI = defineOp(intBinarySpec("arith.maxsi", "signed integer maximum operation", intBinaryTraits(Pure, Commutative)));
+export const MaxSI = defineOp(intBinarySpec("arith.maxsi", "signed integer maximum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax("maxsi"),
+});
 export type MaxSI = InstanceType<typeof MaxSI>;
-export const MaxUI = defineOp(intBinarySpec("arith.maxui", "unsigned integer maximum operation", intBinaryTraits(Pure, Commutative)));
+export const MaxUI = defineOp(intBinarySpec("arith.maxui", "unsigned integer maximum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax("maxui"),
+});
 export type MaxUI = InstanceType<typeof MaxUI>;
-export const MinSI = defineOp(intBinarySpec("arith.minsi", "signed integer minimum operation", intBinaryTraits(Pure, Commutative)));
+export const MinSI = defineOp(intBinarySpec("arith.minsi", "signed integer minimum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax("minsi"),
+});
 export type MinSI = InstanceType<typeof MinSI>;
-export const MinUI = defineOp(intBinarySpec("arith.minui", "unsigned integer minimum operation", intBinaryTraits(Pure, Commutative)));
+export const MinUI = defineOp(intBinarySpec("arith.minui", "unsigned integer minimum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax("minui"),
+});
 export type MinUI = InstanceType<typeof MinUI>;
 
 // ---- extended ops: two results -------------------------------------------------------------------------------
@@ -100,6 +155,7 @@ export const AddUIExtended = defineOp(
       const t = operands[0]?.type;
       return t === undefined ? undefined : [t, i1SameShape(t)];
     },
+    fold: foldAddUIExtended,
   },
 );
 export type AddUIExtended = InstanceType<typeof AddUIExtended>;
@@ -116,7 +172,11 @@ const mulExtendedSpec = <const N extends string>(name: N, summary: string) =>
     resultNames: namedResults("low", "high"),
   }) as const;
 
-export const MulSIExtended = defineOp(mulExtendedSpec("arith.mulsi_extended", "extended signed integer multiplication operation"));
+export const MulSIExtended = defineOp(mulExtendedSpec("arith.mulsi_extended", "extended signed integer multiplication operation"), {
+  fold: foldMulSIExtended,
+});
 export type MulSIExtended = InstanceType<typeof MulSIExtended>;
-export const MulUIExtended = defineOp(mulExtendedSpec("arith.mului_extended", "extended unsigned integer multiplication operation"));
+export const MulUIExtended = defineOp(mulExtendedSpec("arith.mului_extended", "extended unsigned integer multiplication operation"), {
+  fold: foldMulUIExtended,
+});
 export type MulUIExtended = InstanceType<typeof MulUIExtended>;

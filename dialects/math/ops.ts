@@ -15,6 +15,36 @@ import { defaultAttr } from "../../src/irdl/spec.ts";
 import { FastMathAttr, FastMathAttrC } from "../arith/attrs.ts";
 import { FloatLike, SignlessIntegerLike } from "../arith/constraints.ts";
 import { floatOpAsm, fpowiAsm } from "./asm.ts";
+import {
+  foldAbsF,
+  foldAbsI,
+  foldAtan,
+  foldAtan2,
+  foldCeil,
+  foldCopySign,
+  foldCos,
+  foldCtPop,
+  foldCtlz,
+  foldCttz,
+  foldErf,
+  foldExp,
+  foldExp2,
+  foldExpM1,
+  foldFloor,
+  foldIPowI,
+  foldLog,
+  foldLog10,
+  foldLog1p,
+  foldLog2,
+  foldPowF,
+  foldRound,
+  foldRoundEven,
+  foldSin,
+  foldSqrt,
+  foldTan,
+  foldTanh,
+  foldTrunc,
+} from "./fold.ts";
 
 const unaryAsm = floatOpAsm(1);
 const binaryAsm = floatOpAsm(2);
@@ -59,58 +89,58 @@ const intUnary = <const N extends string>(name: N, summary: string) =>
 
 // ---- floating point, one operand ----------------------------------------------------------------------------
 
-export const AbsFOp = defineOp(floatUnary("math.absf", "floating point absolute value"));
+export const AbsFOp = defineOp(floatUnary("math.absf", "floating point absolute value"), { fold: foldAbsF });
 export type AbsFOp = InstanceType<typeof AbsFOp>;
-export const AtanOp = defineOp(floatUnary("math.atan", "arc tangent of the value"));
+export const AtanOp = defineOp(floatUnary("math.atan", "arc tangent of the value"), { fold: foldAtan });
 export type AtanOp = InstanceType<typeof AtanOp>;
 export const CbrtOp = defineOp(floatUnary("math.cbrt", "cube root of the value"));
 export type CbrtOp = InstanceType<typeof CbrtOp>;
-export const CeilOp = defineOp(floatUnary("math.ceil", "smallest integral value not less than the value"));
+export const CeilOp = defineOp(floatUnary("math.ceil", "smallest integral value not less than the value"), { fold: foldCeil });
 export type CeilOp = InstanceType<typeof CeilOp>;
-export const CosOp = defineOp(floatUnary("math.cos", "cosine of the value"));
+export const CosOp = defineOp(floatUnary("math.cos", "cosine of the value"), { fold: foldCos });
 export type CosOp = InstanceType<typeof CosOp>;
-export const ErfOp = defineOp(floatUnary("math.erf", "error function of the value"));
+export const ErfOp = defineOp(floatUnary("math.erf", "error function of the value"), { fold: foldErf });
 export type ErfOp = InstanceType<typeof ErfOp>;
-export const ExpOp = defineOp(floatUnary("math.exp", "e raised to the value"));
+export const ExpOp = defineOp(floatUnary("math.exp", "e raised to the value"), { fold: foldExp });
 export type ExpOp = InstanceType<typeof ExpOp>;
-export const Exp2Op = defineOp(floatUnary("math.exp2", "2 raised to the value"));
+export const Exp2Op = defineOp(floatUnary("math.exp2", "2 raised to the value"), { fold: foldExp2 });
 export type Exp2Op = InstanceType<typeof Exp2Op>;
-export const ExpM1Op = defineOp(floatUnary("math.expm1", "e raised to the value, minus 1"));
+export const ExpM1Op = defineOp(floatUnary("math.expm1", "e raised to the value, minus 1"), { fold: foldExpM1 });
 export type ExpM1Op = InstanceType<typeof ExpM1Op>;
-export const FloorOp = defineOp(floatUnary("math.floor", "largest integral value not greater than the value"));
+export const FloorOp = defineOp(floatUnary("math.floor", "largest integral value not greater than the value"), { fold: foldFloor });
 export type FloorOp = InstanceType<typeof FloorOp>;
-export const LogOp = defineOp(floatUnary("math.log", "natural logarithm of the value"));
+export const LogOp = defineOp(floatUnary("math.log", "natural logarithm of the value"), { fold: foldLog });
 export type LogOp = InstanceType<typeof LogOp>;
-export const Log10Op = defineOp(floatUnary("math.log10", "base-10 logarithm of the value"));
+export const Log10Op = defineOp(floatUnary("math.log10", "base-10 logarithm of the value"), { fold: foldLog10 });
 export type Log10Op = InstanceType<typeof Log10Op>;
-export const Log1pOp = defineOp(floatUnary("math.log1p", "natural logarithm of one plus the value"));
+export const Log1pOp = defineOp(floatUnary("math.log1p", "natural logarithm of one plus the value"), { fold: foldLog1p });
 export type Log1pOp = InstanceType<typeof Log1pOp>;
-export const Log2Op = defineOp(floatUnary("math.log2", "base-2 logarithm of the value"));
+export const Log2Op = defineOp(floatUnary("math.log2", "base-2 logarithm of the value"), { fold: foldLog2 });
 export type Log2Op = InstanceType<typeof Log2Op>;
-export const RoundOp = defineOp(floatUnary("math.round", "rounds to the nearest integral value, halfway cases away from zero"));
+export const RoundOp = defineOp(floatUnary("math.round", "rounds to the nearest integral value, halfway cases away from zero"), { fold: foldRound });
 export type RoundOp = InstanceType<typeof RoundOp>;
-export const RoundEvenOp = defineOp(floatUnary("math.roundeven", "rounds to the nearest integral value, halfway cases to even"));
+export const RoundEvenOp = defineOp(floatUnary("math.roundeven", "rounds to the nearest integral value, halfway cases to even"), { fold: foldRoundEven });
 export type RoundEvenOp = InstanceType<typeof RoundEvenOp>;
 export const RsqrtOp = defineOp(floatUnary("math.rsqrt", "reciprocal of the square root of the value"));
 export type RsqrtOp = InstanceType<typeof RsqrtOp>;
-export const SinOp = defineOp(floatUnary("math.sin", "sine of the value"));
+export const SinOp = defineOp(floatUnary("math.sin", "sine of the value"), { fold: foldSin });
 export type SinOp = InstanceType<typeof SinOp>;
-export const SqrtOp = defineOp(floatUnary("math.sqrt", "square root of the value"));
+export const SqrtOp = defineOp(floatUnary("math.sqrt", "square root of the value"), { fold: foldSqrt });
 export type SqrtOp = InstanceType<typeof SqrtOp>;
-export const TanOp = defineOp(floatUnary("math.tan", "tangent of the value"));
+export const TanOp = defineOp(floatUnary("math.tan", "tangent of the value"), { fold: foldTan });
 export type TanOp = InstanceType<typeof TanOp>;
-export const TanhOp = defineOp(floatUnary("math.tanh", "hyperbolic tangent of the value"));
+export const TanhOp = defineOp(floatUnary("math.tanh", "hyperbolic tangent of the value"), { fold: foldTanh });
 export type TanhOp = InstanceType<typeof TanhOp>;
-export const TruncOp = defineOp(floatUnary("math.trunc", "the value rounded towards zero to an integral value"));
+export const TruncOp = defineOp(floatUnary("math.trunc", "the value rounded towards zero to an integral value"), { fold: foldTrunc });
 export type TruncOp = InstanceType<typeof TruncOp>;
 
 // ---- floating point, two or three operands ------------------------------------------------------------------
 
-export const Atan2Op = defineOp(floatBinary("math.atan2", "arc tangent of lhs / rhs, using the signs of both for the quadrant"));
+export const Atan2Op = defineOp(floatBinary("math.atan2", "arc tangent of lhs / rhs, using the signs of both for the quadrant"), { fold: foldAtan2 });
 export type Atan2Op = InstanceType<typeof Atan2Op>;
-export const CopySignOp = defineOp(floatBinary("math.copysign", "the magnitude of lhs with the sign of rhs"));
+export const CopySignOp = defineOp(floatBinary("math.copysign", "the magnitude of lhs with the sign of rhs"), { fold: foldCopySign });
 export type CopySignOp = InstanceType<typeof CopySignOp>;
-export const PowFOp = defineOp(floatBinary("math.powf", "lhs raised to the power rhs"));
+export const PowFOp = defineOp(floatBinary("math.powf", "lhs raised to the power rhs"), { fold: foldPowF });
 export type PowFOp = InstanceType<typeof PowFOp>;
 
 /** `math.fma %a, %b, %c : f32`: a * b + c with a single rounding. */
@@ -140,13 +170,13 @@ export type FPowIOp = InstanceType<typeof FPowIOp>;
 
 // ---- integers ------------------------------------------------------------------------------------------------
 
-export const AbsIOp = defineOp(intUnary("math.absi", "integer absolute value"));
+export const AbsIOp = defineOp(intUnary("math.absi", "integer absolute value"), { fold: foldAbsI });
 export type AbsIOp = InstanceType<typeof AbsIOp>;
-export const CountLeadingZerosOp = defineOp(intUnary("math.ctlz", "number of leading zero bits"));
+export const CountLeadingZerosOp = defineOp(intUnary("math.ctlz", "number of leading zero bits"), { fold: foldCtlz });
 export type CountLeadingZerosOp = InstanceType<typeof CountLeadingZerosOp>;
-export const CountTrailingZerosOp = defineOp(intUnary("math.cttz", "number of trailing zero bits"));
+export const CountTrailingZerosOp = defineOp(intUnary("math.cttz", "number of trailing zero bits"), { fold: foldCttz });
 export type CountTrailingZerosOp = InstanceType<typeof CountTrailingZerosOp>;
-export const CtPopOp = defineOp(intUnary("math.ctpop", "number of set bits"));
+export const CtPopOp = defineOp(intUnary("math.ctpop", "number of set bits"), { fold: foldCtPop });
 export type CtPopOp = InstanceType<typeof CtPopOp>;
 
 /** `math.ipowi %a, %b : i32`: a signed integer raised to a signed integer power. */
@@ -157,7 +187,7 @@ export const IPowIOp = defineOp({
   results: { result: SignlessIntegerLike },
   traits: [Pure, SameOperandsAndResultType, Elementwise],
   format: "$lhs `,` $rhs attr-dict `:` type($result)",
-});
+}, { fold: foldIPowI });
 export type IPowIOp = InstanceType<typeof IPowIOp>;
 
 /** Every math op class, in MLIR's alphabetical order. */

@@ -1,0 +1,249 @@
+/**
+ * arith's cast canonicalization patterns (MLIR 16's ArithCanonicalization.td): chains of casts that cancel
+ * or shorten, and truncations of shifted values.
+ */
+import type { IndexType, IntegerType } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
+import {
+  type ArithLike,
+  Bitcast,
+  Constant,
+  ExtSI,
+  ExtUI,
+  IndexCast,
+  IndexCastUI,
+  MulI,
+  MulSIExtended,
+  MulUIExtended,
+  ShRSI,
+  ShRUI,
+  TruncI,
+} from "../../dialects/arith/index.ts";
+import { constantAttr } from "../../src/rewrite/match.ts";
+import { before, defining, elementWidth, intOrSplat } from "./match.ts";
+
+type IntLike = ArithLike<IntegerType | IndexType>;
+type FixedIntLike = ArithLike<IntegerType>;
+
+/**
+ * index_cast(index_cast(x)) -> x when the result has x's type (the first cast is a round trip).
+ *
+ *   %i = arith.index_cast %x : i32 to index
+ *   %r = arith.index_cast %i : index to i32     ->   uses of %r use %x
+ */
+export const indexCastOfIndexCast = rewrite({
+  name: "arith.index_cast-of-index_cast",
+  root: IndexCast,
+  apply(op, rw) {
+    const inner = defining(op.in, IndexCast);
+    if (inner === undefined || inner.in.type !== op.out.type) return rw.fail("not index_cast(index_cast(x)) back to x's type");
+    rw.replaceOp(op, [inner.in]);
+    return rw.done();
+  },
+});
+
+/**
+ * index_cast(extsi(x)) -> index_cast(x): index_cast sign-extends already.
+ *
+ *   %e = arith.extsi %x : i16 to i32
+ *   %r = arith.index_cast %e : i32 to index     ->   %r = arith.index_cast %x : i16 to index
+ */
+export const indexCastOfExtsi = rewrite({
+  name: "arith.index_cast-of-extsi",
+  root: IndexCast,
+  apply(op, rw) {
+    const ext = defining(op.in, ExtSI);
+    if (ext === undefined) return rw.fail("the operand is not extsi");
+    before(rw, op, () => rw.replaceOpWithNew(op, IndexCast, { in: ext.in, out: op.out.type }));
+    return rw.done();
+  },
+});
+
+/**
+ * index_castui(index_castui(x)) -> x when the result has x's type.
+ *
+ *   %i = arith.index_castui %x : i32 to index
+ *   %r = arith.index_castui %i : index to i32   ->   uses of %r use %x
+ */
+export const indexCastuiOfIndexCastui = rewrite({
+  name: "arith.index_castui-of-index_castui",
+  root: IndexCastUI,
+  apply(op, rw) {
+    const inner = defining(op.in, IndexCastUI);
+    if (inner === undefined || inner.in.type !== op.out.type) return rw.fail("not index_castui(index_castui(x)) back to x's type");
+    rw.replaceOp(op, [inner.in]);
+    return rw.done();
+  },
+});
+
+/**
+ * index_castui(extui(x)) -> index_castui(x): index_castui zero-extends already.
+ *
+ *   %e = arith.extui %x : i16 to i32
+ *   %r = arith.index_castui %e : i32 to index   ->   %r = arith.index_castui %x : i16 to index
+ */
+export const indexCastuiOfExtui = rewrite({
+  name: "arith.index_castui-of-extui",
+  root: IndexCastUI,
+  apply(op, rw) {
+    const ext = defining(op.in, ExtUI);
+    if (ext === undefined) return rw.fail("the operand is not extui");
+    before(rw, op, () => rw.replaceOpWithNew(op, IndexCastUI, { in: ext.in, out: op.out.type }));
+    return rw.done();
+  },
+});
+
+/**
+ * bitcast(bitcast(x)) -> x, or a single bitcast when the result type is not x's.
+ *
+ *   %b = arith.bitcast %x : f32 to i32
+ *   %r = arith.bitcast %b : i32 to f32          ->   uses of %r use %x
+ */
+export const bitcastOfBitcast = rewrite({
+  name: "arith.bitcast-of-bitcast",
+  root: Bitcast,
+  apply(op, rw) {
+    const inner = defining(op.in, Bitcast);
+    if (inner === undefined) return rw.fail("the operand is not bitcast");
+    if (inner.in.type === op.out.type) rw.replaceOp(op, [inner.in]);
+    else before(rw, op, () => rw.replaceOpWithNew(op, Bitcast, { in: inner.in, out: op.out.type }));
+    return rw.done();
+  },
+});
+
+/**
+ * extsi(extui(x)) -> extui(x): after a zero extension the sign bit is 0, so sign extension extends with zeros.
+ *
+ *   %e = arith.extui %x : i8 to i16
+ *   %r = arith.extsi %e : i16 to i32            ->   %r = arith.extui %x : i8 to i32
+ */
+export const extsiOfExtui = rewrite({
+  name: "arith.extsi-of-extui",
+  root: ExtSI,
+  apply(op, rw) {
+    const inner = defining(op.in, ExtUI);
+    if (inner === undefined) return rw.fail("the operand is not extui");
+    before(rw, op, () => rw.replaceOpWithNew(op, ExtUI, { in: inner.in, out: op.out.type }));
+    return rw.done();
+  },
+});
+
+/** True when the element widths are known and `a`'s is wider than `b`'s (MLIR's ValueWiderThan). */
+function widerThan(a: Value, b: Value): boolean {
+  const [wa, wb] = [elementWidth(a.type), elementWidth(b.type)];
+  return wa !== undefined && wb !== undefined && wb > 0 && wa > wb;
+}
+
+/**
+ * trunci(extsi(x)) -> extsi(x) when only sign-extension bits are truncated (x narrower than the result).
+ * Newer MLIR's pattern; MLIR 16 leaves this chain alone.
+ *
+ *   %e = arith.extsi %x : i8 to i32
+ *   %r = arith.trunci %e : i32 to i16           ->   %r = arith.extsi %x : i8 to i16
+ */
+export const trunciOfExtsi = truncOfExt(ExtSI, "arith.trunci-of-extsi");
+
+/**
+ * trunci(extui(x)) -> extui(x) when only zero-extension bits are truncated (x narrower than the result).
+ * Newer MLIR's pattern; MLIR 16 leaves this chain alone.
+ *
+ *   %e = arith.extui %x : i8 to i32
+ *   %r = arith.trunci %e : i32 to i16           ->   %r = arith.extui %x : i8 to i16
+ */
+export const trunciOfExtui = truncOfExt(ExtUI, "arith.trunci-of-extui");
+
+function truncOfExt(ext: typeof ExtSI | typeof ExtUI, name: string): Pattern {
+  return rewrite({
+    name,
+    root: TruncI,
+    apply(op, rw) {
+      const inner = defining(op.in, ext);
+      if (inner === undefined) return rw.fail(`the operand is not ${ext.info?.name}`);
+      if (!widerThan(inner.out, op.out) || !widerThan(op.out, inner.in)) return rw.fail("the truncation does not stop inside the extension");
+      before(rw, op, () => rw.replaceOpWithNew(op, ext as typeof ExtSI, { in: inner.in, out: op.out.type }));
+      return rw.done();
+    },
+  });
+}
+
+/** True when the shift amount `amount` (a scalar or splat constant) equals width(wide) - width(narrow). */
+function shiftMatchesTruncation(wide: Value, narrow: Value, amount: Value): boolean {
+  const [ww, wn, c] = [elementWidth(wide.type), elementWidth(narrow.type), intOrSplat(amount)];
+  return ww !== undefined && wn !== undefined && c !== undefined && c === BigInt(ww - wn);
+}
+
+/**
+ * trunci(shrsi(x, c)) -> trunci(shrui(x, c)) when c is the number of truncated bits: the bits shifted in
+ * (copies of the sign, or zeros) are all truncated away.
+ *
+ *   %s = arith.shrsi %x, %c32 : i64                 %s = arith.shrui %x, %c32 : i64
+ *   %r = arith.trunci %s : i64 to i32          ->   %r = arith.trunci %s : i64 to i32
+ */
+export const trunciShrsiToTrunciShrui = rewrite({
+  name: "arith.trunci-shrsi-to-trunci-shrui",
+  root: TruncI,
+  apply(op, rw) {
+    const shift = defining(op.in, ShRSI);
+    if (shift === undefined || constantAttr(shift.rhs) === undefined) return rw.fail("the operand is not shrsi by a constant");
+    if (!shiftMatchesTruncation(shift.lhs, op.out, shift.rhs)) return rw.fail("the shift amount is not the number of truncated bits");
+    before(rw, op, () => {
+      // MLIR re-materialises the shift amount as a new constant; the folder deduplicates it.
+      const amountAttr = constantAttr(shift.rhs) as Constant["value"];
+      const amount = rw.create(Constant, { value: amountAttr }).result as Value<IntLike>;
+      const shrui = rw.create(ShRUI, { lhs: shift.lhs, rhs: amount }).result as Value<FixedIntLike>;
+      rw.replaceOpWithNew(op, TruncI, { in: shrui, out: op.out.type });
+    });
+    return rw.done();
+  },
+});
+
+/**
+ * trunci(shrui(muli(ext(x), ext(y)), c)) -> the high half of mul*_extended(x, y), when x, y and the result
+ * have one type, the product is wider, and c is the difference in width.
+ *
+ *   %a = arith.extsi %x : i32 to i64
+ *   %b = arith.extsi %y : i32 to i64
+ *   %m = arith.muli %a, %b : i64
+ *   %h = arith.shrui %m, %c32 : i64
+ *   %r = arith.trunci %h : i64 to i32           ->   %lo, %r = arith.mulsi_extended %x, %y : i32
+ */
+export const trunciShruiMuliToMulsiExtended = trunciHighHalf(ExtSI, MulSIExtended, "arith.trunci-shrui-muli-to-mulsi_extended");
+export const trunciShruiMuliToMuluiExtended = trunciHighHalf(ExtUI, MulUIExtended, "arith.trunci-shrui-muli-to-mului_extended");
+
+function trunciHighHalf(ext: typeof ExtSI | typeof ExtUI, extended: typeof MulSIExtended | typeof MulUIExtended, name: string): Pattern {
+  return rewrite({
+    name,
+    root: TruncI,
+    apply(op, rw) {
+      const shift = defining(op.in, ShRUI);
+      const mul = shift === undefined ? undefined : defining(shift.lhs, MulI);
+      const [ex, ey] = mul === undefined ? [undefined, undefined] : [defining(mul.lhs, ext), defining(mul.rhs, ext)];
+      if (shift === undefined || mul === undefined || ex === undefined || ey === undefined || constantAttr(shift.rhs) === undefined) {
+        return rw.fail(`not trunci(shrui(muli(${ext.info?.name}(x), ${ext.info?.name}(y)), c))`);
+      }
+      const [x, y] = [ex.in, ey.in];
+      if (x.type !== op.out.type || y.type !== op.out.type) return rw.fail("x, y and the result do not have one type");
+      if (!widerThan(mul.result, x) || !shiftMatchesTruncation(mul.result, x, shift.rhs)) return rw.fail("the shift does not select the high half");
+      const created = before(rw, op, () => rw.create(extended as typeof MulSIExtended, { lhs: x as Value<IntLike>, rhs: y as Value<IntLike> }));
+      rw.replaceOp(op, [created.high]);
+      return rw.done();
+    },
+  });
+}
+
+/** Every cast pattern of this file. */
+export const arithCastPatterns: readonly Pattern[] = [
+  indexCastOfIndexCast,
+  indexCastOfExtsi,
+  indexCastuiOfIndexCastui,
+  indexCastuiOfExtui,
+  bitcastOfBitcast,
+  extsiOfExtui,
+  trunciOfExtsi,
+  trunciOfExtui,
+  trunciShrsiToTrunciShrui,
+  trunciShruiMuliToMulsiExtended,
+  trunciShruiMuliToMuluiExtended,
+];
+

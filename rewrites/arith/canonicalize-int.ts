@@ -1,0 +1,412 @@
+/**
+ * arith's integer canonicalization patterns (MLIR 16's ArithCanonicalization.td): constant reassociation
+ * through addi/subi, extended arithmetic whose extra result is unused, and logic of extensions.
+ *
+ * Constants are integer scalars here (MLIR's `ConstantLikeMatcher APIntAttr`); folding has already moved
+ * constants to the right of commutative ops. Integer arithmetic wraps at the type's width.
+ */
+import { IntegerAttr } from "../../src/ir/attributes.ts";
+import { type IndexType, type IntegerType, elementTypeOrSelf, i1 } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
+import { type ArithLike, type CmpIPredicate, cmpiPredicate } from "../../dialects/arith/index.ts";
+import { intWidth, zeroConstant } from "../../dialects/arith/fold-consts.ts";
+import {
+  AddI,
+  AddUIExtended,
+  AndI,
+  CmpI,
+  Constant,
+  ExtSI,
+  ExtUI,
+  MulI,
+  MulSIExtended,
+  MulUIExtended,
+  OrI,
+  SubI,
+  XOrI,
+} from "../../dialects/arith/index.ts";
+import { before, defining, intOrSplat, scalarIntConst } from "./match.ts";
+
+type IntLike = ArithLike<IntegerType | IndexType>;
+
+/** A new `arith.constant` of `like`'s type holding `value` (wrapped to the type), placed by the rewriter. */
+function intConstant(rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> {
+  // The constant's type is the attribute's: an integer or index type.
+  return rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+}
+
+// ---- addi ----------------------------------------------------------------------------------------------
+
+/**
+ * addi(addi(x, c0), c1) -> addi(x, c0 + c1)
+ *
+ *   %a = arith.addi %x, %c5 : i32            %c12 = arith.constant 12 : i32
+ *   %r = arith.addi %a, %c7 : i32       ->   %r = arith.addi %x, %c12 : i32
+ */
+export const addiAddConstant = rewrite({
+  name: "arith.addi-addi-constant",
+  root: AddI,
+  apply(op, rw) {
+    const [inner, c1] = [defining(op.lhs, AddI), scalarIntConst(op.rhs)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not addi(addi(x, c0), c1)");
+    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value + c1.value) }));
+    return rw.done();
+  },
+});
+
+/**
+ * addi(subi(x, c0), c1) -> addi(x, c1 - c0)
+ *
+ *   %s = arith.subi %x, %c5 : i32            %c2 = arith.constant 2 : i32
+ *   %r = arith.addi %s, %c7 : i32       ->   %r = arith.addi %x, %c2 : i32
+ */
+export const addiSubConstantRhs = rewrite({
+  name: "arith.addi-subi-constant-rhs",
+  root: AddI,
+  apply(op, rw) {
+    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not addi(subi(x, c0), c1)");
+    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c1.value - c0.value) }));
+    return rw.done();
+  },
+});
+
+/**
+ * addi(subi(c0, x), c1) -> subi(c0 + c1, x)
+ *
+ *   %s = arith.subi %c5, %x : i32            %c12 = arith.constant 12 : i32
+ *   %r = arith.addi %s, %c7 : i32       ->   %r = arith.subi %c12, %x : i32
+ */
+export const addiSubConstantLhs = rewrite({
+  name: "arith.addi-subi-constant-lhs",
+  root: AddI,
+  apply(op, rw) {
+    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not addi(subi(c0, x), c1)");
+    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c0.value + c1.value), rhs: inner.rhs }));
+    return rw.done();
+  },
+});
+
+// ---- subi ----------------------------------------------------------------------------------------------
+
+/**
+ * subi(addi(x, c0), c1) -> addi(x, c0 - c1)
+ *
+ *   %a = arith.addi %x, %c5 : i32            %c-2 = arith.constant -2 : i32
+ *   %r = arith.subi %a, %c7 : i32       ->   %r = arith.addi %x, %c-2 : i32
+ */
+export const subiRhsAddConstant = rewrite({
+  name: "arith.subi-addi-constant-rhs",
+  root: SubI,
+  apply(op, rw) {
+    const [inner, c1] = [defining(op.lhs, AddI), scalarIntConst(op.rhs)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(addi(x, c0), c1)");
+    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value - c1.value) }));
+    return rw.done();
+  },
+});
+
+/**
+ * subi(c1, addi(x, c0)) -> subi(c1 - c0, x)
+ *
+ *   %a = arith.addi %x, %c5 : i32            %c2 = arith.constant 2 : i32
+ *   %r = arith.subi %c7, %a : i32       ->   %r = arith.subi %c2, %x : i32
+ */
+export const subiLhsAddConstant = rewrite({
+  name: "arith.subi-addi-constant-lhs",
+  root: SubI,
+  apply(op, rw) {
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, AddI)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(c1, addi(x, c0))");
+    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c1.value - c0.value), rhs: inner.lhs }));
+    return rw.done();
+  },
+});
+
+/**
+ * subi(subi(x, c0), c1) -> subi(x, c0 + c1)
+ *
+ *   %s = arith.subi %x, %c5 : i32            %c12 = arith.constant 12 : i32
+ *   %r = arith.subi %s, %c7 : i32       ->   %r = arith.subi %x, %c12 : i32
+ */
+export const subiRhsSubConstantRhs = rewrite({
+  name: "arith.subi-subi-constant-rhs-rhs",
+  root: SubI,
+  apply(op, rw) {
+    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(subi(x, c0), c1)");
+    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value + c1.value) }));
+    return rw.done();
+  },
+});
+
+/**
+ * subi(subi(c0, x), c1) -> subi(c0 - c1, x)
+ *
+ *   %s = arith.subi %c5, %x : i32            %c-2 = arith.constant -2 : i32
+ *   %r = arith.subi %s, %c7 : i32       ->   %r = arith.subi %c-2, %x : i32
+ */
+export const subiRhsSubConstantLhs = rewrite({
+  name: "arith.subi-subi-constant-rhs-lhs",
+  root: SubI,
+  apply(op, rw) {
+    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(subi(c0, x), c1)");
+    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c0.value - c1.value), rhs: inner.rhs }));
+    return rw.done();
+  },
+});
+
+/**
+ * subi(c1, subi(x, c0)) -> subi(c0 + c1, x)
+ *
+ *   %s = arith.subi %x, %c5 : i32            %c12 = arith.constant 12 : i32
+ *   %r = arith.subi %c7, %s : i32       ->   %r = arith.subi %c12, %x : i32
+ */
+export const subiLhsSubConstantRhs = rewrite({
+  name: "arith.subi-subi-constant-lhs-rhs",
+  root: SubI,
+  apply(op, rw) {
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(c1, subi(x, c0))");
+    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c0.value + c1.value), rhs: inner.lhs }));
+    return rw.done();
+  },
+});
+
+/**
+ * subi(c1, subi(c0, x)) -> addi(x, c1 - c0)
+ *
+ *   %s = arith.subi %c5, %x : i32            %c2 = arith.constant 2 : i32
+ *   %r = arith.subi %c7, %s : i32       ->   %r = arith.addi %x, %c2 : i32
+ */
+export const subiLhsSubConstantLhs = rewrite({
+  name: "arith.subi-subi-constant-lhs-lhs",
+  root: SubI,
+  apply(op, rw) {
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
+    const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
+    if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(c1, subi(c0, x))");
+    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.rhs, rhs: intConstant(rw, c1, c1.value - c0.value) }));
+    return rw.done();
+  },
+});
+
+/**
+ * subi(subi(a, b), a) -> subi(0, b)
+ *
+ *   %s = arith.subi %a, %b : i32             %c0 = arith.constant 0 : i32
+ *   %r = arith.subi %s, %a : i32        ->   %r = arith.subi %c0, %b : i32
+ */
+export const subiSubLhsRhsLhs = rewrite({
+  name: "arith.subi-subi-lhs-rhs-lhs",
+  root: SubI,
+  apply(op, rw) {
+    const inner = defining(op.lhs, SubI);
+    if (inner === undefined || inner.lhs !== op.rhs) return rw.fail("not subi(subi(a, b), a)");
+    const zero = zeroConstant(inner.rhs.type);
+    if (zero === undefined) return rw.fail("no zero constant of a dynamically shaped type");
+    before(rw, op, () => {
+      const c0 = rw.create(Constant, { value: zero }).result as Value<IntLike>;
+      rw.replaceOpWithNew(op, SubI, { lhs: c0, rhs: inner.rhs });
+    });
+    return rw.done();
+  },
+});
+
+// ---- extended arithmetic whose extra result is unused ----------------------------------------------------
+
+/**
+ * addui_extended(x, y) -> addi(x, y) when the overflow bit is unused (it is replaced by anything: x).
+ *
+ *   %s, %o = arith.addui_extended %x, %y : i32, i1      ->   %s = arith.addi %x, %y : i32
+ */
+export const adduiExtendedToAddi = rewrite({
+  name: "arith.addui_extended-to-addi",
+  root: AddUIExtended,
+  apply(op, rw) {
+    if (op.overflow.hasUses) return rw.fail("the overflow bit is used");
+    const sum = before(rw, op, () => rw.create(AddI, { lhs: op.lhs, rhs: op.rhs }).result);
+    rw.replaceOp(op, [sum, op.lhs]);
+    return rw.done();
+  },
+});
+
+/**
+ * mulsi_extended(x, y) -> muli(x, y) when the high half is unused (it is replaced by anything: x).
+ *
+ *   %lo, %hi = arith.mulsi_extended %x, %y : i32       ->   %lo = arith.muli %x, %y : i32
+ */
+export const mulsiExtendedToMuli = rewrite({
+  name: "arith.mulsi_extended-to-muli",
+  root: MulSIExtended,
+  apply(op, rw) {
+    if (op.high.hasUses) return rw.fail("the high half is used");
+    const product = before(rw, op, () => rw.create(MulI, { lhs: op.lhs, rhs: op.rhs }).result);
+    rw.replaceOp(op, [product, op.lhs]);
+    return rw.done();
+  },
+});
+
+/**
+ * mului_extended(x, y) -> muli(x, y) when the high half is unused (it is replaced by anything: x).
+ *
+ *   %lo, %hi = arith.mului_extended %x, %y : i32       ->   %lo = arith.muli %x, %y : i32
+ */
+export const muluiExtendedToMuli = rewrite({
+  name: "arith.mului_extended-to-muli",
+  root: MulUIExtended,
+  apply(op, rw) {
+    if (op.high.hasUses) return rw.fail("the high half is used");
+    const product = before(rw, op, () => rw.create(MulI, { lhs: op.lhs, rhs: op.rhs }).result);
+    rw.replaceOp(op, [product, op.lhs]);
+    return rw.done();
+  },
+});
+
+/**
+ * mulsi_extended(x, 1) -> x, extsi(cmpi slt(x, 0)): the high half of x * 1 is the sign of x. Not for i1,
+ * where the constant 1 is -1 (MLIR 16 would build an invalid `extsi` from i1 to i1 there).
+ *
+ *   %lo, %hi = arith.mulsi_extended %x, %c1 : i32       ->   %neg = arith.cmpi slt, %x, %c0 : i32
+ *                                                             %hi = arith.extsi %neg : i1 to i32   (%lo is %x)
+ */
+export const mulsiExtendedRhsOne = rewrite({
+  name: "arith.mulsi_extended-rhs-one",
+  root: MulSIExtended,
+  apply(op, rw) {
+    const width = intWidth(elementTypeOrSelf(op.lhs.type));
+    if (intOrSplat(op.rhs) !== 1n || width === undefined || width === 1) return rw.fail("rhs is not the constant 1 (or the type is i1)");
+    const zero = zeroConstant(op.lhs.type);
+    if (zero === undefined) return rw.fail("no zero constant of a dynamically shaped type");
+    const high = before(rw, op, () => {
+      const c0 = rw.create(Constant, { value: zero }).result as Value<IntLike>;
+      const negative = rw.create(CmpI, { predicate: cmpiPredicate("slt"), lhs: op.lhs, rhs: c0 }).result;
+      return rw.create(ExtSI, { in: negative, out: op.lhs.type as ArithLike<IntegerType> }).out;
+    });
+    rw.replaceOp(op, [op.lhs, high]);
+    return rw.done();
+  },
+});
+
+// ---- logic of extensions -------------------------------------------------------------------------------
+
+type BitwiseOp = typeof AndI | typeof OrI | typeof XOrI;
+type ExtOp = typeof ExtUI | typeof ExtSI;
+
+/**
+ * op(ext(x), ext(y)) -> ext(op(x, y)) for op in andi / ori / xori and ext in extui / extsi, when x and y
+ * have one type: the bitwise op commutes with either extension.
+ *
+ *   %a = arith.extui %x : i8 to i32
+ *   %b = arith.extui %y : i8 to i32           %o = arith.andi %x, %y : i8
+ *   %r = arith.andi %a, %b : i32         ->   %r = arith.extui %o : i8 to i32
+ */
+const bitwiseOfExt = (root: BitwiseOp, ext: ExtOp, name: string): Pattern =>
+  rewrite({
+    name,
+    root,
+    apply(op, rw) {
+      const [a, b] = [defining(op.getOperand(0), ext), defining(op.getOperand(1), ext)];
+      if (a === undefined || b === undefined) return rw.fail(`operands are not both ${ext.info?.name}`);
+      if (a.in.type !== b.in.type) return rw.fail("the extended values have different types");
+      const out = op.getResult(0).type as ArithLike<IntegerType>;
+      before(rw, op, () => {
+        const inner = rw.create(root as typeof AndI, { lhs: a.in, rhs: b.in }).result as Value<ArithLike<IntegerType>>;
+        rw.replaceOpWithNew(op, ext as typeof ExtUI, { in: inner, out });
+      });
+      return rw.done();
+    },
+  });
+
+export const andOfExtui = bitwiseOfExt(AndI, ExtUI, "arith.andi-of-extui");
+export const andOfExtsi = bitwiseOfExt(AndI, ExtSI, "arith.andi-of-extsi");
+export const orOfExtui = bitwiseOfExt(OrI, ExtUI, "arith.ori-of-extui");
+export const orOfExtsi = bitwiseOfExt(OrI, ExtSI, "arith.ori-of-extsi");
+export const xorOfExtui = bitwiseOfExt(XOrI, ExtUI, "arith.xori-of-extui");
+export const xorOfExtsi = bitwiseOfExt(XOrI, ExtSI, "arith.xori-of-extsi");
+
+/**
+ * xori(cmpi(pred, a, b), true) -> cmpi(!pred, a, b): not of a comparison is the inverse comparison.
+ *
+ *   %c = arith.cmpi slt, %a, %b : i32
+ *   %r = arith.xori %c, %true : i1       ->   %r = arith.cmpi sge, %a, %b : i32
+ */
+export const xoriNotCmpi = rewrite({
+  name: "arith.xori-not-cmpi",
+  root: XOrI,
+  apply(op, rw) {
+    const [cmp, t] = [defining(op.lhs, CmpI), scalarIntConst(op.rhs)];
+    if (cmp === undefined || t === undefined || t.type !== i1 || t.value === 0n) return rw.fail("not xori(cmpi(...), true)");
+    const inverted = INVERTED_CMPI[cmp.predicate.number];
+    if (inverted === undefined) return rw.fail("unknown predicate");
+    before(rw, op, () => rw.replaceOpWithNew(op, CmpI, { predicate: cmpiPredicate(inverted), lhs: cmp.lhs, rhs: cmp.rhs }));
+    return rw.done();
+  },
+});
+
+/** The negation of each cmpi predicate, by predicate value. */
+const INVERTED_CMPI: readonly CmpIPredicate[] = ["ne", "eq", "sge", "sgt", "sle", "slt", "uge", "ugt", "ule", "ult"];
+
+/**
+ * cmpi(eq|ne, ext(a), ext(b)) -> cmpi(eq|ne, a, b) for ext in extsi / extui, when a and b have one type:
+ * extensions are injective.
+ *
+ *   %x = arith.extsi %a : i8 to i32
+ *   %y = arith.extsi %b : i8 to i32
+ *   %r = arith.cmpi eq, %x, %y : i32     ->   %r = arith.cmpi eq, %a, %b : i8
+ */
+const cmpiOfExt = (ext: ExtOp, name: string): Pattern =>
+  rewrite({
+    name,
+    root: CmpI,
+    apply(op, rw) {
+      const pred = op.predicate.number;
+      if (pred !== 0 && pred !== 1) return rw.fail("the predicate is not eq or ne");
+      const [a, b] = [defining(op.lhs, ext), defining(op.rhs, ext)];
+      if (a === undefined || b === undefined) return rw.fail(`operands are not both ${ext.info?.name}`);
+      if (a.in.type !== b.in.type) return rw.fail("the extended values have different types");
+      before(rw, op, () => rw.replaceOpWithNew(op, CmpI, { predicate: op.predicate, lhs: a.in, rhs: b.in }));
+      return rw.done();
+    },
+  });
+
+export const cmpiOfExtsi = cmpiOfExt(ExtSI, "arith.cmpi-of-extsi");
+export const cmpiOfExtui = cmpiOfExt(ExtUI, "arith.cmpi-of-extui");
+
+/** Every integer pattern of this file. */
+export const arithIntPatterns: readonly Pattern[] = [
+  addiAddConstant,
+  addiSubConstantRhs,
+  addiSubConstantLhs,
+  subiRhsAddConstant,
+  subiLhsAddConstant,
+  subiRhsSubConstantRhs,
+  subiRhsSubConstantLhs,
+  subiLhsSubConstantRhs,
+  subiLhsSubConstantLhs,
+  subiSubLhsRhsLhs,
+  adduiExtendedToAddi,
+  mulsiExtendedToMuli,
+  muluiExtendedToMuli,
+  mulsiExtendedRhsOne,
+  andOfExtui,
+  andOfExtsi,
+  orOfExtui,
+  orOfExtsi,
+  xorOfExtui,
+  xorOfExtsi,
+  xoriNotCmpi,
+  cmpiOfExtsi,
+  cmpiOfExtui,
+];

@@ -1,0 +1,130 @@
+/**
+ * Canonicalization (MLIR's `canonicalize` pass): every op's fold hook plus the canonicalization patterns each
+ * dialect's rewrites register, applied by the greedy driver until nothing changes.
+ *
+ * Dialects never import rewrites, so the patterns of a dialect are registered from `rewrites/<dialect>/`:
+ *
+ *   registerCanonicalization("arith", arithCanonicalizationPatterns);   // in rewrites/arith/canonicalize.ts
+ *   canonicalize(module, ctx);                                          // folds + every registered pattern
+ *
+ * `canonicalizationPatterns(ctx)` collects the patterns of the dialects loaded in `ctx`.
+ */
+import { type Either, isLeft, left } from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+import type { Diagnostic } from "../src/diag/diagnostic.ts";
+import type { Context } from "../src/ir/context.ts";
+import { fileLineCol } from "../src/ir/location.ts";
+import type { Operation } from "../src/ir/operation.ts";
+import { definePass } from "../src/pass/pass.ts";
+import { applyPatternsGreedily, type GreedyResult } from "../src/rewrite/greedy.ts";
+import type { Pattern } from "../src/rewrite/pattern.ts";
+import type { RewriteListener } from "../src/rewrite/rewriter.ts";
+
+const registered = new Map<string, Pattern[]>();
+
+/**
+ * Adds canonicalization patterns for `dialectName` (patterns rooted on its ops). Registering the same pattern
+ * object twice for a dialect is a no-op, so modules may register on import without care for import order.
+ */
+export function registerCanonicalization(dialectName: string, patterns: readonly Pattern[]): void {
+  const list = registered.get(dialectName) ?? [];
+  for (const p of patterns) if (!list.includes(p)) list.push(p);
+  registered.set(dialectName, list);
+}
+
+/** The canonicalization patterns registered for the dialects loaded in `ctx` (all of them without a context). */
+export function canonicalizationPatterns(ctx?: Context): Pattern[] {
+  const out: Pattern[] = [];
+  for (const [dialect, patterns] of registered) {
+    if (ctx !== undefined && ctx.dialect(dialect) === undefined) continue;
+    out.push(...patterns);
+  }
+  return out;
+}
+
+export interface CanonicalizeOptions {
+  /** Sweeps before giving up (MLIR's `max-iterations`, default 10). */
+  readonly maxIterations?: number;
+  /** Run op folders (default true). */
+  readonly fold?: boolean;
+  /** Extra patterns to apply with the registered ones. */
+  readonly extraPatterns?: readonly Pattern[];
+  /** Told of every change (e.g. for `--debug-rewrites`). */
+  readonly listener?: RewriteListener;
+}
+
+/**
+ * Folds and canonicalizes everything nested in `root` (not `root` itself) with the patterns registered for
+ * `ctx`'s dialects; Left with a diagnostic when the rewrites do not converge within the bound.
+ */
+export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOptions = {}): Either<Diagnostic, GreedyResult> {
+  const patterns = [...canonicalizationPatterns(ctx), ...(opts.extraPatterns ?? [])];
+  return applyPatternsGreedily(root, patterns, {
+    ctx,
+    maxIterations: opts.maxIterations ?? 10,
+    fold: opts.fold ?? true,
+    ...(opts.listener === undefined ? {} : { listener: opts.listener }),
+  });
+}
+
+// ---- the pass ------------------------------------------------------------------------------------------
+
+/**
+ * A listener printing, for `--debug-rewrites`, each pattern (or fold) that applied and why the others did not.
+ */
+export function debugRewritesListener(debug: (line: string) => void): RewriteListener {
+  const where = (op: Operation): string => `'${op.name}'${locSuffix(op)}`;
+  return {
+    notifyPatternApplied: (pattern, op) => debug(`[canonicalize] ${pattern} applied to ${where(op)}`),
+    notifyMatchFailure: (pattern, op, reason) => debug(`[canonicalize] ${pattern} failed on ${where(op)}: ${reason}`),
+  };
+}
+
+function locSuffix(op: Operation): string {
+  const pos = fileLineCol(op.loc);
+  return pos === undefined ? "" : ` at ${pos.file}:${pos.line}:${pos.col}`;
+}
+
+/**
+ * `canonicalize`: folds every op and applies the registered canonicalization patterns to a fixpoint (MLIR's
+ * Canonicalizer). As in MLIR 16, not converging within `max-iterations` is not a failure unless
+ * `test-convergence` is set (then it is an error naming the patterns still applying); otherwise it only counts
+ * in the `num-not-converged` statistic (and is explained under `--debug-rewrites`).
+ */
+export const canonicalizePass = definePass({
+  name: "canonicalize",
+  displayName: "Canonicalizer",
+  summary: "Canonicalize operations",
+  description: "Applies op folders and the canonicalization patterns of the loaded dialects until nothing changes.",
+  options: t.type({ maxIterations: t.Int, topDown: t.boolean, regionSimplify: t.boolean, testConvergence: t.boolean }),
+  defaults: { maxIterations: 10 as t.Int, topDown: true, regionSimplify: true, testConvergence: false },
+  optionDocs: {
+    maxIterations: "Sweeps over the IR before giving up on a fixpoint",
+    topDown: "Seed the worklist in general top-down order (the only order Tensile's driver has; accepted for MLIR compatibility)",
+    regionSimplify: "Perform control flow optimizations to the region tree (accepted for MLIR compatibility; ignored)",
+    testConvergence: "Fail the pass when the rewrites do not converge",
+  },
+  statistics: {
+    "num-folds": "Ops folded",
+    "num-rewrites": "Patterns applied",
+    "num-dce": "Dead ops erased",
+    "num-not-converged": "Runs stopped by max-iterations before a fixpoint",
+  },
+  run(op, pctx, opts) {
+    const listener = pctx.debugRewrites ? debugRewritesListener((line) => pctx.debug(line)) : undefined;
+    const r = canonicalize(op, pctx.context, { maxIterations: opts.maxIterations, ...(listener === undefined ? {} : { listener }) });
+    if (isLeft(r)) {
+      if (opts.testConvergence) return left([r.left]);
+      // MLIR 16's canonicalizer accepts a result that has not converged without a word; say why under --debug-rewrites.
+      if (pctx.debugRewrites) pctx.debug(`[canonicalize] ${r.left.message}`);
+      pctx.stat("num-not-converged");
+      return { changed: true };
+    }
+    for (const [name, n] of r.right.applied) {
+      if (name === "fold") pctx.stat("num-folds", n);
+      else if (name === "dce") pctx.stat("num-dce", n);
+      else if (name !== "constant") pctx.stat("num-rewrites", n);
+    }
+    return { changed: r.right.changed };
+  },
+});

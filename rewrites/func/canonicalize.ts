@@ -1,0 +1,32 @@
+/**
+ * Canonicalization patterns of the func dialect (MLIR 16's FuncOps.cpp), plus the removal of unreachable
+ * blocks ending in `func.return` (MLIR's region simplification; see rewrites/cf/canonicalize.ts). Registered
+ * for the `canonicalize` pass on import.
+ */
+import { SymbolRefAttr } from "../../src/ir/attributes.ts";
+import { constantAttr } from "../../src/rewrite/match.ts";
+import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
+import { CallIndirectOp, CallOp, ReturnOp } from "../../dialects/func/index.ts";
+import { eraseUnreachableBlockPattern } from "../cf/canonicalize.ts";
+import { registerCanonicalization } from "../canonicalize.ts";
+
+/**
+ * An indirect call of a `func.constant` is a direct call (SimplifyIndirectCallWithKnownCallee):
+ *
+ *   %f = func.constant @g : (i32) -> i32
+ *   %r = func.call_indirect %f(%a) : (i32) -> i32     ->    %r = func.call @g(%a) : (i32) -> i32
+ */
+export const indirectCallOfConstant = rewrite({
+  name: "func.call_indirect-known-callee",
+  root: CallIndirectOp,
+  apply(op, rw) {
+    const callee = constantAttr(op.callee);
+    if (!(callee instanceof SymbolRefAttr)) return rw.fail("the callee is not a func.constant");
+    rw.replaceOpWithNew(op, CallOp, { callee, args: [...op.callee_operands], res: op.resultTypes });
+    return rw.done();
+  },
+});
+
+export const funcCanonicalizationPatterns: readonly Pattern[] = [indirectCallOfConstant, eraseUnreachableBlockPattern(ReturnOp)];
+
+registerCanonicalization("func", funcCanonicalizationPatterns);

@@ -1,0 +1,155 @@
+/**
+ * `checkRewrite`: property-tests a rewrite (patterns, a pass, or any function on a module) on random
+ * programs. For every program it checks that the rewritten IR verifies, round-trips through the text format,
+ * and computes the same results as the original on the same inputs (the interpreter is the oracle): bit-exact
+ * for integers, within a tolerance for floats, NaN-aware. A failure reports fast-check's shrunk counterexample
+ * as MLIR before and after, with the inputs and the difference.
+ *
+ *   const r = checkRewrite({ transform: myPatterns, programs: programs(), runs: 500 });
+ *   assert.ok(r.ok, r.ok ? "" : r.message);
+ *
+ * Programs whose original run has undefined behaviour on the chosen inputs (division by zero, ...) are
+ * skipped: a rewrite may assume UB does not happen. A rewrite that introduces UB or an error is a failure.
+ */
+import fc from "fast-check";
+import { type Either, isLeft } from "fp-ts/lib/Either.js";
+import { newContext } from "../../dialects/index.ts";
+import { type Diagnostic, renderDiagnostic } from "../../src/diag/diagnostic.ts";
+import type { Context } from "../../src/ir/context.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import { interpret } from "../../src/interp/engine.ts";
+import { compareResults, type FloatTolerance, formatValues } from "../../src/interp/compare.ts";
+import { verify } from "../../src/irdl/verifier.ts";
+import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
+import type { Pattern } from "../../src/rewrite/pattern.ts";
+import type { Pass } from "../../src/pass/pass.ts";
+import { runPipeline } from "../../src/pass/pass-manager.ts";
+import { parseSource } from "../../src/text/parser.ts";
+import { printOp } from "../../src/text/printer.ts";
+import type { ProgramCase } from "./programs.ts";
+
+/**
+ * What to check: a pattern list (run by the greedy driver, with folding), a configured pass, a pipeline in
+ * MLIR's text form (`"func.func(canonicalize,cse)"`, registered passes), or a function that rewrites a module.
+ */
+export type Transform =
+  | readonly Pattern[]
+  | Pass
+  | string
+  | ((module: Operation, ctx: Context) => Either<Diagnostic | readonly Diagnostic[], unknown> | void);
+
+export interface CheckRewriteOptions {
+  readonly transform: Transform;
+  readonly programs: fc.Arbitrary<ProgramCase>;
+  /** Default 500. */
+  readonly runs?: number;
+  readonly seed?: number;
+  /** Float comparison (default: same value; any NaN matches any NaN; -0.0 differs from +0.0). */
+  readonly tolerance?: FloatTolerance;
+  /** Default: a context with every dialect loaded. */
+  readonly ctx?: Context;
+  /** Greedy-driver folding when `transform` is a pattern list (default true). */
+  readonly fold?: boolean;
+}
+
+export interface Counterexample {
+  readonly before: string;
+  readonly after: string;
+  readonly fn: string;
+  readonly inputs: string;
+  readonly reason: string;
+}
+
+export type CheckRewriteResult =
+  | { readonly ok: true; readonly runs: number; readonly skipped: number }
+  | { readonly ok: false; readonly message: string; readonly counterexample: Counterexample | undefined; readonly seed: number };
+
+function parseFresh(text: string, ctx: Context): Operation {
+  const r = parseSource(text, ctx);
+  if (isLeft(r)) throw new Error(`checkRewrite: a generated program does not parse: ${renderDiagnostic(r.left)}\n${text}`);
+  return r.right;
+}
+
+function applyTransform(t: Transform, module: Operation, ctx: Context, fold: boolean): string | undefined {
+  if (typeof t === "string" || (!Array.isArray(t) && typeof t === "object" && "kind" in t)) {
+    const r = runPipeline(module, typeof t === "string" ? t : [t as Pass], { ctx, verifyEach: false });
+    return isLeft(r) ? `the pipeline failed: ${r.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n")}` : undefined;
+  }
+  if (typeof t === "function") {
+    const r = t(module, ctx);
+    if (r === undefined || !isLeft(r)) return undefined;
+    const ds = Array.isArray(r.left) ? (r.left as readonly Diagnostic[]) : [r.left as Diagnostic];
+    return `the transform failed: ${ds.map((d) => renderDiagnostic(d)).join("\n")}`;
+  }
+  const r = applyPatternsGreedily(module, t as readonly Pattern[], { ctx, fold });
+  return isLeft(r) ? `the patterns failed: ${renderDiagnostic(r.left)}` : undefined;
+}
+
+/** Checks one program; undefined when it passes, "skip" when its original run has UB, else the failure. */
+export function checkOne(c: ProgramCase, opts: Pick<CheckRewriteOptions, "transform" | "tolerance" | "fold">, ctx: Context): Counterexample | "skip" | undefined {
+  const module = parseFresh(c.text, ctx);
+  const fail = (reason: string, after = printOp(module, { ctx })): Counterexample => ({
+    before: c.text,
+    after,
+    fn: c.fn,
+    inputs: formatValues(c.args),
+    reason,
+  });
+  const valid = verify(module, { ctx });
+  if (isLeft(valid)) throw new Error(`checkRewrite: a generated program does not verify: ${valid.left.map((d) => d.message).join("; ")}\n${c.text}`);
+  const expected = interpret(module, c.fn, c.args);
+  if (isLeft(expected)) {
+    if (expected.left.kind === "undefined-behavior" || expected.left.kind === "limit") return "skip";
+    throw new Error(`checkRewrite: the original program cannot run: ${expected.left.message}\n${c.text}`);
+  }
+  const failed = applyTransform(opts.transform, module, ctx, opts.fold ?? true);
+  if (failed !== undefined) return fail(failed);
+  const verified = verify(module, { ctx });
+  if (isLeft(verified)) return fail(`the rewritten IR does not verify: ${verified.left.map((d) => d.message).join("; ")}`);
+  const after = printOp(module, { ctx });
+  const reparsed = parseSource(after, ctx);
+  if (isLeft(reparsed)) return fail(`the rewritten IR does not parse back: ${renderDiagnostic(reparsed.left)}`, after);
+  if (printOp(reparsed.right, { ctx }) !== after) return fail("the rewritten IR does not print back to the same text", after);
+  const actual = interpret(reparsed.right, c.fn, c.args);
+  if (isLeft(actual)) return fail(`the rewritten program fails where the original ran: ${actual.left.message}`, after);
+  const diff = compareResults(expected.right, actual.right, opts.tolerance ?? {});
+  if (diff !== undefined) return fail(`${diff} (expected ${formatValues(expected.right)}, got ${formatValues(actual.right)})`, after);
+  return undefined;
+}
+
+export function renderCounterexample(c: Counterexample): string {
+  return [
+    `checkRewrite found a counterexample: ${c.reason}`,
+    `inputs: @${c.fn}${c.inputs}`,
+    "--- before ---",
+    c.before.trimEnd(),
+    "--- after ---",
+    c.after.trimEnd(),
+  ].join("\n");
+}
+
+export function checkRewrite(opts: CheckRewriteOptions): CheckRewriteResult {
+  const ctx = opts.ctx ?? newContext();
+  const seed = opts.seed ?? Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+  let skipped = 0;
+  const property = fc.property(opts.programs, (c) => {
+    const r = checkOne(c, opts, ctx);
+    if (r === "skip") {
+      skipped++;
+      fc.pre(false);
+      return;
+    }
+    if (r !== undefined) throw new Error(renderCounterexample(r));
+  });
+  const runs = opts.runs ?? 500;
+  const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10 });
+  if (!details.failed) return { ok: true, runs: details.numRuns, skipped };
+  // Re-run the shrunk case to report it.
+  const shrunk = details.counterexample?.[0];
+  const again = shrunk === undefined ? undefined : checkOne(shrunk, opts, ctx);
+  const last = again === "skip" ? undefined : again;
+  const message = last !== undefined
+    ? `${renderCounterexample(last)}\n(seed ${seed}; replay with FC_SEED=${seed})`
+    : `checkRewrite failed: ${String(details.errorInstance ?? "no counterexample")} (seed ${seed})`;
+  return { ok: false, message, counterexample: last, seed };
+}

@@ -1,0 +1,218 @@
+/**
+ * Random well-typed programs, built from the op definitions themselves: a `Recipe` (plain numbers that
+ * fast-check generates and shrinks) is turned into a `func.func` by picking, for each step, an op kind from a
+ * list, operand values of types its constraints accept, required attributes and result types — keeping the op
+ * only if the verifier accepts it. So a new op joins the generated programs by being in the list, with no
+ * generator code of its own.
+ *
+ * A recipe may also ask for a diamond: `cf.cond_br` on an i1 value to two blocks that each compute a few more
+ * ops and pass one value to a merge block, which returns.
+ */
+import { isRight } from "fp-ts/lib/Either.js";
+import { CondBranchOp, BranchOp } from "../../dialects/cf/index.ts";
+import { createModule, moduleBody, type ModuleOp } from "../../dialects/builtin/index.ts";
+import { buildFunc, functionTypeAttr, ReturnOp } from "../../dialects/func/index.ts";
+import { type Attribute, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
+import { Builder } from "../../src/ir/builder.ts";
+import { Block, type Operation } from "../../src/ir/operation.ts";
+import { ConstantLike } from "../../src/ir/traits.ts";
+import { FloatType, IndexType, IntegerType, type Type, i1, i64 } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
+import type { OpDefinition } from "../../src/irdl/define-op.ts";
+import { verifyOp } from "../../src/irdl/verifier.ts";
+import { fromBits } from "../../src/ir/float-bits.ts";
+
+/** One op to try to add: which kind, which values, which types and attribute choices (all taken modulo). */
+export interface Step {
+  readonly op: number;
+  readonly operands: readonly number[];
+  readonly type: number;
+  readonly attr: number;
+  /** A raw 64-bit pattern, for constants. */
+  readonly bits: bigint;
+}
+
+export interface Recipe {
+  /** The function's argument types (indices into the type list). */
+  readonly args: readonly number[];
+  readonly steps: readonly Step[];
+  /** Values to return (indices into the values defined so far, from the last). */
+  readonly results: readonly number[];
+  /** When set, a cond_br diamond: then-steps, else-steps and the value passed to the merge block. */
+  readonly diamond: { readonly cond: number; readonly thenSteps: readonly Step[]; readonly elseSteps: readonly Step[]; readonly pick: number } | undefined;
+}
+
+export interface GenOptions {
+  /** The op kinds to draw from (registered op classes). */
+  readonly ops: readonly (typeof Operation)[];
+  /** The scalar types of arguments, constants and results. */
+  readonly types: readonly Type[];
+}
+
+/** Op kinds the generator can build: fixed operand/result counts, no regions or successors, not terminators. */
+export function generatable(op: typeof Operation): boolean {
+  const def = op.info as OpDefinition | undefined;
+  if (def === undefined || !("spec" in def)) return false;
+  return (
+    def.regions.length === 0 &&
+    def.successors.length === 0 &&
+    def.operands.every((g) => g.kind === "single") &&
+    def.results.every((g) => g.kind === "single") &&
+    def.results.length > 0
+  );
+}
+
+function pick<T>(xs: readonly T[], i: number): T | undefined {
+  return xs.length === 0 ? undefined : xs[((i % xs.length) + xs.length) % xs.length];
+}
+
+/** A constant attribute of `type` from raw bits: edge values are likely because the recipe's bits are biased. */
+function constantOf(type: Type, bits: bigint): Attribute | undefined {
+  if (type instanceof IntegerType || type instanceof IndexType) return IntegerAttr.get(type, bits);
+  if (type instanceof FloatType && (type.name === "f16" || type.name === "bf16" || type.name === "f32" || type.name === "f64")) {
+    const width = type.width;
+    const x = fromBits(BigInt.asUintN(width, bits), type.name);
+    // NaN constants are kept out: FloatAttr holds a JS number, which cannot keep NaN payloads.
+    return Number.isNaN(x) ? FloatAttr.get(type, 0) : FloatAttr.get(type, x);
+  }
+  return undefined;
+}
+
+/** Candidate values for an attribute the op requires, in a fixed order the recipe indexes into. */
+function attributeCandidates(def: OpDefinition, name: string, type: Type, bits: bigint): Attribute[] {
+  const c = def.attributes.find((a) => a.name === name)?.constraint;
+  if (c === undefined) return [];
+  const pool: Attribute[] = [];
+  const typed = constantOf(type, bits);
+  if (typed !== undefined) pool.push(typed);
+  for (let k = 0; k < 16; k++) pool.push(IntegerAttr.get(i64, k));
+  return pool.filter((a) => c.test(a));
+}
+
+class ProgramBuilder {
+  readonly values: Value[] = [];
+  constructor(
+    readonly opts: GenOptions,
+    readonly b: Builder,
+  ) {}
+
+  /** Tries to add the op a step describes; returns whether it did. */
+  step(s: Step): boolean {
+    const cls = pick(this.opts.ops, s.op);
+    const def = cls === undefined ? undefined : (cls.info as OpDefinition);
+    if (cls === undefined || def === undefined) return false;
+    const primary = pick(this.opts.types, s.type) as Type;
+    // Operands: a value of the primary type when the constraint takes it, else any value the constraint takes.
+    const operands: Value[] = [];
+    for (const [i, g] of def.operands.entries()) {
+      const sel = s.operands[i] ?? i;
+      // Newest first: small (and shrunk) choices chain ops into deeper expressions.
+      const same = this.values.filter((v) => v.type === primary && g.constraint.test(v.type)).reverse();
+      const any = this.values.filter((v) => g.constraint.test(v.type)).reverse();
+      const v = pick(same.length > 0 ? same : any, sel);
+      if (v === undefined) return false;
+      operands.push(v);
+    }
+    const attrs = new Map<string, Attribute>();
+    for (const a of def.attributes) {
+      if (a.kind !== "required") continue;
+      const resultType = def.traits.has(ConstantLike) ? primary : (operands[0]?.type ?? primary);
+      const chosen = pick(attributeCandidates(def, a.name, resultType, s.bits), s.attr);
+      if (chosen === undefined) return false;
+      attrs.set(a.name, chosen);
+    }
+    const build = (resultTypes: Record<string, Type> | undefined): Operation | undefined => {
+      const args: Record<string, unknown> = {};
+      def.operands.forEach((g, i) => (args[g.name] = operands[i]));
+      for (const [k, v] of attrs) args[k] = v;
+      if (resultTypes !== undefined) Object.assign(args, resultTypes);
+      try {
+        const op = (cls as unknown as { build(a: unknown): Operation }).build(args);
+        return isRight(verifyOp(op)) ? op : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    // Result types: inferred if the op can, else the first candidate (from the primary type on) that verifies.
+    let op = build(undefined);
+    for (let k = 0; op === undefined && k < this.opts.types.length; k++) {
+      const t = pick(this.opts.types, s.type + k) as Type;
+      const rts: Record<string, Type> = {};
+      for (const r of def.results) rts[r.name] = def.results.length > 1 && r !== def.results[0] ? (pick(this.opts.types, s.attr + k) as Type) : t;
+      op = build(rts);
+      if (op === undefined && def.results.length > 1) {
+        for (const r of def.results) rts[r.name] = t;
+        op = build(rts);
+      }
+    }
+    if (op === undefined) return false;
+    this.b.insert(op);
+    this.values.push(...op.results);
+    return true;
+  }
+}
+
+/** Builds the module a recipe describes: one function `name` (arguments, steps, optional diamond, return). */
+export function buildProgram(recipe: Recipe, opts: GenOptions, name = "f"): { module: ModuleOp; fn: string } {
+  const argTypes = recipe.args.map((i) => pick(opts.types, i) as Type);
+  const module = createModule();
+  const b = Builder.atEnd(moduleBody(module));
+  buildFunc(b, name, argTypes, [], (entry, fb) => {
+    const gen = new ProgramBuilder(opts, fb);
+    gen.values.push(...entry.args);
+    for (const s of recipe.steps) gen.step(s);
+    const results = recipe.results.map((i) => pick([...gen.values].reverse(), i) as Value).filter((v) => v !== undefined);
+    const d = recipe.diamond;
+    const conds = gen.values.filter((v) => v.type === i1);
+    const cond = d === undefined ? undefined : pick(conds, d.cond);
+    if (d === undefined || cond === undefined) {
+      fb.create(ReturnOp, { values: results });
+      return;
+    }
+    // The diamond: both arms compute on what dominates them and pass one value of a common type to the merge.
+    const region = entry.parent;
+    if (region === undefined) throw new Error("unreachable: the entry block has a region");
+    const [thenB, elseB] = [new Block(), new Block()];
+    region.push(thenB);
+    region.push(elseB);
+    fb.create(CondBranchOp, { condition: narrowI1(cond), trueDest: thenB, falseDest: elseB });
+    const before = gen.values.length;
+    const arm = (block: Block, steps: readonly Step[]): Value[] => {
+      fb.setInsertionPointToEnd(block);
+      gen.values.length = before;
+      for (const s of steps) gen.step(s);
+      return [...gen.values];
+    };
+    const thenVals = arm(thenB, d.thenSteps);
+    const elseVals = arm(elseB, d.elseSteps);
+    // A value of the then-arm whose type the else-arm also has (the entry block's values are in both).
+    const elseTypes = new Set(elseVals.map((v) => v.type));
+    const passed = pick(thenVals.filter((v) => elseTypes.has(v.type)).reverse(), d.pick) as Value;
+    const other = elseVals.slice().reverse().find((v) => v.type === passed.type) as Value;
+    const merge = new Block([passed.type]);
+    region.push(merge);
+    fb.setInsertionPointToEnd(thenB);
+    fb.create(BranchOp, { dest: merge, destOperands: [passed] });
+    fb.setInsertionPointToEnd(elseB);
+    fb.create(BranchOp, { dest: merge, destOperands: [other] });
+    fb.setInsertionPointToEnd(merge);
+    // Only values that dominate the merge block may be returned: the entry block's, and the merged one.
+    const dominating = gen.values.slice(0, before);
+    fb.create(ReturnOp, { values: [merge.arg(0), ...results.filter((v) => dominating.includes(v))] });
+  });
+  // The function's type follows what was returned.
+  const fn = moduleBody(module).first as Operation;
+  const ret = fn.getRegion().blocks.at(-1)?.last;
+  const resultTypes = ret?.operands.map((v) => v.type) ?? [];
+  fn.setAttr("function_type", functionTypeAttr(argTypes, resultTypes));
+  return { module, fn: name };
+}
+
+function narrowI1(v: Value): Value<IntegerType> {
+  return v as Value<IntegerType>;
+}
+
+/** The op classes of a list that the generator can use. */
+export function generatableOps(ops: readonly (typeof Operation)[]): (typeof Operation)[] {
+  return ops.filter(generatable);
+}

@@ -1,0 +1,127 @@
+/**
+ * fast-check arbitraries of well-typed random programs over func/arith/math/cf, with random inputs, for
+ * property-testing rewrites (`checkRewrite`). Programs come from op definitions (program-gen.ts), so the ops
+ * of any dialect can be drawn from by passing them in `ops`.
+ *
+ *   fc.assert(fc.property(programs({ ops: arithOps }), (p) => ...))
+ */
+import fc from "fast-check";
+import { arithOps } from "../../dialects/arith/index.ts";
+import { mathOps } from "../../dialects/math/index.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import { ConstantLike } from "../../src/ir/traits.ts";
+import { FloatType, IndexType, IntegerType, type Type, f16, f32, f64, i1, i8, i16, i32, i64, index } from "../../src/ir/types.ts";
+import { floatValueFromBits, intValue, type RuntimeValue } from "../../src/interp/values.ts";
+import { printOp } from "../../src/text/printer.ts";
+import { newContext } from "../../dialects/index.ts";
+import { buildProgram, generatableOps, type Recipe, type Step } from "./program-gen.ts";
+
+export interface ProgramOptions {
+  /** Op kinds to draw from (default: every generatable arith op). */
+  readonly ops?: readonly (typeof Operation)[];
+  /** Scalar types for arguments, constants and results (default: i1, i8, i16, i32, i64, index, f16, f32, f64). */
+  readonly types?: readonly Type[];
+  /** The most steps in the main block (default 10). */
+  readonly maxSteps?: number;
+  /** Generate cf.cond_br diamonds too (default true). */
+  readonly branches?: boolean;
+  /** The most function arguments (default 4). */
+  readonly maxArgs?: number;
+}
+
+/** A program to check: its MLIR text (parsed afresh for every use), the function to run, and its inputs. */
+export interface ProgramCase {
+  readonly text: string;
+  readonly fn: string;
+  readonly args: readonly RuntimeValue[];
+}
+
+/**
+ * The op list with constants repeated so that about a quarter of the steps make one: folds and
+ * canonicalizations mostly fire on constants.
+ */
+function weighted(ops: readonly (typeof Operation)[]): (typeof Operation)[] {
+  const usable = generatableOps(ops);
+  const constants = usable.filter((o) => o.info?.traits.has(ConstantLike));
+  const extra = constants.length === 0 ? [] : Array.from({ length: Math.ceil(usable.length / 3) }, (_, i) => constants[i % constants.length] as typeof Operation);
+  return [...usable, ...extra];
+}
+
+export const defaultTypes: readonly Type[] = [i1, i8, i16, i32, i64, index, f16, f32, f64];
+
+/** 64-bit patterns biased to the values where arithmetic breaks: 0, ±1, the extremes of each width. */
+export const edgeBits: fc.Arbitrary<bigint> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(0n, 1n, 2n, 3n, -1n, -2n, 7n, 8n, 31n, 32n, 63n, 64n) },
+  { weight: 2, arbitrary: fc.constantFrom(...[8, 16, 32, 64].flatMap((w) => [(1n << BigInt(w - 1)) - 1n, -(1n << BigInt(w - 1)), (1n << BigInt(w)) - 1n])) },
+  { weight: 2, arbitrary: fc.bigInt({ min: -(1n << 63n), max: (1n << 64n) - 1n }) },
+  { weight: 1, arbitrary: fc.bigInt({ min: -1000n, max: 1000n }) },
+);
+
+/** Float bit patterns biased to ±0, ±1, ±Inf, NaN, subnormals and extremes, for a given kind. */
+function floatBitsArb(type: FloatType): fc.Arbitrary<bigint> {
+  const w = BigInt(type.width);
+  const sign = 1n << (w - 1n);
+  const special: bigint[] =
+    type.name === "f32"
+      ? [0n, sign, 0x3f800000n, 0xbf800000n, 0x7f800000n, 0xff800000n, 0x7fc00000n, 1n, 0x7f7fffffn, 0x00800000n]
+      : type.name === "f64"
+        ? [0n, sign, 0x3ff0000000000000n, 0xbff0000000000000n, 0x7ff0000000000000n, 0x7ff8000000000000n, 1n, 0x7fefffffffffffffn]
+        : type.name === "f16"
+          ? [0n, sign, 0x3c00n, 0xbc00n, 0x7c00n, 0x7e00n, 1n, 0x7bffn]
+          : [0n, sign, 0x3f80n, 0xbf80n, 0x7f80n, 0x7fc0n, 1n, 0x7f7fn];
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...special) },
+    { weight: 3, arbitrary: fc.bigInt({ min: 0n, max: (1n << w) - 1n }) },
+  );
+}
+
+/** A random input of `type`. */
+export function valueArb(type: Type): fc.Arbitrary<RuntimeValue> {
+  if (type instanceof IntegerType || type instanceof IndexType) return edgeBits.map((b) => intValue(type, b));
+  if (type instanceof FloatType) return floatBitsArb(type).map((b) => floatValueFromBits(type, b));
+  throw new Error("valueArb: only scalar integer, index and float inputs are generated");
+}
+
+const stepArb = (maxOps: number): fc.Arbitrary<Step> =>
+  fc.record({
+    op: fc.nat({ max: maxOps - 1 }),
+    operands: fc.array(fc.nat({ max: 64 }), { minLength: 3, maxLength: 3 }),
+    type: fc.nat({ max: 64 }),
+    attr: fc.nat({ max: 64 }),
+    bits: edgeBits,
+  });
+
+/** Recipes: what program-gen.ts builds from. */
+export function recipes(opts: ProgramOptions = {}): fc.Arbitrary<Recipe> {
+  const ops = weighted(opts.ops ?? arithOps);
+  const step = stepArb(Math.max(1, ops.length));
+  const maxSteps = opts.maxSteps ?? 10;
+  const diamond = fc.record({
+    cond: fc.nat({ max: 8 }),
+    thenSteps: fc.array(step, { maxLength: 3 }),
+    elseSteps: fc.array(step, { maxLength: 3 }),
+    pick: fc.nat({ max: 8 }),
+  });
+  return fc.record({
+    args: fc.array(fc.nat({ max: 64 }), { minLength: 1, maxLength: opts.maxArgs ?? 4 }),
+    steps: fc.array(step, { maxLength: maxSteps }),
+    results: fc.array(fc.nat({ max: 8 }), { minLength: 1, maxLength: 2 }),
+    diamond: (opts.branches ?? true) ? fc.option(diamond, { nil: undefined, freq: 3 }) : fc.constant(undefined),
+  });
+}
+
+/** Programs with inputs: a recipe built into MLIR text, then random arguments of the function's types. */
+export function programs(opts: ProgramOptions = {}): fc.Arbitrary<ProgramCase> {
+  const ctx = newContext();
+  const genOpts = { ops: weighted(opts.ops ?? arithOps), types: opts.types ?? defaultTypes };
+  return recipes(opts).chain((recipe) => {
+    const { module, fn } = buildProgram(recipe, genOpts);
+    const text = printOp(module, { ctx });
+    const fnOp = module.bodyRegion.block.first as Operation;
+    const argTypes = fnOp.getRegion().entry?.argTypes ?? [];
+    return fc.tuple(...argTypes.map(valueArb)).map((args): ProgramCase => ({ text, fn, args }));
+  });
+}
+
+/** The op kinds `programs` draws from when asked for math too. */
+export const arithAndMathOps: readonly (typeof Operation)[] = [...arithOps, ...mathOps];

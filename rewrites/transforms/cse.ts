@@ -1,0 +1,210 @@
+/**
+ * Common subexpression elimination, as MLIR 16's CSE pass (mlir/lib/Transforms/CSE.cpp):
+ *
+ *   %0 = arith.addi %a, %b : i32                      %0 = arith.addi %a, %b : i32
+ *   %1 = arith.addi %b, %a : i32        --cse->       %2 = arith.muli %0, %0 : i32
+ *   %2 = arith.muli %0, %1 : i32
+ *
+ * An op is replaced by an earlier equivalent op that dominates it: same name, operands (in any order for
+ * Commutative ops), attributes and result types, locations ignored. Only memory-effect-free ops (Pure,
+ * ConstantLike, or RecursiveMemoryEffects with free nested ops) are candidates; terminators and ops with
+ * regions never are (mlir-opt-16 does not CSE them either), but the ops inside their regions are, against
+ * what dominates them outside unless the op is IsolatedFromAbove (a function sees nothing of its module).
+ * Trivially dead ops met on the way are erased too, as MLIR's CSE does.
+ *
+ * MLIR walks each region's dominator tree with a scoped hash table. Here blocks are visited in reverse
+ * post-order (a dominator before what it dominates) and a table entry is used only if it dominates the op,
+ * by DominanceInfo: the same replacements, without building the tree's child lists. Unreachable blocks are
+ * left alone, and so are regions of several blocks without SSA dominance (graph regions), as in MLIR. In a
+ * single-block graph region, uses by ops already visited are not replaced (they may come before the
+ * definition), so such an op is only erased when it has no uses left.
+ */
+import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
+import type { Diagnostic } from "../../src/diag/diagnostic.ts";
+import type { Context } from "../../src/ir/context.ts";
+import { UnknownLoc } from "../../src/ir/location.ts";
+import type { Block, Operation, Region } from "../../src/ir/operation.ts";
+import { Commutative, ConstantLike, GraphRegion, IsolatedFromAbove, Pure, RecursiveMemoryEffects, Terminator } from "../../src/ir/traits.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { DominanceInfo } from "../../src/irdl/verifier.ts";
+import { isTriviallyDead } from "../../src/rewrite/greedy.ts";
+import { definePass } from "../../src/pass/pass.ts";
+import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
+
+export interface CseResult {
+  readonly changed: boolean;
+  /** Ops replaced by an equivalent one (MLIR's `num-cse` statistic). */
+  readonly numCSE: number;
+  /** Trivially dead ops erased (MLIR's `num-dce` statistic). */
+  readonly numDCE: number;
+}
+
+export interface CseOptions {
+  /** Told of every replacement and erasure. */
+  readonly listener?: RewriteListener;
+}
+
+/**
+ * True when `op` has no memory effects (MLIR's isMemoryEffectFree): Pure or ConstantLike, or
+ * RecursiveMemoryEffects with every nested op free. Unregistered ops may have any effect.
+ */
+export function isMemoryEffectFree(op: Operation): boolean {
+  if (op.hasTrait(Pure) || op.hasTrait(ConstantLike)) return true;
+  if (!op.hasTrait(RecursiveMemoryEffects)) return false;
+  return op.regions.every((r) => r.blocks.every((b) => b.operations.every(isMemoryEffectFree)));
+}
+
+/** False for the regions of GraphRegion ops (builtin.module's body), whose ops may use each other in any order. */
+export function hasSsaDominance(region: Region): boolean {
+  const op = region.parentOp;
+  return op === undefined || !op.hasTrait(GraphRegion);
+}
+
+/** The blocks of `region` reachable from its entry, in reverse post-order. */
+export function reachableBlocksInRpo(region: Region): Block[] {
+  const entry = region.entry;
+  if (entry === undefined) return [];
+  const post: Block[] = [];
+  const seen = new Set<Block>([entry]);
+  const stack: [Block, Block[]][] = [[entry, [...entry.successors]]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as [Block, Block[]];
+    const next = top[1].shift();
+    if (next === undefined) {
+      post.push(top[0]);
+      stack.pop();
+    } else if (!seen.has(next) && next.parent === region) {
+      seen.add(next);
+      stack.push([next, [...next.successors]]);
+    }
+  }
+  return post.reverse();
+}
+
+/** Known ops by a key that two ops share exactly when they are equivalent (ops with regions never get one). */
+class KnownOps {
+  readonly #byKey = new Map<string, Operation[]>();
+  readonly #members = new Set<Operation>();
+  readonly #valueIds = new Map<Value, number>();
+
+  key(op: Operation): string {
+    const operands = op.operands.map((v) => this.#valueId(v));
+    if (op.hasTrait(Commutative)) operands.sort((a, b) => a - b);
+    const attrs = [...op.attributes].map(([k, a]) => `${k}=${a.id}`).sort();
+    return `${op.name}(${operands.join(",")}){${attrs.join(",")}}:${op.resultTypes.map((t) => t.id).join(",")}`;
+  }
+  candidates(key: string): readonly Operation[] {
+    return this.#byKey.get(key) ?? [];
+  }
+  insert(key: string, op: Operation): void {
+    const list = this.#byKey.get(key);
+    if (list === undefined) this.#byKey.set(key, [op]);
+    else list.push(op);
+    this.#members.add(op);
+  }
+  has(op: Operation): boolean {
+    return this.#members.has(op);
+  }
+  #valueId(v: Value): number {
+    let id = this.#valueIds.get(v);
+    if (id === undefined) this.#valueIds.set(v, (id = this.#valueIds.size));
+    return id;
+  }
+}
+
+class CSE {
+  readonly #dominance = new DominanceInfo();
+  readonly #toErase: Operation[] = [];
+  readonly #rw: Rewriter;
+  numCSE = 0;
+  numDCE = 0;
+
+  constructor(listener: RewriteListener | undefined) {
+    this.#rw = new Rewriter(listener);
+  }
+
+  run(root: Operation): void {
+    const known = new KnownOps();
+    for (const region of root.regions) this.#simplifyRegion(known, region);
+    for (const op of this.#toErase) this.#rw.eraseOp(op);
+  }
+
+  #simplifyRegion(known: KnownOps, region: Region): void {
+    if (region.isEmpty) return;
+    const ssa = hasSsaDominance(region);
+    if (region.blocks.length === 1) {
+      this.#simplifyBlock(known, region.block, ssa);
+      return;
+    }
+    if (!ssa) return;
+    for (const block of reachableBlocksInRpo(region)) this.#simplifyBlock(known, block, ssa);
+  }
+
+  #simplifyBlock(known: KnownOps, block: Block, ssa: boolean): void {
+    for (const op of block.ops()) {
+      if (op.regions.length > 0) {
+        // Values from outside may not be captured by an isolated op's regions: they start from nothing.
+        const scope = !op.isRegistered || op.hasTrait(IsolatedFromAbove) ? new KnownOps() : known;
+        for (const region of op.regions) this.#simplifyRegion(scope, region);
+      }
+      this.#simplifyOperation(known, op, ssa);
+    }
+  }
+
+  #simplifyOperation(known: KnownOps, op: Operation, ssa: boolean): void {
+    if (op.hasTrait(Terminator)) return;
+    if (isTriviallyDead(op)) {
+      this.#toErase.push(op);
+      this.numDCE++;
+      return;
+    }
+    if (op.regions.length > 0 || !isMemoryEffectFree(op)) return;
+    const key = known.key(op);
+    const existing = known.candidates(key).find((c) => this.#dominance.properlyDominatesOp(c, op));
+    if (existing === undefined) {
+      known.insert(key, op);
+      return;
+    }
+    this.#replace(known, op, existing, ssa);
+  }
+
+  #replace(known: KnownOps, op: Operation, existing: Operation, ssa: boolean): void {
+    op.results.forEach((r, i) => {
+      const to = existing.getResult(i);
+      if (ssa) this.#rw.replaceAllUsesWith(r, to);
+      else this.#rw.replaceUsesWithIf(r, to, (user) => !known.has(user));
+    });
+    if (op.useEmpty) this.#toErase.push(op);
+    // Keep a real location: the survivor takes the duplicate's when its own is unknown.
+    if (existing.loc instanceof UnknownLoc && !(op.loc instanceof UnknownLoc)) {
+      this.#rw.modifyInPlace(existing, () => void (existing.loc = op.loc));
+    }
+    this.numCSE++;
+  }
+}
+
+/**
+ * Eliminates common subexpressions in everything nested in `root` (not `root` itself). CSE needs no dialect
+ * hooks, so `ctx` is not used; it is there so that every shipped transform has the same call shape.
+ */
+export function cse(root: Operation, _ctx?: Context, opts: CseOptions = {}): Either<Diagnostic, CseResult> {
+  const pass = new CSE(opts.listener);
+  pass.run(root);
+  return right({ changed: pass.numCSE + pass.numDCE > 0, numCSE: pass.numCSE, numDCE: pass.numDCE });
+}
+
+/** `cse`: MLIR's CSE pass, on any op. */
+export const csePass = definePass({
+  name: "cse",
+  displayName: "CSE",
+  summary: "Eliminate common sub-expressions",
+  description: "Replaces each side-effect-free op by an equivalent op that dominates it, and erases trivially dead ops.",
+  statistics: { "num-cse": "Number of operations CSE'd", "num-dce": "Number of operations DCE'd" },
+  run(op, pctx) {
+    const r = cse(op, pctx.context);
+    if (isLeft(r)) return left([r.left]);
+    pctx.stat("num-cse", r.right.numCSE);
+    pctx.stat("num-dce", r.right.numDCE);
+    return { changed: r.right.changed };
+  },
+});

@@ -1,0 +1,306 @@
+/**
+ * Exact semantics of floating-point operations on f16, bf16, f32 and f64 elements (see values.ts for the
+ * representation), with round-to-nearest-even as LLVM's default environment.
+ *
+ * - add, sub, mul, div, sqrt and rem compute in f64 and round once to the kind. This is exact: f64 has at
+ *   least 2p+2 bits for every narrower kind p, so rounding the f64 result again gives the correctly rounded
+ *   result (no double-rounding error); fmod's result is always representable.
+ * - fma is computed exactly on rationals (BigInt) and rounded once.
+ * - NaN results: an operation with a NaN operand returns the first NaN operand, quieted (as x86 and APFloat
+ *   do); an invalid operation (0 * inf, inf - inf, sqrt(-1), 0 / 0) returns the default quiet NaN
+ *   (positive; x86 hardware would give the negative one). LLVM leaves NaN payloads unspecified, so a
+ *   rewrite may change them: compare NaNs without payloads unless bits are the point.
+ * - neg, abs and copysign are bit operations: they act on the sign of NaNs too, as LLVM's fneg/fabs do.
+ */
+import {
+  convertFloatBits,
+  decodeFloatBits,
+  floatSemantics,
+  fromBits,
+  roundRationalToBits,
+  roundToKind,
+  toBits,
+} from "../ir/float-bits.ts";
+import { ub } from "./errors.ts";
+import { type FloatElement, NaNBits, type SupportedFloatKind, floatElementBits, floatElementFromBits, floatNumber, isNaNElement } from "./values.ts";
+
+const widthOfKind = (kind: SupportedFloatKind): number => (kind === "f64" ? 64 : kind === "f32" ? 32 : 16);
+const signBitOf = (kind: SupportedFloatKind): bigint => 1n << BigInt(widthOfKind(kind) - 1);
+const quietBitOf = (kind: SupportedFloatKind): bigint => 1n << BigInt(floatSemantics(kind).precision - 2);
+
+/** A NaN element with its quiet bit set (payload and sign kept). */
+export function quieted(e: FloatElement, kind: SupportedFloatKind): FloatElement {
+  if (!(e instanceof NaNBits)) return e;
+  return floatElementFromBits(e.bits | quietBitOf(kind), kind);
+}
+
+/** The first NaN among the operands, quieted; undefined when none is NaN. */
+export function propagatedNaN(kind: SupportedFloatKind, operands: readonly FloatElement[]): FloatElement | undefined {
+  for (const e of operands) if (isNaNElement(e)) return quieted(e, kind);
+  return undefined;
+}
+
+/** Rounds an f64 result to the kind; a NaN result (invalid operation) is the default quiet NaN. */
+export function roundResult(x: number, kind: SupportedFloatKind): FloatElement {
+  return Number.isNaN(x) ? NaN : roundToKind(x, kind);
+}
+
+/** An operation computed in f64 and rounded once, with NaN operands propagated. */
+export function floatOp(kind: SupportedFloatKind, operands: readonly FloatElement[], fn: (...xs: number[]) => number): FloatElement {
+  const nan = propagatedNaN(kind, operands);
+  if (nan !== undefined) return nan;
+  return roundResult(fn(...operands.map(floatNumber)), kind);
+}
+
+export const addF = (k: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement => floatOp(k, [a, b], (x, y) => x + y);
+export const subF = (k: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement => floatOp(k, [a, b], (x, y) => x - y);
+export const mulF = (k: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement => floatOp(k, [a, b], (x, y) => x * y);
+export const divF = (k: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement => floatOp(k, [a, b], (x, y) => x / y);
+/** fmod: the remainder of a / b truncated, with the sign of a (arith.remf lowers to LLVM's frem). */
+export const remF = (k: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement => floatOp(k, [a, b], (x, y) => x % y);
+
+/** Flips the sign bit (NaNs included). */
+export function negF(kind: SupportedFloatKind, a: FloatElement): FloatElement {
+  if (!isNaNElement(a)) return -floatNumber(a);
+  return floatElementFromBits(floatElementBits(a, kind) ^ signBitOf(kind), kind);
+}
+
+/** Clears the sign bit (NaNs included). */
+export function absF(kind: SupportedFloatKind, a: FloatElement): FloatElement {
+  if (!isNaNElement(a)) return Math.abs(floatNumber(a));
+  return floatElementFromBits(floatElementBits(a, kind) & ~signBitOf(kind), kind);
+}
+
+const signOf = (kind: SupportedFloatKind, e: FloatElement): boolean => (floatElementBits(e, kind) & signBitOf(kind)) !== 0n;
+
+/** The magnitude of a with the sign bit of b (NaNs included, on both sides). */
+export function copySignF(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
+  const magnitude = floatElementBits(a, kind) & ~signBitOf(kind);
+  return floatElementFromBits(signOf(kind, b) ? magnitude | signBitOf(kind) : magnitude, kind);
+}
+
+/**
+ * `arith.maxf` as MLIR 16 documents and folds it (llvm::maximum): NaN if either operand is NaN, and -0.0 is
+ * less than +0.0. (MLIR 16's LLVM lowering uses llvm.intr.maxnum, which returns the other operand for one
+ * NaN; the documented semantics is the one rewrites must preserve.)
+ */
+export function maxF(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
+  const nan = propagatedNaN(kind, [a, b]);
+  if (nan !== undefined) return nan;
+  const x = floatNumber(a);
+  const y = floatNumber(b);
+  if (x === 0 && y === 0) return Object.is(x, -0) ? y : x;
+  return x >= y ? x : y;
+}
+
+/** `arith.minf`: NaN if either operand is NaN, -0.0 less than +0.0 (llvm::minimum). */
+export function minF(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
+  const nan = propagatedNaN(kind, [a, b]);
+  if (nan !== undefined) return nan;
+  const x = floatNumber(a);
+  const y = floatNumber(b);
+  if (x === 0 && y === 0) return Object.is(x, -0) ? x : y;
+  return x <= y ? x : y;
+}
+
+export type CmpFPredicateName =
+  | "false" | "oeq" | "ogt" | "oge" | "olt" | "ole" | "one" | "ord"
+  | "ueq" | "ugt" | "uge" | "ult" | "ule" | "une" | "uno" | "true";
+
+/** `arith.cmpf`: `o` predicates are false when either operand is NaN, `u` predicates true. */
+export function cmpF(pred: CmpFPredicateName, a: FloatElement, b: FloatElement): boolean {
+  const x = floatNumber(a);
+  const y = floatNumber(b);
+  const unordered = Number.isNaN(x) || Number.isNaN(y);
+  switch (pred) {
+    case "false":
+      return false;
+    case "true":
+      return true;
+    case "ord":
+      return !unordered;
+    case "uno":
+      return unordered;
+    case "oeq":
+      return !unordered && x === y;
+    case "ogt":
+      return !unordered && x > y;
+    case "oge":
+      return !unordered && x >= y;
+    case "olt":
+      return !unordered && x < y;
+    case "ole":
+      return !unordered && x <= y;
+    case "one":
+      return !unordered && x !== y;
+    case "ueq":
+      return unordered || x === y;
+    case "ugt":
+      return unordered || x > y;
+    case "uge":
+      return unordered || x >= y;
+    case "ult":
+      return unordered || x < y;
+    case "ule":
+      return unordered || x <= y;
+    case "une":
+      return unordered || x !== y;
+  }
+}
+
+// ---- fused multiply-add --------------------------------------------------------------------------------------
+
+interface Exact {
+  readonly negative: boolean;
+  /** |value| = significand * 2^exponent */
+  readonly significand: bigint;
+  readonly exponent: number;
+}
+
+function exactOf(x: number): Exact {
+  const d = decodeFloatBits(toBits(x, "f64"), "f64");
+  return { negative: d.negative, significand: d.significand, exponent: d.exponent };
+}
+
+/** a * b + c with one rounding (math.fma), exact for every finite input. */
+export function fmaF(kind: SupportedFloatKind, a: FloatElement, b: FloatElement, c: FloatElement): FloatElement {
+  const nan = propagatedNaN(kind, [a, b, c]);
+  if (nan !== undefined) return nan;
+  const x = floatNumber(a);
+  const y = floatNumber(b);
+  const z = floatNumber(c);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return roundResult(x * y + z, kind); // inf * 0 is NaN, inf * y exact
+  if (!Number.isFinite(z)) return z;
+  const p = exactOf(x);
+  const q = exactOf(y);
+  const r = exactOf(z);
+  const productNegative = p.negative !== q.negative;
+  const productSig = p.significand * q.significand;
+  const productExp = p.exponent + q.exponent;
+  const e = Math.min(productExp, r.exponent);
+  const signed = (neg: boolean, s: bigint, exp: number): bigint => (neg ? -s : s) << BigInt(exp - e);
+  const sum = signed(productNegative, productSig, productExp) + signed(r.negative, r.significand, r.exponent);
+  if (sum === 0n) {
+    // An exact zero: -0 only when both addends are -0 (or a zero product and c are both negative).
+    const zeroNegative = productSig === 0n && r.significand === 0n ? productNegative && r.negative : false;
+    return zeroNegative ? -0 : 0;
+  }
+  const negative = sum < 0n;
+  const magnitude = negative ? -sum : sum;
+  const bits = e >= 0 ? roundRationalToBits(negative, magnitude << BigInt(e), 1n, kind) : roundRationalToBits(negative, magnitude, 1n << BigInt(-e), kind);
+  return fromBits(bits, kind);
+}
+
+// ---- conversions ---------------------------------------------------------------------------------------------
+
+/** An integer (exact value) rounded to the nearest value of `kind` (sitofp / uitofp). */
+export function intToFloat(v: bigint, kind: SupportedFloatKind): number {
+  const negative = v < 0n;
+  return fromBits(roundRationalToBits(negative, negative ? -v : v, 1n, kind), kind);
+}
+
+/**
+ * fptosi / fptoui: the float truncated toward zero; NaN, infinities and values outside the integer range are
+ * poison, reported as undefined behaviour.
+ */
+export function floatToInt(e: FloatElement, width: number, signed: boolean): bigint {
+  const x = floatNumber(e);
+  if (Number.isNaN(x)) ub(`${signed ? "fptosi" : "fptoui"} of NaN (poison)`);
+  if (!Number.isFinite(x)) ub(`${signed ? "fptosi" : "fptoui"} of ${x} (poison)`);
+  const t = BigInt(Math.trunc(x));
+  const min = signed ? (width === 0 ? 0n : -(1n << BigInt(width - 1))) : 0n;
+  const max = signed ? (width === 0 ? 0n : (1n << BigInt(width - 1)) - 1n) : (1n << BigInt(width)) - 1n;
+  if (t < min || t > max) ub(`${signed ? "fptosi" : "fptoui"} of ${x} does not fit ${signed ? "signed" : "unsigned"} i${width} (poison)`);
+  return t;
+}
+
+/** extf / truncf: exact widening, correctly rounded narrowing; NaNs keep sign and high payload, quieted. */
+export function convertFloat(e: FloatElement, from: SupportedFloatKind, to: SupportedFloatKind): FloatElement {
+  if (isNaNElement(e)) return floatElementFromBits(convertFloatBits(floatElementBits(e, from), from, to), to);
+  return roundToKind(floatNumber(e), to);
+}
+
+// ---- math functions ------------------------------------------------------------------------------------------
+
+/** Rounds half away from zero (math.round, C's round). */
+export function roundHalfAway(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const t = Math.trunc(x);
+  return Math.abs(x - t) >= 0.5 ? t + Math.sign(x) : t;
+}
+
+/** Rounds half to even (math.roundeven, C's roundeven). */
+export function roundHalfEven(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const t = Math.trunc(x);
+  const diff = Math.abs(x - t);
+  if (diff > 0.5 || (diff === 0.5 && t % 2 !== 0)) return t + Math.sign(x);
+  return t;
+}
+
+// Double-double arithmetic (an unevaluated sum hi + lo with |lo| <= ulp(hi) / 2): about 106 bits, enough to
+// round erf correctly in f64.
+type DD = readonly [number, number];
+
+function twoSum(a: number, b: number): DD {
+  const s = a + b;
+  const v = s - a;
+  return [s, a - (s - v) + (b - v)];
+}
+
+/** Dekker's split of a double into two 26-bit halves. */
+function split(v: number): DD {
+  const c = 134217729 * v;
+  const hi = c - (c - v);
+  return [hi, v - hi];
+}
+
+/** a * b exactly, as the rounded product and its error (a, b well inside the f64 range). */
+function twoProduct(a: number, b: number): DD {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+
+function ddAdd(x: DD, y: DD): DD {
+  const [s, e] = twoSum(x[0], y[0]);
+  return twoSum(s, e + x[1] + y[1]);
+}
+
+function ddMul(x: DD, y: DD): DD {
+  const [p, e] = twoProduct(x[0], y[0]);
+  return twoSum(p, e + x[0] * y[1] + x[1] * y[0]);
+}
+
+function ddDivNumber(x: DD, d: number): DD {
+  const q = x[0] / d;
+  const [p, e] = twoProduct(q, d);
+  return twoSum(q, (x[0] - p - e + x[1]) / d);
+}
+
+/** 2 / sqrt(pi) as a double-double. */
+const TWO_OVER_SQRT_PI: DD = [1.1283791670955126, 1.533545961316588e-17];
+
+/**
+ * The error function in f64, correctly rounded but for rare ties: the Maclaurin series
+ * erf(x) = 2/sqrt(pi) sum_n (-1)^n x^(2n+1) / (n! (2n+1)) summed in double-double. Its terms grow to about
+ * e^(x^2) before they shrink, which costs at most 52 of the 106 bits below |x| = 6; past 6, erf rounds to +-1.
+ */
+export function erf(x: number): number {
+  if (Number.isNaN(x) || x === 0) return x;
+  const ax = Math.abs(x);
+  if (ax >= 6) return Math.sign(x);
+  const x2 = twoProduct(ax, ax);
+  const minusX2: DD = [-x2[0], -x2[1]];
+  let power: DD = [ax, 0]; // (-1)^n x^(2n+1) / n!
+  let sum: DD = [ax, 0];
+  for (let n = 1; n < 400; n++) {
+    power = ddDivNumber(ddMul(power, minusX2), n);
+    const term = ddDivNumber(power, 2 * n + 1);
+    sum = ddAdd(sum, term);
+    if (Math.abs(term[0]) < ax * 1e-34) break;
+  }
+  const r = Math.min(1, ddMul(sum, TWO_OVER_SQRT_PI)[0]);
+  return x < 0 ? -r : r;
+}

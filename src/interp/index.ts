@@ -1,0 +1,31 @@
+/**
+ * Tensile's interpreter: the semantic oracle rewrites are property-tested against.
+ *
+ *   import { interpret, intValue } from "../src/interp/index.ts";
+ *   import "../dialects/arith/interp.ts";   // each dialect's semantics register themselves when loaded
+ *   const r = interpret(module, "f", [intValue(i32, 7n)]);   // Either<InterpError, RuntimeValue[]>
+ *
+ * values.ts documents the runtime representation; errors.ts what can fail; registry.ts how dialects add
+ * semantics; int-semantics.ts and float-semantics.ts the exact arithmetic (reusable by folders).
+ */
+export { DEFAULT_MAX_CALL_DEPTH, DEFAULT_MAX_STEPS, type InterpretOptions, interpret } from "./engine.ts";
+export { type InterpError, type InterpErrorKind, InterpFailure, fail, invalidIR, ub, unsupported } from "./errors.ts";
+export {
+  type InterpContext,
+  type InterpretationEntry,
+  InterpRegistry,
+  type OpInterpretation,
+  type Outcome,
+  type Transfer,
+  defaultRegistry,
+  defineInterpretation,
+  interpretation,
+  registerInterpretations,
+} from "./registry.ts";
+export { elementTypeOf, floatElementKind, intElementWidth, mapElements, mapElementsMulti } from "./elementwise.ts";
+export { valueOfAttribute } from "./attr-values.ts";
+export { type FloatTolerance, compareResults, compareValues, formatValue, formatValues, sameValue, ulpDistance } from "./compare.ts";
+export { checkRuntimeValue } from "./validate.ts";
+export * from "./values.ts";
+export * as intSemantics from "./int-semantics.ts";
+export * as floatSemantics from "./float-semantics.ts";

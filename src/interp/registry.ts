@@ -1,0 +1,105 @@
+/**
+ * Where op semantics live: a registry from op name to an interpretation. Dialects own their semantics
+ * (`dialects/<d>/interp.ts`) and register them here, so src/interp never imports a dialect:
+ *
+ *   export const arithInterpretations = [
+ *     interpretation(AddI, (op, args) => [mapElements(op.getResult(0).type, args, ([a, b]) => addI(32, a, b))]),
+ *     interpretation(ReturnOp, (_op, args, ctx) => ctx.exit(args)),
+ *     ...
+ *   ];
+ *   registerInterpretations(arithInterpretations);   // into the default registry, when the module loads
+ *
+ * `interpretation(OpClass, fn)` types `op` as the class's instances; the engine checks `op instanceof OpClass`
+ * before calling `fn`, so an unregistered op with the same name (parsed without its dialect) is reported
+ * instead of being handed to code that expects typed accessors.
+ */
+import type { Block, Operation, Region } from "../ir/operation.ts";
+import type { SymbolRefAttr } from "../ir/attributes.ts";
+import type { InterpErrorKind } from "./errors.ts";
+import type { RuntimeValue } from "./values.ts";
+
+/** Where control goes after a terminator: another block of the same region, or out of the region. */
+export type Transfer =
+  | { readonly transfer: "branch"; readonly dest: Block; readonly args: readonly RuntimeValue[] }
+  | { readonly transfer: "exit"; readonly values: readonly RuntimeValue[] };
+
+/** What an op's semantics return: its results, or (for a terminator) where control goes. */
+export type Outcome = readonly RuntimeValue[] | Transfer;
+
+/** The engine's services to op semantics. */
+export interface InterpContext {
+  /** Calls the function (an op with the FunctionLike trait) that `callee` names, looked up from `from`. */
+  call(from: Operation, callee: SymbolRefAttr | string, args: readonly RuntimeValue[]): RuntimeValue[];
+  /** Runs a region of the current op with `args` for its entry block; returns what its exit transfer carries. */
+  runRegion(region: Region, args: readonly RuntimeValue[]): RuntimeValue[];
+  /** A transfer to `dest` (a block of the current region) with its block arguments. */
+  branch(dest: Block, args: readonly RuntimeValue[]): Transfer;
+  /** A transfer out of the current region (func.return, and yields of structured ops later). */
+  exit(values: readonly RuntimeValue[]): Transfer;
+  /** Fails the run at the current op. */
+  fail(kind: InterpErrorKind, message: string): never;
+}
+
+export type OpInterpretation<O extends Operation = Operation> = (op: O, args: readonly RuntimeValue[], ctx: InterpContext) => Outcome;
+
+type OpClassOf<O extends Operation> = abstract new (...args: never[]) => O;
+
+export interface InterpretationEntry {
+  readonly name: string;
+  /** Instances of this class get `fn`; undefined accepts any op with the name (for unregistered-style ops). */
+  readonly cls: OpClassOf<Operation> | undefined;
+  readonly fn: OpInterpretation;
+}
+
+/** The semantics of the ops of `cls` (a class from `defineOp`, whose `info.name` names the op). */
+export function interpretation<O extends Operation>(
+  cls: OpClassOf<O> & { readonly info: { readonly name: string } | undefined },
+  fn: OpInterpretation<O>,
+): InterpretationEntry {
+  const name = cls.info?.name;
+  if (name === undefined) throw new Error("interpretation(): the class has no op definition");
+  return { name, cls, fn: fn as OpInterpretation };
+}
+
+export class InterpRegistry {
+  readonly #entries = new Map<string, InterpretationEntry>();
+
+  /** Adds (or replaces) the semantics of one op. */
+  register(entry: InterpretationEntry): this {
+    this.#entries.set(entry.name, entry);
+    return this;
+  }
+  registerAll(entries: Iterable<InterpretationEntry>): this {
+    for (const e of entries) this.register(e);
+    return this;
+  }
+  lookup(name: string): InterpretationEntry | undefined {
+    return this.#entries.get(name);
+  }
+  has(name: string): boolean {
+    return this.#entries.has(name);
+  }
+  get names(): string[] {
+    return [...this.#entries.keys()].sort();
+  }
+  /** A copy to extend or override without touching this registry. */
+  clone(): InterpRegistry {
+    return new InterpRegistry().registerAll(this.#entries.values());
+  }
+}
+
+/** The registry `interpret` uses unless told otherwise; dialects' interp modules fill it when they load. */
+export const defaultRegistry = new InterpRegistry();
+
+export function registerInterpretations(entries: Iterable<InterpretationEntry>, registry: InterpRegistry = defaultRegistry): void {
+  registry.registerAll(entries);
+}
+
+/** Registers one op's semantics in the default registry (MLIR-style `defineInterpretation(AddI, ...)`). */
+export function defineInterpretation<O extends Operation>(
+  cls: OpClassOf<O> & { readonly info: { readonly name: string } | undefined },
+  fn: OpInterpretation<O>,
+  registry: InterpRegistry = defaultRegistry,
+): void {
+  registry.register(interpretation(cls, fn));
+}

@@ -1,0 +1,50 @@
+// RUN: tensile-opt %s --dce | FileCheck %s
+
+// Unused pure ops go, and so do the pure ops only they used.
+// CHECK-LABEL: func.func @chain
+// CHECK-NEXT:    return %arg0 : i32
+func.func @chain(%a: i32) -> i32 {
+  %0 = arith.muli %a, %a : i32
+  %1 = arith.addi %0, %a : i32
+  %2 = arith.subi %1, %0 : i32
+  return %a : i32
+}
+
+// Ops with side effects stay even when their results are unused; what they use stays too.
+// CHECK-LABEL: func.func @effects
+// CHECK-NEXT:    %[[M:.+]] = arith.muli %arg0, %arg0 : i32
+// CHECK-NEXT:    call @effect(%[[M]]) : (i32) -> i32
+// CHECK-NEXT:    cf.assert %arg1, "checked"
+// CHECK-NEXT:    return
+func.func private @effect(i32) -> i32
+func.func @effects(%a: i32, %c: i1) {
+  %0 = arith.muli %a, %a : i32
+  %1 = call @effect(%0) : (i32) -> i32
+  %2 = arith.addi %1, %1 : i32
+  cf.assert %c, "checked"
+  return
+}
+
+// Blocks no path from the entry reaches are erased, cycles among them included; a definition in a later
+// block that dominates its (dead) user in an earlier one is erased once the user is.
+// CHECK-LABEL: func.func @blocks
+// CHECK-NEXT:    cf.br ^bb2
+// CHECK-NEXT:  ^bb1:
+// CHECK-NEXT:    return %arg0 : i32
+// CHECK-NEXT:  ^bb2:
+// CHECK-NEXT:    cf.br ^bb1
+// CHECK-NEXT:  }
+func.func @blocks(%a: i32) -> i32 {
+  cf.br ^bb2
+^bb1:
+  %u = arith.addi %d, %a : i32
+  return %a : i32
+^bb2:
+  %d = arith.muli %a, %a : i32
+  cf.br ^bb1
+^bb3:
+  %x = arith.addi %a, %a : i32
+  cf.br ^bb4(%x : i32)
+^bb4(%y: i32):
+  cf.br ^bb3
+}
