@@ -7,7 +7,9 @@
  *   registerCanonicalization("arith", arithCanonicalizationPatterns);   // in rewrites/arith/canonicalize.ts
  *   canonicalize(module, ctx);                                          // folds + every registered pattern
  *
- * `canonicalizationPatterns(ctx)` collects the patterns of the dialects loaded in `ctx`.
+ * `canonicalizationPatterns(ctx)` collects the patterns of the dialects loaded in `ctx`. A dialect's patterns
+ * are registered when its module is imported; rewrites/index.ts imports all of them (importing this module
+ * alone gives folds only, plus whatever was registered).
  */
 import { type Either, isLeft, left } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";

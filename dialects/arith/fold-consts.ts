@@ -59,13 +59,19 @@ export function floatKind(t: Type): FloatKind | undefined {
 export type ArithFloatKind = "f16" | "bf16" | "f32" | "f64";
 export const isArithFloatKind = (k: FloatKind | undefined): k is ArithFloatKind => k === "f16" || k === "bf16" || k === "f32" || k === "f64";
 
+/**
+ * Non-splat dense constants larger than this are not folded: each element becomes a BigInt here, and folding
+ * a large tensor of weights would copy it (splats of any size fold).
+ */
+export const MAX_FOLDED_ELEMENTS = 1 << 16;
+
 /** An integer (or index) constant as unsigned elements, or undefined when `a` is not one. */
 export function readInts(a: Attribute | undefined): Elements | undefined {
   if (a instanceof IntegerAttr) {
     const w = intWidth(a.type);
     return w === undefined ? undefined : { values: [BigInt.asUintN(w, a.value)], scalar: true };
   }
-  if (!(a instanceof DenseElementsAttr)) return undefined;
+  if (!(a instanceof DenseElementsAttr) || a.data.length > MAX_FOLDED_ELEMENTS) return undefined;
   const w = intWidth(a.type.elementType);
   if (w === undefined) return undefined;
   const values: bigint[] = [];
@@ -76,7 +82,7 @@ export function readInts(a: Attribute | undefined): Elements | undefined {
 /** A float constant as bit patterns, or undefined when `a` is not one. */
 export function readFloats(a: Attribute | undefined): Elements | undefined {
   if (a instanceof FloatAttr) return { values: [a.bits], scalar: true };
-  if (!(a instanceof DenseElementsAttr)) return undefined;
+  if (!(a instanceof DenseElementsAttr) || a.data.length > MAX_FOLDED_ELEMENTS) return undefined;
   const kind = floatKind(a.type.elementType);
   if (kind === undefined) return undefined;
   return { values: floatBitsOf(a.data, kind), scalar: false };

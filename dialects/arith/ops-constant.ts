@@ -5,10 +5,12 @@
  * Result names follow MLIR 16's getAsmResultNames: `%true` / `%false` for i1, `%c<value>_<type>` for other
  * integers (`%c-1_i64`), `%c<value>` for index (`%c0`), `%cst` for everything else.
  */
-import { type Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
+import { type Attribute, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
+import type { Builder } from "../../src/ir/builder.ts";
+import type { Value } from "../../src/ir/value.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { ConstantLike, Pure } from "../../src/ir/traits.ts";
-import { IntegerType, type Type } from "../../src/ir/types.ts";
+import { type FloatType, type IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { AnyType, type AttrConstraint, TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { printType } from "../../src/text/print-attr.ts";
@@ -62,3 +64,14 @@ export const Constant = defineOp(
 );
 export type Constant = InstanceType<typeof Constant>;
 
+
+/** An integer or index constant at `b`'s insertion point, typed for the integer builders (`AddI`, `ShLI`, ...). */
+export function constantInt<T extends IntegerType | IndexType>(b: Builder, type: T, value: bigint | number): Value<T> {
+  // The constant's result has the value's type, which is `type`: the cast only restores what tsc cannot see.
+  return b.create(Constant, { value: IntegerAttr.get(type, value) }).result as unknown as Value<T>;
+}
+
+/** A float constant at `b`'s insertion point (rounded to `type`), typed for the float builders. */
+export function constantFloat(b: Builder, type: FloatType, value: number): Value<FloatType> {
+  return b.create(Constant, { value: FloatAttr.get(type, value) }).result as unknown as Value<FloatType>;
+}

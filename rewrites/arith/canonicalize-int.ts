@@ -9,13 +9,15 @@ import { IntegerAttr } from "../../src/ir/attributes.ts";
 import { type IndexType, type IntegerType, elementTypeOrSelf, i1 } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
-import { type ArithLike, type CmpIPredicate, cmpiPredicate } from "../../dialects/arith/index.ts";
 import { intWidth, zeroConstant } from "../../dialects/arith/fold-consts.ts";
 import {
   AddI,
   AddUIExtended,
   AndI,
+  type ArithLike,
   CmpI,
+  type CmpIPredicate,
+  cmpiPredicate,
   Constant,
   ExtSI,
   ExtUI,

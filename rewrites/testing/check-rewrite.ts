@@ -3,7 +3,7 @@
  * programs. For every program it checks that the rewritten IR verifies, round-trips through the text format,
  * and computes the same results as the original on the same inputs (the interpreter is the oracle): bit-exact
  * for integers, within a tolerance for floats, NaN-aware. A failure reports fast-check's shrunk counterexample
- * as MLIR before and after, with the inputs and the difference.
+ * as MLIR before and after, with the inputs and the difference, reduced further on the IR (reduce.ts).
  *
  *   const r = checkRewrite({ transform: myPatterns, programs: programs(), runs: 500 });
  *   assert.ok(r.ok, r.ok ? "" : r.message);
@@ -24,9 +24,11 @@ import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
 import type { Pattern } from "../../src/rewrite/pattern.ts";
 import type { Pass } from "../../src/pass/pass.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
+import { nest } from "../../src/pass/pipeline.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
 import type { ProgramCase } from "./programs.ts";
+import { reduceProgram } from "./reduce.ts";
 
 /**
  * What to check: a pattern list (run by the greedy driver, with folding), a configured pass, a pipeline in
@@ -72,7 +74,10 @@ function parseFresh(text: string, ctx: Context): Operation {
 
 function applyTransform(t: Transform, module: Operation, ctx: Context, fold: boolean): string | undefined {
   if (typeof t === "string" || (!Array.isArray(t) && typeof t === "object" && "kind" in t)) {
-    const r = runPipeline(module, typeof t === "string" ? t : [t as Pass], { ctx, verifyEach: false });
+    // A pass anchored on another op kind (func.func) runs on each such op directly inside the module.
+    const anchor = typeof t === "string" ? undefined : (t as Pass).def.opName;
+    const items = typeof t === "string" ? t : anchor === undefined || anchor === module.name ? [t as Pass] : [nest(anchor, [t as Pass])];
+    const r = runPipeline(module, items, { ctx, verifyEach: false });
     return isLeft(r) ? `the pipeline failed: ${r.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n")}` : undefined;
   }
   if (typeof t === "function") {
@@ -144,8 +149,17 @@ export function checkRewrite(opts: CheckRewriteOptions): CheckRewriteResult {
   const runs = opts.runs ?? 500;
   const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10 });
   if (!details.failed) return { ok: true, runs: details.numRuns, skipped };
-  // Re-run the shrunk case to report it.
-  const shrunk = details.counterexample?.[0];
+  // Reduce fast-check's shrunk case further on the IR, then re-run it to report it.
+  const stillFails = (c: ProgramCase): boolean => {
+    try {
+      const r = checkOne(c, opts, ctx);
+      return r !== undefined && r !== "skip";
+    } catch {
+      return false;
+    }
+  };
+  const first = details.counterexample?.[0];
+  const shrunk = first === undefined || !stillFails(first) ? first : reduceProgram(first, ctx, stillFails);
   const again = shrunk === undefined ? undefined : checkOne(shrunk, opts, ctx);
   const last = again === "skip" ? undefined : again;
   const message = last !== undefined

@@ -17,7 +17,7 @@ import { Builder } from "../../src/ir/builder.ts";
 import { Block, type Operation } from "../../src/ir/operation.ts";
 import { ConstantLike } from "../../src/ir/traits.ts";
 import { FloatType, IndexType, IntegerType, type Type, i1, i64 } from "../../src/ir/types.ts";
-import type { Value } from "../../src/ir/value.ts";
+import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import type { OpDefinition } from "../../src/irdl/define-op.ts";
 import { verifyOp } from "../../src/irdl/verifier.ts";
 import { fromBits } from "../../src/ir/float-bits.ts";
@@ -62,6 +62,9 @@ export function generatable(op: typeof Operation): boolean {
   );
 }
 
+/** Constants that identities and strength reductions look for. */
+const SMALL_CONSTANTS: readonly bigint[] = [0n, 1n, -1n, 2n, 4n, 8n, 16n, 3n, 7n, 31n, 32n, 64n, 255n, -128n, (1n << 31n) - 1n, -(1n << 31n)];
+
 function pick<T>(xs: readonly T[], i: number): T | undefined {
   return xs.length === 0 ? undefined : xs[((i % xs.length) + xs.length) % xs.length];
 }
@@ -96,6 +99,21 @@ class ProgramBuilder {
     readonly b: Builder,
   ) {}
 
+  /** A new constant of `type` made by the first constant op kind in the list, inserted now. */
+  constant(type: Type, bits: bigint): Value | undefined {
+    const cls = this.opts.ops.find((o) => o.info?.traits.has(ConstantLike));
+    const value = constantOf(type, bits);
+    if (cls === undefined || value === undefined) return undefined;
+    try {
+      const op = (cls as unknown as { build(a: unknown): Operation }).build({ value });
+      if (!isRight(verifyOp(op))) return undefined;
+      this.b.insert(op);
+      return op.getResult();
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Tries to add the op a step describes; returns whether it did. */
   step(s: Step): boolean {
     const cls = pick(this.opts.ops, s.op);
@@ -106,6 +124,15 @@ class ProgramBuilder {
     const operands: Value[] = [];
     for (const [i, g] of def.operands.entries()) {
       const sel = s.operands[i] ?? i;
+      // One operand choice in four is a fresh constant: folds and most canonicalizations need one.
+      if (sel % 4 === 3 && !def.traits.has(ConstantLike)) {
+        const bits = i === 0 || (sel >> 2) % 2 === 0 ? s.bits : (pick(SMALL_CONSTANTS, sel >> 3) as bigint);
+        const c = this.constant(g.constraint.test(primary) ? primary : (operands[0]?.type ?? primary), bits);
+        if (c !== undefined && g.constraint.test(c.type)) {
+          operands.push(c);
+          continue;
+        }
+      }
       // Newest first: small (and shrunk) choices chain ops into deeper expressions.
       const same = this.values.filter((v) => v.type === primary && g.constraint.test(v.type)).reverse();
       const any = this.values.filter((v) => g.constraint.test(v.type)).reverse();
@@ -161,7 +188,11 @@ export function buildProgram(recipe: Recipe, opts: GenOptions, name = "f"): { mo
     const gen = new ProgramBuilder(opts, fb);
     gen.values.push(...entry.args);
     for (const s of recipe.steps) gen.step(s);
-    const results = recipe.results.map((i) => pick([...gen.values].reverse(), i) as Value).filter((v) => v !== undefined);
+    // Return the values nothing uses (up to four, newest first), so that every computation is observable,
+    // plus the recipe's own picks.
+    const unused = gen.values.filter((v) => !v.hasUses && !(v instanceof BlockArgument)).reverse().slice(0, 4);
+    const picked = recipe.results.map((i) => pick([...gen.values].reverse(), i) as Value).filter((v) => v !== undefined);
+    const results = [...new Set([...unused, ...picked])];
     const d = recipe.diamond;
     const conds = gen.values.filter((v) => v.type === i1);
     const cond = d === undefined ? undefined : pick(conds, d.cond);

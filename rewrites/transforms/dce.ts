@@ -1,39 +1,54 @@
 /**
- * Dead code elimination: erases the blocks no path from their region's entry reaches (MLIR's
- * eraseUnreachableBlocks, part of its region simplification), then the trivially dead ops (no uses, no side
- * effects, not a terminator), repeatedly, since erasing an op can leave its operands' definitions dead.
+ * Dead code elimination, as MLIR's region simplification does it (RegionUtils.cpp): erase the blocks no
+ * path from their region's entry reaches (eraseUnreachableBlocks), then everything liveness finds dead
+ * (runRegionDCE): ops with no side effects whose results no live op needs, cycles of them through loop
+ * arguments included, and the arguments of non-entry blocks that no live op needs, with the operands
+ * branches pass them.
  *
- *   func.func @f(%a: i32) -> i32 {                        func.func @f(%a: i32) -> i32 {
- *     %0 = arith.muli %a, %a : i32      // unused            return %a : i32
- *     %1 = arith.addi %0, %a : i32      // unused   --dce->  }
- *     return %a : i32
- *   ^bb1:                               // unreachable
+ *   func.func @f(%a: i32, %c: i1) -> i32 {            func.func @f(%a: i32, %c: i1) -> i32 {
+ *     %0 = arith.muli %a, %a : i32     // unused        cf.cond_br %c, ^bb1, ^bb2
+ *     cf.cond_br %c, ^bb1(%a : i32), ^bb2      -->    ^bb1:
+ *   ^bb1(%x: i32):                     // unused          return %a : i32
+ *     return %a : i32                                   ^bb2:
+ *   ^bb2:                                                 return %a : i32
+ *     return %a : i32                                   }
+ *   ^bb3:                              // unreachable
  *     return %a : i32
  *   }
  *
- * Ops with side effects (calls, asserts, unregistered ops) stay even when unused, and so do block arguments
- * (MLIR's canonicalizer drops unused ones of non-entry blocks; this pass does not).
+ * Ops with side effects (calls, asserts, unregistered ops) and terminators stay. Successor operands are
+ * dropped only from cf branches (the ops whose operand lists this code knows how to rebuild); a block
+ * reached by any other terminator keeps all its arguments, as MLIR keeps those of non-BranchOpInterface
+ * predecessors. Entry block arguments are never touched (they belong to the function's signature).
  */
 import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import type { Block, Operation, Region } from "../../src/ir/operation.ts";
+import { Terminator } from "../../src/ir/traits.ts";
+import type { IntegerType } from "../../src/ir/types.ts";
+import { BlockArgument, type OpOperand, OpResult, type Value } from "../../src/ir/value.ts";
 import { definePass } from "../../src/pass/pass.ts";
-import { isTriviallyDead } from "../../src/rewrite/greedy.ts";
+import { wouldBeTriviallyDead } from "../../src/rewrite/greedy.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
+import { BranchOp, CondBranchOp, type SwitchCase, SwitchOp, switchArgs, switchCaseOperands, switchCaseValues } from "../../dialects/cf/index.ts";
 import { reachableBlocksInRpo } from "./cse.ts";
 
 export interface DceResult {
   readonly changed: boolean;
   /** Blocks erased because nothing reaches them. */
   readonly erasedBlocks: number;
-  /** Dead ops erased (nested ops of an erased op not counted). */
+  /** Dead ops erased (ops nested in an erased op not counted). */
   readonly erasedOps: number;
+  /** Arguments of non-entry blocks erased. */
+  readonly erasedArguments: number;
 }
 
 export interface DceOptions {
-  /** Told of every erasure. */
+  /** Told of every change. */
   readonly listener?: RewriteListener;
 }
+
+// ---- unreachable blocks ----------------------------------------------------------------------------------
 
 /**
  * Erases the blocks of `region` (not of regions nested in it) that its entry block does not reach, and
@@ -67,51 +82,198 @@ function eraseAllUnreachableBlocks(root: Operation, rw: Rewriter): number {
   return erased;
 }
 
-/** Erases trivially dead ops nested in `root` until none is left; returns how many it erased. */
-export function eraseDeadOps(root: Operation, rw: Rewriter): number {
-  const ops: Operation[] = [];
-  root.walk((op) => void (op !== root && ops.push(op)), "pre");
-  // Users come after their definitions in pre-order, so walking backwards frees most definitions in one pass;
-  // the worklist catches the rest (definitions in later blocks that dominate earlier ones, graph regions).
-  const worklist = ops.reverse();
-  const queued = new Set(worklist);
-  let erased = 0;
-  for (let head = 0; head < worklist.length; head++) {
-    const op = worklist[head] as Operation;
-    queued.delete(op);
-    if (op.parent === undefined || !isTriviallyDead(op)) continue;
-    const definitions = op.operands.map((v) => v.definingOp).filter((d): d is Operation => d !== undefined);
-    rw.eraseOp(op);
-    erased++;
-    for (const d of definitions) {
-      if (queued.has(d) || d === root) continue;
-      queued.add(d);
-      worklist.push(d);
+// ---- liveness ----------------------------------------------------------------------------------------------
+
+/** The cf branches whose successor operands can be dropped one by one. */
+const isMutableBranch = (op: Operation): op is BranchOp | CondBranchOp | SwitchOp =>
+  op instanceof BranchOp || op instanceof CondBranchOp || op instanceof SwitchOp;
+
+/** The operands `op` (a cf branch) passes to each of its successors, in successor order. */
+function forwardedOperands(op: BranchOp | CondBranchOp | SwitchOp): (readonly Value[])[] {
+  if (op instanceof SwitchOp) return [op.defaultOperands, ...op.caseDestinations.map((_, i) => switchCaseOperands(op, i))];
+  if (op instanceof CondBranchOp) return [op.trueDestOperands, op.falseDestOperands];
+  return [(op as BranchOp).destOperands];
+}
+
+/** The live ops and block arguments, grown to a fixpoint by `propagate`. */
+class LiveMap {
+  readonly #ops = new Set<Operation>();
+  readonly #args = new Set<BlockArgument>();
+  changed = false;
+
+  isLive(v: Value | Operation): boolean {
+    if (v instanceof OpResult) return this.#ops.has(v.owner);
+    if (v instanceof BlockArgument) return this.#args.has(v);
+    return this.#ops.has(v as Operation);
+  }
+  markLive(v: Value | Operation): void {
+    const before = this.#ops.size + this.#args.size;
+    if (v instanceof OpResult) this.#ops.add(v.owner);
+    else if (v instanceof BlockArgument) this.#args.add(v);
+    else this.#ops.add(v as Operation);
+    this.changed ||= this.#ops.size + this.#args.size !== before;
+  }
+
+  /**
+   * A use that does not keep its value alive: an operand a cf branch forwards to a dead block argument
+   * (each such operand is really the input of its own phi, not of the branch).
+   */
+  #isKnownDeadUse(use: OpOperand): boolean {
+    const owner = use.owner;
+    if (!isMutableBranch(owner)) return false;
+    let index = use.index;
+    const groups = forwardedOperands(owner);
+    // The operands before the forwarded ones (the condition, the flag) come first in operand order.
+    const forwardedCount = groups.reduce((n, g) => n + g.length, 0);
+    index -= owner.numOperands - forwardedCount;
+    if (index < 0) return false;
+    for (const [succ, group] of groups.entries()) {
+      if (index < group.length) return !this.isLive((owner.successors[succ] as Block).arg(index));
+      index -= group.length;
+    }
+    return false;
+  }
+
+  /** Marks `v` live when a live op uses it (other than through a dead forwarded operand). */
+  processValue(v: Value): void {
+    for (const use of v.uses()) {
+      if (this.#isKnownDeadUse(use) || !this.isLive(use.owner)) continue;
+      this.markLive(v);
+      return;
     }
   }
+
+  /** Terminators are live; the arguments of successors reached by anything but a cf branch are too. */
+  #propagateTerminator(op: Operation): void {
+    this.markLive(op);
+    if (isMutableBranch(op)) return;
+    for (const succ of op.successors) for (const a of succ.args) this.markLive(a);
+  }
+
+  propagateOp(op: Operation): void {
+    for (const region of op.regions) this.propagateRegion(region);
+    if (op.hasTrait(Terminator)) return this.#propagateTerminator(op);
+    if (this.isLive(op)) return;
+    if (!wouldBeTriviallyDead(op)) return this.markLive(op);
+    for (const r of op.results) this.processValue(r);
+  }
+
+  /** Blocks in post-order and ops backwards, so uses are mostly seen before definitions. */
+  propagateRegion(region: Region): void {
+    for (const block of reachableBlocksInRpo(region).reverse()) {
+      for (const op of [...block.ops()].reverse()) this.propagateOp(op);
+      if (block === region.entry) continue;
+      for (const a of block.args) if (!this.isLive(a)) this.processValue(a);
+    }
+  }
+}
+
+// ---- deletion ----------------------------------------------------------------------------------------------
+
+/** Rebuilds a cf branch without the operands it forwards to dead arguments; returns the op now in place. */
+function dropDeadForwardedOperands(op: Operation, live: LiveMap, rw: Rewriter): Operation {
+  if (!isMutableBranch(op)) return op;
+  const groups = forwardedOperands(op);
+  const kept = groups.map((g, s) => g.filter((_, i) => live.isLive((op.successors[s] as Block).arg(i))));
+  if (kept.every((k, i) => k.length === groups[i]?.length)) return op;
+  let created: Operation;
+  if (op instanceof SwitchOp) {
+    const values = switchCaseValues(op);
+    const cases: SwitchCase[] = op.caseDestinations.map((dest, i) => ({ value: values[i] ?? 0n, dest, operands: kept[i + 1] ?? [] }));
+    created = rw.replaceOpWithNew(op, SwitchOp, switchArgs(op.flag as Value<IntegerType>, op.defaultDestination, kept[0] ?? [], cases));
+  } else if (op instanceof CondBranchOp) {
+    created = rw.replaceOpWithNew(op, CondBranchOp, {
+      condition: op.condition,
+      trueDest: op.trueDest,
+      trueDestOperands: kept[0] ?? [],
+      falseDest: op.falseDest,
+      falseDestOperands: kept[1] ?? [],
+    });
+  } else {
+    created = rw.replaceOpWithNew(op, BranchOp, { dest: (op as BranchOp).dest, destOperands: kept[0] ?? [] });
+  }
+  live.markLive(created);
+  return created;
+}
+
+/** How many dead ops (not counting those nested in them) and block arguments were erased. */
+export interface Erased {
+  ops: number;
+  args: number;
+}
+
+function deleteDeadness(regions: readonly Region[], live: LiveMap, rw: Rewriter, erased: Erased): void {
+  for (const region of regions) {
+    if (region.isEmpty) continue;
+    const multiBlock = region.blocks.length > 1;
+    for (const block of reachableBlocksInRpo(region).reverse()) {
+      if (multiBlock && block.last !== undefined) dropDeadForwardedOperands(block.last, live, rw);
+      for (const op of [...block.ops()].reverse()) {
+        if (live.isLive(op)) {
+          deleteDeadness(op.regions, live, rw, erased);
+          continue;
+        }
+        // A graph region may hold a dead cycle; ops still used by one are left to a later run.
+        if (!op.useEmpty) continue;
+        rw.eraseOp(op);
+        erased.ops++;
+      }
+    }
+    for (const block of region.blocks.slice(1)) {
+      for (let i = block.args.length - 1; i >= 0; i--) {
+        const a = block.arg(i);
+        if (live.isLive(a) || a.hasUses) continue;
+        block.eraseArgument(i);
+        erased.args++;
+      }
+    }
+  }
+}
+
+/**
+ * MLIR's runRegionDCE on the regions of `root`: computes liveness to a fixpoint, then erases dead ops and
+ * dead arguments of non-entry blocks (with the operands cf branches forward to them).
+ */
+export function eraseDeadCode(root: Operation, rw: Rewriter): Erased {
+  const live = new LiveMap();
+  do {
+    live.changed = false;
+    for (const region of root.regions) live.propagateRegion(region);
+  } while (live.changed);
+  const erased: Erased = { ops: 0, args: 0 };
+  deleteDeadness(root.regions, live, rw, erased);
   return erased;
 }
 
-/** Erases unreachable blocks and dead ops in everything nested in `root` (not `root` itself). */
-export function dce(root: Operation, opts: DceOptions = {}): Either<Diagnostic, DceResult> {
-  const rw = new Rewriter(opts.listener);
+/**
+ * MLIR's simplifyRegions without its merging of identical blocks: erases unreachable blocks, then dead code,
+ * in everything nested in `root`, through `rw` (so a greedy driver's listener sees it). Returns what it
+ * erased. MLIR's greedy driver runs this after each sweep (its `region-simplify` option).
+ */
+export function simplifyRegions(root: Operation, rw: Rewriter): { erasedBlocks: number } & Erased {
   const erasedBlocks = eraseAllUnreachableBlocks(root, rw);
-  const erasedOps = eraseDeadOps(root, rw);
-  return right({ changed: erasedBlocks + erasedOps > 0, erasedBlocks, erasedOps });
+  return { erasedBlocks, ...eraseDeadCode(root, rw) };
 }
 
-/** `dce`: unreachable blocks and trivially dead ops, on any op. */
+/** Erases unreachable blocks and dead code in everything nested in `root` (not `root` itself). */
+export function dce(root: Operation, opts: DceOptions = {}): Either<Diagnostic, DceResult> {
+  const { erasedBlocks, ops, args } = simplifyRegions(root, new Rewriter(opts.listener));
+  return right({ changed: erasedBlocks + ops + args > 0, erasedBlocks, erasedOps: ops, erasedArguments: args });
+}
+
+/** `dce`: unreachable blocks, dead ops and dead block arguments, on any op. */
 export const dcePass = definePass({
   name: "dce",
   displayName: "DCE",
-  summary: "Erase unreachable blocks and trivially dead operations",
-  description: "Erases blocks no path from their region's entry reaches, then ops without uses or side effects, to a fixpoint.",
-  statistics: { "num-blocks": "Unreachable blocks erased", "num-ops": "Dead operations erased" },
+  summary: "Erase unreachable blocks, dead operations and dead block arguments",
+  description: "MLIR's region simplification without block merging: erases unreachable blocks, then what liveness finds dead.",
+  statistics: { "num-blocks": "Unreachable blocks erased", "num-ops": "Dead operations erased", "num-args": "Dead block arguments erased" },
   run(op, pctx) {
     const r = dce(op);
     if (isLeft(r)) return left([r.left]);
     pctx.stat("num-blocks", r.right.erasedBlocks);
     pctx.stat("num-ops", r.right.erasedOps);
+    pctx.stat("num-args", r.right.erasedArguments);
     return { changed: r.right.changed };
   },
 });

@@ -8,14 +8,15 @@
  *     func.func @main() { call @used() ... }          }
  *   }
  *
- * Liveness starts from every op of a symbol table's body that is not a symbol, and every symbol that cannot
- * be discarded, and flows through
- * the symbol references they hold (in attributes, at any depth of their regions, but not inside nested symbol
- * tables, which get their own walk when they are live). References resolve in the symbol table that directly
- * holds the referring symbol, along the whole path of a nested reference (`@a::@b` keeps both); references to
- * unknown symbols are ignored. A symbol can be discarded when it is not public, and it is private or its symbol
- * table is hidden: the top-level table, and any nested table that is not a public or nested-visibility symbol
- * of a hidden table. (So `nested` symbols of the top-level module go when unused, as in mlir-opt-16.)
+ * Liveness starts from every op of a symbol table's body that is not a symbol and every symbol that cannot
+ * be discarded, and flows through the symbol references they hold (in attributes, at any depth of their
+ * regions, not inside nested symbol tables, which get their own walk when they are live). A reference resolves
+ * in the symbol table that holds the referring op, along its whole path (`@a::@b` keeps both); references to
+ * unknown symbols are ignored.
+ *
+ * A symbol can be discarded when it is not public and either it is private or its table is hidden. The
+ * top-level table is hidden (nothing outside can name its symbols), and so is every table nested in a hidden
+ * one: so unused `nested`-visibility symbols go too, as in mlir-opt-16.
  */
 import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
@@ -40,28 +41,21 @@ export interface SymbolDceOptions {
 const isSymbol = (op: Operation): boolean => op.hasTrait(Symbol);
 const isSymbolTable = (op: Operation): boolean => op.hasTrait(SymbolTable);
 
-/** MLIR's isPotentiallyUnknownSymbolTable: an op of an unknown dialect with one region might be a symbol table. */
-const mightBeUnknownSymbolTable = (op: Operation): boolean => !op.isRegistered && op.regions.length === 1;
-
 /** The ops directly in a symbol table's body. */
 const bodyOps = (table: Operation): Operation[] => table.regions[0]?.blocks.flatMap((b) => b.operations) ?? [];
 
 /**
  * The symbol references `op` holds: in its attributes and those of the ops nested in it, not entering nested
- * symbol tables (their own attributes count). Undefined when an op of an unknown dialect may hide a table.
+ * symbol tables (their own attributes count). Ops of unknown dialects are walked into like any other:
+ * mlir-opt-16 does not stop at them either, although MLIR's SymbolTable code means to.
  */
-function symbolUses(op: Operation): SymbolRefAttr[] | undefined {
+function symbolUses(op: Operation): SymbolRefAttr[] {
   const refs: SymbolRefAttr[] = [];
-  let unknown = false;
   op.walk((nested) => {
-    if (nested !== op && mightBeUnknownSymbolTable(nested)) {
-      unknown = true;
-      return "interrupt";
-    }
     for (const a of nested.attributes.values()) refs.push(...symbolRefsIn(a));
     return nested !== op && isSymbolTable(nested) ? "skip" : undefined;
   }, "pre");
-  return unknown ? undefined : refs;
+  return refs;
 }
 
 /** Every symbol along the path of `ref`, looked up from `table`; undefined when some part is not found. */
@@ -78,10 +72,10 @@ function resolvePath(table: Operation, ref: SymbolRefAttr): Operation[] | undefi
 }
 
 /**
- * Marks what is live in `table` (and in the live symbol tables nested in it); a diagnostic on failure.
- * `hidden`: the table cannot be seen from outside, so its non-public symbols are all discardable.
+ * Marks what is live in `table` and in the live symbol tables nested in it. `hidden`: the table cannot be
+ * seen from outside, so its non-public symbols are all discardable.
  */
-function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>): Diagnostic | undefined {
+function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>): void {
   const worklist: Operation[] = [];
   for (const op of bodyOps(table)) {
     if (!isSymbol(op)) {
@@ -99,15 +93,10 @@ function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>
     const op = worklist.pop() as Operation;
     if (isSymbolTable(op)) {
       const nestedHidden = hidden || !isSymbol(op) || symbolVisibility(op) === "private";
-      const failure = computeLiveness(op, nestedHidden, live);
-      if (failure !== undefined) return failure;
-    }
-    const uses = symbolUses(op);
-    if (uses === undefined) {
-      return error(op.loc, "operation contains potentially unknown symbol table, meaning that we can't reliable compute symbol uses");
+      computeLiveness(op, nestedHidden, live);
     }
     const holder = op.parentOp;
-    for (const ref of uses) {
+    for (const ref of symbolUses(op)) {
       const symbols = holder === undefined ? undefined : resolvePath(holder, ref);
       for (const s of symbols ?? []) {
         if (live.has(s)) continue;
@@ -116,7 +105,6 @@ function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>
       }
     }
   }
-  return undefined;
 }
 
 /** Erases the dead private symbols of the symbol table `root` and of the tables nested in it. */
@@ -128,8 +116,7 @@ export function symbolDce(root: Operation, opts: SymbolDceOptions = {}): Either<
   // A table with no parent is hidden; one nested in something else is hidden when it is a private symbol.
   const hidden = root.parentOp === undefined || !isSymbol(root) || symbolVisibility(root) === "private";
   const live = new Set<Operation>();
-  const failure = computeLiveness(root, hidden, live);
-  if (failure !== undefined) return left(failure);
+  computeLiveness(root, hidden, live);
 
   const rw = new Rewriter(opts.listener);
   let numDCE = 0;

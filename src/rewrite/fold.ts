@@ -1,7 +1,8 @@
 /**
  * Folding, as MLIR's OperationFolder: an op's `fold` hook turns constant operands into constant results (or
  * into one of its operands); constants are materialised by the op's dialect, hoisted to the entry block of the
- * enclosing isolated region and deduplicated there, so canonicalized IR has each constant once, at the top.
+ * enclosing isolated region and deduplicated there, so canonicalized IR has each constant once, at the top
+ * (newest first, as MLIR 16 orders them).
  */
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
@@ -61,8 +62,11 @@ export class ConstantFolder {
     }
     table.set(key, op);
     this.#knownOps.add(op);
-    if (op.parent === scope && this.#isInConstantPrefix(op, scope)) return false;
-    rw.moveOpBefore(op, this.#insertionAnchor(scope) ?? op);
+    // As MLIR 16's OperationFolder: a constant already first, or right after one the folder owns, stays.
+    if (op.parent === scope && (scope.first === op || (op.prev !== undefined && this.#isKnown(scope, op.prev)))) return false;
+    const front = scope.first;
+    if (front === undefined || front === op) return false;
+    rw.moveOpBefore(op, front);
     return true;
   }
 
@@ -106,11 +110,8 @@ export class ConstantFolder {
     const table = this.#table(scope);
     const existing = table.get(this.key(user.dialect, value, type));
     if (existing !== undefined && existing.parent !== undefined) return existing.getResult();
-    const anchor = this.#insertionAnchor(scope);
-    const created = rw.at(
-      anchor === undefined ? InsertionPoint.atEnd(scope) : InsertionPoint.before(anchor),
-      () => dialect.materializeConstant?.(rw, value, type, user.loc),
-    );
+    // New constants go to the very front of the scope, as MLIR 16 puts them.
+    const created = rw.at(InsertionPoint.atStart(scope), () => dialect.materializeConstant?.(rw, value, type, user.loc));
     if (created === undefined) return undefined;
     table.set(this.key(created.dialect, value, type), created);
     this.#knownOps.add(created);
@@ -123,20 +124,7 @@ export class ConstantFolder {
     return t;
   }
 
-  /** Constants go after the constants already at the front of the scope, in the order they were made. */
-  #insertionAnchor(scope: Block): Operation | undefined {
-    let op = scope.first;
-    while (op !== undefined && op.hasTrait(ConstantLike) && this.#isKnown(scope, op)) op = op.next;
-    return op;
-  }
   #isKnown(scope: Block, op: Operation): boolean {
     return this.#knownOps.has(op) && op.parent === scope;
-  }
-  #isInConstantPrefix(op: Operation, scope: Block): boolean {
-    for (let o = scope.first; o !== undefined; o = o.next) {
-      if (o === op) return true;
-      if (!o.hasTrait(ConstantLike) || !this.#isKnown(scope, o)) return false;
-    }
-    return false;
   }
 }

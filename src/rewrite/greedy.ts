@@ -164,6 +164,9 @@ export function applyPatternsGreedily(
       }
       for (const pattern of set.for(op.name)) {
         rw.current = { pattern: pattern.name, op };
+        // As in MLIR, a pattern starts with the rewriter placed before its root, at the root's location.
+        rw.setInsertionPointBefore(op);
+        rw.loc = op.loc;
         const r = pattern.matchAndRewrite(op, rw);
         rw.current = undefined;
         if (!r.ok) continue;

@@ -263,3 +263,21 @@ func.func @extf(%x: f16) -> (f32, f64) {
   return %r1, %r2 : f32, f64
 }
 
+// CHECK-LABEL: func.func @bitcast_of_bitcast_to_another_type(
+// CHECK-NEXT: %0 = arith.bitcast %arg0 : f16 to bf16
+// CHECK-NEXT: return %0 : bf16
+func.func @bitcast_of_bitcast_to_another_type(%x: f16) -> bf16 {
+  %a = arith.bitcast %x : f16 to i16
+  %b = arith.bitcast %a : i16 to bf16
+  return %b : bf16
+}
+
+// CHECK-LABEL: func.func @index_cast_constant_to_i64(
+// CHECK-DAG: %[[C0:.+]] = arith.constant 5 : i64
+// CHECK: return %[[C0]] : i64
+func.func @index_cast_constant_to_i64() -> i64 {
+  %c = arith.constant 5 : index
+  %r = arith.index_cast %c : index to i64
+  return %r : i64
+}
+

@@ -231,3 +231,12 @@ func.func @select_i1_to_logic(%c: i1, %x: i1, %y: i1) -> i1 {
   return %r : i1
 }
 
+// CHECK-LABEL: func.func @cmpi_ext_ne_zero_vector(
+// CHECK-NEXT: return %arg0 : vector<2xi1>
+func.func @cmpi_ext_ne_zero_vector(%x: vector<2xi1>) -> vector<2xi1> {
+  %z = arith.constant dense<0> : vector<2xi32>
+  %a = arith.extui %x : vector<2xi1> to vector<2xi32>
+  %r = arith.cmpi ne, %a, %z : vector<2xi32>
+  return %r : vector<2xi1>
+}
+

@@ -240,3 +240,15 @@ func.func @f80_not_folded() -> f80 {
   return %r : f80
 }
 
+// CHECK-LABEL: func.func @splat_identities(
+// CHECK-NEXT: return %arg0, %arg0, %arg0 : vector<2xf32>, vector<2xf32>, vector<2xf32>
+func.func @splat_identities(%x: vector<2xf32>) -> (vector<2xf32>, vector<2xf32>, vector<2xf32>) {
+  %nz = arith.constant dense<-0.0> : vector<2xf32>
+  %r1 = arith.addf %x, %nz : vector<2xf32>
+  %one = arith.constant dense<1.0> : vector<2xf32>
+  %r2 = arith.mulf %x, %one : vector<2xf32>
+  %pz = arith.constant dense<0.0> : vector<2xf32>
+  %r3 = arith.subf %x, %pz : vector<2xf32>
+  return %r1, %r2, %r3 : vector<2xf32>, vector<2xf32>, vector<2xf32>
+}
+

@@ -533,3 +533,24 @@ func.func @logic_of_extensions_of_different_types(%x: i8, %y: i16) -> i32 {
   return %r : i32
 }
 
+// CHECK-LABEL: func.func @andi_of_not_vector(
+// CHECK-DAG: %[[C0:.+]] = arith.constant dense<0> : vector<2xi32>
+// CHECK: return %[[C0]] : vector<2xi32>
+func.func @andi_of_not_vector(%x: vector<2xi32>) -> vector<2xi32> {
+  %m = arith.constant dense<-1> : vector<2xi32>
+  %n = arith.xori %x, %m : vector<2xi32>
+  %r = arith.andi %x, %n : vector<2xi32>
+  return %r : vector<2xi32>
+}
+
+// CHECK-LABEL: func.func @mulsi_extended_by_one_vector(
+// CHECK-DAG: %[[C0:.+]] = arith.constant dense<0> : vector<2xi32>
+// CHECK: %0 = arith.cmpi slt, %arg0, %[[C0]] : vector<2xi32>
+// CHECK-NEXT: %1 = arith.extsi %0 : vector<2xi1> to vector<2xi32>
+// CHECK-NEXT: return %arg0, %1 : vector<2xi32>, vector<2xi32>
+func.func @mulsi_extended_by_one_vector(%x: vector<2xi32>) -> (vector<2xi32>, vector<2xi32>) {
+  %c = arith.constant dense<1> : vector<2xi32>
+  %l, %h = arith.mulsi_extended %x, %c : vector<2xi32>
+  return %l, %h : vector<2xi32>, vector<2xi32>
+}
+

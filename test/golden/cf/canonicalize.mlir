@@ -12,6 +12,31 @@ func.func @br_pass_through(%a: i32) -> i32 {
   return %y : i32
 }
 
+// A block with several predecessors that only branches on is bypassed by each of them.
+// CHECK-LABEL: func.func @br_pass_through_shared
+// CHECK-NEXT:    cf.cond_br %arg0, ^bb1, ^bb2
+// CHECK-NEXT:  ^bb1:
+// CHECK-NEXT:    %[[X:.+]] = arith.addi %arg1, %arg1 : i32
+// CHECK-NEXT:    cf.br ^bb3(%[[X]], %arg2 : i32, i32)
+// CHECK-NEXT:  ^bb2:
+// CHECK-NEXT:    %[[Y:.+]] = arith.muli %arg1, %arg1 : i32
+// CHECK-NEXT:    cf.br ^bb3(%[[Y]], %arg2 : i32, i32)
+// CHECK-NEXT:  ^bb3(%[[P:.+]]: i32, %[[Q:.+]]: i32):
+func.func @br_pass_through_shared(%c: i1, %a: i32, %b: i32) -> i32 {
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  %x = arith.addi %a, %a : i32
+  cf.br ^bb3(%x : i32)
+^bb2:
+  %y = arith.muli %a, %a : i32
+  cf.br ^bb3(%y : i32)
+^bb3(%v: i32):
+  cf.br ^bb4(%v, %b : i32, i32)
+^bb4(%p: i32, %q: i32):
+  %s = arith.subi %p, %q : i32
+  return %s : i32
+}
+
 // CHECK-LABEL: func.func @br_merge
 // CHECK-NEXT:    %[[S:.+]] = arith.addi %arg0, %arg0 : i32
 // CHECK-NEXT:    %[[M:.+]] = arith.muli %[[S]], %[[S]] : i32
@@ -122,6 +147,27 @@ func.func @cond_br_same_condition(%c: i1, %a: i32, %b: i32) -> i32 {
 ^bb3:
   %m = arith.muli %a, %b : i32
   return %m : i32
+}
+
+// The same when the inner branch is met first (here, its block comes before the outer branch's).
+// CHECK-LABEL: func.func @cond_br_same_condition_first
+// CHECK-NEXT:    cf.cond_br %arg0, ^bb1, ^bb2
+// CHECK-NEXT:  ^bb1:
+// CHECK-NEXT:    %[[M:.+]] = arith.muli %arg1, %arg2 : i32
+// CHECK-NEXT:    return %[[M]] : i32
+// CHECK-NEXT:  ^bb2:
+// CHECK-NEXT:    return %arg2 : i32
+func.func @cond_br_same_condition_first(%c: i1, %a: i32, %b: i32) -> i32 {
+  cf.br ^bb2
+^bb1:
+  cf.cond_br %c, ^bb3, ^bb4
+^bb2:
+  cf.cond_br %c, ^bb1, ^bb4
+^bb3:
+  %m = arith.muli %a, %b : i32
+  return %m : i32
+^bb4:
+  return %b : i32
 }
 
 // In a destination reached only through one edge the condition is a known constant.
@@ -294,6 +340,31 @@ func.func @unreachable(%a: i32) -> i32 {
   return %a : i32
 }
 
+// CHECK-LABEL: func.func @unreachable_cond_br
+// CHECK-NEXT:    return %arg0 : i32
+// CHECK-NEXT:  }
+func.func @unreachable_cond_br(%a: i32, %c: i1) -> i32 {
+  return %a : i32
+^bb1:
+  cf.cond_br %c, ^bb1, ^bb2
+^bb2:
+  return %a : i32
+}
+
+// CHECK-LABEL: func.func @unreachable_switch
+// CHECK-NEXT:    return %arg0 : i32
+// CHECK-NEXT:  }
+func.func @unreachable_switch(%a: i32) -> i32 {
+  return %a : i32
+^bb1:
+  cf.switch %a : i32, [
+    default: ^bb1,
+    7: ^bb2
+  ]
+^bb2:
+  return %a : i32
+}
+
 // A loop stays a loop.
 // CHECK-LABEL: func.func @loop
 // CHECK:         cf.br ^bb1(%{{.+}} : i32)
@@ -312,4 +383,31 @@ func.func @loop(%n: i32) -> i32 {
   cf.br ^bb1(%next : i32)
 ^bb3:
   return %i : i32
+}
+
+// Known differences from mlir-opt-16, whose greedy driver also simplifies regions: it drops unused
+// arguments of non-entry blocks (with the operands branches pass them) and merges identical blocks.
+// Tensile leaves both to later work (see rewrites/cf/canonicalize.ts).
+// CHECK-LABEL: func.func @unused_block_argument
+// CHECK-NEXT:    cf.cond_br %arg0, ^bb1(%arg1 : i32), ^bb2(%arg2 : i32)
+// CHECK-NEXT:  ^bb1(%{{.+}}: i32):
+func.func @unused_block_argument(%c: i1, %a: i32, %b: i32) -> i32 {
+  cf.cond_br %c, ^bb1(%a : i32), ^bb2(%b : i32)
+^bb1(%x: i32):
+  return %a : i32
+^bb2(%y: i32):
+  %m = arith.muli %y, %y : i32
+  return %m : i32
+}
+
+// CHECK-LABEL: func.func @identical_blocks
+// CHECK-NEXT:    cf.cond_br %arg0, ^bb1, ^bb2
+func.func @identical_blocks(%c: i1, %a: i32, %b: i32) -> i32 {
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  %m = arith.muli %a, %b : i32
+  return %m : i32
+^bb2:
+  %n = arith.muli %a, %b : i32
+  return %n : i32
 }

@@ -48,3 +48,46 @@ func.func @blocks(%a: i32) -> i32 {
 ^bb4(%y: i32):
   cf.br ^bb3
 }
+
+// Liveness: a value that only feeds itself around a loop is dead, with the loop argument carrying it.
+// CHECK-LABEL: func.func @dead_loop_value
+// CHECK-NEXT:    cf.br ^bb1(%arg1 : i32)
+// CHECK-NEXT:  ^bb1(%[[I:.+]]: i32):
+// CHECK-NEXT:    %[[LT:.+]] = arith.cmpi slt, %[[I]], %arg0 : i32
+// CHECK-NEXT:    cf.cond_br %[[LT]], ^bb2, ^bb3
+// CHECK-NEXT:  ^bb2:
+// CHECK-NEXT:    %[[NEXT:.+]] = arith.addi %[[I]], %arg0 : i32
+// CHECK-NEXT:    cf.br ^bb1(%[[NEXT]] : i32)
+func.func @dead_loop_value(%n: i32, %init: i32) -> i32 {
+  cf.br ^bb1(%init, %init : i32, i32)
+^bb1(%i: i32, %dead: i32):
+  %lt = arith.cmpi slt, %i, %n : i32
+  cf.cond_br %lt, ^bb2, ^bb3
+^bb2:
+  %d2 = arith.muli %dead, %dead : i32
+  %next = arith.addi %i, %n : i32
+  cf.br ^bb1(%next, %d2 : i32, i32)
+^bb3:
+  return %i : i32
+}
+
+// Unused arguments of non-entry blocks go with the operands every branch passes them.
+// CHECK-LABEL: func.func @dead_arguments
+// CHECK-NEXT:    cf.switch %arg0 : i32, [
+// CHECK-NEXT:      default: ^bb1,
+// CHECK-NEXT:      42: ^bb2(%arg1 : i32)
+// CHECK-NEXT:    ]
+// CHECK-NEXT:  ^bb1:
+// CHECK-NEXT:    return %arg1 : i32
+// CHECK-NEXT:  ^bb2(%[[Z:.+]]: i32):
+func.func @dead_arguments(%f: i32, %a: i32, %b: i32) -> i32 {
+  cf.switch %f : i32, [
+    default: ^bb1(%a : i32),
+    42: ^bb2(%b, %a : i32, i32)
+  ]
+^bb1(%x: i32):
+  return %a : i32
+^bb2(%y: i32, %z: i32):
+  %m = arith.muli %z, %z : i32
+  return %m : i32
+}
