@@ -2,7 +2,7 @@
  * arith's cast canonicalization patterns (MLIR 16's ArithCanonicalization.td): chains of casts that cancel
  * or shorten, and truncations of shifted values.
  */
-import type { IndexType, IntegerType } from "../../src/ir/types.ts";
+import { type IndexType, IntegerType, type Type, elementTypeOrSelf } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import {
@@ -26,8 +26,20 @@ import { before, defining, elementWidth, intOrSplat } from "./match.ts";
 type IntLike = ArithLike<IntegerType | IndexType>;
 type FixedIntLike = ArithLike<IntegerType>;
 
+/** The bit width of a (vector/tensor of) integer or index, index as 64 bits. */
+function castWidth(t: Type): number {
+  const e = elementTypeOrSelf(t);
+  return e instanceof IntegerType ? e.width : 64;
+}
+
 /**
- * index_cast(index_cast(x)) -> x when the result has x's type (the first cast is a round trip).
+ * Whether cast(cast(x)) back to x's type is the identity: only when the middle type is at least as wide as
+ * x's. (MLIR 16's IndexCastOfIndexCast also folds index -> i1 -> index, which truncates: checkRewrite found it.)
+ */
+const roundTripIsExact = (x: Type, middle: Type): boolean => castWidth(middle) >= castWidth(x);
+
+/**
+ * index_cast(index_cast(x)) -> x when the result has x's type and the middle type loses nothing.
  *
  *   %i = arith.index_cast %x : i32 to index
  *   %r = arith.index_cast %i : index to i32     ->   uses of %r use %x
@@ -38,6 +50,7 @@ export const indexCastOfIndexCast = rewrite({
   apply(op, rw) {
     const inner = defining(op.in, IndexCast);
     if (inner === undefined || inner.in.type !== op.out.type) return rw.fail("not index_cast(index_cast(x)) back to x's type");
+    if (!roundTripIsExact(inner.in.type, inner.out.type)) return rw.fail("the middle type is narrower: the round trip truncates");
     rw.replaceOp(op, [inner.in]);
     return rw.done();
   },
@@ -61,7 +74,7 @@ export const indexCastOfExtsi = rewrite({
 });
 
 /**
- * index_castui(index_castui(x)) -> x when the result has x's type.
+ * index_castui(index_castui(x)) -> x when the result has x's type and the middle type loses nothing.
  *
  *   %i = arith.index_castui %x : i32 to index
  *   %r = arith.index_castui %i : index to i32   ->   uses of %r use %x
@@ -72,6 +85,7 @@ export const indexCastuiOfIndexCastui = rewrite({
   apply(op, rw) {
     const inner = defining(op.in, IndexCastUI);
     if (inner === undefined || inner.in.type !== op.out.type) return rw.fail("not index_castui(index_castui(x)) back to x's type");
+    if (!roundTripIsExact(inner.in.type, inner.out.type)) return rw.fail("the middle type is narrower: the round trip truncates");
     rw.replaceOp(op, [inner.in]);
     return rw.done();
   },

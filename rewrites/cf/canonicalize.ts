@@ -1,7 +1,13 @@
 /**
- * Canonicalization patterns of the cf dialect, as MLIR 16's ControlFlowOps.cpp, plus the removal of
- * unreachable blocks that MLIR's greedy driver does in its region simplification (here a pattern rooted on
- * each block terminator, see `eraseUnreachableBlock`). Registered for the `canonicalize` pass on import.
+ * Canonicalization patterns of the cf dialect, as MLIR 16's ControlFlowOps.cpp (all of them), registered for
+ * the `canonicalize` pass on import. Merging a block into its single predecessor is one of them (MLIR's
+ * simplifyBrToBlockWithSinglePred on cf.br), so it is a pattern here too.
+ *
+ * MLIR's greedy driver also simplifies regions after each sweep. Of that, the removal of unreachable blocks
+ * is done here by patterns rooted on each terminator kind (`eraseUnreachableBlock`; the driver visits ops,
+ * not blocks). Region DCE (dead block arguments, dead cycles) is `simplifyRegions` in
+ * rewrites/transforms/dce.ts, which the canonicalize driver does not call yet; merging identical blocks is
+ * not done at all. Those are the known differences from `mlir-opt-16 --canonicalize`.
  *
  * Each pattern's comment shows its before/after IR; `^bb` names are blocks, `%c` a constant.
  */

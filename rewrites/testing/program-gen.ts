@@ -11,12 +11,13 @@
 import { isRight } from "fp-ts/lib/Either.js";
 import { CondBranchOp, BranchOp } from "../../dialects/cf/index.ts";
 import { createModule, moduleBody, type ModuleOp } from "../../dialects/builtin/index.ts";
-import { buildFunc, functionTypeAttr, ReturnOp } from "../../dialects/func/index.ts";
-import { type Attribute, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
+import { buildFunc, CallOp, functionTypeAttr, ReturnOp } from "../../dialects/func/index.ts";
+import { type Attribute, FloatAttr, IntegerAttr, SymbolRefAttr, type TypeAttr } from "../../src/ir/attributes.ts";
+import { symbolName } from "../../src/ir/symbol-table.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { Block, type Operation } from "../../src/ir/operation.ts";
 import { ConstantLike } from "../../src/ir/traits.ts";
-import { FloatType, IndexType, IntegerType, type Type, i1, i64 } from "../../src/ir/types.ts";
+import { FloatType, type FunctionType, IndexType, IntegerType, type Type, i1, i64 } from "../../src/ir/types.ts";
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import type { OpDefinition } from "../../src/irdl/define-op.ts";
 import { verifyOp } from "../../src/irdl/verifier.ts";
@@ -39,6 +40,8 @@ export interface Recipe {
   /** Values to return (indices into the values defined so far, from the last). */
   readonly results: readonly number[];
   /** When set, a cond_br diamond: then-steps, else-steps and the value passed to the merge block. */
+  /** When set, a private function `@g` built from `recipe`, called once per entry of `calls`. */
+  readonly callee?: { readonly recipe: Recipe; readonly calls: readonly number[] } | undefined;
   readonly diamond: { readonly cond: number; readonly thenSteps: readonly Step[]; readonly elseSteps: readonly Step[]; readonly pick: number } | undefined;
 }
 
@@ -114,6 +117,20 @@ class ProgramBuilder {
     }
   }
 
+  /** A `func.call` of `fn`, with the newest values of its argument types (skipped when one is missing). */
+  call(fn: Operation, choice: number): boolean {
+    const type = (fn.attr("function_type") as TypeAttr).value as FunctionType;
+    const args: Value[] = [];
+    for (const [i, t] of type.inputs.entries()) {
+      const v = pick(this.values.filter((x) => x.type === t).reverse(), choice + i);
+      if (v === undefined) return false;
+      args.push(v);
+    }
+    const call = this.b.create(CallOp, { callee: SymbolRefAttr.get(symbolName(fn) ?? ""), args, res: type.results });
+    this.values.push(...call.results);
+    return true;
+  }
+
   /** Tries to add the op a step describes; returns whether it did. */
   step(s: Step): boolean {
     const cls = pick(this.opts.ops, s.op);
@@ -179,15 +196,31 @@ class ProgramBuilder {
   }
 }
 
-/** Builds the module a recipe describes: one function `name` (arguments, steps, optional diamond, return). */
+/** Builds the module a recipe describes: function `name`, after the private callee `@g` when there is one. */
 export function buildProgram(recipe: Recipe, opts: GenOptions, name = "f"): { module: ModuleOp; fn: string } {
-  const argTypes = recipe.args.map((i) => pick(opts.types, i) as Type);
   const module = createModule();
   const b = Builder.atEnd(moduleBody(module));
-  buildFunc(b, name, argTypes, [], (entry, fb) => {
+  const callee = recipe.callee === undefined ? undefined : buildFunction(b, recipe.callee.recipe, opts, "g", undefined, "private");
+  // `@f` takes the callee's argument types first, so that every call finds its operands.
+  const main = recipe.callee === undefined ? recipe : { ...recipe, args: [...recipe.callee.recipe.args, ...recipe.args] };
+  buildFunction(b, main, opts, name, callee === undefined ? undefined : { fn: callee, picks: recipe.callee?.calls ?? [] });
+  return { module, fn: name };
+}
+
+interface CallPlan {
+  readonly fn: Operation;
+  /** One call per entry; the entry picks its operands (newest values of each argument type first). */
+  readonly picks: readonly number[];
+}
+
+/** One function from a recipe; with a call plan, calls to the callee come after the main steps. */
+function buildFunction(b: Builder, recipe: Recipe, opts: GenOptions, name: string, calls: CallPlan | undefined, visibility?: "private"): Operation {
+  const argTypes = recipe.args.map((i) => pick(opts.types, i) as Type);
+  const fn = buildFunc(b, name, argTypes, [], (entry, fb) => {
     const gen = new ProgramBuilder(opts, fb);
     gen.values.push(...entry.args);
     for (const s of recipe.steps) gen.step(s);
+    if (calls !== undefined) for (const p of calls.picks) gen.call(calls.fn, p);
     // Return the values nothing uses (up to four, newest first), so that every computation is observable,
     // plus the recipe's own picks.
     const unused = gen.values.filter((v) => !v.hasUses && !(v instanceof BlockArgument)).reverse().slice(0, 4);
@@ -230,13 +263,11 @@ export function buildProgram(recipe: Recipe, opts: GenOptions, name = "f"): { mo
     // Only values that dominate the merge block may be returned: the entry block's, and the merged one.
     const dominating = gen.values.slice(0, before);
     fb.create(ReturnOp, { values: [merge.arg(0), ...results.filter((v) => dominating.includes(v))] });
-  });
+  }, visibility === undefined ? {} : { visibility });
   // The function's type follows what was returned.
-  const fn = moduleBody(module).first as Operation;
   const ret = fn.getRegion().blocks.at(-1)?.last;
-  const resultTypes = ret?.operands.map((v) => v.type) ?? [];
-  fn.setAttr("function_type", functionTypeAttr(argTypes, resultTypes));
-  return { module, fn: name };
+  fn.setAttr("function_type", functionTypeAttr(argTypes, ret?.operands.map((v) => v.type) ?? []));
+  return fn;
 }
 
 function narrowI1(v: Value): Value<IntegerType> {

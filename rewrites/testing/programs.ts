@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { arithOps } from "../../dialects/arith/index.ts";
 import { mathOps } from "../../dialects/math/index.ts";
 import type { Operation } from "../../src/ir/operation.ts";
+import { lookupSymbolIn } from "../../src/ir/symbol-table.ts";
 import { ConstantLike } from "../../src/ir/traits.ts";
 import { FloatType, IndexType, IntegerType, type Type, f16, f32, f64, i1, i8, i16, i32, i64, index } from "../../src/ir/types.ts";
 import { floatValueFromBits, intValue, type RuntimeValue } from "../../src/interp/values.ts";
@@ -25,6 +26,8 @@ export interface ProgramOptions {
   readonly maxSteps?: number;
   /** Generate cf.cond_br diamonds too (default true). */
   readonly branches?: boolean;
+  /** Also generate a private callee `@g` that `@f` calls (for inlining and symbol-dce; default false). */
+  readonly calls?: boolean;
   /** The most function arguments (default 4). */
   readonly maxArgs?: number;
 }
@@ -102,12 +105,16 @@ export function recipes(opts: ProgramOptions = {}): fc.Arbitrary<Recipe> {
     elseSteps: fc.array(step, { maxLength: 3 }),
     pick: fc.nat({ max: 8 }),
   });
-  return fc.record({
+  const base = fc.record({
     args: fc.array(fc.nat({ max: 64 }), { minLength: 1, maxLength: opts.maxArgs ?? 4 }),
     steps: fc.array(step, { maxLength: maxSteps }),
     results: fc.array(fc.nat({ max: 8 }), { minLength: 1, maxLength: 2 }),
     diamond: (opts.branches ?? true) ? fc.option(diamond, { nil: undefined, freq: 3 }) : fc.constant(undefined),
   });
+  if (opts.calls !== true) return base;
+  // A callee `@g` (with its own steps and maybe a diamond) and one or two calls to it from `@f`.
+  const callee = fc.record({ recipe: base, calls: fc.array(fc.nat({ max: 16 }), { minLength: 1, maxLength: 2 }) });
+  return fc.tuple(base, callee).map(([r, c]): Recipe => ({ ...r, callee: c }));
 }
 
 /** Programs with inputs: a recipe built into MLIR text, then random arguments of the function's types. */
@@ -117,7 +124,7 @@ export function programs(opts: ProgramOptions = {}): fc.Arbitrary<ProgramCase> {
   return recipes(opts).chain((recipe) => {
     const { module, fn } = buildProgram(recipe, genOpts);
     const text = printOp(module, { ctx });
-    const fnOp = module.bodyRegion.block.first as Operation;
+    const fnOp = lookupSymbolIn(module, fn) as Operation;
     const argTypes = fnOp.getRegion().entry?.argTypes ?? [];
     return fc.tuple(...argTypes.map(valueArb)).map((args): ProgramCase => ({ text, fn, args }));
   });

@@ -116,7 +116,7 @@ exact("NaNs: payload kept and quieted; invalid operations give x86's negative de
   assert.is(bitsOf(fold1("sin", "f32", "0x7F800000")), 0xffc00000n);
   assert.is(bitsOf(fold1("cos", "f64", "0x7FF0000000000000")), 0xfff8000000000000n);
   assert.is(bitsOf(fold1("powf", "f32", "-2.0", "0.5")), 0xffc00000n);
-  assert.is(bitsOf(fold1("atan2", "f32", "0.0", "-0.0")), 0x7fc00000n, "MLIR's atan2(0, 0) special case");
+  assert.is(fold1("atan2", "f32", "0.0", "-0.0"), "math.atan2", "atan2(±0, ±0) stays: atan2f gives ±0 or ±pi, MLIR 16's fold gives NaN");
   assert.is(bitsOf(fold1("powf", "f32", "1.0", "0x7FC00005")), toBits(1, "f32"), "C's pow(1, NaN) = 1");
   assert.is(bitsOf(fold1("powf", "f32", "0xFFC00005", "1.0")), 0x7fc00005n, "glibc: x*x, negated for odd y");
 });
@@ -274,7 +274,15 @@ compat("the golden file folds to the same constants (mlir-opt orders hoisted con
   const ours = fold(text);
   const theirs = returnedValues(parse(mlirOpt("math/fold.mlir", ["--canonicalize"])));
   assert.ok(theirs.size >= 8);
-  for (const [name, want] of theirs) assert.equal(ours.get(name), want, `@${name}`);
+  for (const [name, want] of theirs) {
+    // MLIR 16 folds atan2(0, 0) to NaN; Tensile leaves it to atan2f (the third result of @nans).
+    if (name === "nans") {
+      assert.equal(ours.get(name)?.slice(0, 2), want.slice(0, 2), "@nans");
+      assert.is.not(ours.get(name)?.[2], want[2], "@nans: atan2(0, 0) is not folded to mlir-opt's NaN");
+      continue;
+    }
+    assert.equal(ours.get(name), want, `@${name}`);
+  }
 });
 
 const prop = suite("math folds preserve semantics (interpreter)");
