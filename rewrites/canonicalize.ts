@@ -15,7 +15,6 @@ import { type Either, isLeft, left } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import type { Diagnostic } from "../src/diag/diagnostic.ts";
 import type { Context } from "../src/ir/context.ts";
-import { fileLineCol } from "../src/ir/location.ts";
 import type { Operation } from "../src/ir/operation.ts";
 import { definePass } from "../src/pass/pass.ts";
 import { applyPatternsGreedily, type GreedyResult } from "../src/rewrite/greedy.ts";
@@ -74,18 +73,6 @@ export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOp
 /**
  * A listener printing, for `--debug-rewrites`, each pattern (or fold) that applied and why the others did not.
  */
-export function debugRewritesListener(debug: (line: string) => void): RewriteListener {
-  const where = (op: Operation): string => `'${op.name}'${locSuffix(op)}`;
-  return {
-    notifyPatternApplied: (pattern, op) => debug(`[canonicalize] ${pattern} applied to ${where(op)}`),
-    notifyMatchFailure: (pattern, op, reason) => debug(`[canonicalize] ${pattern} failed on ${where(op)}: ${reason}`),
-  };
-}
-
-function locSuffix(op: Operation): string {
-  const pos = fileLineCol(op.loc);
-  return pos === undefined ? "" : ` at ${pos.file}:${pos.line}:${pos.col}`;
-}
 
 /**
  * `canonicalize`: folds every op and applies the registered canonicalization patterns to a fixpoint (MLIR's
@@ -113,7 +100,7 @@ export const canonicalizePass = definePass({
     "num-not-converged": "Runs stopped by max-iterations before a fixpoint",
   },
   run(op, pctx, opts) {
-    const listener = pctx.debugRewrites ? debugRewritesListener((line) => pctx.debug(line)) : undefined;
+    const listener = pctx.rewriteListener;
     const r = canonicalize(op, pctx.context, { maxIterations: opts.maxIterations, ...(listener === undefined ? {} : { listener }) });
     if (isLeft(r)) {
       if (opts.testConvergence) return left([r.left]);

@@ -28,7 +28,8 @@ export const mulToShiftPass = definePass({
   opName: "func.func",
   statistics: { rewrites: "Multiplications replaced" },
   run(fn, ctx) {
-    const r = applyPatternsGreedily(fn, [mulPow2ToShift], { ctx: ctx.context });
+    // The listener prints each pattern applied or declined under `tensile-opt --debug-rewrites`.
+    const r = applyPatternsGreedily(fn, [mulPow2ToShift], { ctx: ctx.context, listener: ctx.rewriteListener });
     if (isLeft(r)) return left([r.left]);
     ctx.stat("rewrites", r.right.applied.get(mulPow2ToShift.name) ?? 0);
     return { changed: r.right.changed };

@@ -15,6 +15,8 @@
 import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
 import { Context } from "../ir/context.ts";
+import { debugRewritesListener } from "../rewrite/debug.ts";
+import type { RewriteListener } from "../rewrite/rewriter.ts";
 import type { Operation } from "../ir/operation.ts";
 import { IsolatedFromAbove } from "../ir/traits.ts";
 import { verify } from "../irdl/verifier.ts";
@@ -363,6 +365,9 @@ class RunningPass implements PassContext {
   }
   get debugRewrites(): boolean {
     return this.manager.opts().debugRewrites ?? false;
+  }
+  get rewriteListener(): RewriteListener | undefined {
+    return this.debugRewrites ? debugRewritesListener(this.pass.def.name, (line) => this.debug(line)) : undefined;
   }
   stat(name: string, n = 1): void {
     this.node.statistics.set(name, (this.node.statistics.get(name) ?? 0) + n);

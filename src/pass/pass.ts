@@ -24,6 +24,7 @@ import * as t from "io-ts";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Context } from "../ir/context.ts";
 import type { Operation } from "../ir/operation.ts";
+import type { RewriteListener } from "../rewrite/rewriter.ts";
 import { decodeOptionText, decodeOptionValues, type OptionField, type OptionsSchema, optionFields } from "./options.ts";
 import type { PipelineItem } from "./pipeline.ts";
 
@@ -44,6 +45,11 @@ export interface PassContext {
   readonly pass: Pass;
   /** `--debug-rewrites`: rewrite drivers print which pattern applied where and why others failed. */
   readonly debugRewrites: boolean;
+  /**
+   * What a pass gives its rewrite drivers (`applyPatternsGreedily(op, patterns, { listener })`): under
+   * `--debug-rewrites`, a listener printing every pattern applied or declined; otherwise undefined.
+   */
+  readonly rewriteListener: RewriteListener | undefined;
   /** Adds `n` (default 1) to the statistic `name` of this pass instance (`--mlir-pass-statistics`). */
   stat(name: string, n?: number): void;
   /** Marks the pass as failed, with what went wrong; the pipeline stops after this pass. */

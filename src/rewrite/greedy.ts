@@ -29,7 +29,7 @@ export interface GreedyOptions {
   /** Erase trivially dead ops (default true). */
   readonly removeDeadOps?: boolean;
   /** Also told of every change, match failure and pattern application (e.g. for --debug-rewrites). */
-  readonly listener?: RewriteListener;
+  readonly listener?: RewriteListener | undefined;
 }
 
 export interface GreedyResult {

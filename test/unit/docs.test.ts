@@ -40,6 +40,9 @@ test("the pass runs from tensile-opt with the plugin, as the sh block says", () 
   const r = run("bash", ["-c", command]);
   assert.is(r.status, 0, r.stderr);
   assert.match(r.stdout, /%0 = arith\.shli %arg0, %c3_i32 : i32/);
+  // The guide's --debug-rewrites: the pass hands ctx.rewriteListener to its driver.
+  const debug = run("bash", ["-c", `${command} --debug-rewrites`]);
+  assert.match(debug.stderr, /\[mul-to-shift\] mul-pow2-to-shift applied to 'arith\.muli' at examples\/writing-a-pass\/input\.mlir:3:8/);
 });
 
 test("the property test passes", () => {
