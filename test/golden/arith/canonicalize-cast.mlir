@@ -285,3 +285,11 @@ func.func @index_cast_constant_to_i64() -> i64 {
   return %r : i64
 }
 
+
+// CHECK-LABEL: func.func @index_castui_round_trip(
+// CHECK-NEXT: return %arg0 : i32
+func.func @index_castui_round_trip(%x: i32) -> i32 {
+  %a = arith.index_castui %x : i32 to index
+  %r = arith.index_castui %a : index to i32
+  return %r : i32
+}

@@ -159,3 +159,24 @@ func.func @shaped() -> (vector<2xf32>, tensor<3xi64>, vector<4xi8>, vector<2xf32
   %3 = math.sqrt %d : vector<2xf32>
   return %0, %1, %2, %3 : vector<2xf32>, tensor<3xi64>, vector<4xi8>, vector<2xf32>
 }
+
+// The other C-library folders, at points where every libm is exact.
+// CHECK-LABEL: func.func @libm_exact_points
+// CHECK-NOT:     math.
+// CHECK:         return
+func.func @libm_exact_points() -> (f64, f64, f64, f64, f64, f64, f64, f64, f64) {
+  %zero = arith.constant 0.0 : f64
+  %one = arith.constant 1.0 : f64
+  %three = arith.constant 3.0 : f64
+  %hundred = arith.constant 100.0 : f64
+  %0 = math.atan %zero : f64
+  %1 = math.cos %zero : f64
+  %2 = math.exp2 %three : f64
+  %3 = math.expm1 %zero : f64
+  %4 = math.log %one : f64
+  %5 = math.log10 %hundred : f64
+  %6 = math.log1p %zero : f64
+  %7 = math.tan %zero : f64
+  %8 = math.tanh %zero : f64
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8 : f64, f64, f64, f64, f64, f64, f64, f64, f64
+}
