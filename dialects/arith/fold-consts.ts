@@ -20,8 +20,6 @@ import {
   floatSemantics,
   fromBits,
   isNaNBits,
-  quietNaNBits,
-  toBits,
 } from "../../src/ir/float-bits.ts";
 import {
   FloatType,
@@ -33,6 +31,10 @@ import {
   elementTypeOrSelf,
   hasStaticShape,
 } from "../../src/ir/types.ts";
+import * as F from "../../src/interp/float-semantics.ts";
+import * as I from "../../src/interp/int-semantics.ts";
+import { type FloatElement, floatElementBits, floatElementFromBits } from "../../src/interp/values.ts";
+import { CMPF_PREDICATES, CMPI_PREDICATES } from "./attrs.ts";
 
 // ---- reading constants ---------------------------------------------------------------------------------
 
@@ -200,67 +202,67 @@ export function zipElements(a: Elements, b: Elements, fn: (x: bigint, y: bigint)
 }
 
 // ---- integer semantics (unsigned bits in, unsigned bits out; undefined = do not fold) ------------------
+//
+// The arithmetic itself is the interpreter's (src/interp/int-semantics.ts), so a fold and the interpreter
+// cannot disagree by accident; where the folder deliberately differs (MLIR's folding rule), the table says so.
 
 const signed = (w: number, x: bigint): bigint => BigInt.asIntN(w, x);
 const wrap = (w: number, x: bigint): bigint => BigInt.asUintN(w, x);
 const minSigned = (w: number): bigint => -(1n << BigInt(w - 1));
 const maxSigned = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;
-/** The signed quotient as bits if it is representable, else undefined (INT_MIN / -1 overflows). */
-const signedResult = (w: number, q: bigint): bigint | undefined => (q < minSigned(w) || q > maxSigned(w) ? undefined : wrap(w, q));
+
+type IntSemantics = (n: number, a: bigint, b: bigint) => bigint;
+
+/** An interpreter operation on unsigned bits: its result wrapped to unsigned bits, undefined on undefined behaviour. */
+const exact =
+  (fn: IntSemantics) =>
+  (w: number, a: bigint, b: bigint): bigint | undefined => {
+    const r = I.unlessUndefined(() => fn(w, a, b));
+    return r === undefined ? undefined : wrap(w, r);
+  };
+
+/**
+ * A signed division whose quotient must fit: on i1, -1 / -1 = +1 does not fit, and MLIR's folder (sdiv_ov)
+ * refuses it, whereas the interpreter (like LLVM) reads i1 signed division as x / 1 and gives -1. Kept as
+ * MLIR folds it; for scalars and splats `x / 1 -> x` fires first anyway.
+ */
+const signedDivision = (fn: IntSemantics) => {
+  const folded = exact(fn);
+  return (w: number, a: bigint, b: bigint): bigint | undefined =>
+    w === 1 && isMinSigned(w, a) && isAllOnes(w, b) ? undefined : folded(w, a, b);
+};
 
 /** Integer binary operations by arith op mnemonic. Each returns undefined where the op has undefined behaviour. */
 export const intBinary: Readonly<Record<string, (w: number, a: bigint, b: bigint) => bigint | undefined>> = {
-  addi: (w, a, b) => wrap(w, a + b),
-  subi: (w, a, b) => wrap(w, a - b),
-  muli: (w, a, b) => wrap(w, a * b),
-  divui: (_w, a, b) => (b === 0n ? undefined : a / b),
-  divsi: (w, a, b) => (b === 0n ? undefined : signedResult(w, signed(w, a) / signed(w, b))),
-  ceildivui: (_w, a, b) => (b === 0n ? undefined : a / b + (a % b === 0n ? 0n : 1n)),
-  ceildivsi: (w, a, b) => {
-    if (b === 0n) return undefined;
-    const [sa, sb] = [signed(w, a), signed(w, b)];
-    const q = sa / sb;
-    // BigInt division truncates; round up when there is a remainder and the exact quotient is positive.
-    return signedResult(w, sa % sb !== 0n && sa < 0n === sb < 0n ? q + 1n : q);
-  },
-  floordivsi: (w, a, b) => {
-    if (b === 0n) return undefined;
-    const [sa, sb] = [signed(w, a), signed(w, b)];
-    const q = sa / sb;
-    return signedResult(w, sa % sb !== 0n && sa < 0n !== sb < 0n ? q - 1n : q);
-  },
-  remui: (_w, a, b) => (b === 0n ? undefined : a % b),
-  // INT_MIN rem -1 is 0 (APInt's srem, as MLIR folds it).
-  remsi: (w, a, b) => (b === 0n ? undefined : wrap(w, signed(w, a) % signed(w, b))),
-  andi: (_w, a, b) => a & b,
-  ori: (_w, a, b) => a | b,
-  xori: (_w, a, b) => a ^ b,
-  // Shifting by the bit width or more is poison: leave the op alone.
-  shli: (w, a, b) => (b >= BigInt(w) ? undefined : wrap(w, a << b)),
-  shrui: (w, a, b) => (b >= BigInt(w) ? undefined : a >> b),
-  shrsi: (w, a, b) => (b >= BigInt(w) ? undefined : wrap(w, signed(w, a) >> b)),
-  maxsi: (w, a, b) => (signed(w, a) >= signed(w, b) ? a : b),
-  maxui: (_w, a, b) => (a >= b ? a : b),
-  minsi: (w, a, b) => (signed(w, a) <= signed(w, b) ? a : b),
-  minui: (_w, a, b) => (a <= b ? a : b),
+  addi: exact(I.addI),
+  subi: exact(I.subI),
+  muli: exact(I.mulI),
+  divui: exact(I.divUI),
+  divsi: signedDivision(I.divSI),
+  ceildivui: exact(I.ceilDivUI),
+  ceildivsi: signedDivision(I.ceilDivSI),
+  floordivsi: signedDivision(I.floorDivSI),
+  remui: exact(I.remUI),
+  // INT_MIN rem -1 is 0 (APInt's srem, as MLIR folds it); the interpreter reports it as undefined behaviour
+  // (LLVM's srem overflows). Folding undefined behaviour to a value is a legal refinement.
+  remsi: (w, a, b) => (w > 1 && isMinSigned(w, a) && isAllOnes(w, b) ? 0n : exact(I.remSI)(w, a, b)),
+  andi: exact(I.andI),
+  ori: exact(I.orI),
+  xori: exact(I.xorI),
+  // Shifting by the bit width or more is poison (the interpreter reports it): leave the op alone.
+  shli: exact(I.shLI),
+  shrui: exact(I.shRUI),
+  shrsi: exact(I.shRSI),
+  maxsi: exact(I.maxSI),
+  maxui: exact(I.maxUI),
+  minsi: exact(I.minSI),
+  minui: exact(I.minUI),
 };
 
 /** `cmpi` predicates in their attribute order (eq = 0 ... uge = 9). */
 export function cmpiHolds(predicate: number, w: number, a: bigint, b: bigint): boolean | undefined {
-  const [sa, sb] = [signed(w, a), signed(w, b)];
-  switch (predicate) {
-    case 0: return a === b;
-    case 1: return a !== b;
-    case 2: return sa < sb;
-    case 3: return sa <= sb;
-    case 4: return sa > sb;
-    case 5: return sa >= sb;
-    case 6: return a < b;
-    case 7: return a <= b;
-    case 8: return a > b;
-    case 9: return a >= b;
-    default: return undefined;
-  }
+  const name = CMPI_PREDICATES[predicate];
+  return name === undefined ? undefined : I.cmpI(name, w, a, b);
 }
 
 export const isAllOnes = (w: number, x: bigint): boolean => x === wrap(w, -1n);
@@ -268,6 +270,9 @@ export const isMinSigned = (w: number, x: bigint): boolean => x === wrap(w, minS
 export const isMaxSigned = (w: number, x: bigint): boolean => x === maxSigned(w);
 
 // ---- float semantics (bit patterns in and out) ----------------------------------------------------------
+//
+// The arithmetic is the interpreter's (src/interp/float-semantics.ts), on its float elements; these helpers
+// convert bit patterns to elements and back, which is exact (NaN payloads included).
 
 /** The quiet bit of `kind`'s NaNs. */
 function quietBit(kind: FloatKind): bigint {
@@ -281,67 +286,50 @@ export const isNaN = (bits: bigint, kind: FloatKind): boolean => isNaNBits(bits,
 export const negate = (bits: bigint, kind: FloatKind): bigint => bits ^ signBit(kind);
 export const isNegative = (bits: bigint, kind: FloatKind): boolean => (bits & signBit(kind)) !== 0n;
 
+const element = (bits: bigint, kind: ArithFloatKind): FloatElement => floatElementFromBits(bits, kind);
+
+/** An interpreter float operation on bit patterns. */
+const onBits =
+  (fn: (kind: ArithFloatKind, a: FloatElement, b: FloatElement) => FloatElement) =>
+  (kind: ArithFloatKind, a: bigint, b: bigint): bigint =>
+    floatElementBits(fn(kind, element(a, kind), element(b, kind)), kind);
+
 /**
  * An arithmetic float operation as APFloat computes it: a NaN operand propagates (the left one first),
  * quieted; a NaN made from numbers (inf - inf, 0 * inf, x % 0) is the default positive quiet NaN; other
- * results are rounded to nearest, ties to even.
+ * results are rounded to nearest, ties to even. (The interpreter's `floatOp`, on bit patterns.)
  */
 export function floatArith(kind: ArithFloatKind, a: bigint, b: bigint, fn: (x: number, y: number) => number): bigint {
-  if (isNaNBits(a, kind)) return quieted(a, kind);
-  if (isNaNBits(b, kind)) return quieted(b, kind);
-  const r = fn(fromBits(a, kind), fromBits(b, kind));
-  return Number.isNaN(r) ? quietNaNBits(kind) : toBits(r, kind);
+  return floatElementBits(F.floatOp(kind, [element(a, kind), element(b, kind)], fn), kind);
 }
 
 /** Float binary operations by arith op mnemonic. */
 export const floatBinary: Readonly<Record<string, (kind: ArithFloatKind, a: bigint, b: bigint) => bigint>> = {
-  addf: (k, a, b) => floatArith(k, a, b, (x, y) => x + y),
-  subf: (k, a, b) => floatArith(k, a, b, (x, y) => x - y),
-  mulf: (k, a, b) => floatArith(k, a, b, (x, y) => x * y),
-  divf: (k, a, b) => floatArith(k, a, b, (x, y) => x / y),
-  // The remainder of truncated division, with the dividend's sign (C's fmod, LLVM's frem). JS `%` is exact.
-  remf: (k, a, b) => floatArith(k, a, b, (x, y) => x % y),
-  maxf: (k, a, b) => maximum(k, a, b, true),
-  minf: (k, a, b) => maximum(k, a, b, false),
+  addf: onBits(F.addF),
+  subf: onBits(F.subF),
+  mulf: onBits(F.mulF),
+  divf: onBits(F.divF),
+  // The remainder of truncated division, with the dividend's sign (C's fmod, LLVM's frem).
+  remf: onBits(F.remF),
+  maxf: (k, a, b) => nanAsIs(k, a, b) ?? onBits(F.maxF)(k, a, b),
+  minf: (k, a, b) => nanAsIs(k, a, b) ?? onBits(F.minF)(k, a, b),
 };
 
 /**
- * IEEE 754-2019 maximum / minimum (llvm::maximum / minimum): NaN-propagating (the NaN operand is returned as
- * it is, the left one first), and -0.0 < +0.0.
+ * maxf / minf fold as llvm::maximum / minimum: a NaN operand is returned as it is (the left one first),
+ * not quieted. The interpreter's maxF / minF quiet it, as the hardware would: the two differ only on a
+ * signalling NaN operand (a NaN payload, which rewrites may change). Otherwise they agree (-0.0 < +0.0).
  */
-function maximum(kind: ArithFloatKind, a: bigint, b: bigint, max: boolean): bigint {
+function nanAsIs(kind: ArithFloatKind, a: bigint, b: bigint): bigint | undefined {
   if (isNaNBits(a, kind)) return a;
   if (isNaNBits(b, kind)) return b;
-  const [x, y] = [fromBits(a, kind), fromBits(b, kind)];
-  if (x === 0 && y === 0 && isNegative(a, kind) !== isNegative(b, kind)) return isNegative(a, kind) === max ? b : a;
-  if (max) return x < y ? b : a;
-  return y < x ? b : a;
+  return undefined;
 }
 
 /** `cmpf` predicates in their attribute order (false = 0 ... true = 15); NaN makes a comparison unordered. */
 export function cmpfHolds(predicate: number, kind: ArithFloatKind, a: bigint, b: bigint): boolean | undefined {
-  const [x, y] = [fromBits(a, kind), fromBits(b, kind)];
-  const unordered = Number.isNaN(x) || Number.isNaN(y);
-  const [lt, eq, gt] = [x < y, x === y, x > y];
-  switch (predicate) {
-    case 0: return false;
-    case 1: return eq;
-    case 2: return gt;
-    case 3: return gt || eq;
-    case 4: return lt;
-    case 5: return lt || eq;
-    case 6: return !unordered && !eq;
-    case 7: return !unordered;
-    case 8: return unordered || eq;
-    case 9: return unordered || gt;
-    case 10: return unordered || gt || eq;
-    case 11: return unordered || lt;
-    case 12: return unordered || lt || eq;
-    case 13: return !eq;
-    case 14: return unordered;
-    case 15: return true;
-    default: return undefined;
-  }
+  const name = CMPF_PREDICATES[predicate];
+  return name === undefined ? undefined : F.cmpF(name, element(a, kind), element(b, kind));
 }
 
 /** True when a float element (bits) equals `x` exactly (Object.is: -0.0 and +0.0 differ). */

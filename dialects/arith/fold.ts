@@ -16,7 +16,9 @@
  */
 import type { Attribute } from "../../src/ir/attributes.ts";
 import { IntegerAttr } from "../../src/ir/attributes.ts";
-import { convertFloatBits, roundRationalToBits } from "../../src/ir/float-bits.ts";
+import * as F from "../../src/interp/float-semantics.ts";
+import * as I from "../../src/interp/int-semantics.ts";
+import { convertFloatBits } from "../../src/ir/float-bits.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import type { Type } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
@@ -266,9 +268,8 @@ export const foldAddUIExtended: FoldHook = commutative((op, operands) => {
   }
   const [a, b, w] = [readInts(operands[0]), readInts(operands[1]), widthOf(op)];
   if (a === undefined || b === undefined || w === undefined) return undefined;
-  const sums = zipElements(a, b, (x, y) => BigInt.asUintN(w, x + y));
-  // The sum wrapped exactly when it is below an operand.
-  const carries = zipElements(a, b, (x, y) => boolBits(BigInt.asUintN(w, x + y) < x));
+  const sums = zipElements(a, b, (x, y) => BigInt.asUintN(w, I.addUIExtended(w, x, y).sum));
+  const carries = zipElements(a, b, (x, y) => boolBits(I.addUIExtended(w, x, y).overflow));
   if (sums === undefined || carries === undefined) return undefined;
   const [sum, carry] = [buildConstant(resultType(op), sums), buildConstant(overflowType, carries)];
   return sum === undefined || carry === undefined ? undefined : [sum, carry];
@@ -289,9 +290,9 @@ const foldMulExtended = (signedOperands: boolean): FoldHook =>
     }
     const [a, b, w] = [readInts(operands[0]), readInts(operands[1]), widthOf(op)];
     if (a === undefined || b === undefined || w === undefined) return undefined;
-    const ext = (x: bigint): bigint => (signedOperands ? BigInt.asIntN(w, x) : x);
-    const lows = zipElements(a, b, (x, y) => BigInt.asUintN(w, x * y));
-    const highs = zipElements(a, b, (x, y) => BigInt.asUintN(w, (ext(x) * ext(y)) >> BigInt(w)));
+    const product = signedOperands ? I.mulSIExtended : I.mulUIExtended;
+    const lows = zipElements(a, b, (x, y) => BigInt.asUintN(w, product(w, x, y).low));
+    const highs = zipElements(a, b, (x, y) => BigInt.asUintN(w, product(w, x, y).high));
     if (lows === undefined || highs === undefined) return undefined;
     const [low, high] = [buildConstant(type, lows), buildConstant(type, highs)];
     return low === undefined || high === undefined ? undefined : [low, high];
@@ -427,10 +428,7 @@ export const foldIntToFloat =
     const [inW, to] = [intWidth(elementOf(lhsOf(op).type)), floatKind(elementOf(resultType(op)))];
     const a = readInts(operands[0]);
     if (inW === undefined || to === undefined || a === undefined) return undefined;
-    const values = mapElements(a, (x) => {
-      const v = isSigned ? BigInt.asIntN(inW, x) : x;
-      return roundRationalToBits(v < 0n, v < 0n ? -v : v, 1n, to);
-    });
+    const values = mapElements(a, (x) => F.intToFloatBits(isSigned ? BigInt.asIntN(inW, x) : x, to));
     return values === undefined ? undefined : buildConstant(resultType(op), values);
   };
 
@@ -440,6 +438,8 @@ export const foldFloatToInt =
   (op, operands) => {
     const [from, outW] = [floatKind(elementOf(lhsOf(op).type)), intWidth(elementOf(resultType(op)))];
     if (from === undefined || outW === undefined) return undefined;
+    // Not the interpreter's floatToInt: this works on the bits of every kind (f80 and f128 too, which the
+    // interpreter cannot represent). Same rule otherwise, except that fptosi to i0 never folds here.
     const lo = isSigned ? -(1n << BigInt(outW - 1)) : 0n;
     const hi = isSigned ? (1n << BigInt(outW - 1)) - 1n : (1n << BigInt(outW)) - 1n;
     return castFloats(op, operands[0], (x) => {

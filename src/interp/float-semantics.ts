@@ -13,6 +13,7 @@
  * - neg, abs and copysign are bit operations: they act on the sign of NaNs too, as LLVM's fneg/fabs do.
  */
 import {
+  type FloatKind,
   convertFloatBits,
   decodeFloatBits,
   floatSemantics,
@@ -195,8 +196,13 @@ export function fmaF(kind: SupportedFloatKind, a: FloatElement, b: FloatElement,
 
 /** An integer (exact value) rounded to the nearest value of `kind` (sitofp / uitofp). */
 export function intToFloat(v: bigint, kind: SupportedFloatKind): number {
+  return fromBits(intToFloatBits(v, kind), kind);
+}
+
+/** The bits of an integer (exact value) rounded to nearest, ties to even, in any float kind (f80 and f128 too). */
+export function intToFloatBits(v: bigint, kind: FloatKind): bigint {
   const negative = v < 0n;
-  return fromBits(roundRationalToBits(negative, negative ? -v : v, 1n, kind), kind);
+  return roundRationalToBits(negative, negative ? -v : v, 1n, kind);
 }
 
 /**

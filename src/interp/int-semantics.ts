@@ -7,7 +7,20 @@
  * throws an InterpFailure the engine locates at the op. Folders can use these functions too (catching the
  * failure means "do not fold").
  */
-import { ub } from "./errors.ts";
+import { InterpFailure, ub } from "./errors.ts";
+
+/**
+ * `compute()`, or undefined when it reports undefined behaviour or poison (division by zero, INT_MIN / -1,
+ * an oversized shift, an out-of-range cast): how a folder says "leave this op alone".
+ */
+export function unlessUndefined<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof InterpFailure && e.kind === "undefined-behavior") return undefined;
+    throw e;
+  }
+}
 
 const signed = (n: number, v: bigint): bigint => BigInt.asIntN(n, v);
 const unsigned = (n: number, v: bigint): bigint => BigInt.asUintN(n, v);

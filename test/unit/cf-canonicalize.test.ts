@@ -3,8 +3,6 @@
  * against mlir-opt-16, every pattern exercised by the golden file, and semantics kept (interpreter).
  */
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import "../../dialects/arith/interp.ts";
@@ -24,19 +22,14 @@ import { StringAttr } from "../../src/ir/attributes.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { IntegerType } from "../../src/ir/types.ts";
 import { verify } from "../../src/irdl/verifier.ts";
-import { parseSource } from "../../src/text/parser.ts";
-import { assertSameAsMlir, goldenDir, mlirOpt, tensileOpt } from "./pass-compat.ts";
+import { assertSameAsMlir, goldenText, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
 registerAllPasses();
 const ctx = newContext();
 
-function parse(text: string): Operation {
-  const r = parseSource(text, ctx);
-  if (isLeft(r)) throw new Error(r.left.message);
-  return r.right;
-}
+const parse = parserIn(ctx);
 
-const golden = (file: string): string => readFileSync(join(goldenDir, file), "utf8");
+const golden = goldenText;
 
 const compat = suite("cf/func canonicalization agrees with mlir-opt-16");
 

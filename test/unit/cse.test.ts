@@ -1,5 +1,5 @@
 /** The `cse` pass (rewrites/transforms/cse.ts), against mlir-opt-16 and the interpreter. */
-import { isLeft, isRight } from "fp-ts/lib/Either.js";
+import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { newContext } from "../../dialects/index.ts";
@@ -8,21 +8,15 @@ import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { cse } from "../../rewrites/transforms/cse.ts";
 import { FileLineColLoc, UnknownLoc } from "../../src/ir/location.ts";
-import type { Operation } from "../../src/ir/operation.ts";
 import { AddI } from "../../dialects/arith/index.ts";
 import { verify } from "../../src/irdl/verifier.ts";
-import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { assertSameAsMlir, mlirOpt, tensileOpt } from "./pass-compat.ts";
+import { assertSameAsMlir, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
 registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
-function parse(text: string): Operation {
-  const r = parseSource(text, ctx);
-  if (isLeft(r)) throw new Error(r.left.message);
-  return r.right;
-}
+const parse = parserIn(ctx);
 
 const compat = suite("cse agrees with mlir-opt-16");
 

@@ -3,7 +3,7 @@
  * same erasures in its region simplification (among other things), so the golden input is compared with that
  * where nothing else applies.
  */
-import { isLeft, isRight } from "fp-ts/lib/Either.js";
+import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { newContext } from "../../dialects/index.ts";
@@ -14,18 +14,13 @@ import { dce, eraseUnreachableBlocks, isReachable } from "../../rewrites/transfo
 import type { Operation } from "../../src/ir/operation.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { Rewriter } from "../../src/rewrite/rewriter.ts";
-import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { assertSameAsMlir, mlirOpt, tensileOpt } from "./pass-compat.ts";
+import { assertSameAsMlir, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
 registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
-function parse(text: string): Operation {
-  const r = parseSource(text, ctx);
-  if (isLeft(r)) throw new Error(r.left.message);
-  return r.right;
-}
+const parse = parserIn(ctx);
 
 const compat = suite("dce agrees with mlir-opt-16's canonicalizer where only dead code goes");
 

@@ -1,8 +1,5 @@
 /** The `inline` pass (rewrites/transforms/inline.ts), against mlir-opt-16 and the interpreter. */
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { isLeft, isRight, right } from "fp-ts/lib/Either.js";
+import { isRight, right } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import "../../dialects/arith/interp.ts";
@@ -14,23 +11,17 @@ import { registerAllPasses } from "../../rewrites/index.ts";
 import { inline } from "../../rewrites/transforms/inline.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { intValue } from "../../src/interp/values.ts";
-import type { Operation } from "../../src/ir/operation.ts";
 import { lookupSymbolIn } from "../../src/ir/symbol-table.ts";
 import { i32 } from "../../src/ir/types.ts";
 import { verify } from "../../src/irdl/verifier.ts";
-import { parseSource } from "../../src/text/parser.ts";
 import { runOpt } from "../../cli/opt-driver.ts";
 import { parseOptArgs } from "../../cli/opt-args.ts";
-import { assertSameAsMlir, goldenDir, mlirOpt, tensileOpt } from "./pass-compat.ts";
+import { assertSameAsMlir, goldenText, mlirOpt, mlirOptOnText, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
 registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
-function parse(text: string): Operation {
-  const r = parseSource(text, ctx);
-  if (isLeft(r)) throw new Error(r.left.message);
-  return r.right;
-}
+const parse = parserIn(ctx);
 
 const RECURSION = {
   "@ping": "mlir-opt-16 inlines recursive calls a few times (then @ping is dead); Tensile never does",
@@ -69,7 +60,7 @@ func.func @main(%a: i32, %c: i1) -> i32 {
   if (typeof args === "string") throw new Error(args);
   const ours = runOpt(text, "inline.mlir", () => newContext(), args.opts);
   assert.is(ours.exitCode, 0, ours.stderr);
-  const theirs = spawnSync("mlir-opt-16", ["--inline=default-pipeline=", "--mlir-print-debuginfo", "-"], { input: text, encoding: "utf8" });
+  const theirs = mlirOptOnText(text, ["--inline=default-pipeline=", "--mlir-print-debuginfo"]);
   assert.is(theirs.status, 0, theirs.stderr);
   const norm = (s: string): string => s.replaceAll('"<stdin>"', '"inline.mlir"').replace(/\s+$/, "");
   assert.fixture(norm(ours.stdout), norm(theirs.stdout));
@@ -79,7 +70,7 @@ func.func @main(%a: i32, %c: i1) -> i32 {
 const unit = suite("inline");
 
 unit("single- and multi-block callees compute what the calls did", () => {
-  const m = parse(readFileSync(join(goldenDir, "transforms/inline.mlir"), "utf8"));
+  const m = parse(goldenText("transforms/inline.mlir"));
   const inputs = [-7, 0, 3, 1000];
   const before = inputs.map((x) => interpret(m, "multi_block", [intValue(i32, x)]));
   const r = inline(m, ctx);

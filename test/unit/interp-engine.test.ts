@@ -26,7 +26,7 @@ import {
   splatValue,
 } from "../../src/interp/index.ts";
 import { DYNAMIC, UnrankedTensorType, f32, i1, i8, i32, i64, index, tensor, vector } from "../../src/ir/types.ts";
-import { oneOp, parse, run, runError } from "./interp-support.ts";
+import { oneOp, parse, run, runError } from "../support/interp.ts";
 
 const ints = (vs: readonly RuntimeValue[]): bigint[] => vs.map((v) => (v as IntValue).value);
 

@@ -20,7 +20,7 @@ import {
   shapedValue,
 } from "../../src/interp/index.ts";
 import { FloatType, IntegerType, bf16, f16, f32, f64, i1, i32, i64, vector } from "../../src/ir/types.ts";
-import { Random, compileC, foldWithMlir, oneOp, parse, run, runError } from "./interp-support.ts";
+import { Random, compileC, foldWithMlir, oneOp, parse, run, runError } from "../support/interp.ts";
 
 const floatType = (t: string): FloatType => FloatType.get(t as "f16" | "bf16" | "f32" | "f64");
 const widthOfKind = (t: string): number => (t === "f64" ? 64 : t === "f32" ? 32 : 16);

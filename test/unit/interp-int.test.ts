@@ -19,7 +19,7 @@ import {
 import { IntegerType, type Type, i1, i8, i32, i64, index, tensor, vector } from "../../src/ir/types.ts";
 import { DYNAMIC } from "../../src/ir/types.ts";
 import { isLeft } from "fp-ts/lib/Either.js";
-import { type FoldCase, Random, compileC, foldWithMlir, oneOp, parsed, run, runError } from "./interp-support.ts";
+import { type FoldCase, Random, compileC, foldWithMlir, oneOp, parsed, run, runError } from "../support/interp.ts";
 
 const typeOf = (t: string): IntegerType | typeof index => (t === "index" ? index : IntegerType.get(Number(t.slice(1))));
 const widthOf = (t: string): number => (t === "index" ? 64 : Number(t.slice(1)));

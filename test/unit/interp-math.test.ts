@@ -19,7 +19,7 @@ import {
   ulpDistance,
 } from "../../src/interp/index.ts";
 import { FloatType, IntegerType, bf16, f16, f32, f64, i32 } from "../../src/ir/types.ts";
-import { Random, compileC, mlirOpt, oneOp, parse, run } from "./interp-support.ts";
+import { Random, compileC, mlirOpt, oneOp, parse, run } from "../support/interp.ts";
 
 const floatType = (t: string): FloatType => FloatType.get(t as "f16" | "bf16" | "f32" | "f64");
 

@@ -18,7 +18,7 @@ import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
-import { goldenDir, mlirOpt } from "./pass-compat.ts";
+import { goldenDir, mlirOpt } from "../support/pass-tests.ts";
 
 const ctx = newContext();
 

@@ -1,5 +1,4 @@
 /** The `symbol-dce` pass (rewrites/transforms/symbol-dce.ts), against mlir-opt-16. */
-import { spawnSync } from "node:child_process";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -9,18 +8,13 @@ import { symbolDce } from "../../rewrites/transforms/symbol-dce.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
-import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { assertSameAsMlir, mlirOpt, tensileOpt } from "./pass-compat.ts";
+import { assertSameAsMlir, mlirOpt, mlirOptOnText, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
 registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
-function parse(text: string): Operation {
-  const r = parseSource(text, ctx);
-  if (isLeft(r)) throw new Error(r.left.message);
-  return r.right;
-}
+const parse = parserIn(ctx);
 
 const compat = suite("symbol-dce agrees with mlir-opt-16");
 
@@ -51,7 +45,7 @@ func.func @q() {
 }`;
   const m = parse(text);
   assert.ok(isRight(symbolDce(m)));
-  const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", "--symbol-dce", "-"], { input: text, encoding: "utf8" });
+  const r = mlirOptOnText(text, ["--allow-unregistered-dialect", "--symbol-dce"]);
   assert.is(r.status, 0, r.stderr);
   assert.is(printOp(m, { ctx }).trim(), r.stdout.trim());
 });
@@ -88,7 +82,7 @@ unit("only a symbol table can be the root, with MLIR's message", () => {
   const r = symbolDce(fn);
   assert.ok(isLeft(r));
   if (isLeft(r)) assert.is(r.left.message, "'func.func' op  was scheduled to run under SymbolDCE, but does not define a symbol table");
-  const mlir = spawnSync("mlir-opt-16", ["--pass-pipeline=builtin.module(func.func(symbol-dce))", "-"], { input: "func.func @f() {\n  return\n}\n", encoding: "utf8" });
+  const mlir = mlirOptOnText("func.func @f() {\n  return\n}\n", ["--pass-pipeline=builtin.module(func.func(symbol-dce))"]);
   assert.match(mlir.stderr, "'func.func' op  was scheduled to run under SymbolDCE, but does not define a symbol table");
   const pipeline = runPipeline(m, "builtin.module(func.func(symbol-dce))", { ctx });
   assert.ok(isLeft(pipeline), "the pass fails in a pipeline too");

@@ -5,6 +5,8 @@
  * dialects and checks the first diagnostic against mlir-opt-16 itself.
  */
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -748,352 +750,33 @@ walk.run();
 // ---- from text, against mlir-opt-16 ------------------------------------------------------------------------
 
 /**
- * Invalid (and a few valid) inputs in MLIR 16's syntax, split as by `--split-input-file`. Each chunk ends with
- * the first diagnostic mlir-opt-16 reports for it (`// expect-error L:C: ...`, then its notes) or
- * `// expect-ok`; positions are relative to the chunk, as mlir-opt gives them. The second test below asks
- * mlir-opt-16 itself, so the expectations cannot drift from MLIR.
+ * Invalid (and a few valid) inputs in MLIR 16's syntax live in test/golden/verifier/*.mlir, split with
+ * `// -----`; each chunk carries the first diagnostic mlir-opt-16 reports for it (`// expected-error @-N {{...}}`,
+ * then its notes) or none. The golden runner checks Tensile against those comments; the tests below also ask
+ * mlir-opt-16 itself, so the expectations cannot drift from MLIR, and compare columns, which the comments lack.
  */
-const textCases = String.raw`
-func.func @f(%a: i32, %b: i32) {
-  %0 = "arith.addi"(%a, %b, %a) : (i32, i32, i32) -> i32
-  return
-}
-// expect-error 3:8: 'arith.addi' op expected 2 operands, but found 3
-// -----
-func.func @f(%a: f32) {
-  %0 = "arith.addi"(%a, %a) : (f32, f32) -> f32
-  return
-}
-// expect-error 3:8: 'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'
-// -----
-func.func @f(%a: i32) {
-  %0 = "arith.addi"(%a, %a) : (i32, i32) -> i64
-  return
-}
-// expect-error 3:8: 'arith.addi' op requires the same type for all operands and results
-// -----
-func.func @f(%a: i32) {
-  "arith.addi"(%a, %a) : (i32, i32) -> ()
-  return
-}
-// expect-error 3:3: 'arith.addi' op requires one result
-// -----
-func.func @f(%a: i32) {
-  %0 = "arith.cmpi"(%a, %a) : (i32, i32) -> i1
-  return
-}
-// expect-error 3:8: 'arith.cmpi' op requires attribute 'predicate'
-// -----
-func.func @f(%a: i32) {
-  %0 = "arith.cmpi"(%a, %a) {predicate = 42 : i64} : (i32, i32) -> i1
-  return
-}
-// expect-error 3:8: 'arith.cmpi' op attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
-// -----
-func.func @f(%a: f32) {
-  %0 = "arith.constant"(%a) {value = 1.0 : f32} : (f32) -> f32
-  return
-}
-// expect-error 3:8: 'arith.constant' op requires zero operands
-// -----
-func.func @f(%a: i32) {
-  %0 = "arith.addui_extended"(%a, %a) : (i32, i32) -> i32
-  return
-}
-// expect-error 3:8: 'arith.addui_extended' op expected 2 results
-// -----
-func.func @f(%a: f32) {
-  %0 = "math.absf"() : () -> f32
-  return
-}
-// expect-error 3:8: 'math.absf' op requires a single operand
-// -----
-func.func @f(%a: f32) {
-  %0 = "math.fpowi"(%a, %a) : (f32, f32) -> f32
-  return
-}
-// expect-error 3:8: 'math.fpowi' op operand #1 must be signless-integer-like, but got 'f32'
-// -----
-func.func @f() {
-  "cf.br"()[^bb1, ^bb1] : () -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: 'cf.br' op requires 1 successor but found 2
-// -----
-func.func @f() {
-  "cf.cond_br"()[^bb1, ^bb1] {operand_segment_sizes = array<i32: 0, 0, 0>} : () -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: 'cf.cond_br' op expected 1 or more operands, but found 0
-// -----
-func.func @f(%c: i1) {
-  "cf.cond_br"(%c)[^bb1, ^bb1] {operand_segment_sizes = array<i32: 1, 1, 0>} : (i1) -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: 'cf.cond_br' op operand count (1) does not match with the total size (2) specified in attribute 'operand_segment_sizes'
-// -----
-func.func @f(%c: i1) {
-  "cf.cond_br"(%c)[^bb1, ^bb1] {operand_segment_sizes = array<i32: 1, 0>} : (i1) -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: 'cf.cond_br' op 'operand_segment_sizes' attribute for specifying operand segments must have 3 elements, but got 2
-// -----
-func.func @f(%c: i1) {
-  "cf.cond_br"(%c)[^bb1, ^bb1] : (i1) -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: 'cf.cond_br' op requires dense i32 array attribute 'operand_segment_sizes'
-// -----
-func.func @f(%a: i32) {
-  "cf.switch"(%a) {operand_segment_sizes = array<i32: 1, 0, 0>, case_operand_segments = array<i32>} : (i32) -> ()
-}
-// expect-error 3:3: 'cf.switch' op requires at least 1 successors but found 0
-// -----
-func.func @f(%a: i32) {
-  "func.return"(%a) ({}) : (i32) -> ()
-}
-// expect-error 3:3: 'func.return' op requires zero regions
-// -----
-func.func @f() {
-  "func.return"()[^bb1] : () -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: 'func.return' op requires 0 successors but found 1
-// -----
-"func.func"() {sym_name = "f", function_type = () -> ()} : () -> ()
-// expect-error 2:1: 'func.func' op requires one region
-// -----
-"func.func"() ({}) {function_type = () -> ()} : () -> ()
-// expect-error 2:1: 'func.func' op requires attribute 'sym_name'
-// -----
-"builtin.module"() ({}) : () -> ()
-// expect-error 2:1: 'builtin.module' op region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks
-// -----
-"builtin.module"() ({
-^bb0:
-  "test.op"() : () -> ()
-^bb1:
-  "test.op"() : () -> ()
-}) : () -> ()
-// expect-error 2:1: 'builtin.module' op expects region #0 to have 0 or 1 blocks
-// -----
-func.func @f() {
-  "func.return"() : () -> ()
-  "func.return"() : () -> ()
-}
-// expect-error 3:3: 'func.return' op must be the last operation in the parent block
-// -----
-"func.return"() : () -> ()
-// expect-error 2:1: 'func.return' op expects parent op 'func.func'
-// -----
-func.func @f(%a: vector<4xi32>) {
-  %0 = "arith.extsi"(%a) : (vector<4xi32>) -> vector<5xi64>
-  return
-}
-// expect-error 3:8: 'arith.extsi' op requires the same shape for all operands and results
-// -----
-func.func @f(%a: tensor<4xi32>, %b: vector<4xi32>) {
-  %0 = "arith.addi"(%a, %b) : (tensor<4xi32>, vector<4xi32>) -> tensor<4xi32>
-  return
-}
-// expect-error 3:8: 'arith.addi' op all non-scalar operands/results must have the same shape and base type
-// -----
-func.func @f(%a: vector<4xf32>, %b: f32) {
-  %0 = "arith.cmpf"(%a, %b) {predicate = 1 : i64} : (vector<4xf32>, f32) -> vector<4xi1>
-  return
-}
-// expect-error 3:8: 'arith.cmpf' op requires all operands to have the same type
-// -----
-func.func @f(%a: i1, %b: f32, %c: f64) {
-  %0 = "arith.select"(%a, %b, %c) : (i1, f32, f64) -> f32
-  return
-}
-// expect-error 3:8: 'arith.select' op failed to verify that all of {true_value, false_value, result} have same type
-// -----
-"func.func"() ({
-  "func.return"() : () -> ()
-}) {sym_name = "f", function_type = () -> (), sym_visibility = "foo"} : () -> ()
-// expect-error 2:1: 'func.func' op visibility expected to be one of ["public", "private", "nested"], but got "foo"
-// -----
-func.func @f()
-// expect-error 2:1: 'func.func' op symbol declaration cannot have public visibility
-// -----
-func.func private @f()
-func.func private @f()
-// expect-error 3:1: redefinition of symbol named 'f'
-// expect-note 2:1: see existing symbol definition here
-// -----
-func.func @f(%a: i32) {
-  "test.region"() ({
-    func.func @g() {
-      %0 = arith.addi %a, %a : i32
-      return
-    }
-  }) : () -> ()
-  return
-}
-// expect-error 5:12: 'arith.addi' op using value defined outside the region
-// expect-note 4:5: required by region isolation constraints
-// -----
-"func.func"() ({
-^bb0(%a: i32):
-  "func.return"() : () -> ()
-}) {sym_name = "f", function_type = (f32) -> ()} : () -> ()
-// expect-error 2:1: 'func.func' op type of entry block argument #0('i32') must match the type of the corresponding argument in function signature('f32')
-// -----
-func.func @f() {
-  "test.branch"()[^bb1] : () -> ()
-  "test.op"() : () -> ()
-^bb1:
-  return
-}
-// expect-error 3:3: operation with block successors must terminate its parent block
-// -----
-func.func @f() {
-^bb0:
-  cf.br ^bb0
-}
-// expect-error 2:1: entry block of region may not have predecessors
-// -----
-func.func @f() {
-  "test.region"() ({
-    "test.op"() : () -> ()
-  ^bb1:
-    "test.op"() : () -> ()
-  }) : () -> ()
-  "test.region"() ({
-    "test.op"() : () -> ()
-  ^bb1:
-    %0 = arith.constant 1 : i32
-  }) : () -> ()
-  return
-}
-// expect-error 11:10: block with no terminator, has %0 = "arith.constant"() {value = 1 : i32} : () -> i32
-// -----
-func.func @f() {
-  %0 = arith.addi %1, %1 : i32
-  %1 = arith.constant 0 : i32
-  return
-}
-// expect-error 3:8: operand #0 does not dominate this use
-// expect-note 4:8: operand defined here (op in the same block)
-// -----
-func.func @f(%c: i1) {
-  cf.cond_br %c, ^bb1, ^bb2
-^bb1:
-  %0 = arith.constant 0 : i32
-  cf.br ^bb3
-^bb2:
-  cf.br ^bb3
-^bb3:
-  %1 = arith.addi %0, %0 : i32
-  return
-}
-// expect-error 10:8: operand #0 does not dominate this use
-// expect-note 5:8: operand defined here (op in the same region)
-// -----
-func.func @f(%c: i1) {
-  cf.cond_br %c, ^bb1, ^bb2
-^bb1:
-  %0 = arith.constant 0 : i32
-  cf.br ^bb3
-^bb2:
-  cf.br ^bb3
-^bb3:
-  "test.region"() ({
-    %1 = arith.addi %0, %0 : i32
-  }) : () -> ()
-  return
-}
-// expect-error 11:10: operand #0 does not dominate this use
-// expect-note 5:8: operand defined here (op in a parent region)
-// -----
-func.func @f(%c: i1) {
-  cf.cond_br %c, ^bb1(%c : i1), ^bb2
-^bb1(%x: i1):
-  cf.br ^bb2
-^bb2:
-  %0 = arith.andi %x, %x : i1
-  return
-}
-// expect-error 7:8: operand #0 does not dominate this use
-// expect-note 2:1: operand defined as a block argument (block #1 in the same region)
-// -----
-func.func @f(%c: i1) {
-  cf.cond_br %c, ^bb1(%c : i1), ^bb2
-^bb1(%x: i1):
-  cf.br ^bb2
-^bb2:
-  "test.region"() ({
-    %0 = arith.andi %x, %x : i1
-  }) : () -> ()
-  return
-}
-// expect-error 8:10: operand #0 does not dominate this use
-// expect-note 2:1: operand defined as a block argument (block #1 in a parent region)
-// -----
-func.func @f() {
-  return
-^bb1:
-  %0 = arith.addi %1, %1 : i32
-  %1 = arith.constant 0 : i32
-  cf.br ^bb1
-}
-// expect-ok
-// -----
-func.func @f() {
-  return
-^bb1:
-  "test.region"() ({
-    %2 = arith.addi %1, %1 : i32
-  }) : () -> ()
-  %1 = arith.constant 0 : i32
-  cf.br ^bb1
-}
-// expect-error 6:10: operand #0 does not dominate this use
-// expect-note 8:8: operand defined here (op in a parent region)
-// -----
-func.func @f(%n: index, %c: i1) -> index {
-  %c1 = arith.constant 1 : index
-  cf.br ^loop(%n : index)
-^loop(%i: index):
-  %next = arith.subi %i, %c1 : index
-  "test.region"() ({
-    %twice = arith.addi %next, %i : index
-  }) : () -> ()
-  cf.cond_br %c, ^loop(%next : index), ^exit
-^exit:
-  return %next : index
-}
-// expect-ok
-// -----
-%0 = "test.use"(%1) : (i32) -> i32
-"test.region"() ({
-  %2 = "test.use"(%1) : (i32) -> i32
-}) : () -> ()
-%1 = "test.def"() : () -> i32
-// expect-ok
-`;
+const verifierGoldenDir = join(import.meta.dirname, "..", "golden", "verifier");
+const textCaseFiles = readdirSync(verifierGoldenDir)
+  .filter((name) => name.endsWith(".mlir"))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(join(verifierGoldenDir, name), "utf8") }));
 
+/** A chunk's expected diagnostics as `severity line: message` (line within the chunk, as mlir-opt counts). */
 const expectationOf = (chunk: string): string[] =>
-  chunk
-    .split("\n")
-    .map((line) => /^\/\/ expect-(error|note) (.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => `${m[1]} ${m[2]}`);
+  chunk.split("\n").flatMap((line, i) => {
+    const m = /^\/\/ expected-(error|note) @-(\d+) \{\{(.*)\}\}$/.exec(line);
+    return m === null ? [] : [`${m[1]} ${i + 1 - Number(m[2])}: ${m[3]}`];
+  });
 
 const located = (d: Diagnostic): string => {
   const p = fileLineCol(d.loc);
   return `${d.severity} ${p === undefined ? "?" : `${p.line}:${p.col}`}: ${d.message}`;
 };
 
-/** Our first diagnostic for a chunk and its notes, as the expectations spell them. */
+/** `severity line:col: message` without the column. */
+const withoutColumn = (s: string): string => s.replace(/^(\w+ \d+):\d+:/, "$1:");
+
+/** Our first diagnostic for a chunk and its notes, as `located` spells them. */
 function ourFirstDiagnostic(chunk: string): string[] {
   const ctx = newContext({ allowUnregisteredDialects: true });
   const parsed = parseSource(chunk, ctx, { file: "chunk.mlir" });
@@ -1124,13 +807,26 @@ function mlirFirstDiagnostics(text: string): Map<number, string[]> {
 }
 
 const fromText = suite("from text");
-const chunks = splitInputFile(textCases);
-fromText("the first diagnostic is MLIR's, at the same place, with the same notes", () => {
-  assert.ok(chunks.length > 40);
-  for (const chunk of chunks) assert.equal(ourFirstDiagnostic(chunk.text), expectationOf(chunk.text), `chunk at line ${chunk.firstLine}`);
+fromText("the first diagnostic is MLIR's, at the same place (line and column), with the same notes", () => {
+  let chunks = 0;
+  for (const file of textCaseFiles) {
+    const mlir = mlirFirstDiagnostics(file.text);
+    for (const chunk of splitInputFile(file.text)) {
+      chunks++;
+      const where = `${file.name}: chunk at line ${chunk.firstLine}`;
+      const ours = ourFirstDiagnostic(chunk.text);
+      assert.equal(ours, mlir.get(chunk.firstLine) ?? [], where);
+      assert.equal(ours.map(withoutColumn), expectationOf(chunk.text), `${where} (expected-* comments)`);
+    }
+  }
+  assert.ok(chunks > 40, `only ${chunks} chunks`);
 });
-fromText("the expectations are what mlir-opt-16 reports", () => {
-  const mlir = mlirFirstDiagnostics(textCases);
-  for (const chunk of chunks) assert.equal(mlir.get(chunk.firstLine) ?? [], expectationOf(chunk.text), `chunk at line ${chunk.firstLine}`);
+fromText("the expectations are what mlir-opt-16 reports (mlir-opt-16 --verify-diagnostics accepts each file)", () => {
+  assert.is(textCaseFiles.length, 3);
+  for (const file of textCaseFiles) {
+    const args = ["--allow-unregistered-dialect", "--split-input-file", "--verify-diagnostics", "-"];
+    const run = spawnSync("mlir-opt-16", args, { input: file.text, encoding: "utf8" });
+    assert.is(run.status, 0, `${file.name}: mlir-opt-16 --verify-diagnostics failed:\n${run.stderr}`);
+  }
 });
 fromText.run();

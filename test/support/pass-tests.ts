@@ -1,16 +1,33 @@
 /**
- * Shared by the pass tests: run a golden file through `tensile-opt` (in-process, as the golden runner does)
- * and through `mlir-opt-16`, and compare the results top-level symbol by symbol, with a list of known
- * differences that must still differ (so the list stays true).
+ * Shared by the pass tests (test/unit/{cse,dce,symbol-dce,inline,cf-canonicalize,...}.test.ts): parse MLIR
+ * text, run a golden file through `tensile-opt` (in-process, as the golden runner does) and through
+ * `mlir-opt-16`, and compare the results top-level symbol by symbol, with a list of known differences that
+ * must still differ (so the list stays true).
  */
-import { spawnSync } from "node:child_process";
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isLeft } from "fp-ts/lib/Either.js";
 import * as assert from "uvu/assert";
 import { parseOptArgs, runOpt } from "../../cli/opt-driver.ts";
 import { newContext } from "../../dialects/index.ts";
+import type { Context } from "../../src/ir/context.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import { parseSource } from "../../src/text/parser.ts";
 
 export const goldenDir = join(import.meta.dirname, "..", "golden");
+
+/** The text of a golden file (relative to test/golden). */
+export const goldenText = (file: string): string => readFileSync(join(goldenDir, file), "utf8");
+
+/** A parser of MLIR text in `ctx` that throws with the diagnostic's message on a syntax error. */
+export function parserIn(ctx: Context): (text: string) => Operation {
+  return (text) => {
+    const r = parseSource(text, ctx);
+    if (isLeft(r)) throw new Error(r.left.message);
+    return r.right;
+  };
+}
 
 /** `tensile-opt <args> <file>`'s output (the file is relative to test/golden). */
 export function tensileOpt(file: string, args: readonly string[]): string {
@@ -27,6 +44,11 @@ export function mlirOpt(file: string, args: readonly string[]): string {
   const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...args, join(goldenDir, file)], { encoding: "utf8" });
   assert.is(r.status, 0, `mlir-opt-16 ${args.join(" ")} ${file} failed: ${r.error?.message ?? r.stderr}`);
   return r.stdout;
+}
+
+/** `mlir-opt-16 <args> -` on `text` (stdin); the caller checks the status, as some tests expect a failure. */
+export function mlirOptOnText(text: string, args: readonly string[]): SpawnSyncReturns<string> {
+  return spawnSync("mlir-opt-16", [...args, "-"], { input: text, encoding: "utf8" });
 }
 
 /**
