@@ -17,6 +17,11 @@ import { narrow, SignlessIntegerLike } from "../src/irdl/constraints.ts";
 import { verify } from "../src/irdl/verifier.ts";
 import { parseSource } from "../src/text/parser.ts";
 import { printOp } from "../src/text/printer.ts";
+import { formatValues, interpret, intValue } from "../src/interp/index.ts";
+import { runPipeline } from "../src/pass/index.ts";
+import { registerAllPasses } from "../rewrites/index.ts";
+
+registerAllPasses();
 
 // |a - b| * 3 + 1, written with the typed builders.
 const module = createModule();
@@ -51,6 +56,15 @@ if (isLeft(reparsed)) throw new Error(renderDiagnostic(reparsed.left));
 console.log("// Parsed back; printing again gives the same text:", printOp(reparsed.right, { ctx }) === text);
 console.log("\n// The generic form, with locations:");
 console.log(printOp(reparsed.right, { ctx, generic: true, debugInfo: true }));
+
+// Run it with the interpreter, then optimise it with a pass pipeline and check it computes the same.
+const args = [intValue(i32, 3n), intValue(i32, 10n)];
+const before = interpret(module, "scaled_distance", args);
+const ran = runPipeline(module, "builtin.module(func.func(canonicalize,cse))", { ctx });
+if (isLeft(ran)) throw new Error(ran.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n"));
+const after = interpret(module, "scaled_distance", args);
+if (isLeft(before) || isLeft(after)) throw new Error("the interpreter failed");
+console.log(`// scaled_distance(3, 10) = ${formatValues(before.right)} before and ${formatValues(after.right)} after canonicalize,cse`);
 
 const bad = "func.func @f(%x: i32) -> i32 {\n  %0 = arith.addi %x, %x : f32\n  return %0 : i32\n}\n";
 const sources = new SourceManager();
