@@ -26,7 +26,8 @@ function constantScope(op: Operation): Block | undefined {
 /** Unique constants per scope block, keyed by dialect, attribute and type. */
 export class ConstantFolder {
   readonly #known = new Map<Block, Map<string, Operation>>();
-  readonly #knownOps = new Set<Operation>();
+  /** Each constant the folder owns, with the table and key it is filed under (so forgetting it is O(1)). */
+  readonly #knownOps = new Map<Operation, { table: Map<string, Operation>; key: string }>();
 
   constructor(readonly ctx: Context) {}
 
@@ -38,10 +39,10 @@ export class ConstantFolder {
 
   /** Forgets an op that is being erased. */
   notifyErased(op: Operation): void {
-    if (!this.#knownOps.delete(op)) return;
-    for (const table of this.#known.values()) {
-      for (const [k, v] of table) if (v === op) table.delete(k);
-    }
+    const entry = this.#knownOps.get(op);
+    if (entry === undefined) return;
+    this.#knownOps.delete(op);
+    if (entry.table.get(entry.key) === op) entry.table.delete(entry.key);
   }
 
   /**
@@ -61,7 +62,7 @@ export class ConstantFolder {
       return true;
     }
     table.set(key, op);
-    this.#knownOps.add(op);
+    this.#knownOps.set(op, { table, key });
     // As MLIR 16's OperationFolder: a constant already first, or right after one the folder owns, stays.
     if (op.parent === scope && (scope.first === op || (op.prev !== undefined && this.#isKnown(scope, op.prev)))) return false;
     const front = scope.first;
@@ -113,8 +114,9 @@ export class ConstantFolder {
     // New constants go to the very front of the scope, as MLIR 16 puts them.
     const created = rw.at(InsertionPoint.atStart(scope), () => dialect.materializeConstant?.(rw, value, type, user.loc));
     if (created === undefined) return undefined;
-    table.set(this.key(created.dialect, value, type), created);
-    this.#knownOps.add(created);
+    const key = this.key(created.dialect, value, type);
+    table.set(key, created);
+    this.#knownOps.set(created, { table, key });
     return created.getResult();
   }
 
