@@ -19,7 +19,8 @@ import type { Operation } from "../src/ir/operation.ts";
 import { definePass } from "../src/pass/pass.ts";
 import { applyPatternsGreedily, type GreedyResult } from "../src/rewrite/greedy.ts";
 import type { Pattern } from "../src/rewrite/pattern.ts";
-import type { RewriteListener } from "../src/rewrite/rewriter.ts";
+import type { Rewriter, RewriteListener } from "../src/rewrite/rewriter.ts";
+import { simplifyRegions } from "./transforms/dce.ts";
 
 const registered = new Map<string, Pattern[]>();
 
@@ -52,12 +53,19 @@ export interface CanonicalizeOptions {
   readonly extraPatterns?: readonly Pattern[];
   /** Told of every change (e.g. for `--debug-rewrites`). */
   readonly listener?: RewriteListener;
+  /** Erase unreachable blocks, dead code and dead block arguments after each sweep (default true, as MLIR). */
+  readonly regionSimplify?: boolean;
 }
 
 /**
  * Folds and canonicalizes everything nested in `root` (not `root` itself) with the patterns registered for
  * `ctx`'s dialects; Left with a diagnostic when the rewrites do not converge within the bound.
  */
+function regionSimplification(root: Operation, rw: Rewriter): boolean {
+  const r = simplifyRegions(root, rw);
+  return r.erasedBlocks + r.ops + r.args > 0;
+}
+
 export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOptions = {}): Either<Diagnostic, GreedyResult> {
   const patterns = [...canonicalizationPatterns(ctx), ...(opts.extraPatterns ?? [])];
   return applyPatternsGreedily(root, patterns, {
@@ -65,14 +73,13 @@ export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOp
     maxIterations: opts.maxIterations ?? 10,
     fold: opts.fold ?? true,
     ...(opts.listener === undefined ? {} : { listener: opts.listener }),
+    // MLIR's canonicalizer simplifies regions after each sweep (unreachable blocks, dead code and block
+    // arguments), unless region-simplify=false.
+    afterSweep: (opts.regionSimplify ?? true) ? regionSimplification : undefined,
   });
 }
 
 // ---- the pass ------------------------------------------------------------------------------------------
-
-/**
- * A listener printing, for `--debug-rewrites`, each pattern (or fold) that applied and why the others did not.
- */
 
 /**
  * `canonicalize`: folds every op and applies the registered canonicalization patterns to a fixpoint (MLIR's
@@ -90,7 +97,7 @@ export const canonicalizePass = definePass({
   optionDocs: {
     maxIterations: "Sweeps over the IR before giving up on a fixpoint",
     topDown: "Seed the worklist in general top-down order (the only order Tensile's driver has; accepted for MLIR compatibility)",
-    regionSimplify: "Perform control flow optimizations to the region tree (accepted for MLIR compatibility; ignored)",
+    regionSimplify: "Erase unreachable blocks, dead code and dead block arguments after each sweep",
     testConvergence: "Fail the pass when the rewrites do not converge",
   },
   statistics: {
@@ -101,7 +108,11 @@ export const canonicalizePass = definePass({
   },
   run(op, pctx, opts) {
     const listener = pctx.rewriteListener;
-    const r = canonicalize(op, pctx.context, { maxIterations: opts.maxIterations, ...(listener === undefined ? {} : { listener }) });
+    const r = canonicalize(op, pctx.context, {
+      maxIterations: opts.maxIterations,
+      regionSimplify: opts.regionSimplify,
+      ...(listener === undefined ? {} : { listener }),
+    });
     if (isLeft(r)) {
       if (opts.testConvergence) return left([r.left]);
       // MLIR 16's canonicalizer accepts a result that has not converged without a word; say why under --debug-rewrites.

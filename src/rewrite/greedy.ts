@@ -28,6 +28,11 @@ export interface GreedyOptions {
   readonly fold?: boolean;
   /** Erase trivially dead ops (default true). */
   readonly removeDeadOps?: boolean;
+  /**
+   * Runs after each sweep, through the driver's rewriter (MLIR's region simplification: unreachable blocks, dead
+   * block arguments); returns whether it changed the IR, which counts as a change of the sweep.
+   */
+  readonly afterSweep?: ((root: Operation, rw: PatternRewriter) => boolean) | undefined;
   /** Also told of every change, match failure and pattern application (e.g. for --debug-rewrites). */
   readonly listener?: RewriteListener | undefined;
 }
@@ -177,6 +182,10 @@ export function applyPatternsGreedily(
         if (++rewrites > maxRewrites) return left(nonConvergence(root, `${maxRewrites} rewrites`, lastApplied));
         break;
       }
+    }
+    if (opts.afterSweep !== undefined && opts.afterSweep(root, rw)) {
+      count("region-simplify");
+      changed = true;
     }
     changedEver ||= changed;
     if (!changed) return right({ changed: changedEver, iterations: iteration, applied });
