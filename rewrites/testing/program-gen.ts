@@ -5,8 +5,8 @@
  * only if the verifier accepts it. So a new op joins the generated programs by being in the list, with no
  * generator code of its own.
  *
- * A recipe may also ask for a diamond: `cf.cond_br` on an i1 value to two blocks that each compute a few more
- * ops and pass one value to a merge block, which returns.
+ * A recipe may also ask for a diamond (`cf.cond_br` on an i1 value to two blocks that each compute a few more
+ * ops and pass one value to a merge block, which returns) and for a private callee `@g` that `@f` calls.
  */
 import { isRight } from "fp-ts/lib/Either.js";
 import { CondBranchOp, BranchOp } from "../../dialects/cf/index.ts";
@@ -21,7 +21,6 @@ import { FloatType, type FunctionType, IndexType, IntegerType, type Type, i1, i6
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import type { OpDefinition } from "../../src/irdl/define-op.ts";
 import { verifyOp } from "../../src/irdl/verifier.ts";
-import { fromBits } from "../../src/ir/float-bits.ts";
 
 /** One op to try to add: which kind, which values, which types and attribute choices (all taken modulo). */
 export interface Step {
@@ -39,9 +38,9 @@ export interface Recipe {
   readonly steps: readonly Step[];
   /** Values to return (indices into the values defined so far, from the last). */
   readonly results: readonly number[];
-  /** When set, a cond_br diamond: then-steps, else-steps and the value passed to the merge block. */
   /** When set, a private function `@g` built from `recipe`, called once per entry of `calls`. */
   readonly callee?: { readonly recipe: Recipe; readonly calls: readonly number[] } | undefined;
+  /** When set, a cond_br diamond: then-steps, else-steps and the value passed to the merge block. */
   readonly diamond: { readonly cond: number; readonly thenSteps: readonly Step[]; readonly elseSteps: readonly Step[]; readonly pick: number } | undefined;
 }
 
@@ -76,10 +75,8 @@ function pick<T>(xs: readonly T[], i: number): T | undefined {
 function constantOf(type: Type, bits: bigint): Attribute | undefined {
   if (type instanceof IntegerType || type instanceof IndexType) return IntegerAttr.get(type, bits);
   if (type instanceof FloatType && (type.name === "f16" || type.name === "bf16" || type.name === "f32" || type.name === "f64")) {
-    const width = type.width;
-    const x = fromBits(BigInt.asUintN(width, bits), type.name);
-    // NaN constants are kept out: FloatAttr holds a JS number, which cannot keep NaN payloads.
-    return Number.isNaN(x) ? FloatAttr.get(type, 0) : FloatAttr.get(type, x);
+    // Any bit pattern, NaNs with payloads included: FloatAttr keeps the exact bits.
+    return FloatAttr.fromBits(type, BigInt.asUintN(type.width, bits));
   }
   return undefined;
 }
