@@ -73,8 +73,8 @@ export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOp
     maxIterations: opts.maxIterations ?? 10,
     fold: opts.fold ?? true,
     ...(opts.listener === undefined ? {} : { listener: opts.listener }),
-    // MLIR's canonicalizer simplifies regions after each sweep (unreachable blocks, dead code and block
-    // arguments), unless region-simplify=false.
+    // MLIR's canonicalizer simplifies regions after each sweep (unreachable blocks, dead code and block arguments,
+    // identical blocks), unless region-simplify=false.
     afterSweep: (opts.regionSimplify ?? true) ? regionSimplification : undefined,
   });
 }
@@ -97,7 +97,7 @@ export const canonicalizePass = definePass({
   optionDocs: {
     maxIterations: "Sweeps over the IR before giving up on a fixpoint",
     topDown: "Seed the worklist in general top-down order (the only order Tensile's driver has; accepted for MLIR compatibility)",
-    regionSimplify: "Erase unreachable blocks, dead code and dead block arguments after each sweep",
+    regionSimplify: "Erase unreachable blocks, dead code and dead block arguments, and merge identical blocks, after each sweep",
     testConvergence: "Fail the pass when the rewrites do not converge",
   },
   statistics: {

@@ -5,9 +5,8 @@
  *
  * MLIR's greedy driver also simplifies regions after each sweep. Of that, the removal of unreachable blocks
  * is done here by patterns rooted on each terminator kind (`eraseUnreachableBlock`; the driver visits ops,
- * not blocks). Region DCE (dead block arguments, dead cycles) is `simplifyRegions` in
- * rewrites/transforms/dce.ts, which the canonicalize driver does not call yet; merging identical blocks is
- * not done at all. Those are the known differences from `mlir-opt-16 --canonicalize`.
+ * not blocks). Region DCE (dead block arguments, dead cycles) and the merging of identical blocks are
+ * `simplifyRegions` in rewrites/transforms/dce.ts, which the canonicalize driver runs after each sweep.
  *
  * Each pattern's comment shows its before/after IR; `^bb` names are blocks, `%c` a constant.
  */

@@ -25,13 +25,12 @@ import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import type { Block, Operation, Region } from "../../src/ir/operation.ts";
 import { Terminator } from "../../src/ir/traits.ts";
-import type { IntegerType } from "../../src/ir/types.ts";
 import { BlockArgument, type OpOperand, OpResult, type Value } from "../../src/ir/value.ts";
 import { definePass } from "../../src/pass/pass.ts";
 import { wouldBeTriviallyDead } from "../../src/rewrite/greedy.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
-import { BranchOp, CondBranchOp, type SwitchCase, SwitchOp, switchArgs, switchCaseOperands, switchCaseValues } from "../../dialects/cf/index.ts";
 import { reachableBlocksInRpo } from "./cse.ts";
+import { type CfBranch, cfBranchEdges, isCfBranch, mergeIdenticalBlocks, rebuildCfBranch } from "./merge-blocks.ts";
 
 export interface DceResult {
   readonly changed: boolean;
@@ -84,16 +83,8 @@ function eraseAllUnreachableBlocks(root: Operation, rw: Rewriter): number {
 
 // ---- liveness ----------------------------------------------------------------------------------------------
 
-/** The cf branches whose successor operands can be dropped one by one. */
-const isMutableBranch = (op: Operation): op is BranchOp | CondBranchOp | SwitchOp =>
-  op instanceof BranchOp || op instanceof CondBranchOp || op instanceof SwitchOp;
-
-/** The operands `op` (a cf branch) passes to each of its successors, in successor order. */
-function forwardedOperands(op: BranchOp | CondBranchOp | SwitchOp): (readonly Value[])[] {
-  if (op instanceof SwitchOp) return [op.defaultOperands, ...op.caseDestinations.map((_, i) => switchCaseOperands(op, i))];
-  if (op instanceof CondBranchOp) return [op.trueDestOperands, op.falseDestOperands];
-  return [(op as BranchOp).destOperands];
-}
+/** The operands a cf branch forwards to each of its successors, in successor order. */
+const forwardedOperands = (op: CfBranch): (readonly Value[])[] => cfBranchEdges(op).map((e) => e.operands);
 
 /** The live ops and block arguments, grown to a fixpoint by `propagate`. */
 class LiveMap {
@@ -120,7 +111,7 @@ class LiveMap {
    */
   #isKnownDeadUse(use: OpOperand): boolean {
     const owner = use.owner;
-    if (!isMutableBranch(owner)) return false;
+    if (!isCfBranch(owner)) return false;
     let index = use.index;
     const groups = forwardedOperands(owner);
     // The operands before the forwarded ones (the condition, the flag) come first in operand order.
@@ -146,7 +137,7 @@ class LiveMap {
   /** Terminators are live; the arguments of successors reached by anything but a cf branch are too. */
   #propagateTerminator(op: Operation): void {
     this.markLive(op);
-    if (isMutableBranch(op)) return;
+    if (isCfBranch(op)) return;
     for (const succ of op.successors) for (const a of succ.args) this.markLive(a);
   }
 
@@ -172,26 +163,11 @@ class LiveMap {
 
 /** Rebuilds a cf branch without the operands it forwards to dead arguments; returns the op now in place. */
 function dropDeadForwardedOperands(op: Operation, live: LiveMap, rw: Rewriter): Operation {
-  if (!isMutableBranch(op)) return op;
-  const groups = forwardedOperands(op);
-  const kept = groups.map((g, s) => g.filter((_, i) => live.isLive((op.successors[s] as Block).arg(i))));
-  if (kept.every((k, i) => k.length === groups[i]?.length)) return op;
-  let created: Operation;
-  if (op instanceof SwitchOp) {
-    const values = switchCaseValues(op);
-    const cases: SwitchCase[] = op.caseDestinations.map((dest, i) => ({ value: values[i] ?? 0n, dest, operands: kept[i + 1] ?? [] }));
-    created = rw.replaceOpWithNew(op, SwitchOp, switchArgs(op.flag as Value<IntegerType>, op.defaultDestination, kept[0] ?? [], cases));
-  } else if (op instanceof CondBranchOp) {
-    created = rw.replaceOpWithNew(op, CondBranchOp, {
-      condition: op.condition,
-      trueDest: op.trueDest,
-      trueDestOperands: kept[0] ?? [],
-      falseDest: op.falseDest,
-      falseDestOperands: kept[1] ?? [],
-    });
-  } else {
-    created = rw.replaceOpWithNew(op, BranchOp, { dest: (op as BranchOp).dest, destOperands: kept[0] ?? [] });
-  }
+  if (!isCfBranch(op)) return op;
+  const edges = cfBranchEdges(op);
+  const kept = edges.map((e) => ({ dest: e.dest, operands: e.operands.filter((_, i) => live.isLive(e.dest.arg(i))) }));
+  if (kept.every((k, i) => k.operands.length === edges[i]?.operands.length)) return op;
+  const created = rebuildCfBranch(op, kept, rw);
   live.markLive(created);
   return created;
 }
@@ -245,19 +221,29 @@ export function eraseDeadCode(root: Operation, rw: Rewriter): Erased {
   return erased;
 }
 
-/**
- * MLIR's simplifyRegions without its merging of identical blocks: erases unreachable blocks, then dead code,
- * in everything nested in `root`, through `rw` (so a greedy driver's listener sees it). Returns what it
- * erased. MLIR's greedy driver runs this after each sweep (its `region-simplify` option).
- */
-export function simplifyRegions(root: Operation, rw: Rewriter): { erasedBlocks: number } & Erased {
-  const erasedBlocks = eraseAllUnreachableBlocks(root, rw);
-  return { erasedBlocks, ...eraseDeadCode(root, rw) };
+export interface SimplifyResult extends Erased {
+  /** Blocks erased: unreachable ones, and those merged into an identical block. */
+  readonly erasedBlocks: number;
+  /** How many of `erasedBlocks` were merged into an identical block. */
+  readonly mergedBlocks: number;
 }
 
-/** Erases unreachable blocks and dead code in everything nested in `root` (not `root` itself). */
+/**
+ * MLIR's simplifyRegions: erases unreachable blocks, then dead code, then merges identical blocks
+ * (rewrites/transforms/merge-blocks.ts; unless `mergeBlocks` is false), in everything nested in `root`,
+ * through `rw` (so a greedy driver's listener sees it). Returns what it erased. MLIR's greedy driver runs this
+ * after each sweep (its `region-simplify` option); what the merging leaves dead goes in the next run.
+ */
+export function simplifyRegions(root: Operation, rw: Rewriter, opts: { readonly mergeBlocks?: boolean } = {}): SimplifyResult {
+  const unreachable = eraseAllUnreachableBlocks(root, rw);
+  const erased = eraseDeadCode(root, rw);
+  const mergedBlocks = (opts.mergeBlocks ?? true) ? mergeIdenticalBlocks(root, rw) : 0;
+  return { erasedBlocks: unreachable + mergedBlocks, mergedBlocks, ...erased };
+}
+
+/** Erases unreachable blocks and dead code in everything nested in `root` (not `root` itself); merges no blocks. */
 export function dce(root: Operation, opts: DceOptions = {}): Either<Diagnostic, DceResult> {
-  const { erasedBlocks, ops, args } = simplifyRegions(root, new Rewriter(opts.listener));
+  const { erasedBlocks, ops, args } = simplifyRegions(root, new Rewriter(opts.listener), { mergeBlocks: false });
   return right({ changed: erasedBlocks + ops + args > 0, erasedBlocks, erasedOps: ops, erasedArguments: args });
 }
 

@@ -399,10 +399,11 @@ func.func @unused_block_argument(%c: i1, %a: i32, %b: i32) -> i32 {
   return %m : i32
 }
 
-// A known difference from mlir-opt-16: its region simplification also merges identical blocks; Tensile's
-// does not yet.
+// Region simplification merges identical blocks (as MLIR 16 does); here the merged block is then the only
+// successor, and is merged into its predecessor.
 // CHECK-LABEL: func.func @identical_blocks
-// CHECK-NEXT:    cf.cond_br %arg0, ^bb1, ^bb2
+// CHECK-NEXT:    %[[M:.+]] = arith.muli %arg1, %arg2 : i32
+// CHECK-NEXT:    return %[[M]] : i32
 func.func @identical_blocks(%c: i1, %a: i32, %b: i32) -> i32 {
   cf.cond_br %c, ^bb1, ^bb2
 ^bb1:
@@ -411,4 +412,91 @@ func.func @identical_blocks(%c: i1, %a: i32, %b: i32) -> i32 {
 ^bb2:
   %n = arith.muli %a, %b : i32
   return %n : i32
+}
+
+// Identical but for values from outside: those become arguments of the merged block, one per operand that
+// differs between any two of the blocks, and every branch passes what its old target used.
+// CHECK-LABEL: func.func @identical_blocks_new_arguments
+// CHECK-NEXT:    cf.cond_br %arg0, ^bb1, ^bb2(%arg2, %arg3 : i32, i32)
+// CHECK-NEXT:  ^bb1:
+// CHECK-NEXT:    cf.cond_br %arg1, ^bb2(%arg2, %arg4 : i32, i32), ^bb2(%arg3, %arg4 : i32, i32)
+// CHECK-NEXT:  ^bb2(%[[X:.+]]: i32, %[[Y:.+]]: i32):
+// CHECK-NEXT:    %[[S:.+]] = arith.subi %[[X]], %[[Y]] : i32
+// CHECK-NEXT:    return %[[S]] : i32
+func.func @identical_blocks_new_arguments(%c: i1, %d: i1, %a: i32, %b: i32, %e: i32) -> i32 {
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  cf.cond_br %d, ^bb3, ^bb4
+^bb2:
+  %m = arith.subi %a, %b : i32
+  return %m : i32
+^bb3:
+  %n = arith.subi %a, %e : i32
+  return %n : i32
+^bb4:
+  %o = arith.subi %b, %e : i32
+  return %o : i32
+}
+
+// Blocks with arguments: the new arguments come after the old ones. Merging ^bb1 and ^bb2 leaves a cond_br
+// to one block, which becomes selects.
+// CHECK-LABEL: func.func @identical_blocks_with_arguments
+// CHECK-NEXT:    %[[X:.+]] = arith.select %arg0, %arg2, %arg3 : i32
+// CHECK-NEXT:    %[[Y:.+]] = arith.select %arg0, %arg2, %arg3 : i32
+// CHECK-NEXT:    %[[M:.+]] = arith.muli %[[X]], %[[Y]] : i32
+// CHECK-NEXT:    cf.cond_br %arg1, ^bb1(%[[M]] : i32), ^bb2
+func.func @identical_blocks_with_arguments(%c: i1, %d: i1, %a: i32, %b: i32) -> i32 {
+  cf.cond_br %c, ^bb1(%a : i32), ^bb2(%b : i32)
+^bb1(%x: i32):
+  %r = arith.muli %x, %a : i32
+  cf.cond_br %d, ^bb3(%r : i32), ^bb4
+^bb2(%y: i32):
+  %s = arith.muli %y, %b : i32
+  cf.cond_br %d, ^bb3(%s : i32), ^bb4
+^bb3(%v: i32):
+  return %v : i32
+^bb4:
+  return %a : i32
+}
+
+// The cases of a switch: the merged block's argument is passed by every case.
+// CHECK-LABEL: func.func @identical_blocks_switch
+// CHECK-NEXT:    cf.switch %arg0 : i32, [
+// CHECK-NEXT:      default: ^bb1(%arg1 : i32),
+// CHECK-NEXT:      1: ^bb1(%arg2 : i32),
+// CHECK-NEXT:      2: ^bb1(%arg3 : i32)
+// CHECK-NEXT:    ]
+// CHECK-NEXT:  ^bb1(%[[X:.+]]: i32):
+// CHECK-NEXT:    arith.xori %[[X]], %arg0 : i32
+func.func @identical_blocks_switch(%f: i32, %a: i32, %b: i32, %e: i32) -> i32 {
+  cf.switch %f : i32, [
+    default: ^bb1,
+    1: ^bb2,
+    2: ^bb3
+  ]
+^bb1:
+  %x = arith.xori %a, %f : i32
+  return %x : i32
+^bb2:
+  %y = arith.xori %b, %f : i32
+  return %y : i32
+^bb3:
+  %z = arith.xori %e, %f : i32
+  return %z : i32
+}
+
+// Values defined in the blocks must be used at the same positions: these two are not identical.
+// CHECK-LABEL: func.func @not_identical_blocks
+// CHECK:       ^bb1(%[[X:.+]]: i32, %[[Y:.+]]: i32):
+// CHECK-NEXT:    arith.subi %[[X]], %[[Y]] : i32
+// CHECK:       ^bb2(%[[P:.+]]: i32, %[[Q:.+]]: i32):
+// CHECK-NEXT:    arith.subi %[[Q]], %[[P]] : i32
+func.func @not_identical_blocks(%c: i1, %a: i32, %b: i32) -> i32 {
+  cf.cond_br %c, ^bb1(%a, %b : i32, i32), ^bb2(%b, %a : i32, i32)
+^bb1(%x: i32, %y: i32):
+  %r = arith.subi %x, %y : i32
+  return %r : i32
+^bb2(%p: i32, %q: i32):
+  %s = arith.subi %q, %p : i32
+  return %s : i32
 }
