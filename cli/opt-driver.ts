@@ -18,6 +18,7 @@ import { PassManager } from "../src/pass/pass-manager.ts";
 import type { PipelineSpec } from "../src/pass/pipeline.ts";
 import { PIPELINE_FILE, parsePipeline, printPipeline } from "../src/pass/pipeline-text.ts";
 import { renderTimingReport, reportNode } from "../src/pass/reports.ts";
+import { tmpdir } from "node:os";
 import { readReproducerConfig } from "../src/pass/reproducer.ts";
 import { parseSource } from "../src/text/parser.ts";
 import { printOp } from "../src/text/printer.ts";
@@ -111,7 +112,9 @@ function newPassManager(spec: PipelineSpec, verifyEach: boolean, opts: OptOption
     ...(p.printIrAfterChange !== undefined ? { printIrAfterChange: p.printIrAfterChange } : {}),
     ...(p.printIrAfterFailure !== undefined ? { printIrAfterFailure: p.printIrAfterFailure } : {}),
     ...(p.printIrModuleScope !== undefined ? { printIrModuleScope: p.printIrModuleScope } : {}),
-    ...(p.reproducer !== undefined ? { reproducer: p.reproducer } : {}),
+    // Without a reproducer flag, a crash (or a pass breaking the IR) still leaves a reproducer of the whole
+    // input and pipeline in the temp directory, named in the error, for `tensile-opt --run-reproducer`.
+    reproducer: p.reproducer ?? { dir: tmpdir(), scope: "full", onlyCrashes: true },
     ...(p.debugRewrites !== undefined ? { debugRewrites: p.debugRewrites } : {}),
     ...(p.registry !== undefined ? { registry: p.registry } : {}),
   });

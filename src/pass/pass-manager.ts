@@ -283,7 +283,8 @@ export class PassManager {
       return undefined;
     }
     for (const ins of this.#instrumentations) ins.runAfterPassFailed?.(p, op);
-    const reproducerPath = reproducer !== undefined ? this.#writeReproducer(reproducer, p, op, chain, snapshot) : undefined;
+    const wanted = reproducer !== undefined && (reproducer.onlyCrashes !== true || kind === "crashed" || kind === "invalid-ir");
+    const reproducerPath = wanted ? this.#writeReproducer(reproducer, p, op, chain, snapshot) : undefined;
     snapshot?.discard();
     return failureOf(kind, p, op, emitted, reproducerPath);
   }

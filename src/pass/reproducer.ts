@@ -39,6 +39,8 @@ export interface ReproducerOptions {
   readonly path?: string;
   /** "local" (default): the IR before the failing pass, and that pass alone; "full": the input and the whole pipeline. */
   readonly scope?: "local" | "full";
+  /** Write one only when a pass crashes or breaks the IR, not when it reports a failure of its own. */
+  readonly onlyCrashes?: boolean;
 }
 
 function quoteMlirString(s: string): string {
