@@ -1,6 +1,6 @@
 /** Runs the TypeScript examples of README.md exactly as written there, and checks what they print. */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -20,6 +20,21 @@ function runBlock(block: string): { status: number | null; stdout: string; stder
     rmSync(file, { force: true });
   }
 }
+
+test("the README examples type-check (strict, as the project)", () => {
+  const dir = join(repo, `.readme-check-${process.pid}`);
+  const config = join(repo, `.readme-check-${process.pid}.json`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    blocks.forEach((b, i) => writeFileSync(join(dir, `example-${i}.ts`), b));
+    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", include: [`.readme-check-${process.pid}/*.ts`] }));
+    const r = spawnSync(join(repo, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", config], { cwd: repo, encoding: "utf8", timeout: 120_000 });
+    assert.is(r.status, 0, `${r.stdout}${r.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(config, { force: true });
+  }
+});
 
 test("README.md has its two TypeScript examples", () => {
   assert.is(blocks.length, 2);
