@@ -16,7 +16,7 @@
  *
  * Exactness of the library functions. MLIR calls glibc, whose results Tensile does not reproduce bit for bit:
  * f32 results are computed in f64 (V8's Math functions) and rounded once with Math.fround, f64 results come
- * from V8's Math functions directly, and erf (which JS lacks) is computed in double-double and correctly
+ * from V8's Math functions directly, and erf (which JS lacks) is the interpreter's, computed in double-double and correctly
  * rounded. Against mlir-opt-16 on random inputs (test/unit/math-fold.test.ts) over 90% of the results are
  * identical; the others differ by 1 ulp in f64 and by up to 2 ulps in f32, where glibc's float functions
  * (tanhf, atan2f, log10f, expm1f, ...) are not correctly rounded. The exact ops (absf, copysign, ceil, floor,
@@ -252,108 +252,6 @@ function libmBinary(fn: (x: bigint, y: bigint, kind: ComputedKind) => bigint | u
     });
 }
 
-// ---- erf, correctly rounded in f64 -----------------------------------------------------------------------
-
-/**
- * JS has no erf, and a plain f64 series is off by a few ulps; so erf is computed in double-double arithmetic
- * (about 106 bits) and rounded once, which gives the correctly rounded f64 (and, through Math.fround, f32)
- * result. glibc's erf is within an ulp of it.
- */
-type DD = readonly [number, number];
-
-function twoSum(a: number, b: number): DD {
-  const s = a + b;
-  const bb = s - a;
-  return [s, a - (s - bb) + (b - bb)];
-}
-function fastTwoSum(a: number, b: number): DD {
-  const s = a + b;
-  return [s, b - (s - a)];
-}
-/** Veltkamp's split: a = hi + lo with 26-bit halves, so their products are exact. */
-function split(a: number): DD {
-  const c = 134217729 * a;
-  const hi = c - (c - a);
-  return [hi, a - hi];
-}
-function twoProduct(a: number, b: number): DD {
-  const p = a * b;
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
-}
-function ddAdd(x: DD, y: DD): DD {
-  const [s, e] = twoSum(x[0], y[0]);
-  const [t, f] = twoSum(x[1], y[1]);
-  const [s2, e2] = fastTwoSum(s, e + t);
-  return fastTwoSum(s2, e2 + f);
-}
-function ddMul(x: DD, y: DD): DD {
-  const [p, e] = twoProduct(x[0], y[0]);
-  return fastTwoSum(p, e + (x[0] * y[1] + x[1] * y[0]));
-}
-function ddDiv(x: DD, n: number): DD {
-  const q = x[0] / n;
-  const [p, e] = twoProduct(q, n);
-  return fastTwoSum(q, (x[0] - p - e + x[1]) / n);
-}
-
-const TWO_OVER_SQRT_PI: DD = [1.1283791670955126, 1.533545961316588e-17];
-const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
-
-/** e^y for a double-double y in [-40, 0]: y = k ln2 + r, e^(r / 2^10) by its Taylor series, squared 10 times. */
-function expDD(y: DD): DD {
-  const k = Math.round(y[0] / LN2[0]);
-  const r = ddAdd(y, ddMul(LN2, [-k, 0]));
-  const small: DD = [r[0] / 1024, r[1] / 1024];
-  let sum: DD = [1, 0];
-  let term: DD = [1, 0];
-  for (let n = 1; Math.abs(term[0]) > 1e-36; n++) {
-    term = ddDiv(ddMul(term, small), n);
-    sum = ddAdd(sum, term);
-  }
-  for (let i = 0; i < 10; i++) sum = ddMul(sum, sum);
-  const scale = 2 ** k;
-  return [sum[0] * scale, sum[1] * scale];
-}
-
-/**
- * The error function, correctly rounded in f64 (save for ties no one has found). Not the interpreter's erf
- * (src/interp/float-semantics.ts), which sums the Maclaurin series for every |x| < 6: the two differ by
- * 1 ulp for some |x| near 5.6-5.9 and for |x| below about 1e-290 (the interpreter's double-double error terms
- * underflow there), so they are kept apart until one is chosen deliberately.
- */
-export function erf(x: number): number {
-  if (Number.isNaN(x) || x === 0) return x;
-  const ax = Math.abs(x);
-  if (ax >= 6) return Math.sign(x); // 1 - erf(6) < 2^-54: rounds to 1
-  if (ax < 2 ** -900) return (TWO_OVER_SQRT_PI[0] * (x * 2 ** 100)) / 2 ** 100;
-  const x2 = twoProduct(ax, ax);
-  let sum: DD = [ax, 0];
-  let result: DD;
-  if (ax < 1) {
-    // erf(x) = 2/sqrt(pi) sum_n (-x^2)^n x / (n! (2n+1)): alternating, but |x| < 1 keeps the cancellation small.
-    let power: DD = [ax, 0];
-    const minusX2: DD = [-x2[0], -x2[1]];
-    for (let n = 1; Math.abs(power[0]) > 1e-36 * sum[0]; n++) {
-      power = ddDiv(ddMul(power, minusX2), n);
-      sum = ddAdd(sum, ddDiv(power, 2 * n + 1));
-    }
-    result = ddMul(TWO_OVER_SQRT_PI, sum);
-  } else {
-    // erf(x) = 2/sqrt(pi) e^(-x^2) sum_n 2^n x^(2n+1) / (2n+1)!!: positive terms only.
-    let term: DD = [ax, 0];
-    const twoX2: DD = [2 * x2[0], 2 * x2[1]];
-    for (let n = 1; term[0] > 1e-36 * sum[0]; n++) {
-      term = ddDiv(ddMul(term, twoX2), 2 * n + 1);
-      sum = ddAdd(sum, term);
-    }
-    result = ddMul(ddMul(TWO_OVER_SQRT_PI, expDD([-x2[0], -x2[1]])), sum);
-  }
-  const r = result[0] + result[1];
-  return x < 0 ? -r : r;
-}
-
 export const foldAbsF = exactFloatFold(([x], kind) => bitsOf(F.absF(kind, element(x as bigint, kind)), kind));
 export const foldCopySign = exactFloatFold(([x, y], kind) => bitsOf(F.copySignF(kind, element(x as bigint, kind), element(y as bigint, kind)), kind));
 export const foldCeil = exactFloatFold(([x], kind) => roundToIntegral(x as bigint, kind, Math.ceil));
@@ -362,7 +260,7 @@ export const foldRoundEven = exactFloatFold(([x], kind) => roundToIntegral(x as 
 
 export const foldAtan = libmUnary(Math.atan);
 export const foldCos = libmUnary(Math.cos);
-export const foldErf = libmUnary(erf);
+export const foldErf = libmUnary(F.erf);
 export const foldExp = libmUnary(Math.exp);
 export const foldExp2 = libmUnary((x) => Math.pow(2, x));
 export const foldExpM1 = libmUnary(Math.expm1);
