@@ -31,7 +31,6 @@ const SYM_NAME = "sym_name";
  * NoTerminator regions).
  */
 const moduleAsm = {
-  defaultDialect: "builtin",
   print(op: Operation, p: OpAsmPrinter): void {
     const name = op.attr(SYM_NAME);
     if (name instanceof StringAttr) {

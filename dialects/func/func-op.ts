@@ -183,9 +183,8 @@ export const FuncOp = defineOp({
   },
   regions: { body: region() },
   traits: [Symbol, IsolatedFromAbove, FunctionLike, AutomaticAllocationScope],
-  // `func.return` (and the other func ops) print without their prefix inside a function. The printer reads it
-  // from the hooks, the parser from either place.
-  format: { print: printFuncOp, parse: parseFuncOp, defaultDialect: "func" },
+  format: { print: printFuncOp, parse: parseFuncOp },
+  // `func.return` (and the other func ops) are written without their prefix inside a function.
   defaultDialect: "func",
 });
 export type FuncOp = InstanceType<typeof FuncOp>;

@@ -195,11 +195,4 @@ export interface OpAsmHooks {
   print(op: import("../ir/operation.ts").Operation, p: OpAsmPrinter): void;
   /** Parses everything after the op name into `state`. */
   parse(p: OpAsmParser, state: OperationState): void;
-  /**
-   * The dialect whose prefix ops directly inside this op's regions may drop when printed in custom form
-   * (MLIR's OpAsmOpInterface::getDefaultDialect: "builtin" for builtin.module, "func" for func.func, so
-   * `func.return` prints as `return`). Only names with a single dot are shortened. `OpInfo.defaultDialect`,
-   * when set, takes precedence.
-   */
-  readonly defaultDialect?: string;
 }

@@ -79,11 +79,6 @@ interface ResultGroup {
   readonly offset: number;
 }
 
-/** What `setDefaultDialect` (dialects/builtin) records on an op definition. */
-interface DefaultDialectCarrier {
-  readonly defaultDialect?: string;
-}
-
 export class OperationParser extends CoreParser {
   private readonly isolatedScopes: IsolatedScope[] = [];
   private readonly blocksByName: Map<string, Block>[] = [];
@@ -337,7 +332,8 @@ export class OperationParser extends CoreParser {
     const info = cls.info;
     const hooks = info?.asm;
     if (info === undefined || hooks === undefined) this.emitError(`custom op '${name}' has no custom assembly form`, nameTok);
-    const defaultDialect = hooks.defaultDialect ?? (info as DefaultDialectCarrier).defaultDialect ?? "";
+    // MLIR's OpAsmOpInterface::getDefaultDialect: "func" inside func.func, so `return` means `func.return`.
+    const defaultDialect = info.defaultDialect ?? "";
 
     const state = newState(name, this.tokenLoc(nameTok));
     const parser = new CustomOpParser(this, name, this.tokenLoc(nameTok));

@@ -87,7 +87,7 @@ function shortOpName(name: string, defaultDialect: string): string {
 /** The dialect prefix ops directly inside `op`'s regions may drop (OpAsmOpInterface::getDefaultDialect). */
 function defaultDialectOf(op: Operation | undefined): string {
   const info = op?.info;
-  return info?.defaultDialect ?? info?.asm?.defaultDialect ?? "";
+  return info?.defaultDialect ?? "";
 }
 
 const isTerminator = (op: Operation | undefined): boolean => op !== undefined && op.hasTrait(Terminator);

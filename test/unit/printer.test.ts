@@ -486,13 +486,12 @@ const noParse = (): never => {
   throw new Error("not used");
 };
 const Module = registered("builtin.module", {
-  defaultDialect: "builtin",
   print: (o, p) => {
     p.print(" ");
     p.printRegion(o.regions[0] as Region, { printEntryBlockArgs: false, printBlockTerminators: false });
   },
   parse: noParse,
-});
+}, { defaultDialect: "builtin" });
 const Func = registered("func.func", {
   print: (o, p) => {
     const body = (o.regions[0] as Region).entry as Block;
