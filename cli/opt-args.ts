@@ -9,33 +9,31 @@ import { isLeft } from "fp-ts/lib/Either.js";
 import { registerAllPasses } from "../rewrites/index.ts";
 import { renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
 import { fileLineCol } from "../src/ir/location.ts";
-import type { PassFilter } from "../src/pass/instrumentation.ts";
 import { printOptionValue } from "../src/pass/options.ts";
 import { passFromText } from "../src/pass/pass.ts";
 import { anchored, nest, type PipelineItem, type PipelineSpec } from "../src/pass/pipeline.ts";
 import { parsePipeline } from "../src/pass/pipeline-text.ts";
+import type { PassManagerOptions } from "../src/pass/pass-manager.ts";
 import { defaultRegistry, type PassRegistry } from "../src/pass/registry.ts";
 import type { StatisticsDisplay, TimingDisplay } from "../src/pass/reports.ts";
 import type { ReproducerOptions } from "../src/pass/reproducer.ts";
 
+/** The pass-manager options tensile-opt's flags set as they are (see PassManagerOptions for their meaning). */
+export type ForwardedPassOptions = Pick<
+  PassManagerOptions,
+  "printIrBefore" | "printIrAfter" | "printIrAfterChange" | "printIrAfterFailure" | "printIrModuleScope" | "reproducer" | "debugRewrites" | "registry"
+>;
+
 /** What the pass manager should do (all optional: without a pipeline, tensile-opt only parses and prints). */
-export interface OptPassOptions {
+export interface OptPassOptions extends ForwardedPassOptions {
   readonly pipeline?: PipelineSpec;
   /** Take the pipeline (and verify_each) from the input's `mlir_reproducer` section. */
   readonly runReproducer?: boolean;
   readonly verifyEach?: boolean;
-  readonly printIrBefore?: PassFilter;
-  readonly printIrAfter?: PassFilter;
-  readonly printIrAfterChange?: boolean;
-  readonly printIrAfterFailure?: boolean;
-  readonly printIrModuleScope?: boolean;
+  /** Reports written after the chunks, not after each run (so not forwarded to the pass manager). */
   readonly timing?: TimingDisplay;
   readonly statistics?: StatisticsDisplay;
-  readonly reproducer?: ReproducerOptions;
-  readonly debugRewrites?: boolean;
   readonly dumpPassPipeline?: boolean;
-  /** Where pass names resolve (default: the default registry). */
-  readonly registry?: PassRegistry;
 }
 
 export interface OptOptions {

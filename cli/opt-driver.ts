@@ -101,22 +101,18 @@ function pipelineToRun(
 }
 
 function newPassManager(spec: PipelineSpec, verifyEach: boolean, opts: OptOptions, write: (s: string) => void): PassManager {
-  const p = opts.passes ?? {};
+  // The rest of the flags' options go to the pass manager as they are (OptPassOptions extends them).
+  const { pipeline: _p, runReproducer: _r, verifyEach: _v, timing: _t, statistics: _s, dumpPassPipeline: _d, reproducer, ...forwarded } =
+    opts.passes ?? {};
   return new PassManager(spec, {
+    ...forwarded,
     verifyEach,
     output: write,
     printGeneric: opts.generic,
     printDebugInfo: opts.debugInfo,
-    ...(p.printIrBefore !== undefined ? { printIrBefore: p.printIrBefore } : {}),
-    ...(p.printIrAfter !== undefined ? { printIrAfter: p.printIrAfter } : {}),
-    ...(p.printIrAfterChange !== undefined ? { printIrAfterChange: p.printIrAfterChange } : {}),
-    ...(p.printIrAfterFailure !== undefined ? { printIrAfterFailure: p.printIrAfterFailure } : {}),
-    ...(p.printIrModuleScope !== undefined ? { printIrModuleScope: p.printIrModuleScope } : {}),
     // Without a reproducer flag, a crash (or a pass breaking the IR) still leaves a reproducer of the whole
     // input and pipeline in the temp directory, named in the error, for `tensile-opt --run-reproducer`.
-    reproducer: p.reproducer ?? { dir: tmpdir(), scope: "full", onlyCrashes: true },
-    ...(p.debugRewrites !== undefined ? { debugRewrites: p.debugRewrites } : {}),
-    ...(p.registry !== undefined ? { registry: p.registry } : {}),
+    reproducer: reproducer ?? { dir: tmpdir(), scope: "full", onlyCrashes: true },
   });
 }
 
