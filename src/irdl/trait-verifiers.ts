@@ -40,6 +40,7 @@ import {
 } from "../ir/types.ts";
 import { printAttribute, printType } from "../text/print-attr.ts";
 import { definitionOf } from "./define-op.ts";
+import { opError, quotedType } from "./op-error.ts";
 
 /** A failed check: the diagnostic MLIR would emit. */
 export type Failure = Diagnostic | undefined;
@@ -51,12 +52,7 @@ export interface TraitVerifier {
   readonly verifyRegion?: (op: Operation) => Failure;
 }
 
-/** `'arith.addi' op <message>`: MLIR's emitOpError. */
-export const opError = (op: Operation, message: string, notes: readonly Diagnostic[] = []): Diagnostic =>
-  error(op.loc, `'${op.name}' op ${message}`, notes);
-
-/** A type as MLIR streams it into a diagnostic: quoted, `'f32'`. */
-export const quotedType = (t: Type): string => `'${printType(t)}'`;
+export { opError, quotedType } from "./op-error.ts";
 
 const verifiers = new Map<Trait, TraitVerifier>();
 
