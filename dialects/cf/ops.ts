@@ -23,7 +23,7 @@ import { defineOp } from "../../src/irdl/define-op.ts";
 import { optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { branchOpInterface, operandGroup } from "./branch-interface.ts";
-import { caseValuesAttr, switchAsm } from "./switch-asm.ts";
+import { caseValuesAttr, SWITCH_FORMAT, SwitchOpCases } from "./switch-asm.ts";
 
 // ---- cf.br -------------------------------------------------------------------------------------------------
 
@@ -78,7 +78,8 @@ export const SwitchOp = defineOp(
     attributes: { case_values: optionalAttr(AnyIntElementsAttr), case_operand_segments: DenseI32ArrayAttr },
     successors: { defaultDestination: successor(), caseDestinations: variadicSuccessor() },
     traits: [Pure, Terminator, branchOpInterface(switchSuccessorOperands)],
-    format: switchAsm,
+    customDirectives: { SwitchOpCases },
+    format: SWITCH_FORMAT,
   },
   {
     verify: (op) => {

@@ -11,7 +11,7 @@ import { IntegerType, type Type } from "../ir/types.ts";
 import type { OpAsmParser, OperationState, Punctuation, UnresolvedOperand } from "../text/asm-interfaces.ts";
 import type { AttrConstraint } from "./constraints.ts";
 import { groupRanges, inferResultTypes, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
-import { type CompiledFormat, typeRelations } from "./format.ts";
+import { type CompiledFormat, groupKey, typeRelations } from "./format.ts";
 import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
 
 /** What the parse has read so far, by position in the spec's groups. */
@@ -19,6 +19,8 @@ class ParsedPieces {
   readonly operands = new Map<number, UnresolvedOperand[]>();
   readonly operandLocs = new Map<number, Location>();
   readonly operandTypes = new Map<number, Type[]>();
+  /** Where `type($x)` was read, by `operand:i` / `result:i`. */
+  readonly typeLocs = new Map<string, Location>();
   readonly resultTypes = new Map<number, Type[]>();
   readonly regions = new Map<number, Region[]>();
   readonly successors = new Map<number, Block[]>();
@@ -100,6 +102,7 @@ class FormatReader {
         return;
       }
       case "type":
+        if (e.of.k === "operand" || e.of.k === "result") s.typeLocs.set(`${e.of.k}:${e.of.index}`, p.loc());
         this.setTypes(e.of, this.typesFor(e.of));
         return;
       case "functional": {
@@ -108,16 +111,11 @@ class FormatReader {
         this.setTypes(e.outs, [...ft.results]);
         return;
       }
-      case "attrdict": {
-        const attrs = new Map<string, Attribute>();
-        if (e.keyword) p.parseOptionalAttrDictWithKeyword(attrs);
-        else p.parseOptionalAttrDict(attrs);
-        for (const [k, v] of attrs) {
-          if (s.attributes.has(k)) p.error(`attribute '${k}' occurs more than once in the attribute list`);
-          s.attributes.set(k, v);
-        }
+      case "attrdict":
+        // The parser reports attributes the format has already set ("occurs more than once").
+        if (e.keyword) p.parseOptionalAttrDictWithKeyword(s.attributes);
+        else p.parseOptionalAttrDict(s.attributes);
         return;
-      }
       case "custom":
         this.storeCustom(e.args, e.directive.parse(p, this.refs(e.args) as never) as Record<string, unknown>);
         return;
@@ -285,10 +283,16 @@ class FormatReader {
 const single = (k: CustomArg["kind"]): boolean =>
   k === "operand" || k === "optionalOperand" || k === "type" || k === "optionalType" || k === "region" || k === "successor";
 
-/** `$attr` in a format: the constraint's stripped form, the value with its buildable type, or in full. */
+/**
+ * `$attr` in a format: the constraint's stripped form, the value with its buildable type, or in full; an
+ * attribute of the wrong kind is a parse error, as ODS's parsers check the attribute's storage class.
+ */
 function parseAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute {
   if (c.parse !== undefined) return c.parse(p);
-  return c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
+  const loc = p.loc();
+  const a = c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
+  if (!c.test(a)) p.error("invalid kind of attribute specified", loc);
+  return a;
 }
 function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute | undefined {
   if (c.parseOptional !== undefined) return c.parseOptional(p);
@@ -322,7 +326,9 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     resultTypes = groupRanges(def.results, all.length, undefined).map(([b, n]) => all.slice(b, b + n));
   }
 
-  inferMissingTypes(def, unresolved, operandTypes, resultTypes);
+  inferMissingTypes(def, unresolved, operandTypes, resultTypes, (kind, index) =>
+    p.error("invalid kind of type specified", s.typeLocs.get(`${kind}:${index}`) ?? start),
+  );
   def.operands.forEach((g, i) => {
     const us = unresolved[i] ?? [];
     if (us.length === 0) return;
@@ -367,6 +373,7 @@ function inferMissingTypes(
   operands: readonly UnresolvedOperand[][],
   operandTypes: (Type[] | undefined)[],
   resultTypes: (Type[] | undefined)[],
+  wrongKind: (kind: "operand" | "result", index: number) => never,
 ): void {
   def.operands.forEach((g, i) => {
     if (operandTypes[i] === undefined && g.constraint.buildable !== undefined) {
@@ -383,6 +390,15 @@ function inferMissingTypes(
       ? { list: operandTypes, i: def.operands.findIndex((g) => g.name === name) }
       : { list: resultTypes, i: def.results.findIndex((g) => g.name === name) };
   };
+  for (const rel of def.spec.typesMatchWith ?? []) {
+    const from = slot(groupKey(def, rel.from) ?? "");
+    const to = slot(groupKey(def, rel.to) ?? "");
+    const fromType = from.list[from.i]?.[0];
+    if (fromType === undefined || to.i < 0 || to.list[to.i] !== undefined) continue;
+    const want = rel.transform(fromType);
+    if (want === undefined) wrongKind(from.list === operandTypes ? "operand" : "result", from.i);
+    to.list[to.i] = Array.isArray(want) ? [...(want as readonly Type[])] : [want as Type];
+  }
   for (const names of typeRelations(def)) {
     let known: Type | undefined;
     for (const n of names) {
