@@ -71,7 +71,7 @@ class FormatReader {
         return;
       case "attr":
         if (e.unit) s.attributes.set(e.def.name, UnitAttr.get());
-        else s.attributes.set(e.def.name, e.qualified ? p.parseAttribute() : parseAttrStripped(e.def.constraint, p));
+        else s.attributes.set(e.def.name, parseAttr(e.def.constraint, p, e.qualified));
         return;
       case "region":
         s.regions.set(e.index, e.def.variadic ? this.regionList() : [this.region()]);
@@ -176,7 +176,7 @@ class FormatReader {
         return true;
       }
       case "attr": {
-        const a = e.qualified ? p.parseOptionalAttribute() : parseOptionalAttrStripped(e.def.constraint, p);
+        const a = e.qualified ? p.parseOptionalAttribute(e.def.constraint.valueType) : parseOptionalAttrStripped(e.def.constraint, p);
         if (a === undefined) return false;
         s.attributes.set(e.def.name, a);
         return true;
@@ -284,11 +284,11 @@ const single = (k: CustomArg["kind"]): boolean =>
   k === "operand" || k === "optionalOperand" || k === "type" || k === "optionalType" || k === "region" || k === "successor";
 
 /**
- * `$attr` in a format: the constraint's stripped form, the value with its buildable type, or in full; an
+ * `$attr` in a format: the constraint's stripped form (unless qualified), the value with its buildable type, or in full; an
  * attribute of the wrong kind is a parse error, as ODS's parsers check the attribute's storage class.
  */
-function parseAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute {
-  if (c.parse !== undefined) return c.parse(p);
+function parseAttr(c: AttrConstraint, p: OpAsmParser, qualified: boolean): Attribute {
+  if (c.parse !== undefined && !qualified) return c.parse(p);
   const loc = p.loc();
   const a = c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
   if (!c.test(a)) p.error("invalid kind of attribute specified", loc);
@@ -303,9 +303,15 @@ function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute
 /** Lays the parsed pieces out in spec order, filling the types the format does not print. */
 function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: Location): void {
   const unresolved: UnresolvedOperand[][] = def.operands.map((_, i) => s.operands.get(i) ?? []);
+  // With `operands` (or `type(results)`), the segment sizes come from the attr-dict, as in ODS.
+  const segments = (name: string): readonly number[] | undefined => {
+    const a = state.attributes.get(name);
+    return a instanceof DenseArrayAttr ? a.numbers : undefined;
+  };
   if (s.allOperands !== undefined) {
     const all = s.allOperands;
-    groupRanges(def.operands, all.length, undefined).forEach(([b, n], i) => (unresolved[i] = all.slice(b, b + n)));
+    const seg = def.operandSegments ? segments(OPERAND_SEGMENT_SIZES) : undefined;
+    groupRanges(def.operands, all.length, seg).forEach(([b, n], i) => (unresolved[i] = all.slice(b, b + n)));
   }
   let operandTypes: (Type[] | undefined)[] = def.operands.map((_, i) => s.operandTypes.get(i));
   if (s.allOperandTypes !== undefined) {
@@ -323,7 +329,8 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
   let resultTypes: (Type[] | undefined)[] = def.results.map((_, i) => s.resultTypes.get(i));
   if (s.allResultTypes !== undefined) {
     const all = s.allResultTypes;
-    resultTypes = groupRanges(def.results, all.length, undefined).map(([b, n]) => all.slice(b, b + n));
+    const seg = def.resultSegments ? segments(RESULT_SEGMENT_SIZES) : undefined;
+    resultTypes = groupRanges(def.results, all.length, seg).map(([b, n]) => all.slice(b, b + n));
   }
 
   inferMissingTypes(def, unresolved, operandTypes, resultTypes, (kind, index) =>
@@ -337,7 +344,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     // One type per operand, as in MLIR: `type($group)` of a variadic group must list as many types as operands.
     state.operands.push(...p.resolveOperands(us, ts, s.operandLocs.get(i) ?? s.allOperandsLoc ?? start));
   });
-  if (def.operandSegments) {
+  if (def.operandSegments && s.allOperands === undefined) {
     state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), unresolved.map((u) => u.length)));
   }
   if (resultTypes.some((t, i) => t === undefined && def.results[i]?.kind === "single")) {
@@ -346,7 +353,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     state.resultTypes.push(...inferred);
   } else {
     resultTypes.forEach((t) => state.resultTypes.push(...(t ?? [])));
-    if (def.resultSegments) {
+    if (def.resultSegments && s.allResultTypes === undefined) {
       state.attributes.set(RESULT_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), resultTypes.map((t) => t?.length ?? 0)));
     }
   }

@@ -22,7 +22,7 @@
 import { SameOperandsAndResultType, SameOperandsType } from "../ir/traits.ts";
 import type { OpAsmHooks, Punctuation } from "../text/asm-interfaces.ts";
 import { UnitAttrC } from "./constraints.ts";
-import type { OpDefinition } from "./define-op.ts";
+import { OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
 import { isRef, type Param, paramKind, type ParamKind } from "./format-directives.ts";
 import type { CustomArg, Element, OIListClause, TypeRef, Var } from "./format-elements.ts";
 import { parseWithFormat } from "./format-parse.ts";
@@ -51,6 +51,8 @@ class FormatCompiler {
   /** Operand and result groups whose types the format prints, by `operand:name` / `result:name`. */
   readonly typed = new Set<string>();
   allOperandsBound = false;
+  /** `type(results)` or `functional-type(..., results)`: the result groups' sizes are not in the format. */
+  allResultsTyped = false;
   allRegionsBound = false;
   allSuccessorsBound = false;
   attrDicts = 0;
@@ -258,6 +260,7 @@ class FormatCompiler {
   }
 
   private markTyped(ref: TypeRef): void {
+    if (ref.k === "results") this.allResultsTyped = true;
     const names =
       ref.k === "operands"
         ? this.def.operands.map((g) => `operand:${g.name}`)
@@ -546,9 +549,14 @@ export function compileFormat(def: OpDefinition, text: string): OpAsmHooks {
   const c = new FormatCompiler(text, def);
   const { els } = c.elements("top");
   checkCompleteness(c);
+  // Segment sizes the format cannot tell (`operands`, `type(results)`) stay in the attr-dict, as in ODS.
   const format: CompiledFormat = {
     elements: els,
-    elided: [...c.printedAttrs, "operand_segment_sizes", "result_segment_sizes"],
+    elided: [
+      ...c.printedAttrs,
+      ...(c.allOperandsBound && def.operandSegments ? [] : [OPERAND_SEGMENT_SIZES]),
+      ...(c.allResultsTyped && def.resultSegments ? [] : [RESULT_SEGMENT_SIZES]),
+    ],
   };
   return {
     print: (op, p) => printWithFormat(def, format, op, p),
