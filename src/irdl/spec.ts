@@ -3,6 +3,7 @@
  * (named accessors) and the typed build arguments. Runtime code lives in define-op.ts.
  */
 import type { Attribute } from "../ir/attributes.ts";
+import type { InterfaceImpl } from "../ir/interfaces.ts";
 import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
 import type { Type } from "../ir/types.ts";
 import type { OpResult, Value } from "../ir/value.ts";
@@ -204,6 +205,12 @@ export interface OpBehaviour<I> {
    * as constants or existing values; undefined when it does not fold.
    */
   readonly fold?: (op: I, operands: readonly (Attribute | undefined)[]) => readonly FoldResult[] | FoldResult | undefined;
+  /**
+   * The op interfaces the op implements (src/ir/interfaces.ts), with methods typed for the op:
+   * `interfaces: [implement(BranchOpInterface, { getSuccessorOperands: (op, i) => ... })]`. Its traits may
+   * imply more (`Pure`: no memory effects); these come after them and take precedence.
+   */
+  readonly interfaces?: readonly InterfaceImpl<I & Operation>[];
 }
 
 export type { DialectAsmParser, DialectAsmPrinter };
