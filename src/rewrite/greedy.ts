@@ -122,6 +122,9 @@ export function applyPatternsGreedily(
     notifyPatternApplied(pattern, op) {
       user?.notifyPatternApplied?.(pattern, op);
     },
+    notifyOperationFolded(op) {
+      user?.notifyOperationFolded?.(op);
+    },
   });
 
   let changedEver = false;
@@ -152,6 +155,7 @@ export function applyPatternsGreedily(
       if (doFold && folder !== undefined && folder.tryFold(op, rw)) {
         count("fold");
         rw.listener?.notifyPatternApplied?.("fold", op);
+        rw.listener?.notifyOperationFolded?.(op);
         changed = true;
         continue;
       }
