@@ -9,7 +9,8 @@
  * (shown as they print inside a function, where `func` is the default dialect).
  */
 import { SymbolRefAttr } from "../../src/ir/attributes.ts";
-import { error, note } from "../../src/diag/diagnostic.ts";
+import { type Diagnostic, error, note } from "../../src/diag/diagnostic.ts";
+import { implement } from "../../src/ir/interfaces.ts";
 import type { Operation, Trait } from "../../src/ir/operation.ts";
 import { lookupNearestSymbol } from "../../src/ir/symbol-table.ts";
 import { ConstantLike, HasParent, Pure, ReturnLike, Terminator } from "../../src/ir/traits.ts";
@@ -17,9 +18,10 @@ import { FunctionType, type Type } from "../../src/ir/types.ts";
 import { AnyFunctionType, AnyType, FlatSymbolRefAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { variadic } from "../../src/irdl/spec.ts";
-import { opError, quotedType } from "../../src/irdl/trait-verifiers.ts";
+import { opError, quotedType } from "../../src/irdl/op-error.ts";
+import { CallOpInterface } from "../../src/interfaces/function.ts";
+import { type SymbolTableCollection, SymbolUserOpInterface } from "../../src/interfaces/symbol-user.ts";
 import { FuncOp, funcName, functionType } from "./func-op.ts";
-
 
 /** The function a symbol reference names, looked up from `from` outwards; undefined if it is not a func.func. */
 export function lookupFunction(from: Operation, ref: SymbolRefAttr): FuncOp | undefined {
@@ -67,47 +69,51 @@ export type ReturnOp = InstanceType<typeof ReturnOp>;
 // ---- func.call ---------------------------------------------------------------------------------------------
 
 /**
- * The callee check of `func.call` (MLIR checks it in verifySymbolUses, with the same messages). A trait
- * verifier, because the result mismatch carries notes, which an op's `verify` hook cannot attach.
+ * The callee check of `func.call` (MLIR's CallOp::verifySymbolUses, with its messages): run when the enclosing
+ * symbol table is verified, with its symbols indexed once.
  */
-const CallMatchesCallee: Trait = Object.freeze({
-  name: "func.CallMatchesCallee",
-  verify: (op: Operation) => {
-    const callee = op.attr("callee");
-    if (!(callee instanceof SymbolRefAttr)) return undefined; // the spec's attribute check reports it
-    const fn = lookupFunction(op, callee);
-    if (fn === undefined) return opError(op, `'${callee.root}' does not reference a valid function`);
-    const type = functionType(fn);
-    if (type.inputs.length !== op.numOperands) return opError(op, "incorrect number of operands for callee");
-    for (const [i, v] of op.operands.entries()) {
-      const expected = type.inputs[i] as Type;
-      if (v.type === expected) continue;
-      return opError(
-        op,
-        `operand type mismatch: expected operand type ${quotedType(expected)}, but provided ${quotedType(v.type)} for operand number ${i}`,
-      );
-    }
-    if (type.results.length !== op.numResults) return opError(op, "incorrect number of results for callee");
-    const index = op.resultTypes.findIndex((t, i) => t !== type.results[i]);
-    if (index < 0) return undefined;
-    const list = (ts: readonly Type[]): string => ts.map(quotedType).join(", ");
-    return opError(op, `result type mismatch at index ${index}`, [
-      note(op.loc, `      op result types: ${list(op.resultTypes)}`),
-      note(op.loc, `function result types: ${list(type.results)}`),
-    ]);
-  },
-});
+function verifyCallee(op: CallOp, symbols: SymbolTableCollection): Diagnostic | undefined {
+  const callee = op.attr("callee");
+  if (!(callee instanceof SymbolRefAttr)) return undefined; // the spec's attribute check reports it
+  const fn = symbols.lookupNearestSymbolFrom(op, callee);
+  if (!(fn instanceof FuncOp)) return opError(op, `'${callee.root}' does not reference a valid function`);
+  const type = functionType(fn);
+  if (type.inputs.length !== op.numOperands) return opError(op, "incorrect number of operands for callee");
+  for (const [i, v] of op.operands.entries()) {
+    const expected = type.inputs[i] as Type;
+    if (v.type === expected) continue;
+    return opError(
+      op,
+      `operand type mismatch: expected operand type ${quotedType(expected)}, but provided ${quotedType(v.type)} for operand number ${i}`,
+    );
+  }
+  if (type.results.length !== op.numResults) return opError(op, "incorrect number of results for callee");
+  const index = op.resultTypes.findIndex((t, i) => t !== type.results[i]);
+  if (index < 0) return undefined;
+  const list = (ts: readonly Type[]): string => ts.map(quotedType).join(", ");
+  return opError(op, `result type mismatch at index ${index}`, [
+    note(op.loc, `      op result types: ${list(op.resultTypes)}`),
+    note(op.loc, `function result types: ${list(type.results)}`),
+  ]);
+}
 
 /** `func.call`: calls the function named by `callee` (a symbol in an enclosing symbol table). */
-export const CallOp = defineOp({
-  name: "func.call",
-  summary: "call operation",
-  operands: { args: variadic(AnyType) },
-  results: { res: variadic(AnyType) },
-  attributes: { callee: FlatSymbolRefAttr },
-  traits: [CallMatchesCallee],
-  format: "$callee `(` $args `)` attr-dict `:` functional-type($args, results)",
-});
+export const CallOp = defineOp(
+  {
+    name: "func.call",
+    summary: "call operation",
+    operands: { args: variadic(AnyType) },
+    results: { res: variadic(AnyType) },
+    attributes: { callee: FlatSymbolRefAttr },
+    format: "$callee `(` $args `)` attr-dict `:` functional-type($args, results)",
+  },
+  {
+    interfaces: [
+      implement(CallOpInterface, { getCallableForCallee: (op) => op.callee, getArgOperands: (op) => op.args }),
+      implement(SymbolUserOpInterface, { verifySymbolUses: (op, symbols): Diagnostic | undefined => verifyCallee(op, symbols) }),
+    ],
+  },
+);
 export type CallOp = InstanceType<typeof CallOp>;
 
 /** The signature a call site uses: its operand types to its result types. */
@@ -137,6 +143,7 @@ export const CallIndirectOp = defineOp(
     // The operand and result types come from the callee's: `%r = func.call_indirect %f(%a) : (i32) -> i32`.
     format: "$callee `(` $callee_operands `)` attr-dict `:` type($callee)",
   },
+  { interfaces: [implement(CallOpInterface, { getCallableForCallee: (op) => op.callee, getArgOperands: (op) => op.callee_operands })] },
 );
 export type CallIndirectOp = InstanceType<typeof CallIndirectOp>;
 

@@ -1,5 +1,6 @@
 /**
- * The inliner, as MLIR 16's `inline` pass does it for `func.call` of a `func.func` with a body:
+ * The inliner, as MLIR 16's `inline` pass does it: a call (CallOpInterface) of a callable (CallableOpInterface,
+ * e.g. a function with a body) is replaced by the callable's region, whatever their dialects:
  *
  *   func.func private @sq(%x: i32) -> i32 {             func.func @f(%a: i32) -> i32 {
  *     %0 = arith.muli %x, %x : i32                         %0 = arith.muli %a, %a : i32
@@ -10,12 +11,12 @@
  *     return %0 : i32
  *   }
  *
- * A single-block callee is cloned before the call, its `return` operands replacing the call's results. A
- * callee of several blocks splits the caller's block after the call: the callee's entry block is merged
- * into the call's block, its other blocks follow, each `return` becomes `cf.br` to the continuation block,
- * whose arguments replace the call's results. Inlined ops get `callsite(<callee loc> at <call loc>)`.
+ * A single-block callee is cloned before the call, the operands of its ReturnLike terminator replacing the
+ * call's results. A callee of several blocks splits the caller's block after the call: the callee's entry
+ * block is merged into the call's block, its other blocks follow, each ReturnLike terminator becomes `cf.br` to
+ * the continuation block (as MLIR's func inliner interface does), whose arguments replace the call's results. Inlined ops get `callsite(<callee loc> at <call loc>)`.
  *
- * Functions are processed callees first (the SCCs of the call graph in post-order), so a callee has its own
+ * Callables are processed callees first (the SCCs of the call graph in post-order), so a callee has its own
  * calls inlined before it is inlined elsewhere. Calls to a function on a cycle of the call graph (itself or
  * mutually recursive) are never inlined. A call is also left alone when the callee's body holds an op of a
  * dialect that is not loaded or not registered (MLIR needs each dialect's inliner interface), or when a
@@ -31,15 +32,20 @@ import { SingleBlock } from "../../src/ir/traits.ts";
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import { definePass } from "../../src/pass/pass.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
+import { ReturnLike } from "../../src/ir/traits.ts";
+import { CallableOpInterface, CallOpInterface, resolveCallable } from "../../src/interfaces/function.ts";
+// The branch a multi-block callee's returns become: what MLIR's func dialect inliner interface builds too.
 import { BranchOp } from "../../dialects/cf/index.ts";
-import { CallOp, FuncOp, lookupFunction, ReturnOp } from "../../dialects/func/index.ts";
+
+/** A callable op (CallableOpInterface) with a region to inline: a function with a body. */
+type Callable = Operation;
 
 export interface InlineOptions {
   /**
    * Runs on a function before each round of inlining into it, and after the last (MLIR's default pipeline,
    * `canonicalize` in the `inline` pass). Left fails the whole inlining. Default: nothing.
    */
-  readonly optimize?: (fn: FuncOp) => Either<Diagnostic, void>;
+  readonly optimize?: (fn: Operation) => Either<Diagnostic, void>;
   /** Rounds of optimize-then-inline per function (MLIR's `max-iterations`, default 4). */
   readonly maxIterations?: number;
   /** Told of every change. */
@@ -55,22 +61,34 @@ export interface InlineResult {
 // ---- the call graph --------------------------------------------------------------------------------------
 
 interface CallGraph {
-  /** Every function with a body under the root, in IR order. */
-  readonly nodes: readonly FuncOp[];
-  /** The functions each function calls directly (resolved by symbol), in IR order, without repeats. */
-  readonly callees: ReadonlyMap<FuncOp, readonly FuncOp[]>;
+  /** Every callable with a region under the root, in IR order. */
+  readonly nodes: readonly Callable[];
+  /** The callables each callable calls directly (resolved by symbol), in IR order, without repeats. */
+  readonly callees: ReadonlyMap<Callable, readonly Callable[]>;
 }
 
+/** The region a call of `op` runs: undefined when `op` is no callable or has no body. */
+function callableRegion(op: Operation | undefined): Region | undefined {
+  const region = op === undefined ? undefined : CallableOpInterface.of(op)?.getCallableRegion();
+  return region === undefined || region.isEmpty ? undefined : region;
+}
+
+/** The callable with a body that `call` (a CallOpInterface op) reaches, if any. */
+const calleeWithBody = (call: Operation): Callable | undefined => {
+  const callee = resolveCallable(call);
+  return callableRegion(callee) === undefined ? undefined : callee;
+};
+
 function callGraph(root: Operation): CallGraph {
-  const nodes: FuncOp[] = [];
-  root.walk((op) => void (op instanceof FuncOp && !op.body.isEmpty && nodes.push(op)), "pre");
-  const callees = new Map<FuncOp, FuncOp[]>();
+  const nodes: Callable[] = [];
+  root.walk((op) => void (callableRegion(op) !== undefined && nodes.push(op)), "pre");
+  const callees = new Map<Callable, Callable[]>();
   for (const fn of nodes) {
-    const list: FuncOp[] = [];
+    const list: Callable[] = [];
     fn.walk((op) => {
-      if (!(op instanceof CallOp)) return;
-      const callee = lookupFunction(op, op.callee);
-      if (callee !== undefined && !callee.body.isEmpty && !list.includes(callee)) list.push(callee);
+      if (op === fn || CallOpInterface.of(op) === undefined) return;
+      const callee = calleeWithBody(op);
+      if (callee !== undefined && !list.includes(callee)) list.push(callee);
     });
     callees.set(fn, list);
   }
@@ -78,13 +96,13 @@ function callGraph(root: Operation): CallGraph {
 }
 
 /** Tarjan's strongly connected components, each emitted after every component it reaches: callees first. */
-function sccsCalleesFirst(graph: CallGraph): FuncOp[][] {
-  const index = new Map<FuncOp, number>();
-  const low = new Map<FuncOp, number>();
-  const stack: FuncOp[] = [];
-  const onStack = new Set<FuncOp>();
-  const out: FuncOp[][] = [];
-  const visit = (v: FuncOp): void => {
+function sccsCalleesFirst(graph: CallGraph): Callable[][] {
+  const index = new Map<Callable, number>();
+  const low = new Map<Callable, number>();
+  const stack: Callable[] = [];
+  const onStack = new Set<Callable>();
+  const out: Callable[][] = [];
+  const visit = (v: Callable): void => {
     index.set(v, index.size);
     low.set(v, index.get(v) as number);
     stack.push(v);
@@ -98,7 +116,7 @@ function sccsCalleesFirst(graph: CallGraph): FuncOp[][] {
       }
     }
     if (low.get(v) !== index.get(v)) return;
-    const scc: FuncOp[] = [];
+    const scc: Callable[] = [];
     for (let w = stack.pop(); w !== undefined; w = stack.pop()) {
       onStack.delete(w);
       scc.push(w);
@@ -111,8 +129,8 @@ function sccsCalleesFirst(graph: CallGraph): FuncOp[][] {
 }
 
 /** The functions on a cycle of the call graph: in an SCC of several, or calling themselves. */
-function recursiveFunctions(graph: CallGraph, sccs: readonly FuncOp[][]): Set<FuncOp> {
-  const out = new Set<FuncOp>();
+function recursiveFunctions(graph: CallGraph, sccs: readonly Callable[][]): Set<Callable> {
+  const out = new Set<Callable>();
   for (const scc of sccs) {
     const [only] = scc;
     if (scc.length > 1 || (only !== undefined && (graph.callees.get(only) ?? []).includes(only))) for (const f of scc) out.add(f);
@@ -123,9 +141,9 @@ function recursiveFunctions(graph: CallGraph, sccs: readonly FuncOp[][]): Set<Fu
 // ---- legality ----------------------------------------------------------------------------------------------
 
 /** Every op of the callee's body belongs to a registered op of a dialect loaded in `ctx`. */
-function bodyIsInlinable(callee: FuncOp, ctx: Context): boolean {
+function bodyIsInlinable(body: Region, ctx: Context): boolean {
   let ok = true;
-  callee.body.walk((op) => {
+  body.walk((op) => {
     if (op.isRegistered && ctx.dialect(op.dialect) !== undefined) return;
     ok = false;
     return "interrupt";
@@ -134,12 +152,13 @@ function bodyIsInlinable(callee: FuncOp, ctx: Context): boolean {
 }
 
 /** Why `call` cannot be inlined, or undefined when it can. */
-function refusal(call: CallOp, callee: FuncOp | undefined, recursive: ReadonlySet<FuncOp>, ctx: Context): string | undefined {
-  if (callee === undefined) return "the callee is not a func.func";
-  if (callee.body.isEmpty) return "the callee is a declaration";
+function refusal(call: Operation, callee: Operation | undefined, recursive: ReadonlySet<Callable>, ctx: Context): string | undefined {
+  if (callee === undefined || CallableOpInterface.of(callee) === undefined) return "the callee is not callable";
+  const body = callableRegion(callee);
+  if (body === undefined) return "the callee is a declaration";
   if (recursive.has(callee)) return "the callee is recursive";
-  if (!bodyIsInlinable(callee, ctx)) return "the callee holds ops no inliner interface covers";
-  const multiBlock = callee.body.blocks.length > 1;
+  if (!bodyIsInlinable(body, ctx)) return "the callee holds ops no inliner interface covers";
+  const multiBlock = body.blocks.length > 1;
   if (multiBlock && call.parentOp?.hasTrait(SingleBlock) === true) return "a multi-block callee cannot go in a single-block region";
   return undefined;
 }
@@ -161,24 +180,27 @@ function remapLocations(blocks: readonly Block[], callLoc: Location): void {
 }
 
 /** Replaces `call` by the body of `callee` (which the caller must have checked with `refusal`). */
-export function inlineCall(call: CallOp, callee: FuncOp, rw: Rewriter): void {
+export function inlineCall(call: Operation, callee: Callable, rw: Rewriter): void {
   const callBlock = call.parent;
   const region = callBlock?.parent;
   if (callBlock === undefined || region === undefined) throw new Error("inlineCall: the call is not in a region");
-  const args = [...call.operands];
+  const callView = CallOpInterface.of(call);
+  const calleeBody = callableRegion(callee);
+  if (callView === undefined || calleeBody === undefined) throw new Error(`inlineCall: '${call.name}' of '${callee.name}' is no call of a callable with a body`);
+  const args = [...callView.getArgOperands()];
 
-  // Clone the callee's body aside, give its ops call-site locations, and make each `return` a jump.
+  // Clone the callee's body aside, give its ops call-site locations, and make each return a jump.
   const body = new Region();
-  callee.body.cloneInto(body, new IRMapping());
+  calleeBody.cloneInto(body, new IRMapping());
   const blocks = [...body.blocks];
   remapLocations(blocks, call.loc);
 
   if (blocks.length === 1) {
     const block = blocks[0] as Block;
     const ret = block.last;
-    if (!(ret instanceof ReturnOp)) throw new Error("inlineCall: the callee's block does not end in func.return");
+    if (ret === undefined || !ret.hasTrait(ReturnLike)) throw new Error("inlineCall: the callee's block does not end in a ReturnLike terminator");
     // Returned entry-block arguments are the call's operands.
-    const results = ret.values.map((v) => (v instanceof BlockArgument && v.owner === block ? (args[v.index] as Value) : v));
+    const results = ret.operands.map((v) => (v instanceof BlockArgument && v.owner === block ? (args[v.index] as Value) : v));
     ret.erase();
     rw.inlineBlockBefore(block, callBlock, call, args);
     rw.replaceOp(call, results);
@@ -189,8 +211,8 @@ export function inlineCall(call: CallOp, callee: FuncOp, rw: Rewriter): void {
   const joined = call.results.map((r) => continuation.addArgument(r.type, call.loc));
   for (const block of blocks) {
     const ret = block.last;
-    if (!(ret instanceof ReturnOp)) continue;
-    const br = BranchOp.build({ dest: continuation, destOperands: [...ret.values] }, ret.loc);
+    if (ret === undefined || !ret.hasTrait(ReturnLike)) continue;
+    const br = BranchOp.build({ dest: continuation, destOperands: [...ret.operands] }, ret.loc);
     block.insertBefore(br, ret);
     ret.erase();
   }
@@ -203,18 +225,18 @@ export function inlineCall(call: CallOp, callee: FuncOp, rw: Rewriter): void {
 // ---- the pass --------------------------------------------------------------------------------------------
 
 /** The calls in `fn` (at any depth) that can be inlined now, with their callees. */
-function inlinableCalls(fn: FuncOp, recursive: ReadonlySet<FuncOp>, ctx: Context): [CallOp, FuncOp][] {
-  const out: [CallOp, FuncOp][] = [];
+function inlinableCalls(fn: Callable, recursive: ReadonlySet<Callable>, ctx: Context): [Operation, Callable][] {
+  const out: [Operation, Callable][] = [];
   fn.walk((op) => {
-    if (!(op instanceof CallOp)) return;
-    const callee = lookupFunction(op, op.callee);
+    if (op === fn || CallOpInterface.of(op) === undefined) return;
+    const callee = resolveCallable(op);
     if (callee !== undefined && refusal(op, callee, recursive, ctx) === undefined) out.push([op, callee]);
   }, "pre");
   return out;
 }
 
 /**
- * Inlines every `func.call` nested in `root` whose callee can be inlined (see the module comment). Callees
+ * Inlines every call nested in `root` whose callee can be inlined (see the module comment). Callees
  * that become unused stay: `symbol-dce` erases the private ones.
  */
 export function inline(root: Operation, ctx: Context, opts: InlineOptions = {}): Either<Diagnostic, InlineResult> {
@@ -247,7 +269,7 @@ export const inlinePass = definePass({
   name: "inline",
   displayName: "Inliner",
   summary: "Inline function calls",
-  description: "Inlines func.call of non-recursive func.func with a body, callees first; unused callees are left for symbol-dce.",
+  description: "Inlines calls of non-recursive callables with a body, callees first; unused callees are left for symbol-dce.",
   options: t.type({ defaultPipeline: t.string, maxIterations: t.Int }),
   defaults: { defaultPipeline: "canonicalize", maxIterations: 4 as t.Int },
   optionDocs: {
@@ -260,7 +282,7 @@ export const inlinePass = definePass({
     const optimize =
       pipeline === ""
         ? undefined
-        : (fn: FuncOp): Either<Diagnostic, void> => {
+        : (fn: Operation): Either<Diagnostic, void> => {
             const r = pctx.runPipeline(fn, pipeline);
             if (!isLeft(r)) return right(undefined);
             const [first, ...rest] = r.left;

@@ -2,7 +2,7 @@
  * The interpreter engine: runs a function of a module on runtime values, op by op, following branches
  * between blocks and calls between functions. Op semantics come from the dialects loaded in a Context (or
  * an explicit InterpRegistry, registry.ts); the engine itself knows only regions, blocks, values and functions (ops with the
- * FunctionLike trait and a `function_type` attribute, as MLIR's FunctionOpInterface).
+ * FunctionOpInterface, whatever their dialect).
  *
  *   const r = interpret(module, "fib", [intValue(i32, 10n)], { ctx });   // Either<InterpError, RuntimeValue[]>
  *
@@ -11,11 +11,12 @@
  */
 import { type Either, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
-import { type SymbolRefAttr, TypeAttr } from "../ir/attributes.ts";
+import type { SymbolRefAttr } from "../ir/attributes.ts";
 import type { Block, Operation, Region } from "../ir/operation.ts";
 import { lookupNearestSymbol, lookupSymbolIn, symbolName } from "../ir/symbol-table.ts";
-import { FunctionLike, IsolatedFromAbove } from "../ir/traits.ts";
-import { FunctionType } from "../ir/types.ts";
+import { IsolatedFromAbove } from "../ir/traits.ts";
+import { FunctionOpInterface } from "../interfaces/function.ts";
+import type { Type } from "../ir/types.ts";
 import type { OpOperand, Value } from "../ir/value.ts";
 import { type InterpError, type InterpErrorKind, InterpFailure } from "./errors.ts";
 import type { Context } from "../ir/context.ts";
@@ -41,12 +42,6 @@ export interface InterpretOptions {
 
 type Env = Map<Value, RuntimeValue>;
 
-/** The function type of a function-like op, if it has one. */
-function functionTypeOf(fn: Operation): FunctionType | undefined {
-  const t = fn.attr("function_type");
-  return t instanceof TypeAttr && t.value instanceof FunctionType ? t.value : undefined;
-}
-
 const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
 
 class Machine implements InterpContext {
@@ -67,7 +62,7 @@ class Machine implements InterpContext {
     const fn = lookupNearestSymbol(from, callee);
     const name = typeof callee === "string" ? callee : callee.leaf;
     if (fn === undefined) this.fail("invalid-input", `no function named '@${name}'`);
-    if (!fn.hasTrait(FunctionLike)) this.fail("invalid-input", `'@${name}' is a '${fn.name}', not a function`);
+    if (FunctionOpInterface.of(fn) === undefined) this.fail("invalid-input", `'@${name}' is a '${fn.name}', not a function`);
     return this.callFunction(fn, args, from);
   }
 
@@ -100,11 +95,11 @@ class Machine implements InterpContext {
   /** Runs a function-like op's body with `args`; `callSite` is the calling op (undefined for the entry call). */
   callFunction(fn: Operation, args: readonly RuntimeValue[], callSite: Operation | undefined): RuntimeValue[] {
     const name = symbolName(fn) ?? fn.name;
-    const type = functionTypeOf(fn);
-    if (type === undefined) this.fail("invalid-ir", `'@${name}' has no function type`);
-    const body = fn.regions[0];
-    if (body === undefined || body.isEmpty) this.fail("unsupported", `'@${name}' is a declaration: there is no body to run`);
-    const badArgs = this.#checkValues(args, type.inputs, "argument", `'@${name}'`);
+    const f = FunctionOpInterface.of(fn);
+    if (f === undefined) this.fail("invalid-ir", `'@${name}' is a '${fn.name}', not a function`);
+    if (f.isExternal()) this.fail("unsupported", `'@${name}' is a declaration: there is no body to run`);
+    const body = f.getFunctionBody();
+    const badArgs = this.#checkValues(args, f.getArgumentTypes(), "argument", `'@${name}'`);
     if (badArgs !== undefined) this.fail(callSite === undefined ? "invalid-input" : "invalid-ir", badArgs);
     if (this.#callSites.length >= this.maxCallDepth) {
       this.fail("limit", `call depth limit of ${this.maxCallDepth} reached calling '@${name}' (unbounded recursion?)`);
@@ -114,7 +109,7 @@ class Machine implements InterpContext {
     this.#callSites.push(callSite);
     try {
       const results = this.#runRegionIn(body, args);
-      const badResults = this.#checkValues(results, type.results, "result", `'@${name}'`);
+      const badResults = this.#checkValues(results, f.getResultTypes(), "result", `'@${name}'`);
       if (badResults !== undefined) this.fail("invalid-ir", badResults);
       return results;
     } finally {
@@ -123,7 +118,7 @@ class Machine implements InterpContext {
     }
   }
 
-  #checkValues(values: readonly RuntimeValue[], types: FunctionType["inputs"], what: string, owner: string): string | undefined {
+  #checkValues(values: readonly RuntimeValue[], types: readonly Type[], what: string, owner: string): string | undefined {
     if (values.length !== types.length) return `${owner} takes ${types.length} ${what}s, but ${values.length} were given`;
     for (const [i, v] of values.entries()) {
       const t = types[i];
@@ -236,7 +231,7 @@ export function interpret(
 ): Either<InterpError, RuntimeValue[]> {
   const target = lookupSymbolIn(module, fn);
   if (target === undefined) return left(errorAtTop("invalid-input", `no function named '@${fn}'`, module));
-  if (!target.hasTrait(FunctionLike)) return left(errorAtTop("invalid-input", `'@${fn}' is a '${target.name}', not a function`, target));
+  if (FunctionOpInterface.of(target) === undefined) return left(errorAtTop("invalid-input", `'@${fn}' is a '${target.name}', not a function`, target));
   for (const [i, v] of args.entries()) {
     const bad = checkRuntimeValue(v);
     if (bad !== undefined) return left(errorAtTop("invalid-input", `argument #${i} is not a valid runtime value: ${bad}`, target));

@@ -34,7 +34,7 @@ export type Outcome = readonly RuntimeValue[] | Transfer;
 
 /** The engine's services to op semantics. */
 export interface InterpContext {
-  /** Calls the function (an op with the FunctionLike trait) that `callee` names, looked up from `from`. */
+  /** Calls the function (an op implementing FunctionOpInterface) that `callee` names, looked up from `from`. */
   call(from: Operation, callee: SymbolRefAttr | string, args: readonly RuntimeValue[]): RuntimeValue[];
   /** Runs a region of the current op with `args` for its entry block; returns what its exit transfer carries. */
   runRegion(region: Region, args: readonly RuntimeValue[]): RuntimeValue[];

@@ -44,8 +44,6 @@ export const ReturnLike = trait("ReturnLike");
 export const ConstantLike = trait("ConstantLike");
 /** Its regions are graph regions (no dominance, no terminators required), as builtin.module in MLIR. */
 export const GraphRegion = trait("GraphRegion");
-/** Implements function-like ops: a symbol with a `function_type`, a body region and arg/res attrs. */
-export const FunctionLike = trait("FunctionLike");
 /** Recursively side-effect free: its own effects are none and those of nested ops count. */
 export const RecursiveMemoryEffects = trait("RecursiveMemoryEffects");
 /** Auto-scoped allocation scope (memref.alloca), loop-like, etc. are added by later dialects. */

@@ -18,7 +18,6 @@ import type { Operation, Region, Trait } from "../ir/operation.ts";
 import { SYM_NAME, SYM_VISIBILITY } from "../ir/symbol-table.ts";
 import {
   Elementwise,
-  FunctionLike,
   IsolatedFromAbove,
   isHasParent,
   NoTerminator,
@@ -41,6 +40,8 @@ import {
   isDynamic,
 } from "../ir/types.ts";
 import { printAttribute, printType } from "../text/print-attr.ts";
+import { FunctionOpInterface } from "../interfaces/function.ts";
+import { verifySymbolUsers } from "../interfaces/symbol-user.ts";
 import { definitionOf } from "./define-op.ts";
 import { opError, quotedType } from "./op-error.ts";
 
@@ -278,7 +279,8 @@ function verifySymbolTable(op: Operation): Failure {
       return error(child.loc, `redefinition of symbol named '${name.value}'`, [note(first.loc, "see existing symbol definition here")]);
     }
   }
-  return undefined;
+  // Then the uses of symbols in the table (SymbolUserOpInterface), as MLIR's verifySymbolTable ends.
+  return verifySymbolUsers(op);
 }
 
 // ---- symbols and functions ---------------------------------------------------------------------------------
@@ -289,8 +291,8 @@ function isOptionalSymbol(op: Operation): boolean {
   return symName !== undefined && symName.kind !== "required";
 }
 
-/** A symbol without a body (a function declaration). */
-const isDeclaration = (op: Operation): boolean => op.hasTrait(FunctionLike) && (op.regions[0]?.isEmpty ?? true);
+/** A symbol without a body (a function declaration: FunctionOpInterface's isExternal). */
+const isDeclaration = (op: Operation): boolean => FunctionOpInterface.of(op)?.isExternal() ?? false;
 
 function verifySymbol(op: Operation): Failure {
   if (isOptionalSymbol(op) && op.attr(SYM_NAME) === undefined) return undefined;
@@ -306,52 +308,6 @@ function verifySymbol(op: Operation): Failure {
   }
   const isPublic = !(vis instanceof StringAttr) || vis.value === "public";
   if (isDeclaration(op) && isPublic) return opError(op, "symbol declaration cannot have public visibility");
-  return undefined;
-}
-
-/** Per-argument (or per-result) attribute dictionaries: one per value, with dialect-prefixed names only. */
-function verifyValueAttrs(op: Operation, attrName: string, count: number, what: "argument" | "result"): Failure {
-  const all = op.attr(attrName);
-  if (!(all instanceof ArrayAttr)) return undefined;
-  const plural = what === "argument" ? "arguments" : "results";
-  if (all.elements.length !== count) {
-    return opError(
-      op,
-      `expects ${what} attribute array to have the same number of elements as the number of function ${plural}, got ${all.elements.length}, but expected ${count}`,
-    );
-  }
-  for (const dict of all.elements) {
-    if (!(dict instanceof DictionaryAttr)) {
-      return opError(op, `expects ${what} attribute dictionary to be a DictionaryAttr, but got \`${printAttribute(dict)}\``);
-    }
-    if (dict.entries.some((e) => !e.name.includes("."))) return opError(op, `${plural} may only have dialect attributes`);
-  }
-  return undefined;
-}
-
-/** FunctionLike (MLIR's FunctionOpInterface): arg/result attributes fit the signature, the entry block too. */
-function verifyFunctionLike(op: Operation): Failure {
-  const typeAttr = op.attr("function_type");
-  if (!(typeAttr instanceof TypeAttr) || !(typeAttr.value instanceof FunctionType)) return undefined;
-  const fnType = typeAttr.value;
-  const args = verifyValueAttrs(op, "arg_attrs", fnType.inputs.length, "argument");
-  if (args !== undefined) return args;
-  const results = verifyValueAttrs(op, "res_attrs", fnType.results.length, "result");
-  if (results !== undefined) return results;
-  if (op.regions.length !== 1) return opError(op, "expects one region");
-  const entry = op.getRegion(0).entry;
-  if (entry === undefined) return undefined;
-  if (entry.args.length !== fnType.inputs.length) {
-    return opError(op, `entry block must have ${fnType.inputs.length} arguments to match function signature`);
-  }
-  for (const [i, expected] of fnType.inputs.entries()) {
-    const actual = entry.arg(i).type;
-    if (actual === expected) continue;
-    return opError(
-      op,
-      `type of entry block argument #${i}(${quotedType(actual)}) must match the type of the corresponding argument in function signature(${quotedType(expected)})`,
-    );
-  }
   return undefined;
 }
 
@@ -372,7 +328,6 @@ function standardVerifiers(): ReadonlyMap<Trait, TraitVerifier> {
     [IsolatedFromAbove, { structural: true, verifyRegion: verifyIsolatedFromAbove }],
     [SymbolTable, { verifyRegion: verifySymbolTable }],
     [Symbol, { verify: verifySymbol }],
-    [FunctionLike, { verify: verifyFunctionLike }],
   ]);
   return standard;
 }

@@ -36,7 +36,7 @@ import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
 import { type Attribute, TypeAttr } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Operation } from "../ir/operation.ts";
-import { FunctionType } from "../ir/types.ts";
+import { FunctionOpInterface } from "../interfaces/function.ts";
 import type { OpResult, Value } from "../ir/value.ts";
 import { definitionOf, operandRanges } from "../irdl/define-op.ts";
 import { ConversionRewriter } from "./conversion-rewriter.ts";
@@ -181,9 +181,9 @@ function fromRewritePattern(p: Pattern): ConversionPattern {
 }
 
 /**
- * Converts the signature of a function-like op whose type is in its `function_type` attribute (func.func, and
- * later llvm.func-like ops): the entry block's arguments and the other blocks' through `typeConverter`, the type
- * attribute in place. MLIR's populateFunctionOpInterfaceTypeConversionPattern.
+ * Converts the signature of a function-like op (any op kind implementing FunctionOpInterface: func.func,
+ * llvm.func, ...): the entry block's arguments and the other blocks' through `typeConverter`, the signature in
+ * place through the interface's `setType`. MLIR's populateFunctionOpInterfaceTypeConversionPattern.
  */
 export function convertFunctionSignature(root: OpClassLike, opts: { readonly typeConverter?: TypeConverter; readonly benefit?: number } = {}): ConversionPattern {
   return convert({
@@ -194,17 +194,16 @@ export function convertFunctionSignature(root: OpClassLike, opts: { readonly typ
     apply(op, _adaptor, rw) {
       const converter = rw.typeConverter;
       if (converter === undefined) return rw.fail("no type converter");
-      const attr = op.attr("function_type");
-      const type = attr instanceof TypeAttr && attr.value instanceof FunctionType ? attr.value : undefined;
-      if (type === undefined) return rw.fail("the op has no 'function_type' attribute");
-      const inputs = converter.convertSignatureArgs(type.inputs);
-      const results = converter.convertTypes(type.results);
+      const fn = FunctionOpInterface.of(op);
+      if (fn === undefined) return rw.fail("the op does not implement FunctionOpInterface");
+      const inputs = converter.convertSignatureArgs(fn.getArgumentTypes());
+      const results = converter.convertTypes(fn.getResultTypes());
       if (inputs === undefined || results === undefined) return rw.fail("a type of the signature cannot be converted");
-      const body = op.regions[0];
-      if (body !== undefined && !body.isEmpty && !rw.convertRegionTypes(body, converter, inputs)) {
+      const body = fn.getFunctionBody();
+      if (!fn.isExternal() && !rw.convertRegionTypes(body, converter, inputs)) {
         return rw.fail("a block argument type cannot be converted");
       }
-      rw.modifyInPlace(op, () => op.setAttr("function_type", TypeAttr.get(FunctionType.get(inputs.convertedTypes, results))));
+      rw.modifyInPlace(op, () => fn.setType(inputs.convertedTypes, results));
       return rw.done();
     },
   });

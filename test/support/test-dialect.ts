@@ -22,14 +22,19 @@
 import { type Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
-import { FunctionLike, IsolatedFromAbove, Pure, ReturnLike, SameOperandsAndResultType, SameOperandsType, Symbol, Terminator } from "../../src/ir/traits.ts";
+import { IsolatedFromAbove, Pure, ReturnLike, SameOperandsAndResultType, SameOperandsType, Symbol, Terminator } from "../../src/ir/traits.ts";
 import { i1 } from "../../src/ir/types.ts";
-import { AnyType, FunctionTypeAttr, StrAttr, SymbolNameAttr, typeConstraint } from "../../src/irdl/constraints.ts";
+import { AnyType, DictArrayAttr, FlatSymbolRefAttr, FunctionTypeAttr, StrAttr, SymbolNameAttr, typeConstraint } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { mutableOperandGroup } from "../../src/irdl/operand-groups.ts";
 import { optionalAttr, region, successor, variadic } from "../../src/irdl/spec.ts";
+import { error } from "../../src/diag/diagnostic.ts";
+import type { Type } from "../../src/ir/types.ts";
 import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
+import { CallableOpInterface, CallOpInterface, FunctionOpInterface } from "../../src/interfaces/function.ts";
+import { functionOpAsm } from "../../src/interfaces/function-format.ts";
+import { SymbolUserOpInterface } from "../../src/interfaces/symbol-user.ts";
 import { effect, MemoryEffectOpInterface, Resource } from "../../src/interfaces/side-effects.ts";
 
 /** The operands of group `name` forwarded to a successor. */
@@ -102,14 +107,53 @@ export const TestReturn = defineOp({
 
 // ---- functions ----------------------------------------------------------------------------------------------
 
-/** `test.func @f(%a: i32) -> i32 { ... }`: a function of the test dialect. */
-export const TestFunc = defineOp({
-  name: "test.func",
-  summary: "test function",
-  attributes: { sym_name: SymbolNameAttr, function_type: FunctionTypeAttr, sym_visibility: optionalAttr(StrAttr) },
-  regions: { body: region() },
-  traits: [Symbol, IsolatedFromAbove, FunctionLike],
-});
+/** `test.func @f(%a: i32) -> i32 { ... }`: a function of the test dialect, in the syntax every function shares. */
+export const TestFunc = defineOp(
+  {
+    name: "test.func",
+    summary: "test function",
+    attributes: {
+      sym_name: SymbolNameAttr,
+      function_type: FunctionTypeAttr,
+      sym_visibility: optionalAttr(StrAttr),
+      arg_attrs: optionalAttr(DictArrayAttr),
+      res_attrs: optionalAttr(DictArrayAttr),
+    },
+    regions: { body: region() },
+    traits: [Symbol, IsolatedFromAbove],
+    format: functionOpAsm(),
+  },
+  { interfaces: [implement(FunctionOpInterface, {}), implement(CallableOpInterface, {})] },
+);
+
+/** `%r = test.call @f(%a) : (i32) -> i32`: a direct call; its callee must be a function taking those types. */
+export const TestCall = defineOp(
+  {
+    name: "test.call",
+    summary: "test call",
+    operands: { inputs: variadic(AnyType) },
+    results: { outputs: variadic(AnyType) },
+    attributes: { callee: FlatSymbolRefAttr },
+    format: "$callee `(` $inputs `)` attr-dict `:` functional-type($inputs, $outputs)",
+  },
+  {
+    interfaces: [
+      implement(CallOpInterface, { getCallableForCallee: (op) => op.callee, getArgOperands: (op) => op.inputs }),
+      implement(SymbolUserOpInterface, {
+        verifySymbolUses: (op, symbols) => {
+          const fn = symbols.lookupNearestSymbolFrom(op, op.callee);
+          const view = fn === undefined ? undefined : FunctionOpInterface.of(fn);
+          if (view === undefined) return error(op.loc, `'test.call' op '${op.callee.root}' is not a function`);
+          const same = (a: readonly Type[], b: readonly Type[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+          if (!same(view.getArgumentTypes(), op.inputs.map((v) => v.type)) || !same(view.getResultTypes(), op.resultTypes)) {
+            return error(op.loc, `'test.call' op does not match the signature of '${op.callee.root}'`);
+          }
+          return undefined;
+        },
+      }),
+    ],
+  },
+);
 
 // ---- plain ops --------------------------------------------------------------------------------------------
 
@@ -187,5 +231,5 @@ export const TestFree = defineOp(
 /** The test dialect, to load into a context with the others. */
 export const testDialect = defineDialect({
   name: "test",
-  ops: [TestFunc, TestBr, TestCondBr, TestReturn, TestPure, TestOpaque, TestAlloc, TestLoad, TestStore, TestFree],
+  ops: [TestFunc, TestCall, TestBr, TestCondBr, TestReturn, TestPure, TestOpaque, TestAlloc, TestLoad, TestStore, TestFree],
 });

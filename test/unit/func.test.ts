@@ -25,7 +25,8 @@ import {
 } from "../../dialects/func/index.ts";
 import { symbolRef } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
-import { AutomaticAllocationScope, FunctionLike, IsolatedFromAbove, ReturnLike, Symbol, Terminator } from "../../src/ir/traits.ts";
+import { AutomaticAllocationScope, IsolatedFromAbove, ReturnLike, Symbol, Terminator } from "../../src/ir/traits.ts";
+import { CallableOpInterface, FunctionOpInterface } from "../../src/interfaces/function.ts";
 import { f32, FunctionType, i32, i64 } from "../../src/ir/types.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -40,7 +41,8 @@ test("the dialect holds func, return, call, call_indirect and constant", () => {
     func.ops.map((o) => o.info?.name),
     ["func.func", "func.return", "func.call", "func.call_indirect", "func.constant"],
   );
-  for (const t of [Symbol, IsolatedFromAbove, FunctionLike, AutomaticAllocationScope]) assert.ok(FuncOp.info.traits.has(t), t.name);
+  for (const t of [Symbol, IsolatedFromAbove, AutomaticAllocationScope]) assert.ok(FuncOp.info.traits.has(t), t.name);
+  for (const i of [FunctionOpInterface, CallableOpInterface]) assert.ok(FuncOp.info.interfaces?.has(i), i.name);
   assert.ok(ReturnOp.info.traits.has(Terminator) && ReturnOp.info.traits.has(ReturnLike));
   assert.is(FuncOp.info.defaultDialect, "func");
 });

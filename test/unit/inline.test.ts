@@ -1,4 +1,5 @@
 /** The `inline` pass (rewrites/transforms/inline.ts), against mlir-opt-16 and the interpreter. */
+import { symbolName } from "../../src/ir/symbol-table.ts";
 import { isRight, right } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -112,7 +113,7 @@ unit("the optimize hook runs before each round and after the last", () => {
   const seen: string[] = [];
   const r = inline(m, ctx, {
     optimize: (fn) => {
-      seen.push(`${fn.sym_name.value}:${fn.collect(CallOp).length}`);
+      seen.push(`${symbolName(fn)}:${fn.collect(CallOp).length}`);
       return right(undefined);
     },
   });

@@ -10,10 +10,13 @@ import { newContext } from "../../dialects/index.ts";
 import { BranchOp, CondBranchOp } from "../../dialects/cf/index.ts";
 import { cse } from "../../rewrites/transforms/cse.ts";
 import { dce } from "../../rewrites/transforms/dce.ts";
+import { inline } from "../../rewrites/transforms/inline.ts";
+import { symbolDce } from "../../rewrites/transforms/symbol-dce.ts";
 import { mergeIdenticalBlocks } from "../../rewrites/transforms/merge-blocks.ts";
 import { attachInterface, cast, defineInterface, implement, isa } from "../../src/ir/interfaces.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { BranchOpInterface } from "../../src/interfaces/control-flow.ts";
+import { CallableOpInterface, CallOpInterface, FunctionOpInterface, resolveCallable } from "../../src/interfaces/function.ts";
 import {
   isMemoryEffectFree,
   isPure,
@@ -38,7 +41,10 @@ const print = (op: Operation): string => printOp(op, { ctx });
 /** The first op of the module's body. */
 const firstOp = (m: Operation): Operation => m.getRegion(0).block.first as Operation;
 
-/** `test.func @name(args) -> results { body }` in generic form (the custom form comes with FunctionOpInterface). */
+/**
+ * A `test.func` of type `type` whose body is `body` (its first line the entry block's header, `^bb0(...)`), in
+ * generic form: what the custom form parses to is checked on its own below.
+ */
 const testFunc = (name: string, type: string, body: string): string => `"test.func"() ({\n${body}\n}) {function_type = ${type}, sym_name = "${name}"} : () -> ()`;
 
 // ---- the mechanism ------------------------------------------------------------------------------------------
@@ -278,7 +284,100 @@ memory("arith divisions have no memory effect but are speculatable only by a saf
   assert.equal(ops.map(isPure), [false, false, true, true, false, true, true]);
 });
 
+// ---- functions, calls, symbols ------------------------------------------------------------------------------
+
+const functions = suite("function, call and symbol-user interfaces");
+
+functions("every function op shares func.func's syntax (FunctionOpInterface)", () => {
+  const text = `module {
+  test.func private @decl(i32 {test.a}, f32) -> (i32 {test.r = 2 : i64})
+  test.func @f(%arg0: i32 {test.a}, %arg1: f32) -> (i32, f32) attributes {test.x} {
+    test.return %arg0, %arg1 : i32, f32
+  }
+}
+`;
+  const m = parse(text);
+  assert.is(print(m), text);
+  assert.ok(isRight(verify(m, { ctx })));
+  const [decl, f] = m.getRegion(0).block.operations as [Operation, Operation];
+  const view = cast(f, FunctionOpInterface);
+  assert.equal([view.getArgumentTypes().length, view.getResultTypes().length, view.isExternal()], [2, 2, false]);
+  assert.ok(cast(decl, FunctionOpInterface).isExternal());
+  assert.is(cast(decl, CallableOpInterface).getCallableRegion(), undefined, "a declaration has nothing to run");
+  // The interface's verifier and Symbol's check of declarations apply to test.func as to func.func.
+  const bad = (t: string): string | undefined => {
+    const v = verify(parse(t), { ctx });
+    return isLeft(v) ? v.left[0]?.message : undefined;
+  };
+  assert.is(bad("test.func @g(i32)"), "'test.func' op symbol declaration cannot have public visibility");
+  assert.is(
+    bad('"test.func"() ({\n^bb0(%a: f32):\n  test.return\n}) {function_type = (i32) -> (), sym_name = "g"} : () -> ()'),
+    "'test.func' op type of entry block argument #0('f32') must match the type of the corresponding argument in function signature('i32')",
+  );
+});
+
+functions("symbol uses are checked with the symbol table, after what it holds verified", () => {
+  const check = (callee: string, call: string): string | undefined => {
+    const v = verify(parse(`module {\n${callee}\n  test.func @main(%a: i32) -> i32 {\n    ${call}\n    test.return %a : i32\n  }\n}`), { ctx });
+    return isLeft(v) ? v.left[0]?.message : undefined;
+  };
+  const g = "  test.func private @g(%x: i32) -> i32 {\n    test.return %x : i32\n  }";
+  assert.is(check(g, "%r = test.call @g(%a) : (i32) -> i32"), undefined);
+  assert.is(check(g, "%r = test.call @g(%a, %a) : (i32, i32) -> i32"), "'test.call' op does not match the signature of 'g'");
+  assert.is(check(g, "%r = test.call @nope(%a) : (i32) -> i32"), "'test.call' op 'nope' is not a function");
+  // func.call keeps MLIR's own words, now through the same interface.
+  assert.is(check(g, "%r = func.call @g(%a, %a) : (i32, i32) -> i32"), "'func.call' op incorrect number of operands for callee");
+  assert.is(check(g.replace("test.func", "func.func").replace("test.return", "func.return"), "%r = func.call @g(%a) : (i32) -> i32"), undefined);
+});
+
+functions("inline and symbol-dce work on test functions and calls", () => {
+  const m = parse(`module {
+  test.func private @sq(%x: i32) -> i32 {
+    %0 = test.pure %x, %x : i32
+    test.return %0 : i32
+  }
+  test.func private @unused(%x: i32) -> i32 {
+    test.return %x : i32
+  }
+  test.func @main(%a: i32) -> i32 {
+    %0 = test.call @sq(%a) : (i32) -> i32
+    %1 = test.call @sq(%0) : (i32) -> i32
+    test.return %1 : i32
+  }
+}`);
+  const r = inline(m, ctx);
+  assert.ok(isRight(r) && r.right.inlinedCalls === 2);
+  const d = symbolDce(m);
+  assert.ok(isRight(d) && d.right.numDCE === 2);
+  assert.ok(isRight(verify(m, { ctx })));
+  assert.match(
+    print(m),
+    /test\.func @main\(%arg0: i32\) -> i32 \{\n\s*%0 = test\.pure %arg0, %arg0 : i32\n\s*%1 = test\.pure %0, %0 : i32\n\s*test\.return %1 : i32/,
+  );
+  assert.not.match(print(m), /@sq|@unused/);
+});
+
+functions("the inliner does not inline recursive test functions, and calls resolve through CallOpInterface", () => {
+  const m = parse(`module {
+  test.func private @rec(%x: i32) -> i32 {
+    %0 = test.call @rec(%x) : (i32) -> i32
+    test.return %0 : i32
+  }
+  test.func @main(%a: i32) -> i32 {
+    %0 = test.call @rec(%a) : (i32) -> i32
+    test.return %0 : i32
+  }
+}`);
+  const [rec, main] = m.getRegion(0).block.operations as [Operation, Operation];
+  const call = main.getRegion(0).block.first as Operation;
+  assert.is(resolveCallable(call), rec);
+  assert.equal(cast(call, CallOpInterface).getArgOperands(), [main.getRegion(0).block.arg(0)]);
+  const r = inline(m, ctx);
+  assert.ok(isRight(r) && r.right.inlinedCalls === 0);
+});
+
 mechanism.run();
 branch.run();
 passes.run();
+functions.run();
 memory.run();

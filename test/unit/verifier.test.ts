@@ -19,7 +19,6 @@ import { Block, Operation, Region } from "../../src/ir/operation.ts";
 import {
   ConstantLike,
   Elementwise,
-  FunctionLike,
   GraphRegion,
   HasParent,
   IsolatedFromAbove,
@@ -52,23 +51,28 @@ import { optional, optionalAttr, region, successor, variadic, variadicRegion } f
 import { DominanceInfo, verify, verifyOp, type VerifyOptions } from "../../src/irdl/verifier.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { splitInputFile } from "../../src/text/split-input.ts";
+import { implement } from "../../src/ir/interfaces.ts";
+import { FunctionOpInterface } from "../../src/interfaces/function.ts";
 import { newContext } from "../../dialects/index.ts";
 
 // ---- test ops ----------------------------------------------------------------------------------------------
 
-const Func = defineOp({
-  name: "test.func",
-  summary: "a function",
-  attributes: {
-    sym_name: SymbolNameAttr,
-    function_type: FunctionTypeAttr,
-    sym_visibility: optionalAttr(StrAttr),
-    arg_attrs: optionalAttr(DictArrayAttr),
-    res_attrs: optionalAttr(DictArrayAttr),
+const Func = defineOp(
+  {
+    name: "test.func",
+    summary: "a function",
+    attributes: {
+      sym_name: SymbolNameAttr,
+      function_type: FunctionTypeAttr,
+      sym_visibility: optionalAttr(StrAttr),
+      arg_attrs: optionalAttr(DictArrayAttr),
+      res_attrs: optionalAttr(DictArrayAttr),
+    },
+    regions: { body: region() },
+    traits: [Symbol, IsolatedFromAbove],
   },
-  regions: { body: region() },
-  traits: [Symbol, IsolatedFromAbove, FunctionLike],
-});
+  { interfaces: [implement(FunctionOpInterface, {})] },
+);
 const Module = defineOp({
   name: "test.module",
   summary: "a symbol table in a graph region",
@@ -440,7 +444,7 @@ traits("IsolatedFromAbove: the user reports, with a note at the isolated op", ()
   assert.is(ds[0]?.notes[0]?.message, "required by region isolation constraints");
   assert.is(ds[0]?.notes[0]?.loc, loc(3, 5));
 });
-traits("FunctionLike: argument attributes and the entry block match the signature", () => {
+traits("FunctionOpInterface: argument attributes and the entry block match the signature", () => {
   const withAttrs = (attrs: Record<string, Attribute>, inputs: Type[] = [i32], blockArgs: Type[] = inputs): string | undefined => {
     const f = func("f", blockArgs, (b) => void b.create(Return, {}));
     f.setAttr("function_type", TypeAttr.get(fn(inputs, [])));
