@@ -385,8 +385,13 @@ export function compressUnusedDimsOfMaps(maps: readonly AffineMap[]): AffineMap[
 
 /** The body of `affine_map<...>` as MLIR 16 prints it: `(d0, d1)[s0] -> (d0 + s0, d1)`, `() -> ()`. */
 export function printAffineMap(map: AffineMap): string {
-  const dims = range(map.numDims).map((i) => `d${i}`).join(", ");
-  const symbols = map.numSymbols === 0 ? "" : `[${range(map.numSymbols).map((i) => `s${i}`).join(", ")}]`;
   const results = map.results.map((e) => printAffineExpr(e)).join(", ");
-  return `(${dims})${symbols} -> (${results})`;
+  return `${printDimAndSymbolList(map.numDims, map.numSymbols)} -> (${results})`;
+}
+
+/** `(d0, d1)[s0]`, the head of a printed affine map or integer set (no brackets without symbols). */
+export function printDimAndSymbolList(numDims: number, numSymbols: number): string {
+  const dims = range(numDims).map((i) => `d${i}`).join(", ");
+  const symbols = numSymbols === 0 ? "" : `[${range(numSymbols).map((i) => `s${i}`).join(", ")}]`;
+  return `(${dims})${symbols}`;
 }

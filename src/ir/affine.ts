@@ -1,3 +1,4 @@
-/** Affine expressions and maps: the expression half lives in affine-expr.ts, the map half in affine-map.ts. */
+/** Affine expressions, maps and integer sets (affine-expr.ts, affine-map.ts, integer-set.ts). */
 export * from "./affine-expr.ts";
 export * from "./affine-map.ts";
+export * from "./integer-set.ts";

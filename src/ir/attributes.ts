@@ -5,7 +5,7 @@
  * `DenseResourceElementsAttr`, whose bytes are a `ResourceBlob` that may point into a memory-mapped file and
  * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
  */
-import type { AffineMap } from "./affine.ts";
+import type { AffineMap, IntegerSet } from "./affine.ts";
 import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
   DYNAMIC,
@@ -191,6 +191,20 @@ export class AffineMapAttr extends Attribute {
   }
   static get(map: AffineMap): AffineMapAttr {
     return intern(`amap:${map.id}`, (id) => new AffineMapAttr(id, map));
+  }
+}
+
+/** `affine_set<(d0)[s0] : (d0 - s0 >= 0)>`: an integer set as an attribute (the condition of `affine.if`). */
+export class IntegerSetAttr extends Attribute {
+  readonly kind = "integer_set";
+  private constructor(
+    id: number,
+    readonly set: IntegerSet,
+  ) {
+    super(id);
+  }
+  static get(set: IntegerSet): IntegerSetAttr {
+    return intern(`iset:${set.id}`, (id) => new IntegerSetAttr(id, set));
   }
 }
 

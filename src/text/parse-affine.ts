@@ -1,7 +1,9 @@
 /**
- * Affine maps (MLIR 16's AffineParser.cpp grammar):
+ * Affine maps and integer sets (MLIR 16's AffineParser.cpp grammar):
  *
  *   affine-map ::= `(` dim-id* `)` (`[` symbol-id* `]`)? `->` `(` affine-expr* `)`
+ *   integer-set ::= `(` dim-id* `)` (`[` symbol-id* `]`)? `:` `(` affine-constraint* `)`
+ *   affine-constraint ::= affine-expr (`>=` | `<=` | `==`) affine-expr
  *   affine-expr ::= affine-expr (`+` | `-`) affine-expr               (lowest precedence, left-associative)
  *                 | affine-expr (`*` | `floordiv` | `ceildiv` | `mod`) affine-expr
  *                 | `-` affine-expr | `(` affine-expr `)` | bare-id | integer
@@ -13,8 +15,10 @@
  */
 import {
   type AffineBinaryKind,
+  type AffineConstraint,
   type AffineExpr,
   AffineMap,
+  IntegerSet,
   affineBinary,
   affineConstant,
   affineDim,
@@ -30,6 +34,25 @@ type Names = Map<string, AffineExpr>;
 
 /** The body of `affine_map<...>`, between the angle brackets. */
 export function parseAffineMapBody(p: CoreParser): AffineMap {
+  const at = p.tok;
+  const parsed = parseAffineMapOrIntegerSet(p);
+  if (parsed instanceof IntegerSet) return p.emitError("expected AffineMap, but got IntegerSet", at);
+  return parsed;
+}
+
+/** The body of `affine_set<...>`, between the angle brackets. */
+export function parseIntegerSetBody(p: CoreParser): IntegerSet {
+  const at = p.tok;
+  const parsed = parseAffineMapOrIntegerSet(p);
+  if (parsed instanceof AffineMap) return p.emitError("expected IntegerSet, but got AffineMap", at);
+  return parsed;
+}
+
+/**
+ * Either form, told apart after the dim and symbol lists (MLIR's parseAffineMapOrIntegerSetInline):
+ * `-> (results)` is a map, `: (constraints)` a set.
+ */
+function parseAffineMapOrIntegerSet(p: CoreParser): AffineMap | IntegerSet {
   const names: Names = new Map();
   let numDims = 0;
   let numSymbols = 0;
@@ -39,11 +62,41 @@ export function parseAffineMapBody(p: CoreParser): AffineMap {
   }
   if (!p.consumeIf("->")) {
     p.expect(":", "expected '->' or ':'");
-    return p.emitError("integer sets (affine_set) are not supported");
+    return parseIntegerSetConstraints(p, names, numDims, numSymbols);
   }
   const results: AffineExpr[] = [];
   p.commaSeparated("()", () => results.push(parseAffineExpr(p, names)), " in affine map range");
   return p.construct(undefined, () => AffineMap.get(numDims, numSymbols, results));
+}
+
+/** `(c0, c1, ...)`; an empty list is the universe `0 == 0`, as MLIR's parser builds it. */
+function parseIntegerSetConstraints(p: CoreParser, names: Names, numDims: number, numSymbols: number): IntegerSet {
+  const constraints: AffineConstraint[] = [];
+  p.commaSeparated("()", () => constraints.push(parseAffineConstraint(p, names)), " in integer set constraint list");
+  if (constraints.length === 0) return IntegerSet.universe(numDims, numSymbols);
+  return p.construct(undefined, () => IntegerSet.fromConstraints(numDims, numSymbols, constraints));
+}
+
+/**
+ * `lhs >= rhs`, `lhs <= rhs` or `lhs == rhs`, normalised to a comparison with zero: `lhs - rhs >= 0`,
+ * `rhs - lhs >= 0`, `lhs - rhs == 0`. The two characters of each comparison are separate tokens, as in MLIR
+ * (`> =` is accepted too).
+ */
+function parseAffineConstraint(p: CoreParser, names: Names): AffineConstraint {
+  const lhs = parseAffineExpr(p, names);
+  const comparisons = [
+    [">", false, false],
+    ["<", false, true],
+    ["=", true, false],
+  ] as const;
+  for (const [first, isEq, swap] of comparisons) {
+    if (p.consumeIf(first) && p.consumeIf("=")) {
+      const rhs = parseAffineExpr(p, names);
+      const expr = p.construct(undefined, () => (swap ? affineSub(rhs, lhs) : affineSub(lhs, rhs)));
+      return { expr, isEq };
+    }
+  }
+  return p.emitError("expected '== affine-expr' or '>= affine-expr' at end of affine constraint");
 }
 
 /** MLIR counts bare identifiers, integer-type names and keywords as affine identifiers. */

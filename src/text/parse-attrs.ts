@@ -3,7 +3,8 @@
  *
  *   attribute ::= `unit` | `true` | `false` | integer (`:` int-or-index-type)? | float (`:` float-type)?
  *               | string (`:` type)? | type | `[` attribute* `]` | `{` (name (`=` attribute)?)* `}`
- *               | `@`sym (`::` `@`sym)* | `affine_map<...>` | `strided<[...], offset: n>` | `array<T: ...>`
+ *               | `@`sym (`::` `@`sym)* | `affine_map<...>` | `affine_set<...>`
+ *               | `strided<[...], offset: n>` | `array<T: ...>`
  *               | `dense<...>` `:` shaped-type | `dense_resource<name>` `:` shaped-type | `loc(...)`
  *               | `#` alias | `#` dialect.attr<...> (`:` type)?
  */
@@ -15,6 +16,7 @@ import {
   DictionaryAttr,
   FloatAttr,
   IntegerAttr,
+  IntegerSetAttr,
   type NamedAttribute,
   StridedLayoutAttr,
   StringAttr,
@@ -25,7 +27,7 @@ import {
 } from "../ir/attributes.ts";
 import { DYNAMIC, FloatType, IndexType, IntegerType, type Type, i64, f64 } from "../ir/types.ts";
 import { symbolReference } from "./lexer.ts";
-import { parseAffineMapBody } from "./parse-affine.ts";
+import { parseAffineMapBody, parseIntegerSetBody } from "./parse-affine.ts";
 import { buildAttributeInt } from "./parse-literals.ts";
 import { parseDenseElementsAttr, parseDenseResourceElementsAttr } from "./parse-dense.ts";
 import { parseExtendedAttr } from "./parse-dialect-symbols.ts";
@@ -121,8 +123,13 @@ function parseKeywordAttr(p: CoreParser, type: Type | undefined): Attribute {
       p.expect(">", "expected '>' in affine map");
       return AffineMapAttr.get(map);
     }
-    case "affine_set":
-      return p.emitError("affine_set attributes are not supported");
+    case "affine_set": {
+      p.consume();
+      p.expect("<", "expected '<' in integer set");
+      const set = parseIntegerSetBody(p);
+      p.expect(">", "expected '>' in integer set");
+      return IntegerSetAttr.get(set);
+    }
     case "sparse":
       return p.emitError("sparse elements attributes are not supported");
     case "dense":

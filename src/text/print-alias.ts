@@ -6,7 +6,7 @@
  * attribute and type it would print, in order (for the generic form: regions first, then operand types,
  * result types and attributes; for custom forms: whatever the op's printer asks for). Each visited value is
  * walked into its nested attributes and types once, on first visit. The builtin dialect aliases affine maps
- * ("map") and locations ("loc"); nothing else gets an alias.
+ * ("map"), integer sets ("set") and locations ("loc"); nothing else gets an alias.
  *
  * The aliases are then sorted, stably, by depth (an alias whose text mentions other aliases comes after
  * them), then by name, and numbered per name: `#map`, `#map1`, ... . Operation locations may be defined
@@ -22,6 +22,7 @@ import {
   DictionaryAttr,
   FloatAttr,
   IntegerAttr,
+  IntegerSetAttr,
   TypeAttr,
   UnitAttr,
 } from "../ir/attributes.ts";
@@ -67,6 +68,7 @@ export const emptyAliasTable: AliasTable = { names: new Map(), nonDeferred: [], 
 /** The alias name the builtin dialect gives a symbol (OpAsmDialectInterface::getAlias), if any. */
 function aliasNameOf(s: Aliasable): string | undefined {
   if (s instanceof AffineMapAttr) return "map";
+  if (s instanceof IntegerSetAttr) return "set";
   if (s instanceof Location) return "loc";
   return undefined;
 }
@@ -151,7 +153,7 @@ export class AliasCollector {
       s.types.forEach(type);
       return;
     }
-    if (s instanceof AffineMapAttr || s instanceof DenseArrayAttr || s instanceof FloatAttr || s instanceof IntegerAttr || s instanceof UnitAttr) {
+    if (s instanceof AffineMapAttr || s instanceof IntegerSetAttr || s instanceof DenseArrayAttr || s instanceof FloatAttr || s instanceof IntegerAttr || s instanceof UnitAttr) {
       return;
     }
     if (s instanceof DictionaryAttr) s.entries.forEach((e) => attr(e.value));

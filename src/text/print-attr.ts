@@ -7,7 +7,7 @@
  * which resources the text references) comes through `AttrPrintState`; `standaloneState` prints without
  * aliases, for messages.
  */
-import { printAffineMap } from "../ir/affine.ts";
+import { printAffineMap, printIntegerSet } from "../ir/affine.ts";
 import {
   AffineMapAttr,
   ArrayAttr,
@@ -19,6 +19,7 @@ import {
   DictionaryAttr,
   FloatAttr,
   IntegerAttr,
+  IntegerSetAttr,
   OpaqueAttr,
   type ResourceHandle,
   StridedLayoutAttr,
@@ -316,6 +317,9 @@ export class AttrPrinter implements DialectAsmPrinter {
       this.out += "]";
     } else if (a instanceof AffineMapAttr) {
       this.out += `affine_map<${printAffineMap(a.map)}>`;
+      return;
+    } else if (a instanceof IntegerSetAttr) {
+      this.out += `affine_set<${printIntegerSet(a.set)}>`;
       return;
     } else if (a instanceof TypeAttr) {
       this.printType(a.value);

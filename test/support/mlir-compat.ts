@@ -48,3 +48,15 @@ export function assertDiagnostics(text: string): void {
   });
   assert.is(theirs.status, 0, `mlir-opt-16 disagrees with the expectations: ${theirs.stderr}`);
 }
+
+/**
+ * Both tools reject `text` with the same diagnostics, character for character (message, line:col, the
+ * source line and the caret under it). `args` are extra flags for both, in mlir-opt's spelling.
+ */
+export function assertSameErrors(text: string, o: Partial<OptOptions> = {}, args: readonly string[] = []): void {
+  const ours = runOpt(text, "<stdin>", () => newContext({ allowUnregisteredDialects: true }), options(o));
+  const theirs = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...args, "-"], { input: text, encoding: "utf8" });
+  assert.is.not(theirs.status, 0, `mlir-opt-16 accepts ${JSON.stringify(text)}`);
+  assert.is(ours.exitCode, 1, `tensile-opt accepts ${JSON.stringify(text)}:\n${ours.stdout}`);
+  assert.fixture(norm(ours.stderr), norm(theirs.stderr), text);
+}
