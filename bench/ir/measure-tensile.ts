@@ -19,15 +19,20 @@ import { runPipeline } from "../../src/pass/pass-manager.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
 
+/** Seconds of one phase: wall clock, and CPU (user + system) which a loaded machine inflates less. */
+export interface PhaseTime {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
 export interface TensileFigures {
   readonly ops: number;
-  /** Seconds per phase. */
-  readonly parse: number;
-  readonly verify: number;
-  readonly print: number;
-  readonly canonicalize: number;
-  readonly cse: number;
-  readonly printAfter: number;
+  readonly parse: PhaseTime;
+  readonly verify: PhaseTime;
+  readonly print: PhaseTime;
+  readonly canonicalize: PhaseTime;
+  readonly cse: PhaseTime;
+  readonly printAfter: PhaseTime;
   /** Heap the parsed module holds, after GC, divided by its operations. */
   readonly heapBytesPerOp: number;
   /** Peak resident set size of the whole process (VmHWM), bytes. */
@@ -37,10 +42,12 @@ export interface TensileFigures {
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("run with node --expose-gc");
 
-function time<T>(f: () => T): [T, number] {
+function time<T>(f: () => T): [T, PhaseTime] {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const r = f();
-  return [r, (performance.now() - start) / 1000];
+  const cpu = process.cpuUsage(cpuStart);
+  return [r, { wall: (performance.now() - start) / 1000, cpu: (cpu.user + cpu.system) / 1e6 }];
 }
 
 function countOps(root: Operation): number {
