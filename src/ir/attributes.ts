@@ -187,8 +187,26 @@ export class DictionaryAttr extends Attribute {
     return dictionaryAttrs.intern(hash, (d) => sameEntries(d.entries, list), (id) => new DictionaryAttr(id, list));
   }
   get(name: string): Attribute | undefined {
-    return this.entries.find((e) => e.name === name)?.value;
+    for (const e of this.entries) if (e.name === name) return e.value;
+    return undefined;
   }
+  #map: ReadonlyMap<string, Attribute> | undefined;
+  /** The entries as a map, built on first use and shared by every op whose attributes this dictionary is. */
+  get asMap(): ReadonlyMap<string, Attribute> {
+    return (this.#map ??= new Map(this.entries.map((e) => [e.name, e.value])));
+  }
+  /** This dictionary with `name` set to `value` (or removed, for undefined). */
+  with(name: string, value: Attribute | undefined): DictionaryAttr {
+    const rest = this.entries.filter((e) => e.name !== name);
+    if (value === undefined) return rest.length === this.entries.length ? this : DictionaryAttr.get(rest);
+    if (this.get(name) === value) return this;
+    rest.push({ name, value });
+    return DictionaryAttr.get(rest);
+  }
+  static empty(): DictionaryAttr {
+    return (DictionaryAttr.#empty ??= DictionaryAttr.get([]));
+  }
+  static #empty: DictionaryAttr | undefined;
 }
 
 const symbolRefAttrs = new InternTable<SymbolRefAttr>("weak");

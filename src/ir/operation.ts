@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
-import type { Attribute } from "./attributes.ts";
+import { type Attribute, DictionaryAttr } from "./attributes.ts";
 import type { Implements, InterfaceImpl, InterfaceMap, InterfaceView, OpInterface } from "./interfaces.ts";
 import { type Location, UnknownLoc } from "./location.ts";
 import type { Type } from "./types.ts";
@@ -53,16 +53,39 @@ export interface OperationInit {
   readonly name?: string;
   readonly operands?: readonly Value[];
   readonly resultTypes?: readonly Type[];
-  readonly attributes?: ReadonlyMap<string, Attribute> | Readonly<Record<string, Attribute>>;
+  readonly attributes?: DictionaryAttr | ReadonlyMap<string, Attribute> | Readonly<Record<string, Attribute>>;
   /** Regions to take ownership of, or a number of empty regions to create. */
   readonly regions?: readonly Region[] | number;
   readonly successors?: readonly Block[];
   readonly loc?: Location;
 }
 
+/** An op's operands as `Operation.snapshotOperands` saw them. */
+export interface OperandSnapshot {
+  readonly operands: readonly OpOperand[];
+  readonly values: readonly Value[];
+  readonly prevs: readonly (OpOperand | undefined)[];
+}
+
 export type WalkOrder = "pre" | "post";
 /** Return "skip" (pre-order only) to not visit an op's regions, "interrupt" to stop the walk. */
 export type WalkResult = "skip" | "interrupt" | void;
+
+// Shared by every op that has none (most have no regions or successors); frozen, so a write is caught.
+const NO_OPERANDS: OpOperand[] = Object.freeze([]) as unknown as OpOperand[];
+const NO_RESULTS: readonly OpResult[] = Object.freeze([]);
+const NO_REGIONS: readonly Region[] = Object.freeze([]);
+const NO_SUCCESSORS: Block[] = Object.freeze([]) as unknown as Block[];
+
+/** An op's attributes as the interned dictionary it stores (ops with equal attributes share one). */
+function toDictionary(attrs: OperationInit["attributes"]): DictionaryAttr {
+  if (attrs === undefined) return DictionaryAttr.empty();
+  if (attrs instanceof DictionaryAttr) return attrs;
+  const list: { name: string; value: Attribute }[] = [];
+  if (attrs instanceof Map) for (const [name, value] of attrs as ReadonlyMap<string, Attribute>) list.push({ name, value });
+  else for (const name of Object.keys(attrs)) list.push({ name, value: (attrs as Readonly<Record<string, Attribute>>)[name] as Attribute });
+  return list.length === 0 ? DictionaryAttr.empty() : DictionaryAttr.get(list);
+}
 
 export class Operation {
   /** Set on the classes `defineOp` generates; undefined for unregistered operations. */
@@ -70,9 +93,9 @@ export class Operation {
 
   readonly name: string;
   loc: Location;
-  readonly attributes: Map<string, Attribute>;
   readonly results: readonly OpResult[];
   readonly regions: readonly Region[];
+  #attributes: DictionaryAttr;
   #operands: OpOperand[];
   #successors: Block[];
 
@@ -89,18 +112,22 @@ export class Operation {
     if (name === undefined) throw new Error("an operation needs a name");
     this.name = name;
     this.loc = init.loc ?? UnknownLoc.get();
-    this.attributes = new Map(
-      init.attributes instanceof Map ? init.attributes : Object.entries(init.attributes ?? {}),
-    );
-    this.#operands = (init.operands ?? []).map((v, i) => new OpOperand(v, this, i));
-    this.results = (init.resultTypes ?? []).map((t, i) => new OpResult(t, this, i));
-    const regions = typeof init.regions === "number" ? Array.from({ length: init.regions }, () => new Region()) : (init.regions ?? []);
+    this.#attributes = toDictionary(init.attributes);
+    const operands = init.operands ?? NO_OPERANDS;
+    this.#operands = operands.length === 0 ? NO_OPERANDS : new Array<OpOperand>(operands.length);
+    for (let i = 0; i < operands.length; i++) this.#operands[i] = new OpOperand(operands[i] as Value, this, i);
+    const types = init.resultTypes ?? NO_RESULTS;
+    const results = types.length === 0 ? NO_RESULTS : new Array<OpResult>(types.length);
+    for (let i = 0; i < types.length; i++) (results as OpResult[])[i] = new OpResult(types[i] as Type, this, i);
+    this.results = results;
+    const regions = typeof init.regions === "number" ? Array.from({ length: init.regions }, () => new Region()) : (init.regions ?? NO_REGIONS);
     for (const r of regions) {
       if (r.parent !== undefined) throw new Error("region already belongs to an operation");
       r.parent = this;
     }
-    this.regions = [...regions];
-    this.#successors = [...(init.successors ?? [])];
+    this.regions = regions.length === 0 ? NO_REGIONS : [...regions];
+    const successors = init.successors ?? NO_SUCCESSORS;
+    this.#successors = successors.length === 0 ? NO_SUCCESSORS : [...successors];
   }
 
   /** Creates an operation of this class (`AddI.create({...})` builds an AddI). Prefer the typed builders. */
@@ -155,8 +182,37 @@ export class Operation {
     for (const o of this.#operands) o.unlink();
     this.#operands = values.map((v, i) => new OpOperand(v, this, i));
   }
+  /**
+   * What `restoreOperands` needs to put this op's operands back exactly: the slots, their values and their
+   * places in the values' use lists. O(operands); the use lists themselves are not copied.
+   */
+  snapshotOperands(): OperandSnapshot {
+    const operands = [...this.#operands]; // a copy: spliceOperands changes the array in place
+    return { operands, values: operands.map((o) => o.value), prevs: operands.map((o) => o.prevUse) };
+  }
+  /**
+   * Puts back the operands `snapshot` saw, each at its old place in its value's use list. Valid when, since
+   * the snapshot, only this op's operands changed (what a rewriter's in-place modification may do).
+   */
+  restoreOperands(snapshot: OperandSnapshot): void {
+    for (const o of this.#operands) if (o.isLinked) o.unlink();
+    for (const o of snapshot.operands) if (o.isLinked) o.unlink();
+    this.#operands = snapshot.operands.length === 0 ? NO_OPERANDS : [...snapshot.operands];
+    this.#operands.forEach((o, i) => (o.index = i));
+    // A slot goes back after its old predecessor; when that is another slot of this op, that one goes first.
+    const pending = new Set(snapshot.operands.keys());
+    while (pending.size > 0) {
+      for (const i of pending) {
+        const prev = snapshot.prevs[i];
+        if (prev !== undefined && prev.owner === this && snapshot.operands.includes(prev) && !prev.isLinked) continue;
+        (snapshot.operands[i] as OpOperand).relinkAfter(snapshot.values[i] as Value, prev?.isLinked === true ? prev : undefined);
+        pending.delete(i);
+      }
+    }
+  }
   /** Replaces `count` operands starting at `start` with `values`, keeping the others' uses. */
   spliceOperands(start: number, count: number, values: readonly Value[]): void {
+    if (this.#operands === NO_OPERANDS) this.#operands = [];
     const removed = this.#operands.splice(start, count, ...values.map((v) => new OpOperand(v, this, 0)));
     for (const o of removed) o.unlink();
     this.#operands.forEach((o, i) => (o.index = i));
@@ -182,12 +238,23 @@ export class Operation {
     if (i < 0 || i >= this.#successors.length) throw new RangeError(`'${this.name}' has no successor #${i}`);
     this.#successors[i] = b;
   }
+  /** The attributes, sorted by name; ops with equal attributes share one map. Change them with `setAttr`. */
+  get attributes(): ReadonlyMap<string, Attribute> {
+    return this.#attributes.asMap;
+  }
+  /** The attributes as the interned dictionary the op holds (MLIR's getAttrDictionary). */
+  get attrDictionary(): DictionaryAttr {
+    return this.#attributes;
+  }
+  /** Replaces all attributes (MLIR's setAttrs). */
+  setAttrDictionary(attrs: DictionaryAttr): void {
+    this.#attributes = attrs;
+  }
   attr(name: string): Attribute | undefined {
-    return this.attributes.get(name);
+    return this.#attributes.get(name);
   }
   setAttr(name: string, value: Attribute | undefined): void {
-    if (value === undefined) this.attributes.delete(name);
-    else this.attributes.set(name, value);
+    this.#attributes = this.#attributes.with(name, value);
   }
   /** True when no result has a use. */
   get useEmpty(): boolean {
@@ -255,8 +322,8 @@ export class Operation {
   /** Drops every use this op and the ops nested in it make, so they can be erased in any order. */
   dropAllReferences(): void {
     for (const o of this.#operands) o.unlink();
-    this.#operands = [];
-    this.#successors = [];
+    this.#operands = NO_OPERANDS;
+    this.#successors = NO_SUCCESSORS;
     for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
   }
 
@@ -316,7 +383,7 @@ export class Operation {
       name: this.name,
       operands: this.operands.map((v) => mapping.lookupOr(v)),
       resultTypes: this.resultTypes,
-      attributes: this.attributes,
+      attributes: this.#attributes,
       regions: this.regions.length,
       successors: this.successors.map((b) => mapping.lookupBlockOr(b)),
       loc: this.loc,

@@ -45,6 +45,22 @@ interning("vector types check their dims; fused locations flatten", () => {
   assert.is(FusedLoc.get([a, FusedLoc.get([b, a]), UnknownLoc.get()]), FusedLoc.get([a, b]));
   assert.is(FusedLoc.get([a]), a);
 });
+interning("file locations are unique per file, line and column; attribute dictionaries are shared", () => {
+  assert.is(fileLoc("a.mlir", 3, 4), fileLoc("a.mlir", 3, 4));
+  assert.is.not(fileLoc("a.mlir", 3, 4), fileLoc("b.mlir", 3, 4));
+  assert.is.not(fileLoc("a.mlir", 3, 4), fileLoc("a.mlir", 4, 3));
+  assert.is(fileLoc("a.mlir", 5_000_000, 70_000), fileLoc("a.mlir", 5_000_000, 70_000)); // beyond the small keys
+  assert.is(fileLoc("a.mlir", 3, 4).file, "a.mlir");
+  const x = new Operation({ name: "t.x", attributes: { b: strAttr("1"), a: strAttr("2") } });
+  const y = new Operation({ name: "t.y", attributes: new Map([["a", strAttr("2")], ["b", strAttr("1")]]) });
+  assert.is(x.attrDictionary, y.attrDictionary);
+  assert.equal([...x.attributes.keys()], ["a", "b"]); // sorted, as MLIR keeps them
+  y.setAttr("c", strAttr("3"));
+  assert.is.not(x.attrDictionary, y.attrDictionary);
+  assert.is(x.attr("c"), undefined);
+  y.setAttr("c", undefined);
+  assert.is(x.attrDictionary, y.attrDictionary);
+});
 interning.run();
 
 const uses = suite("use lists");
@@ -86,6 +102,29 @@ uses("replaceUsesWithIf and spliceOperands keep the lists consistent", () => {
   assert.equal(u1.opOperands.map((o) => o.index), [0, 1]);
   assert.is(b.getResult().numUses, 2);
   assert.is(a.getResult().numUses, 1);
+});
+uses("restoreOperands puts operands back at their places in the use lists", () => {
+  const a = op("t.a");
+  const b = op("t.b");
+  const before = op("t.before", [a.getResult()]);
+  const user = op("t.use", [a.getResult(), b.getResult(), a.getResult()]);
+  const after = op("t.after", [a.getResult()]);
+  const order = (v: Operation) => [...v.getResult().uses()].map((u) => `${u.owner.name}#${u.index}`);
+  const aOrder = order(a);
+  const bOrder = order(b);
+  const snapshot = user.snapshotOperands();
+  user.setOperand(0, b.getResult());
+  user.setOperand(2, b.getResult());
+  user.spliceOperands(1, 1, []);
+  user.restoreOperands(snapshot);
+  assert.equal(user.operands, [a.getResult(), b.getResult(), a.getResult()]);
+  assert.equal(order(a), aOrder);
+  assert.equal(order(b), bOrder);
+  user.setOperands([b.getResult()]);
+  user.restoreOperands(snapshot);
+  assert.equal(order(a), aOrder);
+  assert.equal(order(b), bOrder);
+  assert.equal([before.numOperands, after.numOperands], [1, 1]);
 });
 uses.run();
 
