@@ -76,6 +76,50 @@ const NO_OPERANDS: OpOperand[] = Object.freeze([]) as unknown as OpOperand[];
 const NO_RESULTS: readonly OpResult[] = Object.freeze([]);
 const NO_REGIONS: readonly Region[] = Object.freeze([]);
 const NO_SUCCESSORS: Block[] = Object.freeze([]) as unknown as Block[];
+const NO_BLOCK_OPERANDS: BlockOperand[] = Object.freeze([]) as unknown as BlockOperand[];
+
+/**
+ * One successor slot of an operation: a use of a block, threaded into the block's list of uses, so that a
+ * block's predecessors are found from its uses in O(predecessors) rather than by scanning its region.
+ */
+export class BlockOperand {
+  /** @internal */ prevUse: BlockOperand | undefined = undefined;
+  /** @internal */ nextUse: BlockOperand | undefined = undefined;
+  #block: Block;
+
+  constructor(
+    block: Block,
+    readonly owner: Operation,
+    readonly index: number,
+  ) {
+    this.#block = block;
+    this.#link();
+  }
+  get block(): Block {
+    return this.#block;
+  }
+  /** @internal */
+  set(block: Block): void {
+    if (block === this.#block) return;
+    this.unlink();
+    this.#block = block;
+    this.#link();
+  }
+  /** @internal */
+  unlink(): void {
+    if (this.prevUse !== undefined) this.prevUse.nextUse = this.nextUse;
+    else if (this.#block._firstUse === this) this.#block._firstUse = this.nextUse;
+    else return; // not linked
+    if (this.nextUse !== undefined) this.nextUse.prevUse = this.prevUse;
+    this.prevUse = this.nextUse = undefined;
+  }
+  #link(): void {
+    const head = this.#block._firstUse;
+    this.nextUse = head;
+    if (head !== undefined) head.prevUse = this;
+    this.#block._firstUse = this;
+  }
+}
 
 /** An op's attributes as the interned dictionary it stores (ops with equal attributes share one). */
 function toDictionary(attrs: OperationInit["attributes"]): DictionaryAttr {
@@ -98,6 +142,7 @@ export class Operation {
   #attributes: DictionaryAttr;
   #operands: OpOperand[];
   #successors: Block[];
+  #successorUses: BlockOperand[];
 
   /** @internal links of the block's operation list; read them through `next`/`prev`. */
   _parent: Block | undefined = undefined;
@@ -128,6 +173,8 @@ export class Operation {
     this.regions = regions.length === 0 ? NO_REGIONS : [...regions];
     const successors = init.successors ?? NO_SUCCESSORS;
     this.#successors = successors.length === 0 ? NO_SUCCESSORS : [...successors];
+    this.#successorUses = NO_BLOCK_OPERANDS;
+    if (successors.length > 0) this.#successorUses = successors.map((b, i) => new BlockOperand(b, this, i));
   }
 
   /** Creates an operation of this class (`AddI.create({...})` builds an AddI). Prefer the typed builders. */
@@ -234,9 +281,14 @@ export class Operation {
   get successors(): readonly Block[] {
     return this.#successors;
   }
+  /** The successor slots, as uses of their blocks. */
+  get blockOperands(): readonly BlockOperand[] {
+    return this.#successorUses;
+  }
   setSuccessor(i: number, b: Block): void {
     if (i < 0 || i >= this.#successors.length) throw new RangeError(`'${this.name}' has no successor #${i}`);
     this.#successors[i] = b;
+    (this.#successorUses[i] as BlockOperand).set(b);
   }
   /** The attributes, sorted by name; ops with equal attributes share one map. Change them with `setAttr`. */
   get attributes(): ReadonlyMap<string, Attribute> {
@@ -323,7 +375,9 @@ export class Operation {
   dropAllReferences(): void {
     for (const o of this.#operands) o.unlink();
     this.#operands = NO_OPERANDS;
+    for (const u of this.#successorUses) u.unlink();
     this.#successors = NO_SUCCESSORS;
+    this.#successorUses = NO_BLOCK_OPERANDS;
     for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
   }
 
@@ -414,6 +468,10 @@ export class IRMapping {
 
 export class Block {
   /** @internal */ parent: Region | undefined = undefined;
+  /** @internal head of the list of successor slots that name this block */
+  _firstUse: BlockOperand | undefined = undefined;
+  /** @internal position in the region, valid while the region's numbering is valid */
+  _index = 0;
   #args: BlockArgument[] = [];
   #first: Operation | undefined = undefined;
   #last: Operation | undefined = undefined;
@@ -489,13 +547,45 @@ export class Block {
     return this.#last;
   }
   get successors(): readonly Block[] {
-    return this.#last?.successors ?? [];
+    return this.#last?.successors ?? NO_SUCCESSORS;
   }
-  /** Blocks of the same region whose terminator branches here (one entry per edge). */
+  /** The successor slots that name this block (of any op, in any state), most recent first. */
+  *uses(): IterableIterator<BlockOperand> {
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) yield u;
+  }
+  /** The block whose terminator `u` is, if `u` is an edge into this block from its region. */
+  #edgeSource(u: BlockOperand): Block | undefined {
+    const from = u.owner._parent;
+    return from !== undefined && from.parent === this.parent && from.last === u.owner ? from : undefined;
+  }
+  /**
+   * Blocks of the same region whose terminator branches here, one entry per edge, in region order (then
+   * successor order). From the block's uses: O(predecessors), not a scan of the region.
+   */
   get predecessors(): Block[] {
-    const out: Block[] = [];
-    for (const b of this.parent?.blocks ?? []) for (const s of b.successors) if (s === this) out.push(b);
-    return out;
+    const edges: BlockOperand[] = [];
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) if (this.#edgeSource(u) !== undefined) edges.push(u);
+    if (edges.length === 0) return [];
+    if (edges.length > 1) {
+      this.parent?.ensureBlockOrder();
+      edges.sort((a, b) => (a.owner._parent as Block)._index - (b.owner._parent as Block)._index || a.index - b.index);
+    }
+    return edges.map((u) => u.owner._parent as Block);
+  }
+  get hasPredecessors(): boolean {
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) if (this.#edgeSource(u) !== undefined) return true;
+    return false;
+  }
+  /** The one predecessor, if exactly one edge comes here (two edges from one block are not one predecessor). */
+  get singlePredecessor(): Block | undefined {
+    let found: Block | undefined;
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) {
+      const from = this.#edgeSource(u);
+      if (from === undefined) continue;
+      if (found !== undefined) return undefined;
+      found = from;
+    }
+    return found;
   }
 
   append(op: Operation): void {
@@ -561,6 +651,7 @@ export class Block {
 export class Region {
   /** @internal */ parent: Operation | undefined = undefined;
   #blocks: Block[] = [];
+  #orderValid = false;
 
   constructor(blocks: readonly Block[] = []) {
     for (const b of blocks) this.push(b);
@@ -591,19 +682,29 @@ export class Region {
     if (b.parent !== undefined) throw new Error("block already belongs to a region");
     b.parent = this;
     this.#blocks.splice(index, 0, b);
+    this.#orderValid = false;
     return b;
   }
   insertBlockAfter(b: Block, anchor: Block): Block {
     return this.insertBlock(b, this.#blocks.indexOf(anchor) + 1);
   }
   indexOf(b: Block): number {
-    return this.#blocks.indexOf(b);
+    if (b.parent !== this) return -1;
+    this.ensureBlockOrder();
+    return b._index;
+  }
+  /** @internal numbers the blocks, so positions are O(1) until the next insertion or removal. */
+  ensureBlockOrder(): void {
+    if (this.#orderValid) return;
+    this.#blocks.forEach((b, i) => (b._index = i));
+    this.#orderValid = true;
   }
   /** @internal */
   removeBlock(b: Block): void {
     const i = this.#blocks.indexOf(b);
     if (i < 0) throw new Error("block is not in this region");
     this.#blocks.splice(i, 1);
+    this.#orderValid = false;
     b.parent = undefined;
   }
   /** Moves all blocks of `other` into this region, before block index `at` (default: the end). */

@@ -171,6 +171,31 @@ structure("clone remaps operands, nested regions and successors", () => {
   assert.is(outer.getResult().numUses, 1);
   assert.equal(exit.predecessors, [entry]);
 });
+structure("predecessors come from the blocks' uses: region order, one per edge, terminators only", () => {
+  const [b0, b1, b2, b3] = [new Block(), new Block(), new Block(), new Block()];
+  const region = new Region([b0, b1, b2, b3]);
+  const br = (to: Block[]) => new Operation({ name: "t.br", successors: to });
+  b2.append(br([b3]));
+  b0.append(br([b3, b1]));
+  b1.append(br([b3, b3]));
+  assert.equal(b3.predecessors, [b0, b1, b1, b2]);
+  assert.is(b1.singlePredecessor, b0);
+  assert.is(b3.singlePredecessor, undefined);
+  assert.is(b0.hasPredecessors, false);
+  const detached = br([b1]); // not in a block: not an edge
+  assert.equal(b1.predecessors, [b0]);
+  b0.append(op("t.after")); // the branch is no longer b0's terminator
+  assert.equal(b1.predecessors, []);
+  b0.last?.erase();
+  b0.last?.setSuccessor(1, b2);
+  assert.equal(b1.predecessors, []);
+  assert.equal(b2.predecessors, [b0]);
+  b1.last?.erase();
+  assert.equal(b3.predecessors, [b0, b2]);
+  region.insertBlock(b2, 0 + (b2.remove(), 0)); // moving a block reorders its edges
+  assert.equal(b3.predecessors, [b2, b0]);
+  assert.equal(detached.successors, [b1]);
+});
 structure("walk orders and interrupts", () => {
   const inner = op("t.inner");
   const holder = new Operation({ name: "t.holder", regions: [new Region([new Block()])] });
