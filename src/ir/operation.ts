@@ -301,12 +301,14 @@ export class Operation {
   /** Replaces all attributes (MLIR's setAttrs). */
   setAttrDictionary(attrs: DictionaryAttr): void {
     this.#attributes = attrs;
+    if (this._parent !== undefined) this._parent._version++;
   }
   attr(name: string): Attribute | undefined {
     return this.#attributes.get(name);
   }
   setAttr(name: string, value: Attribute | undefined): void {
     this.#attributes = this.#attributes.with(name, value);
+    if (this._parent !== undefined) this._parent._version++;
   }
   /** True when no result has a use. */
   get useEmpty(): boolean {
@@ -472,6 +474,11 @@ export class Block {
   _firstUse: BlockOperand | undefined = undefined;
   /** @internal position in the region, valid while the region's numbering is valid */
   _index = 0;
+  /**
+   * @internal bumped whenever an op is inserted into or removed from this block, or one of its ops' attributes
+   * changes: caches of what a block holds (symbol tables) compare it to know they are stale.
+   */
+  _version = 0;
   #args: BlockArgument[] = [];
   #first: Operation | undefined = undefined;
   #last: Operation | undefined = undefined;
@@ -606,6 +613,7 @@ export class Block {
     if (anchor === undefined) this.#last = op;
     else anchor._prev = op;
     this.#orderValid = false;
+    this._version++;
   }
   insertAfter(op: Operation, anchor: Operation): void {
     this.insertBefore(op, anchor._next);
@@ -618,6 +626,7 @@ export class Block {
     if (op._next === undefined) this.#last = op._prev;
     else op._next._prev = op._prev;
     op._parent = op._prev = op._next = undefined;
+    this._version++;
   }
   /** @internal numbers the ops so `isBeforeInBlock` is O(1) until the next insertion. */
   ensureOrder(): void {

@@ -237,6 +237,23 @@ symbols("lookup, insert with renaming, nested references, uses", () => {
   b.insert(inner);
   assert.is(lookupSymbolIn(m, symbolRef("inner", ["leaf"]))?.name, "t.fn");
 });
+symbols("cached lookups follow renames, insertions and erasures", () => {
+  const m = Mod.build({ body: new Region([new Block()]) });
+  const b = Builder.atEnd(m.body.block);
+  const f = b.create(Fn, { sym_name: strAttr("f") });
+  assert.is(lookupSymbolIn(m, "f"), f);
+  assert.is(lookupSymbolIn(m, "g"), undefined);
+  f.setAttr("sym_name", strAttr("g"));
+  assert.is(lookupSymbolIn(m, "f"), undefined);
+  assert.is(lookupSymbolIn(m, "g"), f);
+  const early = Fn.build({ sym_name: strAttr("g") });
+  m.body.block.prepend(early); // the first of a name wins, as a scan finds it
+  assert.is(lookupSymbolIn(m, "g"), early);
+  early.erase();
+  assert.is(lookupSymbolIn(m, "g"), f);
+  f.remove();
+  assert.is(lookupSymbolIn(m, "g"), undefined);
+});
 symbols("builder insertion points and locations", () => {
   const blk = new Block();
   const b = Builder.atEnd(blk);
