@@ -147,13 +147,27 @@ function segmentSizes(op: Operation, attr: string): number[] | undefined {
   return a instanceof DenseArrayAttr ? a.numbers : undefined;
 }
 
-export function operandRanges(op: Operation, def: OpDefinition): [number, number][] {
-  const seg = def.operandSegments ? segmentSizes(op, OPERAND_SEGMENT_SIZES) : undefined;
-  return groupRanges(def.operands, op.numOperands, seg);
+/**
+ * Ranges of kinds without segment sizes depend only on the kind and the number of values: computed once
+ * per (kind, count) and shared, frozen.
+ */
+const unsegmentedRanges = new WeakMap<readonly ValueGroupDef[], Map<number, readonly (readonly [number, number])[]>>();
+
+function rangesFor(groups: readonly ValueGroupDef[], total: number): readonly (readonly [number, number])[] {
+  let byTotal = unsegmentedRanges.get(groups);
+  if (byTotal === undefined) unsegmentedRanges.set(groups, (byTotal = new Map()));
+  let ranges = byTotal.get(total);
+  if (ranges === undefined) byTotal.set(total, (ranges = Object.freeze(groupRanges(groups, total, undefined).map((r) => Object.freeze(r)))));
+  return ranges;
 }
-export function resultRanges(op: Operation, def: OpDefinition): [number, number][] {
-  const seg = def.resultSegments ? segmentSizes(op, RESULT_SEGMENT_SIZES) : undefined;
-  return groupRanges(def.results, op.numResults, seg);
+
+export function operandRanges(op: Operation, def: OpDefinition): readonly (readonly [number, number])[] {
+  if (!def.operandSegments) return rangesFor(def.operands, op.numOperands);
+  return groupRanges(def.operands, op.numOperands, segmentSizes(op, OPERAND_SEGMENT_SIZES));
+}
+export function resultRanges(op: Operation, def: OpDefinition): readonly (readonly [number, number])[] {
+  if (!def.resultSegments) return rangesFor(def.results, op.numResults);
+  return groupRanges(def.results, op.numResults, segmentSizes(op, RESULT_SEGMENT_SIZES));
 }
 
 /**
