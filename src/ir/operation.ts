@@ -312,7 +312,8 @@ export class Operation {
   }
   /** True when no result has a use. */
   get useEmpty(): boolean {
-    return this.results.every((r) => !r.hasUses);
+    for (const r of this.results) if (r.firstUse !== undefined) return false;
+    return true;
   }
   getRegion(i = 0): Region {
     const r = this.regions[i];
