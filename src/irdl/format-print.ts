@@ -26,8 +26,8 @@ export function attrIsPresent(op: Operation, v: AttrVar): boolean {
 
 class FormatPrinter {
   // The groups' [start, length], computed once per op printed.
-  private operandRangesMemo: [number, number][] | undefined;
-  private resultRangesMemo: [number, number][] | undefined;
+  private operandRangesMemo: readonly (readonly [number, number])[] | undefined;
+  private resultRangesMemo: readonly (readonly [number, number])[] | undefined;
   constructor(
     private readonly def: OpDefinition,
     private readonly format: CompiledFormat,
