@@ -50,7 +50,10 @@ function fileLocations(file: string): FileLocations {
 }
 
 export class FileLineColLoc extends Location {
-  readonly kind = "loc_file";
+  /** On the prototype, not in each object: there is one file location per parsed op. */
+  get kind(): "loc_file" {
+    return "loc_file";
+  }
   private constructor(
     id: number,
     /** @internal */ readonly table: FileLocations,

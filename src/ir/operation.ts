@@ -413,11 +413,7 @@ export class Operation {
       if (r === "interrupt") return "interrupt";
       if (r === "skip") return;
     }
-    for (const region of this.regions) {
-      for (const block of region.blocks) {
-        for (const op of block.ops()) if (op.walk(cb, order) === "interrupt") return "interrupt";
-      }
-    }
+    for (const region of this.regions) if (region.walk(cb, order) === "interrupt") return "interrupt";
     if (order === "post" && cb(this) === "interrupt") return "interrupt";
   }
 
@@ -747,7 +743,13 @@ export class Region {
     }
   }
   walk(cb: (op: Operation) => WalkResult, order: WalkOrder = "post"): "interrupt" | void {
-    for (const b of this.#blocks) for (const op of b.ops()) if (op.walk(cb, order) === "interrupt") return "interrupt";
+    for (const b of this.#blocks) {
+      // As Block.ops(), without a generator: the next op is read first, so the callback may erase or move `op`.
+      for (let op = b.first, next: Operation | undefined; op !== undefined; op = next) {
+        next = op._next;
+        if (op.walk(cb, order) === "interrupt") return "interrupt";
+      }
+    }
   }
 }
 
