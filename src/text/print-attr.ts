@@ -60,8 +60,24 @@ import { denseArrayBody, denseElementsBody } from "./print-dense.ts";
  */
 export type TypeElision = "never" | "may" | "must";
 
+/** How large dense elements print (MLIR's OpPrintingFlags for elements attributes). */
+export interface ElementsPrintFlags {
+  /**
+   * Non-splat dense elements with more elements than this print as `dense_resource<__elided__>`, a valid
+   * but contentless literal (`--mlir-elide-elementsattrs-if-larger`); undefined never elides.
+   */
+  readonly elideIfLarger?: number | undefined;
+  /**
+   * Non-splat dense elements with more elements than this print as a hex string; -1 never does
+   * (`--mlir-print-elementsattrs-with-hex-if-larger`; default 100).
+   */
+  readonly hexIfLarger?: number | undefined;
+}
+
 /** What an AttrPrinter needs from the printout it is part of. */
 export interface AttrPrintState {
+  /** Elision and hex limits for dense elements; the defaults when absent. */
+  readonly elements?: ElementsPrintFlags;
   /** For the printers of dialect types and attributes; without it they print as `!dialect.mnemonic`. */
   readonly ctx: Context | undefined;
   /** The alias (`#map1`) of an attribute or type in this printout, or undefined. */
@@ -326,7 +342,8 @@ export class AttrPrinter implements DialectAsmPrinter {
     } else if (a instanceof SymbolRefAttr) {
       this.out += [a.root, ...a.nested].map(symbolRefText).join("::");
     } else if (a instanceof DenseElementsAttr) {
-      this.out += `dense<${denseElementsBody(a)}>`;
+      if (shouldElide(a, this.state.elements?.elideIfLarger)) this.out += "dense_resource<__elided__>";
+      else this.out += `dense<${denseElementsBody(a, this.state.elements?.hexIfLarger)}>`;
     } else if (a instanceof DenseResourceElementsAttr) {
       this.out += `dense_resource<${a.handle.name}>`;
       this.state.noteResource(a.handle);
@@ -423,6 +440,11 @@ export function attributeType(a: Attribute): Type | undefined {
   if (a instanceof StringAttr) return a.type;
   if (a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr) return a.type;
   return undefined;
+}
+
+/** MLIR's shouldElideElementsAttr: more elements than the limit, and not a splat. */
+function shouldElide(a: DenseElementsAttr, limit: number | undefined): boolean {
+  return limit !== undefined && a.numElements > limit && !a.isSplat;
 }
 
 /** True for a memref layout that MLIR leaves out of the type: the identity affine map. */

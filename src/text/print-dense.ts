@@ -3,7 +3,7 @@
  * MLIR 16's AsmPrinter writes them (printDenseIntOrFPElementsAttr, printDenseArrayAttr, the resource builder).
  *
  * Dense elements print element by element, nested in brackets by shape (a splat as its one value), unless
- * they are not a splat and have more than 100 elements: then MLIR prints the raw storage as
+ * they are not a splat and have more than 100 elements (or the printer's limit): then MLIR prints the raw storage as
  * `"0x..."`, in its own layout — i1 packed 8 to a byte (least significant bit first), other integers in
  * ceil(width / 8) little-endian bytes, floats as their IEEE bit patterns.
  */
@@ -11,14 +11,17 @@ import type { DenseArrayAttr, DenseElementsAttr, DenseStorage, ResourceBlob } fr
 import { FloatType, IndexType, IntegerType, type Type } from "../ir/types.ts";
 import { formatFloat, formatFloatBits } from "./float-format.ts";
 
-/** MLIR prints non-splat dense elements with more elements than this as a hex string. */
+/** By default MLIR prints non-splat dense elements with more elements than this as a hex string. */
 export const HEX_ELEMENTS_THRESHOLD = 100;
 
-/** The text between `dense<` and `>` (no type). */
-export function denseElementsBody(attr: DenseElementsAttr): string {
+/**
+ * The text between `dense<` and `>` (no type). Non-splat elements with more than `hexIfLarger` elements
+ * print as hex; -1 never does (`--mlir-print-elementsattrs-with-hex-if-larger`).
+ */
+export function denseElementsBody(attr: DenseElementsAttr, hexIfLarger = HEX_ELEMENTS_THRESHOLD): string {
   const elementType = attr.type.elementType;
   const n = attr.numElements;
-  if (!attr.isSplat && n > HEX_ELEMENTS_THRESHOLD) return `"0x${toHex(denseRawBytes(attr))}"`;
+  if (!attr.isSplat && hexIfLarger !== -1 && n > hexIfLarger) return `"0x${toHex(denseRawBytes(attr))}"`;
   const element = elementPrinter(attr.data, elementType);
   if (attr.isSplat) return element(0);
   return nestByShape(attr.type.shape, n, element);
