@@ -8,13 +8,6 @@ import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { math } from "./math/index.ts";
-// Interpreter semantics register themselves in the default registry when loaded: with every dialect comes
-// the ability to run it.
-import "./arith/interp.ts";
-import "./builtin/interp.ts";
-import "./cf/interp.ts";
-import "./func/interp.ts";
-import "./math/interp.ts";
 
 export { arith, builtin, cf, func, math };
 

@@ -59,10 +59,10 @@ console.log(printOp(reparsed.right, { ctx, generic: true, debugInfo: true }));
 
 // Run it with the interpreter, then optimise it with a pass pipeline and check it computes the same.
 const args = [intValue(i32, 3n), intValue(i32, 10n)];
-const before = interpret(module, "scaled_distance", args);
+const before = interpret(module, "scaled_distance", args, { ctx });
 const ran = runPipeline(module, "builtin.module(func.func(canonicalize,cse))", { ctx });
 if (isLeft(ran)) throw new Error(ran.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n"));
-const after = interpret(module, "scaled_distance", args);
+const after = interpret(module, "scaled_distance", args, { ctx });
 if (isLeft(before) || isLeft(after)) throw new Error("the interpreter failed");
 console.log(`// scaled_distance(3, 10) = ${formatValues(before.right)} before and ${formatValues(after.right)} after canonicalize,cse`);
 

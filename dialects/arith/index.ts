@@ -9,6 +9,7 @@ import type { Operation } from "../../src/ir/operation.ts";
 import { IntegerType, type Type, elementTypeOrSelf } from "../../src/ir/types.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { parseArithAttribute, printArithAttribute } from "./attrs.ts";
+import { arithInterpretations } from "./interp.ts";
 import { Bitcast, ExtF, ExtSI, ExtUI, FPToSI, FPToUI, IndexCast, IndexCastUI, SIToFP, TruncF, TruncI, UIToFP } from "./ops-cast.ts";
 import { CmpF, CmpI, Select } from "./ops-cmp.ts";
 import { Constant } from "./ops-constant.ts";
@@ -119,4 +120,5 @@ export const arith = defineDialect({
   parseAttribute: (p) => parseArithAttribute(p),
   printAttribute: (a, p) => printArithAttribute(a, p),
   materializeConstant,
+  interpreter: arithInterpretations,
 });

@@ -14,7 +14,7 @@ import { elementTypeOf, floatElementKind, intElementWidth, mapElements, mapEleme
 import * as F from "../../src/interp/float-semantics.ts";
 import * as I from "../../src/interp/int-semantics.ts";
 import { valueOfAttribute } from "../../src/interp/attr-values.ts";
-import { type InterpretationEntry, type Outcome, interpretation, registerInterpretations } from "../../src/interp/registry.ts";
+import { type InterpretationEntry, type Outcome, interpretation } from "../../src/interp/registry.ts";
 import {
   type Element,
   type FloatElement,
@@ -242,4 +242,3 @@ export const arithInterpretations: readonly InterpretationEntry[] = [
   }),
 ];
 
-registerInterpretations(arithInterpretations);

@@ -10,7 +10,7 @@ import { Elementwise, Pure, SameOperandsType } from "../../src/ir/traits.ts";
 import { RankedTensorType, type Type, UnrankedTensorType, VectorType, i1, isShaped } from "../../src/ir/types.ts";
 import { AnyType } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
-import { opError, registerTraitVerifier } from "../../src/irdl/trait-verifiers.ts";
+import { opError } from "../../src/irdl/trait-verifiers.ts";
 import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { CmpFPredicateAttr, CmpIPredicateAttr } from "./attrs.ts";
@@ -22,9 +22,9 @@ import { BoolLike, BoolLikeOfAnyRank, FloatLike, i1SameShape, SignlessIntegerLik
  * A trait rather than a `verify` hook because MLIR checks it with the op's own constraints, before the
  * SameTypeOperands and Elementwise traits (so a result of the wrong shape gets this message, not Elementwise's).
  */
-export const ResultIsI1OfOperandShape: Trait = Object.freeze({ name: "arith.ResultIsI1OfOperandShape" });
-registerTraitVerifier(ResultIsI1OfOperandShape, {
-  verify(op) {
+export const ResultIsI1OfOperandShape: Trait = Object.freeze({
+  name: "arith.ResultIsI1OfOperandShape",
+  verify(op: Operation) {
     const lhs = op.operands[0];
     const result = op.results[0];
     if (lhs === undefined || result === undefined || result.type === i1SameShape(lhs.type)) return undefined;

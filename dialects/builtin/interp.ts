@@ -3,7 +3,7 @@
  * own; the interpreter runs only the casts that change nothing (each output has its input's type), which is
  * what a chain of casts folds to, and reports the others as unsupported.
  */
-import { type InterpretationEntry, interpretation, registerInterpretations } from "../../src/interp/registry.ts";
+import { type InterpretationEntry, interpretation } from "../../src/interp/registry.ts";
 import { describeType } from "../../src/interp/values.ts";
 import { UnrealizedConversionCastOp } from "./ops.ts";
 
@@ -17,4 +17,3 @@ export const builtinInterpretations: readonly InterpretationEntry[] = [
   }),
 ];
 
-registerInterpretations(builtinInterpretations);

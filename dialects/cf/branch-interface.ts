@@ -10,7 +10,6 @@ import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
 import type { Operation, Trait } from "../../src/ir/operation.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { definitionOf, operandRanges } from "../../src/irdl/define-op.ts";
-import { registerTraitVerifier } from "../../src/irdl/trait-verifiers.ts";
 
 /** The operands an op forwards to its successor `index` (undefined: none, or not a successor). */
 export type SuccessorOperandsFn = (op: Operation, index: number) => readonly Value[] | undefined;
@@ -36,9 +35,10 @@ export function verifySuccessorOperands(op: Operation, index: number, operands: 
 
 /** A BranchOpInterface trait for ops whose successor operands `successorOperands` gives. */
 export function branchOpInterface(successorOperands: SuccessorOperandsFn): BranchOpTrait {
-  const trait: BranchOpTrait = Object.freeze({ name: "BranchOpInterface", successorOperands });
-  registerTraitVerifier(trait, {
-    verify: (op) => {
+  return Object.freeze({
+    name: "BranchOpInterface",
+    successorOperands,
+    verify: (op: Operation) => {
       for (let i = 0; i < op.successors.length; i++) {
         const failure = verifySuccessorOperands(op, i, successorOperands(op, i) ?? []);
         if (failure !== undefined) return failure;
@@ -46,7 +46,6 @@ export function branchOpInterface(successorOperands: SuccessorOperandsFn): Branc
       return undefined;
     },
   });
-  return trait;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The cf dialect: branches, switches and asserts between blocks (MLIR 16's ControlFlowOps.td). */
 import { defineDialect } from "../../src/irdl/dialect.ts";
+import { cfInterpretations } from "./interp.ts";
 import { AssertOp, BranchOp, CondBranchOp, SwitchOp } from "./ops.ts";
 
 export {
@@ -16,7 +17,7 @@ export {
 export { type BranchOpTrait, branchOpInterface, type SuccessorOperandsFn, successorOperands, verifySuccessorOperands } from "./branch-interface.ts";
 export { caseValuesAttr } from "./switch-asm.ts";
 
-export const cf = defineDialect({ name: "cf", ops: [AssertOp, BranchOp, CondBranchOp, SwitchOp] });
+export const cf = defineDialect({ name: "cf", ops: [AssertOp, BranchOp, CondBranchOp, SwitchOp], interpreter: cfInterpretations });
 
 /** Every op of the dialect, for exhaustive switches over `op.name`. */
 export type CfOp = AssertOp | BranchOp | CondBranchOp | SwitchOp;

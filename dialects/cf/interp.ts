@@ -2,7 +2,7 @@
  * Interpreter semantics of the cf dialect: unconditional, conditional and multi-way branches with block
  * arguments, and `cf.assert`, whose failure ends the run with an `assertion` error carrying its message.
  */
-import { type InterpretationEntry, interpretation, registerInterpretations } from "../../src/interp/registry.ts";
+import { type InterpretationEntry, interpretation } from "../../src/interp/registry.ts";
 import { type IntValue, type RuntimeValue, isTrue } from "../../src/interp/values.ts";
 import { normalizeInt } from "../../src/ir/attributes.ts";
 import type { Block } from "../../src/ir/operation.ts";
@@ -41,4 +41,3 @@ export const cfInterpretations: readonly InterpretationEntry[] = [
   }),
 ];
 
-registerInterpretations(cfInterpretations);

@@ -17,7 +17,7 @@ import { FunctionType, type Type } from "../../src/ir/types.ts";
 import { AnyFunctionType, AnyType, FlatSymbolRefAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { variadic } from "../../src/irdl/spec.ts";
-import { opError, quotedType, registerTraitVerifier } from "../../src/irdl/trait-verifiers.ts";
+import { opError, quotedType } from "../../src/irdl/trait-verifiers.ts";
 import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { FuncOp, funcName, functionType } from "./func-op.ts";
 
@@ -35,9 +35,9 @@ export function lookupFunction(from: Operation, ref: SymbolRefAttr): FuncOp | un
  * The check that `func.return` matches its function's results. A trait verifier rather than the op's `verify`
  * hook, because MLIR words the type mismatch without the `'func.return' op` prefix the hook would add.
  */
-const ReturnMatchesFunction: Trait = Object.freeze({ name: "func.ReturnMatchesFunction" });
-registerTraitVerifier(ReturnMatchesFunction, {
-  verify: (op) => {
+const ReturnMatchesFunction: Trait = Object.freeze({
+  name: "func.ReturnMatchesFunction",
+  verify: (op: Operation) => {
     const fn = op.parentOp;
     if (!(fn instanceof FuncOp)) return undefined; // HasParent reports it
     const results = functionType(fn).results;
@@ -72,9 +72,9 @@ export type ReturnOp = InstanceType<typeof ReturnOp>;
  * The callee check of `func.call` (MLIR checks it in verifySymbolUses, with the same messages). A trait
  * verifier, because the result mismatch carries notes, which an op's `verify` hook cannot attach.
  */
-const CallMatchesCallee: Trait = Object.freeze({ name: "func.CallMatchesCallee" });
-registerTraitVerifier(CallMatchesCallee, {
-  verify: (op) => {
+const CallMatchesCallee: Trait = Object.freeze({
+  name: "func.CallMatchesCallee",
+  verify: (op: Operation) => {
     const callee = op.attr("callee");
     if (!(callee instanceof SymbolRefAttr)) return undefined; // the spec's attribute check reports it
     const fn = lookupFunction(op, callee);

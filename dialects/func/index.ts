@@ -2,12 +2,17 @@
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { CallIndirectOp, CallOp, ConstantOp, ReturnOp } from "./call-ops.ts";
 import { FuncOp } from "./func-op.ts";
+import { funcInterpretations } from "./interp.ts";
 
 export { FuncOp, funcName, functionType, isExternal } from "./func-op.ts";
 export { CallIndirectOp, CallOp, callSignature, ConstantOp, lookupFunction, ReturnOp } from "./call-ops.ts";
 export { buildFunc, type BuildFuncOptions, entryBlock, functionTypeAttr } from "./build.ts";
 
-export const func = defineDialect({ name: "func", ops: [FuncOp, ReturnOp, CallOp, CallIndirectOp, ConstantOp] });
+export const func = defineDialect({
+  name: "func",
+  ops: [FuncOp, ReturnOp, CallOp, CallIndirectOp, ConstantOp],
+  interpreter: funcInterpretations,
+});
 
 /** Every op of the dialect, for exhaustive switches over `op.name`. */
 export type FuncDialectOp = FuncOp | ReturnOp | CallOp | CallIndirectOp | ConstantOp;

@@ -2,7 +2,7 @@
  * Interpreter semantics of the func dialect: calls (direct, and indirect through `func.constant` values)
  * and returns. `func.func` itself is never executed: the engine runs a function's body when it is called.
  */
-import { registerInterpretations, interpretation, type InterpretationEntry } from "../../src/interp/registry.ts";
+import { interpretation, type InterpretationEntry } from "../../src/interp/registry.ts";
 import { functionRef } from "../../src/interp/values.ts";
 import { FunctionType } from "../../src/ir/types.ts";
 import { CallIndirectOp, CallOp, ConstantOp, ReturnOp } from "./call-ops.ts";
@@ -22,4 +22,3 @@ export const funcInterpretations: readonly InterpretationEntry[] = [
   }),
 ];
 
-registerInterpretations(funcInterpretations);

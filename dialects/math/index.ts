@@ -7,6 +7,7 @@ import type { Type } from "../../src/ir/types.ts";
 import { TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { Constant } from "../arith/ops-constant.ts";
+import { mathInterpretations } from "./interp.ts";
 import { mathOps } from "./ops.ts";
 
 export * from "./ops.ts";
@@ -18,4 +19,4 @@ function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Loca
   return b.withLoc(loc, () => b.create(Constant, { value }));
 }
 
-export const math = defineDialect({ name: "math", ops: mathOps, materializeConstant });
+export const math = defineDialect({ name: "math", ops: mathOps, materializeConstant, interpreter: mathInterpretations });

@@ -18,7 +18,7 @@
 import { floatElementKind, intElementWidth, mapElements } from "../../src/interp/elementwise.ts";
 import * as F from "../../src/interp/float-semantics.ts";
 import * as I from "../../src/interp/int-semantics.ts";
-import { type InterpretationEntry, interpretation, registerInterpretations } from "../../src/interp/registry.ts";
+import { type InterpretationEntry, interpretation } from "../../src/interp/registry.ts";
 import { type FloatElement, type SupportedFloatKind, floatNumber } from "../../src/interp/values.ts";
 import { roundToKind } from "../../src/ir/float-bits.ts";
 import { checkFastMath, floatElementwise, intElementwise } from "../arith/interp.ts";
@@ -139,4 +139,3 @@ export const mathInterpretations: readonly InterpretationEntry[] = [
   interpretation(IPowIOp, intElementwise(I.ipowI)),
 ];
 
-registerInterpretations(mathInterpretations);

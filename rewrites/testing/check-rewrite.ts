@@ -102,7 +102,7 @@ export function checkOne(c: ProgramCase, opts: Pick<CheckRewriteOptions, "transf
   });
   const valid = verify(module, { ctx });
   if (isLeft(valid)) throw new Error(`checkRewrite: a generated program does not verify: ${valid.left.map((d) => d.message).join("; ")}\n${c.text}`);
-  const expected = interpret(module, c.fn, c.args);
+  const expected = interpret(module, c.fn, c.args, { ctx });
   if (isLeft(expected)) {
     if (expected.left.kind === "undefined-behavior" || expected.left.kind === "limit") return "skip";
     throw new Error(`checkRewrite: the original program cannot run: ${expected.left.message}\n${c.text}`);
@@ -115,7 +115,7 @@ export function checkOne(c: ProgramCase, opts: Pick<CheckRewriteOptions, "transf
   const reparsed = parseSource(after, ctx);
   if (isLeft(reparsed)) return fail(`the rewritten IR does not parse back: ${renderDiagnostic(reparsed.left)}`, after);
   if (printOp(reparsed.right, { ctx }) !== after) return fail("the rewritten IR does not print back to the same text", after);
-  const actual = interpret(reparsed.right, c.fn, c.args);
+  const actual = interpret(reparsed.right, c.fn, c.args, { ctx });
   if (isLeft(actual)) return fail(`the rewritten program fails where the original ran: ${actual.left.message}`, after);
   const diff = compareResults(expected.right, actual.right, opts.tolerance ?? {});
   if (diff !== undefined) return fail(`${diff} (expected ${formatValues(expected.right)}, got ${formatValues(actual.right)})`, after);

@@ -1,10 +1,10 @@
 /**
  * The interpreter engine: runs a function of a module on runtime values, op by op, following branches
- * between blocks and calls between functions. Op semantics come from a registry (registry.ts), which the
- * dialects fill; the engine itself knows only regions, blocks, values and functions (ops with the
+ * between blocks and calls between functions. Op semantics come from the dialects loaded in a Context (or
+ * an explicit InterpRegistry, registry.ts); the engine itself knows only regions, blocks, values and functions (ops with the
  * FunctionLike trait and a `function_type` attribute, as MLIR's FunctionOpInterface).
  *
- *   const r = interpret(module, "fib", [intValue(i32, 10n)]);   // Either<InterpError, RuntimeValue[]>
+ *   const r = interpret(module, "fib", [intValue(i32, 10n)], { ctx });   // Either<InterpError, RuntimeValue[]>
  *
  * Every run is bounded: by a number of executed ops (`maxSteps`) and a call depth (`maxCallDepth`), so a
  * non-terminating program or runaway recursion ends with a `limit` error instead of hanging.
@@ -18,7 +18,8 @@ import { FunctionLike, IsolatedFromAbove } from "../ir/traits.ts";
 import { FunctionType } from "../ir/types.ts";
 import type { OpOperand, Value } from "../ir/value.ts";
 import { type InterpError, type InterpErrorKind, InterpFailure } from "./errors.ts";
-import { type InterpContext, type InterpRegistry, type Outcome, type Transfer, defaultRegistry } from "./registry.ts";
+import type { Context } from "../ir/context.ts";
+import type { InterpContext, InterpRegistry, InterpretationEntry, Outcome, Transfer } from "./registry.ts";
 import { checkRuntimeValue } from "./validate.ts";
 import { type RuntimeValue, describeType, valueHasType } from "./values.ts";
 
@@ -26,12 +27,14 @@ export const DEFAULT_MAX_STEPS = 1_000_000;
 export const DEFAULT_MAX_CALL_DEPTH = 256;
 
 export interface InterpretOptions {
+  /** The op semantics come from the dialects (and extensions) loaded in this context... */
+  readonly ctx: Context;
+  /** ...unless an explicit registry is given (to override or add semantics: `InterpRegistry.of(ctx)`). */
+  readonly registry?: InterpRegistry;
   /** Ops executed before the run fails with a `limit` error (default 1,000,000). */
   readonly maxSteps?: number;
   /** Nested calls before the run fails with a `limit` error (default 256). */
   readonly maxCallDepth?: number;
-  /** The op semantics to use (default: `defaultRegistry`, filled by the dialects' interp modules). */
-  readonly registry?: InterpRegistry;
   /** Filled with the number of ops executed, whether the run succeeds or not. */
   readonly stats?: { steps: number };
 }
@@ -53,7 +56,7 @@ class Machine implements InterpContext {
   readonly #callSites: (Operation | undefined)[] = [];
 
   constructor(
-    readonly registry: InterpRegistry,
+    readonly semantics: (name: string) => InterpretationEntry | undefined,
     readonly maxSteps: number,
     readonly maxCallDepth: number,
   ) {}
@@ -165,8 +168,8 @@ class Machine implements InterpContext {
   #exec(op: Operation): Outcome {
     try {
       if (++this.steps > this.maxSteps) this.fail("limit", `step limit of ${this.maxSteps} ops reached (the program may not terminate)`);
-      const entry = this.registry.lookup(op.name);
-      if (entry === undefined) this.fail("unsupported", "has no interpreter semantics (is its dialect's interp module loaded?)");
+      const entry = this.semantics(op.name);
+      if (entry === undefined) this.fail("unsupported", "has no interpreter semantics (is its dialect loaded in the context?)");
       if (entry.cls !== undefined && !(op instanceof entry.cls)) this.fail("unsupported", "is not a registered op (load its dialect before parsing)");
       const operands = op.opOperands;
       const args = new Array<RuntimeValue>(operands.length);
@@ -229,7 +232,7 @@ export function interpret(
   module: Operation,
   fn: string,
   args: readonly RuntimeValue[],
-  opts: InterpretOptions = {},
+  opts: InterpretOptions,
 ): Either<InterpError, RuntimeValue[]> {
   const target = lookupSymbolIn(module, fn);
   if (target === undefined) return left(errorAtTop("invalid-input", `no function named '@${fn}'`, module));
@@ -238,7 +241,9 @@ export function interpret(
     const bad = checkRuntimeValue(v);
     if (bad !== undefined) return left(errorAtTop("invalid-input", `argument #${i} is not a valid runtime value: ${bad}`, target));
   }
-  const machine = new Machine(opts.registry ?? defaultRegistry, opts.maxSteps ?? DEFAULT_MAX_STEPS, opts.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH);
+  const { registry, ctx } = opts;
+  const semantics = registry !== undefined ? (name: string) => registry.lookup(name) : (name: string) => ctx.interpretation(name);
+  const machine = new Machine(semantics, opts.maxSteps ?? DEFAULT_MAX_STEPS, opts.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH);
   try {
     return right(machine.callFunction(target, args, undefined));
   } catch (e) {

@@ -2,8 +2,8 @@
  * Tensile's interpreter: the semantic oracle rewrites are property-tested against.
  *
  *   import { interpret, intValue } from "../src/interp/index.ts";
- *   import "../dialects/arith/interp.ts";   // each dialect's semantics register themselves when loaded
- *   const r = interpret(module, "f", [intValue(i32, 7n)]);   // Either<InterpError, RuntimeValue[]>
+ *   const r = interpret(module, "f", [intValue(i32, 7n)], { ctx });   // semantics of ctx's dialects
+ *   // r: Either<InterpError, RuntimeValue[]>
  *
  * values.ts documents the runtime representation; errors.ts what can fail; registry.ts how dialects add
  * semantics; int-semantics.ts and float-semantics.ts the exact arithmetic (reusable by folders).
@@ -17,10 +17,7 @@ export {
   type OpInterpretation,
   type Outcome,
   type Transfer,
-  defaultRegistry,
-  defineInterpretation,
   interpretation,
-  registerInterpretations,
 } from "./registry.ts";
 export { elementTypeOf, floatElementKind, intElementWidth, mapElements, mapElementsMulti } from "./elementwise.ts";
 export { valueOfAttribute } from "./attr-values.ts";

@@ -1,18 +1,24 @@
 /**
- * Where op semantics live: a registry from op name to an interpretation. Dialects own their semantics
- * (`dialects/<d>/interp.ts`) and register them here, so src/interp never imports a dialect:
+ * How op semantics are written and found. Dialects own their semantics (`dialects/<d>/interp.ts`) and list
+ * them in their `defineDialect({ interpreter })`, so src/interp never imports a dialect and a Context knows
+ * the semantics of exactly the dialects loaded into it:
  *
  *   export const arithInterpretations = [
  *     interpretation(AddI, (op, args) => [mapElements(op.getResult(0).type, args, ([a, b]) => addI(32, a, b))]),
  *     interpretation(ReturnOp, (_op, args, ctx) => ctx.exit(args)),
  *     ...
  *   ];
- *   registerInterpretations(arithInterpretations);   // into the default registry, when the module loads
+ *   export const arith = defineDialect({ name: "arith", ops, interpreter: arithInterpretations });
+ *   interpret(module, "f", args, { ctx });              // semantics of ctx's dialects
+ *
+ * An `InterpRegistry` is an explicit table for runs that replace or add semantics
+ * (`InterpRegistry.of(ctx).register(interpretation(AddI, ...))`, then `interpret(..., { registry })`).
  *
  * `interpretation(OpClass, fn)` types `op` as the class's instances; the engine checks `op instanceof OpClass`
  * before calling `fn`, so an unregistered op with the same name (parsed without its dialect) is reported
  * instead of being handed to code that expects typed accessors.
  */
+import type { Context } from "../ir/context.ts";
 import type { Block, Operation, Region } from "../ir/operation.ts";
 import type { SymbolRefAttr } from "../ir/attributes.ts";
 import type { InterpErrorKind } from "./errors.ts";
@@ -61,8 +67,14 @@ export function interpretation<O extends Operation>(
   return { name, cls, fn: fn as OpInterpretation };
 }
 
+/** An explicit table of op semantics, by op name. */
 export class InterpRegistry {
   readonly #entries = new Map<string, InterpretationEntry>();
+
+  /** A registry holding the semantics of everything loaded in `ctx` (to extend or override). */
+  static of(ctx: Context): InterpRegistry {
+    return new InterpRegistry().registerAll(ctx.interpretations());
+  }
 
   /** Adds (or replaces) the semantics of one op. */
   register(entry: InterpretationEntry): this {
@@ -86,20 +98,4 @@ export class InterpRegistry {
   clone(): InterpRegistry {
     return new InterpRegistry().registerAll(this.#entries.values());
   }
-}
-
-/** The registry `interpret` uses unless told otherwise; dialects' interp modules fill it when they load. */
-export const defaultRegistry = new InterpRegistry();
-
-export function registerInterpretations(entries: Iterable<InterpretationEntry>, registry: InterpRegistry = defaultRegistry): void {
-  registry.registerAll(entries);
-}
-
-/** Registers one op's semantics in the default registry (MLIR-style `defineInterpretation(AddI, ...)`). */
-export function defineInterpretation<O extends Operation>(
-  cls: OpClassOf<O> & { readonly info: { readonly name: string } | undefined },
-  fn: OpInterpretation<O>,
-  registry: InterpRegistry = defaultRegistry,
-): void {
-  registry.register(interpretation(cls, fn));
 }

@@ -1,8 +1,20 @@
 /**
- * The context: which dialects are loaded (so the parser builds typed ops and knows each dialect's custom
- * types and attributes), whether unregistered ops are allowed, and the named resources blobs of
- * `dense_resource` attributes. Types and attributes themselves are interned globally (see uniquer.ts).
+ * The context: which dialects are loaded, and with them everything they bring: their ops (so the parser
+ * builds typed ops), their custom types and attributes, constant materialisation for the folder, interpreter
+ * semantics and canonicalization patterns. Plus whether unregistered ops are allowed, and the named resource
+ * blobs of `dense_resource` attributes. Types and attributes themselves are interned globally (see uniquer.ts).
+ *
+ * Nothing registers itself by being imported: what a context knows is what was loaded into it.
+ *
+ *   const ctx = new Context([builtin, func, arith]);   // dialects (defineDialect)
+ *   ctx.extend(arithCanonicalization);                  // an extension: patterns defined outside the dialect
+ *
+ * An extension names the dialects it extends and applies once all of them are loaded (MLIR's
+ * DialectExtension): canonicalization patterns live in rewrites/, which dialects may not import, so they
+ * reach a context as an extension that rewrites/ defines and the caller loads on top of the dialect.
  */
+import type { InterpretationEntry } from "../interp/registry.ts";
+import type { Pattern } from "../rewrite/pattern.ts";
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import { type Attribute, ResourceHandle } from "./attributes.ts";
 import type { Builder } from "./builder.ts";
@@ -25,29 +37,99 @@ export interface DialectInfo {
    * folded attribute back into a value); undefined when the dialect cannot.
    */
   readonly materializeConstant?: (b: Builder, value: Attribute, type: Type, loc: Location) => Operation | undefined;
+  /** The semantics of its ops, for the interpreter (`interpretation(AddI, fn)` entries). */
+  readonly interpreter?: readonly InterpretationEntry[];
+  /** Canonicalization patterns of its own (Tensile's live in rewrites/ and arrive through an extension). */
+  readonly canonicalization?: readonly Pattern[];
 }
 
+/**
+ * What is added to dialects from outside them (MLIR's DialectExtension): applied to a context once every
+ * dialect in `dialects` is loaded into it, at most once.
+ */
+export interface DialectExtension {
+  /** Names the extension in diagnostics and keeps it from applying twice (`arith-canonicalization`). */
+  readonly name: string;
+  /** The dialects it extends: it applies when all of them are loaded. */
+  readonly dialects: readonly string[];
+  readonly canonicalization?: readonly Pattern[];
+  readonly interpreter?: readonly InterpretationEntry[];
+}
 export class Context {
   /** Accept ops, types and attributes of dialects that are not loaded (mlir-opt's --allow-unregistered-dialect). */
   allowUnregisteredDialects = false;
   readonly #dialects = new Map<string, DialectInfo>();
   readonly #ops = new Map<string, typeof Operation>();
   readonly #resources = new Map<string, ResourceHandle>();
+  /** Extensions given to `extend`, by name; `#applied` holds those whose dialects are all loaded. */
+  readonly #extensions = new Map<string, DialectExtension>();
+  readonly #applied = new Set<DialectExtension>();
+  readonly #interpretations = new Map<string, InterpretationEntry>();
+  readonly #patterns: Pattern[] = [];
 
-  constructor(dialects: readonly DialectInfo[] = [], opts: { allowUnregisteredDialects?: boolean } = {}) {
+  constructor(
+    dialects: readonly DialectInfo[] = [],
+    opts: { allowUnregisteredDialects?: boolean; extensions?: readonly DialectExtension[] } = {},
+  ) {
     for (const d of dialects) this.load(d);
+    for (const e of opts.extensions ?? []) this.extend(e);
     this.allowUnregisteredDialects = opts.allowUnregisteredDialects ?? false;
   }
 
+  /** Loads a dialect (again: nothing; another dialect of the same name: an error), then the extensions it completes. */
   load(d: DialectInfo): this {
-    if (this.#dialects.get(d.name) === d) return this;
+    const existing = this.#dialects.get(d.name);
+    if (existing === d) return this;
+    if (existing !== undefined) throw new Error(`a different dialect named '${d.name}' is already loaded`);
     this.#dialects.set(d.name, d);
     for (const op of d.ops) {
       const name = op.info?.name;
       if (name === undefined) throw new Error(`dialect '${d.name}' lists an op class without a definition`);
       this.#ops.set(name, op);
     }
+    this.#add(d);
+    for (const e of this.#extensions.values()) this.#applyIfReady(e);
     return this;
+  }
+
+  /** Adds an extension; it applies now if its dialects are loaded, else when the last of them is. */
+  extend(e: DialectExtension): this {
+    const existing = this.#extensions.get(e.name);
+    if (existing === e) return this;
+    if (existing !== undefined) throw new Error(`a different dialect extension named '${e.name}' is already added`);
+    this.#extensions.set(e.name, e);
+    this.#applyIfReady(e);
+    return this;
+  }
+
+  #applyIfReady(e: DialectExtension): void {
+    if (this.#applied.has(e) || !e.dialects.every((name) => this.#dialects.has(name))) return;
+    this.#applied.add(e);
+    this.#add(e);
+  }
+
+  #add(from: { readonly interpreter?: readonly InterpretationEntry[]; readonly canonicalization?: readonly Pattern[] }): void {
+    for (const entry of from.interpreter ?? []) this.#interpretations.set(entry.name, entry);
+    for (const p of from.canonicalization ?? []) if (!this.#patterns.includes(p)) this.#patterns.push(p);
+  }
+
+  /** The extensions applied so far (their dialects are loaded), in the order they applied. */
+  get extensions(): DialectExtension[] {
+    return [...this.#applied];
+  }
+
+  /** The interpreter semantics of op `name`, from its dialect or an extension. */
+  interpretation(name: string): InterpretationEntry | undefined {
+    return this.#interpretations.get(name);
+  }
+  /** Every op semantics loaded, by op name. */
+  interpretations(): InterpretationEntry[] {
+    return [...this.#interpretations.values()];
+  }
+
+  /** The canonicalization patterns of the loaded dialects and applied extensions, in load order. */
+  get canonicalizationPatterns(): readonly Pattern[] {
+    return this.#patterns;
   }
 
   dialect(name: string): DialectInfo | undefined {

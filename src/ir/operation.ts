@@ -6,15 +6,25 @@
  * `defineOp` generates (a subclass of `Operation` with typed accessors); unregistered ones are plain
  * `Operation`s. Passes mutate the IR through the rewriter, which calls these primitives.
  */
+import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
 import type { Attribute } from "./attributes.ts";
 import { type Location, UnknownLoc } from "./location.ts";
 import type { Type } from "./types.ts";
 import { BlockArgument, OpOperand, OpResult, type Value } from "./value.ts";
 
-/** A property of an op kind that code can ask about (`op.hasTrait(Pure)`); irdl attaches verification. */
+/**
+ * A property of an op kind that code can ask about (`op.hasTrait(Pure)`). A trait carries its own checks
+ * (MLIR's verifyTrait / verifyRegionTrait); the standard traits' checks live in src/irdl/trait-verifiers.ts.
+ */
 export interface Trait {
   readonly name: string;
+  /** Runs before the op's spec constraints (ODS's StructuralOpTrait), else after them. */
+  readonly structural?: boolean;
+  /** Checks the op with its own invariants; a whole diagnostic (no `'op' op` prefix is added). */
+  readonly verify?: (op: Operation) => Diagnostic | undefined;
+  /** Checks the op after everything nested in it verified (region isolation, symbol uniqueness). */
+  readonly verifyRegion?: (op: Operation) => Diagnostic | undefined;
 }
 
 /** What the core IR knows about a registered op kind: set by `defineOp` on the generated class. */

@@ -8,7 +8,9 @@
  * - `verifyRegion`, run after everything nested in the op verified (MLIR's verifyRegionTrait): region
  *   isolation and symbol uniqueness look at nested ops, so they wait for those to be valid.
  *
- * Later dialects add their own traits with `registerTraitVerifier`.
+ * A dialect's own traits carry their checks (`Trait.verify`, `Trait.verifyRegion`, `Trait.structural`); this
+ * module knows the checks of the standard traits of src/ir/traits.ts, which cannot carry them (the core IR
+ * does not depend on the verifier). Nothing is registered: `traitVerifier` reads the trait, then the table.
  */
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
 import { ArrayAttr, type Attribute, DictionaryAttr, StringAttr, TypeAttr } from "../ir/attributes.ts";
@@ -44,12 +46,8 @@ import { definitionOf } from "./define-op.ts";
 /** A failed check: the diagnostic MLIR would emit. */
 export type Failure = Diagnostic | undefined;
 
-export interface TraitVerifier {
-  /** Runs before the op's spec constraints (ODS's StructuralOpTrait), else after them. */
-  readonly structural?: boolean;
-  readonly verify?: (op: Operation) => Failure;
-  readonly verifyRegion?: (op: Operation) => Failure;
-}
+/** What a trait checks: the trait itself, when it carries checks, or the standard table's entry. */
+export type TraitVerifier = Pick<Trait, "structural" | "verify" | "verifyRegion">;
 
 /** `'arith.addi' op <message>`: MLIR's emitOpError. */
 export const opError = (op: Operation, message: string, notes: readonly Diagnostic[] = []): Diagnostic =>
@@ -58,24 +56,20 @@ export const opError = (op: Operation, message: string, notes: readonly Diagnost
 /** A type as MLIR streams it into a diagnostic: quoted, `'f32'`. */
 export const quotedType = (t: Type): string => `'${printType(t)}'`;
 
-const verifiers = new Map<Trait, TraitVerifier>();
-
-/**
- * Attaches verification to a trait (replacing any previous one). Register before verifying ops that carry the
- * trait: each op kind's list of checks is worked out once, on its first verification.
- */
-export function registerTraitVerifier(trait: Trait, verifier: TraitVerifier): void {
-  verifiers.set(trait, verifier);
-}
-
-/** The verifier of a trait (HasParent traits get theirs on first use). */
+/** The checks of a trait: its own, else the standard table's (HasParent traits get theirs on first use). */
 export function traitVerifier(trait: Trait): TraitVerifier | undefined {
-  const known = verifiers.get(trait);
+  if (trait.verify !== undefined || trait.verifyRegion !== undefined || trait.structural !== undefined) return trait;
+  const known = standardVerifiers().get(trait);
   if (known !== undefined || !isHasParent(trait)) return known;
-  const made: TraitVerifier = { structural: true, verify: (op) => verifyHasParent(op, trait.parents) };
-  verifiers.set(trait, made);
+  let made = hasParentVerifiers.get(trait);
+  if (made === undefined) {
+    made = { structural: true, verify: (op) => verifyHasParent(op, trait.parents) };
+    hasParentVerifiers.set(trait, made);
+  }
   return made;
 }
+
+const hasParentVerifiers = new WeakMap<Trait, TraitVerifier>();
 
 // ---- shapes ------------------------------------------------------------------------------------------------
 
@@ -367,15 +361,22 @@ function verifyFunctionLike(op: Operation): Failure {
 
 // ---- the standard set --------------------------------------------------------------------------------------
 
-registerTraitVerifier(SameOperandsAndResultType, { verify: verifySameOperandsAndResultType });
-registerTraitVerifier(SameOperandsType, { verify: verifySameOperandsType });
-registerTraitVerifier(SameOperandsAndResultShape, { verify: verifySameOperandsAndResultShape });
-registerTraitVerifier(Elementwise, { verify: verifyElementwise });
-registerTraitVerifier(Terminator, { structural: true, verify: verifyTerminator });
-registerTraitVerifier(SingleBlock, { structural: true, verify: verifySingleBlock });
-registerTraitVerifier(NoTerminator, { structural: true });
-registerTraitVerifier(IsolatedFromAbove, { structural: true, verifyRegion: verifyIsolatedFromAbove });
-registerTraitVerifier(SymbolTable, { verifyRegion: verifySymbolTable });
-registerTraitVerifier(Symbol, { verify: verifySymbol });
-registerTraitVerifier(FunctionLike, { verify: verifyFunctionLike });
+let standard: ReadonlyMap<Trait, TraitVerifier> | undefined;
 
+/** The checks of the standard traits (built on first use: the functions above are hoisted, the traits imported). */
+function standardVerifiers(): ReadonlyMap<Trait, TraitVerifier> {
+  standard ??= new Map<Trait, TraitVerifier>([
+    [SameOperandsAndResultType, { verify: verifySameOperandsAndResultType }],
+    [SameOperandsType, { verify: verifySameOperandsType }],
+    [SameOperandsAndResultShape, { verify: verifySameOperandsAndResultShape }],
+    [Elementwise, { verify: verifyElementwise }],
+    [Terminator, { structural: true, verify: verifyTerminator }],
+    [SingleBlock, { structural: true, verify: verifySingleBlock }],
+    [NoTerminator, { structural: true }],
+    [IsolatedFromAbove, { structural: true, verifyRegion: verifyIsolatedFromAbove }],
+    [SymbolTable, { verifyRegion: verifySymbolTable }],
+    [Symbol, { verify: verifySymbol }],
+    [FunctionLike, { verify: verifyFunctionLike }],
+  ]);
+  return standard;
+}

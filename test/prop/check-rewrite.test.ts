@@ -29,7 +29,7 @@ s("generated programs verify, and most run without undefined behaviour", () => {
       assert.ok(isRight(m), c.text);
       if (!isRight(m)) return;
       assert.ok(isRight(verify(m.right, { ctx })), c.text);
-      const r = interpret(m.right, c.fn, c.args);
+      const r = interpret(m.right, c.fn, c.args, { ctx });
       if (isRight(r)) ran++;
       else assert.ok(r.left.kind === "undefined-behavior", `${r.left.message}\n${c.text}`);
       ops += c.text.split("\n").length;

@@ -8,11 +8,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
-import "../../dialects/arith/interp.ts";
-import "../../dialects/builtin/interp.ts";
-import "../../dialects/cf/interp.ts";
-import "../../dialects/func/interp.ts";
-import "../../dialects/math/interp.ts";
 import { newContext } from "../../dialects/index.ts";
 import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { type InterpError, type InterpretOptions, type RuntimeValue, interpret, valueOfAttribute } from "../../src/interp/index.ts";
@@ -40,18 +35,21 @@ export function parsed(text: string): Operation {
   return m;
 }
 
+/** Interpreter options; the context defaults to `ctx` (every dialect's semantics). */
+export type RunOptions = Omit<InterpretOptions, "ctx"> & { readonly ctx?: InterpretOptions["ctx"] };
+
 /** Runs `fn` and returns its results; throws with the rendered error if the run fails. */
-export function run(module: Operation | string, fn: string, args: readonly RuntimeValue[], opts?: InterpretOptions): RuntimeValue[] {
+export function run(module: Operation | string, fn: string, args: readonly RuntimeValue[], opts: RunOptions = {}): RuntimeValue[] {
   const m = typeof module === "string" ? parsed(module) : module;
-  const r = interpret(m, fn, args, opts);
+  const r = interpret(m, fn, args, { ctx, ...opts });
   if (isLeft(r)) throw new Error(`interpretation failed: ${renderDiagnostic(r.left.diagnostic)}`);
   return r.right;
 }
 
 /** Runs `fn` expecting a failure, and returns the error (throws if the run succeeds). */
-export function runError(module: Operation | string, fn: string, args: readonly RuntimeValue[], opts?: InterpretOptions): InterpError {
+export function runError(module: Operation | string, fn: string, args: readonly RuntimeValue[], opts: RunOptions = {}): InterpError {
   const m = typeof module === "string" ? parsed(module) : module;
-  const r = interpret(m, fn, args, opts);
+  const r = interpret(m, fn, args, { ctx, ...opts });
   if (!isLeft(r)) throw new Error(`expected the run of @${fn} to fail, but it returned ${r.right.length} values`);
   return r.left;
 }

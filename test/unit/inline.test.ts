@@ -2,9 +2,6 @@
 import { isRight, right } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../dialects/arith/interp.ts";
-import "../../dialects/cf/interp.ts";
-import "../../dialects/func/interp.ts";
 import { newContext } from "../../dialects/index.ts";
 import { CallOp } from "../../dialects/func/index.ts";
 import { registerAllPasses } from "../../rewrites/index.ts";
@@ -72,13 +69,13 @@ const unit = suite("inline");
 unit("single- and multi-block callees compute what the calls did", () => {
   const m = parse(goldenText("transforms/inline.mlir"));
   const inputs = [-7, 0, 3, 1000];
-  const before = inputs.map((x) => interpret(m, "multi_block", [intValue(i32, x)]));
+  const before = inputs.map((x) => interpret(m, "multi_block", [intValue(i32, x)], { ctx }));
   const r = inline(m, ctx);
   assert.ok(isRight(r));
   if (!isRight(r)) return;
   assert.ok(r.right.changed);
   assert.ok(isRight(verify(m, { ctx })));
-  const after = inputs.map((x) => interpret(m, "multi_block", [intValue(i32, x)]));
+  const after = inputs.map((x) => interpret(m, "multi_block", [intValue(i32, x)], { ctx }));
   assert.equal(after, before);
   const fn = lookupSymbolIn(m, "multi_block");
   assert.ok(fn !== undefined && fn.collect(CallOp).length === 0, "no call is left in @multi_block");

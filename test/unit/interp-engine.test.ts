@@ -12,11 +12,10 @@ import {
   type FloatValue,
   type IntValue,
   InterpRegistry,
+  interpretation,
   type RuntimeValue,
   boolValue,
   checkRuntimeValue,
-  defaultRegistry,
-  defineInterpretation,
   floatValue,
   formatValue,
   formatValues,
@@ -26,7 +25,7 @@ import {
   splatValue,
 } from "../../src/interp/index.ts";
 import { DYNAMIC, UnrankedTensorType, f32, i1, i8, i32, i64, index, tensor, vector } from "../../src/ir/types.ts";
-import { oneOp, parse, run, runError } from "../support/interp.ts";
+import { ctx, oneOp, parse, run, runError } from "../support/interp.ts";
 
 const ints = (vs: readonly RuntimeValue[]): bigint[] => vs.map((v) => (v as IntValue).value);
 
@@ -239,26 +238,26 @@ test("ops without semantics, and unregistered ops, are named with their location
   assert.match(none.message, /'arith.addi' op has no interpreter semantics/);
 });
 
-test("a registry can be cloned and extended without touching the default", () => {
-  const custom = defaultRegistry.clone();
+test("a registry can be made from a context and extended without touching the context", () => {
+  const custom = InterpRegistry.of(ctx);
   // A wrong addi (subtracts), to show the override is used.
-  defineInterpretation(AddI, (_op, [a, b]) => [intValue(i32, (a as IntValue).value - (b as IntValue).value)], custom);
+  custom.register(interpretation(AddI, (_op, [a, b]) => [intValue(i32, (a as IntValue).value - (b as IntValue).value)]));
   const text = oneOp(["i32", "i32"], ["i32"], "arith.addi %a, %b : i32");
   assert.equal(ints(run(text, "f", [intValue(i32, 5n), intValue(i32, 3n)], { registry: custom })), [2n]);
   assert.equal(ints(run(text, "f", [intValue(i32, 5n), intValue(i32, 3n)])), [8n]);
-  assert.ok(defaultRegistry.names.includes("arith.addi") && defaultRegistry.names.includes("math.fma"));
+  assert.ok(ctx.interpretation("arith.addi") !== undefined && ctx.interpretation("math.fma") !== undefined);
+  assert.ok(custom.names.includes("arith.addi") && custom.names.includes("math.fma"));
 });
 
 test("a semantics bug (a result of the wrong type) is an internal error, not a wrong answer", () => {
-  const custom = defaultRegistry.clone();
-  defineInterpretation(AddI, () => [intValue(i64, 0n)], custom);
+  const custom = InterpRegistry.of(ctx).register(interpretation(AddI, () => [intValue(i64, 0n)]));
   const e = runError(oneOp(["i32", "i32"], ["i32"], "arith.addi %a, %b : i32"), "f", [intValue(i32, 1n), intValue(i32, 2n)], { registry: custom });
   assert.is(e.kind, "internal");
   assert.match(e.message, /produced a value of type i64 for result #0 of type i32/);
 });
 
 test("ops with regions: semantics run a nested region through the context (the hook structured ops will use)", () => {
-  const registry = defaultRegistry.clone();
+  const registry = InterpRegistry.of(ctx);
   // test.twice runs its region on its operand, then on the region's result; test.yield leaves the region.
   registry.register({
     name: "test.twice",
@@ -342,9 +341,9 @@ test("builtin.unrealized_conversion_cast runs only when it changes nothing", () 
 });
 
 test("interpret returns Either: Right with the results, Left with the error", () => {
-  const ok = interpret(m, "sum", [intValue(i32, 3n)]);
+  const ok = interpret(m, "sum", [intValue(i32, 3n)], { ctx });
   assert.ok(isRight(ok) && (ok.right[0] as IntValue).value === 6n);
-  const bad = interpret(m, "sum", [floatValue(f32, 1)]);
+  const bad = interpret(m, "sum", [floatValue(f32, 1)], { ctx });
   assert.ok(isLeft(bad) && bad.left.kind === "invalid-input");
   const f = run(oneOp(["f32"], ["f32"], "arith.negf %a : f32"), "f", [floatValue(f32, 2)])[0] as FloatValue;
   assert.is(f.value, -2);

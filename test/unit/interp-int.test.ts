@@ -19,7 +19,7 @@ import {
 import { IntegerType, type Type, i1, i8, i32, i64, index, tensor, vector } from "../../src/ir/types.ts";
 import { DYNAMIC } from "../../src/ir/types.ts";
 import { isLeft } from "fp-ts/lib/Either.js";
-import { type FoldCase, Random, compileC, foldWithMlir, oneOp, parsed, run, runError } from "../support/interp.ts";
+import { type FoldCase, Random, compileC, ctx, foldWithMlir, oneOp, parsed, run, runError } from "../support/interp.ts";
 
 const typeOf = (t: string): IntegerType | typeof index => (t === "index" ? index : IntegerType.get(Number(t.slice(1))));
 const widthOf = (t: string): number => (t === "index" ? 64 : Number(t.slice(1)));
@@ -438,7 +438,7 @@ test("integer ops agree with mlir-opt-16's constant folder at widths 1 to 64 and
     const args = [intValue(c.argType as IntegerType, c.a), ...(c.b === undefined ? [] : [intValue(c.argType as IntegerType, c.b)])];
     if (expected === undefined) {
       // MLIR leaves undefined cases unfolded (division by zero, signed overflow): the interpreter reports them.
-      if (/div|rem|ipowi/.test(c.fold.op)) assert.ok(isLeft(interpret(parsed(c.m), "f", args)), `unfolded ${c.fold.op} on ${c.fold.args.join(", ")}`);
+      if (/div|rem|ipowi/.test(c.fold.op)) assert.ok(isLeft(interpret(parsed(c.m), "f", args, { ctx })), `unfolded ${c.fold.op} on ${c.fold.args.join(", ")}`);
       return;
     }
     compared++;

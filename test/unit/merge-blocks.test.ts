@@ -6,9 +6,6 @@
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../dialects/arith/interp.ts";
-import "../../dialects/cf/interp.ts";
-import "../../dialects/func/interp.ts";
 import { newContext } from "../../dialects/index.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
@@ -82,8 +79,8 @@ unit("operands from outside that differ become new arguments, after the old ones
   const i32 = IntegerType.get(32);
   for (const [c, d, a, b] of [[0, 0, 3, 5], [0, 1, 3, 5], [1, 0, -7, 2], [1, 1, 4, 9]] as const) {
     const args = [intValue(i1, c), intValue(i1, d), intValue(i32, a), intValue(i32, b)];
-    const want = interpret(before, "f", args);
-    const got = interpret(m, "f", args);
+    const want = interpret(before, "f", args, { ctx });
+    const got = interpret(m, "f", args, { ctx });
     assert.ok(isRight(want) && isRight(got));
     if (isRight(want) && isRight(got)) assert.is(formatValues(got.right), formatValues(want.right), formatValues(args));
   }
