@@ -16,30 +16,14 @@
 import { DenseArrayAttr, DenseElementsAttr } from "../../src/ir/attributes.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
 import { Pure, Terminator } from "../../src/ir/traits.ts";
-import { i1, i32, IntegerType } from "../../src/ir/types.ts";
+import { i32, IntegerType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { AnyInteger, AnyType, attrConstraint, Bool, DenseI32ArrayAttr, StrAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
-import { type CustomDirective, optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
+import { optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { branchOpInterface, operandGroup } from "./branch-interface.ts";
 import { caseValuesAttr, switchAsm } from "./switch-asm.ts";
-
-/**
- * `custom<I1Operand>($x)`: an operand whose type is always i1 and so is not spelled (ODS infers the type of
- * operands with a buildable type such as I1; src/irdl's format does not, so this directive says it).
- */
-const I1Operand: CustomDirective = {
-  print(op, p, args) {
-    const [v] = operandGroup(op, args[0] as string);
-    if (v !== undefined) p.printOperand(v);
-  },
-  parse(p, state, args) {
-    const name = args[0] as string;
-    state.operands.set(name, [p.parseOperand()]);
-    state.operandTypes.set(name, [i1]);
-  },
-};
 
 // ---- cf.br -------------------------------------------------------------------------------------------------
 
@@ -63,9 +47,8 @@ export const CondBranchOp = defineOp({
   operands: { condition: Bool, trueDestOperands: variadic(AnyType), falseDestOperands: variadic(AnyType) },
   successors: { trueDest: successor(), falseDest: successor() },
   traits: [Pure, Terminator, branchOpInterface(condBranchOperands)],
-  customDirectives: { I1Operand },
   format:
-    "custom<I1Operand>($condition) `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` " +
+    "$condition `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` " +
     "$falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
 });
 export type CondBranchOp = InstanceType<typeof CondBranchOp>;
@@ -180,7 +163,6 @@ export const AssertOp = defineOp({
   summary: "assert operation with message attribute",
   operands: { arg: Bool },
   attributes: { msg: StrAttr },
-  customDirectives: { I1Operand },
-  format: "custom<I1Operand>($arg) `,` $msg attr-dict",
+  format: "$arg `,` $msg attr-dict",
 });
 export type AssertOp = InstanceType<typeof AssertOp>;
