@@ -5,6 +5,7 @@
  * `DenseResourceElementsAttr`, whose bytes are a `ResourceBlob` that may point into a memory-mapped file and
  * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
  */
+import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMap, IntegerSet } from "./affine.ts";
 import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
@@ -447,11 +448,23 @@ export class OpaqueAttr extends Attribute {
   }
 }
 
-/** Base of the attributes dialects define (`#arith.fastmath<...>`); the dialect prints and parses them. */
+/**
+ * Base of the attributes dialects define (`#arith.fastmath<...>`). Like `DialectType`: an attribute prints
+ * itself (`#dialect.mnemonic`, then what `print` writes), and its dialect lists its class for the parser.
+ */
 export abstract class DialectAttr extends Attribute {
   readonly kind = "dialect";
   abstract readonly dialect: string;
   abstract readonly mnemonic: string;
+  /** Prints the parameters that follow the mnemonic (`<nnan,ninf>` of `#arith.fastmath<nnan,ninf>`); nothing by default. */
+  print(_p: DialectAsmPrinter): void {}
+}
+
+/** A dialect attribute class as its dialect lists it: the mnemonic, and a parser of what follows it. */
+export interface DialectAttrDef {
+  readonly mnemonic: string;
+  /** Parses the parameters after `#dialect.mnemonic`; `type` is the one written after ` : `, if any. */
+  parse(p: DialectAsmParser, type: Type | undefined): Attribute;
 }
 
 // Convenience constructors.

@@ -2,7 +2,8 @@
  * Extended types and attributes: `!alias`, `#alias`, and dialect symbols in their pretty form
  * (`!llvm.ptr<i8>`, `#arith.fastmath<fast>`) or verbose form (`!foo<"...">`).
  *
- * A registered dialect parses the symbol's body with its own hook, through a parser limited to the body;
+ * A registered dialect parses the symbol's body through a parser limited to the body: the type or attribute
+ * class it lists under the body's leading mnemonic parses the rest, or the dialect's own hook the whole body;
  * for a dialect that is not loaded the body is kept as text (OpaqueType / OpaqueAttr) when unregistered
  * dialects are allowed, as MLIR does with --allow-unregistered-dialect.
  */
@@ -102,12 +103,30 @@ const isSymbol = (x: unknown): x is DialectSymbol => typeof x === "object" && x 
 const UNREGISTERED_HINT =
   "created with unregistered dialect. If this is intended, please call allowUnregisteredDialects() on the MLIRContext, or use -allow-unregistered-dialect with the MLIR opt tool used";
 
+/**
+ * Reads the mnemonic the body starts with and returns the class listed under it, which parses the rest
+ * (MLIR's generated type and attribute parsers); an unknown mnemonic is MLIR's error, at the mnemonic.
+ */
+function lookupMnemonic<D extends { readonly mnemonic: string }>(p: CoreParser, defs: readonly D[], what: "type" | "attribute", dialect: string): D {
+  const at = p.tok;
+  const mnemonic = p.parseOptionalKeyword() ?? "";
+  const def = defs.find((d) => d.mnemonic === mnemonic);
+  // MLIR 16's generated type parser says "unknown  type", with two spaces.
+  if (def === undefined) return p.emitError(`unknown ${what === "type" ? " type" : "attribute"} \`${mnemonic}\` in dialect \`${dialect}\``, at);
+  return def;
+}
+
 export function parseExtendedType(p: CoreParser): Type {
   const sym = parseExtendedSymbol(p, p.state.typeAliases);
   if (!isSymbol(sym)) return sym;
   const dialect = p.ctx.dialect(sym.dialect);
   if (dialect !== undefined) {
-    const hook = dialect.parseType;
+    const types = dialect.types;
+    const hook =
+      dialect.parseType ??
+      (types !== undefined && types.length > 0
+        ? (q: CoreParser) => lookupMnemonic(q, types, "type", sym.dialect).parse(q)
+        : undefined);
     if (hook === undefined) return p.emitError(`dialect '${sym.dialect}' provides no type parsing hook`, sym.loc);
     const type = p.withBoundedInput(sym.dataStart, sym.dataEnd, () => hook(p));
     if (type === undefined) return p.emitError(`failed to parse a type of dialect '${sym.dialect}'`, sym.loc);
@@ -128,7 +147,12 @@ export function parseExtendedAttr(p: CoreParser, type: Type | undefined): Attrib
   if (p.consumeIf(":")) attrType = p.parseType();
   const dialect = p.ctx.dialect(sym.dialect);
   if (dialect !== undefined) {
-    const hook = dialect.parseAttribute;
+    const attributes = dialect.attributes;
+    const hook =
+      dialect.parseAttribute ??
+      (attributes !== undefined && attributes.length > 0
+        ? (q: CoreParser, t: Type | undefined) => lookupMnemonic(q, attributes, "attribute", sym.dialect).parse(q, t)
+        : undefined);
     if (hook === undefined) return p.emitError(`dialect '${sym.dialect}' provides no attribute parsing hook`, sym.loc);
     const attr = p.withBoundedInput(sym.dataStart, sym.dataEnd, () => hook(p, attrType));
     if (attr === undefined) return p.emitError(`failed to parse an attribute of dialect '${sym.dialect}'`, sym.loc);

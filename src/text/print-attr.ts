@@ -78,7 +78,7 @@ export interface ElementsPrintFlags {
 export interface AttrPrintState {
   /** Elision and hex limits for dense elements; the defaults when absent. */
   readonly elements?: ElementsPrintFlags;
-  /** For the printers of dialect types and attributes; without it they print as `!dialect.mnemonic`. */
+  /** The context of the printout, for op printers that want it (dialect types and attributes print themselves). */
   readonly ctx: Context | undefined;
   /** The alias (`#map1`) of an attribute or type in this printout, or undefined. */
   alias(x: Attribute | Type): string | undefined;
@@ -269,10 +269,12 @@ export class AttrPrinter implements DialectAsmPrinter {
     this.out += ">";
   }
 
+  /** `!dialect.mnemonic<params>` (or `!dialect<"...">` when the body is not pretty), printed by the type itself. */
   private printDialectType(t: DialectType): void {
     const sub = new AttrPrinter(this.state);
-    const printed = this.state.ctx?.dialect(t.dialect)?.printType?.(t, sub) ?? false;
-    this.out += dialectSymbol("!", t.dialect, printed ? sub.out : t.mnemonic);
+    sub.out = t.mnemonic;
+    t.print(sub);
+    this.out += dialectSymbol("!", t.dialect, sub.out);
   }
 
   // ---- attributes ----
@@ -374,8 +376,9 @@ export class AttrPrinter implements DialectAsmPrinter {
 
   private printDialectAttr(a: DialectAttr): void {
     const sub = new AttrPrinter(this.state);
-    const printed = this.state.ctx?.dialect(a.dialect)?.printAttribute?.(a, sub) ?? false;
-    this.out += dialectSymbol("#", a.dialect, printed ? sub.out : a.mnemonic);
+    sub.out = a.mnemonic;
+    a.print(sub);
+    this.out += dialectSymbol("#", a.dialect, sub.out);
   }
 
   // ---- locations ----

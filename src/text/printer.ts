@@ -35,7 +35,7 @@ export interface PrintOptions {
   readonly generic?: boolean;
   /** Print `loc(...)` after ops and block arguments (`--mlir-print-debuginfo`). */
   readonly debugInfo?: boolean;
-  /** For dialect types and attributes: their dialect's printer is looked up here. */
+  /** The context, for op printers that want it (dialect types and attributes print themselves without it). */
   readonly ctx?: Context;
   /**
    * `--mlir-print-local-scope`: no aliases (attributes and locations print inline), no resource section,
@@ -57,7 +57,7 @@ export function printOp(op: Operation, opts: PrintOptions = {}): string {
   const localScope = opts.localScope ?? false;
   const names = new SsaNames(namingRoot(op, localScope), { generic: flags.generic });
   const topLevel = op.parent === undefined && !localScope;
-  const aliases = topLevel ? collectAliases(op, flags, opts.ctx) : emptyAliasTable;
+  const aliases = topLevel ? collectAliases(op, flags) : emptyAliasTable;
   const printer = new OperationPrinter(opts.ctx, aliases, names, flags, opts.elements);
   if (topLevel) printer.printTopLevel(op);
   else printer.printFullOpWithIndentAndLoc(op);
@@ -374,8 +374,8 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
 
 // ---- alias collection --------------------------------------------------------------------------------------
 
-function collectAliases(op: Operation, flags: Flags, ctx: Context | undefined): AliasTable {
-  const collector = new AliasCollector(ctx);
+function collectAliases(op: Operation, flags: Flags): AliasTable {
+  const collector = new AliasCollector();
   new AliasWalker(collector, flags).walkOp(op);
   return collector.finish();
 }
