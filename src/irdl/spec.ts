@@ -3,6 +3,7 @@
  * (named accessors) and the typed build arguments. Runtime code lives in define-op.ts.
  */
 import type { Attribute } from "../ir/attributes.ts";
+import type { InterfaceImpl } from "../ir/interfaces.ts";
 import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
 import type { Type } from "../ir/types.ts";
 import type { OpResult, Value } from "../ir/value.ts";
@@ -69,6 +70,17 @@ export const variadicSuccessor = (): SuccessorSpec & { kind: "variadic" } => ({ 
 
 // ---- the spec --------------------------------------------------------------------------------------------
 
+export interface TypesMatchWith {
+  /** A single operand or result. */
+  readonly from: string;
+  /** An operand or result group. */
+  readonly to: string;
+  /** The types `to` must have, given the type of `from`; undefined when that type is of the wrong kind. */
+  readonly transform: (t: Type) => Type | readonly Type[] | undefined;
+  /** The verifier's message: `failed to verify that <summary>`. */
+  readonly summary: string;
+}
+
 export type FoldResult = Attribute | Value;
 
 export interface OpSpec {
@@ -85,6 +97,11 @@ export interface OpSpec {
   readonly traits?: readonly Trait[];
   /** Groups of operand/result names whose types must be equal (ODS's AllTypesMatch); also used to infer types. */
   readonly allTypesMatch?: readonly (readonly string[])[];
+  /**
+   * ODS's TypesMatchWith: the types of `to` are a function of the type of `from` (func.call_indirect's
+   * operands and results come from its callee's function type). Verified, and used by formats to infer `to`.
+   */
+  readonly typesMatchWith?: readonly TypesMatchWith[];
   /**
    * The custom assembly form: a declarative format string (a subset of ODS's assemblyFormat), or hand-written
    * print/parse hooks. Without it the op prints in generic form only.
@@ -188,6 +205,12 @@ export interface OpBehaviour<I> {
    * as constants or existing values; undefined when it does not fold.
    */
   readonly fold?: (op: I, operands: readonly (Attribute | undefined)[]) => readonly FoldResult[] | FoldResult | undefined;
+  /**
+   * The op interfaces the op implements (src/ir/interfaces.ts), with methods typed for the op:
+   * `interfaces: [implement(BranchOpInterface, { getSuccessorOperands: (op, i) => ... })]`. Its traits may
+   * imply more (`Pure`: no memory effects); these come after them and take precedence.
+   */
+  readonly interfaces?: readonly InterfaceImpl<I & Operation>[];
 }
 
 export type { DialectAsmParser, DialectAsmPrinter };

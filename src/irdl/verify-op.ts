@@ -37,14 +37,26 @@ export function verifyInvariants(op: Operation): Failure {
     if (early !== undefined) return early;
   }
   const structural = runAll(plan.structural, op);
-  if (structural !== undefined || def === undefined) return structural ?? runAll(plan.others, op);
-  return verifySpec(op, def, plan.requiredAttrs) ?? verifyAllTypesMatch(op, def) ?? runAll(plan.others, op) ?? verifyOwnHook(op, def);
+  if (structural !== undefined || def === undefined) return structural ?? runAll(plan.others, op) ?? runAll(plan.interfaces, op);
+  return (
+    verifySpec(op, def, plan.requiredAttrs) ??
+    verifyAllTypesMatch(op, def) ??
+    verifyTypesMatchWith(op, def) ??
+    runAll(plan.others, op) ??
+    runAll(plan.interfaces, op) ??
+    verifyOwnHook(op, def)
+  );
 }
 
-/** The region traits (IsolatedFromAbove, SymbolTable), run after everything nested in `op` verified. */
+/**
+ * The region traits (IsolatedFromAbove, SymbolTable) and interfaces' region checks, run after everything nested
+ * in `op` verified.
+ */
 export function verifyRegionInvariants(op: Operation): Failure {
   const info = op.info;
-  return info === undefined ? undefined : runAll(planOf(info).regionChecks, op);
+  if (info === undefined) return undefined;
+  const plan = planOf(info);
+  return runAll(plan.regionChecks, op) ?? runAll(plan.interfaceRegionChecks, op);
 }
 
 type Check = (op: Operation) => Failure;
@@ -66,13 +78,18 @@ interface Plan {
   readonly structural: readonly Check[];
   readonly others: readonly Check[];
   readonly regionChecks: readonly Check[];
+  /** The verifiers of the interfaces the kind implements (after its traits', as MLIR orders them). */
+  readonly interfaces: readonly Check[];
+  readonly interfaceRegionChecks: readonly Check[];
+  /** The interface map's version the plan was made from (attaching an interface later remakes the plan). */
+  readonly interfacesVersion: number;
 }
 
 const plans = new WeakMap<OpInfo, Plan>();
 
 function planOf(info: OpInfo): Plan {
   let plan = plans.get(info);
-  if (plan !== undefined) return plan;
+  if (plan !== undefined && plan.interfacesVersion === (info.interfaces?.version ?? 0)) return plan;
   const def = "spec" in info ? (info as OpDefinition) : undefined;
   const checks = (pick: (v: TraitVerifier) => Check | undefined, structural?: boolean): Check[] => {
     const out: Check[] = [];
@@ -94,9 +111,22 @@ function planOf(info: OpInfo): Plan {
     structural: checks((v) => v.verify, true),
     others: checks((v) => v.verify, false),
     regionChecks: checks((v) => v.verifyRegion),
+    interfaces: interfaceChecks(info, "verify"),
+    interfaceRegionChecks: interfaceChecks(info, "verifyRegion"),
+    interfacesVersion: info.interfaces?.version ?? 0,
   };
   plans.set(info, plan);
   return plan;
+}
+
+/** The interfaces' checks of one kind (`verify` or `verifyRegion`), each given the op's view. */
+function interfaceChecks(info: OpInfo, which: "verify" | "verifyRegion"): Check[] {
+  const out: Check[] = [];
+  for (const impl of info.interfaces?.implementations ?? []) {
+    const check = impl.iface.options[which] as ((view: object) => Failure) | undefined;
+    if (check !== undefined) out.push((op) => check(impl.view(op)));
+  }
+  return out;
 }
 
 // ---- 1. counts (ODS's ZeroOperands / OneOperand / NOperands / AtLeastNOperands and friends) -----------------
@@ -284,6 +314,32 @@ function verifyAllTypesMatch(op: Operation, def: OpDefinition): Failure {
     const types = names.map((n) => namedValueType(op, def, n)).filter((t): t is Type => t !== undefined);
     if (types.every((t) => t === types[0])) continue;
     return opError(op, `failed to verify that all of {${names.join(", ")}} have same type`);
+  }
+  return undefined;
+}
+
+/** The types of a named operand or result group. */
+function groupTypes(op: Operation, def: OpDefinition, name: string): readonly Type[] | undefined {
+  const operand = def.operands.findIndex((g) => g.name === name);
+  if (operand >= 0) {
+    const [start, length] = operandRanges(op, def)[operand] ?? [0, 0];
+    return op.operands.slice(start, start + length).map((v) => v.type);
+  }
+  const result = def.results.findIndex((g) => g.name === name);
+  if (result < 0) return undefined;
+  const [start, length] = resultRanges(op, def)[result] ?? [0, 0];
+  return op.resultTypes.slice(start, start + length);
+}
+
+function verifyTypesMatchWith(op: Operation, def: OpDefinition): Failure {
+  for (const rel of def.spec.typesMatchWith ?? []) {
+    const from = namedValueType(op, def, rel.from);
+    const to = groupTypes(op, def, rel.to);
+    if (from === undefined || to === undefined) continue;
+    const want = rel.transform(from);
+    const expected = want === undefined ? undefined : Array.isArray(want) ? (want as readonly Type[]) : [want as Type];
+    if (expected !== undefined && expected.length === to.length && expected.every((t, i) => t === to[i])) continue;
+    return opError(op, `failed to verify that ${rel.summary}`);
   }
   return undefined;
 }
