@@ -10,7 +10,8 @@
 import { type Attribute, OpaqueAttr } from "../ir/attributes.ts";
 import { OpaqueType, type Type } from "../ir/types.ts";
 import { Lexer } from "./lexer.ts";
-import type { CoreParser } from "./parser-core.ts";
+import type { DialectAsmParser } from "./asm-interfaces.ts";
+import { CoreParser } from "./parser-core.ts";
 
 interface DialectSymbol {
   readonly dialect: string;
@@ -165,4 +166,32 @@ export function parseExtendedAttr(p: CoreParser, type: Type | undefined): Attrib
     return p.emitError("a type on an attribute of an unregistered dialect is not supported", colon);
   }
   return OpaqueAttr.get(sym.dialect, sym.data);
+}
+
+/**
+ * The parse hooks of a dialect Tensile knows by name only: its types and attributes are kept as text
+ * (OpaqueType / OpaqueAttr, printed back unchanged), as with unregistered dialects, but without needing
+ * `allowUnregisteredDialects`, because mlir-opt-16 knows the dialect. For example sparse tensor encodings,
+ * `tensor<?x?xf64, #sparse_tensor.encoding<{ dimLevelType = [ "dense", "compressed" ] }>>`:
+ *
+ *   export const sparseTensor = defineDialect({ name: "sparse_tensor", ops: [], ...opaqueSymbolHooks("sparse_tensor") });
+ */
+export function opaqueSymbolHooks(dialect: string): {
+  parseType: (p: DialectAsmParser) => Type;
+  parseAttribute: (p: DialectAsmParser, type: Type | undefined) => Attribute;
+} {
+  /** The rest of the symbol's body, as written (the hook's parser is limited to the body). */
+  const rest = (p: DialectAsmParser): string => {
+    if (!(p instanceof CoreParser)) return p.error(`the symbols of dialect '${dialect}' can only be read from text`);
+    const body = p.source.text.slice(p.tok.start, p.inputEnd);
+    p.resetTo(p.inputEnd);
+    return body;
+  };
+  return {
+    parseType: (p) => OpaqueType.get(dialect, rest(p)),
+    parseAttribute: (p, type) => {
+      if (type !== undefined) return p.error(`a type on an attribute of dialect '${dialect}' is not supported (Tensile keeps its attributes as text)`);
+      return OpaqueAttr.get(dialect, rest(p));
+    },
+  };
 }
