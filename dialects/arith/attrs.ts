@@ -82,3 +82,10 @@ export function cmpiPredicateName(a: IntegerAttr): CmpIPredicate | undefined {
 export function cmpfPredicateName(a: IntegerAttr): CmpFPredicate | undefined {
   return CmpFPredicateEnum.caseOf(a);
 }
+
+/** ODS's AtomicRMWKindAttr (an I64EnumAttr): the operation of an atomic read-modify-write (memref.atomic_rmw). */
+export const AtomicRMWKind = defineIntEnum({
+  name: "AtomicRMWKind",
+  width: 64,
+  cases: { addf: 0, addi: 1, assign: 2, maxf: 3, maxs: 4, maxu: 5, minf: 6, mins: 7, minu: 8, mulf: 9, muli: 10, ori: 11, andi: 12 },
+});
