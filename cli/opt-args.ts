@@ -17,6 +17,7 @@ import type { PassManagerOptions } from "../src/pass/pass-manager.ts";
 import { defaultRegistry, type PassRegistry } from "../src/pass/registry.ts";
 import type { StatisticsDisplay, TimingDisplay } from "../src/pass/reports.ts";
 import type { ReproducerOptions } from "../src/pass/reproducer.ts";
+import type { ElementsPrintFlags } from "../src/text/print-attr.ts";
 
 /** The pass-manager options tensile-opt's flags set as they are (see PassManagerOptions for their meaning). */
 export type ForwardedPassOptions = Pick<
@@ -42,6 +43,10 @@ export interface OptOptions {
   readonly splitInputFile: boolean;
   readonly verifyDiagnostics: boolean;
   readonly allowUnregisteredDialect: boolean;
+  /** `--mlir-print-local-scope`: no aliases, everything inline (see PrintOptions.localScope). */
+  readonly localScope?: boolean;
+  /** `--mlir-elide-elementsattrs-if-larger` and `--mlir-print-elementsattrs-with-hex-if-larger`. */
+  readonly elements?: ElementsPrintFlags;
   readonly passes?: OptPassOptions;
 }
 
@@ -63,6 +68,13 @@ Parses and verifies MLIR (MLIR 16's textual format), runs a pass pipeline on it,
   --split-input-file                     process each '// -----' chunk separately
   --verify-diagnostics                   check diagnostics against 'expected-error' comments
   --allow-unregistered-dialect           accept ops of unknown dialects (generic form)
+  --mlir-print-local-scope               print without aliases: attributes and locations inline
+  --mlir-elide-elementsattrs-if-larger=<n>
+                                         print dense elements of more than n elements (not splats) as
+                                         dense_resource<__elided__>
+  --mlir-print-elementsattrs-with-hex-if-larger=<n>
+                                         print dense elements of more than n elements (not splats) in hex
+                                         (default 100; -1 never)
 
   --pass-pipeline=<pipeline>             run a pipeline, e.g. 'builtin.module(func.func(canonicalize,cse))'
   --<pass>[=<options>]                   run a registered pass (in order), e.g. --cse --inline=max-iterations=3
@@ -147,6 +159,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
   let timingDisplay: TimingDisplay = "tree";
   let statistics = false;
   let statisticsDisplay: StatisticsDisplay = "pipeline";
+  const elements: Mutable<ElementsPrintFlags> = {};
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -178,6 +191,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
       "split-input-file": (b) => (opts.splitInputFile = b),
       "verify-diagnostics": (b) => (opts.verifyDiagnostics = b),
       "allow-unregistered-dialect": (b) => (opts.allowUnregisteredDialect = b),
+      "mlir-print-local-scope": (b) => (opts.localScope = b),
       "verify-each": (b) => (passes.verifyEach = b),
       "mlir-print-ir-before-all": (b) => (printBeforeAll = b),
       "mlir-print-ir-after-all": (b) => (printAfterAll = b),
@@ -215,6 +229,18 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
         const unknown = names.find((n) => registry.lookupPass(n) === undefined);
         if (unknown !== undefined) return `for the --${name} option: '${unknown}' is not a registered pass`;
         (name === "mlir-print-ir-before" ? printBefore : printAfter).push(...names);
+        continue;
+      }
+      case "mlir-elide-elementsattrs-if-larger":
+      case "mlir-print-elementsattrs-with-hex-if-larger": {
+        // mlir-opt reads the first as an unsigned, the second as a signed 64-bit integer (-1: never hex).
+        const v = value();
+        const unsigned = name === "mlir-elide-elementsattrs-if-larger";
+        const n = v !== undefined && /^-?[0-9]+$/.test(v) ? Number(v) : Number.NaN;
+        if (!Number.isSafeInteger(n) || (unsigned && n < 0)) {
+          return `for the --${name} option: '${v ?? ""}' value invalid for ${unsigned ? "uint" : "long"} argument!`;
+        }
+        elements[unsigned ? "elideIfLarger" : "hexIfLarger"] = n;
         continue;
       }
       case "mlir-timing-display": {
@@ -280,6 +306,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
     passes.pipeline = spec;
   }
   if (Object.keys(passes).length > 0) opts.passes = passes;
+  if (Object.keys(elements).length > 0) opts.elements = elements;
   return { input, output, opts, plugins };
 }
 

@@ -151,7 +151,13 @@ function processChunk(
     remarks = ran.right.diagnostics;
   }
   start = now();
-  const output = printOp(module, { generic: opts.generic, debugInfo: opts.debugInfo, ctx });
+  const output = printOp(module, {
+    generic: opts.generic,
+    debugInfo: opts.debugInfo,
+    ctx,
+    ...(opts.localScope === true ? { localScope: true } : {}),
+    ...(opts.elements !== undefined ? { elements: opts.elements } : {}),
+  });
   timers.output.seconds += now() - start;
   return { errors: [], remarks, output };
 }

@@ -8,11 +8,12 @@ import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { math } from "./math/index.ts";
+import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { arith, builtin, cf, func, math };
+export { arith, builtin, cf, func, math, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

@@ -5,9 +5,11 @@
  * `DenseResourceElementsAttr`, whose bytes are a `ResourceBlob` that may point into a memory-mapped file and
  * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
  */
+import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMap, IntegerSet } from "./affine.ts";
 import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
+  ComplexType,
   DYNAMIC,
   FloatType,
   IndexType,
@@ -354,7 +356,23 @@ export type DenseStorage =
   | Float32Array
   | Float64Array;
 
-/** The typed-array class used for an element type, or undefined when dense storage does not support it. */
+/**
+ * How dense elements of `elementType` are stored: the typed array of their scalars and how many scalars make
+ * one element (2 for a complex number: real, then imaginary). Undefined when dense storage does not support
+ * the type; that includes complex<i1>, whose bit-packed storage MLIR 16 itself reads back wrong.
+ */
+export function denseLayout(elementType: Type): { readonly Storage: { new (n: number): DenseStorage }; readonly lanes: 1 | 2 } | undefined {
+  if (elementType instanceof ComplexType) {
+    const part = elementType.elementType;
+    if (part instanceof IntegerType && part.width === 1) return undefined;
+    const Storage = storageFor(part);
+    return Storage === undefined ? undefined : { Storage, lanes: 2 };
+  }
+  const Storage = storageFor(elementType);
+  return Storage === undefined ? undefined : { Storage, lanes: 1 };
+}
+
+/** The typed-array class used for a scalar element type, or undefined when dense storage does not support it. */
 export function storageFor(elementType: Type): { new (n: number): DenseStorage } | undefined {
   if (elementType instanceof IndexType) return BigInt64Array;
   if (elementType instanceof FloatType) {
@@ -418,15 +436,16 @@ export class DenseElementsAttr extends Attribute {
   static get(type: RankedTensorType | VectorType, data: DenseStorage): DenseElementsAttr {
     const n = numElements(type.shape);
     if (n === undefined) throw new RangeError("dense elements need a statically shaped type");
-    const Storage = storageFor(type.elementType);
-    if (Storage === undefined || !(data instanceof Storage)) {
+    const layout = denseLayout(type.elementType);
+    if (layout === undefined || !(data instanceof layout.Storage)) {
       throw new TypeError(`dense storage ${data.constructor.name} does not match the element type`);
     }
-    if (data.length !== 1 && data.length !== n) {
-      throw new RangeError(`dense elements: ${data.length} values for a type of ${n} elements`);
+    const lanes = layout.lanes;
+    if (data.length !== lanes && data.length !== n * lanes) {
+      throw new RangeError(`dense elements: ${data.length / lanes} values for a type of ${n} elements`);
     }
     // A non-splat whose values are all equal is stored as a splat, as MLIR does.
-    const stored = data.length > 1 && allEqual(data) ? data.slice(0, 1) : data;
+    const stored = data.length > lanes && allEqual(data, lanes) ? data.slice(0, lanes) : data;
     return denseElementsAttrs.intern(
       mix(type.id, hashStorage(stored)),
       (a) => a.type === type && sameBytes(a.data, stored),
@@ -441,30 +460,38 @@ export class DenseElementsAttr extends Attribute {
     (data as unknown as (number | bigint)[])[0] = data instanceof BigInt64Array || data instanceof BigUint64Array ? BigInt(value) : Number(value);
     return DenseElementsAttr.get(type, data);
   }
+  /** Scalars per element: 2 for complex elements (real, imaginary), 1 otherwise. */
+  get lanes(): 1 | 2 {
+    return this.type.elementType instanceof ComplexType ? 2 : 1;
+  }
   get isSplat(): boolean {
-    return this.data.length === 1;
+    return this.data.length === this.lanes;
   }
   get numElements(): number {
     return numElements(this.type.shape) ?? 0;
   }
-  /** The raw stored value of element `i` (row-major), honouring splats. */
+  /** The raw stored value of element `i` (row-major), honouring splats; the real part of a complex element. */
   at(i: number): number | bigint {
-    return this.data[this.isSplat ? 0 : i] as number | bigint;
+    return this.data[(this.isSplat ? 0 : i) * this.lanes] as number | bigint;
+  }
+  /** The raw stored real and imaginary parts of complex element `i` (honouring splats). */
+  complexAt(i: number): [number | bigint, number | bigint] {
+    if (this.lanes !== 2) throw new TypeError("complexAt needs complex elements");
+    const j = (this.isSplat ? 0 : i) * 2;
+    return [this.data[j] as number | bigint, this.data[j + 1] as number | bigint];
   }
 }
 
-function allEqual(data: DenseStorage): boolean {
-  if (data instanceof Float32Array || data instanceof Float64Array) {
-    // Compare bit patterns: -0.0 and NaN payloads are distinct values in MLIR.
-    const bytes = data.BYTES_PER_ELEMENT;
-    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    for (let i = 1; i < data.length; i++) {
-      for (let b = 0; b < bytes; b++) if (view[i * bytes + b] !== view[b]) return false;
-    }
-    return true;
+/**
+ * Whether every group of `lanes` scalars equals the first, compared by bytes: -0.0 and NaN payloads are
+ * distinct values in MLIR.
+ */
+function allEqual(data: DenseStorage, lanes: number): boolean {
+  const group = data.BYTES_PER_ELEMENT * lanes;
+  const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = group; i < view.length; i += group) {
+    for (let b = 0; b < group; b++) if (view[i + b] !== view[b]) return false;
   }
-  const first = data[0];
-  for (let i = 1; i < data.length; i++) if (data[i] !== first) return false;
   return true;
 }
 
@@ -531,11 +558,23 @@ export class OpaqueAttr extends Attribute {
   }
 }
 
-/** Base of the attributes dialects define (`#arith.fastmath<...>`); the dialect prints and parses them. */
+/**
+ * Base of the attributes dialects define (`#arith.fastmath<...>`). Like `DialectType`: an attribute prints
+ * itself (`#dialect.mnemonic`, then what `print` writes), and its dialect lists its class for the parser.
+ */
 export abstract class DialectAttr extends Attribute {
   readonly kind = "dialect";
   abstract readonly dialect: string;
   abstract readonly mnemonic: string;
+  /** Prints the parameters that follow the mnemonic (`<nnan,ninf>` of `#arith.fastmath<nnan,ninf>`); nothing by default. */
+  print(_p: DialectAsmPrinter): void {}
+}
+
+/** A dialect attribute class as its dialect lists it: the mnemonic, and a parser of what follows it. */
+export interface DialectAttrDef {
+  readonly mnemonic: string;
+  /** Parses the parameters after `#dialect.mnemonic`; `type` is the one written after ` : `, if any. */
+  parse(p: DialectAsmParser, type: Type | undefined): Attribute;
 }
 
 // Convenience constructors.

@@ -4,6 +4,7 @@
  *
  * Dialects add their own types by extending `DialectType` (see its doc comment).
  */
+import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMapAttr, Attribute, IntegerAttr, StridedLayoutAttr } from "./attributes.ts";
 import { freshId, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
 
@@ -321,13 +322,36 @@ export class OpaqueType extends Type {
 }
 
 /**
- * Base of the types that dialects define (`!llvm.ptr`, ...). A subclass interns itself through `intern`
- * with a key starting with its `dialect.mnemonic`, and its dialect registers how to print and parse it.
+ * Base of the types that dialects define (`!llvm.ptr<i8>`, ...). A subclass interns itself through `intern`
+ * with a key starting with its `dialect.mnemonic`, and prints itself: `!dialect.mnemonic` followed by what its
+ * `print` writes (MLIR's generated printer), so printing one needs no Context, not even in a diagnostic.
+ *
+ * Parsing needs the dialect's name mapped to its types, so that is the Context's part: the dialect lists its
+ * type classes (`defineDialect({ types: [PtrType] })`), each with a static `mnemonic` and `parse` (see
+ * `DialectTypeDef`), and the parser picks the class by the mnemonic after `!dialect.`.
+ *
+ *   class PtrType extends DialectType {
+ *     static readonly mnemonic = "ptr";
+ *     readonly dialect = "toy";
+ *     readonly mnemonic = PtrType.mnemonic;
+ *     ...
+ *     override print(p: DialectAsmPrinter): void { p.print("<"); p.printType(this.pointee); p.print(">"); }
+ *     static parse(p: DialectAsmParser): PtrType { ... }
+ *   }
  */
 export abstract class DialectType extends Type {
   readonly kind = "dialect";
   abstract readonly dialect: string;
   abstract readonly mnemonic: string;
+  /** Prints the parameters that follow the mnemonic (`<i8>` of `!llvm.ptr<i8>`); nothing by default. */
+  print(_p: DialectAsmPrinter): void {}
+}
+
+/** A dialect type class as its dialect lists it: the mnemonic, and a parser of what follows the mnemonic. */
+export interface DialectTypeDef {
+  readonly mnemonic: string;
+  /** Parses the parameters after `!dialect.mnemonic`; errors go through `p.error`. */
+  parse(p: DialectAsmParser): Type;
 }
 
 export type BuiltinType =

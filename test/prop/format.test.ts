@@ -23,7 +23,7 @@ import type { Value } from "../../src/ir/value.ts";
 import { AnyType, Bool, I64Attr, Index, StrAttr, type TypeConstraint, UnitAttrC } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
-import { defineEnumAttr, parseEnumAttr, printEnumAttr } from "../../src/irdl/enums.ts";
+import { defineEnumAttr } from "../../src/irdl/enums.ts";
 import { customDirective } from "../../src/irdl/format-directives.ts";
 import {
   defaultAttr,
@@ -302,7 +302,7 @@ function instantiate(g: Generated, inst: Instance, block: Block, targets: readon
 
 /** The random op's dialect; MLIR reads its `#rnd.mode<...>` attributes as opaque ones. */
 const testDialect = (ops: readonly (typeof Operation)[]) =>
-  defineDialect({ name: "rnd", ops, parseAttribute: (p) => parseEnumAttr(p, [Mode]), printAttribute: printEnumAttr });
+  defineDialect({ name: "rnd", ops, attributes: [Mode] });
 
 test("random ops with random formats print, parse and print again identically", () => {
   const generics: string[] = [];

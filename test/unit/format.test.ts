@@ -220,8 +220,7 @@ const TypeAnchored = defineOp({
 const testDialect = defineDialect({
   name: "test",
   ops: [Anchored, Listed, Wrapped, Called, TypeAnchored],
-  parseAttribute: (p) => (p.parseKeyword("mode"), Mode.parseBody(p)),
-  printAttribute: (a, p) => a instanceof Mode && (a.printBody(p), true),
+  attributes: [Mode],
 });
 
 /** Parses `text` (after `%a: i32`, `%i: index`, `%c: i1` producers) and prints it back; or the error's first line. */
