@@ -160,6 +160,13 @@ function main(): void {
   const root = resolve(import.meta.dirname, "..");
   const files = o.files.length > 0 ? o.files.map((f) => relative(root, resolve(f))) : defaultTargets(root);
   const dir = scratchCopy(root);
+  // Interrupted (Ctrl-C, or a kill by pid): remove the scratch copy before going.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const results: MutantResult[] = [];
   const started = Date.now();
   try {
