@@ -18,6 +18,12 @@ import { registerCanonicalization } from "../canonicalize.ts";
  */
 export const indirectCallOfConstant = rewrite({
   name: "func.call_indirect-known-callee",
+  examples: [
+    {
+      defs: "func.func private @ex_twice_$T(%a: $T) -> $T {\n  %r = arith.addi %a, %a : $T\n  func.return %r : $T\n}",
+      ir: "^bb0(%x: $T):\n  %f = func.constant @ex_twice_$T : ($T) -> $T\n  %r = func.call_indirect %f(%x) : ($T) -> $T",
+    },
+  ],
   root: CallIndirectOp,
   apply(op, rw) {
     const callee = constantAttr(op.callee);

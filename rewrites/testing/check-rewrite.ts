@@ -188,7 +188,9 @@ export function checkRewrite(opts: CheckRewriteOptions): CheckRewriteResult {
     counter?.endProgram();
   });
   const runs = opts.runs ?? 500;
-  const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10 });
+  // FC_END_ON_FAILURE=1 (set by `npm run mutation`): report the first failing program, unshrunk and unreduced.
+  const endOnFailure = process.env.FC_END_ON_FAILURE === "1";
+  const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10, endOnFailure });
   const coverage = counter?.report();
   if (!details.failed) {
     if (coverage === undefined) return { ok: true, runs: details.numRuns, skipped, coverage };
@@ -210,7 +212,7 @@ ${renderCoverage(coverage)}
     }
   };
   const first = details.counterexample?.[0];
-  const shrunk = first === undefined || !stillFails(first) ? first : reduceProgram(first, ctx, stillFails);
+  const shrunk = first === undefined || endOnFailure || !stillFails(first) ? first : reduceProgram(first, ctx, stillFails);
   const again = shrunk === undefined ? undefined : checkOne(shrunk, opts, ctx);
   const last = again === "skip" ? undefined : again;
   const message = last !== undefined
