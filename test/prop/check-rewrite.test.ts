@@ -8,7 +8,7 @@ import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { AddI, SubI } from "../../dialects/arith/index.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { rewrite } from "../../src/rewrite/pattern.ts";

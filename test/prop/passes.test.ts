@@ -6,12 +6,11 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import "../../rewrites/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newPassRegistry } from "../../rewrites/index.ts";
 import { checkRewrite, type Transform } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs, type ProgramOptions } from "../../rewrites/testing/programs.ts";
 import type { FloatTolerance } from "../../src/interp/compare.ts";
 
-registerAllPasses();
 const runs = Number(process.env.FC_RUNS ?? 500);
 const s = suite("shipped passes preserve semantics");
 
