@@ -6,10 +6,9 @@
  *   - the `cmpi` / `cmpf` predicates: plain `i64` integer attributes (ODS's I64EnumAttr) in generic form,
  *     `{predicate = 2 : i64}`, and a keyword in custom form, `arith.cmpi slt, %a, %b : i32`.
  */
-import { type Attribute, DialectAttr, IntegerAttr } from "../../src/ir/attributes.ts";
-import { i64 } from "../../src/ir/types.ts";
-import { intern } from "../../src/ir/uniquer.ts";
-import { type AttrConstraint, attrConstraint } from "../../src/irdl/constraints.ts";
+import type { Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
+import { type BitEnumAttr, defineBitEnumAttr, defineIntEnum, parseEnumAttr, printEnumAttr } from "../../src/irdl/enums.ts";
+import type { AttrConstraint } from "../../src/irdl/constraints.ts";
 import type { DialectAsmParser, DialectAsmPrinter } from "../../src/text/asm-interfaces.ts";
 
 // ---- fast-math flags -------------------------------------------------------------------------------------
@@ -20,141 +19,78 @@ export type FastMathFlag = (typeof FAST_MATH_FLAGS)[number];
 /** Every keyword the attribute accepts: the flags plus the `none` and `fast` groups. */
 export type FastMathKeyword = FastMathFlag | "none" | "fast";
 
-const FAST_ALL = (1 << FAST_MATH_FLAGS.length) - 1;
-const KEYWORDS: readonly FastMathKeyword[] = ["none", ...FAST_MATH_FLAGS, "fast"];
-
-function bitsOf(keyword: FastMathKeyword): number {
-  if (keyword === "none") return 0;
-  if (keyword === "fast") return FAST_ALL;
-  return 1 << FAST_MATH_FLAGS.indexOf(keyword);
-}
+const FastMathFlags = defineBitEnumAttr({
+  dialect: "arith",
+  name: "FastMathFlags",
+  mnemonic: "fastmath",
+  description: "Floating point fast math flags",
+  syntax: "angle",
+  none: "none",
+  bits: { reassoc: 0, nnan: 1, ninf: 2, nsz: 3, arcp: 4, contract: 5, afn: 6 },
+  groups: { fast: FAST_MATH_FLAGS },
+  separator: ",",
+  printPrimaryGroups: true,
+});
 
 /** `#arith.fastmath<...>`: a set of fast-math flags (the empty set is `none`, the full set `fast`). */
-export class FastMathAttr extends DialectAttr {
-  readonly dialect = "arith";
-  readonly mnemonic = "fastmath";
-  private constructor(
-    id: number,
-    /** The flags as a bit set; bit i is FAST_MATH_FLAGS[i]. */
-    readonly bits: number,
-  ) {
-    super(id);
-  }
-  static get(flags: number | readonly FastMathKeyword[]): FastMathAttr {
-    const bits = typeof flags === "number" ? flags & FAST_ALL : flags.reduce((acc, k) => acc | bitsOf(k), 0);
-    return intern(`arith.fastmath:${bits}`, (id) => new FastMathAttr(id, bits));
-  }
-  static readonly none = (): FastMathAttr => FastMathAttr.get(0);
-  static readonly fast = (): FastMathAttr => FastMathAttr.get(FAST_ALL);
+export type FastMathAttr = BitEnumAttr<FastMathFlag, "fast", "none">;
+export const FastMathAttr = Object.assign(FastMathFlags, {
+  /** The full set, `fast`. */
+  fast: (): FastMathAttr => FastMathFlags.get(["fast"]),
+});
 
-  get isNone(): boolean {
-    return this.bits === 0;
-  }
-  has(flag: FastMathFlag): boolean {
-    return (this.bits & bitsOf(flag)) !== 0;
-  }
-  /** The keywords MLIR prints: `none`, `fast`, or the set flags in bit order. */
-  get keywords(): FastMathKeyword[] {
-    if (this.bits === 0) return ["none"];
-    if (this.bits === FAST_ALL) return ["fast"];
-    return FAST_MATH_FLAGS.filter((f) => this.has(f));
-  }
-}
-
-/** Prints `<nnan,ninf>` (the body after `fastmath`, as both `#arith.fastmath<...>` and the op form use it). */
-export function printFastMathBody(a: FastMathAttr, p: DialectAsmPrinter): void {
-  p.print(`<${a.keywords.join(",")}>`);
-}
-
-/** Parses `<flag, flag, ...>` after the `fastmath` keyword. */
-export function parseFastMathBody(p: DialectAsmParser): FastMathAttr {
-  let bits = 0;
-  p.parseCommaSeparatedList("<>", () => {
-    const loc = p.loc();
-    const word = p.parseOptionalKeyword();
-    if (word === undefined || !(KEYWORDS as readonly string[]).includes(word)) {
-      p.error(`expected ::mlir::arith::FastMathFlags to be one of: ${KEYWORDS.join(", ")}`, loc);
-    }
-    bits |= bitsOf(word as FastMathKeyword);
-  });
-  return FastMathAttr.get(bits);
-}
-
-/** The `fastmath` attribute of floating-point ops (ODS's Arith_FastMathAttr). */
-export const FastMathAttrC: AttrConstraint<FastMathAttr> = attrConstraint(
-  "Floating point fast math flags",
-  (a): a is FastMathAttr => a instanceof FastMathAttr,
-);
+/** The `fastmath` attribute of floating-point ops (ODS's Arith_FastMathAttr); formats print it as `<nnan,ninf>`. */
+export const FastMathAttrC: AttrConstraint<FastMathAttr> = FastMathFlags.constraint;
 
 /** The dialect's `parseAttribute` hook: the parser stands after `#arith.`. */
 export function parseArithAttribute(p: DialectAsmParser): Attribute | undefined {
   const loc = p.loc();
-  const mnemonic = p.parseKeyword();
-  if (mnemonic !== "fastmath") p.error(`unknown attribute '${mnemonic}' in dialect 'arith'`, loc);
-  return parseFastMathBody(p);
+  const a = parseEnumAttr(p, [FastMathFlags]);
+  return a ?? p.error(`unknown attribute '${p.peekKeyword() ?? ""}' in dialect 'arith'`, loc);
 }
 
 /** The dialect's `printAttribute` hook: prints `fastmath<...>` (the printer adds `#arith.`). */
 export function printArithAttribute(a: Attribute, p: DialectAsmPrinter): boolean {
-  if (!(a instanceof FastMathAttr)) return false;
-  p.print("fastmath");
-  printFastMathBody(a, p);
-  return true;
+  return printEnumAttr(a, p);
 }
 
 // ---- comparison predicates (I64EnumAttr) -------------------------------------------------------------------
 
-/** `arith.cmpi` predicates; the index of each is its integer value. */
-export const CMPI_PREDICATES = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"] as const;
-export type CmpIPredicate = (typeof CMPI_PREDICATES)[number];
+/** ODS's Arith_CmpIPredicateAttr: an I64EnumAttr, `{predicate = 2 : i64}` in generic form. */
+export const CmpIPredicateEnum = defineIntEnum({
+  name: "CmpIPredicate",
+  width: 64,
+  cases: { eq: 0, ne: 1, slt: 2, sle: 3, sgt: 4, sge: 5, ult: 6, ule: 7, ugt: 8, uge: 9 },
+});
+/** ODS's Arith_CmpFPredicateAttr: an I64EnumAttr. */
+export const CmpFPredicateEnum = defineIntEnum({
+  name: "CmpFPredicate",
+  width: 64,
+  cases: {
+    false: 0, oeq: 1, ogt: 2, oge: 3, olt: 4, ole: 5, one: 6, ord: 7,
+    ueq: 8, ugt: 9, uge: 10, ult: 11, ule: 12, une: 13, uno: 14, true: 15,
+  },
+});
 
-/** `arith.cmpf` predicates; the index of each is its integer value (`o` ordered, `u` unordered). */
-export const CMPF_PREDICATES = [
-  "false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord",
-  "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true",
-] as const;
+/** `arith.cmpi` predicates, in value order (the index of each is its integer value). */
+export const CMPI_PREDICATES = CmpIPredicateEnum.cases;
+export type CmpIPredicate = (typeof CMPI_PREDICATES)[number];
+/** `arith.cmpf` predicates, in value order (`o` ordered, `u` unordered). */
+export const CMPF_PREDICATES = CmpFPredicateEnum.cases;
 export type CmpFPredicate = (typeof CMPF_PREDICATES)[number];
 
-const i64Type = i64;
-
-/**
- * An ODS I64EnumAttr: an i64 IntegerAttr whose value is one of the cases, printed as the case's keyword in
- * custom syntax and parsed from a keyword or a string.
- */
-function i64EnumAttr(cases: readonly string[], attrName: string): AttrConstraint<IntegerAttr> {
-  const valid = (a: Attribute): a is IntegerAttr =>
-    a instanceof IntegerAttr && a.type === i64Type && a.value >= 0n && a.value < BigInt(cases.length);
-  return {
-    description: `allowed 64-bit signless integer cases: ${cases.map((_, i) => i).join(", ")}`,
-    test: valid,
-    print: (a, p) => p.print(cases[a.number] ?? String(a.value)),
-    parse: (p) => {
-      const loc = p.loc();
-      const word = p.parseOptionalKeywordOrString();
-      const index = word === undefined ? -1 : cases.indexOf(word);
-      if (index < 0) {
-        p.error(
-          `expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases.join(", ")}]`,
-          loc,
-        );
-      }
-      return IntegerAttr.get(i64Type, index);
-    },
-  };
-}
-
-export const CmpIPredicateAttr = i64EnumAttr(CMPI_PREDICATES, "predicate");
-export const CmpFPredicateAttr = i64EnumAttr(CMPF_PREDICATES, "predicate");
+export const CmpIPredicateAttr = CmpIPredicateEnum.constraint("predicate");
+export const CmpFPredicateAttr = CmpFPredicateEnum.constraint("predicate");
 
 /** The attribute for a `cmpi` predicate: `cmpiPredicate("slt")` is `2 : i64`. */
-export const cmpiPredicate = (p: CmpIPredicate): IntegerAttr => IntegerAttr.get(i64Type, CMPI_PREDICATES.indexOf(p));
+export const cmpiPredicate = (p: CmpIPredicate): IntegerAttr => CmpIPredicateEnum.get(p);
 /** The attribute for a `cmpf` predicate: `cmpfPredicate("oeq")` is `1 : i64`. */
-export const cmpfPredicate = (p: CmpFPredicate): IntegerAttr => IntegerAttr.get(i64Type, CMPF_PREDICATES.indexOf(p));
+export const cmpfPredicate = (p: CmpFPredicate): IntegerAttr => CmpFPredicateEnum.get(p);
 
 /** The keyword of a predicate attribute, or undefined when the value is not a valid case. */
 export function cmpiPredicateName(a: IntegerAttr): CmpIPredicate | undefined {
-  return CMPI_PREDICATES[a.number];
+  return CmpIPredicateEnum.caseOf(a);
 }
 export function cmpfPredicateName(a: IntegerAttr): CmpFPredicate | undefined {
-  return CMPF_PREDICATES[a.number];
+  return CmpFPredicateEnum.caseOf(a);
 }

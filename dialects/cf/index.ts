@@ -14,7 +14,6 @@ export {
   switchCaseOperands,
   switchCaseValues,
 } from "./ops.ts";
-export { type BranchOpTrait, branchOpInterface, type SuccessorOperandsFn, successorOperands, verifySuccessorOperands } from "./branch-interface.ts";
 export { caseValuesAttr } from "./switch-asm.ts";
 
 export const cf = defineDialect({ name: "cf", ops: [AssertOp, BranchOp, CondBranchOp, SwitchOp], interpreter: cfInterpretations });

@@ -11,69 +11,83 @@
  *   cf.assert %c, "message"
  *
  * The operands a branch forwards to each successor must match that block's arguments, in number and type
- * (MLIR's BranchOpInterface, see branch-interface.ts, whose `successorOperands` says which operands go where).
+ * (MLIR's BranchOpInterface, src/interfaces/control-flow.ts, which every branch here implements).
  */
-import { DenseArrayAttr, DenseElementsAttr } from "../../src/ir/attributes.ts";
+import { type Attribute, DenseArrayAttr, DenseElementsAttr, IntegerAttr } from "../../src/ir/attributes.ts";
+import { implement } from "../../src/ir/interfaces.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
 import { Pure, Terminator } from "../../src/ir/traits.ts";
-import { i1, i32, IntegerType } from "../../src/ir/types.ts";
+import { i32, IntegerType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { AnyInteger, AnyType, attrConstraint, Bool, DenseI32ArrayAttr, StrAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
-import { type CustomDirective, optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
+import { mutableOperandGroup, mutableOperandSubGroup } from "../../src/irdl/operand-groups.ts";
+import { optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
+import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
+import type { MutableOperandRange } from "../../src/ir/mutable-operand-range.ts";
 import { printType } from "../../src/text/print-attr.ts";
-import { branchOpInterface, operandGroup } from "./branch-interface.ts";
 import { caseValuesAttr, switchAsm } from "./switch-asm.ts";
 
-/**
- * `custom<I1Operand>($x)`: an operand whose type is always i1 and so is not spelled (ODS infers the type of
- * operands with a buildable type such as I1; src/irdl's format does not, so this directive says it).
- */
-const I1Operand: CustomDirective = {
-  print(op, p, args) {
-    const [v] = operandGroup(op, args[0] as string);
-    if (v !== undefined) p.printOperand(v);
-  },
-  parse(p, state, args) {
-    const name = args[0] as string;
-    state.operands.set(name, [p.parseOperand()]);
-    state.operandTypes.set(name, [i1]);
-  },
-};
+/** The named operand group of a cf op as the operands forwarded to a successor. */
+function forwardedGroup(op: Operation, group: string, index: number): SuccessorOperands {
+  const range: MutableOperandRange | undefined = mutableOperandGroup(op, group);
+  if (range === undefined) throw new RangeError(`'${op.name}' has no successor #${index}`);
+  return new SuccessorOperands(range);
+}
+
+/** The value of a constant i1/integer operand, when known. */
+const constantInt = (a: Attribute | undefined): bigint | undefined => (a instanceof IntegerAttr ? a.value : undefined);
 
 // ---- cf.br -------------------------------------------------------------------------------------------------
 
 /** `cf.br`: jumps to `dest`, passing `destOperands` as its arguments. */
-export const BranchOp = defineOp({
-  name: "cf.br",
-  summary: "branch operation",
-  operands: { destOperands: variadic(AnyType) },
-  successors: { dest: successor() },
-  traits: [Pure, Terminator, branchOpInterface((op, i) => (i === 0 ? operandGroup(op, "destOperands") : undefined))],
-  format: "$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict",
-});
+export const BranchOp = defineOp(
+  {
+    name: "cf.br",
+    summary: "branch operation",
+    operands: { destOperands: variadic(AnyType) },
+    successors: { dest: successor() },
+    traits: [Pure, Terminator],
+    format: "$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict",
+  },
+  {
+    interfaces: [
+      implement(BranchOpInterface, {
+        getSuccessorOperands: (op, i) => forwardedGroup(op, i === 0 ? "destOperands" : "", i),
+        getSuccessorForOperands: (op) => op.dest,
+      }),
+    ],
+  },
+);
 export type BranchOp = InstanceType<typeof BranchOp>;
 
 // ---- cf.cond_br --------------------------------------------------------------------------------------------
 
 /** `cf.cond_br`: jumps to `trueDest` when `condition` is set, to `falseDest` otherwise. */
-export const CondBranchOp = defineOp({
-  name: "cf.cond_br",
-  summary: "conditional branch operation",
-  operands: { condition: Bool, trueDestOperands: variadic(AnyType), falseDestOperands: variadic(AnyType) },
-  successors: { trueDest: successor(), falseDest: successor() },
-  traits: [Pure, Terminator, branchOpInterface(condBranchOperands)],
-  customDirectives: { I1Operand },
-  format:
-    "custom<I1Operand>($condition) `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` " +
-    "$falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
-});
+export const CondBranchOp = defineOp(
+  {
+    name: "cf.cond_br",
+    summary: "conditional branch operation",
+    operands: { condition: Bool, trueDestOperands: variadic(AnyType), falseDestOperands: variadic(AnyType) },
+    successors: { trueDest: successor(), falseDest: successor() },
+    traits: [Pure, Terminator],
+    format:
+      "$condition `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` " +
+      "$falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
+  },
+  {
+    interfaces: [
+      implement(BranchOpInterface, {
+        getSuccessorOperands: (op, i) => forwardedGroup(op, i === 0 ? "trueDestOperands" : i === 1 ? "falseDestOperands" : "", i),
+        getSuccessorForOperands: (op, operands) => {
+          const c = constantInt(operands[0]);
+          return c === undefined ? undefined : c !== 0n ? op.trueDest : op.falseDest;
+        },
+      }),
+    ],
+  },
+);
 export type CondBranchOp = InstanceType<typeof CondBranchOp>;
-
-function condBranchOperands(op: Operation, index: number): readonly Value[] | undefined {
-  if (index === 0) return operandGroup(op, "trueDestOperands");
-  return index === 1 ? operandGroup(op, "falseDestOperands") : undefined;
-}
 
 // ---- cf.switch ---------------------------------------------------------------------------------------------
 
@@ -94,10 +108,30 @@ export const SwitchOp = defineOp(
     operands: { flag: AnyInteger, defaultOperands: variadic(AnyType), caseOperands: variadic(AnyType) },
     attributes: { case_values: optionalAttr(AnyIntElementsAttr), case_operand_segments: DenseI32ArrayAttr },
     successors: { defaultDestination: successor(), caseDestinations: variadicSuccessor() },
-    traits: [Pure, Terminator, branchOpInterface(switchSuccessorOperands)],
+    traits: [Pure, Terminator],
     format: switchAsm,
   },
   {
+    interfaces: [
+      implement(BranchOpInterface, {
+        getSuccessorOperands: (op, i) => {
+          if (i === 0) return forwardedGroup(op, "defaultOperands", i);
+          const range = mutableOperandSubGroup(op, "caseOperands", "case_operand_segments", i - 1);
+          if (range === undefined) throw new RangeError(`'${op.name}' has no successor #${i}`);
+          return new SuccessorOperands(range);
+        },
+        getSuccessorForOperands: (op, operands): Block | undefined => {
+          const flag = constantInt(operands[0]);
+          const values = op.case_values;
+          if (flag === undefined) return undefined;
+          const width = op.flag.type instanceof IntegerType ? op.flag.type.width : 64;
+          for (let i = 0; i < (values?.numElements ?? 0); i++) {
+            if (BigInt.asUintN(width, BigInt(values!.at(i))) === BigInt.asUintN(width, flag)) return op.caseDestinations[i];
+          }
+          return op.defaultDestination;
+        },
+      }),
+    ],
     verify: (op) => {
       const values = op.case_values;
       const cases = op.caseDestinations.length;
@@ -126,16 +160,7 @@ export type SwitchOp = InstanceType<typeof SwitchOp>;
 
 /** The operands `cf.switch` forwards to case `index` (0-based, not counting the default). */
 export function switchCaseOperands(op: SwitchOp, index: number): readonly Value[] {
-  return switchSuccessorOperands(op, index + 1) ?? [];
-}
-
-function switchSuccessorOperands(op: Operation, index: number): readonly Value[] | undefined {
-  if (index === 0) return operandGroup(op, "defaultOperands");
-  if (index >= op.successors.length) return undefined;
-  const segments = op.attr("case_operand_segments");
-  const sizes = segments instanceof DenseArrayAttr ? segments.numbers : [];
-  const start = sizes.slice(0, index - 1).reduce((a, b) => a + b, 0);
-  return operandGroup(op, "caseOperands").slice(start, start + (sizes[index - 1] ?? 0));
+  return mutableOperandSubGroup(op, "caseOperands", "case_operand_segments", index)?.values ?? [];
 }
 
 /** The case values of a `cf.switch` as BigInts (as stored: signed for signless flags). */
@@ -180,7 +205,6 @@ export const AssertOp = defineOp({
   summary: "assert operation with message attribute",
   operands: { arg: Bool },
   attributes: { msg: StrAttr },
-  customDirectives: { I1Operand },
-  format: "custom<I1Operand>($arg) `,` $msg attr-dict",
+  format: "$arg `,` $msg attr-dict",
 });
 export type AssertOp = InstanceType<typeof AssertOp>;

@@ -11,7 +11,6 @@ import { mathInterpretations } from "./interp.ts";
 import { mathOps } from "./ops.ts";
 
 export * from "./ops.ts";
-export { FASTMATH } from "./asm.ts";
 
 /** Folded math constants are `arith.constant`s, as MLIR's MathDialect::materializeConstant builds them. */
 function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Location): Operation | undefined {

@@ -14,7 +14,6 @@ import { defineOp } from "../../src/irdl/define-op.ts";
 import { defaultAttr } from "../../src/irdl/spec.ts";
 import { FastMathAttr, FastMathAttrC } from "../arith/attrs.ts";
 import { FloatLike, SignlessIntegerLike } from "../arith/constraints.ts";
-import { floatOpAsm, fpowiAsm } from "./asm.ts";
 import {
   foldAbsF,
   foldAbsI,
@@ -46,9 +45,10 @@ import {
   foldTrunc,
 } from "./fold.ts";
 
-const unaryAsm = floatOpAsm(1);
-const binaryAsm = floatOpAsm(2);
-const ternaryAsm = floatOpAsm(3);
+// MLIR 16's Math_Float*Op formats: the flags print only when they are not `none`.
+const unaryFormat = "$operand (`fastmath` `` $fastmath^)? attr-dict `:` type($result)";
+const binaryFormat = "$lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($result)";
+const ternaryFormat = "$a `,` $b `,` $c (`fastmath` `` $fastmath^)? attr-dict `:` type($result)";
 
 const fastmath = defaultAttr(FastMathAttrC, FastMathAttr.none);
 
@@ -61,7 +61,7 @@ const floatUnary = <const N extends string>(name: N, summary: string) =>
     results: { result: FloatLike },
     attributes: { fastmath },
     traits: [Pure, SameOperandsAndResultType, Elementwise],
-    format: unaryAsm,
+    format: unaryFormat,
   }) as const;
 
 /** `math.<name> %a, %b (fastmath<..>)? : type` on floating-point-like values. */
@@ -73,7 +73,7 @@ const floatBinary = <const N extends string>(name: N, summary: string) =>
     results: { result: FloatLike },
     attributes: { fastmath },
     traits: [Pure, SameOperandsAndResultType, Elementwise],
-    format: binaryAsm,
+    format: binaryFormat,
   }) as const;
 
 /** `math.<name> %x : type` on signless-integer-like values. */
@@ -151,7 +151,7 @@ export const FmaOp = defineOp({
   results: { result: FloatLike },
   attributes: { fastmath },
   traits: [Pure, SameOperandsAndResultType, Elementwise],
-  format: ternaryAsm,
+  format: ternaryFormat,
 });
 export type FmaOp = InstanceType<typeof FmaOp>;
 
@@ -164,7 +164,7 @@ export const FPowIOp = defineOp({
   attributes: { fastmath },
   traits: [Pure, SameOperandsAndResultShape, Elementwise],
   allTypesMatch: [["lhs", "result"]],
-  format: fpowiAsm,
+  format: "$lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($lhs) `,` type($rhs)",
 });
 export type FPowIOp = InstanceType<typeof FPowIOp>;
 

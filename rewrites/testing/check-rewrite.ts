@@ -10,6 +10,10 @@
  *
  * Programs whose original run has undefined behaviour on the chosen inputs (division by zero, ...) are
  * skipped: a rewrite may assume UB does not happen. A rewrite that introduces UB or an error is a failure.
+ *
+ * Coverage (coverage.ts): checkRewrite counts in how many programs each pattern and folder under test fired,
+ * prints the table, and fails when one never fired (unless excluded, with a reason). The set under test is
+ * the transform itself when it is a pattern list, else what `coverage` names; `coverage: false` turns it off.
  */
 import fc from "fast-check";
 import { type Either, isLeft } from "fp-ts/lib/Either.js";
@@ -28,6 +32,8 @@ import { runPipeline } from "../../src/pass/pass-manager.ts";
 import { nest } from "../../src/pass/pipeline.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
+import type { RewriteListener } from "../../src/rewrite/rewriter.ts";
+import { CoverageCounter, coverageFailure, type CoverageReport, type CoverageSpec, renderCoverage } from "./coverage.ts";
 import type { ProgramCase } from "./programs.ts";
 import { reduceProgram } from "./reduce.ts";
 
@@ -39,7 +45,7 @@ export type Transform =
   | readonly Pattern[]
   | Pass
   | string
-  | ((module: Operation, ctx: Context) => Either<Diagnostic | readonly Diagnostic[], unknown> | void);
+  | ((module: Operation, ctx: Context, listener: RewriteListener | undefined) => Either<Diagnostic | readonly Diagnostic[], unknown> | void);
 
 export interface CheckRewriteOptions {
   readonly transform: Transform;
@@ -55,6 +61,11 @@ export interface CheckRewriteOptions {
   readonly registry?: PassRegistry;
   /** Greedy-driver folding when `transform` is a pattern list (default true). */
   readonly fold?: boolean;
+  /**
+   * Which patterns and folders must fire (coverage.ts). Default: the transform's patterns when it is a pattern
+   * list, nothing otherwise; `false`: no coverage check.
+   */
+  readonly coverage?: CoverageSpec | false;
 }
 
 export interface Counterexample {
@@ -66,8 +77,15 @@ export interface Counterexample {
 }
 
 export type CheckRewriteResult =
-  | { readonly ok: true; readonly runs: number; readonly skipped: number }
-  | { readonly ok: false; readonly message: string; readonly counterexample: Counterexample | undefined; readonly seed: number };
+  | { readonly ok: true; readonly runs: number; readonly skipped: number; readonly coverage: CoverageReport | undefined }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Undefined when the failure is a coverage failure (every program passed). */
+      readonly counterexample: Counterexample | undefined;
+      readonly seed: number;
+      readonly coverage: CoverageReport | undefined;
+    };
 
 function parseFresh(text: string, ctx: Context): Operation {
   const r = parseSource(text, ctx);
@@ -75,21 +93,28 @@ function parseFresh(text: string, ctx: Context): Operation {
   return r.right;
 }
 
-function applyTransform(t: Transform, module: Operation, ctx: Context, registry: PassRegistry, fold: boolean): string | undefined {
+function applyTransform(
+  t: Transform,
+  module: Operation,
+  ctx: Context,
+  registry: PassRegistry,
+  fold: boolean,
+  listener: RewriteListener | undefined,
+): string | undefined {
   if (typeof t === "string" || (!Array.isArray(t) && typeof t === "object" && "kind" in t)) {
     // A pass anchored on another op kind (func.func) runs on each such op directly inside the module.
     const anchor = typeof t === "string" ? undefined : (t as Pass).def.opName;
     const items = typeof t === "string" ? t : anchor === undefined || anchor === module.name ? [t as Pass] : [nest(anchor, [t as Pass])];
-    const r = runPipeline(module, items, { ctx, registry, verifyEach: false });
+    const r = runPipeline(module, items, { ctx, registry, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
     return isLeft(r) ? `the pipeline failed: ${r.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n")}` : undefined;
   }
   if (typeof t === "function") {
-    const r = t(module, ctx);
+    const r = t(module, ctx, listener);
     if (r === undefined || !isLeft(r)) return undefined;
     const ds = Array.isArray(r.left) ? (r.left as readonly Diagnostic[]) : [r.left as Diagnostic];
     return `the transform failed: ${ds.map((d) => renderDiagnostic(d)).join("\n")}`;
   }
-  const r = applyPatternsGreedily(module, t as readonly Pattern[], { ctx, fold });
+  const r = applyPatternsGreedily(module, t as readonly Pattern[], { ctx, fold, listener });
   return isLeft(r) ? `the patterns failed: ${renderDiagnostic(r.left)}` : undefined;
 }
 
@@ -98,6 +123,7 @@ export function checkOne(
   c: ProgramCase,
   opts: Pick<CheckRewriteOptions, "transform" | "tolerance" | "fold" | "registry">,
   ctx: Context,
+  listener?: RewriteListener,
 ): Counterexample | "skip" | undefined {
   const module = parseFresh(c.text, ctx);
   const fail = (reason: string, after = printOp(module, { ctx })): Counterexample => ({
@@ -114,7 +140,7 @@ export function checkOne(
     if (expected.left.kind === "undefined-behavior" || expected.left.kind === "limit") return "skip";
     throw new Error(`checkRewrite: the original program cannot run: ${expected.left.message}\n${c.text}`);
   }
-  const failed = applyTransform(opts.transform, module, ctx, opts.registry ?? newPassRegistry(), opts.fold ?? true);
+  const failed = applyTransform(opts.transform, module, ctx, opts.registry ?? newPassRegistry(), opts.fold ?? true, listener);
   if (failed !== undefined) return fail(failed);
   const verified = verify(module, { ctx });
   if (isLeft(verified)) return fail(`the rewritten IR does not verify: ${verified.left.map((d) => d.message).join("; ")}`);
@@ -140,23 +166,51 @@ export function renderCounterexample(c: Counterexample): string {
   ].join("\n");
 }
 
+/** The coverage counter a check uses, or undefined when coverage is off or nothing is under test. */
+function coverageCounter(opts: CheckRewriteOptions): CoverageCounter | undefined {
+  if (opts.coverage === false) return undefined;
+  const spec = opts.coverage ?? {};
+  const patterns = spec.patterns ?? (Array.isArray(opts.transform) ? (opts.transform as readonly Pattern[]) : []);
+  if (patterns.length === 0 && (spec.folders ?? []).length === 0) return undefined;
+  return new CoverageCounter(spec, patterns);
+}
+
 export function checkRewrite(options: CheckRewriteOptions): CheckRewriteResult {
   const opts = { ...options, registry: options.registry ?? newPassRegistry() };
   const ctx = opts.ctx ?? newContext();
   const seed = opts.seed ?? Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+  const counter = coverageCounter(opts);
   let skipped = 0;
+  // Only the runs count, not fast-check's shrinking after a failure.
+  let failedOnce = false;
   const property = fc.property(opts.programs, (c) => {
-    const r = checkOne(c, opts, ctx);
+    const r = checkOne(c, opts, ctx, failedOnce ? undefined : counter?.listener);
     if (r === "skip") {
+      counter?.dropProgram();
       skipped++;
       fc.pre(false);
       return;
     }
-    if (r !== undefined) throw new Error(renderCounterexample(r));
+    if (r !== undefined) {
+      failedOnce = true;
+      counter?.dropProgram();
+      throw new Error(renderCounterexample(r));
+    }
+    counter?.endProgram();
   });
   const runs = opts.runs ?? 500;
   const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10 });
-  if (!details.failed) return { ok: true, runs: details.numRuns, skipped };
+  const coverage = counter?.report();
+  if (!details.failed) {
+    if (coverage === undefined) return { ok: true, runs: details.numRuns, skipped, coverage };
+    const report = opts.coverage === false ? false : (opts.coverage?.report ?? ((t: string) => console.log(t)));
+    if (report !== false) report(renderCoverage(coverage));
+    const uncovered = coverageFailure(coverage);
+    if (uncovered === undefined) return { ok: true, runs: details.numRuns, skipped, coverage };
+    return { ok: false, message: `${uncovered}
+${renderCoverage(coverage)}
+(seed ${seed})`, counterexample: undefined, seed, coverage };
+  }
   // Reduce fast-check's shrunk case further on the IR, then re-run it to report it.
   const stillFails = (c: ProgramCase): boolean => {
     try {
@@ -173,5 +227,5 @@ export function checkRewrite(options: CheckRewriteOptions): CheckRewriteResult {
   const message = last !== undefined
     ? `${renderCounterexample(last)}\n(seed ${seed}; replay with FC_SEED=${seed})`
     : `checkRewrite failed: ${String(details.errorInstance ?? "no counterexample")} (seed ${seed})`;
-  return { ok: false, message, counterexample: last, seed };
+  return { ok: false, message, counterexample: last, seed, coverage };
 }

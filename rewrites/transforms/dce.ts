@@ -17,8 +17,8 @@
  *   }
  *
  * Ops with side effects (calls, asserts, unregistered ops) and terminators stay. Successor operands are
- * dropped only from cf branches (the ops whose operand lists this code knows how to rebuild); a block
- * reached by any other terminator keeps all its arguments, as MLIR keeps those of non-BranchOpInterface
+ * dropped from branches that implement BranchOpInterface (whose forwarded operands can be erased in place); a
+ * block reached by any other terminator keeps all its arguments, as MLIR keeps those of non-BranchOpInterface
  * predecessors. Entry block arguments are never touched (they belong to the function's signature).
  */
 import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
@@ -26,11 +26,12 @@ import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import type { Block, Operation, Region } from "../../src/ir/operation.ts";
 import { Terminator } from "../../src/ir/traits.ts";
 import { BlockArgument, type OpOperand, OpResult, type Value } from "../../src/ir/value.ts";
+import { BranchOpInterface, successorBlockArgument } from "../../src/interfaces/control-flow.ts";
 import { definePass } from "../../src/pass/pass.ts";
 import { wouldBeTriviallyDead } from "../../src/rewrite/greedy.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
 import { reachableBlocksInRpo } from "./cse.ts";
-import { type CfBranch, cfBranchEdges, isCfBranch, mergeIdenticalBlocks, rebuildCfBranch } from "./merge-blocks.ts";
+import { mergeIdenticalBlocks } from "./merge-blocks.ts";
 
 export interface DceResult {
   readonly changed: boolean;
@@ -83,9 +84,6 @@ function eraseAllUnreachableBlocks(root: Operation, rw: Rewriter): number {
 
 // ---- liveness ----------------------------------------------------------------------------------------------
 
-/** The operands a cf branch forwards to each of its successors, in successor order. */
-const forwardedOperands = (op: CfBranch): (readonly Value[])[] => cfBranchEdges(op).map((e) => e.operands);
-
 /** The live ops and block arguments, grown to a fixpoint by `propagate`. */
 class LiveMap {
   readonly #ops = new Set<Operation>();
@@ -106,23 +104,14 @@ class LiveMap {
   }
 
   /**
-   * A use that does not keep its value alive: an operand a cf branch forwards to a dead block argument
-   * (each such operand is really the input of its own phi, not of the branch).
+   * A use that does not keep its value alive: an operand a branch forwards to a dead block argument (each such
+   * operand is really the input of its own phi, not of the branch).
    */
   #isKnownDeadUse(use: OpOperand): boolean {
     const owner = use.owner;
-    if (!isCfBranch(owner)) return false;
-    let index = use.index;
-    const groups = forwardedOperands(owner);
-    // The operands before the forwarded ones (the condition, the flag) come first in operand order.
-    const forwardedCount = groups.reduce((n, g) => n + g.length, 0);
-    index -= owner.numOperands - forwardedCount;
-    if (index < 0) return false;
-    for (const [succ, group] of groups.entries()) {
-      if (index < group.length) return !this.isLive((owner.successors[succ] as Block).arg(index));
-      index -= group.length;
-    }
-    return false;
+    if (!owner.hasTrait(Terminator)) return false;
+    const arg = successorBlockArgument(owner, use.index);
+    return arg !== undefined && !this.isLive(arg);
   }
 
   /** Marks `v` live when a live op uses it (other than through a dead forwarded operand). */
@@ -134,11 +123,17 @@ class LiveMap {
     }
   }
 
-  /** Terminators are live; the arguments of successors reached by anything but a cf branch are too. */
+  /**
+   * Terminators are live; so are the arguments of successors reached by anything but a BranchOpInterface op, and
+   * those a branch produces itself rather than forwards.
+   */
   #propagateTerminator(op: Operation): void {
     this.markLive(op);
-    if (isCfBranch(op)) return;
-    for (const succ of op.successors) for (const a of succ.args) this.markLive(a);
+    const branch = BranchOpInterface.of(op);
+    op.successors.forEach((succ, i) => {
+      const produced = branch === undefined ? succ.args.length : branch.getSuccessorOperands(i).producedOperandCount;
+      for (let a = 0; a < produced && a < succ.args.length; a++) this.markLive(succ.arg(a));
+    });
   }
 
   propagateOp(op: Operation): void {
@@ -161,15 +156,23 @@ class LiveMap {
 
 // ---- deletion ----------------------------------------------------------------------------------------------
 
-/** Rebuilds a cf branch without the operands it forwards to dead arguments; returns the op now in place. */
-function dropDeadForwardedOperands(op: Operation, live: LiveMap, rw: Rewriter): Operation {
-  if (!isCfBranch(op)) return op;
-  const edges = cfBranchEdges(op);
-  const kept = edges.map((e) => ({ dest: e.dest, operands: e.operands.filter((_, i) => live.isLive(e.dest.arg(i))) }));
-  if (kept.every((k, i) => k.operands.length === edges[i]?.operands.length)) return op;
-  const created = rebuildCfBranch(op, kept, rw);
-  live.markLive(created);
-  return created;
+/** Erases, in place, the operands the branch `op` forwards to dead block arguments. */
+function dropDeadForwardedOperands(op: Operation, live: LiveMap, rw: Rewriter): void {
+  const branch = BranchOpInterface.of(op);
+  if (branch === undefined) return;
+  const dead = (succ: Block, i: number): number[] => {
+    const operands = branch.getSuccessorOperands(i);
+    const out: number[] = [];
+    for (let a = operands.length - 1; a >= operands.producedOperandCount; a--) if (!live.isLive(succ.arg(a))) out.push(a - operands.producedOperandCount);
+    return out;
+  };
+  if (op.successors.every((succ, i) => dead(succ, i).length === 0)) return;
+  rw.modifyInPlace(op, () =>
+    op.successors.forEach((succ, i) => {
+      // Highest first, so the indices still to erase stay valid.
+      for (const index of dead(succ, i)) branch.getSuccessorOperands(i).forwarded.erase(index);
+    }),
+  );
 }
 
 /** How many dead ops (not counting those nested in them) and block arguments were erased. */
@@ -208,7 +211,7 @@ function deleteDeadness(regions: readonly Region[], live: LiveMap, rw: Rewriter,
 
 /**
  * MLIR's runRegionDCE on the regions of `root`: computes liveness to a fixpoint, then erases dead ops and
- * dead arguments of non-entry blocks (with the operands cf branches forward to them).
+ * dead arguments of non-entry blocks (with the operands branches forward to them).
  */
 export function eraseDeadCode(root: Operation, rw: Rewriter): Erased {
   const live = new LiveMap();

@@ -16,72 +16,16 @@
  *
  * As in MLIR 16, blocks holding ops with non-empty regions, and blocks whose arguments or results are used
  * outside them, are never merged; a cluster needing new arguments is merged only when every branch into it
- * is one whose operands this code can extend (cf.br, cf.cond_br, cf.switch: the dialect's BranchOpInterface
- * ops), else left whole (MLIR does not split it either). New arguments are not deduplicated: MLIR 16 passes
+ * implements BranchOpInterface (whose forwarded operands can be extended, whatever the dialect), else left
+ * whole (MLIR does not split it either). New arguments are not deduplicated: MLIR 16 passes
  * `(%a, %a)` twice rather than once.
  */
+import { isa } from "../../src/ir/interfaces.ts";
 import type { Location } from "../../src/ir/location.ts";
 import type { Block, Operation, Region } from "../../src/ir/operation.ts";
 import { BlockArgument, OpResult, type Value } from "../../src/ir/value.ts";
-import type { IntegerType } from "../../src/ir/types.ts";
+import { BranchOpInterface } from "../../src/interfaces/control-flow.ts";
 import type { Rewriter } from "../../src/rewrite/rewriter.ts";
-import { BranchOp, CondBranchOp, type SwitchCase, SwitchOp, switchArgs, switchCaseOperands, switchCaseValues } from "../../dialects/cf/index.ts";
-
-// ---- cf branches, as edges ----------------------------------------------------------------------------------
-
-/** The cf branches whose forwarded operands this code (and region DCE) can rebuild. */
-export type CfBranch = BranchOp | CondBranchOp | SwitchOp;
-
-export const isCfBranch = (op: Operation): op is CfBranch => op instanceof BranchOp || op instanceof CondBranchOp || op instanceof SwitchOp;
-
-/** One successor of a branch with the operands it forwards there. */
-export interface BranchEdge {
-  readonly dest: Block;
-  readonly operands: readonly Value[];
-}
-
-/** The edges of a cf branch, in successor order (a switch: its default first, then its cases). */
-export function cfBranchEdges(op: CfBranch): BranchEdge[] {
-  if (op instanceof SwitchOp) {
-    const cases = op.caseDestinations.map((dest, i) => ({ dest, operands: switchCaseOperands(op, i) }));
-    return [{ dest: op.defaultDestination, operands: op.defaultOperands }, ...cases];
-  }
-  if (op instanceof CondBranchOp) {
-    return [
-      { dest: op.trueDest, operands: op.trueDestOperands },
-      { dest: op.falseDest, operands: op.falseDestOperands },
-    ];
-  }
-  const br = op as BranchOp;
-  return [{ dest: br.dest, operands: br.destOperands }];
-}
-
-/**
- * Replaces the cf branch `op` by the same kind of branch (same condition, flag and case values) with the
- * given edges, one per successor of `op`; returns the new op.
- */
-export function rebuildCfBranch(op: CfBranch, edges: readonly BranchEdge[], rw: Rewriter): Operation {
-  const edge = (i: number): BranchEdge => {
-    const e = edges[i];
-    if (e === undefined) throw new Error(`rebuildCfBranch: '${op.name}' needs an edge #${i}`);
-    return e;
-  };
-  if (op instanceof SwitchOp) {
-    const values = switchCaseValues(op);
-    const cases: SwitchCase[] = op.caseDestinations.map((_, i) => ({ value: values[i] ?? 0n, dest: edge(i + 1).dest, operands: edge(i + 1).operands }));
-    return rw.replaceOpWithNew(op, SwitchOp, switchArgs(op.flag as Value<IntegerType>, edge(0).dest, edge(0).operands, cases));
-  }
-  if (op instanceof CondBranchOp) {
-    return rw.replaceOpWithNew(op, CondBranchOp, {
-      condition: op.condition,
-      trueDest: edge(0).dest,
-      trueDestOperands: edge(0).operands,
-      falseDest: edge(1).dest,
-      falseDestOperands: edge(1).operands,
-    });
-  }
-  return rw.replaceOpWithNew(op, BranchOp, { dest: edge(0).dest, destOperands: edge(0).operands });
-}
 
 // ---- block equivalence --------------------------------------------------------------------------------------
 
@@ -195,19 +139,23 @@ class Cluster {
 
 // ---- merging ------------------------------------------------------------------------------------------------
 
-/** True when every branch into `block` is a cf branch (whose forwarded operands can be extended). */
-const predecessorsAreCfBranches = (block: Block): boolean => block.predecessors.every((p) => p.terminator !== undefined && isCfBranch(p.terminator));
+/** True when every branch into `block` implements BranchOpInterface (so its forwarded operands can be extended). */
+const predecessorsAreBranches = (block: Block): boolean =>
+  block.predecessors.every((p) => p.terminator !== undefined && isa(p.terminator, BranchOpInterface));
 
-/**
- * Appends `extra.get(block)` to the operands of every branch edge into each block of `extra`; each branch is
- * rebuilt once, however many of its edges change.
- */
+/** Appends `extra.get(block)` to the operands every branch forwards to each block of `extra`. */
 function extendBranchOperands(extra: ReadonlyMap<Block, readonly Value[]>, rw: Rewriter): void {
-  const branches = new Set<CfBranch>();
-  for (const block of extra.keys()) for (const p of block.predecessors) branches.add(p.terminator as CfBranch);
-  for (const branch of branches) {
-    const edges = cfBranchEdges(branch).map((e) => ({ dest: e.dest, operands: [...e.operands, ...(extra.get(e.dest) ?? [])] }));
-    rebuildCfBranch(branch, edges, rw);
+  const branches = new Set<Operation>();
+  for (const block of extra.keys()) for (const p of block.predecessors) branches.add(p.terminator as Operation);
+  for (const op of branches) {
+    const branch = BranchOpInterface.of(op);
+    if (branch === undefined) throw new Error(`'${op.name}' branches into a merged block but is no BranchOpInterface`);
+    rw.modifyInPlace(op, () =>
+      op.successors.forEach((dest, i) => {
+        const values = extra.get(dest);
+        if (values !== undefined) branch.getSuccessorOperands(i).forwarded.append(values);
+      }),
+    );
   }
 }
 
@@ -229,7 +177,7 @@ function mergeCluster(cluster: Cluster, rw: Rewriter): boolean {
   const slots = cluster.slots;
   const all = [cluster.leader, ...cluster.members];
   if (slots.length > 0) {
-    if (!all.every((d) => predecessorsAreCfBranches(d.block))) return false;
+    if (!all.every((d) => predecessorsAreBranches(d.block))) return false;
     // What each block passes for each new argument, read before the leader's operands change.
     const passed = all.map((d) => slots.map(([op, i]) => (d.ops[op] as Operation).getOperand(i)));
     for (const [opIndex, i] of slots) {

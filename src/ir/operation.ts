@@ -9,6 +9,7 @@
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
 import type { Attribute } from "./attributes.ts";
+import type { Implements, InterfaceImpl, InterfaceMap, InterfaceView, OpInterface } from "./interfaces.ts";
 import { type Location, UnknownLoc } from "./location.ts";
 import type { Type } from "./types.ts";
 import { BlockArgument, OpOperand, OpResult, type Value } from "./value.ts";
@@ -25,6 +26,8 @@ export interface Trait {
   readonly verify?: (op: Operation) => Diagnostic | undefined;
   /** Checks the op after everything nested in it verified (region isolation, symbol uniqueness). */
   readonly verifyRegion?: (op: Operation) => Diagnostic | undefined;
+  /** Interface implementations every op kind with this trait gets (`Pure`: no memory effects, speculatable). */
+  readonly implies?: readonly InterfaceImpl<never>[];
 }
 
 /** What the core IR knows about a registered op kind: set by `defineOp` on the generated class. */
@@ -33,6 +36,8 @@ export interface OpInfo {
   readonly dialect: string;
   readonly summary: string;
   readonly traits: ReadonlySet<Trait>;
+  /** The op interfaces the kind implements (src/ir/interfaces.ts); external models are added to it. */
+  readonly interfaces?: InterfaceMap;
   /** The custom assembly form; without it the op always prints in generic form. */
   readonly asm?: OpAsmHooks | undefined;
   /**
@@ -116,6 +121,12 @@ export class Operation {
   }
   hasTrait(t: Trait): boolean {
     return this.info?.traits.has(t) ?? false;
+  }
+  /** This op seen through an op interface (src/ir/interfaces.ts), or undefined when its kind does not implement it. */
+  getInterface<M extends object, D extends keyof M>(this: Implements<OpInterface<M, D>>, iface: OpInterface<M, D>): InterfaceView<M>;
+  getInterface<M extends object, D extends keyof M>(iface: OpInterface<M, D>): InterfaceView<M> | undefined;
+  getInterface<M extends object, D extends keyof M>(iface: OpInterface<M, D>): InterfaceView<M> | undefined {
+    return iface.of(this as unknown as Operation);
   }
 
   // ---- operands --------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * that narrows, plus the description the verifier prints (`operand #0 must be signless-integer-like, but got
  * 'f32'`).
  */
-import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
+import type { OpAsmParser, OpAsmPrinter } from "../text/asm-interfaces.ts";
 import {
   type Attribute,
   ArrayAttr,
@@ -36,18 +36,31 @@ import {
 export interface TypeConstraint<T extends Type = Type> {
   readonly description: string;
   test(t: Type): t is T;
+  /**
+   * The one type the constraint allows, when it is buildable (ODS's BuildableType: I1, Index): a declarative
+   * format need not print the type of an operand or result with this constraint.
+   */
+  readonly buildable?: T;
 }
 
 export interface AttrConstraint<A extends Attribute = Attribute> {
   readonly description: string;
   test(a: Attribute): a is A;
   /**
-   * How `$attr` prints in a declarative format, when not as a plain attribute (ODS's attribute
-   * `assemblyFormat`: enum attributes print as a keyword, `arith.cmpi slt, ...`).
+   * How `$attr` prints in a declarative format, when not as a plain attribute (the stripped form of ODS's
+   * attributes: enum attributes print as a keyword, `arith.cmpi slt, ...`, or without their dialect prefix,
+   * `fastmath<fast>`). `qualified($attr)` prints the full attribute instead.
    */
-  print?(a: A, p: DialectAsmPrinter): void;
+  print?(a: A, p: OpAsmPrinter): void;
   /** The inverse of `print`. */
-  parse?(p: DialectAsmParser): A;
+  parse?(p: OpAsmParser): A;
+  /** `parse` when the attribute's syntax starts here; undefined, consuming nothing, otherwise (optional groups). */
+  parseOptional?(p: OpAsmParser): A | undefined;
+  /**
+   * The type every attribute of the constraint has, when buildable (ODS's I64Attr: `i64`): formats print the
+   * value without its `: type` and parse it with this type.
+   */
+  readonly valueType?: Type;
 }
 
 export function typeConstraint<T extends Type>(description: string, test: (t: Type) => t is T): TypeConstraint<T>;
@@ -74,7 +87,7 @@ export function anyOf<Cs extends readonly TypeConstraint[]>(
 
 /** Exactly this type. */
 export function typeIs<T extends Type>(type: T, description?: string): TypeConstraint<T> {
-  return { description: description ?? `type ${type.kind}`, test: (t: Type): t is T => t === type };
+  return { description: description ?? `type ${type.kind}`, test: (t: Type): t is T => t === type, buildable: type };
 }
 
 // ---- scalar types ----------------------------------------------------------------------------------------
@@ -85,13 +98,16 @@ export const AnySignlessInteger = typeConstraint(
   "signless integer",
   (t): t is IntegerType => t instanceof IntegerType && t.isSignless,
 );
-export const Index = typeConstraint("index", (t): t is IndexType => t instanceof IndexType);
+export const Index: TypeConstraint<IndexType> = { ...typeConstraint("index", (t): t is IndexType => t instanceof IndexType), buildable: IndexType.get() };
 export const SignlessIntegerOrIndex = typeConstraint(
   "signless integer or index",
   (t): t is IntegerType | IndexType => t instanceof IndexType || (t instanceof IntegerType && t.isSignless),
 );
 export const AnyFloat = typeConstraint("floating-point", (t): t is FloatType => t instanceof FloatType);
-export const Bool = typeConstraint("1-bit signless integer", (t): t is IntegerType => t instanceof IntegerType && t.width === 1 && t.isSignless);
+export const Bool: TypeConstraint<IntegerType> = {
+  ...typeConstraint("1-bit signless integer", (t): t is IntegerType => t instanceof IntegerType && t.width === 1 && t.isSignless),
+  buildable: IntegerType.get(1),
+};
 export const AnyComplex = typeConstraint("complex-type", (t): t is ComplexType => t instanceof ComplexType);
 export const AnyFunctionType = typeConstraint("function type", (t): t is FunctionType => t instanceof FunctionType);
 
@@ -145,7 +161,17 @@ export const AnyShaped = typeConstraint(
 export const AnyAttr = attrConstraint("any attribute", (_a: Attribute): _a is Attribute => true);
 export const UnitAttrC = attrConstraint("unit attribute", (a): a is UnitAttr => a instanceof UnitAttr);
 export const StrAttr = attrConstraint("string attribute", (a): a is StringAttr => a instanceof StringAttr);
-export const SymbolNameAttr = attrConstraint("string attribute", (a): a is StringAttr => a instanceof StringAttr);
+/** A symbol's name: a string attribute that formats spell as `@name` (ODS's SymbolNameAttr). */
+export const SymbolNameAttr: AttrConstraint<StringAttr> = {
+  description: "string attribute",
+  test: (a): a is StringAttr => a instanceof StringAttr,
+  print: (a, p) => p.printSymbolName(a.value),
+  parse: (p) => StringAttr.get(p.parseSymbolName()),
+  parseOptional: (p) => {
+    const name = p.parseOptionalSymbolName();
+    return name === undefined ? undefined : StringAttr.get(name);
+  },
+};
 export const SymbolRefAttrC = attrConstraint("symbol reference attribute", (a): a is SymbolRefAttr => a instanceof SymbolRefAttr);
 export const FlatSymbolRefAttr = attrConstraint(
   "flat symbol reference attribute",
@@ -172,14 +198,18 @@ export const BoolAttrC = attrConstraint(
 
 /** An integer attribute of exactly `width` signless bits (ODS's I32Attr, I64Attr). */
 export function intAttrOfWidth(width: number): AttrConstraint<IntegerAttr> {
-  return attrConstraint(
-    `${width}-bit signless integer attribute`,
-    (a): a is IntegerAttr => a instanceof IntegerAttr && a.type instanceof IntegerType && a.type.isSignless && a.type.width === width,
-  );
+  const type = IntegerType.get(width);
+  return {
+    ...attrConstraint(`${width}-bit signless integer attribute`, (a): a is IntegerAttr => a instanceof IntegerAttr && a.type === type),
+    valueType: type,
+  };
 }
 export const I32Attr = intAttrOfWidth(32);
 export const I64Attr = intAttrOfWidth(64);
-export const IndexAttr = attrConstraint("index attribute", (a): a is IntegerAttr => a instanceof IntegerAttr && a.type instanceof IndexType);
+export const IndexAttr: AttrConstraint<IntegerAttr> = {
+  ...attrConstraint("index attribute", (a): a is IntegerAttr => a instanceof IntegerAttr && a.type instanceof IndexType),
+  valueType: IndexType.get(),
+};
 
 /** `array<i64: ...>` (ODS's DenseI64ArrayAttr) and friends. */
 export function denseArrayOf(width: number): AttrConstraint<DenseArrayAttr> {

@@ -11,6 +11,7 @@
  *   export type AddI = InstanceType<typeof AddI>;        // .lhs / .rhs: Value, .result: OpResult, .name: "arith.addi"
  */
 import { type Attribute, DenseArrayAttr } from "../ir/attributes.ts";
+import { InterfaceMap } from "../ir/interfaces.ts";
 import { type Location, UnknownLoc } from "../ir/location.ts";
 import { type OpInfo, Operation, type OperationInit, Region, type Trait, type Block } from "../ir/operation.ts";
 import { SameOperandsAndResultType } from "../ir/traits.ts";
@@ -205,6 +206,7 @@ export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour
     dialect: spec.name.slice(0, dot),
     summary: spec.summary,
     traits: new Set<Trait>(spec.traits ?? []),
+    interfaces: new InterfaceMap([...(spec.traits ?? []).flatMap((t) => t.implies ?? []), ...(behaviour.interfaces ?? [])]),
     spec,
     operands,
     results,

@@ -1,73 +1,90 @@
 /**
- * Declarative assembly formats: a useful subset of ODS's `assemblyFormat`, compiled into print/parse hooks.
+ * Declarative assembly formats (ODS's `assemblyFormat`), compiled when the op is defined into the printer
+ * (format-print.ts) and parser (format-parse.ts) that interpret them.
  *
- *   "$lhs `,` $rhs attr-dict `:` type($result)"             arith.addi %a, %b : i32
- *   "$callee `(` $args `)` attr-dict `:` functional-type($args, results)"
- *   "attr-dict ($values^ `:` type($values))?"                 func.return %x : i32  |  func.return
+ *   "$lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($result)"    arith.addf %a, %b fastmath<fast> : f32
+ *   "$callee `(` $args `)` attr-dict `:` functional-type($args, results)"      func.call @f(%x) : (i32) -> i32
+ *   "attr-dict ($operands^ `:` type($operands))?"                               func.return %x : i32
+ *   "oilist(`lower` $lb | `upper` $ub) attr-dict"                              either clause, in any order
  *
- * Elements: `literal`, $operand, $attribute, $region, $successor, type($x), type(operands|results),
- * functional-type(a, b), attr-dict, attr-dict-with-keyword, operands, regions, successors,
- * custom<Name>($a, ...), qualified(...), and optional groups `( ... $anchor^ ... )?` with an optional else
- * group `(...) : (...)?`. Operand types missing from the format are inferred from SameOperandsAndResultType,
- * SameOperandsType, `allTypesMatch` or the op's `inferResultTypes`, as ODS does.
+ * Elements: `literal` (and `` ` ` ``, `` `` ``, `` `\n` ``), $operand, $attribute, $region, $successor,
+ * type($x) / type(operands) / type(results), functional-type(a, b), attr-dict, attr-dict-with-keyword,
+ * operands, regions, successors, custom<Name>(args; ref(...) for ones bound earlier), qualified($attr),
+ * oilist(clause | ...), and optional groups `(... $anchor^ ...)?` with an optional else branch
+ * `(...)? : (...)` -- written `(then) : (else)?`.
+ *
+ * A group anchored on a default-valued attribute prints when the attribute is not at its default. Types the
+ * format does not print are taken from a buildable constraint (I1, Index), from the op's type relations
+ * (SameOperandsAndResultType, SameOperandsType, allTypesMatch) or from its inferResultTypes hook; a format
+ * that leaves a type neither printed nor inferable is an error when the op is defined, as are unknown names,
+ * operands, regions or successors the format leaves out, and anchors that cannot be anchors.
  */
-import { type Attribute, DenseArrayAttr, UnitAttr } from "../ir/attributes.ts";
-import type { Location } from "../ir/location.ts";
-import { type Block, type Operation, type Region, Region as RegionCtor } from "../ir/operation.ts";
 import { SameOperandsAndResultType, SameOperandsType } from "../ir/traits.ts";
-import { IntegerType, type Type } from "../ir/types.ts";
-import type { OpAsmHooks, OpAsmParser, OpAsmPrinter, OperationState, UnresolvedOperand } from "../text/asm-interfaces.ts";
-import type { AttrConstraint } from "./constraints.ts";
-import type { AttrDef, OpDefinition, ValueGroupDef } from "./define-op.ts";
-import { groupRanges, inferResultTypes, OPERAND_SEGMENT_SIZES, operandRanges, RESULT_SEGMENT_SIZES, resultRanges } from "./define-op.ts";
-import type { FormatParseState } from "./spec.ts";
+import type { OpAsmHooks, Punctuation } from "../text/asm-interfaces.ts";
+import { UnitAttrC } from "./constraints.ts";
+import type { OpDefinition } from "./define-op.ts";
+import { isRef, type Param, paramKind, type ParamKind } from "./format-directives.ts";
+import type { CustomArg, Element, OIListClause, TypeRef, Var } from "./format-elements.ts";
+import { parseWithFormat } from "./format-parse.ts";
+import { printWithFormat } from "./format-print.ts";
 
-type TypeRef = { readonly k: "operand" | "result"; readonly name: string } | { readonly k: "operands" } | { readonly k: "results" };
+const PUNCTUATION: readonly string[] = ["->", ":", ",", "=", "<", ">", "(", ")", "{", "}", "[", "]", "?", "+", "*", "...", "|"];
+const isKeywordLiteral = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_$.]*$/.test(s);
 
-type Element =
-  | { readonly k: "lit"; readonly text: string }
-  | { readonly k: "operand"; readonly name: string }
-  | { readonly k: "attr"; readonly name: string }
-  | { readonly k: "region"; readonly name: string }
-  | { readonly k: "successor"; readonly name: string }
-  | { readonly k: "type"; readonly of: TypeRef }
-  | { readonly k: "functional"; readonly ins: TypeRef; readonly outs: TypeRef }
-  | { readonly k: "attrdict"; readonly keyword: boolean }
-  | { readonly k: "operands" }
-  | { readonly k: "regions" }
-  | { readonly k: "successors" }
-  | { readonly k: "custom"; readonly name: string; readonly args: readonly string[] }
-  | { readonly k: "optional"; readonly then: readonly Element[]; readonly else: readonly Element[]; readonly anchor: Element };
+/** ODS's rule for whether a literal gets a space before it. */
+function spaceBeforeLiteral(value: string, lastWasPunctuation: boolean): boolean {
+  if (value.length !== 1 && value !== "->") return true;
+  if (lastWasPunctuation) return !">)}],".includes(value.charAt(0));
+  return !"<>(){}[],".includes(value.charAt(0));
+}
 
-// ---- compiling the format string ---------------------------------------------------------------------------
+/** Where an element sits: at the top, in an optional group, or in an oilist clause. */
+type Scope = "top" | "optional" | "oilist";
 
-class FormatSyntax {
+class FormatCompiler {
   private pos = 0;
+  // The printer's spacing state, tracked statically in print order as ODS's generator does.
+  private shouldEmitSpace = true;
+  private lastWasPunctuation = true;
+  /** Variables bound so far (in parse order), by `kind:name` (`type:operand:name` for printed types). */
+  readonly bound = new Set<string>();
+  /** Operand and result groups whose types the format prints, by `operand:name` / `result:name`. */
+  readonly typed = new Set<string>();
+  allOperandsBound = false;
+  allRegionsBound = false;
+  allSuccessorsBound = false;
+  attrDicts = 0;
+  /** Attributes the format prints (the attr-dict leaves them out). */
+  readonly printedAttrs = new Set<string>();
+
   constructor(
     private readonly text: string,
-    private readonly def: OpDefinition,
+    readonly def: OpDefinition,
   ) {}
 
   fail(msg: string): never {
-    throw new Error(`'${this.def.name}' format: ${msg} at offset ${this.pos} in "${this.text}"`);
+    throw new Error(`'${this.def.name}' format: ${msg} (at offset ${this.pos} in "${this.text}")`);
   }
+
+  // ---- tokens ----
+
   private skipSpace(): void {
     while (this.pos < this.text.length && /\s/.test(this.text[this.pos] as string)) this.pos++;
   }
-  peek(): string {
+  private peek(): string {
     this.skipSpace();
     return this.text[this.pos] ?? "";
   }
-  eat(s: string): boolean {
+  private eat(s: string): boolean {
     this.skipSpace();
     if (!this.text.startsWith(s, this.pos)) return false;
     this.pos += s.length;
     return true;
   }
-  expect(s: string): void {
+  private expect(s: string): void {
     if (!this.eat(s)) this.fail(`expected '${s}'`);
   }
-  ident(): string {
+  private ident(): string {
     this.skipSpace();
     const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.text.slice(this.pos));
     if (m === null) this.fail("expected an identifier");
@@ -79,61 +96,77 @@ class FormatSyntax {
     return this.pos >= this.text.length;
   }
 
-  elements(until: string | undefined): { els: Element[]; anchor: Element | undefined } {
+  // ---- spacing ----
+
+  private spaceForVariable(): boolean {
+    const space = this.shouldEmitSpace || !this.lastWasPunctuation;
+    this.lastWasPunctuation = false;
+    this.shouldEmitSpace = true;
+    return space;
+  }
+  private literal(text: string): Element & { k: "lit" } {
+    if (!isKeywordLiteral(text) && !PUNCTUATION.includes(text)) this.fail(`'${text}' is not a valid literal (a keyword or punctuation)`);
+    const space = this.shouldEmitSpace && spaceBeforeLiteral(text, this.lastWasPunctuation);
+    this.shouldEmitSpace = text.length !== 1 || !"<({[".includes(text);
+    this.lastWasPunctuation = text.charAt(0) !== "_" && !/[A-Za-z]/.test(text.charAt(0));
+    return { k: "lit", text, space };
+  }
+
+  // ---- elements ----
+
+  /** Elements until `until` (or the end), with the index of the `^` anchor if any. */
+  elements(scope: Scope, stops: readonly string[] = []): { els: Element[]; anchor: number | undefined } {
     const els: Element[] = [];
-    let anchor: Element | undefined;
-    while (until === undefined ? !this.atEnd() : this.peek() !== until) {
-      if (this.atEnd()) this.fail(`expected '${until}'`);
-      const el = this.element();
-      els.push(el);
+    let anchor: number | undefined;
+    while (!stops.includes(this.peek())) {
+      if (this.atEnd()) {
+        if (stops.length === 0) break;
+        this.fail(`expected '${stops.join("' or '")}'`);
+      }
+      els.push(this.element(scope));
       if (this.eat("^")) {
-        if (anchor !== undefined) this.fail("only one anchor is allowed in an optional group");
-        anchor = el;
+        if (scope !== "optional") this.fail("an anchor (`^`) is only allowed in an optional group");
+        if (anchor !== undefined) this.fail("only one element of an optional group can be its anchor");
+        anchor = els.length - 1;
       }
     }
     return { els, anchor };
   }
 
-  element(): Element {
+  private element(scope: Scope): Element {
     if (this.eat("`")) {
       const end = this.text.indexOf("`", this.pos);
       if (end < 0) this.fail("unterminated literal");
       const text = this.text.slice(this.pos, end);
       this.pos = end + 1;
-      return { k: "lit", text };
+      if (text === "" || text === " " || text === "\\n") return this.whitespace(text === "\\n" ? "\n" : text);
+      return this.literal(text);
     }
-    if (this.eat("$")) return this.variable(this.ident());
-    if (this.eat("(")) {
-      const { els, anchor } = this.elements(")");
-      this.expect(")");
-      let elseEls: Element[] = [];
-      if (this.eat(":")) {
-        this.expect("(");
-        elseEls = this.elements(")").els;
-        this.expect(")");
-      }
-      this.expect("?");
-      const a = anchor ?? els.find((e) => e.k !== "lit");
-      if (a === undefined) this.fail("an optional group needs an anchor");
-      return { k: "optional", then: els, else: elseEls, anchor: a };
-    }
+    if (this.eat("$")) return this.variable(this.ident(), scope, false);
+    if (this.eat("(")) return this.optionalGroup(scope);
     const word = this.ident();
     switch (word) {
       case "attr-dict":
-        return { k: "attrdict", keyword: false };
       case "attr-dict-with-keyword":
-        return { k: "attrdict", keyword: true };
+        if (scope !== "top") this.fail(`'${word}' cannot be in an optional group or oilist`);
+        this.attrDicts++;
+        this.lastWasPunctuation = false;
+        return { k: "attrdict", keyword: word === "attr-dict-with-keyword" };
       case "operands":
-        return { k: "operands" };
+        this.allOperandsBound = true;
+        return { k: "operands", space: this.spaceForVariable() };
       case "regions":
-        return { k: "regions" };
+        this.allRegionsBound = true;
+        return { k: "regions", space: this.spaceForVariable() };
       case "successors":
-        return { k: "successors" };
+        this.allSuccessorsBound = true;
+        return { k: "successors", space: this.spaceForVariable() };
       case "type": {
         this.expect("(");
         const of = this.typeRef();
         this.expect(")");
-        return { k: "type", of };
+        this.markTyped(of);
+        return { k: "type", of, space: this.spaceForVariable() };
       }
       case "functional-type": {
         this.expect("(");
@@ -141,521 +174,375 @@ class FormatSyntax {
         this.expect(",");
         const outs = this.typeRef();
         this.expect(")");
-        return { k: "functional", ins, outs };
+        this.markTyped(ins);
+        this.markTyped(outs);
+        return { k: "functional", ins, outs, space: this.spaceForVariable() };
       }
       case "qualified": {
         this.expect("(");
-        const inner = this.element();
+        let inner: Element;
+        if (this.eat("$")) inner = this.variable(this.ident(), scope, true);
+        else if (this.eat("type")) {
+          // Types print in full already: dialect types here have no stripped form.
+          this.expect("(");
+          const of = this.typeRef();
+          this.expect(")");
+          this.markTyped(of);
+          inner = { k: "type", of, space: this.spaceForVariable() };
+        } else return this.fail("qualified(...) takes an attribute or type(...)");
         this.expect(")");
         return inner;
       }
-      case "custom": {
-        this.expect("<");
-        const name = this.ident();
-        this.expect(">");
-        this.expect("(");
-        const args: string[] = [];
-        while (!this.eat(")")) {
-          if (args.length > 0) this.expect(",");
-          if (this.eat("type")) {
-            this.expect("(");
-            this.expect("$");
-            args.push(`type:${this.ident()}`);
-            this.expect(")");
-          } else {
-            this.expect("$");
-            args.push(this.ident());
-          }
-        }
-        if (this.def.spec.customDirectives?.[name] === undefined) this.fail(`custom directive '${name}' is not defined`);
-        return { k: "custom", name, args };
-      }
+      case "custom":
+        return this.custom();
+      case "oilist":
+        return this.oilist(scope);
       default:
         return this.fail(`unknown directive '${word}'`);
     }
   }
 
-  variable(name: string): Element {
-    const d = this.def;
-    if (d.operands.some((g) => g.name === name)) return { k: "operand", name };
-    if (d.attributes.some((a) => a.name === name)) return { k: "attr", name };
-    if (d.regions.some((r) => r.name === name)) return { k: "region", name };
-    if (d.successors.some((s) => s.name === name)) return { k: "successor", name };
-    return this.fail(`'$${name}' is not an operand, attribute, region or successor`);
+  private whitespace(text: "" | " " | "\n"): Element {
+    if (text !== "\n") {
+      this.lastWasPunctuation = text === "";
+      this.shouldEmitSpace = false;
+    }
+    return { k: "ws", text };
   }
 
-  typeRef(): TypeRef {
+  private bind(key: string, what: string): void {
+    if (this.bound.has(key)) this.fail(`${what} is used more than once`);
+    this.bound.add(key);
+  }
+
+  /** Resolves `$name` (not inside `type(...)`). */
+  private resolveVar(name: string): Var {
+    const d = this.def;
+    const oi = d.operands.findIndex((g) => g.name === name);
+    if (oi >= 0) return { k: "operand", index: oi, group: d.operands[oi] as (typeof d.operands)[number] };
+    const attr = d.attributes.find((a) => a.name === name);
+    if (attr !== undefined) return { k: "attr", def: attr, unit: attr.constraint === UnitAttrC };
+    const ri = d.regions.findIndex((r) => r.name === name);
+    if (ri >= 0) return { k: "region", index: ri, def: d.regions[ri] as (typeof d.regions)[number] };
+    const si = d.successors.findIndex((s) => s.name === name);
+    if (si >= 0) return { k: "successor", index: si, def: d.successors[si] as (typeof d.successors)[number] };
+    if (d.results.some((g) => g.name === name)) return this.fail(`result '$${name}' can only be used in type(...)`);
+    return this.fail(`'$${name}' is not an operand, attribute, region or successor of the op`);
+  }
+
+  private variable(name: string, scope: Scope, qualified: boolean): Element {
+    const v = this.resolveVar(name);
+    if (qualified && v.k !== "attr") this.fail(`qualified(...) takes an attribute or a type, not '$${name}'`);
+    this.bind(`${v.k}:${name}`, `'$${name}'`);
+    if (v.k === "attr") {
+      this.printedAttrs.add(name);
+      if (v.unit) {
+        if (scope === "top") this.fail(`unit attribute '$${name}' must be in an optional group or an oilist clause`);
+        // A unit attribute prints nothing: the spacing state is unchanged.
+        return { ...v, space: false, qualified };
+      }
+    }
+    return { ...v, space: this.spaceForVariable(), qualified };
+  }
+
+  private typeRef(): TypeRef {
     if (this.eat("operands")) return { k: "operands" };
     if (this.eat("results")) return { k: "results" };
     this.expect("$");
     const name = this.ident();
-    if (this.def.operands.some((g) => g.name === name)) return { k: "operand", name };
-    if (this.def.results.some((g) => g.name === name)) return { k: "result", name };
-    return this.fail(`'$${name}' in type(...) is not an operand or result`);
-  }
-}
-
-export function compileFormat(def: OpDefinition, text: string): OpAsmHooks {
-  const syntax = new FormatSyntax(text, def);
-  const { els } = syntax.elements(undefined);
-  const printed = new Set<string>();
-  const collect = (es: readonly Element[]): void => {
-    for (const e of es) {
-      if (e.k === "attr") printed.add(e.name);
-      if (e.k === "custom") e.args.forEach((a) => printed.add(a));
-      if (e.k === "optional") {
-        collect(e.then);
-        collect(e.else);
-      }
-    }
-  };
-  collect(els);
-  const elided = [...printed, OPERAND_SEGMENT_SIZES, RESULT_SEGMENT_SIZES];
-  return {
-    print: (op, p) => new FormatPrinter(def, op, p, elided).elements(els),
-    parse: (p, state) => parseWithFormat(def, els, p, state),
-  };
-}
-
-// ---- printing ----------------------------------------------------------------------------------------------
-
-/** ODS's spacing rule: whether a literal gets a space before it. */
-function spaceBefore(value: string, lastWasPunctuation: boolean): boolean {
-  if (value.length !== 1 && value !== "->") return true;
-  if (lastWasPunctuation) return !">)}],".includes(value.charAt(0));
-  return !"<>(){}[],".includes(value.charAt(0));
-}
-
-class FormatPrinter {
-  private shouldEmitSpace = true;
-  private lastWasPunctuation = true;
-  constructor(
-    private readonly def: OpDefinition,
-    private readonly op: Operation,
-    private readonly p: OpAsmPrinter,
-    private readonly elided: readonly string[],
-  ) {}
-
-  elements(els: readonly Element[]): void {
-    for (const e of els) this.element(e);
+    const oi = this.def.operands.findIndex((g) => g.name === name);
+    if (oi >= 0) return { k: "operand", index: oi, group: this.def.operands[oi] as (typeof this.def.operands)[number] };
+    const ri = this.def.results.findIndex((g) => g.name === name);
+    if (ri >= 0) return { k: "result", index: ri, group: this.def.results[ri] as (typeof this.def.results)[number] };
+    return this.fail(`'$${name}' in type(...) is not an operand or result of the op`);
   }
 
-  private space(): void {
-    if (this.shouldEmitSpace || !this.lastWasPunctuation) this.p.print(" ");
-    this.shouldEmitSpace = true;
-    this.lastWasPunctuation = false;
-  }
-
-  private operandGroup(name: string): readonly import("../ir/value.ts").Value[] {
-    const i = this.def.operands.findIndex((g) => g.name === name);
-    const [start, n] = operandRanges(this.op, this.def)[i] ?? [0, 0];
-    return this.op.operands.slice(start, start + n);
-  }
-  private typesOf(ref: TypeRef): Type[] {
-    switch (ref.k) {
-      case "operands":
-        return this.op.operands.map((v) => v.type);
-      case "results":
-        return this.op.resultTypes;
-      case "operand":
-        return this.operandGroup(ref.name).map((v) => v.type);
-      case "result": {
-        const i = this.def.results.findIndex((g) => g.name === ref.name);
-        const [start, n] = resultRanges(this.op, this.def)[i] ?? [0, 0];
-        return this.op.resultTypes.slice(start, start + n);
-      }
+  private markTyped(ref: TypeRef): void {
+    const names =
+      ref.k === "operands"
+        ? this.def.operands.map((g) => `operand:${g.name}`)
+        : ref.k === "results"
+          ? this.def.results.map((g) => `result:${g.name}`)
+          : [`${ref.k}:${ref.group.name}`];
+    for (const n of names) {
+      if (this.typed.has(n)) this.fail(`the type of ${n.replace(":", " '")}' is printed more than once`);
+      this.typed.add(n);
+      this.bound.add(`type:${n}`);
     }
   }
 
-  /** Whether an optional group's anchor is present. */
-  present(e: Element): boolean {
+  // ---- optional groups and oilist ----
+
+  private optionalGroup(scope: Scope): Element {
+    if (scope === "oilist") this.fail("optional groups cannot be nested in an oilist clause");
+    const { els: then, anchor } = this.elements("optional", [")"]);
+    this.expect(")");
+    let elseEls: Element[] = [];
+    if (this.eat(":")) {
+      this.expect("(");
+      elseEls = this.elements("optional", [")"]).els;
+      this.expect(")");
+    }
+    this.expect("?");
+    if (anchor === undefined) this.fail("an optional group needs an anchor (`^`)");
+    const anchorEl = then[anchor] as Element;
+    if (!this.canAnchor(anchorEl)) this.fail(`${describe(anchorEl)} cannot anchor an optional group: ${ANCHOR_RULE}`);
+    const first = then.find((e) => e.k !== "ws");
+    if (first === undefined || !this.canStartOptional(first)) {
+      this.fail(
+        "the first element of an optional group must be a literal, an operand, attribute, region or successor, " +
+          "type(...) or a custom directive with parseOptional",
+      );
+    }
+    if (first.k !== "lit" && first !== anchorEl) this.fail(`the first element of an optional group (${describe(first)}) must be its anchor`);
+    for (const e of then) this.checkOptionalMember(e);
+    return { k: "optional", then, else: elseEls, anchor: anchorEl };
+  }
+
+  /** Inside an optional group, what prints must be absent-able: a required operand would be lost. */
+  private checkOptionalMember(e: Element): void {
+    if (e.k === "operand" && e.group.kind === "single") this.fail(`required operand '$${e.group.name}' cannot be in an optional group`);
+    if (e.k === "attr" && e.def.kind === "required" && !e.unit) this.fail(`required attribute '$${e.def.name}' cannot be in an optional group`);
+  }
+
+  private canAnchor(e: Element): boolean {
     switch (e.k) {
       case "operand":
-        return this.operandGroup(e.name).length > 0;
+        return e.group.kind !== "single";
       case "attr":
-        return this.op.attr(e.name) !== undefined;
-      case "region": {
-        const i = this.def.regions.findIndex((r) => r.name === e.name);
-        const r = this.op.regions[i];
-        return r !== undefined && !r.isEmpty;
-      }
+        return e.unit || e.def.kind !== "required";
+      case "region":
+        return true;
       case "successor":
-        return this.op.successors.length > 0;
+        return e.def.variadic;
       case "type":
-        return this.typesOf(e.of).length > 0;
-      case "functional":
-        return true;
-      case "optional":
-        return this.present(e.anchor);
+        return (e.of.k === "operand" || e.of.k === "result") && e.of.group.kind !== "single";
       case "custom":
-        return e.args.some((a) => this.op.attr(a) !== undefined || (this.def.operands.some((g) => g.name === a) && this.operandGroup(a).length > 0));
+        return e.args.some((a) => !a.isRef && this.canAnchor(a.of.k === "type" ? { k: "type", of: a.of.ref, space: false } : { ...a.of, space: false, qualified: false }));
       default:
-        return true;
+        return false;
     }
   }
 
-  element(e: Element): void {
-    const p = this.p;
+  private canStartOptional(e: Element): boolean {
     switch (e.k) {
       case "lit":
-        if (this.shouldEmitSpace && spaceBefore(e.text, this.lastWasPunctuation)) p.print(" ");
-        p.print(e.text);
-        this.shouldEmitSpace = e.text.length !== 1 || !"<({[".includes(e.text);
-        this.lastWasPunctuation = e.text.charAt(0) !== "_" && !/[A-Za-z]/.test(e.text.charAt(0));
-        return;
       case "operand":
-        this.space();
-        p.printOperands(this.operandGroup(e.name));
-        return;
-      case "operands":
-        this.space();
-        p.printOperands(this.op.operands);
-        return;
-      case "attr": {
-        const a = this.op.attr(e.name);
-        const def = this.def.attributes.find((x) => x.name === e.name) as AttrDef;
-        if (a === undefined || a instanceof UnitAttr) return; // unit attributes only anchor their group
-        this.space();
-        printAttrWithConstraint(a, def.constraint, p);
-        return;
-      }
-      case "region": {
-        const i = this.def.regions.findIndex((r) => r.name === e.name);
-        const r = this.op.regions[i];
-        if (r === undefined) return;
-        this.space();
-        p.printRegion(r);
-        return;
-      }
-      case "regions":
-        this.op.regions.forEach((r, i) => {
-          if (i > 0) p.print(",");
-          this.space();
-          p.printRegion(r);
-        });
-        return;
+      case "region":
       case "successor":
-      case "successors": {
-        const bs = e.k === "successors" ? this.op.successors : this.successorGroup(e.name);
-        this.space();
-        bs.forEach((b, i) => {
-          if (i > 0) p.print(", ");
-          p.printSuccessor(b);
-        });
-        return;
-      }
       case "type":
-        this.space();
-        p.printTypes(this.typesOf(e.of));
-        return;
-      case "functional":
-        this.space();
-        p.printFunctionalType(this.typesOf(e.ins), this.typesOf(e.outs));
-        return;
-      case "attrdict":
-        if (e.keyword) p.printOptionalAttrDictWithKeyword(this.op.attributes, this.elided);
-        else p.printOptionalAttrDict(this.op.attributes, this.elided);
-        this.lastWasPunctuation = false;
-        return;
-      case "custom": {
-        const d = this.def.spec.customDirectives?.[e.name];
-        this.space();
-        d?.print(this.op, p, e.args);
-        return;
-      }
-      case "optional":
-        this.elements(this.present(e.anchor) ? e.then : e.else);
-        return;
-    }
-  }
-
-  private successorGroup(name: string): readonly Block[] {
-    const i = this.def.successors.findIndex((s) => s.name === name);
-    const s = this.def.successors[i];
-    if (s === undefined) return [];
-    return s.variadic ? this.op.successors.slice(i) : this.op.successors.slice(i, i + 1);
-  }
-}
-
-function printAttrWithConstraint(a: Attribute, c: AttrConstraint, p: OpAsmPrinter): void {
-  if (c.print !== undefined && c.test(a)) c.print(a, p);
-  else p.printAttribute(a);
-}
-
-// ---- parsing -----------------------------------------------------------------------------------------------
-
-/**
- * What the format's parse gathers: the directives' state, plus what only the format itself reads: the
- * `operands`, `type(operands)` and `type(results)` lists, and where each operand group started (MLIR reports
- * a count mismatch there).
- */
-interface FormatState extends FormatParseState {
-  allOperands?: UnresolvedOperand[];
-  allOperandsLoc?: Location;
-  allOperandTypes?: Type[];
-  allResultTypes?: Type[];
-  readonly operandLocs: Map<string, Location>;
-}
-
-function parseWithFormat(def: OpDefinition, els: readonly Element[], p: OpAsmParser, state: OperationState): void {
-  const s: FormatState = {
-    operandLocs: new Map(),
-    operands: new Map(),
-    operandTypes: new Map(),
-    resultTypes: new Map(),
-    attributes: state.attributes,
-    regions: new Map(),
-    successors: new Map(),
-  };
-  const start = p.loc();
-  for (const e of els) parseElement(def, e, p, s);
-
-  // Operands in spec order.
-  const unresolved: UnresolvedOperand[][] = def.operands.map((g) => s.operands.get(g.name) ?? []);
-  if (s.allOperands !== undefined) {
-    const ranges = groupRanges(def.operands, s.allOperands.length, undefined);
-    ranges.forEach(([b, n], i) => (unresolved[i] = (s.allOperands as UnresolvedOperand[]).slice(b, b + n)));
-  }
-  let operandTypes: (Type[] | undefined)[] = def.operands.map((g) => s.operandTypes.get(g.name));
-  if (s.allOperandTypes !== undefined) {
-    const all = s.allOperandTypes;
-    // `type(operands)` lists every operand's type: MLIR resolves the whole list at once, so counts are totals.
-    const count = unresolved.reduce((n, u) => n + u.length, 0);
-    if (count !== all.length) p.error(`${count} operands present, but expected ${all.length}`, s.allOperandsLoc ?? start);
-    let at = 0;
-    operandTypes = unresolved.map((u) => {
-      const ts = all.slice(at, at + u.length);
-      at += u.length;
-      return ts;
-    });
-  }
-  let resultTypes: (Type[] | undefined)[] = def.results.map((g) => s.resultTypes.get(g.name));
-  if (s.allResultTypes !== undefined) {
-    const all = s.allResultTypes;
-    const ranges = groupRanges(def.results, all.length, undefined);
-    resultTypes = ranges.map(([b, n]) => all.slice(b, b + n));
-  }
-
-  inferMissingTypes(def, unresolved, operandTypes, resultTypes);
-  def.operands.forEach((g, i) => {
-    const us = unresolved[i] ?? [];
-    const ts = operandTypes[i];
-    if (us.length === 0) return;
-    if (ts === undefined) p.error(`'${def.name}': the type of operand '${g.name}' cannot be inferred`, start);
-    // One type per operand, as in MLIR: `type($group)` of a variadic group must list as many types as operands.
-    state.operands.push(...p.resolveOperands(us, ts, s.operandLocs.get(g.name) ?? s.allOperandsLoc ?? start));
-  });
-  if (def.operandSegments) {
-    state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), unresolved.map((u) => u.length)));
-  }
-  if (resultTypes.some((t, i) => t === undefined && def.results[i]?.kind === "single")) {
-    const inferred = inferResultTypes(def, state.operands, state.attributes);
-    if (inferred === undefined) p.error(`'${def.name}': failed to infer the result types`, start);
-    state.resultTypes.push(...inferred);
-  } else {
-    resultTypes.forEach((t) => state.resultTypes.push(...(t ?? [])));
-    if (def.resultSegments) {
-      state.attributes.set(RESULT_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), resultTypes.map((t) => t?.length ?? 0)));
-    }
-  }
-  def.regions.forEach((r) => state.regions.push(...(s.regions.get(r.name) ?? (r.variadic ? [] : [new RegionCtor()]))));
-  def.successors.forEach((x) => state.successors.push(...(s.successors.get(x.name) ?? [])));
-}
-
-
-/** Fills operand/result types the format does not spell, from the traits and `allTypesMatch`. */
-function inferMissingTypes(
-  def: OpDefinition,
-  operands: readonly UnresolvedOperand[][],
-  operandTypes: (Type[] | undefined)[],
-  resultTypes: (Type[] | undefined)[],
-): void {
-  const groups: { names: string[] }[] = (def.spec.allTypesMatch ?? []).map((g) => ({ names: [...g] }));
-  const allNames = (gs: readonly ValueGroupDef[]): string[] => gs.map((g) => g.name);
-  if (def.traits.has(SameOperandsAndResultType)) groups.push({ names: [...allNames(def.operands), ...allNames(def.results)] });
-  if (def.traits.has(SameOperandsType)) groups.push({ names: allNames(def.operands) });
-  for (const g of groups) {
-    let known: Type | undefined;
-    for (const n of g.names) {
-      const oi = def.operands.findIndex((x) => x.name === n);
-      const ri = def.results.findIndex((x) => x.name === n);
-      const ts = oi >= 0 ? operandTypes[oi] : ri >= 0 ? resultTypes[ri] : undefined;
-      if (ts !== undefined && ts.length > 0) known ??= ts[0];
-    }
-    if (known === undefined) continue;
-    for (const n of g.names) {
-      const oi = def.operands.findIndex((x) => x.name === n);
-      const ri = def.results.findIndex((x) => x.name === n);
-      if (oi >= 0 && operandTypes[oi] === undefined) operandTypes[oi] = (operands[oi] ?? []).map(() => known as Type);
-      if (ri >= 0 && resultTypes[ri] === undefined && def.results[ri]?.kind === "single") resultTypes[ri] = [known];
-    }
-  }
-}
-
-/** Tries to parse the first element of an optional group; true when it was there. */
-function parseOptionalFirst(def: OpDefinition, e: Element, p: OpAsmParser, s: FormatState): boolean {
-  switch (e.k) {
-    case "lit":
-      return /^[A-Za-z_]/.test(e.text)
-        ? p.parseOptionalKeyword(e.text) !== undefined
-        : p.parseOptionalPunct(e.text as Parameters<OpAsmParser["parseOptionalPunct"]>[0]);
-    case "operand": {
-      const at = p.loc();
-      const first = p.parseOptionalOperand();
-      if (first === undefined) return false;
-      const rest: UnresolvedOperand[] = [first];
-      const g = def.operands.find((x) => x.name === e.name);
-      if (g?.kind === "variadic") while (p.parseOptionalPunct(",")) rest.push(p.parseOperand());
-      s.operands.set(e.name, rest);
-      s.operandLocs.set(e.name, at);
-      return true;
-    }
-    case "attr": {
-      const def0 = def.attributes.find((a) => a.name === e.name) as AttrDef;
-      if (def0.constraint.parse !== undefined) {
-        // Constraint-specific syntax (a keyword): try it only when a keyword follows.
-        if (p.peekKeyword() === undefined) return false;
-        s.attributes.set(e.name, def0.constraint.parse(p));
         return true;
+      case "attr":
+        return !e.unit;
+      case "custom":
+        return e.directive.parseOptional !== undefined;
+      default:
+        return false;
+    }
+  }
+
+  private oilist(scope: Scope): Element {
+    if (scope !== "top") this.fail("oilist cannot be nested");
+    this.expect("(");
+    const clauses: OIListClause[] = [];
+    do {
+      this.expect("`");
+      const end = this.text.indexOf("`", this.pos);
+      if (end < 0) this.fail("unterminated literal");
+      const text = this.text.slice(this.pos, end);
+      this.pos = end + 1;
+      if (!isKeywordLiteral(text)) this.fail(`an oilist clause must start with a keyword, not '${text}'`);
+      if (clauses.some((c) => c.keyword.text === text)) this.fail(`oilist clause '${text}' appears twice`);
+      const keyword = this.literal(text);
+      const { els } = this.elements("oilist", ["|", ")"]);
+      if (!els.some((e) => this.canAnchor(e))) this.fail(`oilist clause '${text}' needs an optional variable (it decides whether the clause prints)`);
+      for (const e of els) this.checkOptionalMember(e);
+      clauses.push({ keyword, elements: els });
+    } while (this.eat("|"));
+    this.expect(")");
+    return { k: "oilist", clauses };
+  }
+
+  // ---- custom directives ----
+
+  private custom(): Element {
+    this.expect("<");
+    const name = this.ident();
+    this.expect(">");
+    const directive = this.def.spec.customDirectives?.[name];
+    if (directive === undefined) this.fail(`custom directive '${name}' is not in the op's customDirectives`);
+    const params = Object.entries(directive.params as Readonly<Record<string, Param>>);
+    this.expect("(");
+    const args: CustomArg[] = [];
+    while (!this.eat(")")) {
+      if (args.length > 0) this.expect(",");
+      const param = params[args.length];
+      if (param === undefined) this.fail(`custom<${name}> takes ${params.length} arguments`);
+      const [key, p] = param;
+      const isRefArg = this.eat("ref");
+      if (isRefArg) this.expect("(");
+      if (isRefArg !== isRef(p)) this.fail(`custom<${name}> argument '${key}' must ${isRef(p) ? "" : "not "}be a ref(...)`);
+      const kind = paramKind(p);
+      let of: CustomArg["of"];
+      if (this.eat("type")) {
+        this.expect("(");
+        const r = this.typeRef();
+        this.expect(")");
+        if (isRefArg) {
+          if (r.k === "operands" || r.k === "results") this.fail(`custom<${name}>: ref(type(${r.k})) is not supported`);
+          this.requireBound(`type:${r.k}:${r.group.name}`, name);
+        }
+        else this.markTyped(r);
+        of = { k: "type", ref: r };
+      } else {
+        this.expect("$");
+        const vname = this.ident();
+        const v = this.resolveVar(vname);
+        if (isRefArg) this.requireBound(`${v.k}:${vname}`, name);
+        else {
+          this.bind(`${v.k}:${vname}`, `'$${vname}'`);
+          if (v.k === "attr") this.printedAttrs.add(vname);
+        }
+        of = v;
       }
-      const a = p.parseOptionalAttribute();
-      if (a === undefined) return false;
-      s.attributes.set(e.name, a);
-      return true;
+      const actual = argKind(of);
+      if (actual !== kind) this.fail(`custom<${name}> argument '${key}' is a ${kind}, but ${describeArg(of)} is a ${actual}`);
+      if (isRefArg) this.expect(")");
+      args.push({ of, isRef: isRefArg, key, kind });
     }
-    case "region": {
-      const r = new RegionCtor();
-      if (!p.parseOptionalRegion(r)) return false;
-      s.regions.set(e.name, [r]);
-      return true;
-    }
-    case "successor": {
-      const b = p.parseOptionalSuccessor();
-      if (b === undefined) return false;
-      s.successors.set(e.name, [b]);
-      return true;
-    }
-    case "type": {
-      const t = p.parseOptionalType();
-      if (t === undefined) return false;
-      const ts = [t];
-      while (p.parseOptionalPunct(",")) ts.push(p.parseType());
-      setTypes(def, e.of, ts, s);
-      return true;
-    }
-    default:
-      parseElement(def, e, p, s);
-      return true;
+    if (args.length !== params.length) this.fail(`custom<${name}> takes ${params.length} arguments, got ${args.length}`);
+    return { k: "custom", name, directive, args, space: this.spaceForVariable() };
+  }
+
+  private requireBound(key: string, directive: string): void {
+    if (!this.bound.has(key)) this.fail(`custom<${directive}>: ref(...) of '$${key.replace(/^.*:/, "")}' before the format binds it`);
   }
 }
 
-function setTypes(def: OpDefinition, ref: TypeRef, ts: Type[], s: FormatState): void {
-  if (ref.k === "operand") s.operandTypes.set(ref.name, ts);
-  else if (ref.k === "result") s.resultTypes.set(ref.name, ts);
-  else if (ref.k === "operands") s.allOperandTypes = ts;
-  else s.allResultTypes = ts;
+const ANCHOR_RULE =
+  "only optional or variadic operands, optional, default-valued or unit attributes, regions, variadic successors, " +
+  "type(...) of optional or variadic groups and custom directives taking one of those can";
+
+function argKind(of: CustomArg["of"]): ParamKind {
+  if (of.k === "type") {
+    if (of.ref.k === "operands" || of.ref.k === "results") return "types";
+    return of.ref.group.kind === "single" ? "type" : of.ref.group.kind === "optional" ? "optionalType" : "types";
+  }
+  switch (of.k) {
+    case "operand":
+      return of.group.kind === "single" ? "operand" : of.group.kind === "optional" ? "optionalOperand" : "operands";
+    case "attr":
+      return "attr";
+    case "region":
+      return of.def.variadic ? "regions" : "region";
+    case "successor":
+      return of.def.variadic ? "successors" : "successor";
+  }
 }
 
-function parseElement(
-  def: OpDefinition,
-  e: Element,
-  p: OpAsmParser,
-  s: FormatState,
-): void {
+function describeArg(of: CustomArg["of"]): string {
+  if (of.k === "type") return of.ref.k === "operands" || of.ref.k === "results" ? `type(${of.ref.k})` : `type($${of.ref.group.name})`;
+  return `'$${of.k === "operand" ? of.group.name : of.def.name}'`;
+}
+
+function describe(e: Element): string {
   switch (e.k) {
     case "lit":
-      if (/^[A-Za-z_]/.test(e.text)) p.parseKeyword(e.text);
-      else p.parsePunct(e.text as Parameters<OpAsmParser["parsePunct"]>[0]);
-      return;
-    case "operand": {
-      const g = def.operands.find((x) => x.name === e.name) as ValueGroupDef;
-      s.operandLocs.set(e.name, p.loc());
-      if (g.kind === "single") s.operands.set(e.name, [p.parseOperand()]);
-      else if (g.kind === "optional") {
-        const o = p.parseOptionalOperand();
-        s.operands.set(e.name, o === undefined ? [] : [o]);
-      } else s.operands.set(e.name, p.parseOperandList("none"));
-      return;
-    }
-    case "operands":
-      s.allOperandsLoc = p.loc();
-      s.allOperands = p.parseOperandList("none");
-      return;
-    case "attr": {
-      const a = def.attributes.find((x) => x.name === e.name) as AttrDef;
-      const v = a.constraint.parse !== undefined ? a.constraint.parse(p) : p.parseAttribute();
-      s.attributes.set(e.name, v);
-      return;
-    }
-    case "region": {
-      const r = new RegionCtor();
-      p.parseRegion(r);
-      s.regions.set(e.name, [r]);
-      return;
-    }
-    case "regions": {
-      const rs: Region[] = [];
-      let r = new RegionCtor();
-      while (p.parseOptionalRegion(r)) {
-        rs.push(r);
-        r = new RegionCtor();
-        if (!p.parseOptionalPunct(",")) break;
-      }
-      def.regions.forEach((x, i) => s.regions.set(x.name, x.variadic ? rs.slice(i) : rs.slice(i, i + 1)));
-      return;
-    }
-    case "successor": {
-      const x = def.successors.find((y) => y.name === e.name);
-      const bs: Block[] = [p.parseSuccessor()];
-      if (x?.variadic) while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
-      s.successors.set(e.name, bs);
-      return;
-    }
-    case "successors": {
-      const bs: Block[] = [];
-      const first = p.parseOptionalSuccessor();
-      if (first !== undefined) {
-        bs.push(first);
-        while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
-      }
-      def.successors.forEach((x, i) => s.successors.set(x.name, x.variadic ? bs.slice(i) : bs.slice(i, i + 1)));
-      return;
-    }
+      return `literal '${e.text}'`;
+    case "operand":
+      return `operand '$${e.group.name}'`;
+    case "attr":
+      return `attribute '$${e.def.name}'`;
+    case "region":
+      return `region '$${e.def.name}'`;
+    case "successor":
+      return `successor '$${e.def.name}'`;
     case "type":
-      setTypes(def, e.of, e.of.k === "operand" || e.of.k === "result" ? parseTypesFor(def, e.of, p) : p.parseTypeList(), s);
-      return;
-    case "functional": {
-      const ft = p.parseFunctionType();
-      setTypes(def, e.ins, [...ft.inputs], s);
-      setTypes(def, e.outs, [...ft.results], s);
-      return;
-    }
-    case "attrdict":
-      if (e.keyword) p.parseOptionalAttrDictWithKeyword(s.attributes);
-      else p.parseOptionalAttrDict(s.attributes);
-      return;
+      return e.of.k === "operands" || e.of.k === "results" ? `type(${e.of.k})` : `type($${e.of.group.name})`;
     case "custom":
-      def.spec.customDirectives?.[e.name]?.parse(p, s, e.args);
-      return;
-    case "optional": {
-      const [first, ...rest] = e.then;
-      if (first !== undefined && parseOptionalFirst(def, first, p, s)) {
-        for (const x of rest) parseElement(def, x, p, s);
-      } else {
-        for (const x of e.else) parseElement(def, x, p, s);
+      return `custom<${e.name}>`;
+    default:
+      return `'${e.k}'`;
+  }
+}
+
+/** Checks that every operand, region and successor appears and that every type is printed or inferable. */
+function checkCompleteness(c: FormatCompiler): void {
+  const d = c.def;
+  if (c.attrDicts !== 1) c.fail(c.attrDicts === 0 ? "'attr-dict' directive not found" : "'attr-dict' appears more than once");
+  const text = (k: string, n: string): string => `${k}:${n}`;
+  const has = (k: string, n: string): boolean => c.bound.has(text(k, n));
+  if (!c.allOperandsBound) for (const g of d.operands) if (!has("operand", g.name)) c.fail(`operand '${g.name}' is not in the format`);
+  if (!c.allRegionsBound) for (const r of d.regions) if (!has("region", r.name)) c.fail(`region '${r.name}' is not in the format`);
+  if (!c.allSuccessorsBound) for (const s of d.successors) if (!has("successor", s.name)) c.fail(`successor '${s.name}' is not in the format`);
+
+  // Types: printed, buildable, tied to a known one, or inferred by the op.
+  const known = new Set(c.typed);
+  for (const g of d.operands) if (g.constraint.buildable !== undefined) known.add(text("operand", g.name));
+  for (const g of d.results) if (g.constraint.buildable !== undefined) known.add(text("result", g.name));
+  const relations = typeRelations(d);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const names of relations) {
+      if (!names.some((n) => known.has(n))) continue;
+      for (const n of names) {
+        if (!known.has(n)) {
+          known.add(n);
+          changed = true;
+        }
       }
-      return;
+    }
+  }
+  for (const g of d.operands) {
+    if (!known.has(text("operand", g.name))) {
+      c.fail(
+        `the type of operand '${g.name}' is neither printed nor inferable: add type($${g.name}), give it a buildable ` +
+          "constraint (such as I1 or Index), or relate it to a printed type (SameOperandsType, allTypesMatch)",
+      );
+    }
+  }
+  if (d.behaviour.inferResultTypes !== undefined) return;
+  for (const g of d.results) {
+    if (!known.has(text("result", g.name))) {
+      c.fail(
+        `the type of result '${g.name}' is neither printed nor inferable: add type($${g.name}), give it a buildable ` +
+          "constraint, relate it to an operand's type (SameOperandsAndResultType, allTypesMatch) or give the op inferResultTypes",
+      );
     }
   }
 }
 
-/** `type($x)`: one type for a single group, a comma list for a variadic one. */
-function parseTypesFor(def: OpDefinition, ref: { k: "operand" | "result"; name: string }, p: OpAsmParser): Type[] {
-  const g = (ref.k === "operand" ? def.operands : def.results).find((x) => x.name === ref.name);
-  if (g?.kind === "single") return [p.parseType()];
-  if (g?.kind === "optional") {
-    const t = p.parseOptionalType();
-    return t === undefined ? [] : [t];
-  }
-  return p.parseTypeList();
+/** Groups of `operand:x` / `result:y` whose types are equal, from the traits and `allTypesMatch`. */
+export function typeRelations(d: OpDefinition): string[][] {
+  const key = (n: string): string | undefined =>
+    d.operands.some((g) => g.name === n) ? `operand:${n}` : d.results.some((g) => g.name === n) ? `result:${n}` : undefined;
+  const out: string[][] = (d.spec.allTypesMatch ?? []).map((g) => g.map(key).filter((k): k is string => k !== undefined));
+  const operands = d.operands.map((g) => `operand:${g.name}`);
+  if (d.traits.has(SameOperandsAndResultType)) out.push([...operands, ...d.results.map((g) => `result:${g.name}`)]);
+  if (d.traits.has(SameOperandsType)) out.push(operands);
+  return out;
 }
+
+/** The compiled format: what prints and parses the op. */
+export interface CompiledFormat {
+  readonly elements: readonly Element[];
+  /** Attributes the attr-dict leaves out: the ones the format prints, and the segment sizes. */
+  readonly elided: readonly string[];
+}
+
+/** Compiles `text` for the op `def`; throws a clear error naming the op and the element on a bad format. */
+export function compileFormat(def: OpDefinition, text: string): OpAsmHooks {
+  const c = new FormatCompiler(text, def);
+  const { els } = c.elements("top");
+  checkCompleteness(c);
+  const format: CompiledFormat = {
+    elements: els,
+    elided: [...c.printedAttrs, "operand_segment_sizes", "result_segment_sizes"],
+  };
+  return {
+    print: (op, p) => printWithFormat(def, format, op, p),
+    parse: (p, state) => parseWithFormat(def, format, p, state),
+  };
+}
+
+export type { Punctuation };

@@ -3,11 +3,13 @@
  * (named accessors) and the typed build arguments. Runtime code lives in define-op.ts.
  */
 import type { Attribute } from "../ir/attributes.ts";
+import type { InterfaceImpl } from "../ir/interfaces.ts";
 import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
 import type { Type } from "../ir/types.ts";
 import type { OpResult, Value } from "../ir/value.ts";
 import type { DialectAsmParser, DialectAsmPrinter, OpAsmHooks, OpAsmParser, OpAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
+import type { CustomDirective } from "./format-directives.ts";
 
 // ---- operand / result groups -----------------------------------------------------------------------------
 
@@ -68,22 +70,6 @@ export const variadicSuccessor = (): SuccessorSpec & { kind: "variadic" } => ({ 
 
 // ---- the spec --------------------------------------------------------------------------------------------
 
-/** A `custom<Name>(...)` directive of a declarative format. */
-export interface CustomDirective {
-  print(op: Operation, p: OpAsmPrinter, args: readonly string[]): void;
-  parse(p: OpAsmParser, state: FormatParseState, args: readonly string[]): void;
-}
-
-/** What a format's parse has gathered before the op exists: custom directives read and fill it. */
-export interface FormatParseState {
-  readonly operands: Map<string, import("../text/asm-interfaces.ts").UnresolvedOperand[]>;
-  readonly operandTypes: Map<string, Type[]>;
-  readonly resultTypes: Map<string, Type[]>;
-  readonly attributes: Map<string, Attribute>;
-  readonly regions: Map<string, Region[]>;
-  readonly successors: Map<string, Block[]>;
-}
-
 export type FoldResult = Attribute | Value;
 
 export interface OpSpec {
@@ -105,7 +91,7 @@ export interface OpSpec {
    * print/parse hooks. Without it the op prints in generic form only.
    */
   readonly format?: string | OpAsmHooks;
-  /** `custom<Name>(...)` directives used by `format`. */
+  /** `custom<Name>(...)` directives used by `format` (see format-directives.ts). */
   readonly customDirectives?: Readonly<Record<string, CustomDirective>>;
   /** The dialect whose ops print without their prefix inside this op's regions (`return` in `func.func`). */
   readonly defaultDialect?: string;
@@ -203,6 +189,12 @@ export interface OpBehaviour<I> {
    * as constants or existing values; undefined when it does not fold.
    */
   readonly fold?: (op: I, operands: readonly (Attribute | undefined)[]) => readonly FoldResult[] | FoldResult | undefined;
+  /**
+   * The op interfaces the op implements (src/ir/interfaces.ts), with methods typed for the op:
+   * `interfaces: [implement(BranchOpInterface, { getSuccessorOperands: (op, i) => ... })]`. Its traits may
+   * imply more (`Pure`: no memory effects); these come after them and take precedence.
+   */
+  readonly interfaces?: readonly InterfaceImpl<I & Operation>[];
 }
 
 export type { DialectAsmParser, DialectAsmPrinter };

@@ -42,6 +42,7 @@ import {
 } from "../ir/types.ts";
 import { printAttribute, printType } from "../text/print-attr.ts";
 import { definitionOf } from "./define-op.ts";
+import { opError, quotedType } from "./op-error.ts";
 
 /** A failed check: the diagnostic MLIR would emit. */
 export type Failure = Diagnostic | undefined;
@@ -49,12 +50,7 @@ export type Failure = Diagnostic | undefined;
 /** What a trait checks: the trait itself, when it carries checks, or the standard table's entry. */
 export type TraitVerifier = Pick<Trait, "structural" | "verify" | "verifyRegion">;
 
-/** `'arith.addi' op <message>`: MLIR's emitOpError. */
-export const opError = (op: Operation, message: string, notes: readonly Diagnostic[] = []): Diagnostic =>
-  error(op.loc, `'${op.name}' op ${message}`, notes);
-
-/** A type as MLIR streams it into a diagnostic: quoted, `'f32'`. */
-export const quotedType = (t: Type): string => `'${printType(t)}'`;
+export { opError, quotedType } from "./op-error.ts";
 
 /** The checks of a trait: its own, else the standard table's (HasParent traits get theirs on first use). */
 export function traitVerifier(trait: Trait): TraitVerifier | undefined {

@@ -37,14 +37,25 @@ export function verifyInvariants(op: Operation): Failure {
     if (early !== undefined) return early;
   }
   const structural = runAll(plan.structural, op);
-  if (structural !== undefined || def === undefined) return structural ?? runAll(plan.others, op);
-  return verifySpec(op, def, plan.requiredAttrs) ?? verifyAllTypesMatch(op, def) ?? runAll(plan.others, op) ?? verifyOwnHook(op, def);
+  if (structural !== undefined || def === undefined) return structural ?? runAll(plan.others, op) ?? runAll(plan.interfaces, op);
+  return (
+    verifySpec(op, def, plan.requiredAttrs) ??
+    verifyAllTypesMatch(op, def) ??
+    runAll(plan.others, op) ??
+    runAll(plan.interfaces, op) ??
+    verifyOwnHook(op, def)
+  );
 }
 
-/** The region traits (IsolatedFromAbove, SymbolTable), run after everything nested in `op` verified. */
+/**
+ * The region traits (IsolatedFromAbove, SymbolTable) and interfaces' region checks, run after everything nested
+ * in `op` verified.
+ */
 export function verifyRegionInvariants(op: Operation): Failure {
   const info = op.info;
-  return info === undefined ? undefined : runAll(planOf(info).regionChecks, op);
+  if (info === undefined) return undefined;
+  const plan = planOf(info);
+  return runAll(plan.regionChecks, op) ?? runAll(plan.interfaceRegionChecks, op);
 }
 
 type Check = (op: Operation) => Failure;
@@ -66,13 +77,18 @@ interface Plan {
   readonly structural: readonly Check[];
   readonly others: readonly Check[];
   readonly regionChecks: readonly Check[];
+  /** The verifiers of the interfaces the kind implements (after its traits', as MLIR orders them). */
+  readonly interfaces: readonly Check[];
+  readonly interfaceRegionChecks: readonly Check[];
+  /** The interface map's version the plan was made from (attaching an interface later remakes the plan). */
+  readonly interfacesVersion: number;
 }
 
 const plans = new WeakMap<OpInfo, Plan>();
 
 function planOf(info: OpInfo): Plan {
   let plan = plans.get(info);
-  if (plan !== undefined) return plan;
+  if (plan !== undefined && plan.interfacesVersion === (info.interfaces?.version ?? 0)) return plan;
   const def = "spec" in info ? (info as OpDefinition) : undefined;
   const checks = (pick: (v: TraitVerifier) => Check | undefined, structural?: boolean): Check[] => {
     const out: Check[] = [];
@@ -94,9 +110,22 @@ function planOf(info: OpInfo): Plan {
     structural: checks((v) => v.verify, true),
     others: checks((v) => v.verify, false),
     regionChecks: checks((v) => v.verifyRegion),
+    interfaces: interfaceChecks(info, "verify"),
+    interfaceRegionChecks: interfaceChecks(info, "verifyRegion"),
+    interfacesVersion: info.interfaces?.version ?? 0,
   };
   plans.set(info, plan);
   return plan;
+}
+
+/** The interfaces' checks of one kind (`verify` or `verifyRegion`), each given the op's view. */
+function interfaceChecks(info: OpInfo, which: "verify" | "verifyRegion"): Check[] {
+  const out: Check[] = [];
+  for (const impl of info.interfaces?.implementations ?? []) {
+    const check = impl.iface.options[which] as ((view: object) => Failure) | undefined;
+    if (check !== undefined) out.push((op) => check(impl.view(op)));
+  }
+  return out;
 }
 
 // ---- 1. counts (ODS's ZeroOperands / OneOperand / NOperands / AtLeastNOperands and friends) -----------------

@@ -16,7 +16,7 @@ import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
 import { Context } from "../ir/context.ts";
 import { debugRewritesListener } from "../rewrite/debug.ts";
-import type { RewriteListener } from "../rewrite/rewriter.ts";
+import { bothListeners, type RewriteListener } from "../rewrite/rewriter.ts";
 import type { Operation } from "../ir/operation.ts";
 import { IsolatedFromAbove } from "../ir/traits.ts";
 import { verify } from "../irdl/verifier.ts";
@@ -58,6 +58,8 @@ export interface PassManagerOptions {
   readonly statistics?: boolean | StatisticsDisplay;
   /** Tells rewrite drivers to explain themselves (`--debug-rewrites`). */
   readonly debugRewrites?: boolean;
+  /** Given to every pass's rewrite drivers (`PassContext.rewriteListener`), e.g. to count patterns applied. */
+  readonly rewriteListener?: RewriteListener;
   /** Write a crash reproducer when the pipeline fails. */
   readonly reproducer?: ReproducerOptions;
   readonly instrumentations?: readonly PassInstrumentation[];
@@ -369,7 +371,8 @@ class RunningPass implements PassContext {
     return this.manager.opts().debugRewrites ?? false;
   }
   get rewriteListener(): RewriteListener | undefined {
-    return this.debugRewrites ? debugRewritesListener(this.pass.def.name, (line) => this.debug(line)) : undefined;
+    const debug = this.debugRewrites ? debugRewritesListener(this.pass.def.name, (line) => this.debug(line)) : undefined;
+    return bothListeners(debug, this.manager.opts().rewriteListener);
   }
   stat(name: string, n = 1): void {
     this.node.statistics.set(name, (this.node.statistics.get(name) ?? 0) + n);

@@ -47,7 +47,8 @@ export interface PassContext {
   readonly debugRewrites: boolean;
   /**
    * What a pass gives its rewrite drivers (`applyPatternsGreedily(op, patterns, { listener })`): under
-   * `--debug-rewrites`, a listener printing every pattern applied or declined; otherwise undefined.
+   * `--debug-rewrites`, a listener printing every pattern applied or declined, and the pass manager's own
+   * `rewriteListener` option (checkRewrite's coverage counting); undefined when there is neither.
    */
   readonly rewriteListener: RewriteListener | undefined;
   /** Adds `n` (default 1) to the statistic `name` of this pass instance (`--mlir-pass-statistics`). */

@@ -134,6 +134,9 @@ export function applyPatternsGreedily(
     notifyPatternApplied(pattern, op) {
       user?.notifyPatternApplied?.(pattern, op);
     },
+    notifyOperationFolded(op) {
+      user?.notifyOperationFolded?.(op);
+    },
   });
 
   let changedEver = false;
@@ -164,6 +167,7 @@ export function applyPatternsGreedily(
       if (doFold && folder !== undefined && folder.tryFold(op, rw)) {
         count("fold");
         rw.listener?.notifyPatternApplied?.("fold", op);
+        rw.listener?.notifyOperationFolded?.(op);
         changed = true;
         continue;
       }

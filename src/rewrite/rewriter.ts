@@ -20,6 +20,27 @@ export interface RewriteListener extends BuilderListener {
   notifyMatchFailure?(pattern: string, op: Operation, reason: string): void;
   /** A pattern (or "fold") rewrote `op`. */
   notifyPatternApplied?(pattern: string, op: Operation): void;
+  /**
+   * `op`'s fold hook succeeded (it was replaced by existing values or constants, or updated in place). `op`
+   * may already be erased; its name is still readable. Coverage counting listens to this (checkRewrite).
+   */
+  notifyOperationFolded?(op: Operation): void;
+}
+
+/** A listener that tells both `a` and `b` (in that order) of everything; either may be undefined. */
+export function bothListeners(a: RewriteListener | undefined, b: RewriteListener | undefined): RewriteListener | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return {
+    notifyOperationInserted: (op) => (a.notifyOperationInserted?.(op), b.notifyOperationInserted?.(op)),
+    notifyBlockCreated: (block) => (a.notifyBlockCreated?.(block), b.notifyBlockCreated?.(block)),
+    notifyOperationModified: (op) => (a.notifyOperationModified?.(op), b.notifyOperationModified?.(op)),
+    notifyOperationReplaced: (op, vs) => (a.notifyOperationReplaced?.(op, vs), b.notifyOperationReplaced?.(op, vs)),
+    notifyOperationErased: (op) => (a.notifyOperationErased?.(op), b.notifyOperationErased?.(op)),
+    notifyMatchFailure: (p, op, r) => (a.notifyMatchFailure?.(p, op, r), b.notifyMatchFailure?.(p, op, r)),
+    notifyPatternApplied: (p, op) => (a.notifyPatternApplied?.(p, op), b.notifyPatternApplied?.(p, op)),
+    notifyOperationFolded: (op) => (a.notifyOperationFolded?.(op), b.notifyOperationFolded?.(op)),
+  };
 }
 
 export class Rewriter extends Builder {

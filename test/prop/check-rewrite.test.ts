@@ -7,7 +7,9 @@ import fc from "fast-check";
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI, SubI } from "../../dialects/arith/index.ts";
+import { AddI, Constant, MulI, SubI } from "../../dialects/arith/index.ts";
+import type { IntegerType } from "../../src/ir/types.ts";
+import { AbsFOp } from "../../dialects/math/index.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -89,7 +91,50 @@ s("a correct pattern passes", () => {
   assert.ok(r.ok, r.ok ? "" : r.message);
 });
 
-import { UnitAttr } from "../../src/ir/attributes.ts";
+s("coverage: the table counts the programs each pattern and folder fired in; one that never fired fails the check, by name", () => {
+  /** subi(x, y) -> addi(x, muli(y, -1)) fires on any subi; a pattern rooted on an op the programs never contain cannot. */
+  const subToAdd = rewrite({
+    name: "test.subi-to-addi",
+    root: SubI,
+    apply(op, rw) {
+      const minusOne = rw.create(Constant, { value: IntegerAttr.get(op.rhs.type as IntegerType, -1n) }).result as typeof op.rhs;
+      const negated = rw.create(MulI, { lhs: op.rhs, rhs: minusOne }).result;
+      rw.replaceOpWithNew(op, AddI, { lhs: op.lhs, rhs: negated });
+      return rw.done();
+    },
+  });
+  const never = rewrite({ name: "test.never-generated", root: AbsFOp, apply: (_op, rw) => rw.fail("never") });
+  const tables: string[] = [];
+  const opts = { transform: [subToAdd, never], programs: programs(), runs: 200, seed: 3, coverage: { folders: [AddI, SubI], report: (t: string) => tables.push(t) } };
+  const r = checkRewrite(opts);
+  assert.not.ok(r.ok, "a pattern that never fired passed the coverage check");
+  if (r.ok) return;
+  assert.is(r.counterexample, undefined, "every program was rewritten correctly: the failure is coverage");
+  assert.match(r.message, /never fired in 200 programs[\s\S]*\n  test\.never-generated\n/);
+  assert.not.match(r.message.split("fired in 200")[0] ?? "", /test\.subi-to-addi/);
+  const cov = r.coverage;
+  assert.ok(cov !== undefined);
+  assert.is(cov?.programs, 200, "each of the 200 runs is one counted program (programs skipped for UB are not runs)");
+  const entry = (n: string) => cov?.entries.find((e) => e.name === n);
+  assert.ok((entry("test.subi-to-addi")?.programs ?? 0) > 0, "subi(x, y) -> addi(x, muli(y, -1)) fired");
+  assert.ok((entry("fold:arith.addi")?.programs ?? 0) > 0, "addi's folder fired");
+  assert.is(entry("test.never-generated")?.programs, 0);
+  assert.ok((entry("test.subi-to-addi")?.times ?? 0) >= (entry("test.subi-to-addi")?.programs ?? 0));
+  assert.is(tables.length, 1);
+  assert.match(tables[0] ?? "", /test\.never-generated\s+fired in\s+0 of 200 programs \(\s*0%\)\s+NEVER FIRED/);
+  assert.match(tables[0] ?? "", /fold:arith\.subi\s+fired in\s+\d+ of 200/);
+
+  // Excluded with a reason, it no longer fails; the reason is shown in the table.
+  const excluded = checkRewrite({ ...opts, coverage: { ...opts.coverage, exclude: { "test.never-generated": "math.absf is not among the generated ops" } } });
+  assert.ok(excluded.ok, excluded.ok ? "" : excluded.message);
+  assert.match(tables[1] ?? "", /test\.never-generated .*excluded: math\.absf is not among the generated ops/);
+  // Excluding a name that is not under test is a mistake, said at once.
+  assert.throws(() => checkRewrite({ ...opts, coverage: { exclude: { "test.no-such-pattern": "?" } } }), /not under test: test\.no-such-pattern/);
+  // Coverage off: only semantics are checked.
+  assert.ok(checkRewrite({ ...opts, coverage: false }).ok);
+});
+
+import { IntegerAttr, UnitAttr } from "../../src/ir/attributes.ts";
 const ctxUnit = (): UnitAttr => UnitAttr.get();
 s.run();
 

@@ -1,0 +1,210 @@
+/**
+ * Op interfaces (MLIR's OpInterface): a typed set of methods that op kinds implement, so that a pass can ask
+ * any op "are you a branch? which operands go to successor #1?" without knowing its dialect.
+ *
+ *   interface BranchOpMethods { getSuccessorOperands(index: number): SuccessorOperands }
+ *   export const BranchOpInterface = defineInterface<BranchOpMethods>("BranchOpInterface", { verify });
+ *
+ *   defineOp({ name: "cf.br", ... }, {
+ *     interfaces: [implement(BranchOpInterface, { getSuccessorOperands: (op, i) => ... })],   // op: the BranchOp
+ *   });
+ *   attachInterface(SomeOp, implement(BranchOpInterface, { ... }));                           // an external model
+ *
+ *   const br = op.getInterface(BranchOpInterface);      // a typed view, or undefined: one Map lookup
+ *   br?.getSuccessorOperands(0).forwarded.append([v]);
+ *   if (isa(op, BranchOpInterface)) op.getInterface(BranchOpInterface).getSuccessorOperands(0);   // no undefined
+ *
+ * An implementation's methods take the op first (`(op, i) => ...`); the view binds it (`view.method(i)`), as
+ * MLIR's interface classes bind the op. Methods listed in the interface's `defaults` need not be implemented.
+ * Each op kind holds its implementations in an `InterfaceMap` (OpInfo.interfaces), keyed by interface object.
+ *
+ * An interface may verify the ops implementing it (`verify`, run by the verifier with the op's traits, after
+ * them, as MLIR's interface verifiers; `verifyRegion` once the nested ops verified): it returns a whole
+ * diagnostic, so its wording is its own (`branch has 1 operands for successor #0, but target block has 0`).
+ */
+import type { Diagnostic } from "../diag/diagnostic.ts";
+import type { OpInfo, Operation } from "./operation.ts";
+
+// The methods of an interface, as its users call them (without the op).
+type AnyMethods = object;
+type Method = (...args: never[]) => unknown;
+
+/** An interface's methods as an op kind implements them: each takes the op (of type O) first. */
+export type ImplOf<M extends AnyMethods, O extends Operation = Operation> = {
+  [K in keyof M]-?: NonNullable<M[K]> extends (...args: infer A) => infer R ? (op: O, ...args: A) => R : never;
+};
+
+/** What one op kind implements: the required methods, and any of the defaulted ones it overrides. */
+export type Implementation<M extends AnyMethods, D extends keyof M, O extends Operation> = Omit<ImplOf<M, O>, D> &
+  Partial<Pick<ImplOf<M, O>, D>>;
+
+/** A view of an op through an interface: its methods with the op bound, and the op. */
+export type InterfaceView<M extends AnyMethods> = { readonly [K in keyof M]-?: NonNullable<M[K]> } & { readonly op: Operation };
+
+export interface InterfaceOptions<M extends AnyMethods, D extends keyof M> {
+  /** One line: what implementing the interface means. */
+  readonly description?: string;
+  /** Implementations of some methods for op kinds that do not give their own. */
+  readonly defaults?: Pick<ImplOf<M>, D>;
+  /** Checks an op implementing the interface, after its traits' checks (MLIR's interface `verify`). */
+  readonly verify?: (view: InterfaceView<M>) => Diagnostic | undefined;
+  /** Checks run after the ops nested in the op verified (MLIR's `verifyWithRegions`). */
+  readonly verifyRegion?: (view: InterfaceView<M>) => Diagnostic | undefined;
+}
+
+/** A phantom brand: `isa(op, I)` narrows `op` to `Operation & Implements<I>`. */
+declare const implementsBrand: unique symbol;
+export interface Implements<I> {
+  readonly [implementsBrand]: I;
+}
+
+/** An op interface: a typed name for a set of methods. Compare and key by identity. */
+export class OpInterface<M extends AnyMethods = AnyMethods, D extends keyof M = never> {
+  /** @internal the interface's method types, for inference only. */
+  declare readonly _methods: M;
+
+  constructor(
+    readonly name: string,
+    readonly options: InterfaceOptions<M, D>,
+  ) {}
+
+  /** The view of `op` through this interface, or undefined when its kind does not implement it. */
+  of(op: Operation): InterfaceView<M> | undefined {
+    return interfacesOf(op.info)?.get(this)?.view(op) as InterfaceView<M> | undefined;
+  }
+}
+
+/** Defines an interface; `D` names the methods `options.defaults` implements. */
+export function defineInterface<M extends AnyMethods, D extends keyof M = never>(
+  name: string,
+  options: InterfaceOptions<M, D> = {},
+): OpInterface<M, D> {
+  return new OpInterface<M, D>(name, options);
+}
+
+/** What the verifier needs of an interface (any `OpInterface` is one). */
+export interface InterfaceLike {
+  readonly name: string;
+  readonly options: {
+    readonly verify?: ((view: never) => Diagnostic | undefined) | undefined;
+    readonly verifyRegion?: ((view: never) => Diagnostic | undefined) | undefined;
+  };
+}
+
+/**
+ * One op kind's implementation of an interface: the methods (defaults filled in) and the class of its views.
+ * `O` is the op type the methods accept; attaching to an op kind whose instances are not `O` is the caller's bug.
+ */
+export class InterfaceImpl<O extends Operation = Operation> {
+  /** @internal the op type the methods were written for, for inference only. */
+  declare readonly _op: (op: O) => void;
+  readonly #View: new (op: Operation) => object;
+
+  constructor(
+    /** The interface implemented (typed loosely, so that implementations of any interfaces mix in one list). */
+    readonly iface: InterfaceLike,
+    readonly methods: Readonly<Record<string, Method>>,
+  ) {
+    // One class per implementation: a view is one small object whose prototype forwards to the methods.
+    const View = class {
+      constructor(readonly op: Operation) {}
+    };
+    for (const [name, fn] of Object.entries(methods)) {
+      Object.defineProperty(View.prototype, name, {
+        value: function (this: { op: Operation }, ...args: unknown[]): unknown {
+          return (fn as (op: Operation, ...a: unknown[]) => unknown)(this.op, ...args);
+        },
+      });
+    }
+    this.#View = View;
+  }
+
+  /** @internal */
+  view(op: Operation): object {
+    return new this.#View(op);
+  }
+}
+
+/**
+ * An implementation of `iface` for ops of type `O` (inferred from where it is used: in `defineOp`'s behaviour,
+ * the op's own class). Methods the interface defaults may be left out.
+ */
+export function implement<M extends AnyMethods, D extends keyof M, O extends Operation = Operation>(
+  iface: OpInterface<M, D>,
+  methods: Implementation<M, D, O>,
+): InterfaceImpl<O> {
+  const all = { ...(iface.options.defaults ?? {}), ...methods } as unknown as Record<string, Method>;
+  return new InterfaceImpl<O>(iface, all);
+}
+
+/** The interfaces one op kind implements. */
+export class InterfaceMap {
+  readonly #impls = new Map<object, InterfaceImpl<never>>();
+  /** Bumped on every change, so that what is derived from the map (the verifier's plan) can be refreshed. */
+  #version = 0;
+
+  constructor(impls: Iterable<InterfaceImpl<never>> = []) {
+    for (const impl of impls) this.set(impl);
+  }
+
+  get(iface: object): InterfaceImpl<never> | undefined {
+    return this.#impls.get(iface);
+  }
+  has(iface: object): boolean {
+    return this.#impls.has(iface);
+  }
+  /** Adds (or replaces) the implementation of its interface. */
+  set(impl: InterfaceImpl<never>): void {
+    this.#impls.set(impl.iface, impl);
+    this.#version++;
+  }
+  get version(): number {
+    return this.#version;
+  }
+  /** The implementations, in the order their interfaces were added. */
+  get implementations(): InterfaceImpl<never>[] {
+    return [...this.#impls.values()];
+  }
+  /** The implemented interfaces, in the order they were added. */
+  get interfaces(): object[] {
+    return [...this.#impls.keys()];
+  }
+  get size(): number {
+    return this.#impls.size;
+  }
+}
+
+const interfacesOf = (info: OpInfo | undefined): InterfaceMap | undefined => info?.interfaces;
+
+
+/** True when `op`'s kind implements `iface` (a type guard: `op.getInterface(iface)` is then defined). */
+export function isa<M extends AnyMethods, D extends keyof M, O extends Operation>(
+  op: O,
+  iface: OpInterface<M, D>,
+): op is O & Implements<OpInterface<M, D>> {
+  return interfacesOf(op.info)?.has(iface) ?? false;
+}
+
+/** The view of `op` through `iface`; throws when the op does not implement it (MLIR's `cast<>`). */
+export function cast<M extends AnyMethods, D extends keyof M>(op: Operation, iface: OpInterface<M, D>): InterfaceView<M> {
+  const view = iface.of(op);
+  if (view === undefined) throw new Error(`'${op.name}' does not implement ${iface.name}`);
+  return view;
+}
+
+/** The class side of an op kind, as `defineOp` makes it (its `info` holds the interface map). */
+export interface OpKindWithInfo {
+  readonly info: OpInfo | undefined;
+  readonly name: string;
+}
+
+/**
+ * Attaches implementations to an existing op kind (MLIR's external models), e.g. when a dialect is loaded into
+ * a context: `attachInterface(FuncOp, implement(MyInterface, { ... }))`. Replaces an earlier implementation of
+ * the same interface.
+ */
+export function attachInterface<O extends Operation>(op: OpKindWithInfo & { prototype: O }, ...impls: InterfaceImpl<O>[]): void {
+  const map = op.info?.interfaces;
+  if (map === undefined) throw new Error(`cannot attach an interface to '${op.info?.name ?? op.name}': it is not a registered op kind`);
+  for (const impl of impls) map.set(impl as InterfaceImpl<never>);
+}

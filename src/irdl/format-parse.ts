@@ -1,0 +1,402 @@
+/**
+ * Parses an op with its compiled declarative format (see format.ts): reads the pieces the elements name,
+ * then fills in the types the format does not spell (buildable constraints, type relations, the op's
+ * inferResultTypes) and lays out operands, segment sizes, regions and successors in spec order.
+ */
+import { type Attribute, DenseArrayAttr, UnitAttr } from "../ir/attributes.ts";
+import type { Location } from "../ir/location.ts";
+import { Block, Region } from "../ir/operation.ts";
+import { NoTerminator, SingleBlock } from "../ir/traits.ts";
+import { IntegerType, type Type } from "../ir/types.ts";
+import type { OpAsmParser, OperationState, Punctuation, UnresolvedOperand } from "../text/asm-interfaces.ts";
+import type { AttrConstraint } from "./constraints.ts";
+import { groupRanges, inferResultTypes, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
+import { type CompiledFormat, typeRelations } from "./format.ts";
+import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
+
+/** What the parse has read so far, by position in the spec's groups. */
+class ParsedPieces {
+  readonly operands = new Map<number, UnresolvedOperand[]>();
+  readonly operandLocs = new Map<number, Location>();
+  readonly operandTypes = new Map<number, Type[]>();
+  readonly resultTypes = new Map<number, Type[]>();
+  readonly regions = new Map<number, Region[]>();
+  readonly successors = new Map<number, Block[]>();
+  allOperands: UnresolvedOperand[] | undefined;
+  allOperandsLoc: Location | undefined;
+  allOperandTypes: Type[] | undefined;
+  allResultTypes: Type[] | undefined;
+  allRegions: Region[] | undefined;
+  allSuccessors: Block[] | undefined;
+  constructor(readonly attributes: Map<string, Attribute>) {}
+}
+
+export function parseWithFormat(def: OpDefinition, format: CompiledFormat, p: OpAsmParser, state: OperationState): void {
+  const start = p.loc();
+  const s = new ParsedPieces(state.attributes);
+  const reader = new FormatReader(p, s);
+  for (const e of format.elements) reader.element(e);
+  assemble(def, p, s, state, start);
+}
+
+class FormatReader {
+  constructor(
+    private readonly p: OpAsmParser,
+    private readonly s: ParsedPieces,
+  ) {}
+
+  element(e: Element): void {
+    const { p, s } = this;
+    switch (e.k) {
+      case "lit":
+        if (/^[A-Za-z_]/.test(e.text)) p.parseKeyword(e.text);
+        else p.parsePunct(e.text as Punctuation);
+        return;
+      case "ws":
+        return;
+      case "operand": {
+        s.operandLocs.set(e.index, p.loc());
+        if (e.group.kind === "single") s.operands.set(e.index, [p.parseOperand()]);
+        else if (e.group.kind === "optional") {
+          const o = p.parseOptionalOperand();
+          s.operands.set(e.index, o === undefined ? [] : [o]);
+        } else s.operands.set(e.index, p.parseOperandList("none"));
+        return;
+      }
+      case "operands":
+        s.allOperandsLoc = p.loc();
+        s.allOperands = p.parseOperandList("none");
+        return;
+      case "attr":
+        if (e.unit) s.attributes.set(e.def.name, UnitAttr.get());
+        else s.attributes.set(e.def.name, e.qualified ? p.parseAttribute() : parseAttrStripped(e.def.constraint, p));
+        return;
+      case "region":
+        s.regions.set(e.index, e.def.variadic ? this.regionList() : [this.region()]);
+        return;
+      case "regions":
+        s.allRegions = this.regionList();
+        return;
+      case "successor": {
+        const bs: Block[] = [];
+        if (e.def.variadic) {
+          const first = p.parseOptionalSuccessor();
+          if (first !== undefined) {
+            bs.push(first);
+            while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
+          }
+        } else bs.push(p.parseSuccessor());
+        s.successors.set(e.index, bs);
+        return;
+      }
+      case "successors": {
+        const bs: Block[] = [];
+        const first = p.parseOptionalSuccessor();
+        if (first !== undefined) {
+          bs.push(first);
+          while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
+        }
+        s.allSuccessors = bs;
+        return;
+      }
+      case "type":
+        this.setTypes(e.of, this.typesFor(e.of));
+        return;
+      case "functional": {
+        const ft = p.parseFunctionType();
+        this.setTypes(e.ins, [...ft.inputs]);
+        this.setTypes(e.outs, [...ft.results]);
+        return;
+      }
+      case "attrdict": {
+        const attrs = new Map<string, Attribute>();
+        if (e.keyword) p.parseOptionalAttrDictWithKeyword(attrs);
+        else p.parseOptionalAttrDict(attrs);
+        for (const [k, v] of attrs) {
+          if (s.attributes.has(k)) p.error(`attribute '${k}' occurs more than once in the attribute list`);
+          s.attributes.set(k, v);
+        }
+        return;
+      }
+      case "custom":
+        this.storeCustom(e.args, e.directive.parse(p, this.refs(e.args) as never) as Record<string, unknown>);
+        return;
+      case "optional": {
+        const [first, ...rest] = e.then;
+        if (first !== undefined && this.optionalFirst(first)) {
+          for (const x of rest) this.element(x);
+        } else {
+          for (const x of e.else) this.element(x);
+        }
+        return;
+      }
+      case "oilist": {
+        const seen = new Set<string>();
+        for (;;) {
+          const loc = p.loc();
+          const word = p.parseOptionalKeyword(e.clauses.map((c) => c.keyword.text));
+          if (word === undefined) return;
+          if (seen.has(word)) p.error(`\`${word}\` clause can appear at most once in the expansion of the oilist directive`, loc);
+          seen.add(word);
+          const clause = e.clauses.find((c) => c.keyword.text === word);
+          for (const x of clause?.elements ?? []) this.element(x);
+        }
+      }
+    }
+  }
+
+  private region(): Region {
+    const r = new Region();
+    this.p.parseRegion(r);
+    return r;
+  }
+  private regionList(): Region[] {
+    const rs: Region[] = [];
+    let r = new Region();
+    while (this.p.parseOptionalRegion(r)) {
+      rs.push(r);
+      r = new Region();
+      if (!this.p.parseOptionalPunct(",")) break;
+    }
+    return rs;
+  }
+
+  /** Tries the first element of an optional group; true (having read it) when it is there. */
+  private optionalFirst(e: Element): boolean {
+    const { p, s } = this;
+    switch (e.k) {
+      case "lit":
+        return /^[A-Za-z_]/.test(e.text) ? p.parseOptionalKeyword(e.text) !== undefined : p.parseOptionalPunct(e.text as Punctuation);
+      case "operand": {
+        const at = p.loc();
+        const first = p.parseOptionalOperand();
+        if (first === undefined) return false;
+        const rest: UnresolvedOperand[] = [first];
+        if (e.group.kind === "variadic") while (p.parseOptionalPunct(",")) rest.push(p.parseOperand());
+        s.operands.set(e.index, rest);
+        s.operandLocs.set(e.index, at);
+        return true;
+      }
+      case "attr": {
+        const a = e.qualified ? p.parseOptionalAttribute() : parseOptionalAttrStripped(e.def.constraint, p);
+        if (a === undefined) return false;
+        s.attributes.set(e.def.name, a);
+        return true;
+      }
+      case "region": {
+        const r = new Region();
+        if (!p.parseOptionalRegion(r)) return false;
+        if (e.def.variadic) {
+          const rs = [r];
+          while (p.parseOptionalPunct(",")) rs.push(this.region());
+          s.regions.set(e.index, rs);
+        } else s.regions.set(e.index, [r]);
+        return true;
+      }
+      case "successor": {
+        const b = p.parseOptionalSuccessor();
+        if (b === undefined) return false;
+        const bs = [b];
+        if (e.def.variadic) while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
+        s.successors.set(e.index, bs);
+        return true;
+      }
+      case "type": {
+        const t = p.parseOptionalType();
+        if (t === undefined) return false;
+        const ts = [t];
+        if (e.of.k !== "operand" && e.of.k !== "result" ? true : e.of.group.kind === "variadic") {
+          while (p.parseOptionalPunct(",")) ts.push(p.parseType());
+        }
+        this.setTypes(e.of, ts);
+        return true;
+      }
+      case "custom": {
+        const out = e.directive.parseOptional?.(p, this.refs(e.args) as never);
+        if (out === undefined) return false;
+        this.storeCustom(e.args, out as Record<string, unknown>);
+        return true;
+      }
+      default:
+        this.element(e);
+        return true;
+    }
+  }
+
+  private setTypes(ref: TypeRef, ts: Type[]): void {
+    const s = this.s;
+    if (ref.k === "operand") s.operandTypes.set(ref.index, ts);
+    else if (ref.k === "result") s.resultTypes.set(ref.index, ts);
+    else if (ref.k === "operands") s.allOperandTypes = ts;
+    else s.allResultTypes = ts;
+  }
+
+  /** `type($x)`: one type for a single group, zero or one for an optional one, a comma list otherwise. */
+  private typesFor(ref: TypeRef): Type[] {
+    const p = this.p;
+    if (ref.k === "operands" || ref.k === "results" || ref.group.kind === "variadic") {
+      const t = p.parseOptionalType();
+      if (t === undefined) return [];
+      const ts = [t];
+      while (p.parseOptionalPunct(",")) ts.push(p.parseType());
+      return ts;
+    }
+    if (ref.group.kind === "single") return [p.parseType()];
+    const t = p.parseOptionalType();
+    return t === undefined ? [] : [t];
+  }
+
+  /** The inputs of a custom directive's parse hook: its `ref(...)` arguments, as parsed so far. */
+  private refs(args: readonly CustomArg[]): Record<string, unknown> {
+    const s = this.s;
+    const out: Record<string, unknown> = {};
+    for (const a of args) {
+      if (!a.isRef) continue;
+      const of = a.of;
+      let v: unknown[] | Attribute | undefined;
+      if (of.k === "type") v = of.ref.k === "operand" ? s.operandTypes.get(of.ref.index) : of.ref.k === "result" ? s.resultTypes.get(of.ref.index) : undefined;
+      else if (of.k === "operand") v = s.operands.get(of.index);
+      else if (of.k === "attr") v = s.attributes.get(of.def.name);
+      else if (of.k === "region") v = s.regions.get(of.index);
+      else v = s.successors.get(of.index);
+      out[a.key] = single(a.kind) && Array.isArray(v) ? v[0] : (v ?? (single(a.kind) || a.kind === "attr" ? undefined : []));
+    }
+    return out;
+  }
+
+  /** Stores what a custom directive's parse hook returned. */
+  private storeCustom(args: readonly CustomArg[], out: Record<string, unknown>): void {
+    const s = this.s;
+    for (const a of args) {
+      if (a.isRef) continue;
+      const v = out[a.key];
+      const list = (v === undefined ? [] : Array.isArray(v) ? v : [v]) as never[];
+      const of = a.of;
+      if (of.k === "type") this.setTypes(of.ref, list);
+      else if (of.k === "operand") s.operands.set(of.index, list);
+      else if (of.k === "attr") {
+        if (v !== undefined) s.attributes.set(of.def.name, v as Attribute);
+      } else if (of.k === "region") s.regions.set(of.index, list);
+      else s.successors.set(of.index, list);
+    }
+  }
+}
+
+const single = (k: CustomArg["kind"]): boolean =>
+  k === "operand" || k === "optionalOperand" || k === "type" || k === "optionalType" || k === "region" || k === "successor";
+
+/** `$attr` in a format: the constraint's stripped form, the value with its buildable type, or in full. */
+function parseAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute {
+  if (c.parse !== undefined) return c.parse(p);
+  return c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
+}
+function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute | undefined {
+  if (c.parseOptional !== undefined) return c.parseOptional(p);
+  if (c.parse !== undefined) return p.peekKeyword() === undefined ? undefined : c.parse(p);
+  return c.valueType !== undefined ? p.parseOptionalAttribute(c.valueType) : p.parseOptionalAttribute();
+}
+
+/** Lays the parsed pieces out in spec order, filling the types the format does not print. */
+function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: Location): void {
+  const unresolved: UnresolvedOperand[][] = def.operands.map((_, i) => s.operands.get(i) ?? []);
+  if (s.allOperands !== undefined) {
+    const all = s.allOperands;
+    groupRanges(def.operands, all.length, undefined).forEach(([b, n], i) => (unresolved[i] = all.slice(b, b + n)));
+  }
+  let operandTypes: (Type[] | undefined)[] = def.operands.map((_, i) => s.operandTypes.get(i));
+  if (s.allOperandTypes !== undefined) {
+    const all = s.allOperandTypes;
+    // `type(operands)` lists every operand's type: MLIR resolves the whole list at once, so counts are totals.
+    const count = unresolved.reduce((n, u) => n + u.length, 0);
+    if (count !== all.length) p.error(`${count} operands present, but expected ${all.length}`, s.allOperandsLoc ?? start);
+    let at = 0;
+    operandTypes = unresolved.map((u) => {
+      const ts = all.slice(at, at + u.length);
+      at += u.length;
+      return ts;
+    });
+  }
+  let resultTypes: (Type[] | undefined)[] = def.results.map((_, i) => s.resultTypes.get(i));
+  if (s.allResultTypes !== undefined) {
+    const all = s.allResultTypes;
+    resultTypes = groupRanges(def.results, all.length, undefined).map(([b, n]) => all.slice(b, b + n));
+  }
+
+  inferMissingTypes(def, unresolved, operandTypes, resultTypes);
+  def.operands.forEach((g, i) => {
+    const us = unresolved[i] ?? [];
+    if (us.length === 0) return;
+    const ts = operandTypes[i];
+    if (ts === undefined) p.error(`'${def.name}': the type of operand '${g.name}' cannot be inferred`, start);
+    // One type per operand, as in MLIR: `type($group)` of a variadic group must list as many types as operands.
+    state.operands.push(...p.resolveOperands(us, ts, s.operandLocs.get(i) ?? s.allOperandsLoc ?? start));
+  });
+  if (def.operandSegments) {
+    state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), unresolved.map((u) => u.length)));
+  }
+  if (resultTypes.some((t, i) => t === undefined && def.results[i]?.kind === "single")) {
+    const inferred = inferResultTypes(def, state.operands, state.attributes);
+    if (inferred === undefined) p.error(`'${def.name}': failed to infer the result types`, start);
+    state.resultTypes.push(...inferred);
+  } else {
+    resultTypes.forEach((t) => state.resultTypes.push(...(t ?? [])));
+    if (def.resultSegments) {
+      state.attributes.set(RESULT_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), resultTypes.map((t) => t?.length ?? 0)));
+    }
+  }
+
+  const emplace = def.traits.has(SingleBlock) && def.traits.has(NoTerminator);
+  const regions: Region[] = [];
+  def.regions.forEach((r, i) => {
+    const all = s.allRegions;
+    const rs = all !== undefined ? (r.variadic ? all.slice(i) : all.slice(i, i + 1)) : (s.regions.get(i) ?? (r.variadic ? [] : [new Region()]));
+    regions.push(...rs);
+  });
+  // ODS gives the empty region of a SingleBlock + NoTerminator op its block back.
+  if (emplace) for (const r of regions) if (r.isEmpty) r.push(new Block());
+  state.regions.push(...regions);
+  def.successors.forEach((x, i) => {
+    const all = s.allSuccessors;
+    state.successors.push(...(all !== undefined ? (x.variadic ? all.slice(i) : all.slice(i, i + 1)) : (s.successors.get(i) ?? [])));
+  });
+}
+
+/** Fills operand/result types the format does not spell, from buildable constraints and the type relations. */
+function inferMissingTypes(
+  def: OpDefinition,
+  operands: readonly UnresolvedOperand[][],
+  operandTypes: (Type[] | undefined)[],
+  resultTypes: (Type[] | undefined)[],
+): void {
+  def.operands.forEach((g, i) => {
+    if (operandTypes[i] === undefined && g.constraint.buildable !== undefined) {
+      const t = g.constraint.buildable;
+      operandTypes[i] = (operands[i] ?? []).map(() => t);
+    }
+  });
+  def.results.forEach((g, i) => {
+    if (resultTypes[i] === undefined && g.kind === "single" && g.constraint.buildable !== undefined) resultTypes[i] = [g.constraint.buildable];
+  });
+  const slot = (key: string): { list: (Type[] | undefined)[]; i: number } => {
+    const [k, name] = key.split(":") as [string, string];
+    return k === "operand"
+      ? { list: operandTypes, i: def.operands.findIndex((g) => g.name === name) }
+      : { list: resultTypes, i: def.results.findIndex((g) => g.name === name) };
+  };
+  for (const names of typeRelations(def)) {
+    let known: Type | undefined;
+    for (const n of names) {
+      const { list, i } = slot(n);
+      const ts = list[i];
+      if (ts !== undefined && ts.length > 0) known ??= ts[0];
+    }
+    if (known === undefined) continue;
+    const t = known;
+    for (const n of names) {
+      const { list, i } = slot(n);
+      if (list[i] !== undefined) continue;
+      if (list === operandTypes) list[i] = (operands[i] ?? []).map(() => t);
+      else if (def.results[i]?.kind === "single") list[i] = [t];
+    }
+  }
+}

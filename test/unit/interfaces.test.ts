@@ -1,0 +1,173 @@
+/**
+ * Op interfaces (src/ir/interfaces.ts, src/interfaces/): lookup, typed views, external models, interface
+ * verifiers, and the shared passes working on a dialect defined in the tests (test/support/test-dialect.ts), so
+ * that none of them depends on cf or func by name.
+ */
+import { isLeft, isRight } from "fp-ts/lib/Either.js";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { newContext } from "../../rewrites/index.ts";
+import { BranchOp, CondBranchOp } from "../../dialects/cf/index.ts";
+import { dce } from "../../rewrites/transforms/dce.ts";
+import { mergeIdenticalBlocks } from "../../rewrites/transforms/merge-blocks.ts";
+import { attachInterface, cast, defineInterface, implement, isa } from "../../src/ir/interfaces.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import { BranchOpInterface } from "../../src/interfaces/control-flow.ts";
+import { error } from "../../src/diag/diagnostic.ts";
+import { verify } from "../../src/irdl/verifier.ts";
+import { Rewriter } from "../../src/rewrite/rewriter.ts";
+import { printOp } from "../../src/text/printer.ts";
+import { parserIn } from "../support/pass-tests.ts";
+import { TestBr, TestCondBr, TestOpaque, testDialect } from "../support/test-dialect.ts";
+
+const ctx = newContext().load(testDialect);
+const parse = parserIn(ctx);
+const print = (op: Operation): string => printOp(op, { ctx });
+
+/** The first op of the module's body. */
+const firstOp = (m: Operation): Operation => m.getRegion(0).block.first as Operation;
+
+/** `test.func @name(args) -> results { body }` in generic form (the custom form comes with FunctionOpInterface). */
+const testFunc = (name: string, type: string, body: string): string => `"test.func"() ({\n${body}\n}) {function_type = ${type}, sym_name = "${name}"} : () -> ()`;
+
+// ---- the mechanism ------------------------------------------------------------------------------------------
+
+const mechanism = suite("interface mechanism");
+
+mechanism("lookup gives a typed view bound to the op, or undefined", () => {
+  const m = parse(testFunc("f", "(i1, i32) -> ()", "^bb0(%c: i1, %a: i32):\n  test.cond_br %c, ^bb1(%a : i32), ^bb2 : i1\n^bb1(%x: i32):\n  test.return\n^bb2:\n  test.return"));
+  const condBr = firstOp(m).getRegion(0).entry!.last as Operation;
+  assert.instance(condBr, TestCondBr);
+  const view = condBr.getInterface(BranchOpInterface);
+  assert.ok(view !== undefined);
+  assert.is(view.op, condBr);
+  assert.equal(view.getSuccessorOperands(0).forwarded.values, [condBr.getOperand(1)]);
+  assert.is(view.getSuccessorOperands(1).length, 0);
+  // Defaults fill the methods the op does not implement.
+  assert.ok(view.areTypesCompatible(condBr.getOperand(1).type, condBr.getOperand(1).type));
+  const ret = condBr.successors[1]!.last as Operation;
+  assert.is(ret.getInterface(BranchOpInterface), undefined, "test.return is no branch");
+  assert.not.ok(isa(ret, BranchOpInterface));
+  assert.throws(() => cast(ret, BranchOpInterface), /'test\.return' does not implement BranchOpInterface/);
+  if (isa(condBr, BranchOpInterface)) {
+    // After `isa`, the view is known to exist: no undefined to handle.
+    assert.is(condBr.getInterface(BranchOpInterface).getSuccessorOperands(0).length, 1);
+  } else assert.unreachable("test.cond_br is a branch");
+});
+
+mechanism("lookup is one map lookup: the same implementation for every op of a kind", () => {
+  const impl = TestBr.info.interfaces?.get(BranchOpInterface);
+  assert.ok(impl !== undefined);
+  assert.is(BranchOp.info.interfaces?.get(BranchOpInterface)?.iface, BranchOpInterface);
+  assert.is.not(BranchOp.info.interfaces?.get(BranchOpInterface), CondBranchOp.info.interfaces?.get(BranchOpInterface));
+  assert.not.ok(TestOpaque.info.interfaces?.has(BranchOpInterface));
+});
+
+mechanism("an interface can be attached to an existing op kind (an external model)", () => {
+  interface Describe {
+    describe(prefix: string): string;
+  }
+  const Describable = defineInterface<Describe>("test.Describable", {
+    verify: (view) => (view.describe("") === "bad" ? error(view.op.loc, "described as bad") : undefined),
+  });
+  const op = TestOpaque.build({ inputs: [], outputs: [] });
+  assert.is(op.getInterface(Describable), undefined);
+  attachInterface(TestOpaque, implement(Describable, { describe: (o, prefix) => `${prefix}${o.name}/${o.numOperands}` }));
+  assert.is(op.getInterface(Describable)?.describe("> "), "> test.opaque/0");
+  // The verifier picks up interfaces attached after it first saw the op kind.
+  const m = parse(testFunc("f", "() -> ()", '^bb0:\n  "test.opaque"() {bad} : () -> ()\n  test.return'));
+  assert.ok(isRight(verify(m, { ctx })));
+  attachInterface(TestOpaque, implement(Describable, { describe: (o) => (o.attr("bad") !== undefined ? "bad" : "good") }));
+  const v = verify(m, { ctx });
+  assert.ok(isLeft(v) && v.left[0]?.message === "described as bad");
+});
+
+// ---- BranchOpInterface ----------------------------------------------------------------------------------
+
+const branch = suite("BranchOpInterface");
+
+branch("its verifier words mismatches as MLIR does, for any branch op", () => {
+  const check = (body: string, message: string): void => {
+    const v = verify(parse(testFunc("f", "(i1, i32) -> ()", body)), { ctx });
+    assert.ok(isLeft(v), body);
+    if (isLeft(v)) assert.is(v.left[0]?.message, message);
+  };
+  check("^bb0(%c: i1, %a: i32):\n  test.br ^bb1(%a : i32)\n^bb1:\n  test.return", "branch has 1 operands for successor #0, but target block has 0");
+  check(
+    "^bb0(%c: i1, %a: i32):\n  test.cond_br %c, ^bb1, ^bb2(%c : i1) : i1\n^bb1:\n  test.return\n^bb2(%x: i32):\n  test.return",
+    "type mismatch for bb argument #0 of successor #1",
+  );
+});
+
+branch("forwarded operands change in place, with the segment sizes", () => {
+  const m = parse(testFunc("f", "(i1, i32) -> ()", "^bb0(%c: i1, %a: i32):\n  test.cond_br %c, ^bb1, ^bb2 : i1\n^bb1:\n  test.return\n^bb2:\n  test.return"));
+  const condBr = firstOp(m).getRegion(0).entry!.last as Operation;
+  const [bb1, bb2] = condBr.successors as [NonNullable<Operation["parent"]>, NonNullable<Operation["parent"]>];
+  const a = condBr.getOperand(0).parentBlock!.arg(1);
+  bb2.addArgument(a.type);
+  bb2.addArgument(a.type);
+  const view = cast(condBr, BranchOpInterface);
+  view.getSuccessorOperands(1).forwarded.append([a, a]);
+  view.getSuccessorOperands(1).forwarded.erase(0);
+  bb2.eraseArgument(0);
+  bb1.addArgument(a.type);
+  view.getSuccessorOperands(0).forwarded.assign([a]);
+  assert.match(print(m), /test\.cond_br %arg0, \^bb1\(%arg1 : i32\), \^bb2\(%arg1 : i32\) : i1/);
+  assert.match(printOp(m, { ctx, generic: true }), /operand_segment_sizes = array<i32: 1, 1, 1>/);
+  assert.ok(isRight(verify(m, { ctx })));
+});
+
+// ---- the shared passes on the test dialect --------------------------------------------------------------
+
+const passes = suite("shared passes on the test dialect");
+
+passes("block merging extends test branches through the interface", () => {
+  const m = parse(
+    testFunc(
+      "f",
+      "(i1, i32, i32) -> i32",
+      `^bb0(%c: i1, %a: i32, %b: i32):
+  test.cond_br %c, ^bb1, ^bb2 : i1
+^bb1:
+  %m = test.pure %a, %b : i32
+  test.return %m : i32
+^bb2:
+  %n = test.pure %b, %a : i32
+  test.return %n : i32`,
+    ),
+  );
+  assert.is(mergeIdenticalBlocks(m, new Rewriter()), 1);
+  assert.ok(isRight(verify(m, { ctx })), print(m));
+  assert.match(print(m), /test\.cond_br %arg0, \^bb1\(%arg1, %arg2 : i32, i32\), \^bb1\(%arg2, %arg1 : i32, i32\) : i1/);
+});
+
+passes("dce drops what test branches forward to dead arguments, and dead pure ops", () => {
+  const m = parse(
+    testFunc(
+      "f",
+      "(i1, i32) -> i32",
+      `^bb0(%c: i1, %a: i32):
+  %dead = test.pure %a : i32
+  %kept = test.opaque %a : (i32) -> i32
+  test.cond_br %c, ^bb1(%a, %a : i32, i32), ^bb2 : i1
+^bb1(%x: i32, %y: i32):
+  test.br ^bb2
+^bb2:
+  test.return %a : i32
+^bb3:
+  test.return %a : i32`,
+    ),
+  );
+  const r = dce(m);
+  assert.ok(isRight(r));
+  if (isRight(r)) assert.equal([r.right.erasedBlocks, r.right.erasedOps, r.right.erasedArguments], [1, 1, 2]);
+  const text = print(m);
+  assert.ok(isRight(verify(m, { ctx })), text);
+  assert.match(text, /test\.cond_br %arg0, \^bb1, \^bb2 : i1\n\s*\^bb1:/);
+  assert.match(text, /test\.opaque/, "an op with unknown effects stays");
+  assert.not.match(text, /test\.pure/);
+});
+
+mechanism.run();
+branch.run();
+passes.run();
