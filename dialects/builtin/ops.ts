@@ -6,9 +6,9 @@
  *   }
  *   %0:2 = builtin.unrealized_conversion_cast %a, %b : i32, f32 to i64, f64
  */
-import { type Attribute, StringAttr } from "../../src/ir/attributes.ts";
+import { StringAttr } from "../../src/ir/attributes.ts";
 import type { Location } from "../../src/ir/location.ts";
-import { Block, type Operation, Region } from "../../src/ir/operation.ts";
+import { Block, Region } from "../../src/ir/operation.ts";
 import {
   GraphRegion,
   IsolatedFromAbove,
@@ -21,41 +21,6 @@ import {
 import { AnyType, StrAttr, SymbolNameAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
-import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
-
-const SYM_NAME = "sym_name";
-
-/**
- * `module @name attributes {...} { body }`: ODS's `($sym_name^)? attr-dict-with-keyword $bodyRegion`, with the
- * symbol printed as `@name` and an empty body given its block back (ODS does that for SingleBlock +
- * NoTerminator regions).
- */
-const moduleAsm = {
-  print(op: Operation, p: OpAsmPrinter): void {
-    const name = op.attr(SYM_NAME);
-    if (name instanceof StringAttr) {
-      p.print(" ");
-      p.printSymbolName(name.value);
-    }
-    p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME]);
-    p.print(" ");
-    p.printRegion(op.getRegion(0));
-  },
-  parse(p: OpAsmParser, state: OperationState): void {
-    const name = p.parseOptionalSymbolName();
-    if (name !== undefined) state.attributes.set(SYM_NAME, StringAttr.get(name));
-    const attrs = new Map<string, Attribute>();
-    p.parseOptionalAttrDictWithKeyword(attrs);
-    for (const [k, v] of attrs) {
-      if (state.attributes.has(k)) p.error(`attribute '${k}' occurs more than once in the attribute list`, state.loc);
-      state.attributes.set(k, v);
-    }
-    const body = new Region();
-    p.parseRegion(body);
-    if (body.isEmpty) body.push(new Block());
-    state.regions.push(body);
-  },
-};
 
 /**
  * `builtin.module`: the top-level container. Its single block holds symbols (SymbolTable), needs no
@@ -68,7 +33,8 @@ export const ModuleOp = defineOp(
     attributes: { sym_name: optionalAttr(SymbolNameAttr), sym_visibility: optionalAttr(StrAttr) },
     regions: { bodyRegion: region({ maxBlocks: 1 }) },
     traits: [IsolatedFromAbove, NoTerminator, SymbolTable, Symbol, SingleBlock, GraphRegion],
-    format: moduleAsm,
+    // An empty body gets its block back when parsed (ODS does that for SingleBlock + NoTerminator regions).
+    format: "($sym_name^)? attr-dict-with-keyword $bodyRegion",
     // Ops nested directly in a module print without the `builtin.` prefix (`module {` inside a module).
     defaultDialect: "builtin",
   },

@@ -26,7 +26,7 @@ import { optionalAttr, successor, variadic, variadicSuccessor } from "../../src/
 import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
 import type { MutableOperandRange } from "../../src/ir/mutable-operand-range.ts";
 import { printType } from "../../src/text/print-attr.ts";
-import { caseValuesAttr, switchAsm } from "./switch-asm.ts";
+import { caseValuesAttr, SWITCH_FORMAT, SwitchOpCases } from "./switch-asm.ts";
 
 /** The named operand group of a cf op as the operands forwarded to a successor. */
 function forwardedGroup(op: Operation, group: string, index: number): SuccessorOperands {
@@ -109,7 +109,8 @@ export const SwitchOp = defineOp(
     attributes: { case_values: optionalAttr(AnyIntElementsAttr), case_operand_segments: DenseI32ArrayAttr },
     successors: { defaultDestination: successor(), caseDestinations: variadicSuccessor() },
     traits: [Pure, Terminator],
-    format: switchAsm,
+    customDirectives: { SwitchOpCases },
+    format: SWITCH_FORMAT,
   },
   {
     interfaces: [

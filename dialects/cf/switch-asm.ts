@@ -1,5 +1,6 @@
 /**
- * The custom form of `cf.switch` (MLIR 16's `custom<SwitchOpCases>` inside `$flag : type($flag), [ \n ... ]`):
+ * The custom form of `cf.switch`: MLIR 16's declarative format, `$flag : type($flag), [ \n ... ]`, around the
+ * `custom<SwitchOpCases>` directive defined here:
  *
  *   cf.switch %flag : i32, [
  *     default: ^bb1(%a : i32),
@@ -11,26 +12,10 @@
  * without case values closes the bracket right after the default (`default: ^bb1]`), as MLIR 16 prints it.
  */
 import { DenseArrayAttr, DenseElementsAttr, storageFor } from "../../src/ir/attributes.ts";
-import type { Block, Operation } from "../../src/ir/operation.ts";
-import { IntegerType, i32, VectorType } from "../../src/ir/types.ts";
-import type { Value } from "../../src/ir/value.ts";
-import { OPERAND_SEGMENT_SIZES } from "../../src/irdl/define-op.ts";
-import type { OpAsmHooks, OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
-
-const CASE_VALUES = "case_values";
-const CASE_OPERAND_SEGMENTS = "case_operand_segments";
-
-/** A line break at the op's indentation (MLIR's printNewline), when the printer offers it. */
-function newline(p: OpAsmPrinter): void {
-  const withNewline = p as OpAsmPrinter & { printNewline?: () => void };
-  if (withNewline.printNewline !== undefined) withNewline.printNewline();
-  else p.print("\n");
-}
-
-function segmentsOf(op: Operation, name: string): number[] {
-  const a = op.attr(name);
-  return a instanceof DenseArrayAttr ? a.numbers : [];
-}
+import type { Block } from "../../src/ir/operation.ts";
+import { IntegerType, i32, type Type, VectorType } from "../../src/ir/types.ts";
+import { customDirective, ref } from "../../src/irdl/format-directives.ts";
+import type { OpAsmParser, UnresolvedOperand } from "../../src/text/asm-interfaces.ts";
 
 /** Case value `i` as an unsigned integer of the flag's width. */
 function caseValueText(values: DenseElementsAttr, i: number): string {
@@ -38,36 +23,86 @@ function caseValueText(values: DenseElementsAttr, i: number): string {
   return BigInt.asUintN(Math.min(width, 64), BigInt(values.at(i))).toString();
 }
 
-function printSwitch(op: Operation, p: OpAsmPrinter): void {
-  const [flag, ...rest] = op.operands;
-  if (flag === undefined) return;
-  const [, numDefault = 0] = segmentsOf(op, OPERAND_SEGMENT_SIZES);
-  p.print(" ");
-  p.printOperand(flag);
-  p.print(" : ");
-  p.printType(flag.type);
-  p.print(", [");
-  newline(p);
-  p.print("  default: ");
-  const [defaultDest, ...caseDests] = op.successors;
-  if (defaultDest !== undefined) p.printSuccessorAndUseList(defaultDest, rest.slice(0, numDefault));
-  const values = op.attr(CASE_VALUES);
-  if (values instanceof DenseElementsAttr) {
-    const segments = segmentsOf(op, CASE_OPERAND_SEGMENTS);
-    let start = numDefault;
-    caseDests.forEach((dest, i) => {
+/** `^bb1` or `^bb1(%a, %b : i32, i32)`, with the operands unresolved. */
+function parseSuccessorWithOperands(p: OpAsmParser): { dest: Block; operands: UnresolvedOperand[]; types: Type[] } {
+  const dest = p.parseSuccessor();
+  if (!p.parseOptionalPunct("(")) return { dest, operands: [], types: [] };
+  const operands = p.parseOperandList("none");
+  p.parsePunct(":");
+  const types = p.parseTypeList();
+  p.parsePunct(")");
+  return { dest, operands, types };
+}
+
+/**
+ * MLIR 16's `custom<SwitchOpCases>`: `default: ^bb(...)` then one `value: ^bb(...)` line per case. The case
+ * values take the flag's type (read earlier in the format, hence `ref`).
+ */
+export const SwitchOpCases = customDirective({
+  params: {
+    flagType: ref("type"),
+    defaultDestination: "successor",
+    defaultOperands: "operands",
+    defaultOperandTypes: "types",
+    caseValues: "attr",
+    caseDestinations: "successors",
+    caseOperands: "operands",
+    caseOperandTypes: "types",
+    caseOperandSegments: "attr",
+  },
+  print(p, _op, a) {
+    p.print("  default: ");
+    p.printSuccessorAndUseList(a.defaultDestination, a.defaultOperands);
+    const values = a.caseValues;
+    if (!(values instanceof DenseElementsAttr)) return;
+    const segments = a.caseOperandSegments instanceof DenseArrayAttr ? a.caseOperandSegments.numbers : [];
+    let start = 0;
+    a.caseDestinations.forEach((dest, i) => {
       const n = segments[i] ?? 0;
       p.print(",");
-      newline(p);
+      p.printNewline();
       p.print(`  ${caseValueText(values, i)}: `);
-      p.printSuccessorAndUseList(dest, rest.slice(start, start + n));
+      p.printSuccessorAndUseList(dest, a.caseOperands.slice(start, start + n));
       start += n;
     });
-    newline(p);
-  }
-  p.print("]");
-  p.printOptionalAttrDict(op.attributes, [CASE_VALUES, CASE_OPERAND_SEGMENTS, OPERAND_SEGMENT_SIZES]);
-}
+    p.printNewline();
+  },
+  parse(p, { flagType }) {
+    if (!(flagType instanceof IntegerType)) return p.error("invalid kind of type specified");
+    p.parseKeyword("default");
+    p.parsePunct(":");
+    const dflt = parseSuccessorWithOperands(p);
+    const values: bigint[] = [];
+    const caseDestinations: Block[] = [];
+    const caseOperands: UnresolvedOperand[] = [];
+    const caseOperandTypes: Type[] = [];
+    const segments: number[] = [];
+    while (p.parseOptionalPunct(",")) {
+      values.push(p.parseInteger());
+      p.parsePunct(":");
+      const c = parseSuccessorWithOperands(p);
+      caseDestinations.push(c.dest);
+      caseOperands.push(...c.operands);
+      caseOperandTypes.push(...c.types);
+      segments.push(c.operands.length);
+    }
+    return {
+      defaultDestination: dflt.dest,
+      defaultOperands: dflt.operands,
+      defaultOperandTypes: dflt.types,
+      caseValues: values.length > 0 ? caseValuesAttr(flagType, values) : undefined,
+      caseDestinations,
+      caseOperands,
+      caseOperandTypes,
+      caseOperandSegments: DenseArrayAttr.get(i32, segments),
+    };
+  },
+});
+
+/** MLIR 16's SwitchOp assemblyFormat. */
+export const SWITCH_FORMAT =
+  "$flag `:` type($flag) `,` `[` `\\n` custom<SwitchOpCases>(ref(type($flag)), $defaultDestination, $defaultOperands, " +
+  "type($defaultOperands), $case_values, $caseDestinations, $caseOperands, type($caseOperands), $case_operand_segments) `]` attr-dict";
 
 /**
  * `dense<[...]> : vector<Nxi..>` of the flag's type, as the switch parser builds its `case_values`; values are
@@ -87,36 +122,3 @@ export function caseValuesAttr(flagType: IntegerType, values: readonly (bigint |
   return DenseElementsAttr.get(VectorType.get([values.length], flagType), data);
 }
 
-function parseSwitch(p: OpAsmParser, state: OperationState): void {
-  const flag = p.parseOperand();
-  p.parsePunct(":");
-  const typeLoc = p.loc();
-  const flagType = p.parseType();
-  if (!(flagType instanceof IntegerType)) p.error("invalid kind of type specified", typeLoc);
-  p.parsePunct(",");
-  p.parsePunct("[");
-  p.parseKeyword("default");
-  p.parsePunct(":");
-  const defaultOperands: Value[] = [];
-  const successors: Block[] = [p.parseSuccessorAndUseList(defaultOperands)];
-  const values: bigint[] = [];
-  const caseOperands: Value[] = [];
-  const segments: number[] = [];
-  while (p.parseOptionalPunct(",")) {
-    values.push(p.parseInteger());
-    p.parsePunct(":");
-    const before = caseOperands.length;
-    successors.push(p.parseSuccessorAndUseList(caseOperands));
-    segments.push(caseOperands.length - before);
-  }
-  p.parsePunct("]");
-  p.parseOptionalAttrDict(state.attributes);
-
-  state.operands.push(p.resolveOperand(flag, flagType), ...defaultOperands, ...caseOperands);
-  state.successors.push(...successors);
-  if (values.length > 0) state.attributes.set(CASE_VALUES, caseValuesAttr(flagType, values));
-  state.attributes.set(CASE_OPERAND_SEGMENTS, DenseArrayAttr.get(i32, segments));
-  state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(i32, [1, defaultOperands.length, caseOperands.length]));
-}
-
-export const switchAsm: OpAsmHooks = { print: printSwitch, parse: parseSwitch };

@@ -18,10 +18,8 @@ import { AnyFunctionType, AnyType, FlatSymbolRefAttr } from "../../src/irdl/cons
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { variadic } from "../../src/irdl/spec.ts";
 import { opError, quotedType } from "../../src/irdl/trait-verifiers.ts";
-import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { FuncOp, funcName, functionType } from "./func-op.ts";
 
-const sameTypes = (a: readonly Type[], b: readonly Type[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** The function a symbol reference names, looked up from `from` outwards; undefined if it is not a func.func. */
 export function lookupFunction(from: Operation, ref: SymbolRefAttr): FuncOp | undefined {
@@ -122,33 +120,8 @@ export function callSignature(op: CallOp): FunctionType {
 
 // ---- func.call_indirect ------------------------------------------------------------------------------------
 
-/** `%r = func.call_indirect %f(%a) : (i32) -> i32`: the operand types come from the callee's type. */
-const callIndirectAsm = {
-  print(op: Operation, p: OpAsmPrinter): void {
-    const [callee, ...args] = op.operands;
-    if (callee === undefined) return;
-    p.print(" ");
-    p.printOperand(callee);
-    p.print("(");
-    p.printOperands(args);
-    p.print(")");
-    p.printOptionalAttrDict(op.attributes);
-    p.print(" : ");
-    p.printType(callee.type);
-  },
-  parse(p: OpAsmParser, state: OperationState): void {
-    const loc = p.loc();
-    const callee = p.parseOperand();
-    const args = p.parseOperandList("()");
-    p.parseOptionalAttrDict(state.attributes);
-    p.parsePunct(":");
-    const typeLoc = p.loc();
-    const type = p.parseType();
-    if (!(type instanceof FunctionType)) p.error(`invalid kind of type specified`, typeLoc);
-    state.operands.push(p.resolveOperand(callee, type), ...p.resolveOperands(args, type.inputs, loc));
-    state.resultTypes.push(...type.results);
-  },
-};
+const functionInputs = (t: Type): readonly Type[] | undefined => (t instanceof FunctionType ? t.inputs : undefined);
+const functionResults = (t: Type): readonly Type[] | undefined => (t instanceof FunctionType ? t.results : undefined);
 
 /** `func.call_indirect`: calls a function value (from `func.constant` or an argument). */
 export const CallIndirectOp = defineOp(
@@ -157,42 +130,17 @@ export const CallIndirectOp = defineOp(
     summary: "indirect call operation",
     operands: { callee: AnyFunctionType, callee_operands: variadic(AnyType) },
     results: { res: variadic(AnyType) },
-    format: callIndirectAsm,
-  },
-  {
-    verify: (op) => {
-      const type = op.callee.type;
-      if (!sameTypes(type.inputs, op.callee_operands.map((v) => v.type))) {
-        return "failed to verify that callee input types match argument types";
-      }
-      if (!sameTypes(type.results, op.resultTypes)) return "failed to verify that callee result types match result types";
-      return undefined;
-    },
+    typesMatchWith: [
+      { from: "callee", to: "callee_operands", transform: functionInputs, summary: "callee input types match argument types" },
+      { from: "callee", to: "res", transform: functionResults, summary: "callee result types match result types" },
+    ],
+    // The operand and result types come from the callee's: `%r = func.call_indirect %f(%a) : (i32) -> i32`.
+    format: "$callee `(` $callee_operands `)` attr-dict `:` type($callee)",
   },
 );
 export type CallIndirectOp = InstanceType<typeof CallIndirectOp>;
 
 // ---- func.constant -----------------------------------------------------------------------------------------
-
-/** `%f = func.constant {attrs} @callee : (i32) -> i32` (the attribute dictionary comes first, as in MLIR 16). */
-const constantAsm = {
-  print(op: Operation, p: OpAsmPrinter): void {
-    p.printOptionalAttrDict(op.attributes, ["value"]);
-    p.print(" ");
-    const value = op.attr("value");
-    if (value !== undefined) p.printAttributeWithoutType(value);
-    p.print(" : ");
-    p.printType(op.getResult(0).type);
-  },
-  parse(p: OpAsmParser, state: OperationState): void {
-    p.parseOptionalAttrDict(state.attributes);
-    const loc = p.loc();
-    const value = p.parseAttribute();
-    if (!(value instanceof SymbolRefAttr)) p.error("invalid kind of attribute specified", loc);
-    state.attributes.set("value", value);
-    state.resultTypes.push(p.parseColonType());
-  },
-};
 
 /** `func.constant`: the address of a function as a value of function type. */
 export const ConstantOp = defineOp(
@@ -202,7 +150,8 @@ export const ConstantOp = defineOp(
     attributes: { value: FlatSymbolRefAttr },
     results: { result: AnyType },
     traits: [ConstantLike, Pure],
-    format: constantAsm,
+    // The attribute dictionary comes first, as in MLIR 16: `%f = func.constant {attrs} @callee : (i32) -> i32`.
+    format: "attr-dict $value `:` type(results)",
     // MLIR 16 names every func.constant result `%f` (then `%f_0`, ...).
     resultNames: () => ["f"],
   },

@@ -160,7 +160,15 @@ export const AnyShaped = typeConstraint(
 
 export const AnyAttr = attrConstraint("any attribute", (_a: Attribute): _a is Attribute => true);
 export const UnitAttrC = attrConstraint("unit attribute", (a): a is UnitAttr => a instanceof UnitAttr);
-export const StrAttr = attrConstraint("string attribute", (a): a is StringAttr => a instanceof StringAttr);
+/** A string attribute; formats read `$attr` as a plain string literal (ODS gives StrAttr a NoneType value type). */
+export const StrAttr: AttrConstraint<StringAttr> = {
+  ...attrConstraint("string attribute", (a): a is StringAttr => a instanceof StringAttr),
+  parse: (p) => StringAttr.get(p.parseString()),
+  parseOptional: (p) => {
+    const s = p.parseOptionalString();
+    return s === undefined ? undefined : StringAttr.get(s);
+  },
+};
 /** A symbol's name: a string attribute that formats spell as `@name` (ODS's SymbolNameAttr). */
 export const SymbolNameAttr: AttrConstraint<StringAttr> = {
   description: "string attribute",

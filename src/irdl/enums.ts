@@ -69,22 +69,26 @@ export function defineIntEnum<const C extends string>(spec: IntEnumSpec<C>): Int
   return {
     name: spec.name,
     cases,
-    get: (c) => IntegerAttr.get(type, spec.cases[c]),
+    get: (c) => {
+      if (!Object.hasOwn(spec.cases, c)) throw new RangeError(`'${String(c)}' is not a case of ${spec.name}`);
+      return IntegerAttr.get(type, spec.cases[c]);
+    },
     caseOf,
     valueOf: (c) => spec.cases[c],
     constraint: (attrName = "value") => {
+      const expected = (): string =>
+        `expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases.join(", ")}]`;
+      // As ODS's generated enum parser: a case keyword, else a string holding one.
       const parseOptional = (p: DialectAsmParser): IntegerAttr | undefined => {
         const loc = p.loc();
-        const word = p.parseOptionalKeywordOrString();
-        if (word === undefined) return undefined;
-        const c = cases.find((x) => x === word);
-        if (c === undefined) {
-          p.error(
-            `expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases.join(", ")}]`,
-            loc,
-          );
+        let word = p.parseOptionalKeyword(cases);
+        if (word === undefined) {
+          const str = p.parseOptionalString();
+          if (str === undefined) return undefined;
+          word = cases.find((c) => c === str);
+          if (word === undefined) p.error(`invalid ${attrName} attribute specification: "${str}"`, loc);
         }
-        return IntegerAttr.get(type, spec.cases[c]);
+        return IntegerAttr.get(type, spec.cases[word as C]);
       };
       return {
         description,
@@ -94,9 +98,7 @@ export function defineIntEnum<const C extends string>(spec: IntEnumSpec<C>): Int
           if (isKeyword(c)) p.print(c);
           else p.printString(c);
         },
-        parse: (p) => parseOptional(p) ?? p.error(
-          `expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases.join(", ")}]`,
-        ),
+        parse: (p) => parseOptional(p) ?? p.error(expected()),
         parseOptional,
       };
     },
@@ -212,7 +214,10 @@ export function defineEnumAttr<const C extends string>(spec: EnumAttrSpec<C>): E
       return "";
     }
   }
-  const get = (c: C): Enum => intern(`enum:${spec.dialect}.${spec.mnemonic}:${c}`, (id) => new Enum(id, c));
+  const get = (c: C): Enum => {
+    if (!Object.hasOwn(spec.cases, c)) throw new RangeError(`'${String(c)}' is not a case of ${spec.name}`);
+    return intern(`enum:${spec.dialect}.${spec.mnemonic}:${c}`, (id) => new Enum(id, c));
+  };
   const parseCase = (p: DialectAsmParser): Enum => {
     const loc = p.loc();
     const word = p.parseOptionalKeyword();
@@ -247,7 +252,7 @@ export interface BitEnumAttrSpec<F extends string, G extends string, N extends s
   /** The keyword of the empty set (I32BitEnumAttrCaseNone), e.g. `none`. */
   readonly none?: N;
   /** Named combinations (I32BitEnumAttrCaseGroup), e.g. `fast`, in declaration order. */
-  readonly groups?: Readonly<Record<G, readonly F[]>>;
+  readonly groups?: Readonly<Record<G, readonly NoInfer<F>[]>>;
   /** Between printed keywords: `,` or `|` (MLIR's default); spaces in it are optional when parsing. */
   readonly separator?: string;
   /**
@@ -364,8 +369,9 @@ export function defineBitEnumAttr<const F extends string, const G extends string
   };
   const parseFlags = (p: DialectAsmParser): BitEnum => {
     let bits = 0;
+    // MLIR reports any bad keyword at the first one.
+    const loc = p.loc();
     do {
-      const loc = p.loc();
       const word = p.parseOptionalKeyword();
       const m = word === undefined ? undefined : maskOf(word as Kw);
       if (m === undefined) p.error(notACase(cppName, keywords), loc);

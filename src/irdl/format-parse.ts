@@ -11,7 +11,7 @@ import { IntegerType, type Type } from "../ir/types.ts";
 import type { OpAsmParser, OperationState, Punctuation, UnresolvedOperand } from "../text/asm-interfaces.ts";
 import type { AttrConstraint } from "./constraints.ts";
 import { groupRanges, inferResultTypes, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
-import { type CompiledFormat, typeRelations } from "./format.ts";
+import { type CompiledFormat, groupKey, typeRelations } from "./format.ts";
 import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
 
 /** What the parse has read so far, by position in the spec's groups. */
@@ -19,6 +19,8 @@ class ParsedPieces {
   readonly operands = new Map<number, UnresolvedOperand[]>();
   readonly operandLocs = new Map<number, Location>();
   readonly operandTypes = new Map<number, Type[]>();
+  /** Where `type($x)` was read, by `operand:i` / `result:i`. */
+  readonly typeLocs = new Map<string, Location>();
   readonly resultTypes = new Map<number, Type[]>();
   readonly regions = new Map<number, Region[]>();
   readonly successors = new Map<number, Block[]>();
@@ -69,7 +71,7 @@ class FormatReader {
         return;
       case "attr":
         if (e.unit) s.attributes.set(e.def.name, UnitAttr.get());
-        else s.attributes.set(e.def.name, e.qualified ? p.parseAttribute() : parseAttrStripped(e.def.constraint, p));
+        else s.attributes.set(e.def.name, parseAttr(e.def.constraint, p, e.qualified));
         return;
       case "region":
         s.regions.set(e.index, e.def.variadic ? this.regionList() : [this.region()]);
@@ -100,6 +102,7 @@ class FormatReader {
         return;
       }
       case "type":
+        if (e.of.k === "operand" || e.of.k === "result") s.typeLocs.set(`${e.of.k}:${e.of.index}`, p.loc());
         this.setTypes(e.of, this.typesFor(e.of));
         return;
       case "functional": {
@@ -108,16 +111,11 @@ class FormatReader {
         this.setTypes(e.outs, [...ft.results]);
         return;
       }
-      case "attrdict": {
-        const attrs = new Map<string, Attribute>();
-        if (e.keyword) p.parseOptionalAttrDictWithKeyword(attrs);
-        else p.parseOptionalAttrDict(attrs);
-        for (const [k, v] of attrs) {
-          if (s.attributes.has(k)) p.error(`attribute '${k}' occurs more than once in the attribute list`);
-          s.attributes.set(k, v);
-        }
+      case "attrdict":
+        // The parser reports attributes the format has already set ("occurs more than once").
+        if (e.keyword) p.parseOptionalAttrDictWithKeyword(s.attributes);
+        else p.parseOptionalAttrDict(s.attributes);
         return;
-      }
       case "custom":
         this.storeCustom(e.args, e.directive.parse(p, this.refs(e.args) as never) as Record<string, unknown>);
         return;
@@ -178,7 +176,7 @@ class FormatReader {
         return true;
       }
       case "attr": {
-        const a = e.qualified ? p.parseOptionalAttribute() : parseOptionalAttrStripped(e.def.constraint, p);
+        const a = e.qualified ? p.parseOptionalAttribute(e.def.constraint.valueType) : parseOptionalAttrStripped(e.def.constraint, p);
         if (a === undefined) return false;
         s.attributes.set(e.def.name, a);
         return true;
@@ -285,10 +283,16 @@ class FormatReader {
 const single = (k: CustomArg["kind"]): boolean =>
   k === "operand" || k === "optionalOperand" || k === "type" || k === "optionalType" || k === "region" || k === "successor";
 
-/** `$attr` in a format: the constraint's stripped form, the value with its buildable type, or in full. */
-function parseAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute {
-  if (c.parse !== undefined) return c.parse(p);
-  return c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
+/**
+ * `$attr` in a format: the constraint's stripped form (unless qualified), the value with its buildable type, or in full; an
+ * attribute of the wrong kind is a parse error, as ODS's parsers check the attribute's storage class.
+ */
+function parseAttr(c: AttrConstraint, p: OpAsmParser, qualified: boolean): Attribute {
+  if (c.parse !== undefined && !qualified) return c.parse(p);
+  const loc = p.loc();
+  const a = c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
+  if (!c.test(a)) p.error("invalid kind of attribute specified", loc);
+  return a;
 }
 function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute | undefined {
   if (c.parseOptional !== undefined) return c.parseOptional(p);
@@ -299,9 +303,15 @@ function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute
 /** Lays the parsed pieces out in spec order, filling the types the format does not print. */
 function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: Location): void {
   const unresolved: UnresolvedOperand[][] = def.operands.map((_, i) => s.operands.get(i) ?? []);
+  // With `operands` (or `type(results)`), the segment sizes come from the attr-dict, as in ODS.
+  const segments = (name: string): readonly number[] | undefined => {
+    const a = state.attributes.get(name);
+    return a instanceof DenseArrayAttr ? a.numbers : undefined;
+  };
   if (s.allOperands !== undefined) {
     const all = s.allOperands;
-    groupRanges(def.operands, all.length, undefined).forEach(([b, n], i) => (unresolved[i] = all.slice(b, b + n)));
+    const seg = def.operandSegments ? segments(OPERAND_SEGMENT_SIZES) : undefined;
+    groupRanges(def.operands, all.length, seg).forEach(([b, n], i) => (unresolved[i] = all.slice(b, b + n)));
   }
   let operandTypes: (Type[] | undefined)[] = def.operands.map((_, i) => s.operandTypes.get(i));
   if (s.allOperandTypes !== undefined) {
@@ -319,10 +329,13 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
   let resultTypes: (Type[] | undefined)[] = def.results.map((_, i) => s.resultTypes.get(i));
   if (s.allResultTypes !== undefined) {
     const all = s.allResultTypes;
-    resultTypes = groupRanges(def.results, all.length, undefined).map(([b, n]) => all.slice(b, b + n));
+    const seg = def.resultSegments ? segments(RESULT_SEGMENT_SIZES) : undefined;
+    resultTypes = groupRanges(def.results, all.length, seg).map(([b, n]) => all.slice(b, b + n));
   }
 
-  inferMissingTypes(def, unresolved, operandTypes, resultTypes);
+  inferMissingTypes(def, unresolved, operandTypes, resultTypes, (kind, index) =>
+    p.error("invalid kind of type specified", s.typeLocs.get(`${kind}:${index}`) ?? start),
+  );
   def.operands.forEach((g, i) => {
     const us = unresolved[i] ?? [];
     if (us.length === 0) return;
@@ -331,7 +344,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     // One type per operand, as in MLIR: `type($group)` of a variadic group must list as many types as operands.
     state.operands.push(...p.resolveOperands(us, ts, s.operandLocs.get(i) ?? s.allOperandsLoc ?? start));
   });
-  if (def.operandSegments) {
+  if (def.operandSegments && s.allOperands === undefined) {
     state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), unresolved.map((u) => u.length)));
   }
   if (resultTypes.some((t, i) => t === undefined && def.results[i]?.kind === "single")) {
@@ -340,7 +353,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     state.resultTypes.push(...inferred);
   } else {
     resultTypes.forEach((t) => state.resultTypes.push(...(t ?? [])));
-    if (def.resultSegments) {
+    if (def.resultSegments && s.allResultTypes === undefined) {
       state.attributes.set(RESULT_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), resultTypes.map((t) => t?.length ?? 0)));
     }
   }
@@ -367,6 +380,7 @@ function inferMissingTypes(
   operands: readonly UnresolvedOperand[][],
   operandTypes: (Type[] | undefined)[],
   resultTypes: (Type[] | undefined)[],
+  wrongKind: (kind: "operand" | "result", index: number) => never,
 ): void {
   def.operands.forEach((g, i) => {
     if (operandTypes[i] === undefined && g.constraint.buildable !== undefined) {
@@ -383,6 +397,15 @@ function inferMissingTypes(
       ? { list: operandTypes, i: def.operands.findIndex((g) => g.name === name) }
       : { list: resultTypes, i: def.results.findIndex((g) => g.name === name) };
   };
+  for (const rel of def.spec.typesMatchWith ?? []) {
+    const from = slot(groupKey(def, rel.from) ?? "");
+    const to = slot(groupKey(def, rel.to) ?? "");
+    const fromType = from.list[from.i]?.[0];
+    if (fromType === undefined || to.i < 0 || to.list[to.i] !== undefined) continue;
+    const want = rel.transform(fromType);
+    if (want === undefined) wrongKind(from.list === operandTypes ? "operand" : "result", from.i);
+    to.list[to.i] = Array.isArray(want) ? [...(want as readonly Type[])] : [want as Type];
+  }
   for (const names of typeRelations(def)) {
     let known: Type | undefined;
     for (const n of names) {

@@ -22,7 +22,7 @@
 import { SameOperandsAndResultType, SameOperandsType } from "../ir/traits.ts";
 import type { OpAsmHooks, Punctuation } from "../text/asm-interfaces.ts";
 import { UnitAttrC } from "./constraints.ts";
-import type { OpDefinition } from "./define-op.ts";
+import { OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
 import { isRef, type Param, paramKind, type ParamKind } from "./format-directives.ts";
 import type { CustomArg, Element, OIListClause, TypeRef, Var } from "./format-elements.ts";
 import { parseWithFormat } from "./format-parse.ts";
@@ -51,6 +51,8 @@ class FormatCompiler {
   /** Operand and result groups whose types the format prints, by `operand:name` / `result:name`. */
   readonly typed = new Set<string>();
   allOperandsBound = false;
+  /** `type(results)` or `functional-type(..., results)`: the result groups' sizes are not in the format. */
+  allResultsTyped = false;
   allRegionsBound = false;
   allSuccessorsBound = false;
   attrDicts = 0;
@@ -258,6 +260,7 @@ class FormatCompiler {
   }
 
   private markTyped(ref: TypeRef): void {
+    if (ref.k === "results") this.allResultsTyped = true;
     const names =
       ref.k === "operands"
         ? this.def.operands.map((g) => `operand:${g.name}`)
@@ -481,8 +484,15 @@ function checkCompleteness(c: FormatCompiler): void {
   for (const g of d.operands) if (g.constraint.buildable !== undefined) known.add(text("operand", g.name));
   for (const g of d.results) if (g.constraint.buildable !== undefined) known.add(text("result", g.name));
   const relations = typeRelations(d);
+  const derived = (d.spec.typesMatchWith ?? []).map((r) => ({ from: groupKey(d, r.from), to: groupKey(d, r.to) }));
   for (let changed = true; changed; ) {
     changed = false;
+    for (const { from, to } of derived) {
+      if (from !== undefined && to !== undefined && known.has(from) && !known.has(to)) {
+        known.add(to);
+        changed = true;
+      }
+    }
     for (const names of relations) {
       if (!names.some((n) => known.has(n))) continue;
       for (const n of names) {
@@ -497,7 +507,7 @@ function checkCompleteness(c: FormatCompiler): void {
     if (!known.has(text("operand", g.name))) {
       c.fail(
         `the type of operand '${g.name}' is neither printed nor inferable: add type($${g.name}), give it a buildable ` +
-          "constraint (such as I1 or Index), or relate it to a printed type (SameOperandsType, allTypesMatch)",
+          "constraint (such as I1 or Index), or relate it to a printed type (SameOperandsType, allTypesMatch, typesMatchWith)",
       );
     }
   }
@@ -506,17 +516,21 @@ function checkCompleteness(c: FormatCompiler): void {
     if (!known.has(text("result", g.name))) {
       c.fail(
         `the type of result '${g.name}' is neither printed nor inferable: add type($${g.name}), give it a buildable ` +
-          "constraint, relate it to an operand's type (SameOperandsAndResultType, allTypesMatch) or give the op inferResultTypes",
+          "constraint, relate it to an operand's type (SameOperandsAndResultType, allTypesMatch, typesMatchWith) or give the op " +
+          "inferResultTypes",
       );
     }
   }
 }
 
+/** `operand:x` or `result:x` for a group's name. */
+export function groupKey(d: OpDefinition, n: string): string | undefined {
+  return d.operands.some((g) => g.name === n) ? `operand:${n}` : d.results.some((g) => g.name === n) ? `result:${n}` : undefined;
+}
+
 /** Groups of `operand:x` / `result:y` whose types are equal, from the traits and `allTypesMatch`. */
 export function typeRelations(d: OpDefinition): string[][] {
-  const key = (n: string): string | undefined =>
-    d.operands.some((g) => g.name === n) ? `operand:${n}` : d.results.some((g) => g.name === n) ? `result:${n}` : undefined;
-  const out: string[][] = (d.spec.allTypesMatch ?? []).map((g) => g.map(key).filter((k): k is string => k !== undefined));
+  const out: string[][] = (d.spec.allTypesMatch ?? []).map((g) => g.map((n) => groupKey(d, n)).filter((k): k is string => k !== undefined));
   const operands = d.operands.map((g) => `operand:${g.name}`);
   if (d.traits.has(SameOperandsAndResultType)) out.push([...operands, ...d.results.map((g) => `result:${g.name}`)]);
   if (d.traits.has(SameOperandsType)) out.push(operands);
@@ -535,9 +549,14 @@ export function compileFormat(def: OpDefinition, text: string): OpAsmHooks {
   const c = new FormatCompiler(text, def);
   const { els } = c.elements("top");
   checkCompleteness(c);
+  // Segment sizes the format cannot tell (`operands`, `type(results)`) stay in the attr-dict, as in ODS.
   const format: CompiledFormat = {
     elements: els,
-    elided: [...c.printedAttrs, "operand_segment_sizes", "result_segment_sizes"],
+    elided: [
+      ...c.printedAttrs,
+      ...(c.allOperandsBound && def.operandSegments ? [] : [OPERAND_SEGMENT_SIZES]),
+      ...(c.allResultsTyped && def.resultSegments ? [] : [RESULT_SEGMENT_SIZES]),
+    ],
   };
   return {
     print: (op, p) => printWithFormat(def, format, op, p),

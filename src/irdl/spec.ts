@@ -70,6 +70,17 @@ export const variadicSuccessor = (): SuccessorSpec & { kind: "variadic" } => ({ 
 
 // ---- the spec --------------------------------------------------------------------------------------------
 
+export interface TypesMatchWith {
+  /** A single operand or result. */
+  readonly from: string;
+  /** An operand or result group. */
+  readonly to: string;
+  /** The types `to` must have, given the type of `from`; undefined when that type is of the wrong kind. */
+  readonly transform: (t: Type) => Type | readonly Type[] | undefined;
+  /** The verifier's message: `failed to verify that <summary>`. */
+  readonly summary: string;
+}
+
 export type FoldResult = Attribute | Value;
 
 export interface OpSpec {
@@ -86,6 +97,11 @@ export interface OpSpec {
   readonly traits?: readonly Trait[];
   /** Groups of operand/result names whose types must be equal (ODS's AllTypesMatch); also used to infer types. */
   readonly allTypesMatch?: readonly (readonly string[])[];
+  /**
+   * ODS's TypesMatchWith: the types of `to` are a function of the type of `from` (func.call_indirect's
+   * operands and results come from its callee's function type). Verified, and used by formats to infer `to`.
+   */
+  readonly typesMatchWith?: readonly TypesMatchWith[];
   /**
    * The custom assembly form: a declarative format string (a subset of ODS's assemblyFormat), or hand-written
    * print/parse hooks. Without it the op prints in generic form only.

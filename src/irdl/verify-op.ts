@@ -41,6 +41,7 @@ export function verifyInvariants(op: Operation): Failure {
   return (
     verifySpec(op, def, plan.requiredAttrs) ??
     verifyAllTypesMatch(op, def) ??
+    verifyTypesMatchWith(op, def) ??
     runAll(plan.others, op) ??
     runAll(plan.interfaces, op) ??
     verifyOwnHook(op, def)
@@ -313,6 +314,32 @@ function verifyAllTypesMatch(op: Operation, def: OpDefinition): Failure {
     const types = names.map((n) => namedValueType(op, def, n)).filter((t): t is Type => t !== undefined);
     if (types.every((t) => t === types[0])) continue;
     return opError(op, `failed to verify that all of {${names.join(", ")}} have same type`);
+  }
+  return undefined;
+}
+
+/** The types of a named operand or result group. */
+function groupTypes(op: Operation, def: OpDefinition, name: string): readonly Type[] | undefined {
+  const operand = def.operands.findIndex((g) => g.name === name);
+  if (operand >= 0) {
+    const [start, length] = operandRanges(op, def)[operand] ?? [0, 0];
+    return op.operands.slice(start, start + length).map((v) => v.type);
+  }
+  const result = def.results.findIndex((g) => g.name === name);
+  if (result < 0) return undefined;
+  const [start, length] = resultRanges(op, def)[result] ?? [0, 0];
+  return op.resultTypes.slice(start, start + length);
+}
+
+function verifyTypesMatchWith(op: Operation, def: OpDefinition): Failure {
+  for (const rel of def.spec.typesMatchWith ?? []) {
+    const from = namedValueType(op, def, rel.from);
+    const to = groupTypes(op, def, rel.to);
+    if (from === undefined || to === undefined) continue;
+    const want = rel.transform(from);
+    const expected = want === undefined ? undefined : Array.isArray(want) ? (want as readonly Type[]) : [want as Type];
+    if (expected !== undefined && expected.length === to.length && expected.every((t, i) => t === to[i])) continue;
+    return opError(op, `failed to verify that ${rel.summary}`);
   }
   return undefined;
 }
