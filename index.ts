@@ -12,6 +12,8 @@ export * from "./src/ir/context.ts";
 export * from "./src/ir/symbol-table.ts";
 export * from "./src/ir/affine.ts";
 export * as traits from "./src/ir/traits.ts";
+export * from "./src/ir/interfaces.ts";
+export * as interfaces from "./src/interfaces/index.ts";
 export * from "./src/diag/diagnostic.ts";
 export * from "./src/irdl/constraints.ts";
 export * from "./src/irdl/spec.ts";
@@ -24,7 +26,7 @@ export * from "./src/rewrite/rewriter.ts";
 export * from "./src/rewrite/pattern.ts";
 export * from "./src/rewrite/rules.ts";
 export * from "./src/rewrite/match.ts";
-export { applyPatternsGreedily, isTriviallyDead, type GreedyOptions, type GreedyResult } from "./src/rewrite/greedy.ts";
+export { applyPatternsGreedily, type GreedyOptions, type GreedyResult } from "./src/rewrite/greedy.ts";
 export * as conversion from "./src/rewrite/conversion.ts";
 export * from "./src/pass/index.ts";
 export {

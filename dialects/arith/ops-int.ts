@@ -4,11 +4,17 @@
  *
  * Every op takes scalars, vectors or tensors of signless integers or index (SignlessIntegerLike) and works
  * elementwise. Division and its relatives are not Pure: they have no memory effects, but dividing by zero is
- * undefined behaviour, so they must not be hoisted (MLIR marks them ConditionallySpeculatable).
+ * undefined behaviour, so they must not be hoisted unless the divisor is a constant that cannot trap (MLIR
+ * marks them NoMemoryEffect and ConditionallySpeculatable).
  */
+import { implement } from "../../src/ir/interfaces.ts";
 import type { Operation, Trait } from "../../src/ir/operation.ts";
-import { Commutative, Elementwise, Pure, SameOperandsAndResultType } from "../../src/ir/traits.ts";
+import { Commutative, Elementwise, NoMemoryEffect, Pure, SameOperandsAndResultType } from "../../src/ir/traits.ts";
+import { elementTypeOrSelf, IntegerType } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { ConditionallySpeculatable, type Speculatability } from "../../src/interfaces/side-effects.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { constIntValue } from "../../src/rewrite/match.ts";
 import { BoolLike, i1SameShape, SignlessIntegerLike } from "./constraints.ts";
 import {
   foldAddI,
@@ -41,6 +47,23 @@ const intBinarySpec = <const N extends string>(name: N, summary: string, traits:
     format: binaryFormat,
   }) as const;
 
+/**
+ * The speculatability of a division by `divisor` (MLIR 16's getSpeculatability of divui/ceildivui and
+ * divsi/ceildivsi): unsigned divisions may run early when the divisor is a non-zero constant, signed ones when it
+ * is a constant neither zero nor -1 (INT_MIN / -1 overflows).
+ */
+function divisionSpeculatability(divisor: Value, signed: boolean): Speculatability {
+  const c = constIntValue(divisor);
+  if (c === undefined) return "not-speculatable";
+  const t = elementTypeOrSelf(divisor.type);
+  const width = t instanceof IntegerType ? t.width : 64;
+  const bits = BigInt.asUintN(width, c);
+  const traps = bits === 0n || (signed && bits === (1n << BigInt(width)) - 1n);
+  return traps ? "not-speculatable" : "speculatable";
+}
+const unsignedDivision = implement(ConditionallySpeculatable, { getSpeculatability: (op: Operation) => divisionSpeculatability(op.getOperand(1), false) });
+const signedDivision = implement(ConditionallySpeculatable, { getSpeculatability: (op: Operation) => divisionSpeculatability(op.getOperand(1), true) });
+
 export const AddI = defineOp(intBinarySpec("arith.addi", "integer addition operation", intBinaryTraits(Pure, Commutative)), {
   fold: foldAddI,
 });
@@ -54,20 +77,24 @@ export const MulI = defineOp(intBinarySpec("arith.muli", "integer multiplication
 });
 export type MulI = InstanceType<typeof MulI>;
 
-export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits()), {
+export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits(NoMemoryEffect)), {
   fold: foldDivision("divui"),
+  interfaces: [unsignedDivision],
 });
 export type DivUI = InstanceType<typeof DivUI>;
-export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits()), {
+export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits(NoMemoryEffect)), {
   fold: foldDivision("divsi"),
+  interfaces: [signedDivision],
 });
 export type DivSI = InstanceType<typeof DivSI>;
-export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits()), {
+export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
   fold: foldDivision("ceildivui"),
+  interfaces: [unsignedDivision],
 });
 export type CeilDivUI = InstanceType<typeof CeilDivUI>;
-export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits()), {
+export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
   fold: foldDivision("ceildivsi"),
+  interfaces: [signedDivision],
 });
 export type CeilDivSI = InstanceType<typeof CeilDivSI>;
 // MLIR 16 counts floordivsi among the total ops (Pure), unlike the other divisions.

@@ -9,7 +9,7 @@ import { functionTypeAttr } from "../../dialects/func/index.ts";
 import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { ReturnLike } from "../../src/ir/traits.ts";
-import { isTriviallyDead } from "../../src/rewrite/greedy.ts";
+import { isOpTriviallyDead } from "../../src/interfaces/side-effect-queries.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
 import type { ProgramCase } from "./programs.ts";
@@ -25,7 +25,7 @@ function removeDead(fn: Operation): void {
   for (let changed = true; changed; ) {
     changed = false;
     fn.walk((op) => {
-      if (op !== fn && op.parent !== undefined && isTriviallyDead(op)) {
+      if (op !== fn && op.parent !== undefined && isOpTriviallyDead(op)) {
         op.erase();
         changed = true;
       }

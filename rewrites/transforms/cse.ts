@@ -6,9 +6,17 @@
  *   %2 = arith.muli %0, %1 : i32
  *
  * An op is replaced by an earlier equivalent op that dominates it: same name, operands (in any order for
- * Commutative ops), attributes and result types, locations ignored. Only memory-effect-free ops (Pure,
- * ConstantLike, or RecursiveMemoryEffects with free nested ops) are candidates; terminators and ops with
- * regions never are (mlir-opt-16 does not CSE them either), but the ops inside their regions are, against
+ * Commutative ops), attributes and result types, locations ignored. Candidates are the memory-effect-free ops
+ * (MemoryEffectOpInterface with no effect, nested ops included under RecursiveMemoryEffects), and ops that only
+ * read, when the earlier one is in the same block with no op that may write in between (MLIR 16's rule: an op
+ * that does not declare its effects may write):
+ *
+ *   %0 = test.load %m : i32            %0 = test.load %m : i32
+ *   %1 = test.load %m : i32   --cse->  test.store %0, %m : i32
+ *   test.store %1, %m : i32            %2 = test.load %m : i32     (the store separates the last two loads)
+ *   %2 = test.load %m : i32
+ *
+ * Terminators and ops with regions never are (mlir-opt-16 does not CSE them either), but the ops inside their regions are, against
  * what dominates them outside unless the op is IsolatedFromAbove (a function sees nothing of its module).
  * Trivially dead ops met on the way are erased too, as MLIR's CSE does.
  *
@@ -24,10 +32,10 @@ import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import type { Context } from "../../src/ir/context.ts";
 import { UnknownLoc } from "../../src/ir/location.ts";
 import type { Block, Operation, Region } from "../../src/ir/operation.ts";
-import { Commutative, ConstantLike, GraphRegion, IsolatedFromAbove, Pure, RecursiveMemoryEffects, Terminator } from "../../src/ir/traits.ts";
+import { Commutative, GraphRegion, IsolatedFromAbove, Terminator } from "../../src/ir/traits.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { DominanceInfo } from "../../src/irdl/verifier.ts";
-import { isTriviallyDead } from "../../src/rewrite/greedy.ts";
+import { isMemoryEffectFree, isOpTriviallyDead, mayWrite, onlyReads } from "../../src/interfaces/side-effect-queries.ts";
 import { definePass } from "../../src/pass/pass.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
 
@@ -42,16 +50,6 @@ export interface CseResult {
 export interface CseOptions {
   /** Told of every replacement and erasure. */
   readonly listener?: RewriteListener;
-}
-
-/**
- * True when `op` has no memory effects (MLIR's isMemoryEffectFree): Pure or ConstantLike, or
- * RecursiveMemoryEffects with every nested op free. Unregistered ops may have any effect.
- */
-export function isMemoryEffectFree(op: Operation): boolean {
-  if (op.hasTrait(Pure) || op.hasTrait(ConstantLike)) return true;
-  if (!op.hasTrait(RecursiveMemoryEffects)) return false;
-  return op.regions.every((r) => r.blocks.every((b) => b.operations.every(isMemoryEffectFree)));
 }
 
 /** False for the regions of GraphRegion ops (builtin.module's body), whose ops may use each other in any order. */
@@ -115,6 +113,8 @@ class KnownOps {
 class CSE {
   readonly #dominance = new DominanceInfo();
   readonly #toErase: Operation[] = [];
+  /** Per read op: how far past it the scan for writes went, and whether it met one. */
+  readonly #scanned = new Map<Operation, { upTo: Operation | undefined; wrote: boolean }>();
   readonly #rw: Rewriter;
   numCSE = 0;
   numDCE = 0;
@@ -153,12 +153,16 @@ class CSE {
 
   #simplifyOperation(known: KnownOps, op: Operation, ssa: boolean): void {
     if (op.hasTrait(Terminator)) return;
-    if (isTriviallyDead(op)) {
+    if (isOpTriviallyDead(op)) {
       this.#toErase.push(op);
       this.numDCE++;
       return;
     }
-    if (op.regions.length > 0 || !isMemoryEffectFree(op)) return;
+    if (op.regions.length > 0) return;
+    if (!isMemoryEffectFree(op)) {
+      if (onlyReads(op)) this.#simplifyRead(known, op, ssa);
+      return;
+    }
     const key = known.key(op);
     const existing = known.candidates(key).find((c) => this.#dominance.properlyDominatesOp(c, op));
     if (existing === undefined) {
@@ -168,7 +172,43 @@ class CSE {
     this.#replace(known, op, existing, ssa);
   }
 
-  #replace(known: KnownOps, op: Operation, existing: Operation, ssa: boolean): void {
+  /** An op that only reads: replaced by an equivalent read earlier in its block when nothing may write in between. */
+  #simplifyRead(known: KnownOps, op: Operation, ssa: boolean): void {
+    const key = known.key(op);
+    // The latest equivalent read of the block: an earlier one is separated from `op` by whatever separates it.
+    const candidates = known.candidates(key);
+    let existing: Operation | undefined;
+    for (let i = candidates.length - 1; i >= 0 && existing === undefined; i--) {
+      const c = candidates[i] as Operation;
+      if (c.parent === op.parent && this.#dominance.properlyDominatesOp(c, op)) existing = c;
+    }
+    if (existing !== undefined && !this.#writesBetween(existing, op)) {
+      // As MLIR 16, a read replaced this way is not counted in num-cse.
+      this.#replace(known, op, existing, ssa, false);
+      return;
+    }
+    known.insert(key, op);
+  }
+
+  /**
+   * True when an op strictly between `from` and `to` (one block, `from` first) may write. What was scanned after
+   * `from` is remembered (MLIR's memEffectsCache), so a run of equal reads is scanned once.
+   */
+  #writesBetween(from: Operation, to: Operation): boolean {
+    const cached = this.#scanned.get(from);
+    if (cached?.wrote === true) return true;
+    let next = cached === undefined ? from.next : cached.upTo;
+    for (; next !== undefined && next !== to; next = next.next) {
+      if (mayWrite(next)) {
+        this.#scanned.set(from, { upTo: next, wrote: true });
+        return true;
+      }
+    }
+    this.#scanned.set(from, { upTo: to, wrote: false });
+    return false;
+  }
+
+  #replace(known: KnownOps, op: Operation, existing: Operation, ssa: boolean, count = true): void {
     op.results.forEach((r, i) => {
       const to = existing.getResult(i);
       if (ssa) this.#rw.replaceAllUsesWith(r, to);
@@ -179,7 +219,7 @@ class CSE {
     if (existing.loc instanceof UnknownLoc && !(op.loc instanceof UnknownLoc)) {
       this.#rw.modifyInPlace(existing, () => void (existing.loc = op.loc));
     }
-    this.numCSE++;
+    if (count) this.numCSE++;
   }
 }
 

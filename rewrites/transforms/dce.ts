@@ -27,8 +27,8 @@ import type { Block, Operation, Region } from "../../src/ir/operation.ts";
 import { Terminator } from "../../src/ir/traits.ts";
 import { BlockArgument, type OpOperand, OpResult, type Value } from "../../src/ir/value.ts";
 import { BranchOpInterface, successorBlockArgument } from "../../src/interfaces/control-flow.ts";
+import { wouldOpBeTriviallyDead } from "../../src/interfaces/side-effect-queries.ts";
 import { definePass } from "../../src/pass/pass.ts";
-import { wouldBeTriviallyDead } from "../../src/rewrite/greedy.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
 import { reachableBlocksInRpo } from "./cse.ts";
 import { mergeIdenticalBlocks } from "./merge-blocks.ts";
@@ -140,7 +140,7 @@ class LiveMap {
     for (const region of op.regions) this.propagateRegion(region);
     if (op.hasTrait(Terminator)) return this.#propagateTerminator(op);
     if (this.isLive(op)) return;
-    if (!wouldBeTriviallyDead(op)) return this.markLive(op);
+    if (!wouldOpBeTriviallyDead(op)) return this.markLive(op);
     for (const r of op.results) this.processValue(r);
   }
 

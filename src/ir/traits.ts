@@ -2,12 +2,20 @@
  * The standard op traits (as in MLIR's OpDefinition.h). The core IR only needs their identity; what each
  * one verifies lives in src/irdl/trait-verifiers.ts, and what it means to passes is read with `op.hasTrait`.
  */
+import { alwaysSpeculatable, noMemoryEffect, recursivelySpeculatable } from "../interfaces/side-effects.ts";
+import type { InterfaceImpl } from "./interfaces.ts";
 import type { Trait } from "./operation.ts";
 
-const trait = (name: string): Trait => Object.freeze({ name });
+const trait = (name: string, implies?: readonly InterfaceImpl[]): Trait => Object.freeze(implies === undefined ? { name } : { name, implies });
 
-/** No side effects: can be removed when unused, hoisted, CSE'd. */
-export const Pure = trait("Pure");
+/** No memory effects (implements MemoryEffectOpInterface with none), but maybe not speculatable (`arith.divsi`). */
+export const NoMemoryEffect = trait("NoMemoryEffect", [noMemoryEffect]);
+/** May always be executed speculatively (implements ConditionallySpeculatable). */
+export const AlwaysSpeculatable = trait("AlwaysSpeculatable", [alwaysSpeculatable]);
+/** May be executed speculatively when every op nested in it may. */
+export const RecursivelySpeculatable = trait("RecursivelySpeculatable", [recursivelySpeculatable]);
+/** No side effects and always speculatable (NoMemoryEffect + AlwaysSpeculatable): removed when unused, hoisted, CSE'd. */
+export const Pure = trait("Pure", [noMemoryEffect, alwaysSpeculatable]);
 /** Operands can be swapped without changing the result (canonical order: constants last). */
 export const Commutative = trait("Commutative");
 /** All operands and results have one type. */

@@ -1,6 +1,7 @@
 /**
  * The greedy pattern driver (MLIR's applyPatternsAndFoldGreedily): a worklist of ops; each op is removed if it
- * is trivially dead, folded if it can be, else given to the patterns rooted on its kind (highest benefit first)
+ * is trivially dead (unused, and its memory effects, per MemoryEffectOpInterface, at most reads and allocations
+ * of its own results), folded if it can be, else given to the patterns rooted on its kind (highest benefit first)
  * until one applies. Changes push the affected ops (new ops, users of replaced values, defining ops of the
  * operands of erased ops) back on the worklist. Sweeps repeat until one changes nothing; a bound on sweeps
  * turns a non-terminating pattern set into a diagnostic naming the patterns still firing.
@@ -9,7 +10,8 @@ import { type Either, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
 import type { Context } from "../ir/context.ts";
 import type { Block, Operation } from "../ir/operation.ts";
-import { ConstantLike, Pure, RecursiveMemoryEffects, Terminator } from "../ir/traits.ts";
+import { ConstantLike } from "../ir/traits.ts";
+import { isOpTriviallyDead } from "../interfaces/side-effect-queries.ts";
 import { ConstantFolder } from "./fold.ts";
 import { type Pattern, PatternRewriter, PatternSet } from "./pattern.ts";
 import type { RewriteListener } from "./rewriter.ts";
@@ -42,20 +44,6 @@ export interface GreedyResult {
   readonly iterations: number;
   /** How many times each pattern applied (and "fold" / "dce" / "constant"). */
   readonly applied: ReadonlyMap<string, number>;
-}
-
-/** True when `op` has no uses, is not a terminator, and has no side effects. */
-export function isTriviallyDead(op: Operation): boolean {
-  return op.useEmpty && !op.hasTrait(Terminator) && wouldBeTriviallyDead(op);
-}
-
-/** Side-effect free: Pure, or RecursiveMemoryEffects with side-effect-free nested ops. */
-export function wouldBeTriviallyDead(op: Operation): boolean {
-  if (op.hasTrait(RecursiveMemoryEffects)) return nestedPure(op);
-  return op.hasTrait(Pure) || op.hasTrait(ConstantLike);
-}
-function nestedPure(op: Operation): boolean {
-  return op.regions.every((r) => r.blocks.every((b) => b.operations.every((o) => o.hasTrait(Terminator) || wouldBeTriviallyDead(o))));
 }
 
 class Worklist {
@@ -151,7 +139,7 @@ export function applyPatternsGreedily(
     lastApplied.clear();
     for (let op = worklist.pop(); op !== undefined; op = worklist.pop()) {
       if (erased.has(op) || op.parent === undefined) continue;
-      if (removeDead && isTriviallyDead(op)) {
+      if (removeDead && isOpTriviallyDead(op)) {
         rw.eraseOp(op);
         count("dce");
         changed = true;

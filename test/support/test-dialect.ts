@@ -22,7 +22,7 @@
 import { type Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
-import { FunctionLike, IsolatedFromAbove, Pure, ReturnLike, SameOperandsAndResultType, Symbol, Terminator } from "../../src/ir/traits.ts";
+import { FunctionLike, IsolatedFromAbove, Pure, ReturnLike, SameOperandsAndResultType, SameOperandsType, Symbol, Terminator } from "../../src/ir/traits.ts";
 import { i1 } from "../../src/ir/types.ts";
 import { AnyType, FunctionTypeAttr, StrAttr, SymbolNameAttr, typeConstraint } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
@@ -30,6 +30,7 @@ import { defineDialect } from "../../src/irdl/dialect.ts";
 import { mutableOperandGroup } from "../../src/irdl/operand-groups.ts";
 import { optionalAttr, region, successor, variadic } from "../../src/irdl/spec.ts";
 import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
+import { effect, MemoryEffectOpInterface, Resource } from "../../src/interfaces/side-effects.ts";
 
 /** The operands of group `name` forwarded to a successor. */
 function forwarded(op: Operation, name: string): SuccessorOperands {
@@ -131,8 +132,60 @@ export const TestOpaque = defineOp({
   format: "$inputs attr-dict `:` functional-type($inputs, $outputs)",
 });
 
+// ---- memory -----------------------------------------------------------------------------------------------
+
+/** The memory the test dialect's memory ops act on (effects on other resources do not touch it). */
+export const TestMemory = new Resource("test.memory");
+
+/** `%m = test.alloc : i32`: allocates a cell (its result stands for the cell). */
+export const TestAlloc = defineOp(
+  {
+    name: "test.alloc",
+    summary: "test allocation",
+    results: { cell: AnyType },
+    format: "attr-dict `:` type($cell)",
+  },
+  { interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => [effect("allocate", op.cell, TestMemory)] })] },
+);
+
+/** `%v = test.load %m : i32`: reads a cell. */
+export const TestLoad = defineOp(
+  {
+    name: "test.load",
+    summary: "test load",
+    operands: { cell: AnyType },
+    results: { value: AnyType },
+    traits: [SameOperandsAndResultType],
+    format: "$cell attr-dict `:` type($value)",
+  },
+  { interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => [effect("read", op.cell, TestMemory)] })] },
+);
+
+/** `test.store %v, %m : i32`: writes a cell. */
+export const TestStore = defineOp(
+  {
+    name: "test.store",
+    summary: "test store",
+    operands: { value: AnyType, cell: AnyType },
+    traits: [SameOperandsType],
+    format: "$value `,` $cell attr-dict `:` type($cell)",
+  },
+  { interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => [effect("write", op.cell, TestMemory)] })] },
+);
+
+/** `test.free %m : i32`: frees a cell. */
+export const TestFree = defineOp(
+  {
+    name: "test.free",
+    summary: "test deallocation",
+    operands: { cell: AnyType },
+    format: "$cell attr-dict `:` type($cell)",
+  },
+  { interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => [effect("free", op.cell, TestMemory)] })] },
+);
+
 /** The test dialect, to load into a context with the others. */
 export const testDialect = defineDialect({
   name: "test",
-  ops: [TestFunc, TestBr, TestCondBr, TestReturn, TestPure, TestOpaque],
+  ops: [TestFunc, TestBr, TestCondBr, TestReturn, TestPure, TestOpaque, TestAlloc, TestLoad, TestStore, TestFree],
 });

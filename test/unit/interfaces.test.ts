@@ -8,17 +8,28 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { newContext } from "../../rewrites/index.ts";
 import { BranchOp, CondBranchOp } from "../../dialects/cf/index.ts";
+import { cse } from "../../rewrites/transforms/cse.ts";
 import { dce } from "../../rewrites/transforms/dce.ts";
 import { mergeIdenticalBlocks } from "../../rewrites/transforms/merge-blocks.ts";
 import { attachInterface, cast, defineInterface, implement, isa } from "../../src/ir/interfaces.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { BranchOpInterface } from "../../src/interfaces/control-flow.ts";
+import {
+  isMemoryEffectFree,
+  isPure,
+  isSpeculatable,
+  memoryEffectsOf,
+  onlyReads,
+  wouldOpBeTriviallyDead,
+} from "../../src/interfaces/side-effect-queries.ts";
+import { effect } from "../../src/interfaces/side-effects.ts";
+import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
 import { error } from "../../src/diag/diagnostic.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { Rewriter } from "../../src/rewrite/rewriter.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { parserIn } from "../support/pass-tests.ts";
-import { TestBr, TestCondBr, TestOpaque, testDialect } from "../support/test-dialect.ts";
+import { TestBr, TestCondBr, TestMemory, TestOpaque, testDialect } from "../support/test-dialect.ts";
 
 const ctx = newContext().load(testDialect);
 const parse = parserIn(ctx);
@@ -168,6 +179,106 @@ passes("dce drops what test branches forward to dead arguments, and dead pure op
   assert.not.match(text, /test\.pure/);
 });
 
+// ---- memory effects ----------------------------------------------------------------------------------------
+
+const memory = suite("memory effects");
+
+const memoryBody = (body: string): Operation => parse(testFunc("f", "(i32) -> i32", `^bb0(%a: i32):\n${body}`));
+
+memory("cse merges loads with no write in between, never across a store", () => {
+  const m = memoryBody(`  %m = test.alloc : i32
+  %0 = test.load %m : i32
+  %1 = test.load %m : i32
+  test.store %1, %m : i32
+  %2 = test.load %m : i32
+  %3 = test.load %m : i32
+  %s = test.pure %0, %1, %2, %3 : i32
+  test.return %s : i32`);
+  const r = cse(m, ctx);
+  assert.ok(isRight(r));
+  const text = print(m);
+  assert.ok(isRight(verify(m, { ctx })), text);
+  assert.is(text.match(/test\.load/g)?.length, 2, text);
+  assert.match(text, /%1 = test\.load %0 : i32\n\s*test\.store %1, %0 : i32\n\s*%2 = test\.load %0 : i32\n\s*%3 = test\.pure %1, %1, %2, %2 : i32/);
+});
+
+memory("cse keeps loads apart when an op of unknown effects comes in between", () => {
+  const m = memoryBody(`  %m = test.alloc : i32
+  %0 = test.load %m : i32
+  %x = test.opaque %a : (i32) -> i32
+  %1 = test.load %m : i32
+  %s = test.pure %0, %1, %x : i32
+  test.return %s : i32`);
+  assert.ok(isRight(cse(m, ctx)));
+  assert.is(print(m).match(/test\.load/g)?.length, 2);
+});
+
+memory("dead allocations and reads go; writes and frees stay (cse, dce, the greedy driver)", () => {
+  const body = `  %m = test.alloc : i32
+  %n = test.alloc : i32
+  %dead = test.load %m : i32
+  test.store %a, %m : i32
+  test.free %m : i32
+  test.return %a : i32`;
+  const expectKept = (m: Operation, how: string): void => {
+    const text = print(m);
+    assert.is(text.match(/test\.alloc/g)?.length, 1, `${how}: the unused allocation goes, the stored-to one stays\n${text}`);
+    assert.not.match(text, /test\.load/, `${how}: an unused read goes`);
+    assert.match(text, /test\.store %arg0, %0 : i32/, `${how}: a write stays`);
+    assert.match(text, /test\.free %0 : i32/, `${how}: a free stays`);
+  };
+  const viaCse = memoryBody(body);
+  const r = cse(viaCse, ctx);
+  assert.ok(isRight(r) && r.right.numDCE === 2);
+  expectKept(viaCse, "cse");
+  const viaDce = memoryBody(body);
+  assert.ok(isRight(dce(viaDce)));
+  expectKept(viaDce, "dce");
+  const viaGreedy = memoryBody(body);
+  const g = applyPatternsGreedily(viaGreedy, []);
+  assert.ok(isRight(g) && g.right.applied.get("dce") === 2);
+  expectKept(viaGreedy, "greedy driver");
+});
+
+memory("the queries follow MLIR: Pure is effect-free, reads are trivially dead, unknown ops are not", () => {
+  const m = memoryBody(`  %m = test.alloc : i32
+  %0 = test.load %m : i32
+  %1 = test.pure %0 : i32
+  %2 = test.opaque %1 : (i32) -> i32
+  test.store %2, %m : i32
+  test.return %2 : i32`);
+  const [alloc, load, pure, opaque, store, ret] = firstOp(m).getRegion(0).entry!.operations as Operation[] as [Operation, Operation, Operation, Operation, Operation, Operation];
+  assert.equal([alloc, load, pure, opaque, store].map(isMemoryEffectFree), [false, false, true, false, false]);
+  assert.equal([alloc, load, pure, opaque, store, ret].map(wouldOpBeTriviallyDead), [true, true, true, false, false, false]);
+  assert.ok(onlyReads(load));
+  assert.equal(memoryEffectsOf(store), [effect("write", alloc.getResult(0), TestMemory)]);
+  assert.is(memoryEffectsOf(opaque), undefined);
+  assert.ok(isSpeculatable(pure));
+  assert.not.ok(isSpeculatable(load), "declares no speculatability");
+});
+
+memory("arith divisions have no memory effect but are speculatable only by a safe constant (MLIR 16)", () => {
+  const m = parse(`func.func @f(%a: i32) -> i32 {
+  %c0 = arith.constant 0 : i32
+  %cm1 = arith.constant -1 : i32
+  %c3 = arith.constant 3 : i32
+  %0 = arith.divsi %a, %a : i32
+  %1 = arith.divsi %a, %cm1 : i32
+  %2 = arith.divsi %a, %c3 : i32
+  %3 = arith.divui %a, %cm1 : i32
+  %4 = arith.divui %a, %c0 : i32
+  %5 = arith.ceildivsi %a, %c3 : i32
+  %6 = arith.remsi %a, %a : i32
+  return %0 : i32
+}`);
+  const ops = firstOp(m).getRegion(0).entry!.operations.slice(3, 10);
+  assert.equal(ops.map((op) => op.name), ["arith.divsi", "arith.divsi", "arith.divsi", "arith.divui", "arith.divui", "arith.ceildivsi", "arith.remsi"]);
+  assert.equal(ops.map(isSpeculatable), [false, false, true, true, false, true, true]);
+  assert.ok(ops.every(isMemoryEffectFree));
+  assert.equal(ops.map(isPure), [false, false, true, true, false, true, true]);
+});
+
 mechanism.run();
 branch.run();
 passes.run();
+memory.run();
