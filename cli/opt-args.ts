@@ -6,7 +6,6 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { isLeft } from "fp-ts/lib/Either.js";
-import { registerAllPasses } from "../rewrites/index.ts";
 import { renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
 import { fileLineCol } from "../src/ir/location.ts";
 import { printOptionValue } from "../src/pass/options.ts";
@@ -14,7 +13,7 @@ import { passFromText } from "../src/pass/pass.ts";
 import { anchored, nest, type PipelineItem, type PipelineSpec } from "../src/pass/pipeline.ts";
 import { parsePipeline } from "../src/pass/pipeline-text.ts";
 import type { PassManagerOptions } from "../src/pass/pass-manager.ts";
-import { defaultRegistry, type PassRegistry } from "../src/pass/registry.ts";
+import type { PassRegistry } from "../src/pass/registry.ts";
 import type { StatisticsDisplay, TimingDisplay } from "../src/pass/reports.ts";
 import type { ReproducerOptions } from "../src/pass/reproducer.ts";
 import type { ElementsPrintFlags } from "../src/text/print-attr.ts";
@@ -96,20 +95,12 @@ Parses and verifies MLIR (MLIR 16's textual format), runs a pass pipeline on it,
   --run-reproducer                       run the pipeline recorded in the input (a crash reproducer)
   --dump-pass-pipeline                   print the pipeline before running it
   --debug-rewrites                       rewrite drivers explain which pattern applied where and why others failed
-  --load-pass-plugin=<module.ts>         import a module that registers passes (or exports registerPasses())
+  --load-pass-plugin=<module.ts>         import a module whose registerPasses(registry) adds passes
   -h, --help                             this help, with the registered passes
 `;
 
-let registered = false;
-/** Registers the passes Tensile ships (once). */
-export function ensurePassesRegistered(): void {
-  if (registered) return;
-  registered = true;
-  registerAllPasses();
-}
-
 /** The registered passes and their options, for --help. */
-export function passHelp(registry: PassRegistry = defaultRegistry): string {
+export function passHelp(registry: PassRegistry): string {
   const entries = registry.entries();
   if (entries.length === 0) return "\nNo passes are registered.\n";
   let out = "\nPasses:\n";
@@ -136,8 +127,7 @@ function unquote(s: string): string {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Reads mlir-opt-style flags; a string is a usage error (already rendered). */
-export function parseOptArgs(argv: readonly string[], registry: PassRegistry = defaultRegistry): OptArgs | string {
-  if (registry === defaultRegistry) ensurePassesRegistered();
+export function parseOptArgs(argv: readonly string[], registry: PassRegistry): OptArgs | string {
   let input: string | undefined;
   let output: string | undefined;
   const plugins: string[] = [];
@@ -279,7 +269,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
     return `unknown option '${a}'`;
   }
 
-  if (registry !== defaultRegistry) passes.registry = registry;
+  passes.registry = registry;
   if (timing) passes.timing = timingDisplay;
   if (statistics) passes.statistics = statisticsDisplay;
   if (printBeforeAll) passes.printIrBefore = "all";

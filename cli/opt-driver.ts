@@ -91,7 +91,8 @@ function pipelineToRun(
   const config = readReproducerConfig(text);
   if (config === undefined) return `${file}: error: no 'mlir_reproducer' configuration in the input (--run-reproducer)\n`;
   if (typeof config === "string") return `${file}: error: ${config}\n`;
-  const spec = parsePipeline(config.pipeline, passes.registry !== undefined ? { registry: passes.registry } : {});
+  if (passes.registry === undefined) return `${file}: error: --run-reproducer needs a pass registry\n`;
+  const spec = parsePipeline(config.pipeline, { registry: passes.registry });
   if (isLeft(spec)) {
     const sources = new SourceManager();
     sources.add(PIPELINE_FILE, config.pipeline);

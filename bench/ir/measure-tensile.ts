@@ -11,8 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
-import { ensurePassesRegistered } from "../../cli/opt-args.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
@@ -61,13 +60,14 @@ function peakRss(): number {
   return m === null ? 0 : Number(m[1]) * 1024;
 }
 
+const registry = newPassRegistry();
+
 function runPass(module: Operation, ctx: ReturnType<typeof newContext>, pass: string): void {
-  const r = runPipeline(module, `builtin.module(${pass})`, { ctx, verifyEach: false });
+  const r = runPipeline(module, `builtin.module(${pass})`, { ctx, registry, verifyEach: false });
   if (isLeft(r)) throw new Error(`${pass} failed: ${r.left.diagnostics.map((d) => d.message).join("; ")}`);
 }
 
 function main(input: string, outDir: string): TensileFigures {
-  ensurePassesRegistered();
   const text = readFileSync(input, "utf8");
   const ctx = newContext();
   gc?.();

@@ -1,6 +1,6 @@
 /**
- * Canonicalization patterns of the cf dialect, as MLIR 16's ControlFlowOps.cpp (all of them), registered for
- * the `canonicalize` pass on import. Merging a block into its single predecessor is one of them (MLIR's
+ * Canonicalization patterns of the cf dialect, as MLIR 16's ControlFlowOps.cpp (all of them), as the
+ * `cfCanonicalization` extension a Context loads. Merging a block into its single predecessor is one of them (MLIR's
  * simplifyBrToBlockWithSinglePred on cf.br), so it is a pattern here too.
  *
  * MLIR's greedy driver also simplifies regions after each sweep. Of that, the removal of unreachable blocks
@@ -28,7 +28,7 @@ import {
   switchCaseOperands,
   switchCaseValues,
 } from "../../dialects/cf/index.ts";
-import { registerCanonicalization } from "../canonicalize.ts";
+import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { eraseUnreachableBlocks, isReachable } from "../transforms/dce.ts";
 
 const sameValues = (a: readonly Value[], b: readonly Value[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -567,4 +567,9 @@ export const cfCanonicalizationPatterns: readonly Pattern[] = [
   eraseUnreachableBlockPattern(SwitchOp),
 ];
 
-registerCanonicalization("cf", cfCanonicalizationPatterns);
+/** The patterns as an extension of the cf dialect, for a Context to load (the `canonicalize` pass reads them there). */
+export const cfCanonicalization = defineDialectExtension({
+  name: "cf-canonicalization",
+  dialects: ["cf"],
+  canonicalization: cfCanonicalizationPatterns,
+});

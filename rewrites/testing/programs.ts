@@ -14,7 +14,7 @@ import { ConstantLike } from "../../src/ir/traits.ts";
 import { FloatType, IndexType, IntegerType, type Type, f16, f32, f64, i1, i8, i16, i32, i64, index } from "../../src/ir/types.ts";
 import { floatValueFromBits, intValue, type RuntimeValue } from "../../src/interp/values.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../index.ts";
 import type { Pattern, RewriteExample } from "../../src/rewrite/pattern.ts";
 import { buildProgram, type ExampleStep, generatableOps, type Recipe, type Step } from "./program-gen.ts";
 

@@ -7,7 +7,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { arithOps } from "../../dialects/arith/index.ts";
 import { arithFoldExamples } from "../../dialects/arith/fold-examples.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { mathOps } from "../../dialects/math/index.ts";
 import { mathFoldExamples } from "../../dialects/math/fold-examples.ts";
 import { arithCanonicalizationPatterns } from "../../rewrites/arith/canonicalize.ts";

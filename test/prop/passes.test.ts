@@ -9,15 +9,12 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../rewrites/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
-import { canonicalizationPatterns } from "../../rewrites/canonicalize.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { checkRewrite, type Transform } from "../../rewrites/testing/check-rewrite.ts";
 import type { CoverageSpec } from "../../rewrites/testing/coverage.ts";
 import { arithAndMathOps, examplesOf, programs, type ProgramOptions } from "../../rewrites/testing/programs.ts";
 import type { FloatTolerance } from "../../src/interp/compare.ts";
 
-registerAllPasses();
 const runs = Number(process.env.FC_RUNS ?? 500);
 const s = suite("shipped passes preserve semantics");
 
@@ -31,7 +28,7 @@ function check(name: string, transform: Transform, programOpts: ProgramOptions, 
 }
 
 // Every registered canonicalization pattern, two to six of their examples in each program.
-const canonicalization = canonicalizationPatterns();
+const canonicalization = newContext().canonicalizationPatterns;
 const withExamples: ProgramOptions = { examples: examplesOf(canonicalization), examplesPerProgram: { min: 2, max: 6 } };
 check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", withExamples, undefined, { patterns: canonicalization });
 // math folds compute transcendental functions through the host libm: allow what the interpreter documents.

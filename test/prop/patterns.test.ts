@@ -11,7 +11,6 @@ import { arithOps } from "../../dialects/arith/index.ts";
 import { arithFoldExamples } from "../../dialects/arith/fold-examples.ts";
 import { mathOps } from "../../dialects/math/index.ts";
 import { mathFoldExamples } from "../../dialects/math/fold-examples.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
 import { arithCastPatterns, arithFloatSelectPatterns, arithIntPatterns } from "../../rewrites/arith/canonicalize.ts";
 import { cfCanonicalizationPatterns } from "../../rewrites/cf/canonicalize.ts";
 import { funcCanonicalizationPatterns } from "../../rewrites/func/canonicalize.ts";
@@ -22,7 +21,6 @@ import type { Operation } from "../../src/ir/operation.ts";
 import type { FloatTolerance } from "../../src/interp/compare.ts";
 import type { Pattern, RewriteExample } from "../../src/rewrite/pattern.ts";
 
-registerAllPasses();
 const runs = Number(process.env.FC_RUNS ?? 500);
 const only = process.env.PROP_SETS?.split(",").map((s) => s.trim());
 const s = suite("shipped pattern and folder sets fire, and preserve semantics");

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as assert from "uvu/assert";
 import { type OptOptions, runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 
 
 export const options = (o: Partial<OptOptions> = {}): OptOptions => ({

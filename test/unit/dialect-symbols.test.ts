@@ -6,7 +6,7 @@
 import { isLeft } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { FastMathAttr } from "../../dialects/arith/attrs.ts";
 import { type Diagnostic, renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { AffineMap, affineDim } from "../../src/ir/affine.ts";

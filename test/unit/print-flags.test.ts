@@ -7,6 +7,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseOptArgs } from "../../cli/opt-args.ts";
 import { type OptOptions } from "../../cli/opt-driver.ts";
+import { newPassRegistry } from "../../rewrites/index.ts";
 import { mlirOpt, norm, tensileOpt } from "../support/mlir-compat.ts";
 
 /** tensile-opt with `o` prints `text` as mlir-opt-16 does with `flags` (generic form too). */
@@ -85,7 +86,7 @@ module {
 
 test("the flags are read as mlir-opt reads them", () => {
   const opts = (argv: string[]): OptOptions => {
-    const r = parseOptArgs(argv);
+    const r = parseOptArgs(argv, newPassRegistry());
     if (typeof r === "string") throw new Error(r);
     return r.opts;
   };
@@ -96,11 +97,11 @@ test("the flags are read as mlir-opt reads them", () => {
   assert.equal(opts(["--mlir-print-elementsattrs-with-hex-if-larger=-1"]).elements, { hexIfLarger: -1 });
   assert.equal(opts([]).elements, undefined);
   assert.is(
-    parseOptArgs(["--mlir-elide-elementsattrs-if-larger=-1"]),
+    parseOptArgs(["--mlir-elide-elementsattrs-if-larger=-1"], newPassRegistry()),
     "for the --mlir-elide-elementsattrs-if-larger option: '-1' value invalid for uint argument!",
   );
   assert.is(
-    parseOptArgs(["--mlir-print-elementsattrs-with-hex-if-larger=x"]),
+    parseOptArgs(["--mlir-print-elementsattrs-with-hex-if-larger=x"], newPassRegistry()),
     "for the --mlir-print-elementsattrs-with-hex-if-larger option: 'x' value invalid for long argument!",
   );
 });

@@ -8,7 +8,7 @@ import { isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { OpaqueAttr } from "../../src/ir/attributes.ts";
 import { RankedTensorType } from "../../src/ir/types.ts";
 import { parseType } from "../../src/text/parser.ts";

@@ -52,7 +52,7 @@ import { optional, optionalAttr, region, successor, variadic, variadicRegion } f
 import { DominanceInfo, verify, verifyOp, type VerifyOptions } from "../../src/irdl/verifier.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { splitInputFile } from "../../src/text/split-input.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 
 // ---- test ops ----------------------------------------------------------------------------------------------
 
