@@ -18,7 +18,7 @@ export * from "./src/diag/diagnostic.ts";
 export * from "./src/irdl/constraints.ts";
 export * from "./src/irdl/spec.ts";
 export { defineOp, definitionOf, type OpClass, type OpDefinition } from "./src/irdl/define-op.ts";
-export { defineDialect } from "./src/irdl/dialect.ts";
+export { defineDialect, defineDialectExtension } from "./src/irdl/dialect.ts";
 export { verify, verifyOp } from "./src/irdl/verifier.ts";
 export { parseAttribute, parseSource, parseType } from "./src/text/parser.ts";
 export { printAttribute, printLocation, printOp, printType, type PrintOptions } from "./src/text/printer.ts";
@@ -29,19 +29,25 @@ export * from "./src/rewrite/match.ts";
 export { applyPatternsGreedily, type GreedyOptions, type GreedyResult } from "./src/rewrite/greedy.ts";
 export * as conversion from "./src/rewrite/conversion.ts";
 export * from "./src/pass/index.ts";
-export { interpret, compareResults, formatValues, type FloatTolerance, type InterpError, type RuntimeValue } from "./src/interp/index.ts";
+export {
+  interpret,
+  interpretation,
+  InterpRegistry,
+  compareResults,
+  formatValues,
+  type FloatTolerance,
+  type InterpError,
+  type InterpretOptions,
+  type RuntimeValue,
+} from "./src/interp/index.ts";
 export { boolValue, floatValue, intValue } from "./src/interp/values.ts";
-export { allDialects, newContext } from "./dialects/index.ts";
+export { allDialects } from "./dialects/index.ts";
 export * as arith from "./dialects/arith/index.ts";
 export * as builtin from "./dialects/builtin/index.ts";
 export * as cf from "./dialects/cf/index.ts";
 export * as func from "./dialects/func/index.ts";
 export * as math from "./dialects/math/index.ts";
-export { registerAllPasses } from "./rewrites/index.ts";
+export { newContext, newPassRegistry, type NewContextOptions, tensileExtensions, tensilePasses } from "./rewrites/index.ts";
 export { canonicalize } from "./rewrites/canonicalize.ts";
 export { checkRewrite, type CheckRewriteOptions, type CheckRewriteResult, type Transform } from "./rewrites/testing/check-rewrite.ts";
 export { programs, recipes, valueArb, type ProgramCase, type ProgramOptions } from "./rewrites/testing/programs.ts";
-
-// Importing the package makes Tensile's own passes (canonicalize, cse, ...) nameable in pipelines.
-import { registerAllPasses as registerTensilePasses } from "./rewrites/index.ts";
-registerTensilePasses();

@@ -6,7 +6,6 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { isLeft } from "fp-ts/lib/Either.js";
-import { registerAllPasses } from "../rewrites/index.ts";
 import { renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
 import { fileLineCol } from "../src/ir/location.ts";
 import { printOptionValue } from "../src/pass/options.ts";
@@ -14,9 +13,10 @@ import { passFromText } from "../src/pass/pass.ts";
 import { anchored, nest, type PipelineItem, type PipelineSpec } from "../src/pass/pipeline.ts";
 import { parsePipeline } from "../src/pass/pipeline-text.ts";
 import type { PassManagerOptions } from "../src/pass/pass-manager.ts";
-import { defaultRegistry, type PassRegistry } from "../src/pass/registry.ts";
+import type { PassRegistry } from "../src/pass/registry.ts";
 import type { StatisticsDisplay, TimingDisplay } from "../src/pass/reports.ts";
 import type { ReproducerOptions } from "../src/pass/reproducer.ts";
+import type { ElementsPrintFlags } from "../src/text/print-attr.ts";
 
 /** The pass-manager options tensile-opt's flags set as they are (see PassManagerOptions for their meaning). */
 export type ForwardedPassOptions = Pick<
@@ -42,6 +42,10 @@ export interface OptOptions {
   readonly splitInputFile: boolean;
   readonly verifyDiagnostics: boolean;
   readonly allowUnregisteredDialect: boolean;
+  /** `--mlir-print-local-scope`: no aliases, everything inline (see PrintOptions.localScope). */
+  readonly localScope?: boolean;
+  /** `--mlir-elide-elementsattrs-if-larger` and `--mlir-print-elementsattrs-with-hex-if-larger`. */
+  readonly elements?: ElementsPrintFlags;
   readonly passes?: OptPassOptions;
 }
 
@@ -63,6 +67,13 @@ Parses and verifies MLIR (MLIR 16's textual format), runs a pass pipeline on it,
   --split-input-file                     process each '// -----' chunk separately
   --verify-diagnostics                   check diagnostics against 'expected-error' comments
   --allow-unregistered-dialect           accept ops of unknown dialects (generic form)
+  --mlir-print-local-scope               print without aliases: attributes and locations inline
+  --mlir-elide-elementsattrs-if-larger=<n>
+                                         print dense elements of more than n elements (not splats) as
+                                         dense_resource<__elided__>
+  --mlir-print-elementsattrs-with-hex-if-larger=<n>
+                                         print dense elements of more than n elements (not splats) in hex
+                                         (default 100; -1 never)
 
   --pass-pipeline=<pipeline>             run a pipeline, e.g. 'builtin.module(func.func(canonicalize,cse))'
   --<pass>[=<options>]                   run a registered pass (in order), e.g. --cse --inline=max-iterations=3
@@ -84,20 +95,12 @@ Parses and verifies MLIR (MLIR 16's textual format), runs a pass pipeline on it,
   --run-reproducer                       run the pipeline recorded in the input (a crash reproducer)
   --dump-pass-pipeline                   print the pipeline before running it
   --debug-rewrites                       rewrite drivers explain which pattern applied where and why others failed
-  --load-pass-plugin=<module.ts>         import a module that registers passes (or exports registerPasses())
+  --load-pass-plugin=<module.ts>         import a module whose registerPasses(registry) adds passes
   -h, --help                             this help, with the registered passes
 `;
 
-let registered = false;
-/** Registers the passes Tensile ships (once). */
-export function ensurePassesRegistered(): void {
-  if (registered) return;
-  registered = true;
-  registerAllPasses();
-}
-
 /** The registered passes and their options, for --help. */
-export function passHelp(registry: PassRegistry = defaultRegistry): string {
+export function passHelp(registry: PassRegistry): string {
   const entries = registry.entries();
   if (entries.length === 0) return "\nNo passes are registered.\n";
   let out = "\nPasses:\n";
@@ -124,8 +127,7 @@ function unquote(s: string): string {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Reads mlir-opt-style flags; a string is a usage error (already rendered). */
-export function parseOptArgs(argv: readonly string[], registry: PassRegistry = defaultRegistry): OptArgs | string {
-  if (registry === defaultRegistry) ensurePassesRegistered();
+export function parseOptArgs(argv: readonly string[], registry: PassRegistry): OptArgs | string {
   let input: string | undefined;
   let output: string | undefined;
   const plugins: string[] = [];
@@ -147,6 +149,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
   let timingDisplay: TimingDisplay = "tree";
   let statistics = false;
   let statisticsDisplay: StatisticsDisplay = "pipeline";
+  const elements: Mutable<ElementsPrintFlags> = {};
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -178,6 +181,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
       "split-input-file": (b) => (opts.splitInputFile = b),
       "verify-diagnostics": (b) => (opts.verifyDiagnostics = b),
       "allow-unregistered-dialect": (b) => (opts.allowUnregisteredDialect = b),
+      "mlir-print-local-scope": (b) => (opts.localScope = b),
       "verify-each": (b) => (passes.verifyEach = b),
       "mlir-print-ir-before-all": (b) => (printBeforeAll = b),
       "mlir-print-ir-after-all": (b) => (printAfterAll = b),
@@ -217,6 +221,18 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
         (name === "mlir-print-ir-before" ? printBefore : printAfter).push(...names);
         continue;
       }
+      case "mlir-elide-elementsattrs-if-larger":
+      case "mlir-print-elementsattrs-with-hex-if-larger": {
+        // mlir-opt reads the first as an unsigned, the second as a signed 64-bit integer (-1: never hex).
+        const v = value();
+        const unsigned = name === "mlir-elide-elementsattrs-if-larger";
+        const n = v !== undefined && /^-?[0-9]+$/.test(v) ? Number(v) : Number.NaN;
+        if (!Number.isSafeInteger(n) || (unsigned && n < 0)) {
+          return `for the --${name} option: '${v ?? ""}' value invalid for ${unsigned ? "uint" : "long"} argument!`;
+        }
+        elements[unsigned ? "elideIfLarger" : "hexIfLarger"] = n;
+        continue;
+      }
       case "mlir-timing-display": {
         const v = value();
         if (v !== "tree" && v !== "list") return `--mlir-timing-display must be 'tree' or 'list'`;
@@ -253,7 +269,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
     return `unknown option '${a}'`;
   }
 
-  if (registry !== defaultRegistry) passes.registry = registry;
+  passes.registry = registry;
   if (timing) passes.timing = timingDisplay;
   if (statistics) passes.statistics = statisticsDisplay;
   if (printBeforeAll) passes.printIrBefore = "all";
@@ -280,6 +296,7 @@ export function parseOptArgs(argv: readonly string[], registry: PassRegistry = d
     passes.pipeline = spec;
   }
   if (Object.keys(passes).length > 0) opts.passes = passes;
+  if (Object.keys(elements).length > 0) opts.elements = elements;
   return { input, output, opts, plugins };
 }
 

@@ -91,7 +91,8 @@ function pipelineToRun(
   const config = readReproducerConfig(text);
   if (config === undefined) return `${file}: error: no 'mlir_reproducer' configuration in the input (--run-reproducer)\n`;
   if (typeof config === "string") return `${file}: error: ${config}\n`;
-  const spec = parsePipeline(config.pipeline, passes.registry !== undefined ? { registry: passes.registry } : {});
+  if (passes.registry === undefined) return `${file}: error: --run-reproducer needs a pass registry\n`;
+  const spec = parsePipeline(config.pipeline, { registry: passes.registry });
   if (isLeft(spec)) {
     const sources = new SourceManager();
     sources.add(PIPELINE_FILE, config.pipeline);
@@ -151,7 +152,13 @@ function processChunk(
     remarks = ran.right.diagnostics;
   }
   start = now();
-  const output = printOp(module, { generic: opts.generic, debugInfo: opts.debugInfo, ctx });
+  const output = printOp(module, {
+    generic: opts.generic,
+    debugInfo: opts.debugInfo,
+    ctx,
+    ...(opts.localScope === true ? { localScope: true } : {}),
+    ...(opts.elements !== undefined ? { elements: opts.elements } : {}),
+  });
   timers.output.seconds += now() - start;
   return { errors: [], remarks, output };
 }

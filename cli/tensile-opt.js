@@ -1,7 +1,17 @@
 #!/usr/bin/env node
-// Entry point of `npx tensile-opt`: runs the TypeScript CLI through tsx's loader.
-import { register } from "tsx/esm/api";
+// Entry point of `npx tensile-opt`. Runs the prebuilt bundle when it is fresh (fast start-up; see bundle.mjs),
+// otherwise the TypeScript CLI through tsx's loader. Pass plugins are TypeScript modules that import Tensile's
+// sources, so with --load-pass-plugin the CLI must run from those same sources (one pass registry), not the bundle.
+import { isBundleFresh, bundleFile } from "./bundle.mjs";
 
-register();
-const { main } = await import("./tensile-opt.ts");
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const usesPlugin = argv.some((a) => /^--?load-pass-plugin(=|$)/.test(a));
+let main;
+if (!usesPlugin && process.env.TENSILE_NO_BUNDLE === undefined && isBundleFresh()) {
+  ({ main } = await import(bundleFile));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("./tensile-opt.ts"));
+}
+process.exitCode = await main(argv);

@@ -7,14 +7,14 @@
  *   tensile-opt invalid.mlir --split-input-file --verify-diagnostics
  *   tensile-opt --run-reproducer /tmp/tensile-reproducer-0.mlir
  *
- * Passes come from the default registry (rewrites/index.ts registers Tensile's); `--load-pass-plugin=m.ts`
- * imports a module that registers more (at import, or through an exported `registerPasses()`).
+ * Passes come from a registry built here with Tensile's passes (rewrites/index.ts `newPassRegistry`);
+ * `--load-pass-plugin=m.ts` imports a module whose exported `registerPasses(registry)` registers more in it.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { newContext } from "../dialects/index.ts";
-import { ensurePassesRegistered } from "./opt-args.ts";
+import { newContext, newPassRegistry } from "../rewrites/index.ts";
+import type { PassRegistry } from "../src/pass/registry.ts";
 import { parseOptArgs, passHelp, runOpt, usage } from "./opt-driver.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -30,10 +30,11 @@ function pluginArgs(argv: readonly string[]): string[] {
   return out;
 }
 
-async function loadPlugin(path: string): Promise<string | undefined> {
+async function loadPlugin(path: string, registry: PassRegistry): Promise<string | undefined> {
   try {
     const mod = (await import(pathToFileURL(resolve(path)).href)) as { registerPasses?: unknown };
-    if (typeof mod.registerPasses === "function") (mod.registerPasses as () => void)();
+    if (typeof mod.registerPasses !== "function") return `cannot load pass plugin '${path}': it exports no registerPasses(registry) function`;
+    (mod.registerPasses as (registry: PassRegistry) => void)(registry);
     return undefined;
   } catch (e) {
     return `cannot load pass plugin '${path}': ${(e as Error).message}`;
@@ -41,18 +42,18 @@ async function loadPlugin(path: string): Promise<string | undefined> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  ensurePassesRegistered();
+  const registry = newPassRegistry();
   for (const plugin of pluginArgs(argv)) {
-    const problem = await loadPlugin(plugin);
+    const problem = await loadPlugin(plugin, registry);
     if (problem === undefined) continue;
     process.stderr.write(`tensile-opt: ${problem}\n`);
     return 1;
   }
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(usage + passHelp());
+    process.stdout.write(usage + passHelp(registry));
     return 0;
   }
-  const args = parseOptArgs(argv);
+  const args = parseOptArgs(argv, registry);
   if (typeof args === "string") {
     process.stderr.write(`tensile-opt: ${args}\n`);
     return 2;

@@ -6,7 +6,6 @@ import { isLeft } from "fp-ts/lib/Either.js";
 import { AddI, CmpI, Constant, MulI, Select, SubI, cmpiPredicate } from "../dialects/arith/index.ts";
 import { createModule, moduleBody } from "../dialects/builtin/index.ts";
 import { ReturnOp, buildFunc } from "../dialects/func/index.ts";
-import { newContext } from "../dialects/index.ts";
 import { renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
 import { IntegerAttr } from "../src/ir/attributes.ts";
 import { Builder } from "../src/ir/builder.ts";
@@ -19,9 +18,7 @@ import { parseSource } from "../src/text/parser.ts";
 import { printOp } from "../src/text/printer.ts";
 import { formatValues, interpret, intValue } from "../src/interp/index.ts";
 import { runPipeline } from "../src/pass/index.ts";
-import { registerAllPasses } from "../rewrites/index.ts";
-
-registerAllPasses();
+import { newContext, newPassRegistry } from "../rewrites/index.ts";
 
 // |a - b| * 3 + 1, written with the typed builders.
 const module = createModule();
@@ -60,7 +57,7 @@ console.log(printOp(reparsed.right, { ctx, generic: true, debugInfo: true }));
 // Run it with the interpreter, then optimise it with a pass pipeline and check it computes the same.
 const args = [intValue(i32, 3n), intValue(i32, 10n)];
 const before = interpret(module, "scaled_distance", args, { ctx });
-const ran = runPipeline(module, "builtin.module(func.func(canonicalize,cse))", { ctx });
+const ran = runPipeline(module, "builtin.module(func.func(canonicalize,cse))", { ctx, registry: newPassRegistry() });
 if (isLeft(ran)) throw new Error(ran.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n"));
 const after = interpret(module, "scaled_distance", args, { ctx });
 if (isLeft(before) || isLeft(after)) throw new Error("the interpreter failed");

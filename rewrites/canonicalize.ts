@@ -1,15 +1,17 @@
 /**
- * Canonicalization (MLIR's `canonicalize` pass): every op's fold hook plus the canonicalization patterns each
- * dialect's rewrites register, applied by the greedy driver until nothing changes.
+ * Canonicalization (MLIR's `canonicalize` pass): every op's fold hook plus the canonicalization patterns loaded
+ * in the context, applied by the greedy driver until nothing changes.
  *
- * Dialects never import rewrites, so the patterns of a dialect are registered from `rewrites/<dialect>/`:
+ * Dialects never import rewrites, so a dialect's patterns reach a context as a dialect extension defined in
+ * `rewrites/<dialect>/` (MLIR's getCanonicalizationPatterns, moved out of the dialect):
  *
- *   registerCanonicalization("arith", arithCanonicalizationPatterns);   // in rewrites/arith/canonicalize.ts
- *   canonicalize(module, ctx);                                          // folds + every registered pattern
+ *   export const arithCanonicalization = defineDialectExtension({      // in rewrites/arith/canonicalize.ts
+ *     name: "arith-canonicalization", dialects: ["arith"], canonicalization: arithCanonicalizationPatterns,
+ *   });
+ *   const ctx = new Context([builtin, func, arith], { extensions: [arithCanonicalization] });
+ *   canonicalize(module, ctx);                                          // folds + ctx.canonicalizationPatterns
  *
- * `canonicalizationPatterns(ctx)` collects the patterns of the dialects loaded in `ctx`. A dialect's patterns
- * are registered when its module is imported; rewrites/index.ts imports all of them (importing this module
- * alone gives folds only, plus whatever was registered).
+ * `newContext()` (rewrites/index.ts) loads every dialect and every extension Tensile ships.
  */
 import { type Either, isLeft, left } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
@@ -22,34 +24,12 @@ import type { Pattern } from "../src/rewrite/pattern.ts";
 import type { Rewriter, RewriteListener } from "../src/rewrite/rewriter.ts";
 import { simplifyRegions } from "./transforms/dce.ts";
 
-const registered = new Map<string, Pattern[]>();
-
-/**
- * Adds canonicalization patterns for `dialectName` (patterns rooted on its ops). Registering the same pattern
- * object twice for a dialect is a no-op, so modules may register on import without care for import order.
- */
-export function registerCanonicalization(dialectName: string, patterns: readonly Pattern[]): void {
-  const list = registered.get(dialectName) ?? [];
-  for (const p of patterns) if (!list.includes(p)) list.push(p);
-  registered.set(dialectName, list);
-}
-
-/** The canonicalization patterns registered for the dialects loaded in `ctx` (all of them without a context). */
-export function canonicalizationPatterns(ctx?: Context): Pattern[] {
-  const out: Pattern[] = [];
-  for (const [dialect, patterns] of registered) {
-    if (ctx !== undefined && ctx.dialect(dialect) === undefined) continue;
-    out.push(...patterns);
-  }
-  return out;
-}
-
 export interface CanonicalizeOptions {
   /** Sweeps before giving up (MLIR's `max-iterations`, default 10). */
   readonly maxIterations?: number;
   /** Run op folders (default true). */
   readonly fold?: boolean;
-  /** Extra patterns to apply with the registered ones. */
+  /** Extra patterns to apply with the context's. */
   readonly extraPatterns?: readonly Pattern[];
   /** Told of every change (e.g. for `--debug-rewrites`). */
   readonly listener?: RewriteListener;
@@ -57,17 +37,17 @@ export interface CanonicalizeOptions {
   readonly regionSimplify?: boolean;
 }
 
-/**
- * Folds and canonicalizes everything nested in `root` (not `root` itself) with the patterns registered for
- * `ctx`'s dialects; Left with a diagnostic when the rewrites do not converge within the bound.
- */
 function regionSimplification(root: Operation, rw: Rewriter): boolean {
   const r = simplifyRegions(root, rw);
   return r.erasedBlocks + r.ops + r.args > 0;
 }
 
+/**
+ * Folds and canonicalizes everything nested in `root` (not `root` itself) with the canonicalization patterns
+ * loaded in `ctx`; Left with a diagnostic when the rewrites do not converge within the bound.
+ */
 export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOptions = {}): Either<Diagnostic, GreedyResult> {
-  const patterns = [...canonicalizationPatterns(ctx), ...(opts.extraPatterns ?? [])];
+  const patterns = [...ctx.canonicalizationPatterns, ...(opts.extraPatterns ?? [])];
   return applyPatternsGreedily(root, patterns, {
     ctx,
     maxIterations: opts.maxIterations ?? 10,
@@ -82,7 +62,7 @@ export function canonicalize(root: Operation, ctx: Context, opts: CanonicalizeOp
 // ---- the pass ------------------------------------------------------------------------------------------
 
 /**
- * `canonicalize`: folds every op and applies the registered canonicalization patterns to a fixpoint (MLIR's
+ * `canonicalize`: folds every op and applies the context's canonicalization patterns to a fixpoint (MLIR's
  * Canonicalizer). As in MLIR 16, not converging within `max-iterations` is not a failure unless
  * `test-convergence` is set (then it is an error naming the patterns still applying); otherwise it only counts
  * in the `num-not-converged` statistic (and is explained under `--debug-rewrites`).

@@ -1,23 +1,43 @@
 /**
- * Registers every pass Tensile ships in the default pass registry, so pipeline text and `tensile-opt` can
- * name them. Placeholder: the passes (canonicalize, cse, dce, symbol-dce, inline) register here as they land.
- * Must be idempotent (tensile-opt may call it more than once): register module-level pass definitions.
+ * What Tensile ships on top of its dialects, and the two entry points that put it all together:
+ *
+ *   const ctx = newContext();              // every dialect, with every extension (canonicalization patterns)
+ *   const registry = newPassRegistry();    // every pass (canonicalize, cse, dce, symbol-dce, inline)
+ *   runPipeline(module, "builtin.module(func.func(canonicalize,cse))", { ctx, registry });
+ *
+ * Nothing here registers itself anywhere: each call builds a fresh context or registry, which the caller may
+ * extend (`ctx.load(myDialect)`, `registry.register(myPass)`) without touching anyone else's.
  */
-import { registerPass } from "../src/pass/registry.ts";
-// Each dialect's canonicalization patterns register themselves when imported.
-import "./arith/canonicalize.ts";
-import "./cf/canonicalize.ts";
-import "./func/canonicalize.ts";
+import { allDialects } from "../dialects/index.ts";
+import { Context, type DialectExtension } from "../src/ir/context.ts";
+import type { PassDef } from "../src/pass/pass.ts";
+import { PassRegistry } from "../src/pass/registry.ts";
+import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
+import { cfCanonicalization } from "./cf/canonicalize.ts";
+import { funcCanonicalization } from "./func/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
-export function registerAllPasses(): void {
-  registerPass(canonicalizePass);
-  registerPass(csePass);
-  registerPass(dcePass);
-  registerPass(symbolDcePass);
-  registerPass(inlinePass);
+/** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
+export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization];
+
+/** Every pass Tensile ships. */
+export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];
+
+export interface NewContextOptions {
+  /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */
+  readonly allowUnregisteredDialects?: boolean;
+}
+
+/** A context with every dialect and every dialect extension loaded. */
+export function newContext(opts: NewContextOptions = {}): Context {
+  return new Context(allDialects, { extensions: tensileExtensions, allowUnregisteredDialects: opts.allowUnregisteredDialects ?? false });
+}
+
+/** A pass registry with every pass Tensile ships (and `extra`, e.g. a tool's own passes). */
+export function newPassRegistry(extra: readonly PassDef[] = []): PassRegistry {
+  return new PassRegistry().registerAll(tensilePasses).registerAll(extra);
 }

@@ -16,7 +16,9 @@ import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseOptArgs, runOpt } from "../cli/opt-driver.ts";
-import { newContext } from "../dialects/index.ts";
+import { newContext, newPassRegistry } from "../rewrites/index.ts";
+
+const registry = newPassRegistry();
 import { fileCheck } from "./support/filecheck.ts";
 
 const root = join(import.meta.dirname, "golden");
@@ -72,7 +74,7 @@ for (const path of files) {
   golden(name, () => {
     assert.ok(runs.length > 0, `${name} has no RUN line`);
     for (const run of runs) {
-      const args = parseOptArgs(run.optArgs);
+      const args = parseOptArgs(run.optArgs, registry);
       if (typeof args === "string") throw new Error(`${name}: ${args}`);
       const ctx = () => newContext({ allowUnregisteredDialects: args.opts.allowUnregisteredDialect });
       const r = runOpt(text, name, ctx, args.opts);
@@ -120,7 +122,7 @@ pipeline("tensile-opt --pass-pipeline='builtin.module(func.func(canonicalize,cse
       "--mlir-print-ir-after-all",
       "--allow-unregistered-dialect",
       ...(split ? ["--split-input-file"] : []),
-    ]);
+    ], registry);
     if (typeof args === "string") throw new Error(args);
     const r = runOpt(text, relative(root, path), () => newContext({ allowUnregisteredDialects: true }), args.opts);
     assert.is(r.exitCode, 0, `${relative(root, path)}:\n${r.stderr}`);

@@ -7,7 +7,7 @@
  *     `{predicate = 2 : i64}`, and a keyword in custom form, `arith.cmpi slt, %a, %b : i32`.
  */
 import type { Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
-import { type BitEnumAttr, defineBitEnumAttr, defineIntEnum, parseEnumAttr, printEnumAttr } from "../../src/irdl/enums.ts";
+import { type BitEnumAttr, defineBitEnumAttr, defineIntEnum } from "../../src/irdl/enums.ts";
 import type { AttrConstraint } from "../../src/irdl/constraints.ts";
 import type { DialectAsmParser, DialectAsmPrinter } from "../../src/text/asm-interfaces.ts";
 
@@ -41,18 +41,6 @@ export const FastMathAttr = Object.assign(FastMathFlags, {
 
 /** The `fastmath` attribute of floating-point ops (ODS's Arith_FastMathAttr); formats print it as `<nnan,ninf>`. */
 export const FastMathAttrC: AttrConstraint<FastMathAttr> = FastMathFlags.constraint;
-
-/** The dialect's `parseAttribute` hook: the parser stands after `#arith.`. */
-export function parseArithAttribute(p: DialectAsmParser): Attribute | undefined {
-  const loc = p.loc();
-  const a = parseEnumAttr(p, [FastMathFlags]);
-  return a ?? p.error(`unknown attribute '${p.peekKeyword() ?? ""}' in dialect 'arith'`, loc);
-}
-
-/** The dialect's `printAttribute` hook: prints `fastmath<...>` (the printer adds `#arith.`). */
-export function printArithAttribute(a: Attribute, p: DialectAsmPrinter): boolean {
-  return printEnumAttr(a, p);
-}
 
 // ---- comparison predicates (I64EnumAttr) -------------------------------------------------------------------
 
@@ -94,3 +82,10 @@ export function cmpiPredicateName(a: IntegerAttr): CmpIPredicate | undefined {
 export function cmpfPredicateName(a: IntegerAttr): CmpFPredicate | undefined {
   return CmpFPredicateEnum.caseOf(a);
 }
+
+/** ODS's AtomicRMWKindAttr (an I64EnumAttr): the operation of an atomic read-modify-write (memref.atomic_rmw). */
+export const AtomicRMWKind = defineIntEnum({
+  name: "AtomicRMWKind",
+  width: 64,
+  cases: { addf: 0, addi: 1, assign: 2, maxf: 3, maxs: 4, maxu: 5, minf: 6, mins: 7, minu: 8, mulf: 9, muli: 10, ori: 11, andi: 12 },
+});

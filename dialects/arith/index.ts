@@ -8,7 +8,7 @@ import type { Location } from "../../src/ir/location.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { IntegerType, type Type, elementTypeOrSelf } from "../../src/ir/types.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
-import { parseArithAttribute, printArithAttribute } from "./attrs.ts";
+import { FastMathAttr } from "./attrs.ts";
 import { arithInterpretations } from "./interp.ts";
 import { Bitcast, ExtF, ExtSI, ExtUI, FPToSI, FPToUI, IndexCast, IndexCastUI, SIToFP, TruncF, TruncI, UIToFP } from "./ops-cast.ts";
 import { CmpF, CmpI, Select } from "./ops-cmp.ts";
@@ -117,8 +117,7 @@ function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Loca
 export const arith = defineDialect({
   name: "arith",
   ops: arithOps,
-  parseAttribute: (p) => parseArithAttribute(p),
-  printAttribute: (a, p) => printArithAttribute(a, p),
+  attributes: [FastMathAttr],
   materializeConstant,
   interpreter: arithInterpretations,
 });

@@ -11,23 +11,9 @@ import type { Value } from "../../src/ir/value.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { ConstantLike, Pure } from "../../src/ir/traits.ts";
 import { type FloatType, type IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
-import { AnyType, type AttrConstraint, TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
+import { AnyType, TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { printType } from "../../src/text/print-attr.ts";
-
-type TypedValue = typeof TypedAttr extends AttrConstraint<infer A> ? A : never;
-
-/** The `value` attribute: any typed attribute; the custom form rejects untyped ones while parsing, as MLIR does. */
-const ConstantValue: AttrConstraint<TypedValue> = {
-  description: TypedAttr.description,
-  test: TypedAttr.test,
-  parse: (p) => {
-    const loc = p.loc();
-    const a = p.parseAttribute();
-    if (!TypedAttr.test(a)) return p.error("invalid kind of attribute specified", loc);
-    return a;
-  },
-};
 
 function constantResultName(op: Operation): string {
   const value = op.attr("value");
@@ -41,7 +27,8 @@ export const Constant = defineOp(
   {
     name: "arith.constant",
     summary: "integer or floating point constant",
-    attributes: { value: ConstantValue },
+    // A typed attribute; the format rejects untyped ones while parsing ("invalid kind of attribute specified").
+    attributes: { value: TypedAttr },
     results: { result: AnyType },
     traits: [ConstantLike, Pure],
     format: "attr-dict $value",

@@ -1,6 +1,6 @@
 // file: examples/writing-a-pass/mul-to-shift.ts
 import { isLeft, left } from "fp-ts/lib/Either.js";
-import { applyPatternsGreedily, arith, constIntValue, definePass, IntegerType, registerPass, rewrite } from "tensile";
+import { applyPatternsGreedily, arith, constIntValue, definePass, IntegerType, type PassRegistry, rewrite } from "tensile";
 
 /**
  * muli(x, 2^k) -> shli(x, k), for scalar integers and k >= 1.
@@ -36,5 +36,7 @@ export const mulToShiftPass = definePass({
   },
 });
 
-// Registering on import lets pipelines and `tensile-opt --load-pass-plugin` name the pass.
-registerPass(mulToShiftPass);
+/** What `tensile-opt --load-pass-plugin` calls: the plugin's passes join the tool's registry. */
+export function registerPasses(registry: PassRegistry): void {
+  registry.register(mulToShiftPass);
+}

@@ -46,6 +46,11 @@ const roundTripIsExact = (x: Type, middle: Type): boolean => castWidth(middle) >
  */
 export const indexCastOfIndexCast = rewrite({
   name: "arith.index_cast-of-index_cast",
+  examples: [
+    { ir: "^bb0(%x: $N):\n  %i = arith.index_cast %x : $N to index\n  %r = arith.index_cast %i : index to $N", types: { N: ["i8", "i16", "i32", "i64"] } },
+    // Through a narrower type the round trip truncates: the pattern must not fire.
+    "^bb0(%x: index):\n  %i = arith.index_cast %x : index to $N\n  %r = arith.index_cast %i : $N to index",
+  ],
   root: IndexCast,
   apply(op, rw) {
     const inner = defining(op.in, IndexCast);
@@ -64,6 +69,7 @@ export const indexCastOfIndexCast = rewrite({
  */
 export const indexCastOfExtsi = rewrite({
   name: "arith.index_cast-of-extsi",
+  examples: [{ ir: "^bb0(%x: $N):\n  %e = arith.extsi %x : $N to $W\n  %r = arith.index_cast %e : $W to index", types: { N: ["i1", "i8", "i16"], W: ["i32", "i64"] } }],
   root: IndexCast,
   apply(op, rw) {
     const ext = defining(op.in, ExtSI);
@@ -81,6 +87,10 @@ export const indexCastOfExtsi = rewrite({
  */
 export const indexCastuiOfIndexCastui = rewrite({
   name: "arith.index_castui-of-index_castui",
+  examples: [
+    { ir: "^bb0(%x: $N):\n  %i = arith.index_castui %x : $N to index\n  %r = arith.index_castui %i : index to $N", types: { N: ["i8", "i16", "i32", "i64"] } },
+    "^bb0(%x: index):\n  %i = arith.index_castui %x : index to $N\n  %r = arith.index_castui %i : $N to index",
+  ],
   root: IndexCastUI,
   apply(op, rw) {
     const inner = defining(op.in, IndexCastUI);
@@ -99,6 +109,7 @@ export const indexCastuiOfIndexCastui = rewrite({
  */
 export const indexCastuiOfExtui = rewrite({
   name: "arith.index_castui-of-extui",
+  examples: [{ ir: "^bb0(%x: $N):\n  %e = arith.extui %x : $N to $W\n  %r = arith.index_castui %e : $W to index", types: { N: ["i1", "i8", "i16"], W: ["i32", "i64"] } }],
   root: IndexCastUI,
   apply(op, rw) {
     const ext = defining(op.in, ExtUI);
@@ -116,6 +127,10 @@ export const indexCastuiOfExtui = rewrite({
  */
 export const bitcastOfBitcast = rewrite({
   name: "arith.bitcast-of-bitcast",
+  examples: [
+    { ir: "^bb0(%x: $F):\n  %b = arith.bitcast %x : $F to $I\n  %r = arith.bitcast %b : $I to $F", types: { F: ["f16", "f32", "f64"], I: ["i16", "i32", "i64"] } },
+    { ir: "^bb0(%x: $I):\n  %b = arith.bitcast %x : $I to $F\n  %r = arith.bitcast %b : $F to $I", types: { F: ["f16", "f32", "f64"], I: ["i16", "i32", "i64"] } },
+  ],
   root: Bitcast,
   apply(op, rw) {
     const inner = defining(op.in, Bitcast);
@@ -134,6 +149,7 @@ export const bitcastOfBitcast = rewrite({
  */
 export const extsiOfExtui = rewrite({
   name: "arith.extsi-of-extui",
+  examples: [{ ir: "^bb0(%x: $N):\n  %e = arith.extui %x : $N to $M\n  %r = arith.extsi %e : $M to $W", types: { N: ["i1", "i8"], M: ["i16", "i32"], W: ["i32", "i64"] } }],
   root: ExtSI,
   apply(op, rw) {
     const inner = defining(op.in, ExtUI);
@@ -168,9 +184,15 @@ export const trunciOfExtsi = truncOfExt(ExtSI, "arith.trunci-of-extsi");
 export const trunciOfExtui = truncOfExt(ExtUI, "arith.trunci-of-extui");
 
 function truncOfExt(ext: typeof ExtSI | typeof ExtUI, name: string): Pattern {
+  const e = ext.info?.name ?? "";
   return rewrite({
     name,
     root: TruncI,
+    // Truncating into the extension, or below it (where the pattern must not fire).
+    examples: [
+      { ir: `^bb0(%x: $N):\n  %e = ${e} %x : $N to $W\n  %r = arith.trunci %e : $W to $M`, types: { N: ["i1", "i8"], M: ["i16"], W: ["i32", "i64"] } },
+      { ir: `^bb0(%x: $N):\n  %e = ${e} %x : $N to $W\n  %r = arith.trunci %e : $W to $M`, types: { N: ["i8", "i16", "i32"], M: ["i1", "i8", "i16"], W: ["i64"] } },
+    ],
     apply(op, rw) {
       const inner = defining(op.in, ext);
       if (inner === undefined) return rw.fail(`the operand is not ${ext.info?.name}`);
@@ -196,6 +218,10 @@ function shiftMatchesTruncation(wide: Value, narrow: Value, amount: Value): bool
  */
 export const trunciShrsiToTrunciShrui = rewrite({
   name: "arith.trunci-shrsi-to-trunci-shrui",
+  examples: [
+    "^bb0(%x: i64):\n  %c = arith.constant ?{32|31|33} : i64\n  %s = arith.shrsi %x, %c : i64\n  %r = arith.trunci %s : i64 to i32",
+    "^bb0(%x: i16):\n  %c = arith.constant 8 : i16\n  %s = arith.shrsi %x, %c : i16\n  %r = arith.trunci %s : i16 to i8",
+  ],
   root: TruncI,
   apply(op, rw) {
     const shift = defining(op.in, ShRSI);
@@ -226,9 +252,14 @@ export const trunciShruiMuliToMulsiExtended = trunciHighHalf(ExtSI, MulSIExtende
 export const trunciShruiMuliToMuluiExtended = trunciHighHalf(ExtUI, MulUIExtended, "arith.trunci-shrui-muli-to-mului_extended");
 
 function trunciHighHalf(ext: typeof ExtSI | typeof ExtUI, extended: typeof MulSIExtended | typeof MulUIExtended, name: string): Pattern {
+  const e = ext.info?.name ?? "";
+  const example = (n: string, w: string, shift: string): string =>
+    `^bb0(%x: ${n}, %y: ${n}):\n  %a = ${e} %x : ${n} to ${w}\n  %b = ${e} %y : ${n} to ${w}\n  %m = arith.muli %a, %b : ${w}\n` +
+    `  %c = arith.constant ${shift} : ${w}\n  %h = arith.shrui %m, %c : ${w}\n  %r = arith.trunci %h : ${w} to ${n}`;
   return rewrite({
     name,
     root: TruncI,
+    examples: [example("i32", "i64", "?{32|31}"), example("i8", "i16", "8")],
     apply(op, rw) {
       const shift = defining(op.in, ShRUI);
       const mul = shift === undefined ? undefined : defining(shift.lhs, MulI);

@@ -44,6 +44,7 @@ import { before, defining, intOrSplat } from "./match.ts";
  */
 export const mulfOfNegf = rewrite({
   name: "arith.mulf-of-negf",
+  examples: ["^bb0(%x: $F, %y: $F):\n  %a = arith.negf %x : $F\n  %b = arith.negf %y : $F\n  %r = arith.mulf %a, %b : $F"],
   root: MulF,
   apply(op, rw) {
     const [a, b] = [defining(op.lhs, NegF), defining(op.rhs, NegF)];
@@ -62,6 +63,7 @@ export const mulfOfNegf = rewrite({
  */
 export const divfOfNegf = rewrite({
   name: "arith.divf-of-negf",
+  examples: ["^bb0(%x: $F, %y: $F):\n  %a = arith.negf %x : $F\n  %b = arith.negf %y : $F\n  %r = arith.divf %a, %b : $F"],
   root: DivF,
   apply(op, rw) {
     const [a, b] = [defining(op.lhs, NegF), defining(op.rhs, NegF)];
@@ -98,6 +100,9 @@ function integerPredicate(pred: number, isUnsigned: boolean): CmpIPredicate | un
   }
 }
 
+/** Every cmpf predicate, as a choice hole. */
+const CMPF_CHOICE = "?{false|oeq|ogt|oge|olt|ole|one|ord|ueq|ugt|uge|ult|ule|une|uno|true}";
+
 /**
  * cmpf(pred, sitofp(x) | uitofp(x), c) -> cmpi(pred', x, int(c)) or a constant, when the conversion of x is
  * exact enough that comparing the integers gives the same answer (LLVM's InstCombine rule, as MLIR's
@@ -108,6 +113,17 @@ function integerPredicate(pred: number, isUnsigned: boolean): CmpIPredicate | un
  */
 export const cmpfIntToFpConst = rewrite({
   name: "arith.cmpf-int-to-fp-const",
+  examples: [
+    ["sitofp", "uitofp"].map((conv) => ({
+      ir: `^bb0(%x: $I):\n  %f = arith.${conv} %x : $I to $F\n  %c = arith.constant ?c : $F\n  %r = arith.cmpf ${CMPF_CHOICE}, %f, %c : $F`,
+      types: { I: ["i1", "i8", "i16", "i32", "i64"], F: ["f16", "f32", "f64"] },
+    })),
+    // Constants near the integers: equal to one, half way, and out of range of narrow types.
+    {
+      ir: `^bb0(%x: $I):\n  %f = arith.sitofp %x : $I to $F\n  %c = arith.constant ?{0.0|1.0|-1.0|0.5|-0.5|127.0|128.0|-128.0|-129.0|255.0|256.0|4.5|-4.5|65504.0|2147483648.0|-2147483648.0} : $F\n  %r = arith.cmpf ${CMPF_CHOICE}, %f, %c : $F`,
+      types: { I: ["i8", "i16", "i32", "i64"], F: ["f16", "f32", "f64"] },
+    },
+  ].flat(),
   root: CmpF,
   apply(op, rw) {
     const flt = constantAttr(op.rhs);
@@ -196,6 +212,7 @@ function replaceWithBool(rw: PatternRewriter, op: CmpF, value: boolean) {
  */
 export const selectI1Simplify = rewrite({
   name: "arith.select-i1-simplify",
+  examples: ["^bb0(%c: i1, %x: i1, %y: i1):\n  %r = arith.select %c, %x, %y : i1"],
   root: Select,
   apply(op, rw) {
     if (op.result.type !== i1 || op.condition.type !== i1) return rw.fail("the result is not i1");
@@ -219,6 +236,10 @@ export const selectI1Simplify = rewrite({
  */
 export const selectToExtui = rewrite({
   name: "arith.select-to-extui",
+  examples: [
+    { ir: "^bb0(%c: i1):\n  %a = arith.constant ?{0|1} : $T\n  %b = arith.constant ?{0|1} : $T\n  %r = arith.select %c, %a, %b : $T", types: { T: ["i8", "i32", "i64", "index"] } },
+    { ir: "^bb0(%c: i1):\n  %a = arith.constant 1 : $T\n  %b = arith.constant 0 : $T\n  %r = arith.select %c, %a, %b : $T", types: { T: ["i1", "i16", "i32"] } },
+  ],
   root: Select,
   apply(op, rw) {
     const type = op.result.type;

@@ -8,7 +8,7 @@
 import { IntegerAttr } from "../../src/ir/attributes.ts";
 import { IndexType, type IntegerType, elementTypeOrSelf, i1 } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
-import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
+import { type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
 import { intWidth, zeroConstant } from "../../dialects/arith/fold-consts.ts";
 import {
   AddI,
@@ -48,6 +48,11 @@ function intConstant(rw: PatternRewriter, like: IntegerAttr, value: bigint): Val
  */
 export const addiAddConstant = rewrite({
   name: "arith.addi-addi-constant",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.addi %x, %c0 : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.addi %i, %c1 : $T`],
   root: AddI,
   apply(op, rw) {
     const [inner, c1] = [defining(op.lhs, AddI), scalarIntConst(op.rhs)];
@@ -66,6 +71,11 @@ export const addiAddConstant = rewrite({
  */
 export const addiSubConstantRhs = rewrite({
   name: "arith.addi-subi-constant-rhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.subi %x, %c0 : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.addi %i, %c1 : $T`],
   root: AddI,
   apply(op, rw) {
     const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
@@ -84,6 +94,11 @@ export const addiSubConstantRhs = rewrite({
  */
 export const addiSubConstantLhs = rewrite({
   name: "arith.addi-subi-constant-lhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.subi %c0, %x : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.addi %i, %c1 : $T`],
   root: AddI,
   apply(op, rw) {
     const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
@@ -104,6 +119,11 @@ export const addiSubConstantLhs = rewrite({
  */
 export const subiRhsAddConstant = rewrite({
   name: "arith.subi-addi-constant-rhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.addi %x, %c0 : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.subi %i, %c1 : $T`],
   root: SubI,
   apply(op, rw) {
     const [inner, c1] = [defining(op.lhs, AddI), scalarIntConst(op.rhs)];
@@ -122,6 +142,11 @@ export const subiRhsAddConstant = rewrite({
  */
 export const subiLhsAddConstant = rewrite({
   name: "arith.subi-addi-constant-lhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.addi %x, %c0 : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.subi %c1, %i : $T`],
   root: SubI,
   apply(op, rw) {
     const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, AddI)];
@@ -140,6 +165,11 @@ export const subiLhsAddConstant = rewrite({
  */
 export const subiRhsSubConstantRhs = rewrite({
   name: "arith.subi-subi-constant-rhs-rhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.subi %x, %c0 : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.subi %i, %c1 : $T`],
   root: SubI,
   apply(op, rw) {
     const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
@@ -158,6 +188,11 @@ export const subiRhsSubConstantRhs = rewrite({
  */
 export const subiRhsSubConstantLhs = rewrite({
   name: "arith.subi-subi-constant-rhs-lhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.subi %c0, %x : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.subi %i, %c1 : $T`],
   root: SubI,
   apply(op, rw) {
     const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
@@ -176,6 +211,11 @@ export const subiRhsSubConstantLhs = rewrite({
  */
 export const subiLhsSubConstantRhs = rewrite({
   name: "arith.subi-subi-constant-lhs-rhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.subi %x, %c0 : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.subi %c1, %i : $T`],
   root: SubI,
   apply(op, rw) {
     const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
@@ -194,6 +234,11 @@ export const subiLhsSubConstantRhs = rewrite({
  */
 export const subiLhsSubConstantLhs = rewrite({
   name: "arith.subi-subi-constant-lhs-lhs",
+  examples: [`^bb0(%x: $T):
+    %c0 = arith.constant ?c0 : $T
+    %i = arith.subi %c0, %x : $T
+    %c1 = arith.constant ?c1 : $T
+    %r = arith.subi %c1, %i : $T`],
   root: SubI,
   apply(op, rw) {
     const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
@@ -212,6 +257,9 @@ export const subiLhsSubConstantLhs = rewrite({
  */
 export const subiSubLhsRhsLhs = rewrite({
   name: "arith.subi-subi-lhs-rhs-lhs",
+  examples: [`^bb0(%a: $T, %b: $T):
+    %s = arith.subi %a, %b : $T
+    %r = arith.subi %s, %a : $T`],
   root: SubI,
   apply(op, rw) {
     const inner = defining(op.lhs, SubI);
@@ -235,6 +283,8 @@ export const subiSubLhsRhsLhs = rewrite({
  */
 export const adduiExtendedToAddi = rewrite({
   name: "arith.addui_extended-to-addi",
+  examples: [`^bb0(%x: $T, %y: $T):
+    %sum, %_overflow = arith.addui_extended %x, %y : $T, i1`],
   root: AddUIExtended,
   apply(op, rw) {
     if (op.overflow.hasUses) return rw.fail("the overflow bit is used");
@@ -251,6 +301,8 @@ export const adduiExtendedToAddi = rewrite({
  */
 export const mulsiExtendedToMuli = rewrite({
   name: "arith.mulsi_extended-to-muli",
+  examples: [`^bb0(%x: $T, %y: $T):
+    %low, %_high = arith.mulsi_extended %x, %y : $T`],
   root: MulSIExtended,
   apply(op, rw) {
     if (op.high.hasUses) return rw.fail("the high half is used");
@@ -267,6 +319,8 @@ export const mulsiExtendedToMuli = rewrite({
  */
 export const muluiExtendedToMuli = rewrite({
   name: "arith.mului_extended-to-muli",
+  examples: [`^bb0(%x: $T, %y: $T):
+    %low, %_high = arith.mului_extended %x, %y : $T`],
   root: MulUIExtended,
   apply(op, rw) {
     if (op.high.hasUses) return rw.fail("the high half is used");
@@ -285,6 +339,9 @@ export const muluiExtendedToMuli = rewrite({
  */
 export const mulsiExtendedRhsOne = rewrite({
   name: "arith.mulsi_extended-rhs-one",
+  examples: [`^bb0(%x: $T):
+    %c1 = arith.constant 1 : $T
+    %low, %high = arith.mulsi_extended %x, %c1 : $T`],
   root: MulSIExtended,
   apply(op, rw) {
     const width = intWidth(elementTypeOrSelf(op.lhs.type));
@@ -308,6 +365,15 @@ export const mulsiExtendedRhsOne = rewrite({
 type BitwiseOp = typeof AndI | typeof OrI | typeof XOrI;
 type ExtOp = typeof ExtUI | typeof ExtSI;
 
+/** The example of a pattern on op(ext(x), ext(y)): `op` spells the root applied to the two extensions. */
+function extExample(ext: ExtOp, op: (a: string, b: string) => string): RewriteExample {
+  const e = ext.info?.name ?? "";
+  return {
+    ir: `^bb0(%x: $N, %y: $N):\n  %a = ${e} %x : $N to $W\n  %b = ${e} %y : $N to $W\n  %r = ${op("%a", "%b")}`,
+    types: { N: ["i1", "i8", "i16"], W: ["i32", "i64"] },
+  };
+}
+
 /**
  * op(ext(x), ext(y)) -> ext(op(x, y)) for op in andi / ori / xori and ext in extui / extsi, when x and y
  * have one type: the bitwise op commutes with either extension.
@@ -320,6 +386,7 @@ const bitwiseOfExt = (root: BitwiseOp, ext: ExtOp, name: string): Pattern =>
   rewrite({
     name,
     root,
+    examples: [extExample(ext, (a, b) => `${root.info?.name} ${a}, ${b} : $W`)],
     apply(op, rw) {
       const [a, b] = [defining(op.getOperand(0), ext), defining(op.getOperand(1), ext)];
       if (a === undefined || b === undefined) return rw.fail(`operands are not both ${ext.info?.name}`);
@@ -348,6 +415,10 @@ export const xorOfExtsi = bitwiseOfExt(XOrI, ExtSI, "arith.xori-of-extsi");
  */
 export const xoriNotCmpi = rewrite({
   name: "arith.xori-not-cmpi",
+  examples: [`^bb0(%a: $T, %b: $T):
+    %c = arith.cmpi ?{eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge}, %a, %b : $T
+    %true = arith.constant true
+    %r = arith.xori %c, %true : i1`],
   root: XOrI,
   apply(op, rw) {
     const [cmp, t] = [defining(op.lhs, CmpI), scalarIntConst(op.rhs)];
@@ -374,6 +445,7 @@ const cmpiOfExt = (ext: ExtOp, name: string): Pattern =>
   rewrite({
     name,
     root: CmpI,
+    examples: [extExample(ext, (a, b) => `arith.cmpi ?{eq|ne}, ${a}, ${b} : $W`)],
     apply(op, rw) {
       const pred = op.predicate.number;
       if (pred !== 0 && pred !== 1) return rw.fail("the predicate is not eq or ne");

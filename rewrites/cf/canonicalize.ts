@@ -1,6 +1,6 @@
 /**
- * Canonicalization patterns of the cf dialect, as MLIR 16's ControlFlowOps.cpp (all of them), registered for
- * the `canonicalize` pass on import. Merging a block into its single predecessor is one of them (MLIR's
+ * Canonicalization patterns of the cf dialect, as MLIR 16's ControlFlowOps.cpp (all of them), as the
+ * `cfCanonicalization` extension a Context loads. Merging a block into its single predecessor is one of them (MLIR's
  * simplifyBrToBlockWithSinglePred on cf.br), so it is a pattern here too.
  *
  * MLIR's greedy driver also simplifies regions after each sweep. Of that, the removal of unreachable blocks
@@ -16,7 +16,7 @@ import type { Block, Operation } from "../../src/ir/operation.ts";
 import { i1, IntegerType } from "../../src/ir/types.ts";
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
-import { type MatchResult, type OpClassLike, type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
+import { type MatchResult, type OpClassLike, type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
 import { Constant, Select } from "../../dialects/arith/index.ts";
 import {
   AssertOp,
@@ -28,7 +28,7 @@ import {
   switchCaseOperands,
   switchCaseValues,
 } from "../../dialects/cf/index.ts";
-import { registerCanonicalization } from "../canonicalize.ts";
+import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { eraseUnreachableBlocks, isReachable } from "../transforms/dce.ts";
 
 const sameValues = (a: readonly Value[], b: readonly Value[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -91,7 +91,38 @@ export function eraseUnreachableBlock(op: Operation, rw: PatternRewriter): Match
  * benefit lets dead blocks go before other patterns spend work on them.
  */
 export function eraseUnreachableBlockPattern(root: OpClassLike): Pattern {
-  return rewrite({ name: `${root.info?.name ?? "op"}.erase-unreachable-block`, root, benefit: 10, apply: eraseUnreachableBlock });
+  const terminator = UNREACHABLE_TERMINATORS[root.info?.name ?? ""];
+  const examples = terminator === undefined ? {} : { examples: [unreachableBlockExample(terminator)] };
+  return rewrite({ name: `${root.info?.name ?? "op"}.erase-unreachable-block`, root, benefit: 10, ...examples, apply: eraseUnreachableBlock });
+}
+
+/** For examples: how an unreachable block (^bb1, holding `%k : $T`) ends, per terminator kind, going to ^bb2(%r: $T). */
+const UNREACHABLE_TERMINATORS: Readonly<Record<string, string>> = {
+  "cf.br": "cf.br ^bb2(%k : $T)",
+  "cf.cond_br": "%c = arith.constant ?{true|false}\n  cf.cond_br %c, ^bb2(%k : $T), ^bb1",
+  "cf.switch": "%f = arith.constant ?{0|1} : i32\n  cf.switch %f : i32, [default: ^bb2(%k : $T), 1: ^bb1]",
+  // The program generator makes an example's func.return return what the function returns.
+  "func.return": "func.return",
+};
+
+/** A block no path reaches, ending in `terminator`, between the entry and the block the program continues in. */
+function unreachableBlockExample(terminator: string): RewriteExample {
+  return `^bb0(%x: $T):\n  cf.br ^bb2(%x : $T)\n^bb1:\n  %k = arith.constant ?k : $T\n  ${terminator}\n^bb2(%r: $T):`;
+}
+
+// ---- examples ------------------------------------------------------------------------------------------
+
+/** Switch flags in examples: integers (cf.switch takes no index). */
+const SWITCH_FLAG_TYPES = { T: ["i8", "i16", "i32", "i64"] };
+
+/**
+ * Example IR: blocks `^bb<n>` (one per entry of `blocks`) that each compute something of %x and %y (addi,
+ * muli, subi, in turn) and branch with it to `^bb<merge>`, which takes `%r: $T` and is where the program goes on.
+ */
+function arms(blocks: readonly number[], merge: number): string {
+  const ops = ["addi", "muli", "subi"];
+  const body = blocks.map((b, i) => `^bb${b}:\n  %v${b} = arith.${ops[i % 3]} %x, %y : $T\n  cf.br ^bb${merge}(%v${b} : $T)`);
+  return [...body, `^bb${merge}(%r: $T):`].join("\n");
 }
 
 // ---- cf.assert -------------------------------------------------------------------------------------------
@@ -99,6 +130,7 @@ export function eraseUnreachableBlockPattern(root: OpClassLike): Pattern {
 /** `cf.assert %true, "msg"` is erased (MLIR's AssertOp::canonicalize). */
 export const eraseAssertTrue = rewrite({
   name: "cf.assert-true",
+  examples: ["%t = arith.constant true\n  cf.assert %t, \"always holds\""],
   root: AssertOp,
   apply(op, rw) {
     const c = constIntValue(op.arg);
@@ -120,6 +152,7 @@ export const eraseAssertTrue = rewrite({
  */
 export const mergeBlockIntoSinglePredecessor = rewrite({
   name: "cf.br-merge-single-predecessor",
+  examples: ["^bb0(%x: $T, %y: $T):\n  %s = arith.addi %x, %y : $T\n  cf.br ^bb1(%s : $T)\n^bb1(%a: $T):\n  %r = arith.muli %a, %x : $T"],
   root: BranchOp,
   benefit: 2,
   apply(op, rw) {
@@ -142,6 +175,14 @@ export const mergeBlockIntoSinglePredecessor = rewrite({
  */
 export const branchPassThrough = rewrite({
   name: "cf.br-pass-through",
+  examples: [
+    // Two branches to a block that only branches on (it has two predecessors, so it is not merged).
+    `^bb0(%c: i1, %x: $T, %y: $T):
+  cf.cond_br %c, ^bb1, ^bb2
+${arms([1, 2], 3)}
+  cf.br ^bb4(%r : $T)
+^bb4(%out: $T):`,
+  ],
   root: BranchOp,
   apply(op, rw) {
     if (op.dest === op.parent) return rw.fail("branch to its own block");
@@ -160,6 +201,15 @@ export const branchPassThrough = rewrite({
  */
 export const condBranchOnConstant = rewrite({
   name: "cf.cond_br-constant-condition",
+  examples: [
+    `^bb0(%x: $T, %y: $T):
+  %c = arith.constant ?{true|false}
+  cf.cond_br %c, ^bb1, ^bb2(%y : $T)
+^bb1:
+  %a = arith.addi %x, %y : $T
+  cf.br ^bb2(%a : $T)
+^bb2(%r: $T):`,
+  ],
   root: CondBranchOp,
   apply(op, rw) {
     const c = constIntValue(op.condition);
@@ -177,6 +227,13 @@ export const condBranchOnConstant = rewrite({
  */
 export const condBranchPassThrough = rewrite({
   name: "cf.cond_br-pass-through",
+  examples: [
+    `^bb0(%c: i1, %x: $T, %y: $T):
+  cf.cond_br %c, ^bb1, ^bb2(%y : $T)
+^bb1:
+  cf.br ^bb2(%x : $T)
+^bb2(%r: $T):`,
+  ],
   root: CondBranchOp,
   apply(op, rw) {
     const t = { dest: op.trueDest, operands: op.trueDestOperands };
@@ -205,6 +262,7 @@ export const condBranchPassThrough = rewrite({
  */
 export const condBranchIdenticalSuccessors = rewrite({
   name: "cf.cond_br-identical-successors",
+  examples: ["^bb0(%c: i1, %x: $T, %y: $T):\n  cf.cond_br %c, ^bb1(%x : $T), ^bb1(%?{x|y} : $T)\n^bb1(%r: $T):"],
   root: CondBranchOp,
   apply(op, rw) {
     const dest = op.trueDest;
@@ -230,6 +288,20 @@ export const condBranchIdenticalSuccessors = rewrite({
  */
 export const condBranchOnSameCondition = rewrite({
   name: "cf.cond_br-same-condition-as-predecessor",
+  examples: [
+    // The inner branch (^bb1) comes first, so that it is visited before truth propagation on the outer one;
+    // the outer one sometimes branches on another condition, where the pattern must not fire.
+    `^bb0(%c: i1, %d: i1, %x: $T, %y: $T):
+  cf.br ^bb2
+^bb1:
+  cf.cond_br %c, ^bb3(%x : $T), ^bb4
+^bb2:
+  cf.cond_br %?{c|c|d}, ^bb1, ^bb4
+^bb4:
+  %z = arith.muli %x, %y : $T
+  cf.br ^bb3(%z : $T)
+^bb3(%r: $T):`,
+  ],
   root: CondBranchOp,
   apply(op, rw) {
     const block = op.parent;
@@ -252,6 +324,17 @@ export const condBranchOnSameCondition = rewrite({
  */
 export const condBranchTruthPropagation = rewrite({
   name: "cf.cond_br-truth-propagation",
+  examples: [
+    `^bb0(%c: i1, %x: $T, %y: $T):
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  %a = arith.select %c, %x, %y : $T
+  cf.br ^bb3(%a : $T)
+^bb2:
+  %b = arith.select %c, %y, %x : $T
+  cf.br ^bb3(%b : $T)
+^bb3(%r: $T):`,
+  ],
   root: CondBranchOp,
   apply(op, rw) {
     const cond = op.condition;
@@ -297,6 +380,7 @@ function foldSwitchTo(rw: PatternRewriter, op: SwitchOp, value: bigint): MatchRe
 /** `cf.switch %f : i32, [default: ^bb1(%a : i32)]`  ->  `cf.br ^bb1(%a : i32)` (simplifySwitchWithOnlyDefault). */
 export const switchOnlyDefault = rewrite({
   name: "cf.switch-only-default",
+  examples: [{ ir: "^bb0(%f: $T, %x: $T):\n  cf.switch %f : $T, [default: ^bb1(%x : $T)]\n^bb1(%r: $T):", types: SWITCH_FLAG_TYPES }],
   root: SwitchOp,
   apply(op, rw) {
     if (op.caseDestinations.length > 0) return rw.fail("the switch has cases");
@@ -311,6 +395,17 @@ export const switchOnlyDefault = rewrite({
  */
 export const switchDropCasesMatchingDefault = rewrite({
   name: "cf.switch-drop-cases-matching-default",
+  examples: [
+    {
+      ir: `^bb0(%f: $T, %x: $T, %y: $T):
+  cf.switch %f : $T, [default: ^bb1(%x : $T), ?{0|1|42}: ^bb1(%x : $T), ?{-1|2|7}: ^bb2]
+^bb2:
+  %m = arith.muli %x, %y : $T
+  cf.br ^bb1(%m : $T)
+^bb1(%r: $T):`,
+      types: SWITCH_FLAG_TYPES,
+    },
+  ],
   root: SwitchOp,
   apply(op, rw) {
     const cases = casesOf(op);
@@ -323,6 +418,15 @@ export const switchDropCasesMatchingDefault = rewrite({
 /** `cf.switch %c42 : i32, [default: ^bb1, 42: ^bb2]`  ->  `cf.br ^bb2` (simplifyConstSwitchValue). */
 export const switchOnConstant = rewrite({
   name: "cf.switch-constant-flag",
+  examples: [
+    {
+      ir: `^bb0(%x: $T, %y: $T):
+  %f = arith.constant ?{0|1|2|5} : $T
+  cf.switch %f : $T, [default: ^bb1, 1: ^bb2, 2: ^bb3]
+${arms([1, 2, 3], 4)}`,
+      types: SWITCH_FLAG_TYPES,
+    },
+  ],
   root: SwitchOp,
   apply(op, rw) {
     const value = constIntValue(op.flag);
@@ -339,6 +443,16 @@ export const switchOnConstant = rewrite({
  */
 export const switchPassThrough = rewrite({
   name: "cf.switch-pass-through",
+  examples: [
+    {
+      ir: `^bb0(%f: $T, %x: $T, %y: $T):
+  cf.switch %f : $T, [default: ^bb1, ?{0|3}: ^bb2(%y : $T)]
+^bb1:
+  cf.br ^bb2(%x : $T)
+^bb2(%r: $T):`,
+      types: SWITCH_FLAG_TYPES,
+    },
+  ],
   root: SwitchOp,
   apply(op, rw) {
     let changed = false;
@@ -373,6 +487,16 @@ function predecessorSwitchOnSameFlag(op: SwitchOp): SwitchOp | undefined {
  */
 export const switchFromSwitchOnSameFlag = rewrite({
   name: "cf.switch-same-flag-as-predecessor-case",
+  examples: [
+    {
+      ir: `^bb0(%f: $T, %x: $T, %y: $T):
+  cf.switch %f : $T, [default: ^bb1, 5: ^bb2]
+^bb2:
+  cf.switch %f : $T, [default: ^bb3, ?{5|6}: ^bb4]
+${arms([3, 4, 1], 5)}`,
+      types: SWITCH_FLAG_TYPES,
+    },
+  ],
   root: SwitchOp,
   apply(op, rw) {
     const predSwitch = predecessorSwitchOnSameFlag(op);
@@ -395,6 +519,16 @@ export const switchFromSwitchOnSameFlag = rewrite({
  */
 export const switchFromDefaultOfSwitchOnSameFlag = rewrite({
   name: "cf.switch-same-flag-as-predecessor-default",
+  examples: [
+    {
+      ir: `^bb0(%f: $T, %x: $T, %y: $T):
+  cf.switch %f : $T, [default: ^bb2, 5: ^bb1]
+^bb2:
+  cf.switch %f : $T, [default: ^bb3, 5: ^bb4, ?{6|7}: ^bb1]
+${arms([3, 4, 1], 5)}`,
+      types: SWITCH_FLAG_TYPES,
+    },
+  ],
   root: SwitchOp,
   apply(op, rw) {
     const predSwitch = predecessorSwitchOnSameFlag(op);
@@ -433,4 +567,9 @@ export const cfCanonicalizationPatterns: readonly Pattern[] = [
   eraseUnreachableBlockPattern(SwitchOp),
 ];
 
-registerCanonicalization("cf", cfCanonicalizationPatterns);
+/** The patterns as an extension of the cf dialect, for a Context to load (the `canonicalize` pass reads them there). */
+export const cfCanonicalization = defineDialectExtension({
+  name: "cf-canonicalization",
+  dialects: ["cf"],
+  canonicalization: cfCanonicalizationPatterns,
+});

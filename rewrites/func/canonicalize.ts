@@ -1,14 +1,14 @@
 /**
  * Canonicalization patterns of the func dialect (MLIR 16's FuncOps.cpp), plus the removal of unreachable
- * blocks ending in `func.return` (MLIR's region simplification; see rewrites/cf/canonicalize.ts). Registered
- * for the `canonicalize` pass on import.
+ * blocks ending in `func.return` (MLIR's region simplification; see rewrites/cf/canonicalize.ts), as the
+ * `funcCanonicalization` extension a Context loads.
  */
 import { SymbolRefAttr } from "../../src/ir/attributes.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { CallIndirectOp, CallOp, ReturnOp } from "../../dialects/func/index.ts";
 import { eraseUnreachableBlockPattern } from "../cf/canonicalize.ts";
-import { registerCanonicalization } from "../canonicalize.ts";
+import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 
 /**
  * An indirect call of a `func.constant` is a direct call (SimplifyIndirectCallWithKnownCallee):
@@ -18,6 +18,12 @@ import { registerCanonicalization } from "../canonicalize.ts";
  */
 export const indirectCallOfConstant = rewrite({
   name: "func.call_indirect-known-callee",
+  examples: [
+    {
+      defs: "func.func private @ex_twice_$T(%a: $T) -> $T {\n  %r = arith.addi %a, %a : $T\n  func.return %r : $T\n}",
+      ir: "^bb0(%x: $T):\n  %f = func.constant @ex_twice_$T : ($T) -> $T\n  %r = func.call_indirect %f(%x) : ($T) -> $T",
+    },
+  ],
   root: CallIndirectOp,
   apply(op, rw) {
     const callee = constantAttr(op.callee);
@@ -29,4 +35,9 @@ export const indirectCallOfConstant = rewrite({
 
 export const funcCanonicalizationPatterns: readonly Pattern[] = [indirectCallOfConstant, eraseUnreachableBlockPattern(ReturnOp)];
 
-registerCanonicalization("func", funcCanonicalizationPatterns);
+/** The patterns as an extension of the func dialect, for a Context to load (the `canonicalize` pass reads them there). */
+export const funcCanonicalization = defineDialectExtension({
+  name: "func-canonicalization",
+  dialects: ["func"],
+  canonicalization: funcCanonicalizationPatterns,
+});

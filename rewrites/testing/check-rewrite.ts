@@ -17,7 +17,7 @@
  */
 import fc from "fast-check";
 import { type Either, isLeft } from "fp-ts/lib/Either.js";
-import { newContext } from "../../dialects/index.ts";
+import { newContext, newPassRegistry } from "../index.ts";
 import { type Diagnostic, renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
@@ -27,6 +27,7 @@ import { verify } from "../../src/irdl/verifier.ts";
 import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
 import type { Pattern } from "../../src/rewrite/pattern.ts";
 import type { Pass } from "../../src/pass/pass.ts";
+import type { PassRegistry } from "../../src/pass/registry.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
 import { nest } from "../../src/pass/pipeline.ts";
 import { parseSource } from "../../src/text/parser.ts";
@@ -56,6 +57,8 @@ export interface CheckRewriteOptions {
   readonly tolerance?: FloatTolerance;
   /** Default: a context with every dialect loaded. */
   readonly ctx?: Context;
+  /** Where pipeline text (and passes that run pipelines, like inline) find passes; default: Tensile's. */
+  readonly registry?: PassRegistry;
   /** Greedy-driver folding when `transform` is a pattern list (default true). */
   readonly fold?: boolean;
   /**
@@ -90,12 +93,19 @@ function parseFresh(text: string, ctx: Context): Operation {
   return r.right;
 }
 
-function applyTransform(t: Transform, module: Operation, ctx: Context, fold: boolean, listener: RewriteListener | undefined): string | undefined {
+function applyTransform(
+  t: Transform,
+  module: Operation,
+  ctx: Context,
+  registry: PassRegistry,
+  fold: boolean,
+  listener: RewriteListener | undefined,
+): string | undefined {
   if (typeof t === "string" || (!Array.isArray(t) && typeof t === "object" && "kind" in t)) {
     // A pass anchored on another op kind (func.func) runs on each such op directly inside the module.
     const anchor = typeof t === "string" ? undefined : (t as Pass).def.opName;
     const items = typeof t === "string" ? t : anchor === undefined || anchor === module.name ? [t as Pass] : [nest(anchor, [t as Pass])];
-    const r = runPipeline(module, items, { ctx, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
+    const r = runPipeline(module, items, { ctx, registry, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
     return isLeft(r) ? `the pipeline failed: ${r.left.diagnostics.map((d) => renderDiagnostic(d)).join("\n")}` : undefined;
   }
   if (typeof t === "function") {
@@ -111,7 +121,7 @@ function applyTransform(t: Transform, module: Operation, ctx: Context, fold: boo
 /** Checks one program; undefined when it passes, "skip" when its original run has UB, else the failure. */
 export function checkOne(
   c: ProgramCase,
-  opts: Pick<CheckRewriteOptions, "transform" | "tolerance" | "fold">,
+  opts: Pick<CheckRewriteOptions, "transform" | "tolerance" | "fold" | "registry">,
   ctx: Context,
   listener?: RewriteListener,
 ): Counterexample | "skip" | undefined {
@@ -130,7 +140,7 @@ export function checkOne(
     if (expected.left.kind === "undefined-behavior" || expected.left.kind === "limit") return "skip";
     throw new Error(`checkRewrite: the original program cannot run: ${expected.left.message}\n${c.text}`);
   }
-  const failed = applyTransform(opts.transform, module, ctx, opts.fold ?? true, listener);
+  const failed = applyTransform(opts.transform, module, ctx, opts.registry ?? newPassRegistry(), opts.fold ?? true, listener);
   if (failed !== undefined) return fail(failed);
   const verified = verify(module, { ctx });
   if (isLeft(verified)) return fail(`the rewritten IR does not verify: ${verified.left.map((d) => d.message).join("; ")}`);
@@ -165,7 +175,8 @@ function coverageCounter(opts: CheckRewriteOptions): CoverageCounter | undefined
   return new CoverageCounter(spec, patterns);
 }
 
-export function checkRewrite(opts: CheckRewriteOptions): CheckRewriteResult {
+export function checkRewrite(options: CheckRewriteOptions): CheckRewriteResult {
+  const opts = { ...options, registry: options.registry ?? newPassRegistry() };
   const ctx = opts.ctx ?? newContext();
   const seed = opts.seed ?? Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
   const counter = coverageCounter(opts);
@@ -188,7 +199,9 @@ export function checkRewrite(opts: CheckRewriteOptions): CheckRewriteResult {
     counter?.endProgram();
   });
   const runs = opts.runs ?? 500;
-  const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10 });
+  // FC_END_ON_FAILURE=1 (set by `npm run mutation`): report the first failing program, unshrunk and unreduced.
+  const endOnFailure = process.env.FC_END_ON_FAILURE === "1";
+  const details = fc.check(property, { numRuns: runs, seed, maxSkipsPerRun: 10, endOnFailure });
   const coverage = counter?.report();
   if (!details.failed) {
     if (coverage === undefined) return { ok: true, runs: details.numRuns, skipped, coverage };
@@ -210,7 +223,7 @@ ${renderCoverage(coverage)}
     }
   };
   const first = details.counterexample?.[0];
-  const shrunk = first === undefined || !stillFails(first) ? first : reduceProgram(first, ctx, stillFails);
+  const shrunk = first === undefined || endOnFailure || !stillFails(first) ? first : reduceProgram(first, ctx, stillFails);
   const again = shrunk === undefined ? undefined : checkOne(shrunk, opts, ctx);
   const last = again === "skip" ? undefined : again;
   const message = last !== undefined

@@ -51,7 +51,8 @@ export interface CoverageReport {
 /** The name of an op kind's folder in coverage tables and exclusions. */
 export const folderName = (opName: string): string => `fold:${opName}`;
 
-function hasFolder(cls: typeof Operation): boolean {
+/** Whether an op kind has a fold hook. */
+export function hasFolder(cls: typeof Operation): boolean {
   const def = cls.info as OpDefinition | undefined;
   return def !== undefined && "behaviour" in def && def.behaviour.fold !== undefined;
 }

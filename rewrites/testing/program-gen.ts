@@ -7,6 +7,10 @@
  *
  * A recipe may also ask for a diamond (`cf.cond_br` on an i1 value to two blocks that each compute a few more
  * ops and pass one value to a merge block, which returns) and for a private callee `@g` that `@f` calls.
+ *
+ * And it may place rewrite examples (examples.ts) among its steps: each is filled, parsed and spliced into
+ * `@f` with its free operands bound to values of the program or to fresh arguments of `@f`, and what it
+ * computes feeds the steps after it.
  */
 import { isRight } from "fp-ts/lib/Either.js";
 import { CondBranchOp, BranchOp } from "../../dialects/cf/index.ts";
@@ -19,8 +23,11 @@ import { Block, type Operation } from "../../src/ir/operation.ts";
 import { ConstantLike } from "../../src/ir/traits.ts";
 import { FloatType, type FunctionType, IndexType, IntegerType, type Type, i1, i64 } from "../../src/ir/types.ts";
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
+import type { Context } from "../../src/ir/context.ts";
 import type { OpDefinition } from "../../src/irdl/define-op.ts";
 import { verifyOp } from "../../src/irdl/verifier.ts";
+import type { RewriteExample } from "../../src/rewrite/pattern.ts";
+import { type ExampleInstance, instantiate, isScalarInput } from "./examples.ts";
 
 /** One op to try to add: which kind, which values, which types and attribute choices (all taken modulo). */
 export interface Step {
@@ -30,6 +37,15 @@ export interface Step {
   readonly attr: number;
   /** A raw 64-bit pattern, for constants. */
   readonly bits: bigint;
+}
+
+/** A rewrite example to splice in before step `at`: which one, the seed of its filling, and how to bind it. */
+export interface ExampleStep {
+  readonly at: number;
+  readonly which: number;
+  readonly seed: number;
+  /** Per free operand: 0 binds it to a value of the program of its type (when there is one), else to a fresh argument. */
+  readonly bind: readonly number[];
 }
 
 export interface Recipe {
@@ -42,6 +58,8 @@ export interface Recipe {
   readonly callee?: { readonly recipe: Recipe; readonly calls: readonly number[] } | undefined;
   /** When set, a cond_br diamond: then-steps, else-steps and the value passed to the merge block. */
   readonly diamond: { readonly cond: number; readonly thenSteps: readonly Step[]; readonly elseSteps: readonly Step[]; readonly pick: number } | undefined;
+  /** Rewrite examples to grow the program around (from GenOptions.examples). */
+  readonly examples?: readonly ExampleStep[] | undefined;
 }
 
 export interface GenOptions {
@@ -49,6 +67,9 @@ export interface GenOptions {
   readonly ops: readonly (typeof Operation)[];
   /** The scalar types of arguments, constants and results. */
   readonly types: readonly Type[];
+  /** Rewrite examples a recipe's ExampleSteps pick from, and the context to parse them in. */
+  readonly examples?: readonly RewriteExample[];
+  readonly ctx?: Context;
 }
 
 /** Op kinds the generator can build: fixed operand/result counts, no regions or successors, not terminators. */
@@ -191,6 +212,59 @@ class ProgramBuilder {
     this.values.push(...op.results);
     return true;
   }
+
+  /**
+   * Splices a parsed example in at the insertion point, its free operands replaced by `operands`; the program
+   * continues in its last block. Its values that dominate what follows join the pool.
+   */
+  splice(inst: ExampleInstance, operands: readonly Value[]): void {
+    const [first, ...rest] = inst.blocks;
+    const here = this.b.ip?.block;
+    if (first === undefined || here === undefined) return;
+    first.args.forEach((a, i) => a.replaceAllUsesWith(operands[i] as Value));
+    const pool = (vs: readonly Value[]): void => void this.values.push(...vs.filter((v) => !inst.hidden.has(v)));
+    for (const op of [...first.ops()]) {
+      op.remove();
+      this.b.insert(op);
+      pool(op.results);
+    }
+    const last = rest.at(-1);
+    if (last === undefined) return;
+    for (const b of rest) {
+      b.remove();
+      here.parent?.push(b);
+    }
+    this.b.setInsertionPointToEnd(last);
+    pool(last.args);
+    for (const op of last.ops()) pool(op.results);
+  }
+}
+
+/** An example placed in a function: where, the instance, and the binding of its free operands. */
+interface PlacedExample {
+  readonly at: number;
+  readonly inst: ExampleInstance;
+  /** Per free operand: its fresh function argument, and whether to prefer a value of the program (newest first). */
+  readonly binds: readonly { readonly arg: number; readonly reuse: number | undefined }[];
+}
+
+/** Instantiates a recipe's examples; each free operand gets a fresh argument type appended to `argTypes`. */
+function placeExamples(steps: readonly ExampleStep[], opts: GenOptions, argTypes: Type[]): PlacedExample[] {
+  const pool = opts.examples ?? [];
+  if (pool.length === 0 || opts.ctx === undefined) return [];
+  const placed: PlacedExample[] = [];
+  for (const s of steps) {
+    const inst = instantiate(pool[s.which % pool.length] as RewriteExample, s.seed, opts.ctx);
+    if (inst === undefined) continue;
+    const free = inst.blocks[0]?.args ?? [];
+    if (!free.every((a) => isScalarInput(a.type))) continue;
+    const binds = free.map((a, i) => {
+      argTypes.push(a.type);
+      return { arg: argTypes.length - 1, reuse: s.bind[i] === 0 ? i : undefined };
+    });
+    placed.push({ at: s.at, inst, binds });
+  }
+  return placed;
 }
 
 /** Builds the module a recipe describes: function `name`, after the private callee `@g` when there is one. */
@@ -200,7 +274,7 @@ export function buildProgram(recipe: Recipe, opts: GenOptions, name = "f"): { mo
   const callee = recipe.callee === undefined ? undefined : buildFunction(b, recipe.callee.recipe, opts, "g", undefined, "private");
   // `@f` takes the callee's argument types first, so that every call finds its operands.
   const main = recipe.callee === undefined ? recipe : { ...recipe, args: [...recipe.callee.recipe.args, ...recipe.args] };
-  buildFunction(b, main, opts, name, callee === undefined ? undefined : { fn: callee, picks: recipe.callee?.calls ?? [] });
+  buildFunction(b, main, opts, name, callee === undefined ? undefined : { fn: callee, picks: recipe.callee?.calls ?? [] }, undefined, recipe.examples ?? []);
   return { module, fn: name };
 }
 
@@ -211,12 +285,38 @@ interface CallPlan {
 }
 
 /** One function from a recipe; with a call plan, calls to the callee come after the main steps. */
-function buildFunction(b: Builder, recipe: Recipe, opts: GenOptions, name: string, calls: CallPlan | undefined, visibility?: "private"): Operation {
+function buildFunction(
+  b: Builder,
+  recipe: Recipe,
+  opts: GenOptions,
+  name: string,
+  calls: CallPlan | undefined,
+  visibility?: "private",
+  exampleSteps: readonly ExampleStep[] = [],
+): Operation {
   const argTypes = recipe.args.map((i) => pick(opts.types, i) as Type);
+  const examples = placeExamples(exampleSteps, opts, argTypes);
   const fn = buildFunc(b, name, argTypes, [], (entry, fb) => {
     const gen = new ProgramBuilder(opts, fb);
     gen.values.push(...entry.args);
-    for (const s of recipe.steps) gen.step(s);
+    const spliceAt = (i: number): void => {
+      for (const e of examples) {
+        if (e.at % (recipe.steps.length + 1) !== i) continue;
+        const operands = e.binds.map(({ arg, reuse }) => {
+          const fresh = entry.args[arg] as Value;
+          if (reuse === undefined) return fresh;
+          // The newest values of the type that are not constants (a constant would be folded first).
+          const same = gen.values.filter((v) => v.type === fresh.type && !v.definingOp?.hasTrait(ConstantLike)).reverse();
+          return same[reuse % Math.max(1, same.length)] ?? fresh;
+        });
+        gen.splice(e.inst, operands);
+      }
+    };
+    recipe.steps.forEach((s, i) => {
+      spliceAt(i);
+      gen.step(s);
+    });
+    spliceAt(recipe.steps.length);
     if (calls !== undefined) for (const p of calls.picks) gen.call(calls.fn, p);
     // Return the values nothing uses (up to four, newest first), so that every computation is observable,
     // plus the recipe's own picks.
@@ -264,6 +364,16 @@ function buildFunction(b: Builder, recipe: Recipe, opts: GenOptions, name: strin
   // The function's type follows what was returned.
   const ret = fn.getRegion().blocks.at(-1)?.last;
   fn.setAttr("function_type", functionTypeAttr(argTypes, ret?.operands.map((v) => v.type) ?? []));
+  // An example's own `func.return` (ending a block it makes unreachable) returns what the function returns.
+  for (const other of fn.collect(ReturnOp)) if (other !== ret && ret !== undefined) other.setOperands([...ret.operands]);
+  // The top-level ops the examples refer to, once per symbol.
+  const defined = new Set([...b.ip?.block.ops() ?? []].map((op) => symbolName(op)));
+  for (const def of examples.flatMap((e) => e.inst.defs)) {
+    if (defined.has(symbolName(def))) continue;
+    defined.add(symbolName(def));
+    def.remove();
+    b.insert(def);
+  }
   return fn;
 }
 

@@ -14,8 +14,9 @@ import { ConstantLike } from "../../src/ir/traits.ts";
 import { FloatType, IndexType, IntegerType, type Type, f16, f32, f64, i1, i8, i16, i32, i64, index } from "../../src/ir/types.ts";
 import { floatValueFromBits, intValue, type RuntimeValue } from "../../src/interp/values.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { newContext } from "../../dialects/index.ts";
-import { buildProgram, generatableOps, type Recipe, type Step } from "./program-gen.ts";
+import { newContext } from "../index.ts";
+import type { Pattern, RewriteExample } from "../../src/rewrite/pattern.ts";
+import { buildProgram, type ExampleStep, generatableOps, type Recipe, type Step } from "./program-gen.ts";
 
 export interface ProgramOptions {
   /** Op kinds to draw from (default: every generatable arith op). */
@@ -30,6 +31,19 @@ export interface ProgramOptions {
   readonly calls?: boolean;
   /** The most function arguments (default 4). */
   readonly maxArgs?: number;
+  /**
+   * Rewrite examples to grow programs around (examples.ts): each program splices in a few, picked at random,
+   * among its random steps. `examplesOf(patterns)` collects a pattern set's.
+   */
+  readonly examples?: readonly RewriteExample[];
+  /** How many examples each program gets (default: between a quarter and a half of `examples`, at least 1 to 3). */
+  readonly examplesPerProgram?: { readonly min: number; readonly max: number };
+  /**
+   * Op kinds to make extra steps of, with operands that are mostly constants (so their folders fire): about
+   * a quarter to a half of the list per program (or `focusPerProgram`). They must also be in `ops`.
+   */
+  readonly focus?: readonly (typeof Operation)[];
+  readonly focusPerProgram?: { readonly min: number; readonly max: number };
 }
 
 /** A program to check: its MLIR text (parsed afresh for every use), the function to run, and its inputs. */
@@ -94,11 +108,44 @@ const stepArb = (maxOps: number): fc.Arbitrary<Step> =>
     bits: edgeBits,
   });
 
+/**
+ * Between a quarter and a half of `n` (at least 1 to 3): each of n things is then in about a third of the
+ * programs, and fires in about a fifth or more (folds and other patterns get to some first).
+ */
+function aboutAThird(n: number): { min: number; max: number } {
+  return { min: Math.max(1, Math.floor(n / 4)), max: Math.max(3, Math.ceil(n / 2)) };
+}
+
+/** Steps of the focus ops whose operands are constants three times in four (constant operands make folds fire). */
+function focusStepArb(ops: readonly (typeof Operation)[], focus: readonly (typeof Operation)[]): fc.Arbitrary<Step> | undefined {
+  const indices = focus.map((f) => ops.indexOf(f)).filter((i) => i >= 0);
+  if (indices.length === 0) return undefined;
+  // An operand selector s is a fresh constant when s % 4 == 3: the step's bits (s = 3) or a small constant (s = 8k + 7).
+  const operand = fc.oneof(fc.constant(3), fc.nat({ max: 15 }).map((k) => 8 * k + 7), fc.nat({ max: 64 }));
+  return fc.record({
+    op: fc.constantFrom(...indices),
+    operands: fc.array(operand, { minLength: 3, maxLength: 3 }),
+    type: fc.nat({ max: 64 }),
+    attr: fc.nat({ max: 64 }),
+    bits: edgeBits,
+  });
+}
+
 /** Recipes: what program-gen.ts builds from. */
 export function recipes(opts: ProgramOptions = {}): fc.Arbitrary<Recipe> {
   const ops = weighted(opts.ops ?? arithOps);
   const step = stepArb(Math.max(1, ops.length));
   const maxSteps = opts.maxSteps ?? 10;
+  const examples = opts.examples ?? [];
+  const exampleCount = opts.examplesPerProgram ?? aboutAThird(examples.length);
+  const exampleStep: fc.Arbitrary<ExampleStep> = fc.record({
+    at: fc.nat({ max: 64 }),
+    which: fc.nat({ max: 1 << 20 }),
+    seed: fc.nat({ max: 2 ** 31 - 1 }),
+    bind: fc.array(fc.nat({ max: 3 }), { minLength: 4, maxLength: 4 }),
+  });
+  const focus = focusStepArb(ops, opts.focus ?? []);
+  const focusCount = opts.focusPerProgram ?? aboutAThird(opts.focus?.length ?? 0);
   const diamond = fc.record({
     cond: fc.nat({ max: 8 }),
     thenSteps: fc.array(step, { maxLength: 3 }),
@@ -110,6 +157,14 @@ export function recipes(opts: ProgramOptions = {}): fc.Arbitrary<Recipe> {
     steps: fc.array(step, { maxLength: maxSteps }),
     results: fc.array(fc.nat({ max: 8 }), { minLength: 1, maxLength: 2 }),
     diamond: (opts.branches ?? true) ? fc.option(diamond, { nil: undefined, freq: 3 }) : fc.constant(undefined),
+    examples: examples.length === 0 ? fc.constant(undefined) : fc.array(exampleStep, { minLength: exampleCount.min, maxLength: exampleCount.max }),
+    focus: focus === undefined ? fc.constant([]) : fc.array(fc.tuple(fc.nat({ max: 64 }), focus), { minLength: focusCount.min, maxLength: focusCount.max }),
+  }).map(({ focus: extra, ...r }): Recipe => {
+    if (extra.length === 0) return r;
+    // The focus steps go among the random ones, each at its chosen position.
+    const steps = [...r.steps];
+    for (const [at, s] of extra) steps.splice(at % (steps.length + 1), 0, s);
+    return { ...r, steps };
   });
   if (opts.calls !== true) return base;
   // A callee `@g` (with its own steps and maybe a diamond) and one or two calls to it from `@f`.
@@ -120,7 +175,7 @@ export function recipes(opts: ProgramOptions = {}): fc.Arbitrary<Recipe> {
 /** Programs with inputs: a recipe built into MLIR text, then random arguments of the function's types. */
 export function programs(opts: ProgramOptions = {}): fc.Arbitrary<ProgramCase> {
   const ctx = newContext();
-  const genOpts = { ops: weighted(opts.ops ?? arithOps), types: opts.types ?? defaultTypes };
+  const genOpts = { ops: weighted(opts.ops ?? arithOps), types: opts.types ?? defaultTypes, examples: opts.examples ?? [], ctx };
   return recipes(opts).chain((recipe) => {
     const { module, fn } = buildProgram(recipe, genOpts);
     const text = printOp(module, { ctx });
@@ -132,3 +187,8 @@ export function programs(opts: ProgramOptions = {}): fc.Arbitrary<ProgramCase> {
 
 /** The op kinds `programs` draws from when asked for math too. */
 export const arithAndMathOps: readonly (typeof Operation)[] = [...arithOps, ...mathOps];
+
+/** The examples of a pattern set, for `programs({ examples })`. */
+export function examplesOf(patterns: readonly Pattern[]): RewriteExample[] {
+  return patterns.flatMap((p) => p.examples ?? []);
+}

@@ -79,17 +79,25 @@ export function reachableBlocksInRpo(region: Region): Block[] {
   return post.reverse();
 }
 
-/** Known ops by a key that two ops share exactly when they are equivalent (ops with regions never get one). */
+/**
+ * Known ops by a key that two ops share exactly when they are equivalent (ops with regions never get one),
+ * in nested scopes: what a region's ops add is dropped when the region is done (nothing in it dominates
+ * what follows the region's op), as MLIR's scoped hash table pops a dominator subtree's entries.
+ */
 class KnownOps {
   readonly #byKey = new Map<string, Operation[]>();
   readonly #members = new Set<Operation>();
   readonly #valueIds = new Map<Value, number>();
+  /** The keys inserted in each open scope, innermost last. */
+  readonly #scopes: string[][] = [[]];
 
   key(op: Operation): string {
-    const operands = op.operands.map((v) => this.#valueId(v));
+    const operands = op.opOperands.map((o) => this.#valueId(o.value));
     if (op.hasTrait(Commutative)) operands.sort((a, b) => a - b);
-    const attrs = [...op.attributes].map(([k, a]) => `${k}=${a.id}`).sort();
-    return `${op.name}(${operands.join(",")}){${attrs.join(",")}}:${op.resultTypes.map((t) => t.id).join(",")}`;
+    // Attribute dictionaries are interned: equal attributes are the same dictionary.
+    let types = "";
+    for (const r of op.results) types += `,${r.type.id}`;
+    return `${op.name}(${operands.join(",")}){${op.attrDictionary.id}}:${types}`;
   }
   candidates(key: string): readonly Operation[] {
     return this.#byKey.get(key) ?? [];
@@ -99,6 +107,20 @@ class KnownOps {
     if (list === undefined) this.#byKey.set(key, [op]);
     else list.push(op);
     this.#members.add(op);
+    (this.#scopes[this.#scopes.length - 1] as string[]).push(key);
+  }
+  pushScope(): void {
+    this.#scopes.push([]);
+  }
+  /** Forgets what was inserted since the matching pushScope (the latest entries of their lists). */
+  popScope(): void {
+    const keys = this.#scopes.pop() ?? [];
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      const list = this.#byKey.get(key) as Operation[];
+      this.#members.delete(list.pop() as Operation);
+      if (list.length === 0) this.#byKey.delete(key);
+    }
   }
   has(op: Operation): boolean {
     return this.#members.has(op);
@@ -144,8 +166,13 @@ class CSE {
     for (const op of block.ops()) {
       if (op.regions.length > 0) {
         // Values from outside may not be captured by an isolated op's regions: they start from nothing.
-        const scope = !op.isRegistered || op.hasTrait(IsolatedFromAbove) ? new KnownOps() : known;
-        for (const region of op.regions) this.#simplifyRegion(scope, region);
+        const isolated = !op.isRegistered || op.hasTrait(IsolatedFromAbove);
+        const scope = isolated ? new KnownOps() : known;
+        for (const region of op.regions) {
+          scope.pushScope();
+          this.#simplifyRegion(scope, region);
+          scope.popScope();
+        }
       }
       this.#simplifyOperation(known, op, ssa);
     }

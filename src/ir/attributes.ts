@@ -5,9 +5,11 @@
  * `DenseResourceElementsAttr`, whose bytes are a `ResourceBlob` that may point into a memory-mapped file and
  * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
  */
+import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMap, IntegerSet } from "./affine.ts";
 import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
+  ComplexType,
   DYNAMIC,
   FloatType,
   IndexType,
@@ -19,12 +21,14 @@ import {
   i64,
   numElements,
 } from "./types.ts";
-import { type Interned, ids, intern } from "./uniquer.ts";
+import { freshId, hashBigInt, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
 
 export abstract class Attribute implements Interned {
   abstract readonly kind: string;
   constructor(readonly id: number) {}
 }
+
+const integerAttrs = new InternTable<IntegerAttr>("strong");
 
 /** An integer of any width; the value is kept as a BigInt, normalised to the type's range (see `normalizeInt`). */
 export class IntegerAttr extends Attribute {
@@ -38,7 +42,7 @@ export class IntegerAttr extends Attribute {
   }
   static get(type: IntegerType | IndexType, value: bigint | number): IntegerAttr {
     const v = normalizeInt(BigInt(value), type);
-    return intern(`iattr:${type.id}:${v}`, (id) => new IntegerAttr(id, type, v));
+    return integerAttrs.intern(mix(type.id, hashBigInt(v)), (a) => a.type === type && a.value === v, (id) => new IntegerAttr(id, type, v));
   }
   /** The value as a JS number (exact for |v| < 2^53). */
   get number(): number {
@@ -63,6 +67,8 @@ export function normalizeInt(v: bigint, type: IntegerType | IndexType): bigint {
  * payloads and f80/f128 values survive; `value` is the same float as a JS number for arithmetic (NaN payloads
  * are not reliable there, and f80/f128 are rounded to the nearest double).
  */
+const floatAttrs = new InternTable<FloatAttr>("strong");
+
 export class FloatAttr extends Attribute {
   readonly kind = "float";
   private constructor(
@@ -82,9 +88,16 @@ export class FloatAttr extends Attribute {
   /** The float of `type` with exactly this bit pattern (only its low `type.width` bits are used). */
   static fromBits(type: FloatType, bits: bigint): FloatAttr {
     const exact = BigInt.asUintN(floatBitWidth(type.name), bits);
-    return intern(`fattr:${type.id}:${exact}`, (id) => new FloatAttr(id, type, exact, fromBits(exact, type.name)));
+    return floatAttrs.intern(
+      mix(type.id, hashBigInt(exact)),
+      (a) => a.type === type && a.bits === exact,
+      (id) => new FloatAttr(id, type, exact, fromBits(exact, type.name)),
+    );
   }
 }
+
+/** Weak: strings may be long. */
+const stringAttrs = new InternTable<StringAttr>("weak");
 
 export class StringAttr extends Attribute {
   readonly kind = "string";
@@ -96,16 +109,19 @@ export class StringAttr extends Attribute {
     super(id);
   }
   static get(value: string, type?: Type): StringAttr {
-    return intern(`sattr:${type?.id ?? ""}:${value}`, (id) => new StringAttr(id, value, type));
+    return stringAttrs.intern(mix(hashString(value), type?.id ?? 0), (a) => a.value === value && a.type === type, (id) => new StringAttr(id, value, type));
   }
 }
 
 export class UnitAttr extends Attribute {
   readonly kind = "unit";
+  static #the: UnitAttr | undefined;
   static get(): UnitAttr {
-    return intern("unit", (id) => new UnitAttr(id));
+    return (UnitAttr.#the ??= new UnitAttr(freshId()));
   }
 }
+
+const typeAttrs = new InternTable<TypeAttr>("strong");
 
 export class TypeAttr extends Attribute {
   readonly kind = "type";
@@ -116,9 +132,12 @@ export class TypeAttr extends Attribute {
     super(id);
   }
   static get(value: Type): TypeAttr {
-    return intern(`tattr:${value.id}`, (id) => new TypeAttr(id, value));
+    return typeAttrs.intern(value.id, (a) => a.value === value, (id) => new TypeAttr(id, value));
   }
 }
+
+/** Weak: arrays may be long. */
+const arrayAttrs = new InternTable<ArrayAttr>("weak");
 
 export class ArrayAttr extends Attribute {
   readonly kind = "array";
@@ -129,7 +148,7 @@ export class ArrayAttr extends Attribute {
     super(id);
   }
   static get(elements: readonly Attribute[]): ArrayAttr {
-    return intern(`array:${ids(elements)}`, (id) => new ArrayAttr(id, [...elements]));
+    return arrayAttrs.intern(hashIds(0, elements), (a) => sameItems(a.elements, elements), (id) => new ArrayAttr(id, [...elements]));
   }
 }
 
@@ -137,6 +156,19 @@ export interface NamedAttribute {
   readonly name: string;
   readonly value: Attribute;
 }
+
+function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as NamedAttribute;
+    const y = b[i] as NamedAttribute;
+    if (x.name !== y.name || x.value !== y.value) return false;
+  }
+  return true;
+}
+
+/** Weak: dictionaries are built per op and per function argument. */
+const dictionaryAttrs = new InternTable<DictionaryAttr>("weak");
 
 /** A dictionary, sorted by name as MLIR keeps it. */
 export class DictionaryAttr extends Attribute {
@@ -152,13 +184,34 @@ export class DictionaryAttr extends Attribute {
       ? [...(entries as readonly NamedAttribute[])]
       : Object.entries(entries).map(([name, value]) => ({ name, value }));
     list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const key = `dict:${list.map((e) => `${JSON.stringify(e.name)}=${e.value.id}`).join(",")}`;
-    return intern(key, (id) => new DictionaryAttr(id, list));
+    let hash = list.length;
+    for (const e of list) hash = mix(mix(hash, hashString(e.name)), e.value.id);
+    return dictionaryAttrs.intern(hash, (d) => sameEntries(d.entries, list), (id) => new DictionaryAttr(id, list));
   }
   get(name: string): Attribute | undefined {
-    return this.entries.find((e) => e.name === name)?.value;
+    for (const e of this.entries) if (e.name === name) return e.value;
+    return undefined;
   }
+  #map: ReadonlyMap<string, Attribute> | undefined;
+  /** The entries as a map, built on first use and shared by every op whose attributes this dictionary is. */
+  get asMap(): ReadonlyMap<string, Attribute> {
+    return (this.#map ??= new Map(this.entries.map((e) => [e.name, e.value])));
+  }
+  /** This dictionary with `name` set to `value` (or removed, for undefined). */
+  with(name: string, value: Attribute | undefined): DictionaryAttr {
+    const rest = this.entries.filter((e) => e.name !== name);
+    if (value === undefined) return rest.length === this.entries.length ? this : DictionaryAttr.get(rest);
+    if (this.get(name) === value) return this;
+    rest.push({ name, value });
+    return DictionaryAttr.get(rest);
+  }
+  static empty(): DictionaryAttr {
+    return (DictionaryAttr.#empty ??= DictionaryAttr.get([]));
+  }
+  static #empty: DictionaryAttr | undefined;
 }
+
+const symbolRefAttrs = new InternTable<SymbolRefAttr>("weak");
 
 /** `@root::@nested::@leaf`: a reference to a symbol, possibly inside nested symbol tables. */
 export class SymbolRefAttr extends Attribute {
@@ -171,7 +224,13 @@ export class SymbolRefAttr extends Attribute {
     super(id);
   }
   static get(root: string, nested: readonly string[] = []): SymbolRefAttr {
-    return intern(`sym:${JSON.stringify([root, ...nested])}`, (id) => new SymbolRefAttr(id, root, [...nested]));
+    let hash = hashString(root);
+    for (const n of nested) hash = mix(hash, hashString(n));
+    return symbolRefAttrs.intern(
+      mix(hash, nested.length),
+      (a) => a.root === root && sameItems(a.nested, nested),
+      (id) => new SymbolRefAttr(id, root, [...nested]),
+    );
   }
   get leaf(): string {
     return this.nested.length === 0 ? this.root : (this.nested[this.nested.length - 1] as string);
@@ -180,6 +239,8 @@ export class SymbolRefAttr extends Attribute {
     return this.nested.length === 0;
   }
 }
+
+const affineMapAttrs = new InternTable<AffineMapAttr>("strong");
 
 export class AffineMapAttr extends Attribute {
   readonly kind = "affine_map";
@@ -190,9 +251,11 @@ export class AffineMapAttr extends Attribute {
     super(id);
   }
   static get(map: AffineMap): AffineMapAttr {
-    return intern(`amap:${map.id}`, (id) => new AffineMapAttr(id, map));
+    return affineMapAttrs.intern(map.id, (a) => a.map === map, (id) => new AffineMapAttr(id, map));
   }
 }
+
+const integerSetAttrs = new InternTable<IntegerSetAttr>("strong");
 
 /** `affine_set<(d0)[s0] : (d0 - s0 >= 0)>`: an integer set as an attribute (the condition of `affine.if`). */
 export class IntegerSetAttr extends Attribute {
@@ -204,9 +267,11 @@ export class IntegerSetAttr extends Attribute {
     super(id);
   }
   static get(set: IntegerSet): IntegerSetAttr {
-    return intern(`iset:${set.id}`, (id) => new IntegerSetAttr(id, set));
+    return integerSetAttrs.intern(set.id, (a) => a.set === set, (id) => new IntegerSetAttr(id, set));
   }
 }
+
+const stridedLayoutAttrs = new InternTable<StridedLayoutAttr>("strong");
 
 /** `strided<[s0, s1], offset: o>`, the memref layout most lowerings produce. DYNAMIC marks `?`. */
 export class StridedLayoutAttr extends Attribute {
@@ -221,12 +286,26 @@ export class StridedLayoutAttr extends Attribute {
   /** Throws a RangeError for a zero stride, which MLIR's verifier rejects (DYNAMIC strides are fine). */
   static get(offset: number, strides: readonly number[]): StridedLayoutAttr {
     if (strides.some((s) => s === 0)) throw new RangeError("strides must not be zero");
-    return intern(`strided:${offset}:${strides.join(",")}`, (id) => new StridedLayoutAttr(id, offset, [...strides]));
+    return stridedLayoutAttrs.intern(
+      hashNumbers(hashNumber(offset), strides),
+      (a) => a.offset === offset && sameItems(a.strides, strides),
+      (id) => new StridedLayoutAttr(id, offset, [...strides]),
+    );
   }
 }
 
 /** The element types a `array<T: ...>` dense array may have. */
 export type DenseArrayElement = IntegerType | FloatType;
+
+/** Weak: dense arrays may be long. */
+const denseArrayAttrs = new InternTable<DenseArrayAttr>("weak");
+
+/** Float elements compare by bits (as the old string keys did: -0 and 0 differ, NaN equals NaN). */
+function sameNumbers(a: readonly (bigint | number)[], b: readonly (bigint | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
 
 /** `array<i64: 1, 2>`: a compact 1-D list, as MLIR 16 uses for static sizes and segment sizes. */
 export class DenseArrayAttr extends Attribute {
@@ -244,7 +323,13 @@ export class DenseArrayAttr extends Attribute {
       elementType instanceof IntegerType
         ? values.map((v) => normalizeInt(BigInt(v), elementType))
         : values.map((v) => Number(v));
-    return intern(`darray:${elementType.id}:${norm.join(",")}`, (id) => new DenseArrayAttr(id, elementType, norm));
+    let hash = mix(elementType.id, norm.length);
+    for (const v of norm) hash = mix(hash, typeof v === "bigint" ? hashBigInt(v) : hashNumber(v));
+    return denseArrayAttrs.intern(
+      hash,
+      (a) => a.elementType === elementType && sameNumbers(a.values, norm),
+      (id) => new DenseArrayAttr(id, elementType, norm),
+    );
   }
   /** Integer elements as numbers (exact for the sizes and offsets this is used for; DYNAMIC maps exactly). */
   get numbers(): number[] {
@@ -271,7 +356,23 @@ export type DenseStorage =
   | Float32Array
   | Float64Array;
 
-/** The typed-array class used for an element type, or undefined when dense storage does not support it. */
+/**
+ * How dense elements of `elementType` are stored: the typed array of their scalars and how many scalars make
+ * one element (2 for a complex number: real, then imaginary). Undefined when dense storage does not support
+ * the type; that includes complex<i1>, whose bit-packed storage MLIR 16 itself reads back wrong.
+ */
+export function denseLayout(elementType: Type): { readonly Storage: { new (n: number): DenseStorage }; readonly lanes: 1 | 2 } | undefined {
+  if (elementType instanceof ComplexType) {
+    const part = elementType.elementType;
+    if (part instanceof IntegerType && part.width === 1) return undefined;
+    const Storage = storageFor(part);
+    return Storage === undefined ? undefined : { Storage, lanes: 2 };
+  }
+  const Storage = storageFor(elementType);
+  return Storage === undefined ? undefined : { Storage, lanes: 1 };
+}
+
+/** The typed-array class used for a scalar element type, or undefined when dense storage does not support it. */
 export function storageFor(elementType: Type): { new (n: number): DenseStorage } | undefined {
   if (elementType instanceof IndexType) return BigInt64Array;
   if (elementType instanceof FloatType) {
@@ -291,10 +392,9 @@ export function storageFor(elementType: Type): { new (n: number): DenseStorage }
   return undefined;
 }
 
-let denseSerial = 0;
-const denseHashes = new WeakMap<DenseStorage, string>();
+const denseHashes = new WeakMap<DenseStorage, number>();
 
-function hashStorage(data: DenseStorage): string {
+function hashStorage(data: DenseStorage): number {
   const cached = denseHashes.get(data);
   if (cached !== undefined) return cached;
   // FNV-1a over the bytes; equal contents give equal keys, and the key also carries the length.
@@ -304,9 +404,9 @@ function hashStorage(data: DenseStorage): string {
     h ^= bytes[i] as number;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  const key = `${data.constructor.name}:${bytes.length}:${h.toString(16)}`;
-  denseHashes.set(data, key);
-  return key;
+  const hash = mix(hashString(data.constructor.name), mix(h, bytes.length));
+  denseHashes.set(data, hash);
+  return hash;
 }
 
 function sameBytes(a: DenseStorage, b: DenseStorage): boolean {
@@ -317,7 +417,8 @@ function sameBytes(a: DenseStorage, b: DenseStorage): boolean {
   return true;
 }
 
-const denseBuckets = new Map<string, WeakRef<DenseElementsAttr>[]>();
+/** Weak: dense constants are what a long session builds and drops. */
+const denseElementsAttrs = new InternTable<DenseElementsAttr>("weak");
 
 /**
  * `dense<...>` on a statically shaped tensor or vector. `data` holds either one element (a splat) or all of
@@ -335,27 +436,21 @@ export class DenseElementsAttr extends Attribute {
   static get(type: RankedTensorType | VectorType, data: DenseStorage): DenseElementsAttr {
     const n = numElements(type.shape);
     if (n === undefined) throw new RangeError("dense elements need a statically shaped type");
-    const Storage = storageFor(type.elementType);
-    if (Storage === undefined || !(data instanceof Storage)) {
+    const layout = denseLayout(type.elementType);
+    if (layout === undefined || !(data instanceof layout.Storage)) {
       throw new TypeError(`dense storage ${data.constructor.name} does not match the element type`);
     }
-    if (data.length !== 1 && data.length !== n) {
-      throw new RangeError(`dense elements: ${data.length} values for a type of ${n} elements`);
+    const lanes = layout.lanes;
+    if (data.length !== lanes && data.length !== n * lanes) {
+      throw new RangeError(`dense elements: ${data.length / lanes} values for a type of ${n} elements`);
     }
     // A non-splat whose values are all equal is stored as a splat, as MLIR does.
-    const stored = data.length > 1 && allEqual(data) ? data.slice(0, 1) : data;
-    const key = `dense:${type.id}:${hashStorage(stored)}`;
-    const bucket = denseBuckets.get(key) ?? [];
-    for (const ref of bucket) {
-      const other = ref.deref();
-      if (other !== undefined && sameBytes(other.data, stored)) return other;
-    }
-    const created = intern(`${key}#${denseSerial++}`, (id) => new DenseElementsAttr(id, type, stored));
-    denseBuckets.set(
-      key,
-      [...bucket.filter((r) => r.deref() !== undefined), new WeakRef(created)],
+    const stored = data.length > lanes && allEqual(data, lanes) ? data.slice(0, lanes) : data;
+    return denseElementsAttrs.intern(
+      mix(type.id, hashStorage(stored)),
+      (a) => a.type === type && sameBytes(a.data, stored),
+      (id) => new DenseElementsAttr(id, type, stored),
     );
-    return created;
   }
   /** A splat of one scalar (BigInt for 64-bit integers and index, number otherwise; f16/bf16 as bit patterns). */
   static splat(type: RankedTensorType | VectorType, value: number | bigint): DenseElementsAttr {
@@ -365,30 +460,38 @@ export class DenseElementsAttr extends Attribute {
     (data as unknown as (number | bigint)[])[0] = data instanceof BigInt64Array || data instanceof BigUint64Array ? BigInt(value) : Number(value);
     return DenseElementsAttr.get(type, data);
   }
+  /** Scalars per element: 2 for complex elements (real, imaginary), 1 otherwise. */
+  get lanes(): 1 | 2 {
+    return this.type.elementType instanceof ComplexType ? 2 : 1;
+  }
   get isSplat(): boolean {
-    return this.data.length === 1;
+    return this.data.length === this.lanes;
   }
   get numElements(): number {
     return numElements(this.type.shape) ?? 0;
   }
-  /** The raw stored value of element `i` (row-major), honouring splats. */
+  /** The raw stored value of element `i` (row-major), honouring splats; the real part of a complex element. */
   at(i: number): number | bigint {
-    return this.data[this.isSplat ? 0 : i] as number | bigint;
+    return this.data[(this.isSplat ? 0 : i) * this.lanes] as number | bigint;
+  }
+  /** The raw stored real and imaginary parts of complex element `i` (honouring splats). */
+  complexAt(i: number): [number | bigint, number | bigint] {
+    if (this.lanes !== 2) throw new TypeError("complexAt needs complex elements");
+    const j = (this.isSplat ? 0 : i) * 2;
+    return [this.data[j] as number | bigint, this.data[j + 1] as number | bigint];
   }
 }
 
-function allEqual(data: DenseStorage): boolean {
-  if (data instanceof Float32Array || data instanceof Float64Array) {
-    // Compare bit patterns: -0.0 and NaN payloads are distinct values in MLIR.
-    const bytes = data.BYTES_PER_ELEMENT;
-    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    for (let i = 1; i < data.length; i++) {
-      for (let b = 0; b < bytes; b++) if (view[i * bytes + b] !== view[b]) return false;
-    }
-    return true;
+/**
+ * Whether every group of `lanes` scalars equals the first, compared by bytes: -0.0 and NaN payloads are
+ * distinct values in MLIR.
+ */
+function allEqual(data: DenseStorage, lanes: number): boolean {
+  const group = data.BYTES_PER_ELEMENT * lanes;
+  const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = group; i < view.length; i += group) {
+    for (let b = 0; b < group; b++) if (view[i + b] !== view[b]) return false;
   }
-  const first = data[0];
-  for (let i = 1; i < data.length; i++) if (data[i] !== first) return false;
   return true;
 }
 
@@ -412,6 +515,8 @@ export class ResourceHandle {
 let handleSerial = 0;
 const handleIds = new WeakMap<ResourceHandle, number>();
 
+const denseResourceAttrs = new InternTable<DenseResourceElementsAttr>("weak");
+
 /** `dense_resource<name> : tensor<...>`: dense elements whose bytes live outside the IR (weights). */
 export class DenseResourceElementsAttr extends Attribute {
   readonly kind = "dense_resource";
@@ -425,7 +530,7 @@ export class DenseResourceElementsAttr extends Attribute {
   static get(type: RankedTensorType | VectorType, handle: ResourceHandle): DenseResourceElementsAttr {
     let hid = handleIds.get(handle);
     if (hid === undefined) handleIds.set(handle, (hid = handleSerial++));
-    return intern(`dres:${type.id}:${hid}`, (id) => new DenseResourceElementsAttr(id, type, handle));
+    return denseResourceAttrs.intern(mix(type.id, hid), (a) => a.type === type && a.handle === handle, (id) => new DenseResourceElementsAttr(id, type, handle));
   }
 }
 
@@ -433,6 +538,8 @@ export class DenseResourceElementsAttr extends Attribute {
  * An attribute of an unregistered dialect kept as text (`#foo.bar<...>` is dialect "foo", body "bar<...>"),
  * so that IR from dialects Tensile does not know round-trips unchanged.
  */
+const opaqueAttrs = new InternTable<OpaqueAttr>("weak");
+
 export class OpaqueAttr extends Attribute {
   readonly kind = "opaque";
   private constructor(
@@ -443,15 +550,31 @@ export class OpaqueAttr extends Attribute {
     super(id);
   }
   static get(dialect: string, body: string): OpaqueAttr {
-    return intern(`oattr:${dialect}:${JSON.stringify(body)}`, (id) => new OpaqueAttr(id, dialect, body));
+    return opaqueAttrs.intern(
+      mix(hashString(dialect), hashString(body)),
+      (a) => a.dialect === dialect && a.body === body,
+      (id) => new OpaqueAttr(id, dialect, body),
+    );
   }
 }
 
-/** Base of the attributes dialects define (`#arith.fastmath<...>`); the dialect prints and parses them. */
+/**
+ * Base of the attributes dialects define (`#arith.fastmath<...>`). Like `DialectType`: an attribute prints
+ * itself (`#dialect.mnemonic`, then what `print` writes), and its dialect lists its class for the parser.
+ */
 export abstract class DialectAttr extends Attribute {
   readonly kind = "dialect";
   abstract readonly dialect: string;
   abstract readonly mnemonic: string;
+  /** Prints the parameters that follow the mnemonic (`<nnan,ninf>` of `#arith.fastmath<nnan,ninf>`); nothing by default. */
+  print(_p: DialectAsmPrinter): void {}
+}
+
+/** A dialect attribute class as its dialect lists it: the mnemonic, and a parser of what follows it. */
+export interface DialectAttrDef {
+  readonly mnemonic: string;
+  /** Parses the parameters after `#dialect.mnemonic`; `type` is the one written after ` : `, if any. */
+  parse(p: DialectAsmParser, type: Type | undefined): Attribute;
 }
 
 // Convenience constructors.

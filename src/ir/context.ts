@@ -15,23 +15,30 @@
  */
 import type { InterpretationEntry } from "../interp/registry.ts";
 import type { Pattern } from "../rewrite/pattern.ts";
-import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
-import { type Attribute, ResourceHandle } from "./attributes.ts";
+import type { DialectAsmParser } from "../text/asm-interfaces.ts";
+import { type Attribute, type DialectAttrDef, ResourceHandle } from "./attributes.ts";
 import type { Builder } from "./builder.ts";
 import type { Location } from "./location.ts";
 import type { Operation } from "./operation.ts";
-import type { Type } from "./types.ts";
+import type { DialectTypeDef, Type } from "./types.ts";
 
 /** What a dialect contributes to a context; `defineDialect` builds one. */
 export interface DialectInfo {
   readonly name: string;
   readonly ops: readonly (typeof Operation)[];
-  /** Parses the body of `!name.xxx` (the parser is positioned after `name.`); undefined with a diagnostic on error. */
+  /**
+   * Its type and attribute classes: `!name.mnemonic...` is parsed by the class with that mnemonic (types and
+   * attributes print themselves, see DialectType).
+   */
+  readonly types?: readonly DialectTypeDef[];
+  readonly attributes?: readonly DialectAttrDef[];
+  /**
+   * A parser of the whole body of `!name.xxx` (positioned after `name.`), for a syntax that is not a mnemonic
+   * and parameters (MLIR's Dialect::parseType); used instead of `types`. Undefined with a diagnostic on error.
+   */
   readonly parseType?: (p: DialectAsmParser) => Type | undefined;
-  /** Prints a type of this dialect without the `!name.` prefix; false when the type is not its own. */
-  readonly printType?: (t: Type, p: DialectAsmPrinter) => boolean;
+  /** As `parseType`, for `#name.xxx`; used instead of `attributes`. */
   readonly parseAttribute?: (p: DialectAsmParser, type: Type | undefined) => Attribute | undefined;
-  readonly printAttribute?: (a: Attribute, p: DialectAsmPrinter) => boolean;
   /**
    * Builds a constant op of this dialect holding `value` with result type `type` (folding needs it to turn a
    * folded attribute back into a value); undefined when the dialect cannot.

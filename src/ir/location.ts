@@ -7,33 +7,81 @@
  * - `CallSiteLoc`: callee at caller, from inlining.
  * - `FusedLoc`: several locations merged by a rewrite, with optional metadata.
  * - `UnknownLoc`.
+ *
+ * File locations are the one kind made per parsed op, so they are uniqued per file (see FileLocations) rather
+ * than through a WeakRef each: a parsed op's location costs the object and one map entry.
  */
 import { Attribute } from "./attributes.ts";
-import { ids, intern } from "./uniquer.ts";
+import { freshId, hashIds, hashString, InternTable, mix, sameItems } from "./uniquer.ts";
 
 export abstract class Location extends Attribute {}
 
 export class UnknownLoc extends Location {
   readonly kind = "loc_unknown";
+  static #the: UnknownLoc | undefined;
   static get(): UnknownLoc {
-    return intern("loc?", (id) => new UnknownLoc(id));
+    return (UnknownLoc.#the ??= new UnknownLoc(freshId()));
   }
 }
 
+/**
+ * The file locations of one file, by line and column. Each location holds its file's table, and the table
+ * is found through one WeakRef per file: the table (and so every location of the file) lives while any of
+ * them is used, and goes when none is, e.g. when a parsed module is dropped.
+ */
+class FileLocations {
+  readonly byPosition = new Map<number, FileLineColLoc>();
+  constructor(readonly file: string) {}
+}
+
+const files = new Map<string, WeakRef<FileLocations>>();
+let filesSweepAt = 64;
+
+function fileLocations(file: string): FileLocations {
+  const existing = files.get(file)?.deref();
+  if (existing !== undefined) return existing;
+  const created = new FileLocations(file);
+  files.set(file, new WeakRef(created));
+  if (files.size >= filesSweepAt) {
+    for (const [f, ref] of files) if (ref.deref() === undefined) files.delete(f);
+    filesSweepAt = Math.max(64, 2 * files.size);
+  }
+  return created;
+}
+
 export class FileLineColLoc extends Location {
-  readonly kind = "loc_file";
+  /** On the prototype, not in each object: there is one file location per parsed op. */
+  get kind(): "loc_file" {
+    return "loc_file";
+  }
   private constructor(
     id: number,
-    readonly file: string,
+    /** @internal */ readonly table: FileLocations,
     readonly line: number,
     readonly col: number,
   ) {
     super(id);
   }
+  get file(): string {
+    return this.table.file;
+  }
   static get(file: string, line: number, col: number): FileLineColLoc {
-    return intern(`locf:${line}:${col}:${file}`, (id) => new FileLineColLoc(id, file, line, col));
+    const table = fileLocations(file);
+    // A small-integer key for the usual positions; a double (still exact) beyond them.
+    const key = line < 2097152 && col < 1024 ? line * 1024 + col : line * 4294967296 + col;
+    let loc = table.byPosition.get(key);
+    if (loc === undefined) {
+      loc = new FileLineColLoc(freshId(), table, line, col);
+      table.byPosition.set(key, loc);
+    }
+    return loc;
   }
 }
+
+// The other kinds are held weakly: their number grows with the program (names, inlined call sites).
+const nameLocs = new InternTable<NameLoc>("weak");
+const callSiteLocs = new InternTable<CallSiteLoc>("weak");
+const fusedLocs = new InternTable<FusedLoc>("weak");
 
 export class NameLoc extends Location {
   readonly kind = "loc_name";
@@ -45,7 +93,7 @@ export class NameLoc extends Location {
     super(id);
   }
   static get(name: string, child: Location = UnknownLoc.get()): NameLoc {
-    return intern(`locn:${child.id}:${name}`, (id) => new NameLoc(id, name, child));
+    return nameLocs.intern(mix(hashString(name), child.id), (l) => l.name === name && l.child === child, (id) => new NameLoc(id, name, child));
   }
 }
 
@@ -59,7 +107,7 @@ export class CallSiteLoc extends Location {
     super(id);
   }
   static get(callee: Location, caller: Location): CallSiteLoc {
-    return intern(`locc:${callee.id}:${caller.id}`, (id) => new CallSiteLoc(id, callee, caller));
+    return callSiteLocs.intern(mix(callee.id, caller.id), (l) => l.callee === callee && l.caller === caller, (id) => new CallSiteLoc(id, callee, caller));
   }
 }
 
@@ -91,7 +139,11 @@ export class FusedLoc extends Location {
   }
   /** A fused location exactly as given (what the parser builds). */
   static raw(locations: readonly Location[], metadata?: Attribute): FusedLoc {
-    return intern(`locu:${ids(locations)}:${metadata?.id ?? ""}`, (id) => new FusedLoc(id, [...locations], metadata));
+    return fusedLocs.intern(
+      mix(hashIds(0, locations), metadata?.id ?? 0),
+      (l) => l.metadata === metadata && sameItems(l.locations, locations),
+      (id) => new FusedLoc(id, [...locations], metadata),
+    );
   }
 }
 

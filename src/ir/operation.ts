@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
-import type { Attribute } from "./attributes.ts";
+import { type Attribute, DictionaryAttr } from "./attributes.ts";
 import type { Implements, InterfaceImpl, InterfaceMap, InterfaceView, OpInterface } from "./interfaces.ts";
 import { type Location, UnknownLoc } from "./location.ts";
 import type { Type } from "./types.ts";
@@ -53,16 +53,83 @@ export interface OperationInit {
   readonly name?: string;
   readonly operands?: readonly Value[];
   readonly resultTypes?: readonly Type[];
-  readonly attributes?: ReadonlyMap<string, Attribute> | Readonly<Record<string, Attribute>>;
+  readonly attributes?: DictionaryAttr | ReadonlyMap<string, Attribute> | Readonly<Record<string, Attribute>>;
   /** Regions to take ownership of, or a number of empty regions to create. */
   readonly regions?: readonly Region[] | number;
   readonly successors?: readonly Block[];
   readonly loc?: Location;
 }
 
+/** An op's operands as `Operation.snapshotOperands` saw them. */
+export interface OperandSnapshot {
+  readonly operands: readonly OpOperand[];
+  readonly values: readonly Value[];
+  readonly prevs: readonly (OpOperand | undefined)[];
+}
+
 export type WalkOrder = "pre" | "post";
 /** Return "skip" (pre-order only) to not visit an op's regions, "interrupt" to stop the walk. */
 export type WalkResult = "skip" | "interrupt" | void;
+
+// Shared by every op that has none (most have no regions or successors); frozen, so a write is caught.
+const NO_OPERANDS: OpOperand[] = Object.freeze([]) as unknown as OpOperand[];
+const NO_RESULTS: readonly OpResult[] = Object.freeze([]);
+const NO_REGIONS: readonly Region[] = Object.freeze([]);
+const NO_SUCCESSORS: Block[] = Object.freeze([]) as unknown as Block[];
+const NO_BLOCK_OPERANDS: BlockOperand[] = Object.freeze([]) as unknown as BlockOperand[];
+
+/**
+ * One successor slot of an operation: a use of a block, threaded into the block's list of uses, so that a
+ * block's predecessors are found from its uses in O(predecessors) rather than by scanning its region.
+ */
+export class BlockOperand {
+  /** @internal */ prevUse: BlockOperand | undefined = undefined;
+  /** @internal */ nextUse: BlockOperand | undefined = undefined;
+  #block: Block;
+
+  constructor(
+    block: Block,
+    readonly owner: Operation,
+    readonly index: number,
+  ) {
+    this.#block = block;
+    this.#link();
+  }
+  get block(): Block {
+    return this.#block;
+  }
+  /** @internal */
+  set(block: Block): void {
+    if (block === this.#block) return;
+    this.unlink();
+    this.#block = block;
+    this.#link();
+  }
+  /** @internal */
+  unlink(): void {
+    if (this.prevUse !== undefined) this.prevUse.nextUse = this.nextUse;
+    else if (this.#block._firstUse === this) this.#block._firstUse = this.nextUse;
+    else return; // not linked
+    if (this.nextUse !== undefined) this.nextUse.prevUse = this.prevUse;
+    this.prevUse = this.nextUse = undefined;
+  }
+  #link(): void {
+    const head = this.#block._firstUse;
+    this.nextUse = head;
+    if (head !== undefined) head.prevUse = this;
+    this.#block._firstUse = this;
+  }
+}
+
+/** An op's attributes as the interned dictionary it stores (ops with equal attributes share one). */
+function toDictionary(attrs: OperationInit["attributes"]): DictionaryAttr {
+  if (attrs === undefined) return DictionaryAttr.empty();
+  if (attrs instanceof DictionaryAttr) return attrs;
+  const list: { name: string; value: Attribute }[] = [];
+  if (attrs instanceof Map) for (const [name, value] of attrs as ReadonlyMap<string, Attribute>) list.push({ name, value });
+  else for (const name of Object.keys(attrs)) list.push({ name, value: (attrs as Readonly<Record<string, Attribute>>)[name] as Attribute });
+  return list.length === 0 ? DictionaryAttr.empty() : DictionaryAttr.get(list);
+}
 
 export class Operation {
   /** Set on the classes `defineOp` generates; undefined for unregistered operations. */
@@ -70,11 +137,12 @@ export class Operation {
 
   readonly name: string;
   loc: Location;
-  readonly attributes: Map<string, Attribute>;
   readonly results: readonly OpResult[];
   readonly regions: readonly Region[];
+  #attributes: DictionaryAttr;
   #operands: OpOperand[];
   #successors: Block[];
+  #successorUses: BlockOperand[];
 
   /** @internal links of the block's operation list; read them through `next`/`prev`. */
   _parent: Block | undefined = undefined;
@@ -89,18 +157,24 @@ export class Operation {
     if (name === undefined) throw new Error("an operation needs a name");
     this.name = name;
     this.loc = init.loc ?? UnknownLoc.get();
-    this.attributes = new Map(
-      init.attributes instanceof Map ? init.attributes : Object.entries(init.attributes ?? {}),
-    );
-    this.#operands = (init.operands ?? []).map((v, i) => new OpOperand(v, this, i));
-    this.results = (init.resultTypes ?? []).map((t, i) => new OpResult(t, this, i));
-    const regions = typeof init.regions === "number" ? Array.from({ length: init.regions }, () => new Region()) : (init.regions ?? []);
+    this.#attributes = toDictionary(init.attributes);
+    const operands = init.operands ?? NO_OPERANDS;
+    this.#operands = operands.length === 0 ? NO_OPERANDS : new Array<OpOperand>(operands.length);
+    for (let i = 0; i < operands.length; i++) this.#operands[i] = new OpOperand(operands[i] as Value, this, i);
+    const types = init.resultTypes ?? NO_RESULTS;
+    const results = types.length === 0 ? NO_RESULTS : new Array<OpResult>(types.length);
+    for (let i = 0; i < types.length; i++) (results as OpResult[])[i] = new OpResult(types[i] as Type, this, i);
+    this.results = results;
+    const regions = typeof init.regions === "number" ? Array.from({ length: init.regions }, () => new Region()) : (init.regions ?? NO_REGIONS);
     for (const r of regions) {
       if (r.parent !== undefined) throw new Error("region already belongs to an operation");
       r.parent = this;
     }
-    this.regions = [...regions];
-    this.#successors = [...(init.successors ?? [])];
+    this.regions = regions.length === 0 ? NO_REGIONS : [...regions];
+    const successors = init.successors ?? NO_SUCCESSORS;
+    this.#successors = successors.length === 0 ? NO_SUCCESSORS : [...successors];
+    this.#successorUses = NO_BLOCK_OPERANDS;
+    if (successors.length > 0) this.#successorUses = successors.map((b, i) => new BlockOperand(b, this, i));
   }
 
   /** Creates an operation of this class (`AddI.create({...})` builds an AddI). Prefer the typed builders. */
@@ -155,8 +229,37 @@ export class Operation {
     for (const o of this.#operands) o.unlink();
     this.#operands = values.map((v, i) => new OpOperand(v, this, i));
   }
+  /**
+   * What `restoreOperands` needs to put this op's operands back exactly: the slots, their values and their
+   * places in the values' use lists. O(operands); the use lists themselves are not copied.
+   */
+  snapshotOperands(): OperandSnapshot {
+    const operands = [...this.#operands]; // a copy: spliceOperands changes the array in place
+    return { operands, values: operands.map((o) => o.value), prevs: operands.map((o) => o.prevUse) };
+  }
+  /**
+   * Puts back the operands `snapshot` saw, each at its old place in its value's use list. Valid when, since
+   * the snapshot, only this op's operands changed (what a rewriter's in-place modification may do).
+   */
+  restoreOperands(snapshot: OperandSnapshot): void {
+    for (const o of this.#operands) if (o.isLinked) o.unlink();
+    for (const o of snapshot.operands) if (o.isLinked) o.unlink();
+    this.#operands = snapshot.operands.length === 0 ? NO_OPERANDS : [...snapshot.operands];
+    this.#operands.forEach((o, i) => (o.index = i));
+    // A slot goes back after its old predecessor; when that is another slot of this op, that one goes first.
+    const pending = new Set(snapshot.operands.keys());
+    while (pending.size > 0) {
+      for (const i of pending) {
+        const prev = snapshot.prevs[i];
+        if (prev !== undefined && prev.owner === this && snapshot.operands.includes(prev) && !prev.isLinked) continue;
+        (snapshot.operands[i] as OpOperand).relinkAfter(snapshot.values[i] as Value, prev?.isLinked === true ? prev : undefined);
+        pending.delete(i);
+      }
+    }
+  }
   /** Replaces `count` operands starting at `start` with `values`, keeping the others' uses. */
   spliceOperands(start: number, count: number, values: readonly Value[]): void {
+    if (this.#operands === NO_OPERANDS) this.#operands = [];
     const removed = this.#operands.splice(start, count, ...values.map((v) => new OpOperand(v, this, 0)));
     for (const o of removed) o.unlink();
     this.#operands.forEach((o, i) => (o.index = i));
@@ -178,20 +281,39 @@ export class Operation {
   get successors(): readonly Block[] {
     return this.#successors;
   }
+  /** The successor slots, as uses of their blocks. */
+  get blockOperands(): readonly BlockOperand[] {
+    return this.#successorUses;
+  }
   setSuccessor(i: number, b: Block): void {
     if (i < 0 || i >= this.#successors.length) throw new RangeError(`'${this.name}' has no successor #${i}`);
     this.#successors[i] = b;
+    (this.#successorUses[i] as BlockOperand).set(b);
+  }
+  /** The attributes, sorted by name; ops with equal attributes share one map. Change them with `setAttr`. */
+  get attributes(): ReadonlyMap<string, Attribute> {
+    return this.#attributes.asMap;
+  }
+  /** The attributes as the interned dictionary the op holds (MLIR's getAttrDictionary). */
+  get attrDictionary(): DictionaryAttr {
+    return this.#attributes;
+  }
+  /** Replaces all attributes (MLIR's setAttrs). */
+  setAttrDictionary(attrs: DictionaryAttr): void {
+    this.#attributes = attrs;
+    if (this._parent !== undefined) this._parent._version++;
   }
   attr(name: string): Attribute | undefined {
-    return this.attributes.get(name);
+    return this.#attributes.get(name);
   }
   setAttr(name: string, value: Attribute | undefined): void {
-    if (value === undefined) this.attributes.delete(name);
-    else this.attributes.set(name, value);
+    this.#attributes = this.#attributes.with(name, value);
+    if (this._parent !== undefined) this._parent._version++;
   }
   /** True when no result has a use. */
   get useEmpty(): boolean {
-    return this.results.every((r) => !r.hasUses);
+    for (const r of this.results) if (r.firstUse !== undefined) return false;
+    return true;
   }
   getRegion(i = 0): Region {
     const r = this.regions[i];
@@ -255,8 +377,10 @@ export class Operation {
   /** Drops every use this op and the ops nested in it make, so they can be erased in any order. */
   dropAllReferences(): void {
     for (const o of this.#operands) o.unlink();
-    this.#operands = [];
-    this.#successors = [];
+    this.#operands = NO_OPERANDS;
+    for (const u of this.#successorUses) u.unlink();
+    this.#successors = NO_SUCCESSORS;
+    this.#successorUses = NO_BLOCK_OPERANDS;
     for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
   }
 
@@ -289,11 +413,7 @@ export class Operation {
       if (r === "interrupt") return "interrupt";
       if (r === "skip") return;
     }
-    for (const region of this.regions) {
-      for (const block of region.blocks) {
-        for (const op of block.ops()) if (op.walk(cb, order) === "interrupt") return "interrupt";
-      }
-    }
+    for (const region of this.regions) if (region.walk(cb, order) === "interrupt") return "interrupt";
     if (order === "post" && cb(this) === "interrupt") return "interrupt";
   }
 
@@ -316,7 +436,7 @@ export class Operation {
       name: this.name,
       operands: this.operands.map((v) => mapping.lookupOr(v)),
       resultTypes: this.resultTypes,
-      attributes: this.attributes,
+      attributes: this.#attributes,
       regions: this.regions.length,
       successors: this.successors.map((b) => mapping.lookupBlockOr(b)),
       loc: this.loc,
@@ -347,6 +467,15 @@ export class IRMapping {
 
 export class Block {
   /** @internal */ parent: Region | undefined = undefined;
+  /** @internal head of the list of successor slots that name this block */
+  _firstUse: BlockOperand | undefined = undefined;
+  /** @internal position in the region, valid while the region's numbering is valid */
+  _index = 0;
+  /**
+   * @internal bumped whenever an op is inserted into or removed from this block, or one of its ops' attributes
+   * changes: caches of what a block holds (symbol tables) compare it to know they are stale.
+   */
+  _version = 0;
   #args: BlockArgument[] = [];
   #first: Operation | undefined = undefined;
   #last: Operation | undefined = undefined;
@@ -422,13 +551,45 @@ export class Block {
     return this.#last;
   }
   get successors(): readonly Block[] {
-    return this.#last?.successors ?? [];
+    return this.#last?.successors ?? NO_SUCCESSORS;
   }
-  /** Blocks of the same region whose terminator branches here (one entry per edge). */
+  /** The successor slots that name this block (of any op, in any state), most recent first. */
+  *uses(): IterableIterator<BlockOperand> {
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) yield u;
+  }
+  /** The block whose terminator `u` is, if `u` is an edge into this block from its region. */
+  #edgeSource(u: BlockOperand): Block | undefined {
+    const from = u.owner._parent;
+    return from !== undefined && from.parent === this.parent && from.last === u.owner ? from : undefined;
+  }
+  /**
+   * Blocks of the same region whose terminator branches here, one entry per edge, in region order (then
+   * successor order). From the block's uses: O(predecessors), not a scan of the region.
+   */
   get predecessors(): Block[] {
-    const out: Block[] = [];
-    for (const b of this.parent?.blocks ?? []) for (const s of b.successors) if (s === this) out.push(b);
-    return out;
+    const edges: BlockOperand[] = [];
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) if (this.#edgeSource(u) !== undefined) edges.push(u);
+    if (edges.length === 0) return [];
+    if (edges.length > 1) {
+      this.parent?.ensureBlockOrder();
+      edges.sort((a, b) => (a.owner._parent as Block)._index - (b.owner._parent as Block)._index || a.index - b.index);
+    }
+    return edges.map((u) => u.owner._parent as Block);
+  }
+  get hasPredecessors(): boolean {
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) if (this.#edgeSource(u) !== undefined) return true;
+    return false;
+  }
+  /** The one predecessor, if exactly one edge comes here (two edges from one block are not one predecessor). */
+  get singlePredecessor(): Block | undefined {
+    let found: Block | undefined;
+    for (let u = this._firstUse; u !== undefined; u = u.nextUse) {
+      const from = this.#edgeSource(u);
+      if (from === undefined) continue;
+      if (found !== undefined) return undefined;
+      found = from;
+    }
+    return found;
   }
 
   append(op: Operation): void {
@@ -449,6 +610,7 @@ export class Block {
     if (anchor === undefined) this.#last = op;
     else anchor._prev = op;
     this.#orderValid = false;
+    this._version++;
   }
   insertAfter(op: Operation, anchor: Operation): void {
     this.insertBefore(op, anchor._next);
@@ -461,6 +623,7 @@ export class Block {
     if (op._next === undefined) this.#last = op._prev;
     else op._next._prev = op._prev;
     op._parent = op._prev = op._next = undefined;
+    this._version++;
   }
   /** @internal numbers the ops so `isBeforeInBlock` is O(1) until the next insertion. */
   ensureOrder(): void {
@@ -494,6 +657,7 @@ export class Block {
 export class Region {
   /** @internal */ parent: Operation | undefined = undefined;
   #blocks: Block[] = [];
+  #orderValid = false;
 
   constructor(blocks: readonly Block[] = []) {
     for (const b of blocks) this.push(b);
@@ -524,19 +688,29 @@ export class Region {
     if (b.parent !== undefined) throw new Error("block already belongs to a region");
     b.parent = this;
     this.#blocks.splice(index, 0, b);
+    this.#orderValid = false;
     return b;
   }
   insertBlockAfter(b: Block, anchor: Block): Block {
     return this.insertBlock(b, this.#blocks.indexOf(anchor) + 1);
   }
   indexOf(b: Block): number {
-    return this.#blocks.indexOf(b);
+    if (b.parent !== this) return -1;
+    this.ensureBlockOrder();
+    return b._index;
+  }
+  /** @internal numbers the blocks, so positions are O(1) until the next insertion or removal. */
+  ensureBlockOrder(): void {
+    if (this.#orderValid) return;
+    this.#blocks.forEach((b, i) => (b._index = i));
+    this.#orderValid = true;
   }
   /** @internal */
   removeBlock(b: Block): void {
     const i = this.#blocks.indexOf(b);
     if (i < 0) throw new Error("block is not in this region");
     this.#blocks.splice(i, 1);
+    this.#orderValid = false;
     b.parent = undefined;
   }
   /** Moves all blocks of `other` into this region, before block index `at` (default: the end). */
@@ -569,7 +743,13 @@ export class Region {
     }
   }
   walk(cb: (op: Operation) => WalkResult, order: WalkOrder = "post"): "interrupt" | void {
-    for (const b of this.#blocks) for (const op of b.ops()) if (op.walk(cb, order) === "interrupt") return "interrupt";
+    for (const b of this.#blocks) {
+      // As Block.ops(), without a generator: the next op is read first, so the callback may erase or move `op`.
+      for (let op = b.first, next: Operation | undefined; op !== undefined; op = next) {
+        next = op._next;
+        if (op.walk(cb, order) === "interrupt") return "interrupt";
+      }
+    }
   }
 }
 

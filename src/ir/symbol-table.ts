@@ -4,7 +4,7 @@
  * `SymbolRefAttr`s (`@name`, `@outer::@inner`).
  */
 import { type Attribute, ArrayAttr, DictionaryAttr, StringAttr, SymbolRefAttr } from "./attributes.ts";
-import type { Operation } from "./operation.ts";
+import type { Block, Operation } from "./operation.ts";
 import { SymbolTable as SymbolTableTrait, Terminator } from "./traits.ts";
 
 export const SYM_NAME = "sym_name";
@@ -78,13 +78,35 @@ export function nearestSymbolTable(from: Operation): Operation | undefined {
   return undefined;
 }
 
+/**
+ * The symbols of symbol-table bodies, by name (the first op of a name wins, as a scan would find it). An
+ * entry is rebuilt when its block's version moved: an op was inserted or removed, or an attribute changed
+ * (a rename), whether through the rewriter or directly. So the verifier's and the interpreter's lookups cost
+ * a map lookup, not a scan of the module.
+ */
+const cachedTables = new WeakMap<Block, { version: number; symbols: Map<string, Operation> }>();
+
+function symbolsOf(body: Block): Map<string, Operation> {
+  const cached = cachedTables.get(body);
+  if (cached !== undefined && cached.version === body._version) return cached.symbols;
+  const symbols = new Map<string, Operation>();
+  for (let op = body.first; op !== undefined; op = op.next) {
+    const name = symbolName(op);
+    if (name !== undefined && !symbols.has(name)) symbols.set(name, op);
+  }
+  cachedTables.set(body, { version: body._version, symbols });
+  return symbols;
+}
+
 /** Resolves `@a::@b` starting from the symbol table op `table`. */
 export function lookupSymbolIn(table: Operation, ref: SymbolRefAttr | string): Operation | undefined {
-  const path = typeof ref === "string" ? [ref] : [ref.root, ...ref.nested];
   let scope: Operation | undefined = table;
-  for (const name of path) {
+  const depth = typeof ref === "string" ? 1 : 1 + ref.nested.length;
+  for (let i = 0; i < depth; i++) {
+    const name = typeof ref === "string" ? ref : i === 0 ? ref.root : (ref.nested[i - 1] as string);
     if (scope === undefined || !scope.hasTrait(SymbolTableTrait)) return undefined;
-    scope = scope.getRegion(0).entry?.operations.find((op) => symbolName(op) === name);
+    const body: Block | undefined = scope.getRegion(0).entry;
+    scope = body === undefined ? undefined : symbolsOf(body).get(name);
   }
   return scope;
 }

@@ -4,8 +4,9 @@
  *
  * Dialects add their own types by extending `DialectType` (see its doc comment).
  */
+import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMapAttr, Attribute, IntegerAttr, StridedLayoutAttr } from "./attributes.ts";
-import { type Interned, ids, intern } from "./uniquer.ts";
+import { freshId, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
 
 /** The sentinel for a dynamic dimension, offset or stride (MLIR 16's ShapedType::kDynamic, INT64_MIN). */
 export const DYNAMIC = -(2 ** 63);
@@ -17,6 +18,9 @@ export abstract class Type implements Interned {
 }
 
 export type Signedness = "signless" | "signed" | "unsigned";
+
+const signednessCodes: Record<Signedness, number> = { signless: 0, signed: 1, unsigned: 2 };
+const integerTypes = new InternTable<IntegerType>("strong");
 
 export class IntegerType extends Type {
   readonly kind = "integer";
@@ -31,7 +35,11 @@ export class IntegerType extends Type {
     if (!Number.isInteger(width) || width < 0 || width > 16_777_215) {
       throw new RangeError(`integer bit width ${width} is out of range`);
     }
-    return intern(`int:${width}:${signedness}`, (id) => new IntegerType(id, width, signedness));
+    return integerTypes.intern(
+      mix(width, signednessCodes[signedness]),
+      (t) => t.width === width && t.signedness === signedness,
+      (id) => new IntegerType(id, width, signedness),
+    );
   }
   get isSignless(): boolean {
     return this.signedness === "signless";
@@ -42,13 +50,16 @@ export class IndexType extends Type {
   readonly kind = "index";
   /** The bit width index has when lowered and when folded (MLIR's default data layout). */
   static readonly bitWidth = 64;
+  static #the: IndexType | undefined;
   static get(): IndexType {
-    return intern("index", (id) => new IndexType(id));
+    return (IndexType.#the ??= new IndexType(freshId()));
   }
 }
 
 export type FloatKind = "f16" | "bf16" | "f32" | "f64" | "f80" | "f128";
 const floatWidths: Record<FloatKind, number> = { f16: 16, bf16: 16, f32: 32, f64: 64, f80: 80, f128: 128 };
+
+const floatTypes = new InternTable<FloatType>("strong");
 
 export class FloatType extends Type {
   readonly kind = "float";
@@ -59,7 +70,7 @@ export class FloatType extends Type {
     super(id);
   }
   static get(name: FloatKind): FloatType {
-    return intern(`float:${name}`, (id) => new FloatType(id, name));
+    return floatTypes.intern(hashString(name), (t) => t.name === name, (id) => new FloatType(id, name));
   }
   get width(): number {
     return floatWidths[this.name];
@@ -68,10 +79,13 @@ export class FloatType extends Type {
 
 export class NoneType extends Type {
   readonly kind = "none";
+  static #the: NoneType | undefined;
   static get(): NoneType {
-    return intern("none", (id) => new NoneType(id));
+    return (NoneType.#the ??= new NoneType(freshId()));
   }
 }
+
+const complexTypes = new InternTable<ComplexType>("strong");
 
 export class ComplexType extends Type {
   readonly kind = "complex";
@@ -82,9 +96,11 @@ export class ComplexType extends Type {
     super(id);
   }
   static get(elementType: Type): ComplexType {
-    return intern(`complex:${elementType.id}`, (id) => new ComplexType(id, elementType));
+    return complexTypes.intern(elementType.id, (t) => t.elementType === elementType, (id) => new ComplexType(id, elementType));
   }
 }
+
+const functionTypes = new InternTable<FunctionType>("strong");
 
 export class FunctionType extends Type {
   readonly kind = "function";
@@ -96,9 +112,15 @@ export class FunctionType extends Type {
     super(id);
   }
   static get(inputs: readonly Type[], results: readonly Type[]): FunctionType {
-    return intern(`fn:${ids(inputs)}:${ids(results)}`, (id) => new FunctionType(id, [...inputs], [...results]));
+    return functionTypes.intern(
+      hashIds(hashIds(0, inputs), results),
+      (t) => sameItems(t.inputs, inputs) && sameItems(t.results, results),
+      (id) => new FunctionType(id, [...inputs], [...results]),
+    );
   }
 }
+
+const tupleTypes = new InternTable<TupleType>("strong");
 
 export class TupleType extends Type {
   readonly kind = "tuple";
@@ -109,7 +131,7 @@ export class TupleType extends Type {
     super(id);
   }
   static get(types: readonly Type[]): TupleType {
-    return intern(`tuple:${ids(types)}`, (id) => new TupleType(id, [...types]));
+    return tupleTypes.intern(hashIds(0, types), (t) => sameItems(t.types, types), (id) => new TupleType(id, [...types]));
   }
 }
 
@@ -119,6 +141,8 @@ function checkShape(shape: readonly number[], allowDynamic: boolean): void {
     if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`invalid dimension size ${d}`);
   }
 }
+
+const rankedTensorTypes = new InternTable<RankedTensorType>("strong");
 
 export class RankedTensorType extends Type {
   readonly kind = "tensor";
@@ -132,13 +156,18 @@ export class RankedTensorType extends Type {
   }
   static get(shape: readonly number[], elementType: Type, encoding?: Attribute): RankedTensorType {
     checkShape(shape, true);
-    const key = `tensor:${shape.join("x")}:${elementType.id}:${encoding?.id ?? ""}`;
-    return intern(key, (id) => new RankedTensorType(id, [...shape], elementType, encoding));
+    return rankedTensorTypes.intern(
+      mix(hashNumbers(elementType.id, shape), encoding?.id ?? 0),
+      (t) => t.elementType === elementType && t.encoding === encoding && sameItems(t.shape, shape),
+      (id) => new RankedTensorType(id, [...shape], elementType, encoding),
+    );
   }
   get rank(): number {
     return this.shape.length;
   }
 }
+
+const unrankedTensorTypes = new InternTable<UnrankedTensorType>("strong");
 
 export class UnrankedTensorType extends Type {
   readonly kind = "unranked_tensor";
@@ -149,9 +178,11 @@ export class UnrankedTensorType extends Type {
     super(id);
   }
   static get(elementType: Type): UnrankedTensorType {
-    return intern(`utensor:${elementType.id}`, (id) => new UnrankedTensorType(id, elementType));
+    return unrankedTensorTypes.intern(elementType.id, (t) => t.elementType === elementType, (id) => new UnrankedTensorType(id, elementType));
   }
 }
+
+const vectorTypes = new InternTable<VectorType>("strong");
 
 export class VectorType extends Type {
   readonly kind = "vector";
@@ -176,8 +207,11 @@ export class VectorType extends Type {
         `scalable vector dimensions must be a trailing run (MLIR 16 writes vector<2x[4]xf32>, and cannot write flags [${scalable.join(", ")}])`,
       );
     }
-    const key = `vector:${shape.join("x")}:${scalable.map((s) => (s ? 1 : 0)).join("")}:${elementType.id}`;
-    return intern(key, (id) => new VectorType(id, [...shape], elementType, [...scalable]));
+    return vectorTypes.intern(
+      mix(hashNumbers(elementType.id, shape), firstScalable),
+      (t) => t.elementType === elementType && sameItems(t.shape, shape) && sameItems(t.scalableDims, scalable),
+      (id) => new VectorType(id, [...shape], elementType, [...scalable]),
+    );
   }
   get rank(): number {
     return this.shape.length;
@@ -186,6 +220,8 @@ export class VectorType extends Type {
     return this.scalableDims.some((s) => s);
   }
 }
+
+const memrefTypes = new InternTable<MemRefType>("strong");
 
 export class MemRefType extends Type {
   readonly kind = "memref";
@@ -207,13 +243,18 @@ export class MemRefType extends Type {
     checkShape(shape, true);
     checkLayoutRank(layout, shape.length);
     const space = skipDefaultMemorySpace(memorySpace);
-    const key = `memref:${shape.join("x")}:${elementType.id}:${layout?.id ?? ""}:${space?.id ?? ""}`;
-    return intern(key, (id) => new MemRefType(id, [...shape], elementType, layout, space));
+    return memrefTypes.intern(
+      mix(mix(hashNumbers(elementType.id, shape), layout?.id ?? 0), space?.id ?? 0),
+      (t) => t.elementType === elementType && t.layout === layout && t.memorySpace === space && sameItems(t.shape, shape),
+      (id) => new MemRefType(id, [...shape], elementType, layout, space),
+    );
   }
   get rank(): number {
     return this.shape.length;
   }
 }
+
+const unrankedMemrefTypes = new InternTable<UnrankedMemRefType>("strong");
 
 export class UnrankedMemRefType extends Type {
   readonly kind = "unranked_memref";
@@ -227,8 +268,11 @@ export class UnrankedMemRefType extends Type {
   /** The integer memory space 0 is the default and is stored as no memory space, as MLIR does. */
   static get(elementType: Type, memorySpace?: Attribute): UnrankedMemRefType {
     const space = skipDefaultMemorySpace(memorySpace);
-    const key = `umemref:${elementType.id}:${space?.id ?? ""}`;
-    return intern(key, (id) => new UnrankedMemRefType(id, elementType, space));
+    return unrankedMemrefTypes.intern(
+      mix(elementType.id, space?.id ?? 0),
+      (t) => t.elementType === elementType && t.memorySpace === space,
+      (id) => new UnrankedMemRefType(id, elementType, space),
+    );
   }
 }
 
@@ -256,6 +300,9 @@ function checkLayoutRank(layout: Attribute | undefined, rank: number): void {
  * A type of an unregistered dialect, kept as text: `!foo.bar<...>` has dialect "foo" and body "bar<...>".
  * It round-trips through the printer unchanged, like MLIR's OpaqueType with allow-unregistered-dialect.
  */
+/** Weak: opaque bodies are text of any length. */
+const opaqueTypes = new InternTable<OpaqueType>("weak");
+
 export class OpaqueType extends Type {
   readonly kind = "opaque";
   private constructor(
@@ -266,18 +313,45 @@ export class OpaqueType extends Type {
     super(id);
   }
   static get(dialect: string, body: string): OpaqueType {
-    return intern(`opaque:${dialect}:${JSON.stringify(body)}`, (id) => new OpaqueType(id, dialect, body));
+    return opaqueTypes.intern(
+      mix(hashString(dialect), hashString(body)),
+      (t) => t.dialect === dialect && t.body === body,
+      (id) => new OpaqueType(id, dialect, body),
+    );
   }
 }
 
 /**
- * Base of the types that dialects define (`!llvm.ptr`, ...). A subclass interns itself through `intern`
- * with a key starting with its `dialect.mnemonic`, and its dialect registers how to print and parse it.
+ * Base of the types that dialects define (`!llvm.ptr<i8>`, ...). A subclass interns itself through `intern`
+ * with a key starting with its `dialect.mnemonic`, and prints itself: `!dialect.mnemonic` followed by what its
+ * `print` writes (MLIR's generated printer), so printing one needs no Context, not even in a diagnostic.
+ *
+ * Parsing needs the dialect's name mapped to its types, so that is the Context's part: the dialect lists its
+ * type classes (`defineDialect({ types: [PtrType] })`), each with a static `mnemonic` and `parse` (see
+ * `DialectTypeDef`), and the parser picks the class by the mnemonic after `!dialect.`.
+ *
+ *   class PtrType extends DialectType {
+ *     static readonly mnemonic = "ptr";
+ *     readonly dialect = "toy";
+ *     readonly mnemonic = PtrType.mnemonic;
+ *     ...
+ *     override print(p: DialectAsmPrinter): void { p.print("<"); p.printType(this.pointee); p.print(">"); }
+ *     static parse(p: DialectAsmParser): PtrType { ... }
+ *   }
  */
 export abstract class DialectType extends Type {
   readonly kind = "dialect";
   abstract readonly dialect: string;
   abstract readonly mnemonic: string;
+  /** Prints the parameters that follow the mnemonic (`<i8>` of `!llvm.ptr<i8>`); nothing by default. */
+  print(_p: DialectAsmPrinter): void {}
+}
+
+/** A dialect type class as its dialect lists it: the mnemonic, and a parser of what follows the mnemonic. */
+export interface DialectTypeDef {
+  readonly mnemonic: string;
+  /** Parses the parameters after `!dialect.mnemonic`; errors go through `p.error`. */
+  parse(p: DialectAsmParser): Type;
 }
 
 export type BuiltinType =

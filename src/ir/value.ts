@@ -131,6 +131,28 @@ export class OpOperand {
     this.link();
   }
 
+  /** True while this slot is in its value's use list. */
+  get isLinked(): boolean {
+    return this.prevUse !== undefined || this.#value.firstUse === this;
+  }
+
+  /**
+   * @internal for undo (see Operation.restoreOperands): points this slot at `value`, placed right after
+   * `prev` in its use list (at the head when undefined), so the list's order is what it was.
+   */
+  relinkAfter(value: Value, prev: OpOperand | undefined): void {
+    if (this.isLinked) this.unlink();
+    this.#value = value;
+    if (prev === undefined) {
+      this.link();
+      return;
+    }
+    this.prevUse = prev;
+    this.nextUse = prev.nextUse;
+    if (prev.nextUse !== undefined) prev.nextUse.prevUse = this;
+    prev.nextUse = this;
+  }
+
   /** @internal removes this use from its value's list (when the owner is erased or the slot dropped). */
   unlink(): void {
     if (this.prevUse !== undefined) this.prevUse.nextUse = this.nextUse;

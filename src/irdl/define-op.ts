@@ -16,7 +16,7 @@ import { type Location, UnknownLoc } from "../ir/location.ts";
 import { type OpInfo, Operation, type OperationInit, Region, type Trait, type Block } from "../ir/operation.ts";
 import { SameOperandsAndResultType } from "../ir/traits.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
-import type { Value } from "../ir/value.ts";
+import type { OpOperand, Value } from "../ir/value.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
 import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
 import { compileFormat } from "./format.ts";
@@ -147,19 +147,76 @@ function segmentSizes(op: Operation, attr: string): number[] | undefined {
   return a instanceof DenseArrayAttr ? a.numbers : undefined;
 }
 
-export function operandRanges(op: Operation, def: OpDefinition): [number, number][] {
-  const seg = def.operandSegments ? segmentSizes(op, OPERAND_SEGMENT_SIZES) : undefined;
-  return groupRanges(def.operands, op.numOperands, seg);
-}
-export function resultRanges(op: Operation, def: OpDefinition): [number, number][] {
-  const seg = def.resultSegments ? segmentSizes(op, RESULT_SEGMENT_SIZES) : undefined;
-  return groupRanges(def.results, op.numResults, seg);
+/**
+ * Ranges of kinds without segment sizes depend only on the kind and the number of values: computed once
+ * per (kind, count) and shared, frozen.
+ */
+const unsegmentedRanges = new WeakMap<readonly ValueGroupDef[], Map<number, readonly (readonly [number, number])[]>>();
+
+function rangesFor(groups: readonly ValueGroupDef[], total: number): readonly (readonly [number, number])[] {
+  let byTotal = unsegmentedRanges.get(groups);
+  if (byTotal === undefined) unsegmentedRanges.set(groups, (byTotal = new Map()));
+  let ranges = byTotal.get(total);
+  if (ranges === undefined) byTotal.set(total, (ranges = Object.freeze(groupRanges(groups, total, undefined).map((r) => Object.freeze(r)))));
+  return ranges;
 }
 
-function groupValue<T>(list: readonly T[], range: [number, number] | undefined, kind: GroupKind): T | readonly T[] | undefined {
-  const [start, n] = range ?? [0, 0];
-  if (kind === "variadic") return list.slice(start, start + n);
-  return n === 0 ? undefined : list[start];
+export function operandRanges(op: Operation, def: OpDefinition): readonly (readonly [number, number])[] {
+  if (!def.operandSegments) return rangesFor(def.operands, op.numOperands);
+  return groupRanges(def.operands, op.numOperands, segmentSizes(op, OPERAND_SEGMENT_SIZES));
+}
+export function resultRanges(op: Operation, def: OpDefinition): readonly (readonly [number, number])[] {
+  if (!def.resultSegments) return rangesFor(def.results, op.numResults);
+  return groupRanges(def.results, op.numResults, segmentSizes(op, RESULT_SEGMENT_SIZES));
+}
+
+/**
+ * Where group `index` of a value list sits, computed once per op kind so that a named accessor allocates
+ * nothing: without segment sizes, a group starts after the single groups before it plus, if the variadic
+ * group comes before it, the variadic group's length (what the single groups leave of the total).
+ */
+interface GroupLayout {
+  readonly index: number;
+  readonly kind: GroupKind;
+  /** Optional and variadic groups take what the single groups leave. */
+  readonly flexible: boolean;
+  readonly singlesBefore: number;
+  readonly flexibleBefore: boolean;
+  readonly singles: number;
+  /** The segment-sizes attribute that sizes the groups, if the kind has one. */
+  readonly segments: string | undefined;
+}
+
+function groupLayouts(groups: readonly ValueGroupDef[], segments: string | undefined): GroupLayout[] {
+  const singles = groups.filter((g) => g.kind === "single").length;
+  return groups.map((g, index) => ({
+    index,
+    kind: g.kind,
+    flexible: g.kind !== "single",
+    singlesBefore: groups.slice(0, index).filter((x) => x.kind === "single").length,
+    flexibleBefore: groups.slice(0, index).some((x) => x.kind !== "single"),
+    singles,
+    segments,
+  }));
+}
+
+// The range `locate` found, in module variables so that finding it allocates no tuple.
+let rangeStart = 0;
+let rangeLength = 0;
+
+function locate(op: Operation, layout: GroupLayout, total: number): void {
+  if (layout.segments !== undefined) {
+    const sizes = op.attr(layout.segments);
+    rangeStart = 0;
+    rangeLength = 0;
+    if (!(sizes instanceof DenseArrayAttr)) return;
+    for (let i = 0; i < layout.index; i++) rangeStart += Number(sizes.values[i] ?? 0);
+    rangeLength = Number(sizes.values[layout.index] ?? 0);
+    return;
+  }
+  const flexible = Math.max(0, total - layout.singles);
+  rangeStart = layout.singlesBefore + (layout.flexibleBefore ? flexible : 0);
+  rangeLength = layout.flexible ? flexible : 1;
 }
 
 function defineAccessors(cls: typeof Operation, def: OpDefinition): void {
@@ -168,16 +225,38 @@ function defineAccessors(cls: typeof Operation, def: OpDefinition): void {
     if (reserved.has(name)) throw new Error(`'${def.name}': '${name}' cannot name an operand, result, attribute, region or successor`);
     Object.defineProperty(proto, name, { get, enumerable: false, configurable: false });
   };
-  def.operands.forEach((g, i) =>
-    define(g.name, function () {
-      return groupValue(this.operands, operandRanges(this, def)[i], g.kind);
-    }),
-  );
-  def.results.forEach((g, i) =>
-    define(g.name, function () {
-      return groupValue(this.results, resultRanges(this, def)[i], g.kind);
-    }),
-  );
+  for (const layout of groupLayouts(def.operands, def.operandSegments ? OPERAND_SEGMENT_SIZES : undefined)) {
+    const name = (def.operands[layout.index] as ValueGroupDef).name;
+    define(
+      name,
+      layout.kind === "variadic"
+        ? function () {
+            locate(this, layout, this.numOperands);
+            const out: Value[] = [];
+            for (let i = 0; i < rangeLength; i++) out.push((this.opOperands[rangeStart + i] as OpOperand).value);
+            return out;
+          }
+        : function () {
+            locate(this, layout, this.numOperands);
+            return rangeLength === 0 ? undefined : this.opOperands[rangeStart]?.value;
+          },
+    );
+  }
+  for (const layout of groupLayouts(def.results, def.resultSegments ? RESULT_SEGMENT_SIZES : undefined)) {
+    const name = (def.results[layout.index] as ValueGroupDef).name;
+    define(
+      name,
+      layout.kind === "variadic"
+        ? function () {
+            locate(this, layout, this.numResults);
+            return this.results.slice(rangeStart, rangeStart + rangeLength);
+          }
+        : function () {
+            locate(this, layout, this.numResults);
+            return rangeLength === 0 ? undefined : this.results[rangeStart];
+          },
+    );
+  }
   for (const a of def.attributes) {
     define(a.name, function () {
       return this.attr(a.name) ?? a.defaultValue?.();

@@ -5,7 +5,7 @@
  *   export const arith = defineDialect({
  *     name: "arith",
  *     ops: arithOps,                          // op classes from defineOp, all named `arith.*`
- *     parseAttribute, printAttribute,         // its attribute syntax (`#arith.fastmath<...>`)
+ *     attributes: [FastMathAttr],             // its attribute classes (`#arith.fastmath<...>`), by mnemonic
  *     materializeConstant,                    // folded attributes back to `arith.constant`
  *     interpreter: arithInterpretations,      // semantics for the interpreter
  *   });

@@ -12,8 +12,8 @@
  *                      the empty set, groups (`fast`) printed instead of their bits when all are set.
  *
  * Each gives typed accessors (the case names as a union type), `get`, a constraint for `defineOp` specs
- * (which also tells the declarative format how to print and parse the stripped form), and the dialect-level
- * print/parse of the full form for the dialect's attribute hooks.
+ * (which also tells the declarative format how to print and parse the stripped form), and the full form:
+ * an enum attribute prints itself, and its class goes in the dialect's `attributes` list for the parser.
  */
 import { type Attribute, DialectAttr, IntegerAttr } from "../ir/attributes.ts";
 import { IntegerType } from "../ir/types.ts";
@@ -134,11 +134,15 @@ export abstract class EnumAttrBase extends DialectAttr {
     const body = this.keywords.join(this.separator);
     p.print(this.syntax === "angle" ? `<${body}>` : body);
   }
-  /** The full form after `#dialect.`, as the dialect's printAttribute hook prints it: `fastmath<nnan>`. */
-  printBody(p: DialectAsmPrinter): void {
-    p.print(this.mnemonic);
+  /** What follows `#dialect.mnemonic` in the full form: `<nnan>` (angle) or ` slt` (bare). */
+  override print(p: DialectAsmPrinter): void {
     if (this.syntax === "bare") p.print(" ");
     this.printStripped(p);
+  }
+  /** The full form after `#dialect.`: `fastmath<nnan>`. */
+  printBody(p: DialectAsmPrinter): void {
+    p.print(this.mnemonic);
+    this.print(p);
   }
 }
 
@@ -168,6 +172,8 @@ export interface EnumAttrClass<C extends string> {
   parseStripped(p: DialectAsmParser): EnumAttr<C>;
   /** Parses the body after `#dialect.mnemonic` (angle) or `#dialect<mnemonic` (bare). */
   parseBody(p: DialectAsmParser): EnumAttr<C>;
+  /** The same, as the dialect's attribute list calls it (DialectAttrDef). */
+  parse(p: DialectAsmParser): EnumAttr<C>;
 }
 
 /** Parses `<kw>` or `kw` per the syntax, reading the keyword(s) with `inner`. */
@@ -233,6 +239,7 @@ export function defineEnumAttr<const C extends string>(spec: EnumAttrSpec<C>): E
     get,
     parseStripped,
     parseBody: parseStripped,
+    parse: parseStripped,
     constraint: {
       description: spec.description ?? spec.name,
       test: (a: Attribute): a is Enum => a instanceof Enum,
@@ -290,6 +297,8 @@ export interface BitEnumAttrClass<F extends string, G extends string, N extends 
   readonly constraint: AttrConstraint<BitEnumAttr<F, G, N>>;
   parseStripped(p: DialectAsmParser): BitEnumAttr<F, G, N>;
   parseBody(p: DialectAsmParser): BitEnumAttr<F, G, N>;
+  /** The same, as the dialect's attribute list calls it (DialectAttrDef). */
+  parse(p: DialectAsmParser): BitEnumAttr<F, G, N>;
 }
 
 export function defineBitEnumAttr<const F extends string, const G extends string = never, const N extends string = never>(
@@ -367,16 +376,18 @@ export function defineBitEnumAttr<const F extends string, const G extends string
     const bits = typeof input === "number" ? input & valid : input.reduce((m, k) => m | (maskOf(k) ?? 0), 0);
     return intern(`bitenum:${spec.dialect}.${spec.mnemonic}:${bits}`, (id) => new BitEnum(id, bits));
   };
+  // As MLIR's generated parser: every keyword is read first, then an unknown one is reported at the list's start.
   const parseFlags = (p: DialectAsmParser): BitEnum => {
+    const start = p.loc();
+    const words: string[] = [];
+    do words.push(p.parseKeyword());
+    while (p.parseOptionalPunct(sepPunct));
     let bits = 0;
-    // MLIR reports any bad keyword at the first one.
-    const loc = p.loc();
-    do {
-      const word = p.parseOptionalKeyword();
-      const m = word === undefined ? undefined : maskOf(word as Kw);
-      if (m === undefined) p.error(notACase(cppName, keywords), loc);
+    for (const word of words) {
+      const m = maskOf(word as Kw);
+      if (m === undefined) p.error(notACase(cppName, keywords), start);
       bits |= m;
-    } while (p.parseOptionalPunct(sepPunct));
+    }
     return get(bits);
   };
   const parseStripped = (p: DialectAsmParser): BitEnum => parseWithSyntax(p, syntax, () => parseFlags(p));
@@ -388,6 +399,7 @@ export function defineBitEnumAttr<const F extends string, const G extends string
     none: () => get(0),
     parseStripped,
     parseBody: parseStripped,
+    parse: parseStripped,
     constraint: {
       description: spec.description ?? spec.name,
       test: (a): a is BitEnum => a instanceof BitEnum,
@@ -397,29 +409,4 @@ export function defineBitEnumAttr<const F extends string, const G extends string
     } satisfies AttrConstraint<BitEnum>,
   };
   return Object.assign(BitEnum, statics) as unknown as BitEnumAttrClass<F, G, N>;
-}
-
-/** Any enum attribute class a dialect can list in its attribute hooks. */
-export interface AnyEnumAttrClass {
-  readonly mnemonic: string;
-  parseBody(p: DialectAsmParser): Attribute;
-}
-
-/**
- * A dialect's `parseAttribute` hook for its enum attributes: after `#dialect.`, the mnemonic picks the enum.
- * Returns undefined (consuming nothing) when the mnemonic is none of them.
- */
-export function parseEnumAttr(p: DialectAsmParser, enums: readonly AnyEnumAttrClass[]): Attribute | undefined {
-  const word = p.peekKeyword();
-  const e = enums.find((x) => x.mnemonic === word);
-  if (e === undefined) return undefined;
-  p.parseKeyword();
-  return e.parseBody(p);
-}
-
-/** A dialect's `printAttribute` hook for its enum attributes: false when `a` is not one. */
-export function printEnumAttr(a: Attribute, p: DialectAsmPrinter): boolean {
-  if (!(a instanceof EnumAttrBase)) return false;
-  a.printBody(p);
-  return true;
 }

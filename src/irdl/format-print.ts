@@ -25,6 +25,9 @@ export function attrIsPresent(op: Operation, v: AttrVar): boolean {
 }
 
 class FormatPrinter {
+  // The groups' [start, length], computed once per op printed.
+  private operandRangesMemo: readonly (readonly [number, number])[] | undefined;
+  private resultRangesMemo: readonly (readonly [number, number])[] | undefined;
   constructor(
     private readonly def: OpDefinition,
     private readonly format: CompiledFormat,
@@ -37,7 +40,8 @@ class FormatPrinter {
   }
 
   private operandGroup(index: number): readonly Value[] {
-    const [start, n] = operandRanges(this.op, this.def)[index] ?? [0, 0];
+    this.operandRangesMemo ??= operandRanges(this.op, this.def);
+    const [start, n] = this.operandRangesMemo[index] ?? [0, 0];
     return this.op.operands.slice(start, start + n);
   }
   private typesOf(ref: TypeRef): readonly Type[] {
@@ -49,7 +53,8 @@ class FormatPrinter {
       case "operand":
         return this.operandGroup(ref.index).map((v) => v.type);
       case "result": {
-        const [start, n] = resultRanges(this.op, this.def)[ref.index] ?? [0, 0];
+        this.resultRangesMemo ??= resultRanges(this.op, this.def);
+        const [start, n] = this.resultRangesMemo[ref.index] ?? [0, 0];
         return this.op.resultTypes.slice(start, start + n);
       }
     }

@@ -267,7 +267,7 @@ function verifyValueGroups(
   op: Operation,
   what: "operand" | "result",
   groups: readonly ValueGroupDef[],
-  ranges: readonly [number, number][],
+  ranges: readonly (readonly [number, number])[],
   typeAt: (index: number) => Type,
 ): Failure {
   for (const [i, group] of groups.entries()) {

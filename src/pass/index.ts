@@ -35,15 +35,6 @@ export {
   printPipeline,
   printPipelineItems,
 } from "./pipeline-text.ts";
-export {
-  allPasses,
-  type RegistryEntry,
-  defaultRegistry,
-  definePassPipeline,
-  lookupPass,
-  type PassPipelineDef,
-  PassRegistry,
-  registerPass,
-} from "./registry.ts";
+export { type RegistryEntry, definePassPipeline, type PassPipelineDef, PassRegistry } from "./registry.ts";
 export { type ReportNode, renderStatisticsReport, renderTimingReport, type StatisticsDisplay, type TimingDisplay } from "./reports.ts";
 export { formatReproducer, type ReproducerConfig, type ReproducerOptions, readReproducerConfig, writeReproducer } from "./reproducer.ts";

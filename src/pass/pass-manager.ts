@@ -24,7 +24,8 @@ import { printOp } from "../text/printer.ts";
 import { describeOp, irPrinter, type PassFilter, type PassInstrumentation } from "./instrumentation.ts";
 import type { Pass, PassContext, PassOutcome, PassResult } from "./pass.ts";
 import { ANY_OP, anchored, misplacedPassMessage, nest, type PipelineItem, type PipelineSpec, toSpec } from "./pipeline.ts";
-import { parsePipeline, printPipeline } from "./pipeline-text.ts";
+import { FileLineColLoc } from "../ir/location.ts";
+import { PIPELINE_FILE, parsePipeline, printPipeline } from "./pipeline-text.ts";
 import type { PassRegistry } from "./registry.ts";
 import {
   type ReportNode,
@@ -64,7 +65,7 @@ export interface PassManagerOptions {
   readonly instrumentations?: readonly PassInstrumentation[];
   readonly onBefore?: (pass: Pass, op: Operation) => void;
   readonly onAfter?: (pass: Pass, op: Operation) => void;
-  /** Where pipeline text finds pass names (default: the default registry). */
+  /** Where pipeline text finds pass names (needed only when a pipeline is text). */
   readonly registry?: PassRegistry;
 }
 
@@ -163,7 +164,7 @@ export class PassManager {
 
   /** A manager for pipeline text (`builtin.module(...)` or a bare list). */
   static parse(text: string, opts: PassManagerOptions = {}): Either<Diagnostic, PassManager> {
-    const spec = parsePipeline(text, opts.registry !== undefined ? { registry: opts.registry } : {});
+    const spec = parseWith(text, opts.registry);
     return isLeft(spec) ? spec : right(new PassManager(spec.right, opts));
   }
 
@@ -395,8 +396,7 @@ class RunningPass implements PassContext {
     }
     let spec: PipelineSpec;
     if (typeof pipeline === "string") {
-      const registry = this.manager.opts().registry;
-      const parsed = parsePipeline(pipeline, registry !== undefined ? { registry } : {});
+      const parsed = parseWith(pipeline, this.manager.opts().registry);
       if (isLeft(parsed)) return left([parsed.left]);
       spec = parsed.right;
     } else spec = toSpec(pipeline);
@@ -411,6 +411,12 @@ export interface RunPipelineOptions extends PassManagerOptions {}
  * Runs a pipeline (text, a spec, or a typed array of passes and nests) on `root`. Pipeline text that does
  * not parse fails with kind "invalid-pipeline".
  */
+/** Pipeline text needs a registry to name passes in; without one, it is an error, not a silent empty lookup. */
+function parseWith(text: string, registry: PassRegistry | undefined): Either<Diagnostic, PipelineSpec> {
+  if (registry !== undefined) return parsePipeline(text, { registry });
+  return left(error(FileLineColLoc.get(PIPELINE_FILE, 1, 1), `cannot parse pipeline '${text}' without a pass registry (give the 'registry' option)`));
+}
+
 export function runPipeline(
   root: Operation,
   pipeline: string | PipelineSpec | readonly PipelineItem[],

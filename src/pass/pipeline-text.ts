@@ -25,10 +25,11 @@ import {
   type PipelineSpec,
   toSpec,
 } from "./pipeline.ts";
-import { defaultRegistry, type PassRegistry } from "./registry.ts";
+import type { PassRegistry } from "./registry.ts";
 
 export interface ParsePipelineOptions {
-  readonly registry?: PassRegistry;
+  /** Where pass and pipeline names are looked up. */
+  readonly registry: PassRegistry;
   /** The file name diagnostics carry (default `<pass-pipeline>`); the text is its only line(s). */
   readonly file?: string;
 }
@@ -45,8 +46,8 @@ class PipelineSyntaxError extends Error {
 }
 
 /** Parses pipeline text into a spec whose passes are resolved and configured. */
-export function parsePipeline(text: string, opts: ParsePipelineOptions = {}): Either<Diagnostic, PipelineSpec> {
-  const parser = new PipelineParser(text, opts.registry ?? defaultRegistry, new Set());
+export function parsePipeline(text: string, opts: ParsePipelineOptions): Either<Diagnostic, PipelineSpec> {
+  const parser = new PipelineParser(text, opts.registry, new Set());
   try {
     return right(parser.parseSpec());
   } catch (e) {

@@ -1,8 +1,11 @@
 /**
- * The pass registry: what pipeline text and `tensile-opt` flags can name. `registerPass(def)` adds a pass
- * to the default registry (rewrites/index.ts registers the passes Tensile ships); a `PassRegistry` of your
- * own keeps tests or tools apart from it. Named pipelines (`definePassPipeline`, MLIR's registerPassPipeline)
- * expand in place where pipeline text names them.
+ * A pass registry: what pipeline text and `tensile-opt` flags can name. There is no global one: whoever parses
+ * pipeline text builds a registry and passes it (`tensile-opt` builds one with Tensile's passes, see
+ * rewrites/index.ts `newPassRegistry`, and its `--load-pass-plugin` modules register into it). Named pipelines
+ * (`definePassPipeline`, MLIR's registerPassPipeline) expand in place where pipeline text names them.
+ *
+ *   const registry = new PassRegistry().register(myPass).register(definePassPipeline("cleanup", "...", "cse"));
+ *   runPipeline(module, "builtin.module(func.func(my-pass),cleanup)", { ctx, registry });
  */
 import type { PassDef } from "./pass.ts";
 import type { PipelineItem } from "./pipeline.ts";
@@ -21,11 +24,17 @@ export class PassRegistry {
   readonly #entries = new Map<string, RegistryEntry>();
 
   /** Registers a pass or named pipeline; registering the same definition again does nothing. */
-  register(entry: RegistryEntry): void {
+  register(entry: RegistryEntry): this {
     const existing = this.#entries.get(entry.name);
-    if (existing === entry) return;
+    if (existing === entry) return this;
     if (existing !== undefined) throw new Error(`a different pass or pipeline is already registered as '${entry.name}'`);
     this.#entries.set(entry.name, entry);
+    return this;
+  }
+
+  registerAll(entries: Iterable<RegistryEntry>): this {
+    for (const e of entries) this.register(e);
+    return this;
   }
 
   lookup(name: string): RegistryEntry | undefined {
@@ -48,23 +57,7 @@ export class PassRegistry {
   }
 }
 
-/** The registry pipeline text and `tensile-opt` use unless given another. */
-export const defaultRegistry = new PassRegistry();
-
-/** Registers a pass (or named pipeline) in the default registry; the same definition twice is a no-op. */
-export function registerPass(def: RegistryEntry): void {
-  defaultRegistry.register(def);
-}
-
-/** A named pipeline, to register with `registerPass`: `definePassPipeline("cleanup", "...", "canonicalize,cse")`. */
+/** A named pipeline, to register in a PassRegistry: `definePassPipeline("cleanup", "...", "canonicalize,cse")`. */
 export function definePassPipeline(name: string, summary: string, pipeline: string | readonly PipelineItem[]): PassPipelineDef {
   return { kind: "pipeline-def", name, summary, pipeline };
-}
-
-export function lookupPass(name: string): PassDef | undefined {
-  return defaultRegistry.lookupPass(name);
-}
-
-export function allPasses(): PassDef[] {
-  return defaultRegistry.passes();
 }

@@ -17,7 +17,6 @@
  */
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
 import { InsertionPoint } from "../ir/builder.ts";
-import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
 import { Block, Operation, type Region } from "../ir/operation.ts";
@@ -234,21 +233,17 @@ export class ConversionRewriter extends PatternRewriter {
 
   /** Runs `fn`, which changes `op`'s operands, attributes, successors or location; all of it can be undone. */
   override modifyInPlace<R>(op: Operation, fn: () => R): R {
-    const operands = [...op.operands];
-    const attributes = new Map<string, Attribute>(op.attributes);
+    // O(operands + successors): the operands' places in their use lists, not copies of the lists.
+    const operands = op.snapshotOperands();
+    const attributes = op.attrDictionary;
     const successors = [...op.successors];
     const loc = op.loc;
-    const orders = new Map<Value, Slot[]>();
-    for (const v of operands) if (!orders.has(v)) orders.set(v, useOrder(v));
     this.#record({
       kind: "modify",
       op,
       undo: () => {
-        if (op.numOperands === operands.length) operands.forEach((v, i) => op.opOperands[i]?.set(v));
-        else op.setOperands(operands);
-        for (const [v, order] of orders) restoreUseOrder(v, order);
-        op.attributes.clear();
-        for (const [k, a] of attributes) op.attributes.set(k, a);
+        op.restoreOperands(operands);
+        op.setAttrDictionary(attributes);
         successors.forEach((b, i) => {
           if (op.successors[i] !== b) op.setSuccessor(i, b);
         });

@@ -40,8 +40,26 @@ export class PatternRewriter extends Rewriter {
   }
 }
 
+/**
+ * The IR a pattern (or a folder) rewrites, as MLIR text with holes for types (`$T`), constants (`?c : $T`)
+ * and choices (`?{eq|ne}`), its free operands declared as `^bb0(%x: $T):`. Property tests grow random
+ * programs around examples (rewrites/testing/examples.ts documents the syntax) so that the pattern fires.
+ * A plain string declares no type choices: `$F...` holes are float types, other holes integer types.
+ */
+export type RewriteExample =
+  | string
+  | {
+      readonly ir: string;
+      /** Type-hole choices, by hole name (`{ T: ["i8", "i32"] }`). */
+      readonly types?: Readonly<Record<string, readonly string[]>>;
+      /** Top-level ops the example refers to (a callee), with the same holes; added to the program's module. */
+      readonly defs?: string;
+    };
+
 export interface Pattern {
   readonly name: string;
+  /** Examples of the IR it rewrites, for property tests (see RewriteExample). */
+  readonly examples?: readonly RewriteExample[];
   /** The op name this pattern's root must have; undefined for patterns that look at any op. */
   readonly rootName: string | undefined;
   /** Higher is tried first. */
@@ -61,6 +79,7 @@ export function rewrite<C extends OpClassLike>(spec: {
   readonly name: string;
   readonly root: C;
   readonly benefit?: number;
+  readonly examples?: readonly RewriteExample[];
   readonly apply: (op: C["prototype"], rw: PatternRewriter) => MatchResult;
 }): Pattern {
   const rootName = spec.root.info?.name;
@@ -69,6 +88,7 @@ export function rewrite<C extends OpClassLike>(spec: {
     name: spec.name,
     rootName,
     benefit: spec.benefit ?? 1,
+    ...(spec.examples === undefined ? {} : { examples: spec.examples }),
     matchAndRewrite: (op, rw) => spec.apply(op as C["prototype"], rw),
   };
 }
@@ -77,9 +97,11 @@ export function rewrite<C extends OpClassLike>(spec: {
 export function rewriteAny(spec: {
   readonly name: string;
   readonly benefit?: number;
+  readonly examples?: readonly RewriteExample[];
   readonly apply: (op: Operation, rw: PatternRewriter) => MatchResult;
 }): Pattern {
-  return { name: spec.name, rootName: undefined, benefit: spec.benefit ?? 1, matchAndRewrite: spec.apply };
+  const examples = spec.examples === undefined ? {} : { examples: spec.examples };
+  return { name: spec.name, rootName: undefined, benefit: spec.benefit ?? 1, ...examples, matchAndRewrite: spec.apply };
 }
 
 /** Patterns indexed by root name, each list sorted by benefit (highest first), for the drivers. */

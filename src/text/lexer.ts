@@ -35,16 +35,23 @@ export class Source {
   /** The location of `offset` (column counted in UTF-8 bytes, as MLIR counts it). */
   loc(offset: number): FileLineColLoc {
     const starts = this.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
+    // The parser asks in order, mostly on the line it asked last or the next ones: try those first.
+    let lo = onLine(starts, this.#lastLine, offset) ? this.#lastLine : this.#lastLine + 1;
+    if (!onLine(starts, lo, offset)) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] as number) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
     }
+    this.#lastLine = lo;
     const lineStart = starts[lo] as number;
     return FileLineColLoc.get(this.file, lo + 1, utf8Length(this.text, lineStart, offset) + 1);
   }
+
+  #lastLine = 0;
 
   private lineStarts(): number[] {
     if (this.#lineStarts !== undefined) return this.#lineStarts;
@@ -53,6 +60,11 @@ export class Source {
     this.#lineStarts = starts;
     return starts;
   }
+}
+
+/** True when `offset` is on line `i` (0-based) of a text whose lines start at `starts`. */
+function onLine(starts: readonly number[], i: number, offset: number): boolean {
+  return i < starts.length && (starts[i] as number) <= offset && (i + 1 >= starts.length || offset < (starts[i + 1] as number));
 }
 
 function utf8Length(text: string, from: number, to: number): number {

@@ -2,7 +2,7 @@
  * `dense<...>` and `dense_resource<...>` (MLIR 16's TensorLiteralParser):
  *
  *   dense<literal> : shaped-type      literal ::= element | `[` (literal (`,` literal)*)? `]` | `"0x..."`
- *   element ::= `-`? integer | `-`? float | `true` | `false`
+ *   element ::= `-`? integer | `-`? float | `true` | `false` | `(` element `,` element `)`   (complex)
  *
  * The shape of a nested list must equal the type's shape; a single element is a splat. The hex form holds
  * the little-endian bytes of every element (or of one, a splat); i1 is packed one bit per element.
@@ -10,8 +10,9 @@
  * Memory is only allocated after the element count is checked against what was parsed, so an absurd type
  * (`tensor<99999999999xf32>`) with a short literal costs nothing.
  */
-import { DenseElementsAttr, DenseResourceElementsAttr, type DenseStorage, storageFor } from "../ir/attributes.ts";
+import { DenseElementsAttr, DenseResourceElementsAttr, type DenseStorage, denseLayout } from "../ir/attributes.ts";
 import {
+  ComplexType,
   FloatType,
   IndexType,
   IntegerType,
@@ -65,7 +66,15 @@ class TensorLiteral {
         this.elements.push({ negative: true, tok: p.consume() });
         return;
       case "(":
-        return p.emitError("complex dense elements are not supported");
+        // A complex element: its two parts go into the flat list of scalars, as MLIR's parser keeps them.
+        p.nested(() => {
+          p.consume();
+          this.parseElement();
+          p.expect(",", "expected ',' between complex elements");
+          this.parseElement();
+          p.expect(")", "expected ')' after complex elements");
+        });
+        return;
       default:
         if (p.isKeyword("true") || p.isKeyword("false")) {
           this.elements.push({ negative: false, tok: p.consume() });
@@ -124,14 +133,16 @@ function parseElementsLiteralType(p: CoreParser, given: Type | undefined): Ranke
 }
 
 function buildDense(p: CoreParser, literal: TensorLiteral, at: Token, type: RankedTensorType | VectorType): DenseElementsAttr {
-  const elementType = type.elementType;
   const count = numElements(type.shape) as number;
-  const Storage = storageFor(elementType);
-  if (Storage === undefined) return p.emitError(`dense elements of this element type are not supported`, at);
+  const layout = denseLayout(type.elementType);
+  if (layout === undefined) return p.emitError(`dense elements of this element type are not supported`, at);
+  const { Storage, lanes } = layout;
+  // Complex elements are stored as pairs of scalars of their part type.
+  const elementType = type.elementType instanceof ComplexType ? type.elementType.elementType : type.elementType;
   const isFloat = elementType instanceof FloatType;
   const isInt = elementType instanceof IntegerType || elementType instanceof IndexType;
 
-  if (literal.hex !== undefined) return buildHex(p, literal.hex, at, type, count, Storage);
+  if (literal.hex !== undefined) return buildHex(p, literal.hex, at, type, count * lanes, lanes, Storage);
 
   if (literal.shape.length > 0 && (literal.shape.length !== type.shape.length || literal.shape.some((d, i) => d !== type.shape[i]))) {
     return p.emitError(
@@ -145,6 +156,12 @@ function buildDense(p: CoreParser, literal: TensorLiteral, at: Token, type: Rank
   const data = new Storage(literal.elements.length);
   if (isInt) fillInts(p, literal.elements, elementType, data);
   else if (isFloat) fillFloats(p, literal.elements, elementType, data);
+  const scalars = literal.elements.length;
+  // MLIR 16 reinterprets a list whose scalars do not pair up into complex elements (and then misreads or
+  // crashes); Tensile refuses it.
+  if (lanes === 2 && scalars !== 2 && scalars !== 2 * count) {
+    return p.emitError(`expected ${count === 1 ? "one complex element" : `one or ${count} complex elements`} '(re, im)', but parsed ${scalars} scalars`, at);
+  }
   return p.construct(at, () => DenseElementsAttr.get(type, data));
 }
 
@@ -194,17 +211,22 @@ function storageBits(t: Type): number {
   return w === 1 ? 1 : Math.ceil(w / 8) * 8;
 }
 
+/**
+ * `count` scalars in hex (each complex element is `lanes` = 2 scalars of its part type, the real part first);
+ * one element's worth of bytes is a splat.
+ */
 function buildHex(
   p: CoreParser,
   hexTok: Token,
   at: Token,
   type: RankedTensorType | VectorType,
   count: number,
+  lanes: 1 | 2,
   Storage: { new (n: number): DenseStorage },
 ): DenseElementsAttr {
   const bytes = hexStringBytes(p.source, hexTok);
   if (bytes === undefined) return p.emitError("expected string containing hex digits starting with `0x`", hexTok);
-  const elementType = type.elementType;
+  const elementType = type.elementType instanceof ComplexType ? type.elementType.elementType : type.elementType;
   const bits = storageBits(elementType);
   const invalid = (): never => p.emitError(`elements hex data size is invalid for provided type: '${describe(type)}'`, at);
 
@@ -218,10 +240,10 @@ function buildHex(
   }
 
   const byteWidth = bits / 8;
-  const splat = bytes.length === byteWidth || count === 1;
+  const splat = bytes.length === byteWidth * lanes || count === lanes;
   if (!splat && bytes.length !== byteWidth * count) invalid();
-  if (splat && bytes.length !== byteWidth) invalid();
-  const n = splat ? 1 : count;
+  if (splat && bytes.length !== byteWidth * lanes) invalid();
+  const n = splat ? lanes : count;
   const data = new Storage(n);
   for (let i = 0; i < n; i++) {
     let v = 0n;

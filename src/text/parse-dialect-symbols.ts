@@ -2,14 +2,16 @@
  * Extended types and attributes: `!alias`, `#alias`, and dialect symbols in their pretty form
  * (`!llvm.ptr<i8>`, `#arith.fastmath<fast>`) or verbose form (`!foo<"...">`).
  *
- * A registered dialect parses the symbol's body with its own hook, through a parser limited to the body;
+ * A registered dialect parses the symbol's body through a parser limited to the body: the type or attribute
+ * class it lists under the body's leading mnemonic parses the rest, or the dialect's own hook the whole body;
  * for a dialect that is not loaded the body is kept as text (OpaqueType / OpaqueAttr) when unregistered
  * dialects are allowed, as MLIR does with --allow-unregistered-dialect.
  */
 import { type Attribute, OpaqueAttr } from "../ir/attributes.ts";
 import { OpaqueType, type Type } from "../ir/types.ts";
 import { Lexer } from "./lexer.ts";
-import type { CoreParser } from "./parser-core.ts";
+import type { DialectAsmParser } from "./asm-interfaces.ts";
+import { CoreParser } from "./parser-core.ts";
 
 interface DialectSymbol {
   readonly dialect: string;
@@ -102,12 +104,30 @@ const isSymbol = (x: unknown): x is DialectSymbol => typeof x === "object" && x 
 const UNREGISTERED_HINT =
   "created with unregistered dialect. If this is intended, please call allowUnregisteredDialects() on the MLIRContext, or use -allow-unregistered-dialect with the MLIR opt tool used";
 
+/**
+ * Reads the mnemonic the body starts with and returns the class listed under it, which parses the rest
+ * (MLIR's generated type and attribute parsers); an unknown mnemonic is MLIR's error, at the mnemonic.
+ */
+function lookupMnemonic<D extends { readonly mnemonic: string }>(p: CoreParser, defs: readonly D[], what: "type" | "attribute", dialect: string): D {
+  const at = p.tok;
+  const mnemonic = p.parseOptionalKeyword() ?? "";
+  const def = defs.find((d) => d.mnemonic === mnemonic);
+  // MLIR 16's generated type parser says "unknown  type", with two spaces.
+  if (def === undefined) return p.emitError(`unknown ${what === "type" ? " type" : "attribute"} \`${mnemonic}\` in dialect \`${dialect}\``, at);
+  return def;
+}
+
 export function parseExtendedType(p: CoreParser): Type {
   const sym = parseExtendedSymbol(p, p.state.typeAliases);
   if (!isSymbol(sym)) return sym;
   const dialect = p.ctx.dialect(sym.dialect);
   if (dialect !== undefined) {
-    const hook = dialect.parseType;
+    const types = dialect.types;
+    const hook =
+      dialect.parseType ??
+      (types !== undefined && types.length > 0
+        ? (q: CoreParser) => lookupMnemonic(q, types, "type", sym.dialect).parse(q)
+        : undefined);
     if (hook === undefined) return p.emitError(`dialect '${sym.dialect}' provides no type parsing hook`, sym.loc);
     const type = p.withBoundedInput(sym.dataStart, sym.dataEnd, () => hook(p));
     if (type === undefined) return p.emitError(`failed to parse a type of dialect '${sym.dialect}'`, sym.loc);
@@ -128,7 +148,12 @@ export function parseExtendedAttr(p: CoreParser, type: Type | undefined): Attrib
   if (p.consumeIf(":")) attrType = p.parseType();
   const dialect = p.ctx.dialect(sym.dialect);
   if (dialect !== undefined) {
-    const hook = dialect.parseAttribute;
+    const attributes = dialect.attributes;
+    const hook =
+      dialect.parseAttribute ??
+      (attributes !== undefined && attributes.length > 0
+        ? (q: CoreParser, t: Type | undefined) => lookupMnemonic(q, attributes, "attribute", sym.dialect).parse(q, t)
+        : undefined);
     if (hook === undefined) return p.emitError(`dialect '${sym.dialect}' provides no attribute parsing hook`, sym.loc);
     const attr = p.withBoundedInput(sym.dataStart, sym.dataEnd, () => hook(p, attrType));
     if (attr === undefined) return p.emitError(`failed to parse an attribute of dialect '${sym.dialect}'`, sym.loc);
@@ -141,4 +166,32 @@ export function parseExtendedAttr(p: CoreParser, type: Type | undefined): Attrib
     return p.emitError("a type on an attribute of an unregistered dialect is not supported", colon);
   }
   return OpaqueAttr.get(sym.dialect, sym.data);
+}
+
+/**
+ * The parse hooks of a dialect Tensile knows by name only: its types and attributes are kept as text
+ * (OpaqueType / OpaqueAttr, printed back unchanged), as with unregistered dialects, but without needing
+ * `allowUnregisteredDialects`, because mlir-opt-16 knows the dialect. For example sparse tensor encodings,
+ * `tensor<?x?xf64, #sparse_tensor.encoding<{ dimLevelType = [ "dense", "compressed" ] }>>`:
+ *
+ *   export const sparseTensor = defineDialect({ name: "sparse_tensor", ops: [], ...opaqueSymbolHooks("sparse_tensor") });
+ */
+export function opaqueSymbolHooks(dialect: string): {
+  parseType: (p: DialectAsmParser) => Type;
+  parseAttribute: (p: DialectAsmParser, type: Type | undefined) => Attribute;
+} {
+  /** The rest of the symbol's body, as written (the hook's parser is limited to the body). */
+  const rest = (p: DialectAsmParser): string => {
+    if (!(p instanceof CoreParser)) return p.error(`the symbols of dialect '${dialect}' can only be read from text`);
+    const body = p.source.text.slice(p.tok.start, p.inputEnd);
+    p.resetTo(p.inputEnd);
+    return body;
+  };
+  return {
+    parseType: (p) => OpaqueType.get(dialect, rest(p)),
+    parseAttribute: (p, type) => {
+      if (type !== undefined) return p.error(`a type on an attribute of dialect '${dialect}' is not supported (Tensile keeps its attributes as text)`);
+      return OpaqueAttr.get(dialect, rest(p));
+    },
+  };
 }

@@ -26,7 +26,6 @@ import {
   TypeAttr,
   UnitAttr,
 } from "../ir/attributes.ts";
-import type { Context } from "../ir/context.ts";
 import { CallSiteLoc, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.ts";
 import {
   ComplexType,
@@ -78,7 +77,6 @@ export class AliasCollector {
   readonly #entries: Entry[] = [];
   readonly #index = new Map<Aliasable, number>();
 
-  constructor(private readonly ctx: Context | undefined) {}
 
   /** Visits an attribute or type as printed; returns its alias depth and entry index. */
   visit(s: Aliasable, canBeDeferred = false, elideType = false): { depth: number; index: number } {
@@ -119,9 +117,7 @@ export class AliasCollector {
     const type = (t: Type): void => record(this.visit(t, deferred));
 
     if (s instanceof DialectType || s instanceof DialectAttr) {
-      const visitor = new NestedVisitor(attr, type);
-      if (s instanceof DialectType) this.ctx?.dialect(s.dialect)?.printType?.(s, visitor);
-      else this.ctx?.dialect(s.dialect)?.printAttribute?.(s, visitor);
+      s.print(new NestedVisitor(attr, type));
       return;
     }
     if (s instanceof MemRefType) {

@@ -60,9 +60,25 @@ import { denseArrayBody, denseElementsBody } from "./print-dense.ts";
  */
 export type TypeElision = "never" | "may" | "must";
 
+/** How large dense elements print (MLIR's OpPrintingFlags for elements attributes). */
+export interface ElementsPrintFlags {
+  /**
+   * Non-splat dense elements with more elements than this print as `dense_resource<__elided__>`, a valid
+   * but contentless literal (`--mlir-elide-elementsattrs-if-larger`); undefined never elides.
+   */
+  readonly elideIfLarger?: number | undefined;
+  /**
+   * Non-splat dense elements with more elements than this print as a hex string; -1 never does
+   * (`--mlir-print-elementsattrs-with-hex-if-larger`; default 100).
+   */
+  readonly hexIfLarger?: number | undefined;
+}
+
 /** What an AttrPrinter needs from the printout it is part of. */
 export interface AttrPrintState {
-  /** For the printers of dialect types and attributes; without it they print as `!dialect.mnemonic`. */
+  /** Elision and hex limits for dense elements; the defaults when absent. */
+  readonly elements?: ElementsPrintFlags;
+  /** The context of the printout, for op printers that want it (dialect types and attributes print themselves). */
   readonly ctx: Context | undefined;
   /** The alias (`#map1`) of an attribute or type in this printout, or undefined. */
   alias(x: Attribute | Type): string | undefined;
@@ -253,10 +269,12 @@ export class AttrPrinter implements DialectAsmPrinter {
     this.out += ">";
   }
 
+  /** `!dialect.mnemonic<params>` (or `!dialect<"...">` when the body is not pretty), printed by the type itself. */
   private printDialectType(t: DialectType): void {
     const sub = new AttrPrinter(this.state);
-    const printed = this.state.ctx?.dialect(t.dialect)?.printType?.(t, sub) ?? false;
-    this.out += dialectSymbol("!", t.dialect, printed ? sub.out : t.mnemonic);
+    sub.out = t.mnemonic;
+    t.print(sub);
+    this.out += dialectSymbol("!", t.dialect, sub.out);
   }
 
   // ---- attributes ----
@@ -326,7 +344,8 @@ export class AttrPrinter implements DialectAsmPrinter {
     } else if (a instanceof SymbolRefAttr) {
       this.out += [a.root, ...a.nested].map(symbolRefText).join("::");
     } else if (a instanceof DenseElementsAttr) {
-      this.out += `dense<${denseElementsBody(a)}>`;
+      if (shouldElide(a, this.state.elements?.elideIfLarger)) this.out += "dense_resource<__elided__>";
+      else this.out += `dense<${denseElementsBody(a, this.state.elements?.hexIfLarger)}>`;
     } else if (a instanceof DenseResourceElementsAttr) {
       this.out += `dense_resource<${a.handle.name}>`;
       this.state.noteResource(a.handle);
@@ -357,8 +376,9 @@ export class AttrPrinter implements DialectAsmPrinter {
 
   private printDialectAttr(a: DialectAttr): void {
     const sub = new AttrPrinter(this.state);
-    const printed = this.state.ctx?.dialect(a.dialect)?.printAttribute?.(a, sub) ?? false;
-    this.out += dialectSymbol("#", a.dialect, printed ? sub.out : a.mnemonic);
+    sub.out = a.mnemonic;
+    a.print(sub);
+    this.out += dialectSymbol("#", a.dialect, sub.out);
   }
 
   // ---- locations ----
@@ -423,6 +443,11 @@ export function attributeType(a: Attribute): Type | undefined {
   if (a instanceof StringAttr) return a.type;
   if (a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr) return a.type;
   return undefined;
+}
+
+/** MLIR's shouldElideElementsAttr: more elements than the limit, and not a splat. */
+function shouldElide(a: DenseElementsAttr, limit: number | undefined): boolean {
+  return limit !== undefined && a.numElements > limit && !a.isSplat;
 }
 
 /** True for a memref layout that MLIR leaves out of the type: the identity affine map. */

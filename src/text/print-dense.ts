@@ -3,25 +3,35 @@
  * MLIR 16's AsmPrinter writes them (printDenseIntOrFPElementsAttr, printDenseArrayAttr, the resource builder).
  *
  * Dense elements print element by element, nested in brackets by shape (a splat as its one value), unless
- * they are not a splat and have more than 100 elements: then MLIR prints the raw storage as
+ * they are not a splat and have more than 100 elements (or the printer's limit): then MLIR prints the raw storage as
  * `"0x..."`, in its own layout — i1 packed 8 to a byte (least significant bit first), other integers in
  * ceil(width / 8) little-endian bytes, floats as their IEEE bit patterns.
  */
 import type { DenseArrayAttr, DenseElementsAttr, DenseStorage, ResourceBlob } from "../ir/attributes.ts";
-import { FloatType, IndexType, IntegerType, type Type } from "../ir/types.ts";
+import { ComplexType, FloatType, IndexType, IntegerType, type Type } from "../ir/types.ts";
 import { formatFloat, formatFloatBits } from "./float-format.ts";
 
-/** MLIR prints non-splat dense elements with more elements than this as a hex string. */
+/** By default MLIR prints non-splat dense elements with more elements than this as a hex string. */
 export const HEX_ELEMENTS_THRESHOLD = 100;
 
-/** The text between `dense<` and `>` (no type). */
-export function denseElementsBody(attr: DenseElementsAttr): string {
+/**
+ * The text between `dense<` and `>` (no type). Non-splat elements with more than `hexIfLarger` elements
+ * print as hex; -1 never does (`--mlir-print-elementsattrs-with-hex-if-larger`).
+ */
+export function denseElementsBody(attr: DenseElementsAttr, hexIfLarger = HEX_ELEMENTS_THRESHOLD): string {
   const elementType = attr.type.elementType;
   const n = attr.numElements;
-  if (!attr.isSplat && n > HEX_ELEMENTS_THRESHOLD) return `"0x${toHex(denseRawBytes(attr))}"`;
-  const element = elementPrinter(attr.data, elementType);
+  if (!attr.isSplat && hexIfLarger !== -1 && n > hexIfLarger) return `"0x${toHex(denseRawBytes(attr))}"`;
+  const element = elementType instanceof ComplexType ? complexPrinter(attr.data, elementType.elementType) : elementPrinter(attr.data, elementType);
   if (attr.isSplat) return element(0);
   return nestByShape(attr.type.shape, n, element);
+}
+
+/** Complex element `i` as MLIR prints it: `(re,im)`, no space, from scalars 2i and 2i+1 (a splat holds two). */
+function complexPrinter(data: DenseStorage, partType: Type): (i: number) => string {
+  const part = scalarPrinter(data, partType);
+  const splat = data.length === 2;
+  return (i) => `(${part(splat ? 0 : 2 * i)},${part(splat ? 1 : 2 * i + 1)})`;
 }
 
 /** Elements in brackets nested by `shape`, row-major, as MLIR's printDenseElementsAttrImpl. */
@@ -51,16 +61,21 @@ function nestByShape(shape: readonly number[], n: number, element: (i: number) =
   return out + "]".repeat(open);
 }
 
-/** A function printing element `i` (honouring splats) of dense storage with the given element type. */
+/** A function printing element `i` (honouring splats) of dense storage with the given scalar element type. */
 function elementPrinter(data: DenseStorage, elementType: Type): (i: number) => string {
-  const at = (i: number): number | bigint => data[data.length === 1 ? 0 : i] as number | bigint;
-  if (elementType instanceof FloatType) {
-    const bits = floatBitsView(data, elementType);
-    const kind = elementType.name;
-    return (i) => formatFloatBits(bits(data.length === 1 ? 0 : i), kind);
+  const scalar = scalarPrinter(data, elementType);
+  return (i) => scalar(data.length === 1 ? 0 : i);
+}
+
+/** A function printing the scalar stored at index `i` of `data`. */
+function scalarPrinter(data: DenseStorage, type: Type): (i: number) => string {
+  if (type instanceof FloatType) {
+    const bits = floatBitsView(data, type);
+    const kind = type.name;
+    return (i) => formatFloatBits(bits(i), kind);
   }
-  if (elementType instanceof IntegerType && elementType.width === 1) return (i) => (at(i) ? "true" : "false");
-  return (i) => intText(BigInt(at(i)), elementType);
+  if (type instanceof IntegerType && type.width === 1) return (i) => (data[i] ? "true" : "false");
+  return (i) => intText(BigInt(data[i] as number | bigint), type);
 }
 
 /** Reads the bit pattern of float element i straight from the storage bytes (so NaN payloads survive). */
@@ -87,8 +102,9 @@ function intText(v: bigint, type: Type): string {
 
 /** The bytes MLIR stores for dense elements (its getRawData), which the hex form spells. */
 export function denseRawBytes(attr: DenseElementsAttr): Uint8Array {
-  const elementType = attr.type.elementType;
-  const n = attr.isSplat ? 1 : attr.numElements;
+  // A complex element is its two parts, each stored as a scalar of the part type.
+  const elementType = attr.type.elementType instanceof ComplexType ? attr.type.elementType.elementType : attr.type.elementType;
+  const n = (attr.isSplat ? 1 : attr.numElements) * attr.lanes;
   const data = attr.data;
   if (elementType instanceof IntegerType && elementType.width === 1) {
     const out = new Uint8Array(Math.ceil(n / 8));

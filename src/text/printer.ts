@@ -9,7 +9,8 @@
  * deferred location aliases after it, then the `{-# dialect_resources ... #-}` section for the
  * `dense_resource` blobs it references; the text ends with a newline (mlir-opt adds one more). An op inside
  * a block prints alone, without aliases, named as within its whole top-level op (or, with `localScope`,
- * within its closest isolated-from-above ancestor).
+ * within its closest isolated-from-above ancestor). With `localScope` a top-level op prints that way too, as
+ * `--mlir-print-local-scope` has mlir-opt print: everything inline, no resource section.
  *
  * The pieces: print-attr.ts (types, attributes, locations), print-names.ts (SSA and block names),
  * print-alias.ts (which aliases exist), print-dense.ts (dense literals and hex).
@@ -23,7 +24,7 @@ import { FunctionType, type Type } from "../ir/types.ts";
 import type { BlockArgument, OpResult, Value } from "../ir/value.ts";
 import type { OpAsmPrinter } from "./asm-interfaces.ts";
 import { AliasCollector, type AliasTable, emptyAliasTable } from "./print-alias.ts";
-import { AttrPrinter, type AttrPrintState, compareNames, quoteString, symbolRefText } from "./print-attr.ts";
+import { AttrPrinter, type AttrPrintState, compareNames, type ElementsPrintFlags, quoteString, symbolRefText } from "./print-attr.ts";
 import { resourceBlobHex } from "./print-dense.ts";
 import { SsaNames } from "./print-names.ts";
 
@@ -34,10 +35,15 @@ export interface PrintOptions {
   readonly generic?: boolean;
   /** Print `loc(...)` after ops and block arguments (`--mlir-print-debuginfo`). */
   readonly debugInfo?: boolean;
-  /** For dialect types and attributes: their dialect's printer is looked up here. */
+  /** The context, for op printers that want it (dialect types and attributes print themselves without it). */
   readonly ctx?: Context;
-  /** Name values within the closest isolated-from-above op instead of the whole top-level op. */
+  /**
+   * `--mlir-print-local-scope`: no aliases (attributes and locations print inline), no resource section,
+   * and values are named within the closest isolated-from-above op instead of the whole top-level op.
+   */
   readonly localScope?: boolean;
+  /** Elision and hex limits for dense elements (`--mlir-elide-elementsattrs-if-larger`, ...-with-hex-if-larger). */
+  readonly elements?: ElementsPrintFlags;
 }
 
 interface Flags {
@@ -51,8 +57,8 @@ export function printOp(op: Operation, opts: PrintOptions = {}): string {
   const localScope = opts.localScope ?? false;
   const names = new SsaNames(namingRoot(op, localScope), { generic: flags.generic });
   const topLevel = op.parent === undefined && !localScope;
-  const aliases = topLevel ? collectAliases(op, flags, opts.ctx) : emptyAliasTable;
-  const printer = new OperationPrinter(opts.ctx, aliases, names, flags);
+  const aliases = topLevel ? collectAliases(op, flags) : emptyAliasTable;
+  const printer = new OperationPrinter(opts.ctx, aliases, names, flags, opts.elements);
   if (topLevel) printer.printTopLevel(op);
   else printer.printFullOpWithIndentAndLoc(op);
   return printer.out;
@@ -105,10 +111,12 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
     private readonly aliases: AliasTable,
     private readonly names: SsaNames,
     private readonly flags: Flags,
+    elements: ElementsPrintFlags | undefined,
   ) {
     const resources = new Set<ResourceHandle>();
     const state: AttrPrintState = {
       ctx,
+      ...(elements !== undefined ? { elements } : {}),
       alias: (x) => aliases.names.get(x),
       noteResource: (h) => resources.add(h),
     };
@@ -366,8 +374,8 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
 
 // ---- alias collection --------------------------------------------------------------------------------------
 
-function collectAliases(op: Operation, flags: Flags, ctx: Context | undefined): AliasTable {
-  const collector = new AliasCollector(ctx);
+function collectAliases(op: Operation, flags: Flags): AliasTable {
+  const collector = new AliasCollector();
   new AliasWalker(collector, flags).walkOp(op);
   return collector.finish();
 }

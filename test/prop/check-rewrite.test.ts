@@ -10,7 +10,7 @@ import * as assert from "uvu/assert";
 import { AddI, Constant, MulI, SubI } from "../../dialects/arith/index.ts";
 import type { IntegerType } from "../../src/ir/types.ts";
 import { AbsFOp } from "../../dialects/math/index.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { rewrite } from "../../src/rewrite/pattern.ts";

@@ -23,9 +23,18 @@ import type { Value } from "../../src/ir/value.ts";
 import { AnyType, Bool, I64Attr, Index, StrAttr, type TypeConstraint, UnitAttrC } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
-import { defineEnumAttr, parseEnumAttr, printEnumAttr } from "../../src/irdl/enums.ts";
+import { defineEnumAttr } from "../../src/irdl/enums.ts";
 import { customDirective } from "../../src/irdl/format-directives.ts";
-import { defaultAttr, optional, optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
+import {
+  defaultAttr,
+  optional,
+  optionalAttr,
+  region,
+  successor,
+  variadic,
+  variadicRegion,
+  variadicSuccessor,
+} from "../../src/irdl/spec.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { norm } from "../support/mlir-compat.ts";
@@ -74,7 +83,8 @@ interface Recipe {
   readonly operands: readonly OperandPlan[];
   readonly attrs: readonly AttrPlan[];
   readonly results: readonly ("single" | "variadic")[];
-  readonly region: "none" | "required" | "optional";
+  readonly region: "none" | "required" | "optional" | "variadic";
+  readonly successors: "none" | "single" | "variadic" | "optional";
   readonly functional: boolean;
   readonly withKeyword: boolean;
   /** Where each chunk goes: a permutation seed. */
@@ -100,7 +110,8 @@ const recipeArb: fc.Arbitrary<Recipe> = fc.record({
     { maxLength: 5 },
   ),
   results: fc.array(fc.constantFrom<"single" | "variadic">("single", "variadic"), { maxLength: 2 }),
-  region: fc.constantFrom<Recipe["region"]>("none", "required", "optional"),
+  region: fc.constantFrom<Recipe["region"]>("none", "required", "optional", "variadic"),
+  successors: fc.constantFrom<Recipe["successors"]>("none", "single", "variadic", "optional"),
   functional: fc.boolean(),
   withKeyword: fc.boolean(),
   order: fc.array(fc.nat(1000), { minLength: 16, maxLength: 16 }),
@@ -177,9 +188,14 @@ function generate(recipe: Recipe, id: number): Generated {
     if (!recipe.functional) chunks.push(r === "single" ? `\`kr${i}\` type($r${i})` : `\`kr${i}\` \`(\` type($r${i}) \`)\``);
   });
   if (recipe.functional) chunks.push("`kf` `:` functional-type(operands, results)");
-  const regions = recipe.region === "none" ? {} : { body: region() };
+  const regions = recipe.region === "none" ? {} : { body: recipe.region === "variadic" ? variadicRegion() : region() };
   if (recipe.region === "required") chunks.push("`kb` $body");
   if (recipe.region === "optional") chunks.push("(`kb` $body^)?");
+  if (recipe.region === "variadic") chunks.push("`kb` `(` $body `)`");
+  const successors = recipe.successors === "none" ? {} : { dest: recipe.successors === "single" ? successor() : variadicSuccessor() };
+  if (recipe.successors === "single") chunks.push("`ks` $dest");
+  if (recipe.successors === "variadic") chunks.push("`ks` `[` $dest `]`");
+  if (recipe.successors === "optional") chunks.push("(`ks` $dest^)?");
   chunks.push(recipe.withKeyword ? "attr-dict-with-keyword" : "attr-dict");
   // Shuffle the chunks by the recipe's seeds.
   const order = chunks.map((c, i) => ({ c, k: recipe.order[i % recipe.order.length] ?? i })).sort((x, y) => x.k - y.k);
@@ -193,6 +209,7 @@ function generate(recipe: Recipe, id: number): Generated {
     attributes: attributes as never,
     results: results as never,
     regions,
+    successors,
     customDirectives: { Pair },
     format,
   });
@@ -208,8 +225,11 @@ interface Instance {
 }
 const instanceArb = fc.record({ picks: fc.array(fc.nat(1000), { minLength: 64, maxLength: 64 }) });
 
-/** Builds an instance of `g.op` in `block`, its operands produced by one unregistered op before it. */
-function instantiate(g: Generated, inst: Instance, block: Block): Operation {
+/**
+ * Builds an instance of `g.op` in `block`, its operands produced by one unregistered op before it, its
+ * successors chosen among `targets`.
+ */
+function instantiate(g: Generated, inst: Instance, block: Block, targets: readonly Block[]): Operation {
   let k = 0;
   const pick = (n: number): number => (inst.picks[k++ % inst.picks.length] ?? 0) % n;
   const def = g.op.info;
@@ -261,12 +281,17 @@ function instantiate(g: Generated, inst: Instance, block: Block): Operation {
     const ts = Array.from({ length: n }, () => printedTypes[pick(printedTypes.length)] as Type);
     args[r.name] = r.kind === "single" ? ts[0] : ts;
   });
-  if (def.regions.length > 0) {
-    const empty = g.recipe.region === "optional" && pick(2) === 0;
+  const randomRegion = (canBeEmpty: boolean): Region => {
+    const empty = canBeEmpty && pick(2) === 0;
     const body = new Region(empty ? [] : [new Block()]);
     if (!empty) body.block.append(new Operation({ name: "x.inner", resultTypes: [], operands: [], attributes: new Map(), regions: [], successors: [] }));
-    args["body"] = body;
-  }
+    return body;
+  };
+  if (g.recipe.region === "variadic") args["body"] = Array.from({ length: pick(3) }, () => randomRegion(false));
+  else if (g.recipe.region !== "none") args["body"] = randomRegion(g.recipe.region === "optional");
+  const target = (): Block => targets[pick(targets.length)] as Block;
+  if (g.recipe.successors === "single") args["dest"] = target();
+  else if (g.recipe.successors !== "none") args["dest"] = Array.from({ length: pick(3) }, target);
   if (pick(3) === 0) args["extraAttributes"] = { "x.extra": IntegerAttr.get(i32, pick(9)) };
   const op = g.op.build(args as never);
   block.append(op);
@@ -277,7 +302,7 @@ function instantiate(g: Generated, inst: Instance, block: Block): Operation {
 
 /** The random op's dialect; MLIR reads its `#rnd.mode<...>` attributes as opaque ones. */
 const testDialect = (ops: readonly (typeof Operation)[]) =>
-  defineDialect({ name: "rnd", ops, parseAttribute: (p) => parseEnumAttr(p, [Mode]), printAttribute: printEnumAttr });
+  defineDialect({ name: "rnd", ops, attributes: [Mode] });
 
 test("random ops with random formats print, parse and print again identically", () => {
   const generics: string[] = [];
@@ -286,8 +311,14 @@ test("random ops with random formats print, parse and print again identically", 
     fc.property(recipeArb, fc.array(instanceArb, { minLength: 1, maxLength: 3 }), (recipe, instances) => {
       const g = generate(recipe, id++);
       const module = createModule();
-      const body = moduleBody(module);
-      for (const inst of instances) instantiate(g, inst, body);
+      for (const inst of instances) {
+        // Each instance sits in the entry block of a region of its own, whose other blocks are its successors.
+        const blocks = [new Block(), new Block(), new Block()];
+        for (const b of blocks.slice(1)) b.append(new Operation({ name: "x.end" }));
+        const wrap = new Operation({ name: "x.wrap", regions: [new Region(blocks)] });
+        moduleBody(module).append(wrap);
+        instantiate(g, inst, blocks[0] as Block, blocks.slice(1));
+      }
       const ctx = new Context([...allDialects, testDialect([g.op])], { allowUnregisteredDialects: true });
       const custom = printOp(module, { ctx });
       const reparsed = parseSource(custom, ctx, { file: "random.mlir" });

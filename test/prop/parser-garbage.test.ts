@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { isLeft } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { fileLineCol } from "../../src/ir/location.ts";
 import { parseSource } from "../../src/text/parser.ts";
 

@@ -2,28 +2,35 @@
  * Every pass Tensile ships, property-tested with checkRewrite on random programs: the output verifies,
  * round-trips through text, and computes what the input computed (the interpreter is the oracle).
  * FC_RUNS overrides the number of runs (default 500 each); FC_SEED replays a run.
+ *
+ * The canonicalizer's programs also grow around a few examples of the canonicalization patterns, and every
+ * registered pattern must fire in some program (the coverage table is printed); test/prop/patterns.test.ts
+ * checks each pattern and folder set on its own, with more of its examples per program.
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../rewrites/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { checkRewrite, type Transform } from "../../rewrites/testing/check-rewrite.ts";
-import { arithAndMathOps, programs, type ProgramOptions } from "../../rewrites/testing/programs.ts";
+import type { CoverageSpec } from "../../rewrites/testing/coverage.ts";
+import { arithAndMathOps, examplesOf, programs, type ProgramOptions } from "../../rewrites/testing/programs.ts";
 import type { FloatTolerance } from "../../src/interp/compare.ts";
 
-registerAllPasses();
 const runs = Number(process.env.FC_RUNS ?? 500);
 const s = suite("shipped passes preserve semantics");
 
-function check(name: string, transform: Transform, programOpts: ProgramOptions, tolerance?: FloatTolerance): void {
+function check(name: string, transform: Transform, programOpts: ProgramOptions, tolerance?: FloatTolerance, coverage?: CoverageSpec): void {
   s(`${name} (${runs} random programs)`, () => {
-    const r = checkRewrite({ transform, programs: programs(programOpts), runs, ...(tolerance === undefined ? {} : { tolerance }) });
+    const extra = { ...(tolerance === undefined ? {} : { tolerance }), ...(coverage === undefined ? {} : { coverage }) };
+    const r = checkRewrite({ transform, programs: programs(programOpts), runs, ...extra });
     assert.ok(r.ok, r.ok ? "" : r.message);
     if (r.ok) assert.ok(r.skipped < r.runs, `most programs were skipped (${r.skipped} of ${r.runs})`);
   });
 }
 
-check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", {});
+// Every registered canonicalization pattern, two to six of their examples in each program.
+const canonicalization = newContext().canonicalizationPatterns;
+const withExamples: ProgramOptions = { examples: examplesOf(canonicalization), examplesPerProgram: { min: 2, max: 6 } };
+check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", withExamples, undefined, { patterns: canonicalization });
 // math folds compute transcendental functions through the host libm: allow what the interpreter documents.
 check("canonicalize: math and arith", "builtin.module(func.func(canonicalize))", { ops: arithAndMathOps }, { ulps: 2 });
 check("cse", "builtin.module(func.func(cse))", {});

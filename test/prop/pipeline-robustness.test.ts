@@ -6,10 +6,11 @@ import fc from "fast-check";
 import { isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newPassRegistry } from "../../rewrites/index.ts";
 import { parsePipeline, printPipeline } from "../../src/pass/pipeline-text.ts";
 
-registerAllPasses();
+const registry = newPassRegistry();
+
 
 const valid = [
   "builtin.module(func.func(canonicalize,cse),symbol-dce)",
@@ -45,14 +46,14 @@ test("mutated pipelines parse or give a diagnostic, and what parses round-trips"
   fc.assert(
     fc.property(mutation, ({ base, edits }) => {
       const text = apply(base, edits);
-      const r = parsePipeline(text); // must not throw
+      const r = parsePipeline(text, { registry }); // must not throw
       if (!isRight(r)) {
         assert.ok(r.left.message.length > 0);
         return;
       }
       parsed++;
       const printed = printPipeline(r.right);
-      const again = parsePipeline(printed);
+      const again = parsePipeline(printed, { registry });
       assert.ok(isRight(again), `'${text}' printed as '${printed}', which does not parse`);
       if (isRight(again)) assert.is(printPipeline(again.right), printed);
     }),

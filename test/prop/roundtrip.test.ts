@@ -11,7 +11,7 @@ import * as arith from "../../dialects/arith/index.ts";
 import { createModule, moduleBody } from "../../dialects/builtin/index.ts";
 import { BranchOp, CondBranchOp } from "../../dialects/cf/index.ts";
 import { buildFunc, ReturnOp } from "../../dialects/func/index.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import * as math from "../../dialects/math/index.ts";
 import { type Attribute, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { type InterpError, type InterpretOptions, type RuntimeValue, interpret, valueOfAttribute } from "../../src/interp/index.ts";
 import type { Operation } from "../../src/ir/operation.ts";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
 import * as assert from "uvu/assert";
 import { parseOptArgs, runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { parseSource } from "../../src/text/parser.ts";
@@ -32,7 +32,7 @@ export function parserIn(ctx: Context): (text: string) => Operation {
 /** `tensile-opt <args> <file>`'s output (the file is relative to test/golden). */
 export function tensileOpt(file: string, args: readonly string[]): string {
   const path = join(goldenDir, file);
-  const parsed = parseOptArgs([...args, path]);
+  const parsed = parseOptArgs([...args, path], newPassRegistry());
   if (typeof parsed === "string") throw new Error(parsed);
   const r = runOpt(readFileSync(path, "utf8"), path, () => newContext({ allowUnregisteredDialects: true }), parsed.opts);
   assert.is(r.exitCode, 0, `tensile-opt ${args.join(" ")} ${file} failed:\n${r.stderr}`);

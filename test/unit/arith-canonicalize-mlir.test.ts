@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseOptArgs, runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 
 const dir = join(import.meta.dirname, "..", "golden", "arith");
 
@@ -100,7 +100,7 @@ function functionSources(text: string): Map<string, string> {
 }
 
 function tensileCanonicalize(text: string, file: string): string {
-  const args = parseOptArgs(["--canonicalize"]);
+  const args = parseOptArgs(["--canonicalize"], newPassRegistry());
   if (typeof args === "string") throw new Error(args);
   const r = runOpt(text, file, () => newContext(), args.opts);
   if (r.exitCode !== 0) throw new Error(`tensile-opt --canonicalize failed:\n${r.stderr}`);

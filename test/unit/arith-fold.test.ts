@@ -17,17 +17,15 @@ import {
   readInts,
   truncatedInteger,
 } from "../../dialects/arith/fold-consts.ts";
-import { newContext } from "../../dialects/index.ts";
 import { arithCanonicalizationPatterns } from "../../rewrites/arith/canonicalize.ts";
-import { canonicalize, canonicalizationPatterns, canonicalizePass } from "../../rewrites/canonicalize.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { canonicalize, canonicalizePass } from "../../rewrites/canonicalize.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { fromBits, roundToKind, toBits } from "../../src/ir/float-bits.ts";
 import { Block, type Operation } from "../../src/ir/operation.ts";
 import { f16, f32, f64, i32, i64, vector } from "../../src/ir/types.ts";
 import { verify } from "../../src/irdl/verifier.ts";
-import { lookupPass } from "../../src/pass/registry.ts";
 import { parsePipeline } from "../../src/pass/pipeline-text.ts";
 import { rewrite } from "../../src/rewrite/pattern.ts";
 import { parseSource } from "../../src/text/parser.ts";
@@ -153,8 +151,8 @@ exact("materializeConstant builds arith.constant only for a matching type", () =
 
 const entry = suite("canonicalize");
 
-entry("arith's patterns are registered and collected for a context with arith loaded", () => {
-  const all = canonicalizationPatterns(ctx);
+entry("arith's patterns are loaded into a context with arith and its canonicalization extension", () => {
+  const all = ctx.canonicalizationPatterns;
   for (const p of arithCanonicalizationPatterns) assert.ok(all.includes(p), p.name);
   assert.ok(arithCanonicalizationPatterns.length >= 35);
 });
@@ -198,11 +196,11 @@ entry("a pattern set that never converges is reported", () => {
 });
 
 entry("the canonicalize pass is registered with MLIR's options", () => {
-  registerAllPasses();
-  assert.is(lookupPass("canonicalize"), canonicalizePass);
-  const p = parsePipeline("builtin.module(func.func(canonicalize{max-iterations=3 top-down=false region-simplify=false}))");
+  const registry = newPassRegistry();
+  assert.is(registry.lookupPass("canonicalize"), canonicalizePass);
+  const p = parsePipeline("builtin.module(func.func(canonicalize{max-iterations=3 top-down=false region-simplify=false}))", { registry });
   assert.ok(isRight(p), isLeft(p) ? JSON.stringify(p.left) : "");
-  const bad = parsePipeline("canonicalize{max-iterations=x}");
+  const bad = parsePipeline("canonicalize{max-iterations=x}", { registry });
   assert.ok(isLeft(bad));
 });
 

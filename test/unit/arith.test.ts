@@ -12,7 +12,7 @@ import * as assert from "uvu/assert";
 import { runOpt } from "../../cli/opt-driver.ts";
 import * as A from "../../dialects/arith/index.ts";
 import { createModule, moduleBody } from "../../dialects/builtin/index.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { boolAttr, DenseElementsAttr, floatAttr, intAttr, IntegerAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { Block, type Operation } from "../../src/ir/operation.ts";

@@ -7,7 +7,8 @@ import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { builtin, createModule, ModuleOp, moduleBody, UnrealizedConversionCastOp } from "../../dialects/builtin/index.ts";
-import { allDialects, newContext } from "../../dialects/index.ts";
+import { allDialects } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { strAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { Block } from "../../src/ir/operation.ts";
@@ -23,7 +24,7 @@ import { assertAgreesWithMlir, assertDiagnostics } from "../support/mlir-compat.
 test("allDialects holds every dialect once and newContext loads them all", () => {
   assert.equal(
     allDialects.map((d) => d.name),
-    ["builtin", "func", "arith", "cf", "math"],
+    ["builtin", "func", "arith", "cf", "math", "sparse_tensor"],
   );
   const ctx = newContext();
   for (const name of ["builtin.module", "func.func", "arith.addi", "cf.br", "math.sqrt"]) assert.ok(ctx.lookupOp(name), name);

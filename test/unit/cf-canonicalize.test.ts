@@ -5,11 +5,10 @@
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
 import { canonicalize } from "../../rewrites/canonicalize.ts";
 import { cfCanonicalizationPatterns } from "../../rewrites/cf/canonicalize.ts";
 import { funcCanonicalizationPatterns } from "../../rewrites/func/canonicalize.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { interpret } from "../../src/interp/engine.ts";
@@ -21,7 +20,6 @@ import { IntegerType } from "../../src/ir/types.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { assertSameAsMlir, goldenText, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
-registerAllPasses();
 const ctx = newContext();
 
 const parse = parserIn(ctx);

@@ -9,7 +9,7 @@ import * as t from "io-ts";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { type OptArgs, parseOptArgs, passHelp, runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { error } from "../../src/diag/diagnostic.ts";
 import { strAttr } from "../../src/ir/attributes.ts";
 import { definePass } from "../../src/pass/pass.ts";

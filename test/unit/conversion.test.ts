@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { AddI, MulI, SubI } from "../../dialects/arith/index.ts";
 import { ModuleOp } from "../../dialects/builtin/ops.ts";
 import { FuncOp, functionType, ReturnOp } from "../../dialects/func/index.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { type Diagnostic, renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { StringAttr } from "../../src/ir/attributes.ts";
 import type { Buildable } from "../../src/ir/builder.ts";

@@ -18,8 +18,8 @@ test("a crashing pass leaves a reproducer that replays the crash", () => {
   const input = join(dir, "input.mlir");
   writeFileSync(
     plugin,
-    `import { definePass, registerPass } from ${JSON.stringify(pathToFileURL(join(repo, "index.ts")).href)};
-registerPass(definePass({ name: "boom", summary: "crashes on functions with an addi", opName: "func.func",
+    `import { definePass } from ${JSON.stringify(pathToFileURL(join(repo, "index.ts")).href)};
+export const registerPasses = (registry) => registry.register(definePass({ name: "boom", summary: "crashes on functions with an addi", opName: "func.func",
   run(fn) { fn.walk((op) => { if (op.name === "arith.addi") throw new Error("boom on " + op.name); }); } }));
 `,
   );
@@ -51,8 +51,8 @@ test("an ordinary pass failure writes no reproducer unless asked", () => {
   const input = join(dir, "input.mlir");
   writeFileSync(
     plugin,
-    `import { definePass, error, registerPass } from ${JSON.stringify(pathToFileURL(join(repo, "index.ts")).href)};
-registerPass(definePass({ name: "refuse", summary: "fails, as a pass may", run(op, ctx) { ctx.signalPassFailure(error(op.loc, "refused")); } }));
+    `import { definePass, error } from ${JSON.stringify(pathToFileURL(join(repo, "index.ts")).href)};
+export const registerPasses = (registry) => registry.register(definePass({ name: "refuse", summary: "fails, as a pass may", run(op, ctx) { ctx.signalPassFailure(error(op.loc, "refused")); } }));
 `,
   );
   writeFileSync(input, "func.func @f() {\n  return\n}\n");

@@ -2,8 +2,7 @@
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { cse } from "../../rewrites/transforms/cse.ts";
@@ -13,7 +12,6 @@ import { verify } from "../../src/irdl/verifier.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { assertSameAsMlir, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
-registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
 const parse = parserIn(ctx);

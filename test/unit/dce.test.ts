@@ -6,8 +6,7 @@
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { dce, eraseUnreachableBlocks, isReachable } from "../../rewrites/transforms/dce.ts";
@@ -17,7 +16,6 @@ import { Rewriter } from "../../src/rewrite/rewriter.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { assertSameAsMlir, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
-registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
 const parse = parserIn(ctx);

@@ -11,7 +11,7 @@ import { i32, i64 } from "../../src/ir/types.ts";
 import { defineBitEnumAttr, defineEnumAttr, defineIntEnum } from "../../src/irdl/enums.ts";
 import { spawnSync } from "node:child_process";
 import { runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { assertAgreesWithMlir, options } from "../support/mlir-compat.ts";
 
 test("value enums: interned, typed case, integer value", () => {

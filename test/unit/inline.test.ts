@@ -3,9 +3,8 @@ import { symbolName } from "../../src/ir/symbol-table.ts";
 import { isRight, right } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
 import { CallOp } from "../../dialects/func/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { inline } from "../../rewrites/transforms/inline.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { intValue } from "../../src/interp/values.ts";
@@ -16,7 +15,6 @@ import { runOpt } from "../../cli/opt-driver.ts";
 import { parseOptArgs } from "../../cli/opt-args.ts";
 import { assertSameAsMlir, goldenText, mlirOpt, mlirOptOnText, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
-registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
 const parse = parserIn(ctx);
@@ -54,7 +52,7 @@ func.func @main(%a: i32, %c: i1) -> i32 {
   return %1 : i32
 }
 `;
-  const args = parseOptArgs(["--inline=default-pipeline=", "--symbol-dce", "--mlir-print-debuginfo"]);
+  const args = parseOptArgs(["--inline=default-pipeline=", "--symbol-dce", "--mlir-print-debuginfo"], newPassRegistry());
   if (typeof args === "string") throw new Error(args);
   const ours = runOpt(text, "inline.mlir", () => newContext(), args.opts);
   assert.is(ours.exitCode, 0, ours.stderr);

@@ -6,7 +6,7 @@
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { BranchOp, CondBranchOp } from "../../dialects/cf/index.ts";
 import { cse } from "../../rewrites/transforms/cse.ts";
 import { dce } from "../../rewrites/transforms/dce.ts";

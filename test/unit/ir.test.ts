@@ -45,6 +45,22 @@ interning("vector types check their dims; fused locations flatten", () => {
   assert.is(FusedLoc.get([a, FusedLoc.get([b, a]), UnknownLoc.get()]), FusedLoc.get([a, b]));
   assert.is(FusedLoc.get([a]), a);
 });
+interning("file locations are unique per file, line and column; attribute dictionaries are shared", () => {
+  assert.is(fileLoc("a.mlir", 3, 4), fileLoc("a.mlir", 3, 4));
+  assert.is.not(fileLoc("a.mlir", 3, 4), fileLoc("b.mlir", 3, 4));
+  assert.is.not(fileLoc("a.mlir", 3, 4), fileLoc("a.mlir", 4, 3));
+  assert.is(fileLoc("a.mlir", 5_000_000, 70_000), fileLoc("a.mlir", 5_000_000, 70_000)); // beyond the small keys
+  assert.is(fileLoc("a.mlir", 3, 4).file, "a.mlir");
+  const x = new Operation({ name: "t.x", attributes: { b: strAttr("1"), a: strAttr("2") } });
+  const y = new Operation({ name: "t.y", attributes: new Map([["a", strAttr("2")], ["b", strAttr("1")]]) });
+  assert.is(x.attrDictionary, y.attrDictionary);
+  assert.equal([...x.attributes.keys()], ["a", "b"]); // sorted, as MLIR keeps them
+  y.setAttr("c", strAttr("3"));
+  assert.is.not(x.attrDictionary, y.attrDictionary);
+  assert.is(x.attr("c"), undefined);
+  y.setAttr("c", undefined);
+  assert.is(x.attrDictionary, y.attrDictionary);
+});
 interning.run();
 
 const uses = suite("use lists");
@@ -86,6 +102,29 @@ uses("replaceUsesWithIf and spliceOperands keep the lists consistent", () => {
   assert.equal(u1.opOperands.map((o) => o.index), [0, 1]);
   assert.is(b.getResult().numUses, 2);
   assert.is(a.getResult().numUses, 1);
+});
+uses("restoreOperands puts operands back at their places in the use lists", () => {
+  const a = op("t.a");
+  const b = op("t.b");
+  const before = op("t.before", [a.getResult()]);
+  const user = op("t.use", [a.getResult(), b.getResult(), a.getResult()]);
+  const after = op("t.after", [a.getResult()]);
+  const order = (v: Operation) => [...v.getResult().uses()].map((u) => `${u.owner.name}#${u.index}`);
+  const aOrder = order(a);
+  const bOrder = order(b);
+  const snapshot = user.snapshotOperands();
+  user.setOperand(0, b.getResult());
+  user.setOperand(2, b.getResult());
+  user.spliceOperands(1, 1, []);
+  user.restoreOperands(snapshot);
+  assert.equal(user.operands, [a.getResult(), b.getResult(), a.getResult()]);
+  assert.equal(order(a), aOrder);
+  assert.equal(order(b), bOrder);
+  user.setOperands([b.getResult()]);
+  user.restoreOperands(snapshot);
+  assert.equal(order(a), aOrder);
+  assert.equal(order(b), bOrder);
+  assert.equal([before.numOperands, after.numOperands], [1, 1]);
 });
 uses.run();
 
@@ -132,6 +171,31 @@ structure("clone remaps operands, nested regions and successors", () => {
   assert.is(outer.getResult().numUses, 1);
   assert.equal(exit.predecessors, [entry]);
 });
+structure("predecessors come from the blocks' uses: region order, one per edge, terminators only", () => {
+  const [b0, b1, b2, b3] = [new Block(), new Block(), new Block(), new Block()];
+  const region = new Region([b0, b1, b2, b3]);
+  const br = (to: Block[]) => new Operation({ name: "t.br", successors: to });
+  b2.append(br([b3]));
+  b0.append(br([b3, b1]));
+  b1.append(br([b3, b3]));
+  assert.equal(b3.predecessors, [b0, b1, b1, b2]);
+  assert.is(b1.singlePredecessor, b0);
+  assert.is(b3.singlePredecessor, undefined);
+  assert.is(b0.hasPredecessors, false);
+  const detached = br([b1]); // not in a block: not an edge
+  assert.equal(b1.predecessors, [b0]);
+  b0.append(op("t.after")); // the branch is no longer b0's terminator
+  assert.equal(b1.predecessors, []);
+  b0.last?.erase();
+  b0.last?.setSuccessor(1, b2);
+  assert.equal(b1.predecessors, []);
+  assert.equal(b2.predecessors, [b0]);
+  b1.last?.erase();
+  assert.equal(b3.predecessors, [b0, b2]);
+  region.insertBlock(b2, 0 + (b2.remove(), 0)); // moving a block reorders its edges
+  assert.equal(b3.predecessors, [b2, b0]);
+  assert.equal(detached.successors, [b1]);
+});
 structure("walk orders and interrupts", () => {
   const inner = op("t.inner");
   const holder = new Operation({ name: "t.holder", regions: [new Region([new Block()])] });
@@ -172,6 +236,23 @@ symbols("lookup, insert with renaming, nested references, uses", () => {
   inner.body.block.append(Fn.build({ sym_name: strAttr("leaf") }));
   b.insert(inner);
   assert.is(lookupSymbolIn(m, symbolRef("inner", ["leaf"]))?.name, "t.fn");
+});
+symbols("cached lookups follow renames, insertions and erasures", () => {
+  const m = Mod.build({ body: new Region([new Block()]) });
+  const b = Builder.atEnd(m.body.block);
+  const f = b.create(Fn, { sym_name: strAttr("f") });
+  assert.is(lookupSymbolIn(m, "f"), f);
+  assert.is(lookupSymbolIn(m, "g"), undefined);
+  f.setAttr("sym_name", strAttr("g"));
+  assert.is(lookupSymbolIn(m, "f"), undefined);
+  assert.is(lookupSymbolIn(m, "g"), f);
+  const early = Fn.build({ sym_name: strAttr("g") });
+  m.body.block.prepend(early); // the first of a name wins, as a scan finds it
+  assert.is(lookupSymbolIn(m, "g"), early);
+  early.erase();
+  assert.is(lookupSymbolIn(m, "g"), f);
+  f.remove();
+  assert.is(lookupSymbolIn(m, "g"), undefined);
 });
 symbols("builder insertion points and locations", () => {
   const blk = new Block();

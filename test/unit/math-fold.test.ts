@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { erf } from "../../src/interp/float-semantics.ts";
 import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr } from "../../src/ir/attributes.ts";
 import { toBits } from "../../src/ir/float-bits.ts";

@@ -13,7 +13,7 @@ import * as t from "io-ts";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseOptArgs, runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { error } from "../../src/diag/diagnostic.ts";
 import { definePass } from "../../src/pass/pass.ts";
 import { PassRegistry } from "../../src/pass/registry.ts";

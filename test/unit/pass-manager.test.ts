@@ -7,7 +7,7 @@
 import { isLeft, isRight, left } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { diag, error, renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { symbolName } from "../../src/ir/symbol-table.ts";

@@ -13,7 +13,7 @@ import * as t from "io-ts";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseOptArgs, runOpt } from "../../cli/opt-driver.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { strAttr } from "../../src/ir/attributes.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { symbolName } from "../../src/ir/symbol-table.ts";
@@ -238,14 +238,14 @@ test("tensile-opt (a real process) writes a reproducer and --run-reproducer repr
     const plugin = join(dir, "plugin.mts");
     writeFileSync(
       plugin,
-      `import { definePass, registerPass } from ${JSON.stringify(src("src/pass/index.ts"))};
+      `import { definePass } from ${JSON.stringify(src("src/pass/index.ts"))};
 import { strAttr } from ${JSON.stringify(src("src/ir/attributes.ts"))};
 import { symbolName } from ${JSON.stringify(src("src/ir/symbol-table.ts"))};
 const tag = definePass({ name: "plugin-tag", opName: "func.func", summary: "tags functions",
   run(fn) { fn.setAttr("tag", strAttr("seen")); } });
 const crash = definePass({ name: "plugin-crash", opName: "func.func", summary: "crashes on @g",
   run(fn) { if (symbolName(fn) === "g") throw new Error("plugin crashed"); } });
-export function registerPasses() { registerPass(tag); registerPass(crash); }
+export function registerPasses(registry) { registry.register(tag).register(crash); }
 `,
     );
     const input = join(dir, "in.mlir");

@@ -7,7 +7,9 @@ import * as t from "io-ts";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { renderDiagnostic, SourceManager } from "../../src/diag/diagnostic.ts";
+import { createModule } from "../../dialects/builtin/index.ts";
 import { definePass, pass } from "../../src/pass/pass.ts";
+import { runPipeline } from "../../src/pass/pass-manager.ts";
 import { anchored, nest, passesOf } from "../../src/pass/pipeline.ts";
 import { PIPELINE_FILE, parsePipeline, printPipeline } from "../../src/pass/pipeline-text.ts";
 import { definePassPipeline, PassRegistry } from "../../src/pass/registry.ts";
@@ -161,8 +163,11 @@ test("a pass restricted to one op kind must be nested on it", () => {
   assert.ok(isRight(parse("fn-pass")));
 });
 
-test("the default registry is used without one", () => {
-  const r = parsePipeline("builtin.module(definitely-not-registered)");
+test("a name the registry lacks is an error; without a registry, pipeline text is one", () => {
+  const none = runPipeline(createModule(), "builtin.module(cse)");
+  assert.ok(isLeft(none));
+  if (isLeft(none)) assert.match(none.left.diagnostics[0]?.message ?? "", /cannot parse pipeline 'builtin.module\(cse\)' without a pass registry/);
+  const r = parsePipeline("builtin.module(definitely-not-registered)", { registry: new PassRegistry() });
   assert.ok(isLeft(r));
   if (isLeft(r)) assert.is(r.left.message, "'definitely-not-registered' does not refer to a registered pass or pass pipeline");
 });

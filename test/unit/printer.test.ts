@@ -14,7 +14,7 @@ import { Block, type OpInfo, Operation, type OperationInit, Region } from "../..
 import { IsolatedFromAbove, Terminator } from "../../src/ir/traits.ts";
 import * as T from "../../src/ir/types.ts";
 import type { OpResult } from "../../src/ir/value.ts";
-import type { OpAsmHooks } from "../../src/text/asm-interfaces.ts";
+import type { DialectAsmPrinter, OpAsmHooks } from "../../src/text/asm-interfaces.ts";
 import { escapeString, keywordOrString } from "../../src/text/print-attr.ts";
 import { sanitizeIdentifier } from "../../src/text/print-names.ts";
 import { type PrintOptions, printAttribute, printLocation, printOp, printType } from "../../src/text/printer.ts";
@@ -748,29 +748,33 @@ test("standalone types, attributes and locations", () => {
   assert.is(printLocation(nameLoc("n", unknownLoc())), 'loc("n")');
 });
 
-test("dialect types and attributes print through their dialect, pretty or quoted", () => {
+test("dialect types and attributes print themselves, pretty or quoted, without a context", () => {
   class Ptr extends T.DialectType {
     readonly dialect = "toy";
     readonly mnemonic = "ptr";
+    override print(p: DialectAsmPrinter): void {
+      p.print("<");
+      p.printType(T.f32);
+      p.print(">");
+    }
+  }
+  class Bare extends T.DialectType {
+    readonly dialect = "toy";
+    readonly mnemonic = "bare";
+  }
+  class Odd extends T.DialectType {
+    readonly dialect = "toy";
+    readonly mnemonic = "1";
+    override print(p: DialectAsmPrinter): void {
+      p.print(" x");
+    }
   }
   const ptr = new Ptr(-1);
-  const ctx = new Context([
-    {
-      name: "toy",
-      ops: [],
-      printType: (t, p) => {
-        if (!(t instanceof Ptr)) return false;
-        p.print("ptr<");
-        p.printType(T.f32);
-        p.print(">");
-        return true;
-      },
-    },
-  ]);
-  assert.is(printType(ptr, ctx), "!toy.ptr<f32>");
-  assert.is(printType(ptr), "!toy.ptr");
-  const odd = new Context([{ name: "toy", ops: [], printType: (_t, p) => (p.print("1 x"), true) }]);
-  assert.is(printType(ptr, odd), '!toy<1 x>');
+  assert.is(printType(ptr, new Context([{ name: "toy", ops: [] }])), "!toy.ptr<f32>");
+  assert.is(printType(ptr), "!toy.ptr<f32>");
+  assert.is(printType(T.tensor([2], ptr)), "tensor<2x!toy.ptr<f32>>");
+  assert.is(printType(new Bare(-2)), "!toy.bare");
+  assert.is(printType(new Odd(-3)), "!toy<1 x>");
 });
 
 test("strings, keywords and SSA names are escaped as MLIR does", () => {

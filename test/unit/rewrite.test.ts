@@ -3,7 +3,7 @@ import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { AddI, Constant, MulI, SubI } from "../../dialects/arith/index.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { IntegerAttr } from "../../src/ir/attributes.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { i32 } from "../../src/ir/types.ts";

@@ -2,8 +2,7 @@
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext } from "../../dialects/index.ts";
-import { registerAllPasses } from "../../rewrites/index.ts";
+import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { symbolDce } from "../../rewrites/transforms/symbol-dce.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -11,7 +10,6 @@ import { runPipeline } from "../../src/pass/pass-manager.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { assertSameAsMlir, mlirOpt, mlirOptOnText, parserIn, tensileOpt } from "../support/pass-tests.ts";
 
-registerAllPasses();
 const ctx = newContext({ allowUnregisteredDialects: true });
 
 const parse = parserIn(ctx);
@@ -84,7 +82,7 @@ unit("only a symbol table can be the root, with MLIR's message", () => {
   if (isLeft(r)) assert.is(r.left.message, "'func.func' op  was scheduled to run under SymbolDCE, but does not define a symbol table");
   const mlir = mlirOptOnText("func.func @f() {\n  return\n}\n", ["--pass-pipeline=builtin.module(func.func(symbol-dce))"]);
   assert.match(mlir.stderr, "'func.func' op  was scheduled to run under SymbolDCE, but does not define a symbol table");
-  const pipeline = runPipeline(m, "builtin.module(func.func(symbol-dce))", { ctx });
+  const pipeline = runPipeline(m, "builtin.module(func.func(symbol-dce))", { ctx, registry: newPassRegistry() });
   assert.ok(isLeft(pipeline), "the pass fails in a pipeline too");
 });
 

@@ -53,7 +53,7 @@ import { parseSource } from "../../src/text/parser.ts";
 import { splitInputFile } from "../../src/text/split-input.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import { FunctionOpInterface } from "../../src/interfaces/function.ts";
-import { newContext } from "../../dialects/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 
 // ---- test ops ----------------------------------------------------------------------------------------------
 

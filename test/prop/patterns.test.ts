@@ -1,0 +1,64 @@
+/**
+ * Every shipped canonicalization pattern set and folder set, property-tested on random programs grown around
+ * their examples (Pattern.examples, and each dialect's folder examples): the canonicalizer preserves what the
+ * programs compute, and every pattern and folder of the set fires (the coverage table is printed; one that
+ * never fires fails the test, by name). FC_RUNS sets the runs (default 500), FC_SEED replays, and PROP_SETS
+ * (comma-separated set names) runs only some sets (`npm run mutation` uses it to run only a file's killers).
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { arithOps } from "../../dialects/arith/index.ts";
+import { arithFoldExamples } from "../../dialects/arith/fold-examples.ts";
+import { mathOps } from "../../dialects/math/index.ts";
+import { mathFoldExamples } from "../../dialects/math/fold-examples.ts";
+import { arithCastPatterns, arithFloatSelectPatterns, arithIntPatterns } from "../../rewrites/arith/canonicalize.ts";
+import { cfCanonicalizationPatterns } from "../../rewrites/cf/canonicalize.ts";
+import { funcCanonicalizationPatterns } from "../../rewrites/func/canonicalize.ts";
+import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
+import { type CoverageSpec, hasFolder } from "../../rewrites/testing/coverage.ts";
+import { arithAndMathOps, examplesOf, type ProgramOptions, programs } from "../../rewrites/testing/programs.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import type { FloatTolerance } from "../../src/interp/compare.ts";
+import type { Pattern, RewriteExample } from "../../src/rewrite/pattern.ts";
+
+const runs = Number(process.env.FC_RUNS ?? 500);
+const only = process.env.PROP_SETS?.split(",").map((s) => s.trim());
+const s = suite("shipped pattern and folder sets fire, and preserve semantics");
+const canonicalize = "builtin.module(func.func(canonicalize))";
+
+/**
+ * `skipRatio`: how many programs (per run) may be skipped for undefined behaviour. Folder sets have more: their
+ * programs divide, shift and convert constants, and one division by zero anywhere skips the program.
+ */
+function check(name: string, coverage: CoverageSpec, programOpts: ProgramOptions, tolerance?: FloatTolerance, skipRatio = 1): void {
+  if (only !== undefined && !only.includes(name)) return;
+  s(`${name} (${runs} random programs grown around the set's examples)`, () => {
+    const r = checkRewrite({ transform: canonicalize, programs: programs(programOpts), runs, coverage, ...(tolerance === undefined ? {} : { tolerance }) });
+    assert.ok(r.ok, r.ok ? "" : r.message);
+    if (r.ok) assert.ok(r.skipped < skipRatio * r.runs, `too many programs were skipped (${r.skipped} for ${r.runs} runs)`);
+  });
+}
+
+const patternSet = (name: string, patterns: readonly Pattern[], opts: ProgramOptions = {}): void =>
+  check(name, { patterns }, { examples: examplesOf(patterns), ...opts });
+
+/** The folder examples of `ops` (those with examples), for `programs({ examples })`. */
+const foldExamples = (ops: readonly (typeof Operation)[], table: Readonly<Record<string, readonly RewriteExample[]>>): RewriteExample[] =>
+  ops.flatMap((o) => table[o.info?.name ?? ""] ?? []);
+
+patternSet("arith-int", arithIntPatterns);
+patternSet("arith-cast", arithCastPatterns);
+patternSet("arith-float", arithFloatSelectPatterns);
+patternSet("cf", [...cfCanonicalizationPatterns, ...funcCanonicalizationPatterns]);
+// Fewer examples and focus steps per program than the defaults: each may divide by zero or shift too far, and
+// a program with undefined behaviour anywhere is skipped.
+check("arith-folds", { folders: arithOps }, {
+  examples: foldExamples(arithOps, arithFoldExamples),
+  focus: arithOps.filter(hasFolder),
+  examplesPerProgram: { min: 3, max: 10 },
+  focusPerProgram: { min: 3, max: 10 },
+}, undefined, 3);
+// math folds compute transcendental functions through the host libm: allow what the interpreter documents.
+check("math-folds", { folders: mathOps }, { ops: arithAndMathOps, examples: foldExamples(mathOps, mathFoldExamples), focus: mathOps.filter(hasFolder) }, { ulps: 2 }, 3);
+
+s.run();
