@@ -36,7 +36,7 @@ type IntLike = ArithLike<IntegerType | IndexType>;
 /** A new `arith.constant` of `like`'s type holding `value` (wrapped to the type), placed by the rewriter. */
 function intConstant(rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> {
   // The constant's type is the attribute's: an integer or index type.
-  return rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+  return rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result;
 }
 
 // ---- addi ----------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ const s = suite("broken reassociation patterns are caught by properties alone");
 
 type IntLike = ArithLike<IntegerType | IndexType>;
 const constant = (rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> =>
-  rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+  rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result;
 
 /** addi(subi(x, c0), c1) -> addi(x, c0 - c1): should be c1 - c0. */
 const addiSubConstantRhsBroken = rewrite({
