@@ -13,6 +13,7 @@ import { ConstantLike, Pure } from "../../src/ir/traits.ts";
 import { type FloatType, type IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { AnyType, TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import { printType } from "../../src/text/print-attr.ts";
 
 function constantResultName(op: Operation): string {
@@ -43,8 +44,8 @@ export const Constant = defineOp(
     verify(op) {
       const type: Type = op.result.type;
       // ODS's AllTypesMatch<["value", "result"]>.
-      if (typeOfAttr(op.value) !== type) return "failed to verify that all of {value, result} have same type";
-      if (type instanceof IntegerType && !type.isSignless) return "integer return type must be signless";
+      if (typeOfAttr(op.value) !== type) return opError(op, "failed to verify that all of {value, result} have same type");
+      if (type instanceof IntegerType && !type.isSignless) return opError(op, "integer return type must be signless");
       return undefined;
     },
   },

@@ -21,6 +21,7 @@ import { i32, IntegerType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { AnyInteger, AnyType, attrConstraint, Bool, DenseI32ArrayAttr, StrAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import { mutableOperandGroup, mutableOperandSubGroup } from "../../src/irdl/operand-groups.ts";
 import { optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
 import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
@@ -137,21 +138,21 @@ export const SwitchOp = defineOp(
       const values = op.case_values;
       const cases = op.caseDestinations.length;
       if (values === undefined && cases > 0) {
-        return `number of case values (0) should match number of case destinations (${cases})`;
+        return opError(op, `number of case values (0) should match number of case destinations (${cases})`);
       }
       if (values !== undefined) {
         const flagType = op.flag.type;
         if (values.type.elementType !== flagType) {
-          return `'flag' type ('${printType(flagType)}') should match case value type ('${printType(values.type.elementType)}')`;
+          return opError(op, `'flag' type ('${printType(flagType)}') should match case value type ('${printType(values.type.elementType)}')`);
         }
         if (values.numElements !== cases) {
-          return `number of case values (${values.numElements}) should match number of case destinations (${cases})`;
+          return opError(op, `number of case values (${values.numElements}) should match number of case destinations (${cases})`);
         }
       }
       const segments = op.case_operand_segments.numbers;
       const total = segments.reduce((a, b) => a + b, 0);
       if (segments.some((n) => n < 0) || total !== op.caseOperands.length) {
-        return `'case_operand_segments' sums to ${total}, but there are ${op.caseOperands.length} case operands`;
+        return opError(op, `'case_operand_segments' sums to ${total}, but there are ${op.caseOperands.length} case operands`);
       }
       return undefined;
     },

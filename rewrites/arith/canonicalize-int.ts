@@ -28,7 +28,8 @@ import {
   SubI,
   XOrI,
 } from "../../dialects/arith/index.ts";
-import { before, defining, intOrSplat, scalarIntConst } from "./match.ts";
+import { defining } from "../../src/ir/defining.ts";
+import { before, intOrSplat, scalarIntConst } from "./match.ts";
 
 type IntLike = ArithLike<IntegerType | IndexType>;
 

@@ -2,6 +2,7 @@
  * The declarative op specification (`defineOp`'s argument) and the types derived from it: the typed instance
  * (named accessors) and the typed build arguments. Runtime code lives in define-op.ts.
  */
+import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import type { InterfaceImpl } from "../ir/interfaces.ts";
 import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
@@ -196,8 +197,11 @@ export type BuildArgs<S extends OpSpec> = OperandArgs<Field<S, "operands">> &
 
 /** Hooks with the op's own type. */
 export interface OpBehaviour<I> {
-  /** Op-specific checks after the spec's own; return an error message (without the `'op' op` prefix). */
-  readonly verify?: (op: I) => string | undefined;
+  /**
+   * Op-specific checks after the spec's own: the diagnostic MLIR would emit, usually `opError(op, "...")`
+   * (src/irdl/op-error.ts: `'arith.select' op ...`), with notes when MLIR attaches some, or undefined.
+   */
+  readonly verify?: (op: I) => Diagnostic | undefined;
   /** Result types from the operands and attributes, when not given (ODS's InferTypeOpInterface). */
   readonly inferResultTypes?: (operands: readonly Value[], attributes: ReadonlyMap<string, Attribute>) => Type[] | undefined;
   /**

@@ -16,7 +16,8 @@ import {
   subiLhsAddConstant,
   subiLhsSubConstantLhs,
 } from "../../rewrites/arith/canonicalize.ts";
-import { defining, scalarIntConst } from "../../rewrites/arith/match.ts";
+import { defining } from "../../src/ir/defining.ts";
+import { scalarIntConst } from "../../rewrites/arith/match.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { examplesOf, programs } from "../../rewrites/testing/programs.ts";
 import type { Value } from "../../src/ir/value.ts";

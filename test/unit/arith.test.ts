@@ -53,9 +53,13 @@ const arg = (args: Block["args"], i: number) => {
   return a;
 };
 
-/** The op's own verify hook (what src/irdl adds after its generic checks). */
+/** The message of the op's own verify hook (run after src/irdl's generic checks), without its `'arith.x' op ` prefix. */
 function ownVerify(op: Operation): string | undefined {
-  return definitionOf(op)?.behaviour.verify?.(op);
+  const d = definitionOf(op)?.behaviour.verify?.(op);
+  if (d === undefined) return undefined;
+  const prefix = `'${op.name}' op `;
+  assert.ok(d.message.startsWith(prefix), `not worded as an op error: ${d.message}`);
+  return d.message.slice(prefix.length);
 }
 
 test("the dialect lists every MLIR 16 arith op once", () => {
