@@ -9,7 +9,9 @@
 import type { Operation, Trait } from "../../src/ir/operation.ts";
 import { Elementwise, Pure, SameOperandsAndResultShape } from "../../src/ir/traits.ts";
 import { type TypeConstraint } from "../../src/irdl/constraints.ts";
+import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import {
   FloatType,
   IndexType,
@@ -88,12 +90,12 @@ export function areCastCompatible(src: Type, dst: Type, rule: ElementRule, allow
   return s !== undefined && d !== undefined && rule(s, d);
 }
 
-function castVerifier(rule: ElementRule, allowMemRef: boolean): (op: Operation) => string | undefined {
+function castVerifier(rule: ElementRule, allowMemRef: boolean): (op: Operation) => Diagnostic | undefined {
   return (op) => {
     const src = op.getOperand(0).type;
     const dst = op.getResult(0).type;
     if (areCastCompatible(src, dst, rule, allowMemRef)) return undefined;
-    return `operand type '${printType(src)}' and result type '${printType(dst)}' are cast incompatible`;
+    return opError(op, `operand type '${printType(src)}' and result type '${printType(dst)}' are cast incompatible`);
   };
 }
 

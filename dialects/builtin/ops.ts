@@ -20,6 +20,7 @@ import {
 } from "../../src/ir/traits.ts";
 import { AnyType, StrAttr, SymbolNameAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import { optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
 
 /**
@@ -41,8 +42,8 @@ export const ModuleOp = defineOp(
   {
     verify: (op) => {
       const body = op.bodyRegion;
-      if (body.blocks.length !== 1) return "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks";
-      if (body.block.args.length > 0) return "region should have no arguments";
+      if (body.blocks.length !== 1) return opError(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks");
+      if (body.block.args.length > 0) return opError(op, "region should have no arguments");
       return undefined;
     },
   },
@@ -78,6 +79,6 @@ export const UnrealizedConversionCastOp = defineOp(
     traits: [Pure],
     format: "($inputs^ `:` type($inputs))? `to` type($outputs) attr-dict",
   },
-  { verify: (op) => (op.numResults === 0 ? "expected at least one result for cast operation" : undefined) },
+  { verify: (op) => (op.numResults === 0 ? opError(op, "expected at least one result for cast operation") : undefined) },
 );
 export type UnrealizedConversionCastOp = InstanceType<typeof UnrealizedConversionCastOp>;
