@@ -22,6 +22,7 @@ import {
 } from "../../src/ir/traits.ts";
 import { AnyType, StrAttr, SymbolNameAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import { optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
 
 /**
@@ -43,8 +44,8 @@ export const ModuleOp = defineOp(
   {
     verify: (op) => {
       const body = op.bodyRegion;
-      if (body.blocks.length !== 1) return "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks";
-      if (body.block.args.length > 0) return "region should have no arguments";
+      if (body.blocks.length !== 1) return opError(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks");
+      if (body.block.args.length > 0) return opError(op, "region should have no arguments");
       return undefined;
     },
   },

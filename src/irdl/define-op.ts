@@ -21,7 +21,7 @@ import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
 import { InferTypeOpInterface } from "../interfaces/infer-type.ts";
 import { compileFormat } from "./format.ts";
 import { inferResultTypes, inferTypeImplementation } from "./infer-result-types.ts";
-import type { AttrSpec, BuildArgs, OpBehaviour, OpInstance, OpSpec, RegionSpec, SuccessorSpec, ValueSpec } from "./spec.ts";
+import type { AttrSpec, BuildArgs, CheckedSpec, OpBehaviour, OpInstance, OpSpec, RegionSpec, SuccessorSpec, ValueSpec } from "./spec.ts";
 
 export const OPERAND_SEGMENT_SIZES = "operand_segment_sizes";
 export const RESULT_SEGMENT_SIZES = "result_segment_sizes";
@@ -276,11 +276,12 @@ function defineAccessors(cls: typeof Operation, def: OpDefinition): void {
 }
 
 /** Defines an op kind. `behaviour` holds the hooks typed with the op's own instance type. */
-export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour<OpInstance<S>> = {}): OpClass<S> {
+export function defineOp<const S extends OpSpec>(spec: CheckedSpec<S>, behaviour: OpBehaviour<OpInstance<S>> = {}): OpClass<S> {
   const dot = spec.name.indexOf(".");
   if (dot <= 0) throw new Error(`op name '${spec.name}' must be 'dialect.mnemonic'`);
   const operands = valueGroups(spec.operands);
   const results = valueGroups(spec.results);
+  checkGroupNames(spec, operands, results);
   const def: OpDefinition & { asm?: OpAsmHooks | undefined } = {
     name: spec.name,
     dialect: spec.name.slice(0, dot),
@@ -315,6 +316,17 @@ export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour
   defineAccessors(cls, def);
   (cls as unknown as { build: unknown }).build = (args: Record<string, unknown>, loc?: Location) => buildOp(cls, def, args, loc);
   return cls as OpClass<S>;
+}
+
+/**
+ * The names `allTypesMatch` and `typesMatchWith` use must be the op's operands or results. The types check
+ * this for specs written in TypeScript; this catches the rest (a spec built at run time) at definition.
+ */
+function checkGroupNames(spec: OpSpec, operands: readonly ValueGroupDef[], results: readonly ValueGroupDef[]): void {
+  const known = new Set([...operands, ...results].map((g) => g.name));
+  const used = [...(spec.allTypesMatch ?? []).flat(), ...(spec.typesMatchWith ?? []).flatMap((t) => [t.from, t.to])];
+  const unknown = used.find((n) => !known.has(n));
+  if (unknown !== undefined) throw new Error(`'${spec.name}': '${unknown}' names no operand or result of the op`);
 }
 
 /** The runtime of `Op.build(args)`: lays out operands, attributes, regions and successors from named args. */

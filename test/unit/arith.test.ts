@@ -22,19 +22,23 @@ import {
   f16,
   f32,
   f64,
+  type FloatType,
   i1,
   i8,
   i16,
   i32,
   i64,
   index,
+  type IndexType,
   IntegerType,
   memref,
   RankedTensorType,
   tensor,
   type Type,
   vector,
+  type VectorType,
 } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
 import { definitionOf } from "../../src/irdl/define-op.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -61,9 +65,13 @@ function verifierMessage(op: Operation): string | undefined {
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-/** The op's own verify hook (what src/irdl adds after its generic checks). */
+/** The message of the op's own verify hook (run after src/irdl's generic checks), without its `'arith.x' op ` prefix. */
 function ownVerify(op: Operation): string | undefined {
-  return definitionOf(op)?.behaviour.verify?.(op);
+  const d = definitionOf(op)?.behaviour.verify?.(op);
+  if (d === undefined) return undefined;
+  const prefix = `'${op.name}' op `;
+  assert.ok(d.message.startsWith(prefix), `not worded as an op error: ${d.message}`);
+  return d.message.slice(prefix.length);
 }
 
 test("the dialect lists every MLIR 16 arith op once", () => {
@@ -267,6 +275,18 @@ test("constant: the result type comes from the value", () => {
   assert.is(ownVerify(mismatch), "failed to verify that all of {value, result} have same type");
   const unsigned = IntegerType.get(32, "unsigned");
   assert.is(ownVerify(A.Constant.build({ value: intAttr(unsigned, 1) })), "integer return type must be signless");
+});
+
+test("a constant's result is typed by its value: Constant.build and create are generic over the attribute", () => {
+  const b = Builder.atEnd(new Block());
+  const f: Value<FloatType> = b.create(A.Constant, { value: floatAttr(f32, 1.5) }).result;
+  const n: Value<IntegerType | IndexType> = A.Constant.build({ value: intAttr(i32, 1) }).result;
+  const d: Value<RankedTensorType | VectorType> = b.create(A.Constant, { value: DenseElementsAttr.splat(tensor([4], f32), 1) }).result;
+  // @ts-expect-error an integer constant's result is not a float value
+  const wrong: Value<FloatType> = A.Constant.build({ value: intAttr(i32, 1) }).result;
+  // @ts-expect-error nor is one made with create
+  const wrongToo: Value<FloatType> = b.create(A.Constant, { value: intAttr(i32, 1) }).result;
+  assert.equal([f.type, n.type, d.type, wrong.type, wrongToo.type], [f32, i32, tensor([4], f32), i32, i32]);
 });
 
 test("constant result names follow MLIR 16 (%c0, %c42_i32, %c-1_i64, %true, %cst)", () => {

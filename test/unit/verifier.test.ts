@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Diagnostic } from "../../src/diag/diagnostic.ts";
+import { type Diagnostic, note } from "../../src/diag/diagnostic.ts";
 import { ArrayAttr, type Attribute, DenseArrayAttr, DictionaryAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "../../src/ir/attributes.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import { Context } from "../../src/ir/context.ts";
@@ -47,6 +47,7 @@ import {
 } from "../../src/irdl/constraints.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import { optional, optionalAttr, region, successor, variadic, variadicRegion } from "../../src/irdl/spec.ts";
 import { DominanceInfo, verify, verifyOp, type VerifyOptions } from "../../src/irdl/verifier.ts";
 import { parseSource } from "../../src/text/parser.ts";
@@ -324,11 +325,29 @@ spec("AllTypesMatch groups", () => {
 spec("the op's own verify hook runs last, with the op prefix", () => {
   const Checked = defineOp(
     { name: "test.checked", summary: "own rule", attributes: { n: AnyIntegerAttr } },
-    { verify: (op) => (op.n.value < 0n ? "requires a non-negative 'n'" : undefined) },
+    { verify: (op) => (op.n.value < 0n ? opError(op, "requires a non-negative 'n'") : undefined) },
   );
   assert.is(firstMessage(inFunc(Checked.build({ n: IntegerAttr.get(i32, -1) }))), "'test.checked' op requires a non-negative 'n'");
   assert.is(firstMessage(inFunc(generic(Checked, { attributes: { n: FloatAttr.get(f32, 1) } }))), "'test.checked' op attribute 'n' failed to satisfy constraint: integer attribute");
   assert.equal(messages(inFunc(Checked.build({ n: IntegerAttr.get(i32, 1) }))), []);
+});
+spec("the op's own verify hook returns a whole diagnostic, notes included", () => {
+  const Twice = defineOp(
+    { name: "test.twice", summary: "uses two different values", operands: { a: AnyType, b: AnyType } },
+    {
+      verify: (op) =>
+        op.a === op.b ? opError(op, "uses one value twice", [note(op.a.definingOp?.loc, "prior use here"), note(op.loc, "see the op")]) : undefined,
+    },
+  );
+  const Source = defineOp({ name: "test.source", summary: "makes a value", results: { r: AnyType } });
+  const value = Source.build({ r: i32 }, loc(2, 3));
+  const twice = Twice.build({ a: value.r, b: value.r }, loc(3, 5));
+  const failed = verify(inFunc(value, twice));
+  assert.ok(isLeft(failed));
+  if (!isLeft(failed)) return;
+  const d = failed.left[0]!;
+  assert.equal([d.message, fileLineCol(d.loc)?.line], ["'test.twice' op uses one value twice", 3]);
+  assert.equal(d.notes.map((n) => [n.severity, n.message, fileLineCol(n.loc)?.line]), [["note", "prior use here", 2], ["note", "see the op", 3]]);
 });
 spec.run();
 
