@@ -10,7 +10,7 @@
  */
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMap, IntegerSet } from "./affine.ts";
-import { check, type VerifyResult } from "./checked.ts";
+import { check, typeArg, type VerifyResult } from "./checked.ts";
 import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
   ComplexType,
@@ -483,10 +483,10 @@ export class DenseElementsAttr extends Attribute {
    */
   static verify(type: RankedTensorType | VectorType, data: DenseStorage): VerifyResult {
     const n = numElements(type.shape);
-    if (n === undefined) return ["dense elements need a statically shaped type, not ", type];
+    if (n === undefined) return ["dense elements need a statically shaped type, not ", typeArg(type)];
     const layout = denseLayout(type.elementType);
-    if (layout === undefined) return ["dense elements of ", type.elementType, " are not supported"];
-    if (!(data instanceof layout.Storage)) return [`dense storage ${data.constructor.name} does not match the element type `, type.elementType];
+    if (layout === undefined) return ["dense elements of ", typeArg(type.elementType), " are not supported"];
+    if (!(data instanceof layout.Storage)) return [`dense storage ${data.constructor.name} does not match the element type `, typeArg(type.elementType)];
     const lanes = layout.lanes;
     if (data.length !== lanes && data.length !== n * lanes) return [`dense elements: ${data.length / lanes} values for a type of ${n} elements`];
     return undefined;

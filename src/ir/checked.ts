@@ -19,14 +19,23 @@ import type { Attribute } from "./attributes.ts";
 import type { Location } from "./location.ts";
 import type { Type } from "./types.ts";
 
-/** A piece of a verifier message: text, a number, or a type or attribute to spell. */
-export type MessagePart = string | number | Type | Attribute;
+/**
+ * A piece of a verifier message: text, a number, or a type or attribute to spell (made with `typeArg` and
+ * `attrArg`, as MLIR's diagnostics keep their arguments; a type is quoted, `'f32'`, an attribute is not).
+ */
+export type MessagePart = string | number | { readonly type: Type } | { readonly attr: Attribute };
+
+export const typeArg = (type: Type): MessagePart => ({ type });
+export const attrArg = (attr: Attribute): MessagePart => ({ attr });
 
 /** What a `verify` returns: undefined when the parameters are valid, otherwise the message's parts. */
 export type VerifyResult = readonly MessagePart[] | undefined;
 
 /** Spells the types and attributes a message names (the printer's printType / printAttribute). */
-export type Speller = (x: Type | Attribute) => string;
+export interface Speller {
+  type(t: Type): string;
+  attr(a: Attribute): string;
+}
 
 /** Thrown by a builtin kind's `get` when `verify` fails; `message` is MLIR 16's (see the module comment). */
 export class InvalidParametersError extends RangeError {
@@ -47,7 +56,12 @@ export function check(failure: VerifyResult): void {
 
 export function renderMessage(parts: readonly MessagePart[], spell: Speller): string {
   let out = "";
-  for (const p of parts) out += typeof p === "string" ? p : typeof p === "number" ? String(p) : spell(p);
+  for (const p of parts) {
+    if (typeof p === "string") out += p;
+    else if (typeof p === "number") out += String(p);
+    else if ("type" in p) out += `'${spell.type(p.type)}'`;
+    else out += spell.attr(p.attr);
+  }
   return out;
 }
 
@@ -65,13 +79,17 @@ export function getChecked<T>(loc: Location, build: () => T, spell: Speller = sp
   }
 }
 
-/** Builtin scalar types exactly (`f32`, `ui8`, `index`, `none`); anything else as `<kind>` (`<tensor>`). */
-function spellWithoutPrinter(x: Type | Attribute): string {
-  const t = x as Partial<{ kind: string; width: number; signedness: string; name: string }>;
-  if (t.kind === "integer" && t.width !== undefined) {
-    return `${t.signedness === "signed" ? "si" : t.signedness === "unsigned" ? "ui" : "i"}${t.width}`;
-  }
-  if (t.kind === "float" && t.name !== undefined) return t.name;
-  if (t.kind === "index" || t.kind === "none") return t.kind;
-  return `<${t.kind}>`;
-}
+/**
+ * Builtin scalar types exactly (`f32`, `ui8`, `index`, `none`); other types as `<kind>` (`<tensor>`), attributes
+ * as `#<kind>`.
+ */
+const spellWithoutPrinter: Speller = {
+  type(t) {
+    const s = t as Type & Partial<{ width: number; signedness: string; name: string }>;
+    if (s.kind === "integer") return `${s.signedness === "signed" ? "si" : s.signedness === "unsigned" ? "ui" : "i"}${s.width}`;
+    if (s.kind === "float" && s.name !== undefined) return s.name;
+    if (s.kind === "index" || s.kind === "none") return s.kind;
+    return `<${s.kind}>`;
+  },
+  attr: (a) => `#<${a.kind}>`,
+};

@@ -10,7 +10,7 @@
  */
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMapAttr, Attribute, IntegerAttr, StridedLayoutAttr } from "./attributes.ts";
-import { check, type VerifyResult } from "./checked.ts";
+import { attrArg, check, typeArg, type VerifyResult } from "./checked.ts";
 import { freshId, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
 
 /** The sentinel for a dynamic dimension, offset or stride (MLIR 16's ShapedType::kDynamic, INT64_MIN). */
@@ -213,7 +213,7 @@ export class RankedTensorType extends Type {
   /** The encoding is not checked: sparse tensor encodings are kept as text (MLIR's VerifiableTensorEncoding). */
   static verify(shape: readonly number[], elementType: Type, _encoding?: Attribute): VerifyResult {
     if (!shape.every(isValidDimension)) return ["invalid tensor dimension size"];
-    return isValidTensorElementType(elementType) ? undefined : ["invalid tensor element type: ", elementType];
+    return isValidTensorElementType(elementType) ? undefined : ["invalid tensor element type: ", typeArg(elementType)];
   }
   static get(shape: readonly number[], elementType: Type, encoding?: Attribute): RankedTensorType {
     check(RankedTensorType.verify(shape, elementType, encoding));
@@ -239,7 +239,7 @@ export class UnrankedTensorType extends Type {
     super(id);
   }
   static verify(elementType: Type): VerifyResult {
-    return isValidTensorElementType(elementType) ? undefined : ["invalid tensor element type: ", elementType];
+    return isValidTensorElementType(elementType) ? undefined : ["invalid tensor element type: ", typeArg(elementType)];
   }
   static get(elementType: Type): UnrankedTensorType {
     check(UnrankedTensorType.verify(elementType));
@@ -261,7 +261,7 @@ export class VectorType extends Type {
     super(id);
   }
   static verify(shape: readonly number[], elementType: Type, scalableDims?: readonly boolean[]): VerifyResult {
-    if (!isValidVectorElementType(elementType)) return ["vector elements must be int/index/float type but got ", elementType];
+    if (!isValidVectorElementType(elementType)) return ["vector elements must be int/index/float type but got ", typeArg(elementType)];
     if (!shape.every((d) => Number.isSafeInteger(d) && d > 0)) {
       return [`vector types must have positive constant sizes but got ${shape.join(", ")}`];
     }
@@ -384,7 +384,7 @@ function verifyLayout(layout: Attribute | undefined, rank: number): VerifyResult
   if (isStridedLayoutAttr(layout)) {
     return layout.strides.length === rank ? undefined : ["expected the number of strides to match the rank"];
   }
-  return ["memref layout must be an affine map or a strided layout, not ", layout];
+  return ["memref layout must be an affine map or a strided layout, not ", attrArg(layout)];
 }
 
 /**

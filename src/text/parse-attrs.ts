@@ -5,7 +5,8 @@
  *               | string (`:` type)? | type | `[` attribute* `]` | `{` (name (`=` attribute)?)* `}`
  *               | `@`sym (`::` `@`sym)* | `affine_map<...>` | `affine_set<...>`
  *               | `strided<[...], offset: n>` | `array<T: ...>`
- *               | `dense<...>` `:` shaped-type | `dense_resource<name>` `:` shaped-type | `loc(...)`
+ *               | `dense<...>` `:` shaped-type | `dense_resource<name>` `:` shaped-type
+ *               | `sparse<indices, values>` `:` shaped-type | `loc(...)`
  *               | `#` alias | `#` dialect.attr<...> (`:` type)?
  */
 import {
@@ -29,7 +30,7 @@ import { DYNAMIC, FloatType, IndexType, IntegerType, type Type, i64, f64 } from 
 import { symbolReference } from "./lexer.ts";
 import { parseAffineMapBody, parseIntegerSetBody } from "./parse-affine.ts";
 import { buildAttributeInt } from "./parse-literals.ts";
-import { parseDenseElementsAttr, parseDenseResourceElementsAttr } from "./parse-dense.ts";
+import { parseDenseElementsAttr, parseDenseResourceElementsAttr, parseSparseElementsAttr } from "./parse-dense.ts";
 import { parseExtendedAttr } from "./parse-dialect-symbols.ts";
 import { parseLocationInstance } from "./parse-locations.ts";
 import { startsType } from "./parse-types.ts";
@@ -131,7 +132,7 @@ function parseKeywordAttr(p: CoreParser, type: Type | undefined): Attribute {
       return IntegerSetAttr.get(set);
     }
     case "sparse":
-      return p.emitError("sparse elements attributes are not supported");
+      return parseSparseElementsAttr(p, type);
     case "dense":
       return parseDenseElementsAttr(p, type);
     case "dense_resource":

@@ -11,6 +11,7 @@
  * (`tensor<99999999999xf32>`) with a short literal costs nothing.
  */
 import { DenseElementsAttr, DenseResourceElementsAttr, type DenseStorage, denseLayout } from "../ir/attributes.ts";
+import { SparseElementsAttr } from "../ir/sparse-elements-attr.ts";
 import {
   ComplexType,
   FloatType,
@@ -22,6 +23,7 @@ import {
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,
+  i64,
   isShaped,
   numElements,
 } from "../ir/types.ts";
@@ -104,19 +106,50 @@ class TensorLiteral {
 }
 
 export function parseDenseElementsAttr(p: CoreParser, attrType: Type | undefined): DenseElementsAttr {
-  p.consume();
+  const keyword = p.consume();
   p.expect("<", "expected '<' after 'dense'");
   const literal = new TensorLiteral(p);
   if (!p.consumeIf(">")) {
     literal.parse(true);
     p.expect(">", "expected '>'");
   }
-  const typeLoc = p.tok;
-  const type = parseElementsLiteralType(p, attrType);
+  // Errors about the elements point at the type, or at `dense` when the type was given (MLIR's choice).
+  const typeLoc = attrType !== undefined ? keyword : p.tok;
+  const type = parseElementsLiteralType(p, attrType, "dense");
   return buildDense(p, literal, typeLoc, type);
 }
 
-function parseElementsLiteralType(p: CoreParser, given: Type | undefined): RankedTensorType | VectorType {
+/**
+ * `sparse<indices, values> : type` or `sparse<> : type` (MLIR's parseSparseElementsAttr): the indices are an
+ * i64 literal of shape [N, rank] (one coordinate list, a splat, is [1, rank]), the values a literal of shape
+ * [N] (a splat is N copies); hex is allowed for the values only.
+ */
+export function parseSparseElementsAttr(p: CoreParser, attrType: Type | undefined): SparseElementsAttr {
+  const keyword = p.consume();
+  p.expect("<", "Expected '<' after 'sparse'");
+  if (p.consumeIf(">")) {
+    const type = parseElementsLiteralType(p, attrType, "sparse");
+    const none = (shape: number[], elementType: Type): DenseElementsAttr =>
+      buildDense(p, new TensorLiteral(p), keyword, RankedTensorType.get(shape, elementType));
+    return p.construct(keyword, () => SparseElementsAttr.get(type, none([0, type.shape.length], i64), none([0], type.elementType)));
+  }
+  const indicesAt = p.tok;
+  const indices = new TensorLiteral(p);
+  indices.parse(false);
+  p.expect(",", "expected ','");
+  const valuesAt = p.tok;
+  const values = new TensorLiteral(p);
+  values.parse(true);
+  p.expect(">", "expected '>'");
+  const type = parseElementsLiteralType(p, attrType, "sparse");
+  const indicesType = RankedTensorType.get(indices.shape.length === 0 ? [1, type.shape.length] : indices.shape, i64);
+  const indicesAttr = buildDense(p, indices, indicesAt, indicesType);
+  const valuesShape = values.shape.length === 0 ? [indicesType.shape[0] as number] : values.shape;
+  const valuesAttr = buildDense(p, values, valuesAt, p.construct(valuesAt, () => RankedTensorType.get(valuesShape, type.elementType)));
+  return p.construct(keyword, () => SparseElementsAttr.get(type, indicesAttr, valuesAttr));
+}
+
+function parseElementsLiteralType(p: CoreParser, given: Type | undefined, kind: "dense" | "sparse"): RankedTensorType | VectorType {
   let type = given;
   if (type === undefined) {
     p.expect(":", "expected ':'");
@@ -125,7 +158,7 @@ function parseElementsLiteralType(p: CoreParser, given: Type | undefined): Ranke
   if (type instanceof UnrankedTensorType || type instanceof UnrankedMemRefType) {
     return p.emitError("elements literal type must have static shape");
   }
-  if (type instanceof MemRefType) return p.emitError("dense elements of a memref type are not supported");
+  if (type instanceof MemRefType) return p.emitError(`${kind} elements of a memref type are not supported`);
   if (!(type instanceof RankedTensorType) && !(type instanceof VectorType)) {
     return p.emitError("elements literal must be a shaped type");
   }

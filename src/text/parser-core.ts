@@ -9,8 +9,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { error as errorDiag, note } from "../diag/diagnostic.ts";
-import { Attribute } from "../ir/attributes.ts";
-import { InvalidParametersError } from "../ir/checked.ts";
+import type { Attribute } from "../ir/attributes.ts";
+import { InvalidParametersError, type Speller } from "../ir/checked.ts";
 import type { Context } from "../ir/context.ts";
 import { fromBits } from "../ir/float-bits.ts";
 import type { FileLineColLoc, Location } from "../ir/location.ts";
@@ -32,8 +32,8 @@ import { parseAttributeImpl, parseOptionalAttributeImpl } from "./parse-attrs.ts
 import { parseOptionalTypeImpl, parseTypeImpl, parseTypeListNoParens } from "./parse-types.ts";
 import { printAttribute, printType } from "./print-attr.ts";
 
-/** Types and attributes in verifier messages, as MLIR's diagnostics print them (types bare, attributes bare). */
-const spellForDiagnostic = (x: Type | Attribute): string => (x instanceof Attribute ? printAttribute(x) : printType(x));
+/** Types and attributes in verifier messages, as MLIR's diagnostics print them. */
+const spellForDiagnostic: Speller = { type: (t) => printType(t), attr: (a) => printAttribute(a) };
 
 /** How deeply types, attributes, regions and locations may nest before the parser gives up. */
 export const MAX_NESTING_DEPTH = 200;

@@ -30,6 +30,7 @@ import {
 } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import { CallSiteLoc, FileLineColLoc, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.ts";
+import { SparseElementsAttr } from "../ir/sparse-elements-attr.ts";
 import {
   ComplexType,
   DYNAMIC,
@@ -346,6 +347,11 @@ export class AttrPrinter implements DialectAsmPrinter {
     } else if (a instanceof DenseElementsAttr) {
       if (shouldElide(a, this.state.elements?.elideIfLarger)) this.out += "dense_resource<__elided__>";
       else this.out += `dense<${denseElementsBody(a, this.state.elements?.hexIfLarger)}>`;
+    } else if (a instanceof SparseElementsAttr) {
+      const limit = this.state.elements?.elideIfLarger;
+      if (shouldElide(a.indices, limit) || shouldElide(a.values, limit)) this.out += "dense_resource<__elided__>";
+      else if (a.indices.numElements === 0) this.out += "sparse<>";
+      else this.out += `sparse<${denseElementsBody(a.indices, -1)}, ${denseElementsBody(a.values, this.state.elements?.hexIfLarger)}>`;
     } else if (a instanceof DenseResourceElementsAttr) {
       this.out += `dense_resource<${a.handle.name}>`;
       this.state.noteResource(a.handle);
@@ -441,7 +447,7 @@ export class AttrPrinter implements DialectAsmPrinter {
 export function attributeType(a: Attribute): Type | undefined {
   if (a instanceof IntegerAttr || a instanceof FloatAttr) return a.type;
   if (a instanceof StringAttr) return a.type;
-  if (a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr) return a.type;
+  if (a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr || a instanceof SparseElementsAttr) return a.type;
   return undefined;
 }
 

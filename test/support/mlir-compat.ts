@@ -68,3 +68,40 @@ export function assertSameErrors(text: string, o: Partial<OptOptions> = {}, args
   assert.is(ours.exitCode, 1, `tensile-opt accepts ${JSON.stringify(text)}:\n${ours.stdout}`);
   assert.fixture(firstError(ours.stderr), firstError(theirs.stderr), text);
 }
+
+/**
+ * The first error of each single-line snippet, from one run of each tool over all of them (`// -----` between
+ * them: one mlir-opt-16 process, not one per snippet): `col N: error: message`, the source line and the caret,
+ * or "accepted". Diagnostics are matched to snippets by the source line they quote; the line number is
+ * dropped because mlir-opt-16 counts it within the split.
+ */
+export function firstErrors(snippets: readonly string[], allowUnregistered = true): Map<string, { ours: string; theirs: string }> {
+  const text = snippets.join("\n// -----\n");
+  const ours = runOpt(text, "<stdin>", () => newContext({ allowUnregisteredDialects: allowUnregistered }), options({ allowUnregisteredDialect: allowUnregistered, splitInputFile: true }));
+  const args = [...(allowUnregistered ? ["--allow-unregistered-dialect"] : []), "--split-input-file", "-"];
+  const theirs = spawnSync("mlir-opt-16", args, { input: text, encoding: "utf8" });
+  assert.is(theirs.signal, null, "mlir-opt-16 crashed on one of the snippets");
+  const mine = byQuotedLine(ours.stderr);
+  const mlir = byQuotedLine(theirs.stderr);
+  return new Map(snippets.map((s) => [s, { ours: mine.get(s) ?? "accepted", theirs: mlir.get(s) ?? "accepted" }]));
+}
+
+/** The first diagnostic quoting each source line, without its file and line number. */
+function byQuotedLine(stderr: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const lines = stderr.split("\n");
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const m = /:(\d+): (error: .*)$/.exec(lines[i] as string);
+    if (m === null || !(lines[i + 2] as string).trim().startsWith("^")) continue;
+    const quoted = lines[i + 1] as string;
+    if (!out.has(quoted)) out.set(quoted, `col ${m[1]}: ${m[2]}\n${quoted}\n${lines[i + 2]}`);
+  }
+  return out;
+}
+
+/** One snippet through both tools on its own (for inputs that crash mlir-opt-16). */
+export function oneByOne(snippet: string): { ours: string; mlir: ReturnType<typeof spawnSync> } {
+  const ours = runOpt(snippet, "<stdin>", () => newContext({ allowUnregisteredDialects: true }), options());
+  const mlir = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", "-"], { input: snippet, encoding: "utf8" });
+  return { ours: ours.exitCode === 0 ? "accepted" : (ours.stderr.split("\n")[0] as string), mlir };
+}

@@ -220,7 +220,7 @@ test("custom-op errors reported by a hook carry MLIR's `custom op` prefix", () =
 
 test("what Tensile does not support is reported, never silently dropped", () => {
   const cases: [string, string][] = [
-    ['"my.a"() {a = sparse<[[0]], [1]> : tensor<2xi32>} : () -> ()', "sparse elements attributes are not supported"],
+    ['"my.a"() {a = sparse<[[0]], [1]> : memref<2xi32>} : () -> ()', "sparse elements of a memref type are not supported"],
     ['"my.a"() {a = f8E4M3FN} : () -> ()', "the f8E4M3FN type is not supported"],
     ['"my.a"() {a = dense<(true, false)> : tensor<complex<i1>>} : () -> ()', "dense elements of this element type are not supported"],
     ['"my.a"() {a = dense<1> : tensor<2xi128>} : () -> ()', "dense elements of this element type are not supported"],
