@@ -226,8 +226,11 @@ export interface OpBehaviour<I> {
    * (src/irdl/op-error.ts: `'arith.select' op ...`), with notes when MLIR attaches some, or undefined.
    */
   readonly verify?: (op: I) => Diagnostic | undefined;
-  /** Result types from the operands and attributes, when not given (ODS's InferTypeOpInterface). */
-  readonly inferResultTypes?: (operands: readonly Value[], attributes: ReadonlyMap<string, Attribute>) => Type[] | undefined;
+  /**
+   * Result types from the operands, attributes and regions: implements InferTypeOpInterface for the op
+   * (src/interfaces/infer-type.ts), so build and the format may leave them out and the verifier checks them.
+   */
+  readonly inferResultTypes?: (operands: readonly Value[], attributes: ReadonlyMap<string, Attribute>, regions: readonly Region[]) => readonly Type[] | undefined;
   /**
    * Constant folding: given the op and the constant value of each operand (or undefined), the result values,
    * as constants or existing values; undefined when it does not fold.
