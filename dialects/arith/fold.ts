@@ -196,9 +196,8 @@ export const foldAndI: FoldHook = commutative((op, operands) => {
     const prev = definedBy(inner, "arith.andi");
     if (prev !== undefined && (other === prev.getOperand(0) || other === prev.getOperand(1))) return prev.getResult();
   }
-  // Idempotent: and(x, x) -> x
-  if (lhsOf(op) === rhsOf(op)) return lhsOf(op);
-  return foldIntConstants(op, operands, "andi");
+  // The Idempotent trait's and(x, x) -> x comes after the op's own fold, as in MLIR: and(c, c) folds to a value.
+  return foldIntConstants(op, operands, "andi") ?? idempotent(op);
 });
 
 export const foldOrI: FoldHook = commutative((op, operands) => {
@@ -206,11 +205,15 @@ export const foldOrI: FoldHook = commutative((op, operands) => {
   if (w === undefined) return undefined;
   if (isZero(operands[1])) return lhsOf(op);
   const c = intConst(operands[1]);
-  if (c !== undefined && isAllOnes(w, c)) return rhsOf(op);
-  // Idempotent: or(x, x) -> x
-  if (lhsOf(op) === rhsOf(op)) return lhsOf(op);
-  return foldIntConstants(op, operands, "ori");
+  // or(x, all ones) -> all ones: the value, not the operand (MLIR 16 reuses, and hoists, the constant).
+  if (c !== undefined && isAllOnes(w, c)) return operands[1];
+  return foldIntConstants(op, operands, "ori") ?? idempotent(op);
 });
+
+/** The Idempotent trait's fold, tried when the op's own fold fails: op(x, x) -> x. */
+function idempotent(op: Operation): Value | undefined {
+  return lhsOf(op) === rhsOf(op) ? lhsOf(op) : undefined;
+}
 
 export const foldXOrI: FoldHook = commutative((op, operands) => {
   if (isZero(operands[1])) return lhsOf(op);
