@@ -20,6 +20,8 @@ export interface Mutant {
   readonly operator: string;
   /** 1-based line of the edit. */
   readonly line: number;
+  /** 0-based column of the edit in its line. */
+  readonly column: number;
   /** The original source line, trimmed (for reports). */
   readonly context: string;
 }
@@ -177,7 +179,7 @@ export function mutantsOf(src: string): Mutant[] {
       if (replacement === undefined) continue;
       const edit = insertionEdit(src, rule.operator, offset, replacement);
       if (edit === undefined) continue;
-      out.push({ ...edit, operator: rule.operator, line, context });
+      out.push({ ...edit, operator: rule.operator, line, column: edit.offset - (lineStarts[line - 1] ?? 0), context });
     }
   }
   return out.sort((a, b) => a.offset - b.offset || a.operator.localeCompare(b.operator));

@@ -10,7 +10,7 @@ import { Elementwise, Pure, SameOperandsType } from "../../src/ir/traits.ts";
 import { RankedTensorType, type Type, UnrankedTensorType, VectorType, i1, isShaped } from "../../src/ir/types.ts";
 import { AnyType } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
-import { opError } from "../../src/irdl/trait-verifiers.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { CmpFPredicateAttr, CmpIPredicateAttr } from "./attrs.ts";
@@ -122,10 +122,13 @@ export const Select = defineOp(
       if (condType === i1) return undefined;
       const resultType = op.result.type;
       // A shaped condition selects per element, so it must be i1 of the result's shape.
-      if (!isVectorOrTensor(resultType)) return `expected condition to be a signless i1, but got '${printType(condType)}'`;
+      if (!isVectorOrTensor(resultType)) return opError(op, `expected condition to be a signless i1, but got '${printType(condType)}'`);
       const expected = i1SameShape(resultType);
       if (condType === expected) return undefined;
-      return `expected condition type to have the same shape as the result type, expected '${printType(expected)}', but got '${printType(condType)}'`;
+      return opError(
+        op,
+        `expected condition type to have the same shape as the result type, expected '${printType(expected)}', but got '${printType(condType)}'`,
+      );
     },
     fold: foldSelect,
   },

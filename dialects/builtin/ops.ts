@@ -8,6 +8,8 @@
  */
 import { StringAttr } from "../../src/ir/attributes.ts";
 import type { Location } from "../../src/ir/location.ts";
+import { CastOpInterface, foldCastRoundTrip } from "../../src/interfaces/cast.ts";
+import { implement } from "../../src/ir/interfaces.ts";
 import { Block, Region } from "../../src/ir/operation.ts";
 import {
   GraphRegion,
@@ -20,6 +22,7 @@ import {
 } from "../../src/ir/traits.ts";
 import { AnyType, StrAttr, SymbolNameAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
+import { opError } from "../../src/irdl/op-error.ts";
 import { optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
 
 /**
@@ -41,8 +44,8 @@ export const ModuleOp = defineOp(
   {
     verify: (op) => {
       const body = op.bodyRegion;
-      if (body.blocks.length !== 1) return "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks";
-      if (body.block.args.length > 0) return "region should have no arguments";
+      if (body.blocks.length !== 1) return opError(op, "region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks");
+      if (body.block.args.length > 0) return opError(op, "region should have no arguments");
       return undefined;
     },
   },
@@ -78,6 +81,12 @@ export const UnrealizedConversionCastOp = defineOp(
     traits: [Pure],
     format: "($inputs^ `:` type($inputs))? `to` type($outputs) attr-dict",
   },
-  { verify: (op) => (op.numResults === 0 ? "expected at least one result for cast operation" : undefined) },
+  {
+    // Any types may be cast; the interface still wants at least one result, and folds a cast to its own types;
+    // a cast back of a cast of the same kind folds to the first cast's operands.
+    interfaces: [implement(CastOpInterface, { areCastCompatible: () => true })],
+    fold: (op) => foldCastRoundTrip(op),
+  },
 );
 export type UnrealizedConversionCastOp = InstanceType<typeof UnrealizedConversionCastOp>;
+

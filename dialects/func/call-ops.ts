@@ -166,8 +166,8 @@ export const ConstantOp = defineOp(
     verify: (op) => {
       const name = op.value.root;
       const fn = lookupFunction(op, op.value);
-      if (fn === undefined) return `reference to undefined function '${name}'`;
-      if (functionType(fn) !== op.result.type) return "reference to function with mismatched type";
+      if (fn === undefined) return opError(op, `reference to undefined function '${name}'`);
+      if (functionType(fn) !== op.result.type) return opError(op, "reference to function with mismatched type");
       return undefined;
     },
   },

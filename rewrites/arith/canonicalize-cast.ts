@@ -21,7 +21,8 @@ import {
   TruncI,
 } from "../../dialects/arith/index.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
-import { before, defining, elementWidth, intOrSplat } from "./match.ts";
+import { defining } from "../../src/ir/defining.ts";
+import { before, elementWidth, intOrSplat } from "./match.ts";
 
 type IntLike = ArithLike<IntegerType | IndexType>;
 type FixedIntLike = ArithLike<IntegerType>;

@@ -31,7 +31,8 @@ import {
   XOrI,
   cmpiPredicate,
 } from "../../dialects/arith/index.ts";
-import { before, defining, intOrSplat } from "./match.ts";
+import { defining } from "../../src/ir/defining.ts";
+import { before, intOrSplat } from "./match.ts";
 
 // ---- negations -----------------------------------------------------------------------------------------
 

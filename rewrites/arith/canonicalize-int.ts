@@ -28,14 +28,15 @@ import {
   SubI,
   XOrI,
 } from "../../dialects/arith/index.ts";
-import { before, defining, intOrSplat, scalarIntConst } from "./match.ts";
+import { defining } from "../../src/ir/defining.ts";
+import { before, intOrSplat, scalarIntConst } from "./match.ts";
 
 type IntLike = ArithLike<IntegerType | IndexType>;
 
 /** A new `arith.constant` of `like`'s type holding `value` (wrapped to the type), placed by the rewriter. */
 function intConstant(rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> {
   // The constant's type is the attribute's: an integer or index type.
-  return rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+  return rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result;
 }
 
 // ---- addi ----------------------------------------------------------------------------------------------

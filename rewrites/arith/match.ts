@@ -1,21 +1,15 @@
 /**
- * Small matchers shared by arith's canonicalization patterns: the typed op that defines a value, and the
- * integer constant a value holds (scalar only, as MLIR's `ConstantLikeMatcher APIntAttr`, or scalar or splat).
+ * Small matchers shared by arith's canonicalization patterns: the integer constant a value holds (scalar only,
+ * as MLIR's `ConstantLikeMatcher APIntAttr`, or scalar or splat), element widths, and placing new ops.
  */
 import { IntegerAttr } from "../../src/ir/attributes.ts";
 import { InsertionPoint } from "../../src/ir/builder.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { IndexType, IntegerType, type Type, elementTypeOrSelf } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
-import type { OpClassLike, PatternRewriter } from "../../src/rewrite/pattern.ts";
+import type { PatternRewriter } from "../../src/rewrite/pattern.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
 import { splatInt } from "../../dialects/arith/fold-consts.ts";
-
-/** The op defining `v` when it is of kind `def`, typed as that kind. */
-export function defining<C extends OpClassLike>(v: Value, def: C): C["prototype"] | undefined {
-  const op = v.definingOp;
-  return op !== undefined && op.name === def.info?.name ? (op as C["prototype"]) : undefined;
-}
 
 /** The IntegerAttr of a scalar integer constant (MLIR's `ConstantLikeMatcher APIntAttr`), else undefined. */
 export function scalarIntConst(v: Value): IntegerAttr | undefined {

@@ -16,7 +16,8 @@ import type { Block, Operation } from "../../src/ir/operation.ts";
 import { i1, IntegerType } from "../../src/ir/types.ts";
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
-import { type MatchResult, type OpClassLike, type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
+import type { OpClassLike } from "../../src/ir/defining.ts";
+import { type MatchResult, type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
 import { Constant, Select } from "../../dialects/arith/index.ts";
 import {
   AssertOp,

@@ -35,18 +35,31 @@ export class SourceManager {
   }
 }
 
-/** Renders a diagnostic (and its notes) as MLIR prints it, with the source line and a caret when known. */
+/**
+ * Renders a diagnostic (and its notes) as MLIR's SourceMgrDiagnosticHandler prints it: each with its location,
+ * and with the source line and a caret when known, except that a note at the same place as the line before it
+ * shows no source again (`note: see current operation` / `note: prior use here` under their error).
+ */
 export function renderDiagnostic(d: Diagnostic, sources?: SourceManager): string {
-  const pos = fileLineCol(d.loc);
-  const where = pos !== undefined ? `${pos.file}:${pos.line}:${pos.col}: ` : "";
-  let out = `${where}${d.severity}: ${d.message}`;
-  const src = pos !== undefined ? sources?.line(pos.file, pos.line) : undefined;
-  if (pos !== undefined && src !== undefined) {
-    out += `\n${src.replace(/\t/g, " ")}\n${" ".repeat(Math.max(0, pos.col - 1))}^`;
+  let out = renderOne(d, sources, true);
+  let previous = d.loc;
+  for (const n of d.notes) {
+    // Locations are interned: the same place is the same object, as MLIR compares them.
+    out += `\n${renderOne(n, sources, n.loc !== previous)}`;
+    previous = n.loc;
   }
-  for (const n of d.notes) out += `\n${renderDiagnostic(n, sources)}`;
   return out;
 }
+
+function renderOne(d: Diagnostic, sources: SourceManager | undefined, showSource: boolean): string {
+  const pos = fileLineCol(d.loc);
+  const where = pos !== undefined ? `${pos.file}:${pos.line}:${pos.col}: ` : "";
+  const out = `${where}${d.severity}: ${d.message}`;
+  const src = pos !== undefined && showSource ? sources?.line(pos.file, pos.line) : undefined;
+  if (pos === undefined || src === undefined) return out;
+  return `${out}\n${src.replace(/\t/g, " ")}\n${" ".repeat(Math.max(0, pos.col - 1))}^`;
+}
+
 
 /** Thrown only for internal invariant failures; expected failures are returned as Diagnostic values. */
 export class DiagnosticError extends Error {

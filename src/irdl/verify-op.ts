@@ -347,6 +347,5 @@ function verifyTypesMatchWith(op: Operation, def: OpDefinition): Failure {
 // ---- 5. the op's own hook ----------------------------------------------------------------------------------
 
 function verifyOwnHook(op: Operation, def: OpDefinition): Failure {
-  const message = def.behaviour.verify?.(op);
-  return message === undefined ? undefined : opError(op, message);
+  return def.behaviour.verify?.(op);
 }

@@ -41,7 +41,8 @@ import type { OpResult, Value } from "../ir/value.ts";
 import { definitionOf, operandRanges } from "../irdl/define-op.ts";
 import { ConversionRewriter } from "./conversion-rewriter.ts";
 import type { ConversionTarget } from "./legality.ts";
-import type { MatchResult, OpClassLike, Pattern } from "./pattern.ts";
+import type { OpClassLike } from "../ir/defining.ts";
+import type { MatchResult, Pattern } from "./pattern.ts";
 import type { RewriteListener } from "./rewriter.ts";
 import type { TypeConverter } from "./type-converter.ts";
 

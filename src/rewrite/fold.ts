@@ -17,6 +17,7 @@
 import type { Attribute } from "../ir/attributes.ts";
 import { InsertionPoint } from "../ir/builder.ts";
 import type { Context } from "../ir/context.ts";
+import { foldThroughInterfaces } from "../ir/interfaces.ts";
 import type { Block, Operation, Region } from "../ir/operation.ts";
 import { Commutative, ConstantLike, IsolatedFromAbove } from "../ir/traits.ts";
 import type { Type } from "../ir/types.ts";
@@ -73,6 +74,14 @@ function moveConstantsRight(op: Operation): boolean {
     if (operands[i] !== v) op.setOperand(i, v);
   });
   return true;
+}
+
+/** The op's own fold, or when that does not fold it, its interfaces' (CastOpInterface), as MLIR's foldHook. */
+function foldHooks(op: Operation): Attribute | Value | readonly (Attribute | Value)[] | undefined {
+  const operands = op.operands.map((v) => constantAttr(v));
+  const own = definitionOf(op)?.behaviour.fold?.(op, operands);
+  if (own !== undefined || (op.info?.interfaces?.folders.length ?? 0) === 0) return own;
+  return foldThroughInterfaces(op, operands);
 }
 
 /** One constant scope's uniqued constants, by dialect, value and type. */
@@ -144,7 +153,7 @@ export class ConstantFolder {
     }
     const reordered = moveConstantsRight(op);
     const noFold = reordered ? IN_PLACE : FAILED;
-    const folded = op.hasTrait(ConstantLike) ? constantValue(op) : definitionOf(op)?.behaviour.fold?.(op, op.operands.map((v) => constantAttr(v)));
+    const folded = op.hasTrait(ConstantLike) ? constantValue(op) : foldHooks(op);
     if (folded === undefined) return noFold;
     const list = Array.isArray(folded) ? folded : [folded as Attribute | Value];
     if (list.length !== op.numResults) return noFold;

@@ -14,6 +14,7 @@
  *
  * Failure reasons are recorded for `--debug-rewrites`, never thrown.
  */
+import type { OpClassLike } from "../ir/defining.ts";
 import type { Operation } from "../ir/operation.ts";
 import { Rewriter, type RewriteListener } from "./rewriter.ts";
 
@@ -66,12 +67,6 @@ export interface Pattern {
   readonly benefit: number;
   /** Applies to `op` (whose name is `rootName` if set) through `rw`, or says why not. */
   matchAndRewrite(op: Operation, rw: PatternRewriter): MatchResult;
-}
-
-/** An op class made by defineOp (or Operation itself for any op). */
-export interface OpClassLike {
-  readonly info: { readonly name: string } | undefined;
-  readonly prototype: Operation;
 }
 
 /** A typed pattern rooted on one op kind: `op` in `apply` has that kind's accessors. */

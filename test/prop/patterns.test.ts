@@ -39,8 +39,15 @@ function check(name: string, coverage: CoverageSpec, programOpts: ProgramOptions
   });
 }
 
-const patternSet = (name: string, patterns: readonly Pattern[], opts: ProgramOptions = {}): void =>
-  check(name, { patterns }, { examples: examplesOf(patterns), ...opts });
+/**
+ * A pattern set on programs with half to all of its examples each (drawn with replacement): each example is
+ * then in about half the programs, and its pattern fires in a fifth or more of them (other patterns and folds
+ * get to some first; a constant hole filled with 0 folds some away).
+ */
+const patternSet = (name: string, patterns: readonly Pattern[], opts: ProgramOptions = {}): void => {
+  const examples = examplesOf(patterns);
+  check(name, { patterns }, { examples, examplesPerProgram: { min: Math.ceil(examples.length / 2), max: examples.length }, ...opts });
+};
 
 /** The folder examples of `ops` (those with examples), for `programs({ examples })`. */
 const foldExamples = (ops: readonly (typeof Operation)[], table: Readonly<Record<string, readonly RewriteExample[]>>): RewriteExample[] =>

@@ -16,7 +16,8 @@ import {
   subiLhsAddConstant,
   subiLhsSubConstantLhs,
 } from "../../rewrites/arith/canonicalize.ts";
-import { defining, scalarIntConst } from "../../rewrites/arith/match.ts";
+import { defining } from "../../src/ir/defining.ts";
+import { scalarIntConst } from "../../rewrites/arith/match.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { examplesOf, programs } from "../../rewrites/testing/programs.ts";
 import type { Value } from "../../src/ir/value.ts";
@@ -27,7 +28,7 @@ const s = suite("broken reassociation patterns are caught by properties alone");
 
 type IntLike = ArithLike<IntegerType | IndexType>;
 const constant = (rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> =>
-  rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+  rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result;
 
 /** addi(subi(x, c0), c1) -> addi(x, c0 - c1): should be c1 - c0. */
 const addiSubConstantRhsBroken = rewrite({

@@ -11,7 +11,9 @@ import { isLeft } from "fp-ts/lib/Either.js";
 import { newContext } from "../../rewrites/index.ts";
 import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { type InterpError, type InterpretOptions, type RuntimeValue, interpret, valueOfAttribute } from "../../src/interp/index.ts";
+import { defining } from "../../src/ir/defining.ts";
 import type { Operation } from "../../src/ir/operation.ts";
+import { Constant } from "../../dialects/arith/index.ts";
 import { parseSource } from "../../src/text/parser.ts";
 
 export const ctx = newContext();
@@ -174,8 +176,7 @@ export function foldWithMlir(cases: readonly FoldCase[]): (RuntimeValue[] | unde
     if (ret === undefined) throw new Error(`mlir-opt output lacks @c${i}`);
     const values: RuntimeValue[] = [];
     for (const v of ret.operands) {
-      const def = v.definingOp;
-      const attr = def?.name === "arith.constant" ? def.attr("value") : undefined;
+      const attr = defining(v, Constant)?.value;
       if (attr === undefined) return undefined;
       values.push(valueOfAttribute(attr, v.type));
     }

@@ -22,19 +22,23 @@ import {
   f16,
   f32,
   f64,
+  type FloatType,
   i1,
   i8,
   i16,
   i32,
   i64,
   index,
+  type IndexType,
   IntegerType,
   memref,
   RankedTensorType,
   tensor,
   type Type,
   vector,
+  type VectorType,
 } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
 import { definitionOf } from "../../src/irdl/define-op.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -53,9 +57,21 @@ const arg = (args: Block["args"], i: number) => {
   return a;
 };
 
-/** The op's own verify hook (what src/irdl adds after its generic checks). */
+/** The first message the verifier gives `op` alone, without MLIR's `'name' op ` prefix (casts verify through CastOpInterface). */
+function verifierMessage(op: Operation): string | undefined {
+  const message = verifyInvariants(op)?.message;
+  if (message === undefined) return undefined;
+  const prefix = `'${op.name}' op `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/** The message of the op's own verify hook (run after src/irdl's generic checks), without its `'arith.x' op ` prefix. */
 function ownVerify(op: Operation): string | undefined {
-  return definitionOf(op)?.behaviour.verify?.(op);
+  const d = definitionOf(op)?.behaviour.verify?.(op);
+  if (d === undefined) return undefined;
+  const prefix = `'${op.name}' op `;
+  assert.ok(d.message.startsWith(prefix), `not worded as an op error: ${d.message}`);
+  return d.message.slice(prefix.length);
 }
 
 test("the dialect lists every MLIR 16 arith op once", () => {
@@ -168,7 +184,7 @@ test("casts take the result type and check their width rules", () => {
     const op = castOf(Op, b, input, out);
     assert.is(op.getResult(0).type, out);
     assert.is(op.getOperand(0), input);
-    const message = ownVerify(op);
+    const message = verifierMessage(op);
     const label = `${Op.info.name} ${input.type.kind} -> ${out.kind}`;
     if (ok) assert.is(message, undefined, label);
     else assert.match(message ?? "", /^operand type '.*' and result type '.*' are cast incompatible$/, label);
@@ -188,7 +204,7 @@ function castOf(Op: CastClass, b: Builder, input: Operation["operands"][number],
 test("cast messages match MLIR 16's wording", () => {
   const { b, args } = setup(i32);
   const op = castOf(A.ExtSI, b, arg(args, 0), i8);
-  assert.is(ownVerify(op), "operand type 'i32' and result type 'i8' are cast incompatible");
+  assert.is(verifierMessage(op), "operand type 'i32' and result type 'i8' are cast incompatible");
   assert.is(op.name, "arith.extsi");
 });
 
@@ -259,6 +275,18 @@ test("constant: the result type comes from the value", () => {
   assert.is(ownVerify(mismatch), "failed to verify that all of {value, result} have same type");
   const unsigned = IntegerType.get(32, "unsigned");
   assert.is(ownVerify(A.Constant.build({ value: intAttr(unsigned, 1) })), "integer return type must be signless");
+});
+
+test("a constant's result is typed by its value: Constant.build and create are generic over the attribute", () => {
+  const b = Builder.atEnd(new Block());
+  const f: Value<FloatType> = b.create(A.Constant, { value: floatAttr(f32, 1.5) }).result;
+  const n: Value<IntegerType | IndexType> = A.Constant.build({ value: intAttr(i32, 1) }).result;
+  const d: Value<RankedTensorType | VectorType> = b.create(A.Constant, { value: DenseElementsAttr.splat(tensor([4], f32), 1) }).result;
+  // @ts-expect-error an integer constant's result is not a float value
+  const wrong: Value<FloatType> = A.Constant.build({ value: intAttr(i32, 1) }).result;
+  // @ts-expect-error nor is one made with create
+  const wrongToo: Value<FloatType> = b.create(A.Constant, { value: intAttr(i32, 1) }).result;
+  assert.equal([f.type, n.type, d.type, wrong.type, wrongToo.type], [f32, i32, tensor([4], f32), i32, i32]);
 });
 
 test("constant result names follow MLIR 16 (%c0, %c42_i32, %c-1_i64, %true, %cst)", () => {

@@ -30,7 +30,8 @@ import {
   convertFunctionSignature,
 } from "../../src/rewrite/conversion.ts";
 import { legality } from "../../src/rewrite/legality.ts";
-import { type OpClassLike, rewrite } from "../../src/rewrite/pattern.ts";
+import type { OpClassLike } from "../../src/ir/defining.ts";
+import { rewrite } from "../../src/rewrite/pattern.ts";
 import { TypeConverter } from "../../src/rewrite/type-converter.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";

@@ -1,16 +1,16 @@
-/** The rewriter, typed patterns, rule tables and the greedy driver. */
+/** The rewriter, typed patterns and the greedy driver. */
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { AddI, Constant, MulI, SubI } from "../../dialects/arith/index.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { IntegerAttr } from "../../src/ir/attributes.ts";
+import { InsertionPoint } from "../../src/ir/builder.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { i32 } from "../../src/ir/types.ts";
 import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
 import { rewrite } from "../../src/rewrite/pattern.ts";
-import { p, rule, rules } from "../../src/rewrite/rules.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
@@ -34,14 +34,32 @@ const addZero = rewrite({
   },
 });
 
-const x = p.value("x");
-const identities = rules(
-  rule(p.op(MulI, x, p.constInt(1n)), ({ x }) => x, { name: "muli-one" }),
-  rule(p.op(SubI, x, x), (_c, rw) => rw.create(Constant, { value: IntegerAttr.get(i32, 0) }).result, { name: "subi-self" }),
-);
+/** muli(x, 1) -> x, with the constant on either side. */
+const muliOne = rewrite({
+  name: "muli-one",
+  root: MulI,
+  apply(op, rw) {
+    const x = constIntValue(op.rhs) === 1n ? op.lhs : constIntValue(op.lhs) === 1n ? op.rhs : undefined;
+    if (x === undefined) return rw.fail("neither operand is the constant 1");
+    rw.replaceOp(op, [x]);
+    return rw.done();
+  },
+});
+
+/** subi(x, x) -> 0 */
+const subiSelf = rewrite({
+  name: "subi-self",
+  root: SubI,
+  apply(op, rw) {
+    if (op.lhs !== op.rhs) return rw.fail("the operands differ");
+    rw.replaceOp(op, [rw.at(InsertionPoint.before(op), () => rw.create(Constant, { value: IntegerAttr.get(i32, 0) }).result)]);
+    return rw.done();
+  },
+});
+const identities = [muliOne, subiSelf];
 
 const g = suite("greedy driver");
-g("a typed pattern and rules rewrite to a fixpoint and dead constants go", () => {
+g("typed patterns rewrite to a fixpoint and dead constants go", () => {
   const m = parse(`func.func @f(%a: i32, %b: i32) -> i32 {
     %c0 = arith.constant 0 : i32
     %c1 = arith.constant 1 : i32
