@@ -8,10 +8,11 @@
  * dialects are allowed, as MLIR does with --allow-unregistered-dialect.
  */
 import { type Attribute, OpaqueAttr } from "../ir/attributes.ts";
-import { OpaqueType, type Type } from "../ir/types.ts";
+import { OpaqueType, type Type, isValidDialectNamespace } from "../ir/types.ts";
 import { Lexer } from "./lexer.ts";
 import type { DialectAsmParser } from "./asm-interfaces.ts";
 import { CoreParser } from "./parser-core.ts";
+import { printType } from "./print-attr.ts";
 
 interface DialectSymbol {
   readonly dialect: string;
@@ -133,10 +134,11 @@ export function parseExtendedType(p: CoreParser): Type {
     if (type === undefined) return p.emitError(`failed to parse a type of dialect '${sym.dialect}'`, sym.loc);
     return type;
   }
-  if (!p.ctx.allowUnregisteredDialects) {
+  // OpaqueType's verifier: the namespace first (`!-y.t`), then whether unregistered dialects are allowed.
+  if (!p.ctx.allowUnregisteredDialects && isValidDialectNamespace(sym.dialect)) {
     return p.emitError(`\`!"${sym.dialect}"<"${sym.data}">\` type ${UNREGISTERED_HINT}`, sym.loc);
   }
-  return OpaqueType.get(sym.dialect, sym.data);
+  return p.construct(sym.loc, () => OpaqueType.get(sym.dialect, sym.data));
 }
 
 /** `#alias` or a dialect attribute, with its optional trailing `: type` (given to the dialect's hook). */
@@ -159,8 +161,10 @@ export function parseExtendedAttr(p: CoreParser, type: Type | undefined): Attrib
     if (attr === undefined) return p.emitError(`failed to parse an attribute of dialect '${sym.dialect}'`, sym.loc);
     return attr;
   }
+  if (!isValidDialectNamespace(sym.dialect)) return p.construct(sym.loc, () => OpaqueAttr.get(sym.dialect, sym.data));
   if (!p.ctx.allowUnregisteredDialects) {
-    return p.emitError(`#"${sym.dialect}"<"${sym.data}"> : 'none' attribute ${UNREGISTERED_HINT}`, sym.loc);
+    const typeText = attrType === undefined ? "none" : printType(attrType);
+    return p.emitError(`#"${sym.dialect}"<"${sym.data}"> : '${typeText}' attribute ${UNREGISTERED_HINT}`, sym.loc);
   }
   if (attrType !== undefined && type === undefined) {
     return p.emitError("a type on an attribute of an unregistered dialect is not supported", colon);

@@ -133,6 +133,13 @@ const sameAsMlir: readonly string[] = [
   "memref<*xf32, affine_map<(d0) -> (d0)>>",
   "memref<2xf32, 1, affine_map<(d0) -> (d0)>>",
   "memref<2xf32, 1, 2>",
+  // opaque types and attributes: the dialect namespace
+  '!-y.opaque<"x">',
+  '#-y.opaque<"x">',
+  "!y-z.b",
+  '!-y<"x">',
+  '#-y<"x">',
+  "#y-z.b : i32",
   // integer and float attributes
   "1 : none",
   "1 : tensor<2xi32>",
@@ -205,7 +212,7 @@ test("locations' parser errors are mlir-opt-16's", () => {
 });
 
 test("types and attributes of unregistered dialects: mlir-opt-16's error without --allow-unregistered-dialect", () => {
-  const attrs = ["!foo.bar", '!foo<"bar">', "#foo.bar", '#foo<"bar">', "tensor<2x!foo.bar>", "memref<2xf32, #foo.space>"];
+  const attrs = ["!foo.bar", '!foo<"bar">', "#foo.bar", '#foo<"bar">', "#foo.bar : i32", "tensor<2x!foo.bar>", "memref<2xf32, #foo.space>", "!-y.t", "#y-z.b"];
   assertSameFirstErrors(
     attrs.map((a) => `"func.return"() {a = ${a}} : () -> ()`),
     false,
