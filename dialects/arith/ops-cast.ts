@@ -124,12 +124,12 @@ const Int = SignlessFixedWidthIntegerLike;
 
 export const ExtUI = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
   interfaces: [castInterface(widthChange(isInt, true), false)],
-  fold: foldExtI("arith.extui"),
+  fold: foldExtI,
 });
 export type ExtUI = InstanceType<typeof ExtUI>;
 export const ExtSI = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
   interfaces: [castInterface(widthChange(isInt, true), false)],
-  fold: foldExtI("arith.extsi"),
+  fold: foldExtI,
 });
 export type ExtSI = InstanceType<typeof ExtSI>;
 export const TruncI = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
@@ -151,22 +151,22 @@ export type TruncF = InstanceType<typeof TruncF>;
 
 export const UIToFP = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
   interfaces: [castInterface(intToFloat, false)],
-  fold: foldIntToFloat(false),
+  fold: foldIntToFloat,
 });
 export type UIToFP = InstanceType<typeof UIToFP>;
 export const SIToFP = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
   interfaces: [castInterface(intToFloat, false)],
-  fold: foldIntToFloat(true),
+  fold: foldIntToFloat,
 });
 export type SIToFP = InstanceType<typeof SIToFP>;
 export const FPToUI = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
   interfaces: [castInterface(floatToInt, false)],
-  fold: foldFloatToInt(false),
+  fold: foldFloatToInt,
 });
 export type FPToUI = InstanceType<typeof FPToUI>;
 export const FPToSI = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
   interfaces: [castInterface(floatToInt, false)],
-  fold: foldFloatToInt(true),
+  fold: foldFloatToInt,
 });
 export type FPToSI = InstanceType<typeof FPToSI>;
 

@@ -59,10 +59,10 @@ export const RemF = defineOp(floatBinarySpec("arith.remf", "floating point divis
 });
 export type RemF = InstanceType<typeof RemF>;
 export const MaxF = defineOp(floatBinarySpec("arith.maxf", "floating-point maximum operation", true), {
-  fold: foldMaxMinF("maxf"),
+  fold: foldMaxMinF,
 });
 export type MaxF = InstanceType<typeof MaxF>;
 export const MinF = defineOp(floatBinarySpec("arith.minf", "floating-point minimum operation", true), {
-  fold: foldMaxMinF("minf"),
+  fold: foldMaxMinF,
 });
 export type MinF = InstanceType<typeof MinF>;

@@ -23,8 +23,7 @@ import {
   foldDivision,
   foldMinMax,
   foldMulI,
-  foldMulSIExtended,
-  foldMulUIExtended,
+  foldMulExtended,
   foldOrI,
   foldRemainder,
   foldShift,
@@ -78,36 +77,36 @@ export const MulI = defineOp(intBinarySpec("arith.muli", "integer multiplication
 export type MulI = InstanceType<typeof MulI>;
 
 export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("divui"),
+  fold: foldDivision,
   interfaces: [unsignedDivision],
 });
 export type DivUI = InstanceType<typeof DivUI>;
 export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("divsi"),
+  fold: foldDivision,
   interfaces: [signedDivision],
 });
 export type DivSI = InstanceType<typeof DivSI>;
 export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("ceildivui"),
+  fold: foldDivision,
   interfaces: [unsignedDivision],
 });
 export type CeilDivUI = InstanceType<typeof CeilDivUI>;
 export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("ceildivsi"),
+  fold: foldDivision,
   interfaces: [signedDivision],
 });
 export type CeilDivSI = InstanceType<typeof CeilDivSI>;
 // MLIR 16 counts floordivsi among the total ops (Pure), unlike the other divisions.
 export const FloorDivSI = defineOp(intBinarySpec("arith.floordivsi", "signed floor integer division operation", intBinaryTraits(Pure)), {
-  fold: foldDivision("floordivsi"),
+  fold: foldDivision,
 });
 export type FloorDivSI = InstanceType<typeof FloorDivSI>;
 export const RemUI = defineOp(intBinarySpec("arith.remui", "unsigned integer division remainder operation", intBinaryTraits(Pure)), {
-  fold: foldRemainder("remui"),
+  fold: foldRemainder,
 });
 export type RemUI = InstanceType<typeof RemUI>;
 export const RemSI = defineOp(intBinarySpec("arith.remsi", "signed integer division remainder operation", intBinaryTraits(Pure)), {
-  fold: foldRemainder("remsi"),
+  fold: foldRemainder,
 });
 export type RemSI = InstanceType<typeof RemSI>;
 
@@ -125,32 +124,32 @@ export const XOrI = defineOp(intBinarySpec("arith.xori", "integer binary xor", i
 export type XOrI = InstanceType<typeof XOrI>;
 
 export const ShLI = defineOp(intBinarySpec("arith.shli", "integer left-shift", intBinaryTraits(Pure)), {
-  fold: foldShift("shli"),
+  fold: foldShift,
 });
 export type ShLI = InstanceType<typeof ShLI>;
 export const ShRUI = defineOp(intBinarySpec("arith.shrui", "unsigned integer right-shift", intBinaryTraits(Pure)), {
-  fold: foldShift("shrui"),
+  fold: foldShift,
 });
 export type ShRUI = InstanceType<typeof ShRUI>;
 export const ShRSI = defineOp(intBinarySpec("arith.shrsi", "signed integer right-shift", intBinaryTraits(Pure)), {
-  fold: foldShift("shrsi"),
+  fold: foldShift,
 });
 export type ShRSI = InstanceType<typeof ShRSI>;
 
 export const MaxSI = defineOp(intBinarySpec("arith.maxsi", "signed integer maximum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("maxsi"),
+  fold: foldMinMax,
 });
 export type MaxSI = InstanceType<typeof MaxSI>;
 export const MaxUI = defineOp(intBinarySpec("arith.maxui", "unsigned integer maximum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("maxui"),
+  fold: foldMinMax,
 });
 export type MaxUI = InstanceType<typeof MaxUI>;
 export const MinSI = defineOp(intBinarySpec("arith.minsi", "signed integer minimum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("minsi"),
+  fold: foldMinMax,
 });
 export type MinSI = InstanceType<typeof MinSI>;
 export const MinUI = defineOp(intBinarySpec("arith.minui", "unsigned integer minimum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("minui"),
+  fold: foldMinMax,
 });
 export type MinUI = InstanceType<typeof MinUI>;
 
@@ -200,10 +199,10 @@ const mulExtendedSpec = <const N extends string>(name: N, summary: string) =>
   }) as const;
 
 export const MulSIExtended = defineOp(mulExtendedSpec("arith.mulsi_extended", "extended signed integer multiplication operation"), {
-  fold: foldMulSIExtended,
+  fold: foldMulExtended,
 });
 export type MulSIExtended = InstanceType<typeof MulSIExtended>;
 export const MulUIExtended = defineOp(mulExtendedSpec("arith.mului_extended", "extended unsigned integer multiplication operation"), {
-  fold: foldMulUIExtended,
+  fold: foldMulExtended,
 });
 export type MulUIExtended = InstanceType<typeof MulUIExtended>;
