@@ -13,7 +13,7 @@
  *
  * A hook receives the op, typed by its family's named accessors (`op.lhs`, `op.result`, `op.predicate`), and
  * the constant attribute of each operand (undefined when not constant), and returns attributes or values for the results, the op's own
- * results after changing it in place, or undefined. Hooks look through operands with `defining(v, SubI)`.
+ * results after changing it in place, or undefined. Hooks look through operands with `defining(v, SubIOp)`.
  *
  * The hooks are function declarations, and an op kind's mnemonic comes from `op.name` rather than from a
  * factory: this module and the ops-*.ts modules import each other (the ops take their folds from here, the
@@ -56,17 +56,17 @@ import {
   zeroConstant,
   zipElements,
 } from "./fold-consts.ts";
-import { ExtSI, ExtUI, TruncI } from "./ops-cast.ts";
-import { CmpI } from "./ops-cmp.ts";
-import { Constant } from "./ops-constant.ts";
-import { NegF } from "./ops-float.ts";
-import { AddI, AndI, SubI, XOrI } from "./ops-int.ts";
+import { ExtSIOp, ExtUIOp, TruncIOp } from "./ops-cast.ts";
+import { CmpIOp } from "./ops-cmp.ts";
+import { ConstantOp } from "./ops-constant.ts";
+import { NegFOp } from "./ops-float.ts";
+import { AddIOp, AndIOp, SubIOp, XOrIOp } from "./ops-int.ts";
 
 type Operands = readonly (Attribute | undefined)[];
 type Folded = FoldResult | readonly FoldResult[] | undefined;
 
 // The accessors each family of arith ops has (ops-*.ts), which its folds read. Structural, because an op's own
-// class type is computed from its defineOp call, which takes the fold: naming AddI here would be circular.
+// class type is computed from its defineOp call, which takes the fold: naming AddIOp here would be circular.
 /** addi, subi, ..., addf, maxf: `op.lhs`, `op.rhs`, `op.result`. */
 type Binary = Operation & { readonly lhs: Value; readonly rhs: Value; readonly result: OpResult };
 /** negf: `op.operand`, `op.result`. */
@@ -145,10 +145,10 @@ export function foldAddI(op: Binary, operands: Operands): Folded {
 function addIIdentities(op: Binary, operands: Operands): Folded {
   if (isZero(operands[1])) return op.lhs;
   // addi(subi(a, b), b) -> a
-  const subL = defining(op.lhs, SubI);
+  const subL = defining(op.lhs, SubIOp);
   if (subL !== undefined && subL.rhs === op.rhs) return subL.lhs;
   // addi(b, subi(a, b)) -> a
-  const subR = defining(op.rhs, SubI);
+  const subR = defining(op.rhs, SubIOp);
   if (subR !== undefined && subR.rhs === op.lhs) return subR.lhs;
   return foldIntConstants(op, operands, "addi");
 }
@@ -156,7 +156,7 @@ function addIIdentities(op: Binary, operands: Operands): Folded {
 export function foldSubI(op: Binary, operands: Operands): Folded {
   if (op.lhs === op.rhs) return zeroConstant(op.result.type);
   if (isZero(operands[1])) return op.lhs;
-  const add = defining(op.lhs, AddI);
+  const add = defining(op.lhs, AddIOp);
   if (add !== undefined) {
     // subi(addi(a, b), b) -> a;  subi(addi(a, b), a) -> b
     if (op.rhs === add.rhs) return add.lhs;
@@ -188,9 +188,9 @@ export function foldRemainder(op: Binary, operands: Operands): Folded {
 
 /** True when `v` is `xori(x, -1)` (bitwise not of x) with an all-ones constant of width `w`. */
 function isNotOf(v: Value, x: Value, w: number): boolean {
-  const xor = defining(v, XOrI);
+  const xor = defining(v, XOrIOp);
   if (xor === undefined) return false;
-  const c = intConst(defining(xor.rhs, Constant)?.value);
+  const c = intConst(defining(xor.rhs, ConstantOp)?.value);
   return xor.lhs === x && c !== undefined && isAllOnes(w, c);
 }
 
@@ -207,7 +207,7 @@ function andIIdentities(op: Binary, operands: Operands): Folded {
   if (isNotOf(op.rhs, op.lhs, w) || isNotOf(op.lhs, op.rhs, w)) return zeroConstant(op.result.type);
   // and(a, and(a, b)) -> and(a, b), either operand order.
   for (const [inner, other] of [[op.lhs, op.rhs], [op.rhs, op.lhs]] as const) {
-    const prev = defining(inner, AndI);
+    const prev = defining(inner, AndIOp);
     if (prev !== undefined && (other === prev.lhs || other === prev.rhs)) return prev.result;
   }
   // Idempotent: and(x, x) -> x
@@ -236,13 +236,13 @@ function xorIIdentities(op: Binary, operands: Operands): Folded {
   if (isZero(operands[1])) return op.lhs;
   if (op.lhs === op.rhs) return zeroConstant(op.result.type);
   // xor(xor(x, a), a) -> x;  xor(xor(a, x), a) -> x
-  const prevL = defining(op.lhs, XOrI);
+  const prevL = defining(op.lhs, XOrIOp);
   if (prevL !== undefined) {
     if (prevL.rhs === op.rhs) return prevL.lhs;
     if (prevL.lhs === op.rhs) return prevL.rhs;
   }
   // xor(a, xor(x, a)) -> x;  xor(a, xor(a, x)) -> x
-  const prevR = defining(op.rhs, XOrI);
+  const prevR = defining(op.rhs, XOrIOp);
   if (prevR !== undefined) {
     if (prevR.rhs === op.lhs) return prevR.lhs;
     if (prevR.lhs === op.lhs) return prevR.rhs;
@@ -329,7 +329,7 @@ function mulExtendedOwn(op: MulExtended, operands: Operands): Folded {
 
 export function foldNegF(op: Unary, operands: Operands): Folded {
   // negf(negf(x)) -> x
-  const inner = defining(op.operand, NegF);
+  const inner = defining(op.operand, NegFOp);
   if (inner !== undefined) return inner.operand;
   const [a, k] = [readFloats(operands[0]), floatKind(elementOf(op.result.type))];
   if (a === undefined || k === undefined) return undefined;
@@ -388,7 +388,7 @@ const sextOrTrunc = (x: bigint, inW: number, outW: number): bigint => BigInt.asU
 /** extui / extsi: ext(ext(x)) -> ext(x) in place; constants. */
 export function foldExtI(op: Cast, operands: Operands): Folded {
   const zero = op.name === "arith.extui";
-  const inner = defining(op.in, zero ? ExtUI : ExtSI);
+  const inner = defining(op.in, zero ? ExtUIOp : ExtSIOp);
   if (inner !== undefined) {
     op.setOperand(0, inner.in);
     return op.results;
@@ -397,7 +397,7 @@ export function foldExtI(op: Cast, operands: Operands): Folded {
 }
 
 export function foldTruncI(op: Cast, operands: Operands): Folded {
-  const ext = defining(op.in, ExtUI) ?? defining(op.in, ExtSI);
+  const ext = defining(op.in, ExtUIOp) ?? defining(op.in, ExtSIOp);
   if (ext !== undefined) {
     const src = ext.in;
     const [srcW, dstW] = [intWidth(elementOf(src.type)), intWidth(elementOf(op.out.type))];
@@ -409,7 +409,7 @@ export function foldTruncI(op: Cast, operands: Operands): Folded {
     }
   }
   // trunci(trunci(x)) -> trunci(x)
-  const inner = defining(op.in, TruncI);
+  const inner = defining(op.in, TruncIOp);
   if (inner !== undefined) {
     op.setOperand(0, inner.in);
     return op.results;
@@ -501,7 +501,7 @@ export function foldCmpI(op: Compare, operands: Operands): Folded {
   if (op.lhs === op.rhs) return splatConstant(op.result.type, boolBits(CMPI_REFLEXIVE.has(pred)));
   // ext(x : i1) != 0 -> x
   if (isZero(operands[1]) && pred === 1) {
-    const ext = defining(op.lhs, ExtSI) ?? defining(op.lhs, ExtUI);
+    const ext = defining(op.lhs, ExtSIOp) ?? defining(op.lhs, ExtUIOp);
     if (ext !== undefined && intWidth(elementOf(ext.in.type)) === 1) return ext.in;
   }
   // A constant moves to the right, with the mirrored predicate.
@@ -545,7 +545,7 @@ export function foldSelect(op: SelectLike, operands: Operands): Folded {
   // select(%c, true, false) -> %c (on i1 scalars)
   if (intWidth(op.result.type) === 1 && isOne(operands[1]) && isZero(operands[2])) return cond;
   // select(cmpi eq/ne(a, b), a, b) -> b / a
-  const cmp = defining(cond, CmpI);
+  const cmp = defining(cond, CmpIOp);
   const pred = cmp === undefined ? undefined : predicateOf(cmp);
   if (cmp !== undefined && (pred === 0 || pred === 1)) {
     const [l, r] = [cmp.lhs, cmp.rhs];

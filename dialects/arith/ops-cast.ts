@@ -122,67 +122,67 @@ const castSpec = <const N extends string, const F extends TypeConstraint, const 
 
 const Int = SignlessFixedWidthIntegerLike;
 
-export const ExtUI = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
+export const ExtUIOp = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
   interfaces: [castInterface(widthChange(isInt, true), false)],
   fold: foldExtI,
 });
-export type ExtUI = InstanceType<typeof ExtUI>;
-export const ExtSI = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
+export type ExtUIOp = InstanceType<typeof ExtUIOp>;
+export const ExtSIOp = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
   interfaces: [castInterface(widthChange(isInt, true), false)],
   fold: foldExtI,
 });
-export type ExtSI = InstanceType<typeof ExtSI>;
-export const TruncI = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
+export type ExtSIOp = InstanceType<typeof ExtSIOp>;
+export const TruncIOp = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
   interfaces: [castInterface(widthChange(isInt, false), false)],
   fold: foldTruncI,
 });
-export type TruncI = InstanceType<typeof TruncI>;
+export type TruncIOp = InstanceType<typeof TruncIOp>;
 
-export const ExtF = defineOp(castSpec("arith.extf", "cast from floating-point to wider floating-point", FloatLike, FloatLike), {
+export const ExtFOp = defineOp(castSpec("arith.extf", "cast from floating-point to wider floating-point", FloatLike, FloatLike), {
   interfaces: [castInterface(widthChange(isFloat, true), false)],
   fold: foldExtF,
 });
-export type ExtF = InstanceType<typeof ExtF>;
-export const TruncF = defineOp(castSpec("arith.truncf", "cast from floating-point to narrower floating-point", FloatLike, FloatLike), {
+export type ExtFOp = InstanceType<typeof ExtFOp>;
+export const TruncFOp = defineOp(castSpec("arith.truncf", "cast from floating-point to narrower floating-point", FloatLike, FloatLike), {
   interfaces: [castInterface(widthChange(isFloat, false), false)],
   fold: foldTruncF,
 });
-export type TruncF = InstanceType<typeof TruncF>;
+export type TruncFOp = InstanceType<typeof TruncFOp>;
 
-export const UIToFP = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
+export const UIToFPOp = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
   interfaces: [castInterface(intToFloat, false)],
   fold: foldIntToFloat,
 });
-export type UIToFP = InstanceType<typeof UIToFP>;
-export const SIToFP = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
+export type UIToFPOp = InstanceType<typeof UIToFPOp>;
+export const SIToFPOp = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
   interfaces: [castInterface(intToFloat, false)],
   fold: foldIntToFloat,
 });
-export type SIToFP = InstanceType<typeof SIToFP>;
-export const FPToUI = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
+export type SIToFPOp = InstanceType<typeof SIToFPOp>;
+export const FPToUIOp = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
   interfaces: [castInterface(floatToInt, false)],
   fold: foldFloatToInt,
 });
-export type FPToUI = InstanceType<typeof FPToUI>;
-export const FPToSI = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
+export type FPToUIOp = InstanceType<typeof FPToUIOp>;
+export const FPToSIOp = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
   interfaces: [castInterface(floatToInt, false)],
   fold: foldFloatToInt,
 });
-export type FPToSI = InstanceType<typeof FPToSI>;
+export type FPToSIOp = InstanceType<typeof FPToSIOp>;
 
-export const IndexCast = defineOp(
+export const IndexCastOp = defineOp(
   castSpec("arith.index_cast", "cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
   { interfaces: [castInterface(indexCast, true)], fold: foldIndexCast },
 );
-export type IndexCast = InstanceType<typeof IndexCast>;
-export const IndexCastUI = defineOp(
+export type IndexCastOp = InstanceType<typeof IndexCastOp>;
+export const IndexCastUIOp = defineOp(
   castSpec("arith.index_castui", "unsigned cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
   { interfaces: [castInterface(indexCast, true)], fold: foldIndexCastUI },
 );
-export type IndexCastUI = InstanceType<typeof IndexCastUI>;
+export type IndexCastUIOp = InstanceType<typeof IndexCastUIOp>;
 
-export const Bitcast = defineOp(
+export const BitcastOp = defineOp(
   castSpec("arith.bitcast", "bitcast between values of equal bit width", BitcastTypeConstraint, BitcastTypeConstraint),
   { interfaces: [castInterface(sameWidth, true)], fold: foldBitcast },
 );
-export type Bitcast = InstanceType<typeof Bitcast>;
+export type BitcastOp = InstanceType<typeof BitcastOp>;

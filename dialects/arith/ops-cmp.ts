@@ -40,7 +40,7 @@ const inferCompareResult = (operands: readonly { readonly type: Type }[]): Type[
 
 const compareFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
 
-export const CmpI = defineOp(
+export const CmpIOp = defineOp(
   {
     name: "arith.cmpi",
     summary: "integer comparison operation",
@@ -52,9 +52,9 @@ export const CmpI = defineOp(
   },
   { inferResultTypes: inferCompareResult, fold: foldCmpI },
 );
-export type CmpI = InstanceType<typeof CmpI>;
+export type CmpIOp = InstanceType<typeof CmpIOp>;
 
-export const CmpF = defineOp(
+export const CmpFOp = defineOp(
   {
     name: "arith.cmpf",
     summary: "floating-point comparison operation",
@@ -66,7 +66,7 @@ export const CmpF = defineOp(
   },
   { inferResultTypes: inferCompareResult, fold: foldCmpF },
 );
-export type CmpF = InstanceType<typeof CmpF>;
+export type CmpFOp = InstanceType<typeof CmpFOp>;
 
 // ---- select --------------------------------------------------------------------------------------------------
 
@@ -110,7 +110,7 @@ const selectAsm = {
   },
 };
 
-export const Select = defineOp(
+export const SelectOp = defineOp(
   {
     name: "arith.select",
     summary: "select operation",
@@ -137,4 +137,4 @@ export const Select = defineOp(
     fold: foldSelect,
   },
 );
-export type Select = InstanceType<typeof Select>;
+export type SelectOp = InstanceType<typeof SelectOp>;

@@ -56,35 +56,35 @@ const ConstantKind = defineOp(
 type TypeOfValue<A> = A extends { readonly type: infer T extends Type } ? T : Type;
 
 /** An `arith.constant` whose result (and value) has type `T`. */
-export type Constant<T extends Type = Type> = InstanceType<typeof ConstantKind> & { readonly result: OpResult<T> };
+export type ConstantOp<T extends Type = Type> = InstanceType<typeof ConstantKind> & { readonly result: OpResult<T> };
 
-/** What `create(Constant, args)` gives: a constant typed by `args.value` (see BuiltFrom in src/ir/builder.ts). */
+/** What `create(ConstantOp, args)` gives: a constant typed by `args.value` (see BuiltFrom in src/ir/builder.ts). */
 interface ConstantFrom extends BuiltFrom {
-  readonly op: Constant<TypeOfValue<(this["args"] & { readonly value: unknown })["value"]>>;
+  readonly op: ConstantOp<TypeOfValue<(this["args"] & { readonly value: unknown })["value"]>>;
 }
 
 /**
- * `arith.constant`, with a `build` generic over its value: `Constant.build({ value: FloatAttr.get(f32, 1) })`
- * (and `b.create(Constant, ...)`) is a constant whose `result` is a `Value<FloatType>`.
+ * `arith.constant`, with a `build` generic over its value: `ConstantOp.build({ value: FloatAttr.get(f32, 1) })`
+ * (and `b.create(ConstantOp, ...)`) is a constant whose `result` is a `Value<FloatType>`.
  */
 type ConstantClass = {
   readonly "~builtFrom": ConstantFrom | undefined;
   build<A extends TypedAttribute>(
     args: { readonly value: A; readonly result?: Type; readonly extraAttributes?: Readonly<Record<string, Attribute>> },
     loc?: Location,
-  ): Constant<TypeOfValue<A>>;
+  ): ConstantOp<TypeOfValue<A>>;
 } & typeof ConstantKind;
 // The runtime build gives the result its value's type (inferResultTypes above); the cast says so to tsc.
-export const Constant = ConstantKind as ConstantClass;
+export const ConstantOp = ConstantKind as ConstantClass;
 
 
-/** An integer or index constant at `b`'s insertion point, typed for the integer builders (`AddI`, `ShLI`, ...). */
+/** An integer or index constant at `b`'s insertion point, typed for the integer builders (`AddIOp`, `ShLIOp`, ...). */
 export function constantInt<T extends IntegerType | IndexType>(b: Builder, type: T, value: bigint | number): Value<T> {
   // The result has the value's type, `type`; IntegerAttr.get does not keep `T` in its type, so the cast restores it.
-  return b.create(Constant, { value: IntegerAttr.get(type, value) }).result as unknown as Value<T>;
+  return b.create(ConstantOp, { value: IntegerAttr.get(type, value) }).result as unknown as Value<T>;
 }
 
 /** A float constant at `b`'s insertion point (rounded to `type`), typed for the float builders. */
 export function constantFloat(b: Builder, type: FloatType, value: number): Value<FloatType> {
-  return b.create(Constant, { value: FloatAttr.get(type, value) }).result;
+  return b.create(ConstantOp, { value: FloatAttr.get(type, value) }).result;
 }

@@ -9,7 +9,7 @@
  *
  * What the interface gives every cast, whatever its dialect:
  * - the verifier asks `areCastCompatible(operand types, result types)` (a static method: it is about the op
- *   kind, so a conversion may ask it before building the op: `castCompatible(ExtSI, [i32], [i64])`), and
+ *   kind, so a conversion may ask it before building the op: `castCompatible(ExtSIOp, [i32], [i64])`), and
  *   rejects a cast without results;
  * - the folder removes a cast whose result types are its operand types, one for one (MLIR's
  *   foldCastInterfaceOp), when the op's own fold does not fold it:

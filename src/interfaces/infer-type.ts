@@ -3,7 +3,7 @@
  * operands, attributes and regions, so that it can be built and parsed without them:
  *
  *   arith.cmpi slt, %a, %b : vector<4xi32>           the result is vector<4xi1>: `cmpi` infers it
- *   CmpI.build({ predicate, lhs, rhs })              no result type given
+ *   CmpIOp.build({ predicate, lhs, rhs })              no result type given
  *
  * The method is static (there is no op yet when it is asked): `InferTypeOpInterface.ofKind(Op.info)`. The
  * verifier checks, once the op's regions verified (MLIR's verifyWithRegions), that the op's result types are

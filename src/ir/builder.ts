@@ -2,7 +2,7 @@
  * The builder: creates operations at an insertion point with a current location.
  *
  *   const b = Builder.atEnd(func.body.block);
- *   const sum = b.create(AddI, { lhs: x, rhs: y }).result;
+ *   const sum = b.create(AddIOp, { lhs: x, rhs: y }).result;
  *
  * `create` takes any op definition (the classes `defineOp` generates have a typed `build`), so the types of
  * the named operands, attributes and result types are checked by tsc.
@@ -47,7 +47,7 @@ export interface Buildable<A, O extends Operation> {
 /**
  * How an op kind whose built op's type depends on its arguments says so to `create` (tsc cannot infer through
  * a generic `build`): a type-level function of `args`. `arith.constant` declares
- * `{ readonly op: ConstantOp<TypeOf<this["args"]["value"]>> }`, so `create(Constant, { value: f32Attr })`
+ * `{ readonly op: ConstantOp<TypeOf<this["args"]["value"]>> }`, so `create(ConstantOp, { value: f32Attr })`
  * is a constant whose result is a `Value<FloatType>`. Only the type exists: no object has the `~builtFrom` key.
  */
 export interface BuiltFrom {

@@ -63,7 +63,7 @@ export interface DialectInfo {
    * folded attribute back into a value); undefined when the dialect cannot.
    */
   readonly materializeConstant?: (b: Builder, value: Attribute, type: Type, loc: Location) => Operation | undefined;
-  /** The semantics of its ops, for the interpreter (`interpretation(AddI, fn)` entries). */
+  /** The semantics of its ops, for the interpreter (`interpretation(AddIOp, fn)` entries). */
   readonly interpreter?: readonly InterpretationEntry[];
   /** Canonicalization patterns of its own (Tensile's live in rewrites/ and arrive through an extension). */
   readonly canonicalization?: readonly Pattern[];

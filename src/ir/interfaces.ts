@@ -52,7 +52,7 @@ export type Implementation<M extends AnyMethods, D extends keyof M, O extends Op
 > &
   Partial<Pick<ImplOf<M, O, S>, D>>;
 
-/** The static methods of an interface, as asked of an op kind (`CastOpInterface.ofKind(ExtSI.info)`). */
+/** The static methods of an interface, as asked of an op kind (`CastOpInterface.ofKind(ExtSIOp.info)`). */
 export type StaticView<M extends AnyMethods, S extends keyof M> = { readonly [K in S]-?: NonNullable<M[K]> };
 
 /** What an interface's `fold` returns: one value per result (a constant or an existing value), as an op fold. */

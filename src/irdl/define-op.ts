@@ -2,13 +2,13 @@
  * `defineOp`: one declarative spec gives a typed op class (named accessors, a typed `build`), the verifier's
  * per-op rules, the custom assembly form and the op's docs.
  *
- *   export const AddI = defineOp({
+ *   export const AddIOp = defineOp({
  *     name: "arith.addi", summary: "integer addition",
  *     operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike }, results: { result: SignlessIntegerLike },
  *     traits: [Pure, Commutative, SameOperandsAndResultType],
  *     format: "$lhs `,` $rhs attr-dict `:` type($result)",
  *   });
- *   export type AddI = InstanceType<typeof AddI>;        // .lhs / .rhs: Value, .result: OpResult, .name: "arith.addi"
+ *   export type AddIOp = InstanceType<typeof AddIOp>;        // .lhs / .rhs: Value, .result: OpResult, .name: "arith.addi"
  */
 import { type Attribute, DenseArrayAttr } from "../ir/attributes.ts";
 import { InterfaceMap } from "../ir/interfaces.ts";

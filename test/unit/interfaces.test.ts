@@ -33,7 +33,7 @@ import { Rewriter } from "../../src/rewrite/rewriter.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { parserIn } from "../support/pass-tests.ts";
 import { TestAlloc, TestBr, TestCast, TestConcat, TestCondBr, TestMemory, TestOpaque, testDialect } from "../support/test-dialect.ts";
-import { AddI, CmpI, ExtSI, TruncI } from "../../dialects/arith/index.ts";
+import { AddIOp, CmpIOp, ExtSIOp, TruncIOp } from "../../dialects/arith/index.ts";
 import { UnrealizedConversionCastOp } from "../../dialects/builtin/index.ts";
 import { canonicalize } from "../../rewrites/canonicalize.ts";
 import { CastOpInterface, castCompatible } from "../../src/interfaces/cast.ts";
@@ -449,9 +449,9 @@ casts("the verifier asks any cast op whether its types are compatible, in MLIR 1
 casts("compatibility is asked of the op kind, before any op exists", () => {
   assert.is(castCompatible(TestCast, [i32, i64], [i8, i32]), true);
   assert.is(castCompatible(TestCast, [i32], [f32]), false);
-  assert.is(castCompatible(ExtSI, [i32], [i64]), true);
-  assert.is(castCompatible(ExtSI, [i64], [i32]), false);
-  assert.is(castCompatible(TruncI, [i64], [i32]), true);
+  assert.is(castCompatible(ExtSIOp, [i32], [i64]), true);
+  assert.is(castCompatible(ExtSIOp, [i64], [i32]), false);
+  assert.is(castCompatible(TruncIOp, [i64], [i32]), true);
   assert.is(castCompatible(UnrealizedConversionCastOp, [f32], [i32, i64]), true);
   assert.is(castCompatible(TestOpaque, [i32], [i32]), undefined, "test.opaque is no cast");
   // And of an op, through its view (a static method does not need the op, but the view has it too).
@@ -528,9 +528,9 @@ inferred("the verifier checks the result types against the inferred ones, in MLI
     '^bb0(%t: tensor<?xi32>):\n  %0 = "arith.addi"(%t, %t) : (tensor<?xi32>, tensor<?xi32>) -> tensor<4xi32>\n  test.return',
   );
   assert.equal(messagesOf(shaped), ["'arith.addi' op inferred type(s) 'tensor<?xi32>' are incompatible with return type(s) of operation 'tensor<4xi32>'"]);
-  assert.ok(AddI.info.interfaces?.has(InferTypeOpInterface));
-  assert.ok(CmpI.info.interfaces?.has(InferTypeOpInterface));
-  assert.not.ok(ExtSI.info.interfaces?.has(InferTypeOpInterface), "a cast's result type is its own");
+  assert.ok(AddIOp.info.interfaces?.has(InferTypeOpInterface));
+  assert.ok(CmpIOp.info.interfaces?.has(InferTypeOpInterface));
+  assert.not.ok(ExtSIOp.info.interfaces?.has(InferTypeOpInterface), "a cast's result type is its own");
 });
 
 inferred("the declarative format takes a result type as inferable only from the interface or the type relations", () => {
