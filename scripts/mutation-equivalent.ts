@@ -29,6 +29,11 @@ export interface EquivalentMutant {
 const INT = "rewrites/arith/canonicalize-int.ts";
 const CAST = "rewrites/arith/canonicalize-cast.ts";
 const FLOAT = "rewrites/arith/canonicalize-float.ts";
+const CF = "rewrites/cf/canonicalize.ts";
+/** Why truth propagation's `replaceIn` may say true where it changed nothing. */
+const SUCCESS_WITHOUT_CHANGE =
+  "replaceIn then reports a replacement it did not make: the pattern says it applied without changing the IR, " +
+  "the driver moves on (nothing is requeued), and the other destination is still handled (both are computed before the `||`)";
 const SWAP = "swap operands .lhs / .rhs";
 const TO_FLOAT = "const toFloat = (v: bigint): number => fromBits(roundRationalToBits(v < 0n, v < 0n ? -v : v, 1n, kind), kind);";
 /** Why a mutant of the unsigned branches for a negative fractional constant changes nothing. */
@@ -75,6 +80,10 @@ export const equivalentMutants: readonly EquivalentMutant[] = [
     code: "type.width === 1) return rw.fail",
     reason: "an i1 select never reaches this pattern: select(c, 1, 0) folds to c, and select-i1-simplify, before it in the set, takes every other i1 select",
   },
+  // ---- rewrites/cf/canonicalize.ts
+  { file: CF, operator: "change a constant true / false", code: "if (singlePredecessor(dest) === undefined) return false;", reason: SUCCESS_WITHOUT_CHANGE },
+  { file: CF, operator: "return undefined", code: "if (singlePredecessor(dest) === undefined) return false;", reason: "undefined is as falsy as false for `t || f`" },
+  { file: CF, operator: "change a constant true / false", code: "if (uses.length === 0) return false;", reason: SUCCESS_WITHOUT_CHANGE },
   // ---- rewrites/arith/canonicalize-cast.ts
   { file: CAST, operator: "swap && and ||", code: "return wa !== undefined && wb !== undefined && wb > 0 && wa > wb;", column: 26, reason: WIDER_ONLY_WHERE_IT_HOLDS },
   { file: CAST, operator: "swap && and ||", code: "return wa !== undefined && wb !== undefined && wb > 0 && wa > wb;", column: 46, reason: WIDER_ONLY_WHERE_IT_HOLDS },
