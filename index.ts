@@ -1,6 +1,6 @@
 /**
  * The `tensile` package: one import for users (`import { defineOp, rewrite, definePass } from "tensile"`).
- * Each dialect is a namespace (`arith.AddI`, `func.buildFunc`); everything else is flat.
+ * Each dialect is a namespace (`arith.AddIOp`, `func.buildFunc`); everything else is flat.
  */
 export * from "./src/ir/types.ts";
 export * from "./src/ir/attributes.ts";

@@ -3,7 +3,7 @@
  * parses the text back, and shows the diagnostic a malformed input gets.
  */
 import { isLeft } from "fp-ts/lib/Either.js";
-import { AddI, CmpI, Constant, MulI, Select, SubI, cmpiPredicate } from "../dialects/arith/index.ts";
+import { AddIOp, CmpIOp, ConstantOp, MulIOp, SelectOp, SubIOp, cmpiPredicate } from "../dialects/arith/index.ts";
 import { createModule, moduleBody } from "../dialects/builtin/index.ts";
 import { ReturnOp, buildFunc } from "../dialects/func/index.ts";
 import { renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
@@ -27,18 +27,18 @@ buildFunc(b, "scaled_distance", [i32, i32], [i32], (entry, fb) => {
   // Block arguments are typed at run time; `narrow` checks and gives them the static type builders want.
   const [a, c] = [narrow(entry.arg(0), SignlessIntegerLike), narrow(entry.arg(1), SignlessIntegerLike)];
   fb.loc = NameLoc.get("scaled_distance.body");
-  const lt = fb.create(CmpI, { predicate: cmpiPredicate("slt"), lhs: a, rhs: c }).result;
-  const select = fb.create(Select, {
+  const lt = fb.create(CmpIOp, { predicate: cmpiPredicate("slt"), lhs: a, rhs: c }).result;
+  const select = fb.create(SelectOp, {
     condition: lt,
-    true_value: fb.create(SubI, { lhs: c, rhs: a }).result,
-    false_value: fb.create(SubI, { lhs: a, rhs: c }).result,
+    true_value: fb.create(SubIOp, { lhs: c, rhs: a }).result,
+    false_value: fb.create(SubIOp, { lhs: a, rhs: c }).result,
   });
   const int = (v: Value) => narrow(v, SignlessIntegerLike);
   const dist = int(select.result);
-  const three = int(fb.create(Constant, { value: IntegerAttr.get(i32, 3) }).result);
-  const one = int(fb.create(Constant, { value: IntegerAttr.get(i32, 1) }).result);
-  const scaled = int(fb.create(MulI, { lhs: dist, rhs: three }).result);
-  fb.create(ReturnOp, { values: [fb.create(AddI, { lhs: scaled, rhs: one }).result] });
+  const three = int(fb.create(ConstantOp, { value: IntegerAttr.get(i32, 3) }).result);
+  const one = int(fb.create(ConstantOp, { value: IntegerAttr.get(i32, 1) }).result);
+  const scaled = int(fb.create(MulIOp, { lhs: dist, rhs: three }).result);
+  fb.create(ReturnOp, { values: [fb.create(AddIOp, { lhs: scaled, rhs: one }).result] });
 });
 
 const ctx = newContext();

@@ -32,34 +32,34 @@ import {
 import type { Operation } from "../../src/ir/operation.ts";
 import { IntegerType } from "../../src/ir/types.ts";
 import { CMPF_PREDICATES, CMPI_PREDICATES, FastMathAttr } from "./attrs.ts";
-import { Bitcast, ExtF, ExtSI, ExtUI, FPToSI, FPToUI, IndexCast, IndexCastUI, SIToFP, TruncF, TruncI, UIToFP } from "./ops-cast.ts";
-import { CmpF, CmpI, Select } from "./ops-cmp.ts";
-import { Constant } from "./ops-constant.ts";
-import { AddF, DivF, MaxF, MinF, MulF, NegF, RemF, SubF } from "./ops-float.ts";
+import { BitcastOp, ExtFOp, ExtSIOp, ExtUIOp, FPToSIOp, FPToUIOp, IndexCastOp, IndexCastUIOp, SIToFPOp, TruncFOp, TruncIOp, UIToFPOp } from "./ops-cast.ts";
+import { CmpFOp, CmpIOp, SelectOp } from "./ops-cmp.ts";
+import { ConstantOp } from "./ops-constant.ts";
+import { AddFOp, DivFOp, MaxFOp, MinFOp, MulFOp, NegFOp, RemFOp, SubFOp } from "./ops-float.ts";
 import {
-  AddI,
-  AddUIExtended,
-  AndI,
-  CeilDivSI,
-  CeilDivUI,
-  DivSI,
-  DivUI,
-  FloorDivSI,
-  MaxSI,
-  MaxUI,
-  MinSI,
-  MinUI,
-  MulI,
-  MulSIExtended,
-  MulUIExtended,
-  OrI,
-  RemSI,
-  RemUI,
-  ShLI,
-  ShRSI,
-  ShRUI,
-  SubI,
-  XOrI,
+  AddIOp,
+  AddUIExtendedOp,
+  AndIOp,
+  CeilDivSIOp,
+  CeilDivUIOp,
+  DivSIOp,
+  DivUIOp,
+  FloorDivSIOp,
+  MaxSIOp,
+  MaxUIOp,
+  MinSIOp,
+  MinUIOp,
+  MulIOp,
+  MulSIExtendedOp,
+  MulUIExtendedOp,
+  OrIOp,
+  RemSIOp,
+  RemUIOp,
+  ShLIOp,
+  ShRSIOp,
+  ShRUIOp,
+  SubIOp,
+  XOrIOp,
 } from "./ops-int.ts";
 
 const bool = (b: boolean): bigint => (b ? -1n : 0n);
@@ -123,44 +123,44 @@ function bitcastElement(op: Operation): (e: Element) => Element {
 // ---- the ops -------------------------------------------------------------------------------------------------
 
 export const arithInterpretations: readonly InterpretationEntry[] = [
-  interpretation(Constant, (op) => [valueOfAttribute(op.value, op.result.type)]),
+  interpretation(ConstantOp, (op) => [valueOfAttribute(op.value, op.result.type)]),
 
-  interpretation(AddI, intElementwise(I.addI)),
-  interpretation(SubI, intElementwise(I.subI)),
-  interpretation(MulI, intElementwise(I.mulI)),
-  interpretation(DivUI, intElementwise(I.divUI)),
-  interpretation(DivSI, intElementwise(I.divSI)),
-  interpretation(CeilDivUI, intElementwise(I.ceilDivUI)),
-  interpretation(CeilDivSI, intElementwise(I.ceilDivSI)),
-  interpretation(FloorDivSI, intElementwise(I.floorDivSI)),
-  interpretation(RemUI, intElementwise(I.remUI)),
-  interpretation(RemSI, intElementwise(I.remSI)),
-  interpretation(AndI, intElementwise(I.andI)),
-  interpretation(OrI, intElementwise(I.orI)),
-  interpretation(XOrI, intElementwise(I.xorI)),
-  interpretation(ShLI, intElementwise(I.shLI)),
-  interpretation(ShRUI, intElementwise(I.shRUI)),
-  interpretation(ShRSI, intElementwise(I.shRSI)),
-  interpretation(MaxSI, intElementwise(I.maxSI)),
-  interpretation(MaxUI, intElementwise(I.maxUI)),
-  interpretation(MinSI, intElementwise(I.minSI)),
-  interpretation(MinUI, intElementwise(I.minUI)),
+  interpretation(AddIOp, intElementwise(I.addI)),
+  interpretation(SubIOp, intElementwise(I.subI)),
+  interpretation(MulIOp, intElementwise(I.mulI)),
+  interpretation(DivUIOp, intElementwise(I.divUI)),
+  interpretation(DivSIOp, intElementwise(I.divSI)),
+  interpretation(CeilDivUIOp, intElementwise(I.ceilDivUI)),
+  interpretation(CeilDivSIOp, intElementwise(I.ceilDivSI)),
+  interpretation(FloorDivSIOp, intElementwise(I.floorDivSI)),
+  interpretation(RemUIOp, intElementwise(I.remUI)),
+  interpretation(RemSIOp, intElementwise(I.remSI)),
+  interpretation(AndIOp, intElementwise(I.andI)),
+  interpretation(OrIOp, intElementwise(I.orI)),
+  interpretation(XOrIOp, intElementwise(I.xorI)),
+  interpretation(ShLIOp, intElementwise(I.shLI)),
+  interpretation(ShRUIOp, intElementwise(I.shRUI)),
+  interpretation(ShRSIOp, intElementwise(I.shRSI)),
+  interpretation(MaxSIOp, intElementwise(I.maxSI)),
+  interpretation(MaxUIOp, intElementwise(I.maxUI)),
+  interpretation(MinSIOp, intElementwise(I.minSI)),
+  interpretation(MinUIOp, intElementwise(I.minUI)),
 
-  interpretation(AddUIExtended, (op, args) => {
+  interpretation(AddUIExtendedOp, (op, args) => {
     const n = intElementWidth(op.sum.type);
     return mapElementsMulti([op.sum.type, op.overflow.type], args, ([a, b]) => {
       const r = I.addUIExtended(n, a as bigint, b as bigint);
       return [r.sum, bool(r.overflow)];
     });
   }),
-  interpretation(MulSIExtended, (op, args) => {
+  interpretation(MulSIExtendedOp, (op, args) => {
     const n = intElementWidth(op.low.type);
     return mapElementsMulti([op.low.type, op.high.type], args, ([a, b]) => {
       const r = I.mulSIExtended(n, a as bigint, b as bigint);
       return [r.low, r.high];
     });
   }),
-  interpretation(MulUIExtended, (op, args) => {
+  interpretation(MulUIExtendedOp, (op, args) => {
     const n = intElementWidth(op.low.type);
     return mapElementsMulti([op.low.type, op.high.type], args, ([a, b]) => {
       const r = I.mulUIExtended(n, a as bigint, b as bigint);
@@ -168,72 +168,72 @@ export const arithInterpretations: readonly InterpretationEntry[] = [
     });
   }),
 
-  interpretation(NegF, floatElementwise(F.negF)),
-  interpretation(AddF, floatElementwise(F.addF)),
-  interpretation(SubF, floatElementwise(F.subF)),
-  interpretation(MulF, floatElementwise(F.mulF)),
-  interpretation(DivF, floatElementwise(F.divF)),
-  interpretation(RemF, floatElementwise(F.remF)),
-  interpretation(MaxF, floatElementwise(F.maxF)),
-  interpretation(MinF, floatElementwise(F.minF)),
+  interpretation(NegFOp, floatElementwise(F.negF)),
+  interpretation(AddFOp, floatElementwise(F.addF)),
+  interpretation(SubFOp, floatElementwise(F.subF)),
+  interpretation(MulFOp, floatElementwise(F.mulF)),
+  interpretation(DivFOp, floatElementwise(F.divF)),
+  interpretation(RemFOp, floatElementwise(F.remF)),
+  interpretation(MaxFOp, floatElementwise(F.maxF)),
+  interpretation(MinFOp, floatElementwise(F.minF)),
 
-  interpretation(ExtUI, (op, args) => {
+  interpretation(ExtUIOp, (op, args) => {
     const n = sourceWidth(op);
     return cast(op, args, (e) => BigInt.asUintN(n, e as bigint));
   }),
   // Canonical integers are signed, so sign extension and truncation are the result type's normalisation.
-  interpretation(ExtSI, (op, args) => cast(op, args, (e) => e)),
-  interpretation(TruncI, (op, args) => cast(op, args, (e) => e)),
-  interpretation(IndexCast, (op, args) => cast(op, args, (e) => e)),
-  interpretation(IndexCastUI, (op, args) => {
+  interpretation(ExtSIOp, (op, args) => cast(op, args, (e) => e)),
+  interpretation(TruncIOp, (op, args) => cast(op, args, (e) => e)),
+  interpretation(IndexCastOp, (op, args) => cast(op, args, (e) => e)),
+  interpretation(IndexCastUIOp, (op, args) => {
     // Integer to index zero-extends; index to integer truncates.
     const from = elementTypeOf(op.getOperand(0).type);
     if (!(from instanceof IntegerType)) return cast(op, args, (e) => e);
     return cast(op, args, (e) => BigInt.asUintN(from.width, e as bigint));
   }),
-  interpretation(Bitcast, (op, args) => cast(op, args, bitcastElement(op))),
+  interpretation(BitcastOp, (op, args) => cast(op, args, bitcastElement(op))),
 
-  interpretation(SIToFP, (op, args) => {
+  interpretation(SIToFPOp, (op, args) => {
     const kind = resultKind(op);
     return cast(op, args, (e) => F.intToFloat(e as bigint, kind));
   }),
-  interpretation(UIToFP, (op, args) => {
+  interpretation(UIToFPOp, (op, args) => {
     const n = sourceWidth(op);
     const kind = resultKind(op);
     return cast(op, args, (e) => F.intToFloat(BigInt.asUintN(n, e as bigint), kind));
   }),
-  interpretation(FPToSI, (op, args) => {
+  interpretation(FPToSIOp, (op, args) => {
     const n = intElementWidth(op.out.type);
     return cast(op, args, (e) => F.floatToInt(e as FloatElement, n, true));
   }),
-  interpretation(FPToUI, (op, args) => {
+  interpretation(FPToUIOp, (op, args) => {
     const n = intElementWidth(op.out.type);
     return cast(op, args, (e) => F.floatToInt(e as FloatElement, n, false));
   }),
-  interpretation(ExtF, (op, args) => {
+  interpretation(ExtFOp, (op, args) => {
     const from = sourceKind(op);
     const to = resultKind(op);
     return cast(op, args, (e) => F.convertFloat(e as FloatElement, from, to));
   }),
-  interpretation(TruncF, (op, args) => {
+  interpretation(TruncFOp, (op, args) => {
     const from = sourceKind(op);
     const to = resultKind(op);
     return cast(op, args, (e) => F.convertFloat(e as FloatElement, from, to));
   }),
 
-  interpretation(CmpI, (op, args, ctx) => {
+  interpretation(CmpIOp, (op, args, ctx) => {
     const pred = CMPI_PREDICATES[op.predicate.number];
     if (pred === undefined) return ctx.fail("invalid-ir", `invalid cmpi predicate ${op.predicate.value}`);
     const n = intElementWidth(op.getOperand(0).type);
     return [mapElements(op.getResult(0).type, args, ([a, b]) => bool(I.cmpI(pred, n, a as bigint, b as bigint)))];
   }),
-  interpretation(CmpF, (op, args, ctx) => {
+  interpretation(CmpFOp, (op, args, ctx) => {
     const pred = CMPF_PREDICATES[op.predicate.number];
     if (pred === undefined) return ctx.fail("invalid-ir", `invalid cmpf predicate ${op.predicate.value}`);
     return [mapElements(op.getResult(0).type, args, ([a, b]) => bool(F.cmpF(pred, a as FloatElement, b as FloatElement)))];
   }),
 
-  interpretation(Select, (op, args, ctx) => {
+  interpretation(SelectOp, (op, args, ctx) => {
     const [condition, whenTrue, whenFalse] = args;
     if (condition === undefined || whenTrue === undefined || whenFalse === undefined) return ctx.fail("invalid-ir", "select needs three operands");
     // A scalar condition picks a whole value; a shaped one picks per element.

@@ -3,15 +3,16 @@
  *
  * Operand and result have the same shape (both scalars, or vectors/tensors of one shape); what may change is
  * the element type, under each cast's rule (ext* widen, trunc* narrow, bitcast keeps the width, index_cast
- * goes between index and an integer). A cast that breaks its rule fails with MLIR's CastOpInterface message:
- * `'arith.extsi' op operand type 'i32' and result type 'i8' are cast incompatible`.
+ * goes between index and an integer). Each implements CastOpInterface (src/interfaces/cast.ts) with its rule,
+ * so a cast that breaks it fails with MLIR's message (`'arith.extsi' op operand type 'i32' and result type 'i8'
+ * are cast incompatible`) and a cast to its own type folds away (`arith.bitcast %x : i32 to i32`).
  */
-import type { Operation, Trait } from "../../src/ir/operation.ts";
+import { CastOpInterface } from "../../src/interfaces/cast.ts";
+import { implement, type InterfaceImpl } from "../../src/ir/interfaces.ts";
+import type { Trait } from "../../src/ir/operation.ts";
 import { Elementwise, Pure, SameOperandsAndResultShape } from "../../src/ir/traits.ts";
 import { type TypeConstraint } from "../../src/irdl/constraints.ts";
-import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
-import { opError } from "../../src/irdl/op-error.ts";
 import {
   FloatType,
   IndexType,
@@ -26,7 +27,6 @@ import {
   isShaped,
 } from "../../src/ir/types.ts";
 import { DYNAMIC } from "../../src/ir/types.ts";
-import { printType } from "../../src/text/print-attr.ts";
 import {
   foldBitcast,
   foldExtF,
@@ -83,20 +83,22 @@ const castWidth = (t: Type): number | undefined => (t instanceof IndexType ? 0 :
 const sameWidth: ElementRule = (src, dst) => isIntIndexOrFloat(src) && isIntIndexOrFloat(dst) && castWidth(src) === castWidth(dst);
 
 /** Whether `rule` allows casting `src` to `dst` (shapes first, then element types). */
-export function areCastCompatible(src: Type, dst: Type, rule: ElementRule, allowMemRef: boolean): boolean {
+function allows(src: Type, dst: Type, rule: ElementRule, allowMemRef: boolean): boolean {
   if (!compatibleShapes(src, dst)) return false;
   const s = elementOfLike(src, allowMemRef);
   const d = elementOfLike(dst, allowMemRef);
   return s !== undefined && d !== undefined && rule(s, d);
 }
 
-function castVerifier(rule: ElementRule, allowMemRef: boolean): (op: Operation) => Diagnostic | undefined {
-  return (op) => {
-    const src = op.getOperand(0).type;
-    const dst = op.getResult(0).type;
-    if (areCastCompatible(src, dst, rule, allowMemRef)) return undefined;
-    return opError(op, `operand type '${printType(src)}' and result type '${printType(dst)}' are cast incompatible`);
-  };
+/**
+ * The CastOpInterface of an arith cast: one operand and one result whose types `rule` allows (MLIR's
+ * `areCastCompatible` of each cast op); the interface verifies it with MLIR's message.
+ */
+function castInterface(rule: ElementRule, allowMemRef: boolean): InterfaceImpl {
+  return implement(CastOpInterface, {
+    areCastCompatible: (inputs, outputs) =>
+      inputs.length === 1 && outputs.length === 1 && allows(inputs[0] as Type, outputs[0] as Type, rule, allowMemRef),
+  });
 }
 
 // ---- the ops -------------------------------------------------------------------------------------------------
@@ -120,67 +122,67 @@ const castSpec = <const N extends string, const F extends TypeConstraint, const 
 
 const Int = SignlessFixedWidthIntegerLike;
 
-export const ExtUI = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
-  verify: castVerifier(widthChange(isInt, true), false),
-  fold: foldExtI("arith.extui"),
+export const ExtUIOp = defineOp(castSpec("arith.extui", "integer zero extension operation", Int, Int), {
+  interfaces: [castInterface(widthChange(isInt, true), false)],
+  fold: foldExtI,
 });
-export type ExtUI = InstanceType<typeof ExtUI>;
-export const ExtSI = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
-  verify: castVerifier(widthChange(isInt, true), false),
-  fold: foldExtI("arith.extsi"),
+export type ExtUIOp = InstanceType<typeof ExtUIOp>;
+export const ExtSIOp = defineOp(castSpec("arith.extsi", "integer sign extension operation", Int, Int), {
+  interfaces: [castInterface(widthChange(isInt, true), false)],
+  fold: foldExtI,
 });
-export type ExtSI = InstanceType<typeof ExtSI>;
-export const TruncI = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
-  verify: castVerifier(widthChange(isInt, false), false),
+export type ExtSIOp = InstanceType<typeof ExtSIOp>;
+export const TruncIOp = defineOp(castSpec("arith.trunci", "integer truncation operation", Int, Int), {
+  interfaces: [castInterface(widthChange(isInt, false), false)],
   fold: foldTruncI,
 });
-export type TruncI = InstanceType<typeof TruncI>;
+export type TruncIOp = InstanceType<typeof TruncIOp>;
 
-export const ExtF = defineOp(castSpec("arith.extf", "cast from floating-point to wider floating-point", FloatLike, FloatLike), {
-  verify: castVerifier(widthChange(isFloat, true), false),
+export const ExtFOp = defineOp(castSpec("arith.extf", "cast from floating-point to wider floating-point", FloatLike, FloatLike), {
+  interfaces: [castInterface(widthChange(isFloat, true), false)],
   fold: foldExtF,
 });
-export type ExtF = InstanceType<typeof ExtF>;
-export const TruncF = defineOp(castSpec("arith.truncf", "cast from floating-point to narrower floating-point", FloatLike, FloatLike), {
-  verify: castVerifier(widthChange(isFloat, false), false),
+export type ExtFOp = InstanceType<typeof ExtFOp>;
+export const TruncFOp = defineOp(castSpec("arith.truncf", "cast from floating-point to narrower floating-point", FloatLike, FloatLike), {
+  interfaces: [castInterface(widthChange(isFloat, false), false)],
   fold: foldTruncF,
 });
-export type TruncF = InstanceType<typeof TruncF>;
+export type TruncFOp = InstanceType<typeof TruncFOp>;
 
-export const UIToFP = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
-  verify: castVerifier(intToFloat, false),
-  fold: foldIntToFloat(false),
+export const UIToFPOp = defineOp(castSpec("arith.uitofp", "cast from unsigned integer type to floating-point", Int, FloatLike), {
+  interfaces: [castInterface(intToFloat, false)],
+  fold: foldIntToFloat,
 });
-export type UIToFP = InstanceType<typeof UIToFP>;
-export const SIToFP = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
-  verify: castVerifier(intToFloat, false),
-  fold: foldIntToFloat(true),
+export type UIToFPOp = InstanceType<typeof UIToFPOp>;
+export const SIToFPOp = defineOp(castSpec("arith.sitofp", "cast from integer type to floating-point", Int, FloatLike), {
+  interfaces: [castInterface(intToFloat, false)],
+  fold: foldIntToFloat,
 });
-export type SIToFP = InstanceType<typeof SIToFP>;
-export const FPToUI = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
-  verify: castVerifier(floatToInt, false),
-  fold: foldFloatToInt(false),
+export type SIToFPOp = InstanceType<typeof SIToFPOp>;
+export const FPToUIOp = defineOp(castSpec("arith.fptoui", "cast from floating-point type to integer type", FloatLike, Int), {
+  interfaces: [castInterface(floatToInt, false)],
+  fold: foldFloatToInt,
 });
-export type FPToUI = InstanceType<typeof FPToUI>;
-export const FPToSI = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
-  verify: castVerifier(floatToInt, false),
-  fold: foldFloatToInt(true),
+export type FPToUIOp = InstanceType<typeof FPToUIOp>;
+export const FPToSIOp = defineOp(castSpec("arith.fptosi", "cast from floating-point type to integer type", FloatLike, Int), {
+  interfaces: [castInterface(floatToInt, false)],
+  fold: foldFloatToInt,
 });
-export type FPToSI = InstanceType<typeof FPToSI>;
+export type FPToSIOp = InstanceType<typeof FPToSIOp>;
 
-export const IndexCast = defineOp(
+export const IndexCastOp = defineOp(
   castSpec("arith.index_cast", "cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
-  { verify: castVerifier(indexCast, true), fold: foldIndexCast },
+  { interfaces: [castInterface(indexCast, true)], fold: foldIndexCast },
 );
-export type IndexCast = InstanceType<typeof IndexCast>;
-export const IndexCastUI = defineOp(
+export type IndexCastOp = InstanceType<typeof IndexCastOp>;
+export const IndexCastUIOp = defineOp(
   castSpec("arith.index_castui", "unsigned cast between index and integer types", IndexCastTypeConstraint, IndexCastTypeConstraint),
-  { verify: castVerifier(indexCast, true), fold: foldIndexCastUI },
+  { interfaces: [castInterface(indexCast, true)], fold: foldIndexCastUI },
 );
-export type IndexCastUI = InstanceType<typeof IndexCastUI>;
+export type IndexCastUIOp = InstanceType<typeof IndexCastUIOp>;
 
-export const Bitcast = defineOp(
+export const BitcastOp = defineOp(
   castSpec("arith.bitcast", "bitcast between values of equal bit width", BitcastTypeConstraint, BitcastTypeConstraint),
-  { verify: castVerifier(sameWidth, true), fold: foldBitcast },
+  { interfaces: [castInterface(sameWidth, true)], fold: foldBitcast },
 );
-export type Bitcast = InstanceType<typeof Bitcast>;
+export type BitcastOp = InstanceType<typeof BitcastOp>;

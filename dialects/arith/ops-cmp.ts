@@ -6,6 +6,7 @@
  * in generic form) printed as its keyword in custom form.
  */
 import type { Operation, Trait } from "../../src/ir/operation.ts";
+import type { OpResult, Value } from "../../src/ir/value.ts";
 import { Elementwise, Pure, SameOperandsType } from "../../src/ir/traits.ts";
 import { RankedTensorType, type Type, UnrankedTensorType, VectorType, i1, isShaped } from "../../src/ir/types.ts";
 import { AnyType } from "../../src/irdl/constraints.ts";
@@ -39,7 +40,7 @@ const inferCompareResult = (operands: readonly { readonly type: Type }[]): Type[
 
 const compareFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)";
 
-export const CmpI = defineOp(
+export const CmpIOp = defineOp(
   {
     name: "arith.cmpi",
     summary: "integer comparison operation",
@@ -51,9 +52,9 @@ export const CmpI = defineOp(
   },
   { inferResultTypes: inferCompareResult, fold: foldCmpI },
 );
-export type CmpI = InstanceType<typeof CmpI>;
+export type CmpIOp = InstanceType<typeof CmpIOp>;
 
-export const CmpF = defineOp(
+export const CmpFOp = defineOp(
   {
     name: "arith.cmpf",
     summary: "floating-point comparison operation",
@@ -65,27 +66,30 @@ export const CmpF = defineOp(
   },
   { inferResultTypes: inferCompareResult, fold: foldCmpF },
 );
-export type CmpF = InstanceType<typeof CmpF>;
+export type CmpFOp = InstanceType<typeof CmpFOp>;
 
 // ---- select --------------------------------------------------------------------------------------------------
 
 const isVectorOrTensor = (t: Type): boolean =>
   t instanceof VectorType || t instanceof RankedTensorType || t instanceof UnrankedTensorType;
 
-/** `%c, %a, %b attr-dict : [condition type ,] result type`; the condition type is spelled when it is shaped. */
+/**
+ * `%c, %a, %b attr-dict : [condition type ,] result type`; the condition type is spelled when it is shaped.
+ * `print` reads select's accessors (its class is made from this spec, so it is named structurally here).
+ */
 const selectAsm = {
-  print(op: Operation, p: OpAsmPrinter): void {
+  print(op: Operation & { readonly condition: Value; readonly result: OpResult }, p: OpAsmPrinter): void {
     p.print(" ");
     p.printOperands(op.operands);
     p.printOptionalAttrDict(op.attributes);
     p.print(" : ");
-    const condType = op.getOperand(0).type;
+    const condType = op.condition.type;
     // MLIR spells the condition type whenever it is shaped (memrefs included, though they never verify).
     if (isShaped(condType)) {
       p.printType(condType);
       p.print(", ");
     }
-    p.printType(op.getResult(0).type);
+    p.printType(op.result.type);
   },
   parse(p: OpAsmParser, state: OperationState): void {
     const start = p.loc();
@@ -106,7 +110,7 @@ const selectAsm = {
   },
 };
 
-export const Select = defineOp(
+export const SelectOp = defineOp(
   {
     name: "arith.select",
     summary: "select operation",
@@ -133,4 +137,4 @@ export const Select = defineOp(
     fold: foldSelect,
   },
 );
-export type Select = InstanceType<typeof Select>;
+export type SelectOp = InstanceType<typeof SelectOp>;

@@ -6,12 +6,13 @@
  * integers (`%c-1_i64`), `%c<value>` for index (`%c0`), `%cst` for everything else.
  */
 import { type Attribute, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
-import type { Builder } from "../../src/ir/builder.ts";
-import type { Value } from "../../src/ir/value.ts";
+import type { Builder, BuiltFrom } from "../../src/ir/builder.ts";
+import type { Location } from "../../src/ir/location.ts";
+import type { OpResult, Value } from "../../src/ir/value.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { ConstantLike, Pure } from "../../src/ir/traits.ts";
 import { type FloatType, type IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
-import { AnyType, TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
+import { AnyType, TypedAttr, type TypedAttribute, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { opError } from "../../src/irdl/op-error.ts";
 import { printType } from "../../src/text/print-attr.ts";
@@ -24,7 +25,7 @@ function constantResultName(op: Operation): string {
   return type instanceof IntegerType ? `c${value.value}_${printType(type)}` : `c${value.value}`;
 }
 
-export const Constant = defineOp(
+const ConstantKind = defineOp(
   {
     name: "arith.constant",
     summary: "integer or floating point constant",
@@ -50,16 +51,40 @@ export const Constant = defineOp(
     },
   },
 );
-export type Constant = InstanceType<typeof Constant>;
+
+/** The type of a typed attribute's value: `IntegerType | IndexType` for an IntegerAttr, `FloatType` for a FloatAttr. */
+type TypeOfValue<A> = A extends { readonly type: infer T extends Type } ? T : Type;
+
+/** An `arith.constant` whose result (and value) has type `T`. */
+export type ConstantOp<T extends Type = Type> = InstanceType<typeof ConstantKind> & { readonly result: OpResult<T> };
+
+/** What `create(ConstantOp, args)` gives: a constant typed by `args.value` (see BuiltFrom in src/ir/builder.ts). */
+interface ConstantFrom extends BuiltFrom {
+  readonly op: ConstantOp<TypeOfValue<(this["args"] & { readonly value: unknown })["value"]>>;
+}
+
+/**
+ * `arith.constant`, with a `build` generic over its value: `ConstantOp.build({ value: FloatAttr.get(f32, 1) })`
+ * (and `b.create(ConstantOp, ...)`) is a constant whose `result` is a `Value<FloatType>`.
+ */
+type ConstantClass = {
+  readonly "~builtFrom": ConstantFrom | undefined;
+  build<A extends TypedAttribute>(
+    args: { readonly value: A; readonly result?: Type; readonly extraAttributes?: Readonly<Record<string, Attribute>> },
+    loc?: Location,
+  ): ConstantOp<TypeOfValue<A>>;
+} & typeof ConstantKind;
+// The runtime build gives the result its value's type (inferResultTypes above); the cast says so to tsc.
+export const ConstantOp = ConstantKind as ConstantClass;
 
 
-/** An integer or index constant at `b`'s insertion point, typed for the integer builders (`AddI`, `ShLI`, ...). */
+/** An integer or index constant at `b`'s insertion point, typed for the integer builders (`AddIOp`, `ShLIOp`, ...). */
 export function constantInt<T extends IntegerType | IndexType>(b: Builder, type: T, value: bigint | number): Value<T> {
-  // The constant's result has the value's type, which is `type`: the cast only restores what tsc cannot see.
-  return b.create(Constant, { value: IntegerAttr.get(type, value) }).result as unknown as Value<T>;
+  // The result has the value's type, `type`; IntegerAttr.get does not keep `T` in its type, so the cast restores it.
+  return b.create(ConstantOp, { value: IntegerAttr.get(type, value) }).result as unknown as Value<T>;
 }
 
 /** A float constant at `b`'s insertion point (rounded to `type`), typed for the float builders. */
 export function constantFloat(b: Builder, type: FloatType, value: number): Value<FloatType> {
-  return b.create(Constant, { value: FloatAttr.get(type, value) }).result as unknown as Value<FloatType>;
+  return b.create(ConstantOp, { value: FloatAttr.get(type, value) }).result;
 }

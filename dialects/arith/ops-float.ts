@@ -27,7 +27,7 @@ const floatBinarySpec = <const N extends string>(name: N, summary: string, commu
     format: binaryFormat,
   }) as const;
 
-export const NegF = defineOp({
+export const NegFOp = defineOp({
   name: "arith.negf",
   summary: "floating point negation",
   operands: { operand: FloatLike },
@@ -36,33 +36,33 @@ export const NegF = defineOp({
   traits: [Pure, SameOperandsAndResultType, Elementwise],
   format: unaryFormat,
 }, { fold: foldNegF });
-export type NegF = InstanceType<typeof NegF>;
+export type NegFOp = InstanceType<typeof NegFOp>;
 
-export const AddF = defineOp(floatBinarySpec("arith.addf", "floating point addition operation", true), {
+export const AddFOp = defineOp(floatBinarySpec("arith.addf", "floating point addition operation", true), {
   fold: foldAddF,
 });
-export type AddF = InstanceType<typeof AddF>;
-export const SubF = defineOp(floatBinarySpec("arith.subf", "floating point subtraction operation", false), {
+export type AddFOp = InstanceType<typeof AddFOp>;
+export const SubFOp = defineOp(floatBinarySpec("arith.subf", "floating point subtraction operation", false), {
   fold: foldSubF,
 });
-export type SubF = InstanceType<typeof SubF>;
-export const MulF = defineOp(floatBinarySpec("arith.mulf", "floating point multiplication operation", true), {
+export type SubFOp = InstanceType<typeof SubFOp>;
+export const MulFOp = defineOp(floatBinarySpec("arith.mulf", "floating point multiplication operation", true), {
   fold: foldMulF,
 });
-export type MulF = InstanceType<typeof MulF>;
-export const DivF = defineOp(floatBinarySpec("arith.divf", "floating point division operation", false), {
+export type MulFOp = InstanceType<typeof MulFOp>;
+export const DivFOp = defineOp(floatBinarySpec("arith.divf", "floating point division operation", false), {
   fold: foldDivF,
 });
-export type DivF = InstanceType<typeof DivF>;
-export const RemF = defineOp(floatBinarySpec("arith.remf", "floating point division remainder operation", false), {
+export type DivFOp = InstanceType<typeof DivFOp>;
+export const RemFOp = defineOp(floatBinarySpec("arith.remf", "floating point division remainder operation", false), {
   fold: foldRemF,
 });
-export type RemF = InstanceType<typeof RemF>;
-export const MaxF = defineOp(floatBinarySpec("arith.maxf", "floating-point maximum operation", true), {
-  fold: foldMaxMinF("maxf"),
+export type RemFOp = InstanceType<typeof RemFOp>;
+export const MaxFOp = defineOp(floatBinarySpec("arith.maxf", "floating-point maximum operation", true), {
+  fold: foldMaxMinF,
 });
-export type MaxF = InstanceType<typeof MaxF>;
-export const MinF = defineOp(floatBinarySpec("arith.minf", "floating-point minimum operation", true), {
-  fold: foldMaxMinF("minf"),
+export type MaxFOp = InstanceType<typeof MaxFOp>;
+export const MinFOp = defineOp(floatBinarySpec("arith.minf", "floating-point minimum operation", true), {
+  fold: foldMaxMinF,
 });
-export type MinF = InstanceType<typeof MinF>;
+export type MinFOp = InstanceType<typeof MinFOp>;

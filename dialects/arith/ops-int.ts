@@ -23,8 +23,7 @@ import {
   foldDivision,
   foldMinMax,
   foldMulI,
-  foldMulSIExtended,
-  foldMulUIExtended,
+  foldMulExtended,
   foldOrI,
   foldRemainder,
   foldShift,
@@ -64,95 +63,95 @@ function divisionSpeculatability(divisor: Value, signed: boolean): Speculatabili
 const unsignedDivision = implement(ConditionallySpeculatable, { getSpeculatability: (op: Operation) => divisionSpeculatability(op.getOperand(1), false) });
 const signedDivision = implement(ConditionallySpeculatable, { getSpeculatability: (op: Operation) => divisionSpeculatability(op.getOperand(1), true) });
 
-export const AddI = defineOp(intBinarySpec("arith.addi", "integer addition operation", intBinaryTraits(Pure, Commutative)), {
+export const AddIOp = defineOp(intBinarySpec("arith.addi", "integer addition operation", intBinaryTraits(Pure, Commutative)), {
   fold: foldAddI,
 });
-export type AddI = InstanceType<typeof AddI>;
-export const SubI = defineOp(intBinarySpec("arith.subi", "integer subtraction operation", intBinaryTraits(Pure)), {
+export type AddIOp = InstanceType<typeof AddIOp>;
+export const SubIOp = defineOp(intBinarySpec("arith.subi", "integer subtraction operation", intBinaryTraits(Pure)), {
   fold: foldSubI,
 });
-export type SubI = InstanceType<typeof SubI>;
-export const MulI = defineOp(intBinarySpec("arith.muli", "integer multiplication operation", intBinaryTraits(Pure, Commutative)), {
+export type SubIOp = InstanceType<typeof SubIOp>;
+export const MulIOp = defineOp(intBinarySpec("arith.muli", "integer multiplication operation", intBinaryTraits(Pure, Commutative)), {
   fold: foldMulI,
 });
-export type MulI = InstanceType<typeof MulI>;
+export type MulIOp = InstanceType<typeof MulIOp>;
 
-export const DivUI = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("divui"),
+export const DivUIOp = defineOp(intBinarySpec("arith.divui", "unsigned integer division operation", intBinaryTraits(NoMemoryEffect)), {
+  fold: foldDivision,
   interfaces: [unsignedDivision],
 });
-export type DivUI = InstanceType<typeof DivUI>;
-export const DivSI = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("divsi"),
+export type DivUIOp = InstanceType<typeof DivUIOp>;
+export const DivSIOp = defineOp(intBinarySpec("arith.divsi", "signed integer division operation", intBinaryTraits(NoMemoryEffect)), {
+  fold: foldDivision,
   interfaces: [signedDivision],
 });
-export type DivSI = InstanceType<typeof DivSI>;
-export const CeilDivUI = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("ceildivui"),
+export type DivSIOp = InstanceType<typeof DivSIOp>;
+export const CeilDivUIOp = defineOp(intBinarySpec("arith.ceildivui", "unsigned ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
+  fold: foldDivision,
   interfaces: [unsignedDivision],
 });
-export type CeilDivUI = InstanceType<typeof CeilDivUI>;
-export const CeilDivSI = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
-  fold: foldDivision("ceildivsi"),
+export type CeilDivUIOp = InstanceType<typeof CeilDivUIOp>;
+export const CeilDivSIOp = defineOp(intBinarySpec("arith.ceildivsi", "signed ceil integer division operation", intBinaryTraits(NoMemoryEffect)), {
+  fold: foldDivision,
   interfaces: [signedDivision],
 });
-export type CeilDivSI = InstanceType<typeof CeilDivSI>;
+export type CeilDivSIOp = InstanceType<typeof CeilDivSIOp>;
 // MLIR 16 counts floordivsi among the total ops (Pure), unlike the other divisions.
-export const FloorDivSI = defineOp(intBinarySpec("arith.floordivsi", "signed floor integer division operation", intBinaryTraits(Pure)), {
-  fold: foldDivision("floordivsi"),
+export const FloorDivSIOp = defineOp(intBinarySpec("arith.floordivsi", "signed floor integer division operation", intBinaryTraits(Pure)), {
+  fold: foldDivision,
 });
-export type FloorDivSI = InstanceType<typeof FloorDivSI>;
-export const RemUI = defineOp(intBinarySpec("arith.remui", "unsigned integer division remainder operation", intBinaryTraits(Pure)), {
-  fold: foldRemainder("remui"),
+export type FloorDivSIOp = InstanceType<typeof FloorDivSIOp>;
+export const RemUIOp = defineOp(intBinarySpec("arith.remui", "unsigned integer division remainder operation", intBinaryTraits(Pure)), {
+  fold: foldRemainder,
 });
-export type RemUI = InstanceType<typeof RemUI>;
-export const RemSI = defineOp(intBinarySpec("arith.remsi", "signed integer division remainder operation", intBinaryTraits(Pure)), {
-  fold: foldRemainder("remsi"),
+export type RemUIOp = InstanceType<typeof RemUIOp>;
+export const RemSIOp = defineOp(intBinarySpec("arith.remsi", "signed integer division remainder operation", intBinaryTraits(Pure)), {
+  fold: foldRemainder,
 });
-export type RemSI = InstanceType<typeof RemSI>;
+export type RemSIOp = InstanceType<typeof RemSIOp>;
 
-export const AndI = defineOp(intBinarySpec("arith.andi", "integer binary and", intBinaryTraits(Pure, Commutative)), {
+export const AndIOp = defineOp(intBinarySpec("arith.andi", "integer binary and", intBinaryTraits(Pure, Commutative)), {
   fold: foldAndI,
 });
-export type AndI = InstanceType<typeof AndI>;
-export const OrI = defineOp(intBinarySpec("arith.ori", "integer binary or", intBinaryTraits(Pure, Commutative)), {
+export type AndIOp = InstanceType<typeof AndIOp>;
+export const OrIOp = defineOp(intBinarySpec("arith.ori", "integer binary or", intBinaryTraits(Pure, Commutative)), {
   fold: foldOrI,
 });
-export type OrI = InstanceType<typeof OrI>;
-export const XOrI = defineOp(intBinarySpec("arith.xori", "integer binary xor", intBinaryTraits(Pure, Commutative)), {
+export type OrIOp = InstanceType<typeof OrIOp>;
+export const XOrIOp = defineOp(intBinarySpec("arith.xori", "integer binary xor", intBinaryTraits(Pure, Commutative)), {
   fold: foldXOrI,
 });
-export type XOrI = InstanceType<typeof XOrI>;
+export type XOrIOp = InstanceType<typeof XOrIOp>;
 
-export const ShLI = defineOp(intBinarySpec("arith.shli", "integer left-shift", intBinaryTraits(Pure)), {
-  fold: foldShift("shli"),
+export const ShLIOp = defineOp(intBinarySpec("arith.shli", "integer left-shift", intBinaryTraits(Pure)), {
+  fold: foldShift,
 });
-export type ShLI = InstanceType<typeof ShLI>;
-export const ShRUI = defineOp(intBinarySpec("arith.shrui", "unsigned integer right-shift", intBinaryTraits(Pure)), {
-  fold: foldShift("shrui"),
+export type ShLIOp = InstanceType<typeof ShLIOp>;
+export const ShRUIOp = defineOp(intBinarySpec("arith.shrui", "unsigned integer right-shift", intBinaryTraits(Pure)), {
+  fold: foldShift,
 });
-export type ShRUI = InstanceType<typeof ShRUI>;
-export const ShRSI = defineOp(intBinarySpec("arith.shrsi", "signed integer right-shift", intBinaryTraits(Pure)), {
-  fold: foldShift("shrsi"),
+export type ShRUIOp = InstanceType<typeof ShRUIOp>;
+export const ShRSIOp = defineOp(intBinarySpec("arith.shrsi", "signed integer right-shift", intBinaryTraits(Pure)), {
+  fold: foldShift,
 });
-export type ShRSI = InstanceType<typeof ShRSI>;
+export type ShRSIOp = InstanceType<typeof ShRSIOp>;
 
-export const MaxSI = defineOp(intBinarySpec("arith.maxsi", "signed integer maximum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("maxsi"),
+export const MaxSIOp = defineOp(intBinarySpec("arith.maxsi", "signed integer maximum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax,
 });
-export type MaxSI = InstanceType<typeof MaxSI>;
-export const MaxUI = defineOp(intBinarySpec("arith.maxui", "unsigned integer maximum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("maxui"),
+export type MaxSIOp = InstanceType<typeof MaxSIOp>;
+export const MaxUIOp = defineOp(intBinarySpec("arith.maxui", "unsigned integer maximum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax,
 });
-export type MaxUI = InstanceType<typeof MaxUI>;
-export const MinSI = defineOp(intBinarySpec("arith.minsi", "signed integer minimum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("minsi"),
+export type MaxUIOp = InstanceType<typeof MaxUIOp>;
+export const MinSIOp = defineOp(intBinarySpec("arith.minsi", "signed integer minimum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax,
 });
-export type MinSI = InstanceType<typeof MinSI>;
-export const MinUI = defineOp(intBinarySpec("arith.minui", "unsigned integer minimum operation", intBinaryTraits(Pure, Commutative)), {
-  fold: foldMinMax("minui"),
+export type MinSIOp = InstanceType<typeof MinSIOp>;
+export const MinUIOp = defineOp(intBinarySpec("arith.minui", "unsigned integer minimum operation", intBinaryTraits(Pure, Commutative)), {
+  fold: foldMinMax,
 });
-export type MinUI = InstanceType<typeof MinUI>;
+export type MinUIOp = InstanceType<typeof MinUIOp>;
 
 // ---- extended ops: two results -------------------------------------------------------------------------------
 
@@ -165,7 +164,7 @@ const namedResults =
   (_op: Operation): readonly string[] =>
     names;
 
-export const AddUIExtended = defineOp(
+export const AddUIExtendedOp = defineOp(
   {
     name: "arith.addui_extended",
     summary: "extended unsigned integer addition operation returning sum and overflow bit",
@@ -185,7 +184,7 @@ export const AddUIExtended = defineOp(
     fold: foldAddUIExtended,
   },
 );
-export type AddUIExtended = InstanceType<typeof AddUIExtended>;
+export type AddUIExtendedOp = InstanceType<typeof AddUIExtendedOp>;
 
 const mulExtendedSpec = <const N extends string>(name: N, summary: string) =>
   ({
@@ -199,11 +198,11 @@ const mulExtendedSpec = <const N extends string>(name: N, summary: string) =>
     resultNames: namedResults("low", "high"),
   }) as const;
 
-export const MulSIExtended = defineOp(mulExtendedSpec("arith.mulsi_extended", "extended signed integer multiplication operation"), {
-  fold: foldMulSIExtended,
+export const MulSIExtendedOp = defineOp(mulExtendedSpec("arith.mulsi_extended", "extended signed integer multiplication operation"), {
+  fold: foldMulExtended,
 });
-export type MulSIExtended = InstanceType<typeof MulSIExtended>;
-export const MulUIExtended = defineOp(mulExtendedSpec("arith.mului_extended", "extended unsigned integer multiplication operation"), {
-  fold: foldMulUIExtended,
+export type MulSIExtendedOp = InstanceType<typeof MulSIExtendedOp>;
+export const MulUIExtendedOp = defineOp(mulExtendedSpec("arith.mului_extended", "extended unsigned integer multiplication operation"), {
+  fold: foldMulExtended,
 });
-export type MulUIExtended = InstanceType<typeof MulUIExtended>;
+export type MulUIExtendedOp = InstanceType<typeof MulUIExtendedOp>;

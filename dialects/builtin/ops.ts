@@ -8,6 +8,8 @@
  */
 import { StringAttr } from "../../src/ir/attributes.ts";
 import type { Location } from "../../src/ir/location.ts";
+import { CastOpInterface, foldCastRoundTrip } from "../../src/interfaces/cast.ts";
+import { implement } from "../../src/ir/interfaces.ts";
 import { Block, Region } from "../../src/ir/operation.ts";
 import {
   GraphRegion,
@@ -79,6 +81,12 @@ export const UnrealizedConversionCastOp = defineOp(
     traits: [Pure],
     format: "($inputs^ `:` type($inputs))? `to` type($outputs) attr-dict",
   },
-  { verify: (op) => (op.numResults === 0 ? opError(op, "expected at least one result for cast operation") : undefined) },
+  {
+    // Any types may be cast; the interface still wants at least one result, and folds a cast to its own types;
+    // a cast back of a cast of the same kind folds to the first cast's operands.
+    interfaces: [implement(CastOpInterface, { areCastCompatible: () => true })],
+    fold: (op) => foldCastRoundTrip(op),
+  },
 );
 export type UnrealizedConversionCastOp = InstanceType<typeof UnrealizedConversionCastOp>;
+

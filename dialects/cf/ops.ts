@@ -23,15 +23,15 @@ import { AnyInteger, AnyType, attrConstraint, Bool, DenseI32ArrayAttr, StrAttr }
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { opError } from "../../src/irdl/op-error.ts";
 import { mutableOperandGroup, mutableOperandSubGroup } from "../../src/irdl/operand-groups.ts";
-import { optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
+import { type OperandGroupOf, optionalAttr, successor, variadic, variadicSuccessor } from "../../src/irdl/spec.ts";
 import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
 import type { MutableOperandRange } from "../../src/ir/mutable-operand-range.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { caseValuesAttr, SWITCH_FORMAT, SwitchOpCases } from "./switch-asm.ts";
 
-/** The named operand group of a cf op as the operands forwarded to a successor. */
-function forwardedGroup(op: Operation, group: string, index: number): SuccessorOperands {
-  const range: MutableOperandRange | undefined = mutableOperandGroup(op, group);
+/** The named operand group of a cf op as the operands forwarded to successor `index` (none: no such successor). */
+function forwardedGroup<O extends Operation>(op: O, group: OperandGroupOf<O> | undefined, index: number): SuccessorOperands {
+  const range: MutableOperandRange | undefined = group === undefined ? undefined : mutableOperandGroup(op, group);
   if (range === undefined) throw new RangeError(`'${op.name}' has no successor #${index}`);
   return new SuccessorOperands(range);
 }
@@ -54,7 +54,7 @@ export const BranchOp = defineOp(
   {
     interfaces: [
       implement(BranchOpInterface, {
-        getSuccessorOperands: (op, i) => forwardedGroup(op, i === 0 ? "destOperands" : "", i),
+        getSuccessorOperands: (op, i) => forwardedGroup(op, i === 0 ? "destOperands" : undefined, i),
         getSuccessorForOperands: (op) => op.dest,
       }),
     ],
@@ -79,7 +79,7 @@ export const CondBranchOp = defineOp(
   {
     interfaces: [
       implement(BranchOpInterface, {
-        getSuccessorOperands: (op, i) => forwardedGroup(op, i === 0 ? "trueDestOperands" : i === 1 ? "falseDestOperands" : "", i),
+        getSuccessorOperands: (op, i) => forwardedGroup(op, i === 0 ? "trueDestOperands" : i === 1 ? "falseDestOperands" : undefined, i),
         getSuccessorForOperands: (op, operands) => {
           const c = constantInt(operands[0]);
           return c === undefined ? undefined : c !== 0n ? op.trueDest : op.falseDest;

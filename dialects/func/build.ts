@@ -2,7 +2,7 @@
  * Typed helpers to build functions:
  *
  *   const f = buildFunc(b, "add", [i32, i32], [i32], (entry, fb) => {
- *     const sum = fb.create(AddI, { lhs: entry.arg(0), rhs: entry.arg(1) }).result;
+ *     const sum = fb.create(AddIOp, { lhs: entry.arg(0), rhs: entry.arg(1) }).result;
  *     fb.create(ReturnOp, { values: [sum] });
  *   });
  */

@@ -27,11 +27,14 @@
 import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, storageFor } from "../../src/ir/attributes.ts";
 import { type FloatKind, floatSemantics, fromBits, isNaNBits, isSignalingNaNBits, quietNaNBits, toBits } from "../../src/ir/float-bits.ts";
 import type { Operation } from "../../src/ir/operation.ts";
+import type { OpResult } from "../../src/ir/value.ts";
 import { FloatType, IndexType, IntegerType, RankedTensorType, type Type, VectorType } from "../../src/ir/types.ts";
 import * as F from "../../src/interp/float-semantics.ts";
 import * as I from "../../src/interp/int-semantics.ts";
 import { type FloatElement, floatElementBits, floatElementFromBits } from "../../src/interp/values.ts";
 
+/** What the folds read of a math op: every math op names its one result `result`. */
+type MathOp = Operation & { readonly result: OpResult };
 type Operands = readonly (Attribute | undefined)[];
 /** What a fold hook returns here: a constant, or undefined when the op does not fold. */
 type Folded = Attribute | undefined;
@@ -150,8 +153,8 @@ const LIBM_KINDS: readonly ComputedKind[] = ["f32", "f64"];
 
 /** An exact fold on bit patterns, for every kind (absf, copysign, ceil, ...). */
 function exactFloatFold(fn: (xs: readonly bigint[], kind: ComputedKind) => bigint) {
-  return (op: Operation, operands: Operands): Folded =>
-    foldElementwise(operands, op.getResult(0).type, (xs, t) => {
+  return (op: MathOp, operands: Operands): Folded =>
+    foldElementwise(operands, op.result.type, (xs, t) => {
       const kind = kindIn(t, ALL_KINDS);
       return kind === undefined ? undefined : fn(xs, kind);
     });
@@ -174,8 +177,8 @@ function roundToIntegral(bits: bigint, kind: ComputedKind, round: (x: number) =>
  * `fn` computes in f64. A NaN operand is returned quieted; a NaN from non-NaN operands is x86's default NaN.
  */
 function libmUnary(fn: (x: number) => number, refuse?: (bits: bigint, kind: ComputedKind) => boolean) {
-  return (op: Operation, operands: Operands): Folded =>
-    foldElementwise(operands, op.getResult(0).type, ([bits], t) => {
+  return (op: MathOp, operands: Operands): Folded =>
+    foldElementwise(operands, op.result.type, ([bits], t) => {
       const kind = kindIn(t, LIBM_KINDS);
       if (kind === undefined || bits === undefined || refuse?.(bits, kind) === true) return undefined;
       if (isNaNBits(bits, kind)) return quiet(bits, kind);
@@ -245,8 +248,8 @@ function powBits(x: bigint, y: bigint, kind: ComputedKind): bigint {
 
 /** A binary library-function fold for f32 and f64. */
 function libmBinary(fn: (x: bigint, y: bigint, kind: ComputedKind) => bigint | undefined) {
-  return (op: Operation, operands: Operands): Folded =>
-    foldElementwise(operands, op.getResult(0).type, ([x, y], t) => {
+  return (op: MathOp, operands: Operands): Folded =>
+    foldElementwise(operands, op.result.type, ([x, y], t) => {
       const kind = kindIn(t, LIBM_KINDS);
       return kind === undefined || x === undefined || y === undefined ? undefined : fn(x, y, kind);
     });
@@ -281,8 +284,8 @@ export const foldPowF = libmBinary(powBits);
 
 /** An exact integer fold on n-bit values (signed representation in, any representation out). */
 function intFold(fn: (n: number, xs: readonly bigint[]) => bigint | undefined) {
-  return (op: Operation, operands: Operands): Folded =>
-    foldElementwise(operands, op.getResult(0).type, (xs, t) => {
+  return (op: MathOp, operands: Operands): Folded =>
+    foldElementwise(operands, op.result.type, (xs, t) => {
       const n = intWidth(t);
       if (n === undefined) return undefined;
       const r = fn(n, xs);

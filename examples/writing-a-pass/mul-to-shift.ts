@@ -9,14 +9,14 @@ import { applyPatternsGreedily, arith, constIntValue, definePass, IntegerType, t
  */
 export const mulPow2ToShift = rewrite({
   name: "mul-pow2-to-shift",
-  root: arith.MulI,
+  root: arith.MulIOp,
   apply(op, rw) {
     const type = op.result.type;
     if (!(type instanceof IntegerType)) return rw.fail("not a scalar integer");
     const c = constIntValue(op.rhs);
     if (c === undefined || c < 2n || (c & (c - 1n)) !== 0n) return rw.fail("rhs is not a constant power of two");
     const k = arith.constantInt(rw, type, c.toString(2).length - 1);
-    rw.replaceOpWithNew(op, arith.ShLI, { lhs: op.lhs, rhs: k });
+    rw.replaceOpWithNew(op, arith.ShLIOp, { lhs: op.lhs, rhs: k });
     return rw.done();
   },
 });

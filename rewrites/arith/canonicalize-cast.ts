@@ -7,18 +7,18 @@ import type { Value } from "../../src/ir/value.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import {
   type ArithLike,
-  Bitcast,
-  Constant,
-  ExtSI,
-  ExtUI,
-  IndexCast,
-  IndexCastUI,
-  MulI,
-  MulSIExtended,
-  MulUIExtended,
-  ShRSI,
-  ShRUI,
-  TruncI,
+  BitcastOp,
+  ConstantOp,
+  ExtSIOp,
+  ExtUIOp,
+  IndexCastOp,
+  IndexCastUIOp,
+  MulIOp,
+  MulSIExtendedOp,
+  MulUIExtendedOp,
+  ShRSIOp,
+  ShRUIOp,
+  TruncIOp,
 } from "../../dialects/arith/index.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
 import { defining } from "../../src/ir/defining.ts";
@@ -52,9 +52,9 @@ export const indexCastOfIndexCast = rewrite({
     // Through a narrower type the round trip truncates: the pattern must not fire.
     "^bb0(%x: index):\n  %i = arith.index_cast %x : index to $N\n  %r = arith.index_cast %i : $N to index",
   ],
-  root: IndexCast,
+  root: IndexCastOp,
   apply(op, rw) {
-    const inner = defining(op.in, IndexCast);
+    const inner = defining(op.in, IndexCastOp);
     if (inner === undefined || inner.in.type !== op.out.type) return rw.fail("not index_cast(index_cast(x)) back to x's type");
     if (!roundTripIsExact(inner.in.type, inner.out.type)) return rw.fail("the middle type is narrower: the round trip truncates");
     rw.replaceOp(op, [inner.in]);
@@ -71,11 +71,11 @@ export const indexCastOfIndexCast = rewrite({
 export const indexCastOfExtsi = rewrite({
   name: "arith.index_cast-of-extsi",
   examples: [{ ir: "^bb0(%x: $N):\n  %e = arith.extsi %x : $N to $W\n  %r = arith.index_cast %e : $W to index", types: { N: ["i1", "i8", "i16"], W: ["i32", "i64"] } }],
-  root: IndexCast,
+  root: IndexCastOp,
   apply(op, rw) {
-    const ext = defining(op.in, ExtSI);
+    const ext = defining(op.in, ExtSIOp);
     if (ext === undefined) return rw.fail("the operand is not extsi");
-    before(rw, op, () => rw.replaceOpWithNew(op, IndexCast, { in: ext.in, out: op.out.type }));
+    before(rw, op, () => rw.replaceOpWithNew(op, IndexCastOp, { in: ext.in, out: op.out.type }));
     return rw.done();
   },
 });
@@ -92,9 +92,9 @@ export const indexCastuiOfIndexCastui = rewrite({
     { ir: "^bb0(%x: $N):\n  %i = arith.index_castui %x : $N to index\n  %r = arith.index_castui %i : index to $N", types: { N: ["i8", "i16", "i32", "i64"] } },
     "^bb0(%x: index):\n  %i = arith.index_castui %x : index to $N\n  %r = arith.index_castui %i : $N to index",
   ],
-  root: IndexCastUI,
+  root: IndexCastUIOp,
   apply(op, rw) {
-    const inner = defining(op.in, IndexCastUI);
+    const inner = defining(op.in, IndexCastUIOp);
     if (inner === undefined || inner.in.type !== op.out.type) return rw.fail("not index_castui(index_castui(x)) back to x's type");
     if (!roundTripIsExact(inner.in.type, inner.out.type)) return rw.fail("the middle type is narrower: the round trip truncates");
     rw.replaceOp(op, [inner.in]);
@@ -111,11 +111,11 @@ export const indexCastuiOfIndexCastui = rewrite({
 export const indexCastuiOfExtui = rewrite({
   name: "arith.index_castui-of-extui",
   examples: [{ ir: "^bb0(%x: $N):\n  %e = arith.extui %x : $N to $W\n  %r = arith.index_castui %e : $W to index", types: { N: ["i1", "i8", "i16"], W: ["i32", "i64"] } }],
-  root: IndexCastUI,
+  root: IndexCastUIOp,
   apply(op, rw) {
-    const ext = defining(op.in, ExtUI);
+    const ext = defining(op.in, ExtUIOp);
     if (ext === undefined) return rw.fail("the operand is not extui");
-    before(rw, op, () => rw.replaceOpWithNew(op, IndexCastUI, { in: ext.in, out: op.out.type }));
+    before(rw, op, () => rw.replaceOpWithNew(op, IndexCastUIOp, { in: ext.in, out: op.out.type }));
     return rw.done();
   },
 });
@@ -132,12 +132,12 @@ export const bitcastOfBitcast = rewrite({
     { ir: "^bb0(%x: $F):\n  %b = arith.bitcast %x : $F to $I\n  %r = arith.bitcast %b : $I to $F", types: { F: ["f16", "f32", "f64"], I: ["i16", "i32", "i64"] } },
     { ir: "^bb0(%x: $I):\n  %b = arith.bitcast %x : $I to $F\n  %r = arith.bitcast %b : $F to $I", types: { F: ["f16", "f32", "f64"], I: ["i16", "i32", "i64"] } },
   ],
-  root: Bitcast,
+  root: BitcastOp,
   apply(op, rw) {
-    const inner = defining(op.in, Bitcast);
+    const inner = defining(op.in, BitcastOp);
     if (inner === undefined) return rw.fail("the operand is not bitcast");
     if (inner.in.type === op.out.type) rw.replaceOp(op, [inner.in]);
-    else before(rw, op, () => rw.replaceOpWithNew(op, Bitcast, { in: inner.in, out: op.out.type }));
+    else before(rw, op, () => rw.replaceOpWithNew(op, BitcastOp, { in: inner.in, out: op.out.type }));
     return rw.done();
   },
 });
@@ -151,11 +151,11 @@ export const bitcastOfBitcast = rewrite({
 export const extsiOfExtui = rewrite({
   name: "arith.extsi-of-extui",
   examples: [{ ir: "^bb0(%x: $N):\n  %e = arith.extui %x : $N to $M\n  %r = arith.extsi %e : $M to $W", types: { N: ["i1", "i8"], M: ["i16", "i32"], W: ["i32", "i64"] } }],
-  root: ExtSI,
+  root: ExtSIOp,
   apply(op, rw) {
-    const inner = defining(op.in, ExtUI);
+    const inner = defining(op.in, ExtUIOp);
     if (inner === undefined) return rw.fail("the operand is not extui");
-    before(rw, op, () => rw.replaceOpWithNew(op, ExtUI, { in: inner.in, out: op.out.type }));
+    before(rw, op, () => rw.replaceOpWithNew(op, ExtUIOp, { in: inner.in, out: op.out.type }));
     return rw.done();
   },
 });
@@ -173,7 +173,7 @@ function widerThan(a: Value, b: Value): boolean {
  *   %e = arith.extsi %x : i8 to i32
  *   %r = arith.trunci %e : i32 to i16           ->   %r = arith.extsi %x : i8 to i16
  */
-export const trunciOfExtsi = truncOfExt(ExtSI, "arith.trunci-of-extsi");
+export const trunciOfExtsi = truncOfExt(ExtSIOp, "arith.trunci-of-extsi");
 
 /**
  * trunci(extui(x)) -> extui(x) when only zero-extension bits are truncated (x narrower than the result).
@@ -182,13 +182,13 @@ export const trunciOfExtsi = truncOfExt(ExtSI, "arith.trunci-of-extsi");
  *   %e = arith.extui %x : i8 to i32
  *   %r = arith.trunci %e : i32 to i16           ->   %r = arith.extui %x : i8 to i16
  */
-export const trunciOfExtui = truncOfExt(ExtUI, "arith.trunci-of-extui");
+export const trunciOfExtui = truncOfExt(ExtUIOp, "arith.trunci-of-extui");
 
-function truncOfExt(ext: typeof ExtSI | typeof ExtUI, name: string): Pattern {
+function truncOfExt(ext: typeof ExtSIOp | typeof ExtUIOp, name: string): Pattern {
   const e = ext.info?.name ?? "";
   return rewrite({
     name,
-    root: TruncI,
+    root: TruncIOp,
     // Truncating into the extension, or below it (where the pattern must not fire).
     examples: [
       { ir: `^bb0(%x: $N):\n  %e = ${e} %x : $N to $W\n  %r = arith.trunci %e : $W to $M`, types: { N: ["i1", "i8"], M: ["i16"], W: ["i32", "i64"] } },
@@ -198,7 +198,7 @@ function truncOfExt(ext: typeof ExtSI | typeof ExtUI, name: string): Pattern {
       const inner = defining(op.in, ext);
       if (inner === undefined) return rw.fail(`the operand is not ${ext.info?.name}`);
       if (!widerThan(inner.out, op.out) || !widerThan(op.out, inner.in)) return rw.fail("the truncation does not stop inside the extension");
-      before(rw, op, () => rw.replaceOpWithNew(op, ext as typeof ExtSI, { in: inner.in, out: op.out.type }));
+      before(rw, op, () => rw.replaceOpWithNew(op, ext as typeof ExtSIOp, { in: inner.in, out: op.out.type }));
       return rw.done();
     },
   });
@@ -223,17 +223,17 @@ export const trunciShrsiToTrunciShrui = rewrite({
     "^bb0(%x: i64):\n  %c = arith.constant ?{32|31|33} : i64\n  %s = arith.shrsi %x, %c : i64\n  %r = arith.trunci %s : i64 to i32",
     "^bb0(%x: i16):\n  %c = arith.constant 8 : i16\n  %s = arith.shrsi %x, %c : i16\n  %r = arith.trunci %s : i16 to i8",
   ],
-  root: TruncI,
+  root: TruncIOp,
   apply(op, rw) {
-    const shift = defining(op.in, ShRSI);
+    const shift = defining(op.in, ShRSIOp);
     if (shift === undefined || constantAttr(shift.rhs) === undefined) return rw.fail("the operand is not shrsi by a constant");
     if (!shiftMatchesTruncation(shift.lhs, op.out, shift.rhs)) return rw.fail("the shift amount is not the number of truncated bits");
     before(rw, op, () => {
       // MLIR re-materialises the shift amount as a new constant; the folder deduplicates it.
-      const amountAttr = constantAttr(shift.rhs) as Constant["value"];
-      const amount = rw.create(Constant, { value: amountAttr }).result as Value<IntLike>;
-      const shrui = rw.create(ShRUI, { lhs: shift.lhs, rhs: amount }).result as Value<FixedIntLike>;
-      rw.replaceOpWithNew(op, TruncI, { in: shrui, out: op.out.type });
+      const amountAttr = constantAttr(shift.rhs) as ConstantOp["value"];
+      const amount = rw.create(ConstantOp, { value: amountAttr }).result as Value<IntLike>;
+      const shrui = rw.create(ShRUIOp, { lhs: shift.lhs, rhs: amount }).result as Value<FixedIntLike>;
+      rw.replaceOpWithNew(op, TruncIOp, { in: shrui, out: op.out.type });
     });
     return rw.done();
   },
@@ -249,22 +249,22 @@ export const trunciShrsiToTrunciShrui = rewrite({
  *   %h = arith.shrui %m, %c32 : i64
  *   %r = arith.trunci %h : i64 to i32           ->   %lo, %r = arith.mulsi_extended %x, %y : i32
  */
-export const trunciShruiMuliToMulsiExtended = trunciHighHalf(ExtSI, MulSIExtended, "arith.trunci-shrui-muli-to-mulsi_extended");
-export const trunciShruiMuliToMuluiExtended = trunciHighHalf(ExtUI, MulUIExtended, "arith.trunci-shrui-muli-to-mului_extended");
+export const trunciShruiMuliToMulsiExtended = trunciHighHalf(ExtSIOp, MulSIExtendedOp, "arith.trunci-shrui-muli-to-mulsi_extended");
+export const trunciShruiMuliToMuluiExtended = trunciHighHalf(ExtUIOp, MulUIExtendedOp, "arith.trunci-shrui-muli-to-mului_extended");
 
-function trunciHighHalf(ext: typeof ExtSI | typeof ExtUI, extended: typeof MulSIExtended | typeof MulUIExtended, name: string): Pattern {
+function trunciHighHalf(ext: typeof ExtSIOp | typeof ExtUIOp, extended: typeof MulSIExtendedOp | typeof MulUIExtendedOp, name: string): Pattern {
   const e = ext.info?.name ?? "";
   const example = (n: string, w: string, shift: string, ny = n): string =>
     `^bb0(%x: ${n}, %y: ${ny}):\n  %a = ${e} %x : ${n} to ${w}\n  %b = ${e} %y : ${ny} to ${w}\n  %m = arith.muli %a, %b : ${w}\n` +
     `  %c = arith.constant ${shift} : ${w}\n  %h = arith.shrui %m, %c : ${w}\n  %r = arith.trunci %h : ${w} to ${n}`;
   return rewrite({
     name,
-    root: TruncI,
+    root: TruncIOp,
     // The last one extends operands of two types: the pattern must not fire.
     examples: [example("i32", "i64", "?{32|31}"), example("i8", "i16", "8"), example("i32", "i64", "32", "i16")],
     apply(op, rw) {
-      const shift = defining(op.in, ShRUI);
-      const mul = shift === undefined ? undefined : defining(shift.lhs, MulI);
+      const shift = defining(op.in, ShRUIOp);
+      const mul = shift === undefined ? undefined : defining(shift.lhs, MulIOp);
       const [ex, ey] = mul === undefined ? [undefined, undefined] : [defining(mul.lhs, ext), defining(mul.rhs, ext)];
       if (shift === undefined || mul === undefined || ex === undefined || ey === undefined || constantAttr(shift.rhs) === undefined) {
         return rw.fail(`not trunci(shrui(muli(${ext.info?.name}(x), ${ext.info?.name}(y)), c))`);
@@ -272,7 +272,7 @@ function trunciHighHalf(ext: typeof ExtSI | typeof ExtUI, extended: typeof MulSI
       const [x, y] = [ex.in, ey.in];
       if (x.type !== op.out.type || y.type !== op.out.type) return rw.fail("x, y and the result do not have one type");
       if (!widerThan(mul.result, x) || !shiftMatchesTruncation(mul.result, x, shift.rhs)) return rw.fail("the shift does not select the high half");
-      const created = before(rw, op, () => rw.create(extended as typeof MulSIExtended, { lhs: x as Value<IntLike>, rhs: y as Value<IntLike> }));
+      const created = before(rw, op, () => rw.create(extended as typeof MulSIExtendedOp, { lhs: x as Value<IntLike>, rhs: y as Value<IntLike> }));
       rw.replaceOp(op, [created.high]);
       return rw.done();
     },

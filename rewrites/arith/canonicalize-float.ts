@@ -11,24 +11,24 @@ import type { Value } from "../../src/ir/value.ts";
 import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
 import {
-  AndI,
+  AndIOp,
   type ArithLike,
-  CmpF,
-  CmpI,
+  CmpFOp,
+  CmpIOp,
   type CmpIPredicate,
-  Constant,
-  DivF,
-  ExtUI,
-  MulF,
-  NegF,
-  OrI,
-  SIToFP,
+  ConstantOp,
+  DivFOp,
+  ExtUIOp,
+  MulFOp,
+  NegFOp,
+  OrIOp,
+  SIToFPOp,
   SignlessFixedWidthIntegerLike,
   SignlessIntegerLike,
   SignlessIntegerLikeOfAnyRank,
-  Select,
-  UIToFP,
-  XOrI,
+  SelectOp,
+  UIToFPOp,
+  XOrIOp,
   cmpiPredicate,
 } from "../../dialects/arith/index.ts";
 import { defining } from "../../src/ir/defining.ts";
@@ -46,11 +46,11 @@ import { before, intOrSplat } from "./match.ts";
 export const mulfOfNegf = rewrite({
   name: "arith.mulf-of-negf",
   examples: ["^bb0(%x: $F, %y: $F):\n  %a = arith.negf %x : $F\n  %b = arith.negf %y : $F\n  %r = arith.mulf %a, %b : $F"],
-  root: MulF,
+  root: MulFOp,
   apply(op, rw) {
-    const [a, b] = [defining(op.lhs, NegF), defining(op.rhs, NegF)];
+    const [a, b] = [defining(op.lhs, NegFOp), defining(op.rhs, NegFOp)];
     if (a === undefined || b === undefined || a.operand.type !== b.operand.type) return rw.fail("operands are not both negf");
-    before(rw, op, () => rw.replaceOpWithNew(op, MulF, { lhs: a.operand, rhs: b.operand, fastmath: op.fastmath }));
+    before(rw, op, () => rw.replaceOpWithNew(op, MulFOp, { lhs: a.operand, rhs: b.operand, fastmath: op.fastmath }));
     return rw.done();
   },
 });
@@ -65,11 +65,11 @@ export const mulfOfNegf = rewrite({
 export const divfOfNegf = rewrite({
   name: "arith.divf-of-negf",
   examples: ["^bb0(%x: $F, %y: $F):\n  %a = arith.negf %x : $F\n  %b = arith.negf %y : $F\n  %r = arith.divf %a, %b : $F"],
-  root: DivF,
+  root: DivFOp,
   apply(op, rw) {
-    const [a, b] = [defining(op.lhs, NegF), defining(op.rhs, NegF)];
+    const [a, b] = [defining(op.lhs, NegFOp), defining(op.rhs, NegFOp)];
     if (a === undefined || b === undefined || a.operand.type !== b.operand.type) return rw.fail("operands are not both negf");
-    before(rw, op, () => rw.replaceOpWithNew(op, DivF, { lhs: a.operand, rhs: b.operand, fastmath: op.fastmath }));
+    before(rw, op, () => rw.replaceOpWithNew(op, DivFOp, { lhs: a.operand, rhs: b.operand, fastmath: op.fastmath }));
     return rw.done();
   },
 });
@@ -151,7 +151,7 @@ export const cmpfIntToFpConst = rewrite({
       types: { I, F },
     })),
   ].flat(),
-  root: CmpF,
+  root: CmpFOp,
   apply(op, rw) {
     const flt = constantAttr(op.rhs);
     if (!(flt instanceof FloatAttr)) return rw.fail("rhs is not a scalar float constant");
@@ -160,8 +160,8 @@ export const cmpfIntToFpConst = rewrite({
     const rhs = fromBits(flt.bits, kind);
     if (Number.isNaN(rhs)) return rw.fail("rhs is NaN");
     if (mantissa === undefined) return rw.fail(`${kind} is not handled`);
-    const si = defining(op.lhs, SIToFP);
-    const ui = defining(op.lhs, UIToFP);
+    const si = defining(op.lhs, SIToFPOp);
+    const ui = defining(op.lhs, UIToFPOp);
     const conv = si ?? ui;
     if (conv === undefined) return rw.fail("lhs is not sitofp or uitofp");
     const isUnsigned = si === undefined;
@@ -215,15 +215,15 @@ export const cmpfIntToFpConst = rewrite({
     }
     const intType = intVal.type;
     before(rw, op, () => {
-      const c = narrow(rw.create(Constant, { value: IntegerAttr.get(intType, truncated) }).result, SignlessIntegerLikeOfAnyRank);
-      rw.replaceOpWithNew(op, CmpI, { predicate: cmpiPredicate(newPred), lhs: intVal, rhs: c });
+      const c = narrow(rw.create(ConstantOp, { value: IntegerAttr.get(intType, truncated) }).result, SignlessIntegerLikeOfAnyRank);
+      rw.replaceOpWithNew(op, CmpIOp, { predicate: cmpiPredicate(newPred), lhs: intVal, rhs: c });
     });
     return rw.done();
   },
 });
 
-function replaceWithBool(rw: PatternRewriter, op: CmpF, value: boolean) {
-  before(rw, op, () => rw.replaceOpWithNew(op, Constant, { value: boolAttr(value) }));
+function replaceWithBool(rw: PatternRewriter, op: CmpFOp, value: boolean) {
+  before(rw, op, () => rw.replaceOpWithNew(op, ConstantOp, { value: boolAttr(value) }));
   return rw.done();
 }
 
@@ -240,17 +240,17 @@ function replaceWithBool(rw: PatternRewriter, op: CmpF, value: boolean) {
 export const selectI1Simplify = rewrite({
   name: "arith.select-i1-simplify",
   examples: ["^bb0(%c: i1, %x: i1, %y: i1):\n  %r = arith.select %c, %x, %y : i1"],
-  root: Select,
+  root: SelectOp,
   apply(op, rw) {
     if (op.result.type !== i1 || op.condition.type !== i1) return rw.fail("the result is not i1");
     const bool = (v: Value): Value<ArithLike<IntegerType | IndexType>> => narrow(v, SignlessIntegerLike);
     const [c, x, y] = [bool(op.condition), bool(op.true_value), bool(op.false_value)];
     before(rw, op, () => {
-      const t = bool(rw.create(Constant, { value: boolAttr(true) }).result);
-      const notC = rw.create(XOrI, { lhs: c, rhs: t }).result;
-      const a = rw.create(AndI, { lhs: c, rhs: x }).result;
-      const b = rw.create(AndI, { lhs: notC, rhs: y }).result;
-      rw.replaceOpWithNew(op, OrI, { lhs: a, rhs: b });
+      const t = bool(rw.create(ConstantOp, { value: boolAttr(true) }).result);
+      const notC = rw.create(XOrIOp, { lhs: c, rhs: t }).result;
+      const a = rw.create(AndIOp, { lhs: c, rhs: x }).result;
+      const b = rw.create(AndIOp, { lhs: notC, rhs: y }).result;
+      rw.replaceOpWithNew(op, OrIOp, { lhs: a, rhs: b });
     });
     return rw.done();
   },
@@ -267,21 +267,21 @@ export const selectToExtui = rewrite({
     { ir: "^bb0(%c: i1):\n  %a = arith.constant ?{0|1} : $T\n  %b = arith.constant ?{0|1} : $T\n  %r = arith.select %c, %a, %b : $T", types: { T: ["i8", "i32", "i64", "index"] } },
     { ir: "^bb0(%c: i1):\n  %a = arith.constant 1 : $T\n  %b = arith.constant 0 : $T\n  %r = arith.select %c, %a, %b : $T", types: { T: ["i1", "i16", "i32"] } },
   ],
-  root: Select,
+  root: SelectOp,
   apply(op, rw) {
     const type = op.result.type;
     if (!(type instanceof IntegerType) || type.width === 1) return rw.fail("the result is not an integer wider than i1");
     const [t, f] = [intOrSplat(op.true_value), intOrSplat(op.false_value)];
     const cond = narrow(op.condition, SignlessFixedWidthIntegerLike);
     if (t === 1n && f === 0n) {
-      before(rw, op, () => rw.replaceOpWithNew(op, ExtUI, { in: cond, out: type }));
+      before(rw, op, () => rw.replaceOpWithNew(op, ExtUIOp, { in: cond, out: type }));
       return rw.done();
     }
     if (t === 0n && f === 1n) {
       before(rw, op, () => {
-        const one = narrow(rw.create(Constant, { value: IntegerAttr.get(i1, 1n) }).result, SignlessFixedWidthIntegerLike);
-        const notC = narrow(rw.create(XOrI, { lhs: cond, rhs: one }).result, SignlessFixedWidthIntegerLike);
-        rw.replaceOpWithNew(op, ExtUI, { in: notC, out: type });
+        const one = narrow(rw.create(ConstantOp, { value: IntegerAttr.get(i1, 1n) }).result, SignlessFixedWidthIntegerLike);
+        const notC = narrow(rw.create(XOrIOp, { lhs: cond, rhs: one }).result, SignlessFixedWidthIntegerLike);
+        rw.replaceOpWithNew(op, ExtUIOp, { in: notC, out: type });
       });
       return rw.done();
     }

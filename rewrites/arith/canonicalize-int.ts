@@ -11,22 +11,22 @@ import type { Value } from "../../src/ir/value.ts";
 import { type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
 import { intWidth, zeroConstant } from "../../dialects/arith/fold-consts.ts";
 import {
-  AddI,
-  AddUIExtended,
-  AndI,
+  AddIOp,
+  AddUIExtendedOp,
+  AndIOp,
   type ArithLike,
-  CmpI,
+  CmpIOp,
   type CmpIPredicate,
   cmpiPredicate,
-  Constant,
-  ExtSI,
-  ExtUI,
-  MulI,
-  MulSIExtended,
-  MulUIExtended,
-  OrI,
-  SubI,
-  XOrI,
+  ConstantOp,
+  ExtSIOp,
+  ExtUIOp,
+  MulIOp,
+  MulSIExtendedOp,
+  MulUIExtendedOp,
+  OrIOp,
+  SubIOp,
+  XOrIOp,
 } from "../../dialects/arith/index.ts";
 import { defining } from "../../src/ir/defining.ts";
 import { before, intOrSplat, scalarIntConst } from "./match.ts";
@@ -36,7 +36,7 @@ type IntLike = ArithLike<IntegerType | IndexType>;
 /** A new `arith.constant` of `like`'s type holding `value` (wrapped to the type), placed by the rewriter. */
 function intConstant(rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> {
   // The constant's type is the attribute's: an integer or index type.
-  return rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+  return rw.create(ConstantOp, { value: IntegerAttr.get(like.type, value) }).result;
 }
 
 // ---- addi ----------------------------------------------------------------------------------------------
@@ -54,12 +54,12 @@ export const addiAddConstant = rewrite({
     %i = arith.addi %x, %c0 : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.addi %i, %c1 : $T`],
-  root: AddI,
+  root: AddIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, AddI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, AddIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not addi(addi(x, c0), c1)");
-    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value + c1.value) }));
+    before(rw, op, () => rw.replaceOpWithNew(op, AddIOp, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value + c1.value) }));
     return rw.done();
   },
 });
@@ -77,12 +77,12 @@ export const addiSubConstantRhs = rewrite({
     %i = arith.subi %x, %c0 : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.addi %i, %c1 : $T`],
-  root: AddI,
+  root: AddIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, SubIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not addi(subi(x, c0), c1)");
-    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c1.value - c0.value) }));
+    before(rw, op, () => rw.replaceOpWithNew(op, AddIOp, { lhs: inner.lhs, rhs: intConstant(rw, c1, c1.value - c0.value) }));
     return rw.done();
   },
 });
@@ -100,12 +100,12 @@ export const addiSubConstantLhs = rewrite({
     %i = arith.subi %c0, %x : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.addi %i, %c1 : $T`],
-  root: AddI,
+  root: AddIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, SubIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not addi(subi(c0, x), c1)");
-    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c0.value + c1.value), rhs: inner.rhs }));
+    before(rw, op, () => rw.replaceOpWithNew(op, SubIOp, { lhs: intConstant(rw, c1, c0.value + c1.value), rhs: inner.rhs }));
     return rw.done();
   },
 });
@@ -125,12 +125,12 @@ export const subiRhsAddConstant = rewrite({
     %i = arith.addi %x, %c0 : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.subi %i, %c1 : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, AddI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, AddIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(addi(x, c0), c1)");
-    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value - c1.value) }));
+    before(rw, op, () => rw.replaceOpWithNew(op, AddIOp, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value - c1.value) }));
     return rw.done();
   },
 });
@@ -148,12 +148,12 @@ export const subiLhsAddConstant = rewrite({
     %i = arith.addi %x, %c0 : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.subi %c1, %i : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, AddI)];
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, AddIOp)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(c1, addi(x, c0))");
-    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c1.value - c0.value), rhs: inner.lhs }));
+    before(rw, op, () => rw.replaceOpWithNew(op, SubIOp, { lhs: intConstant(rw, c1, c1.value - c0.value), rhs: inner.lhs }));
     return rw.done();
   },
 });
@@ -171,12 +171,12 @@ export const subiRhsSubConstantRhs = rewrite({
     %i = arith.subi %x, %c0 : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.subi %i, %c1 : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, SubIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(subi(x, c0), c1)");
-    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value + c1.value) }));
+    before(rw, op, () => rw.replaceOpWithNew(op, SubIOp, { lhs: inner.lhs, rhs: intConstant(rw, c1, c0.value + c1.value) }));
     return rw.done();
   },
 });
@@ -194,12 +194,12 @@ export const subiRhsSubConstantLhs = rewrite({
     %i = arith.subi %c0, %x : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.subi %i, %c1 : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, SubIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(subi(c0, x), c1)");
-    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c0.value - c1.value), rhs: inner.rhs }));
+    before(rw, op, () => rw.replaceOpWithNew(op, SubIOp, { lhs: intConstant(rw, c1, c0.value - c1.value), rhs: inner.rhs }));
     return rw.done();
   },
 });
@@ -217,12 +217,12 @@ export const subiLhsSubConstantRhs = rewrite({
     %i = arith.subi %x, %c0 : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.subi %c1, %i : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubIOp)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(c1, subi(x, c0))");
-    before(rw, op, () => rw.replaceOpWithNew(op, SubI, { lhs: intConstant(rw, c1, c0.value + c1.value), rhs: inner.lhs }));
+    before(rw, op, () => rw.replaceOpWithNew(op, SubIOp, { lhs: intConstant(rw, c1, c0.value + c1.value), rhs: inner.lhs }));
     return rw.done();
   },
 });
@@ -240,12 +240,12 @@ export const subiLhsSubConstantLhs = rewrite({
     %i = arith.subi %c0, %x : $T
     %c1 = arith.constant ?c1 : $T
     %r = arith.subi %c1, %i : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubIOp)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("not subi(c1, subi(c0, x))");
-    before(rw, op, () => rw.replaceOpWithNew(op, AddI, { lhs: inner.rhs, rhs: intConstant(rw, c1, c1.value - c0.value) }));
+    before(rw, op, () => rw.replaceOpWithNew(op, AddIOp, { lhs: inner.rhs, rhs: intConstant(rw, c1, c1.value - c0.value) }));
     return rw.done();
   },
 });
@@ -261,15 +261,15 @@ export const subiSubLhsRhsLhs = rewrite({
   examples: [`^bb0(%a: $T, %b: $T):
     %s = arith.subi %a, %b : $T
     %r = arith.subi %s, %a : $T`],
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const inner = defining(op.lhs, SubI);
+    const inner = defining(op.lhs, SubIOp);
     if (inner === undefined || inner.lhs !== op.rhs) return rw.fail("not subi(subi(a, b), a)");
     const zero = zeroConstant(inner.rhs.type);
     if (zero === undefined) return rw.fail("no zero constant of a dynamically shaped type");
     before(rw, op, () => {
-      const c0 = rw.create(Constant, { value: zero }).result as Value<IntLike>;
-      rw.replaceOpWithNew(op, SubI, { lhs: c0, rhs: inner.rhs });
+      const c0 = rw.create(ConstantOp, { value: zero }).result as Value<IntLike>;
+      rw.replaceOpWithNew(op, SubIOp, { lhs: c0, rhs: inner.rhs });
     });
     return rw.done();
   },
@@ -286,10 +286,10 @@ export const adduiExtendedToAddi = rewrite({
   name: "arith.addui_extended-to-addi",
   examples: [`^bb0(%x: $T, %y: $T):
     %sum, %_overflow = arith.addui_extended %x, %y : $T, i1`],
-  root: AddUIExtended,
+  root: AddUIExtendedOp,
   apply(op, rw) {
     if (op.overflow.hasUses) return rw.fail("the overflow bit is used");
-    const sum = before(rw, op, () => rw.create(AddI, { lhs: op.lhs, rhs: op.rhs }).result);
+    const sum = before(rw, op, () => rw.create(AddIOp, { lhs: op.lhs, rhs: op.rhs }).result);
     rw.replaceOp(op, [sum, op.lhs]);
     return rw.done();
   },
@@ -304,10 +304,10 @@ export const mulsiExtendedToMuli = rewrite({
   name: "arith.mulsi_extended-to-muli",
   examples: [`^bb0(%x: $T, %y: $T):
     %low, %_high = arith.mulsi_extended %x, %y : $T`],
-  root: MulSIExtended,
+  root: MulSIExtendedOp,
   apply(op, rw) {
     if (op.high.hasUses) return rw.fail("the high half is used");
-    const product = before(rw, op, () => rw.create(MulI, { lhs: op.lhs, rhs: op.rhs }).result);
+    const product = before(rw, op, () => rw.create(MulIOp, { lhs: op.lhs, rhs: op.rhs }).result);
     rw.replaceOp(op, [product, op.lhs]);
     return rw.done();
   },
@@ -322,10 +322,10 @@ export const muluiExtendedToMuli = rewrite({
   name: "arith.mului_extended-to-muli",
   examples: [`^bb0(%x: $T, %y: $T):
     %low, %_high = arith.mului_extended %x, %y : $T`],
-  root: MulUIExtended,
+  root: MulUIExtendedOp,
   apply(op, rw) {
     if (op.high.hasUses) return rw.fail("the high half is used");
-    const product = before(rw, op, () => rw.create(MulI, { lhs: op.lhs, rhs: op.rhs }).result);
+    const product = before(rw, op, () => rw.create(MulIOp, { lhs: op.lhs, rhs: op.rhs }).result);
     rw.replaceOp(op, [product, op.lhs]);
     return rw.done();
   },
@@ -343,7 +343,7 @@ export const mulsiExtendedRhsOne = rewrite({
   examples: [`^bb0(%x: $T):
     %c1 = arith.constant 1 : $T
     %low, %high = arith.mulsi_extended %x, %c1 : $T`],
-  root: MulSIExtended,
+  root: MulSIExtendedOp,
   apply(op, rw) {
     const width = intWidth(elementTypeOrSelf(op.lhs.type));
     if (intOrSplat(op.rhs) !== 1n || width === undefined || width === 1) return rw.fail("rhs is not the constant 1 (or the type is i1)");
@@ -352,9 +352,9 @@ export const mulsiExtendedRhsOne = rewrite({
     const zero = zeroConstant(op.lhs.type);
     if (zero === undefined) return rw.fail("no zero constant of a dynamically shaped type");
     const high = before(rw, op, () => {
-      const c0 = rw.create(Constant, { value: zero }).result as Value<IntLike>;
-      const negative = rw.create(CmpI, { predicate: cmpiPredicate("slt"), lhs: op.lhs, rhs: c0 }).result;
-      return rw.create(ExtSI, { in: negative, out: op.lhs.type as ArithLike<IntegerType> }).out;
+      const c0 = rw.create(ConstantOp, { value: zero }).result as Value<IntLike>;
+      const negative = rw.create(CmpIOp, { predicate: cmpiPredicate("slt"), lhs: op.lhs, rhs: c0 }).result;
+      return rw.create(ExtSIOp, { in: negative, out: op.lhs.type as ArithLike<IntegerType> }).out;
     });
     rw.replaceOp(op, [op.lhs, high]);
     return rw.done();
@@ -363,8 +363,8 @@ export const mulsiExtendedRhsOne = rewrite({
 
 // ---- logic of extensions -------------------------------------------------------------------------------
 
-type BitwiseOp = typeof AndI | typeof OrI | typeof XOrI;
-type ExtOp = typeof ExtUI | typeof ExtSI;
+type BitwiseOp = typeof AndIOp | typeof OrIOp | typeof XOrIOp;
+type ExtOp = typeof ExtUIOp | typeof ExtSIOp;
 
 /** The example of a pattern on op(ext(x), ext(y)): `op` spells the root applied to the two extensions. */
 function extExample(ext: ExtOp, op: (a: string, b: string) => string): RewriteExample {
@@ -394,19 +394,19 @@ const bitwiseOfExt = (root: BitwiseOp, ext: ExtOp, name: string): Pattern =>
       if (a.in.type !== b.in.type) return rw.fail("the extended values have different types");
       const out = op.getResult(0).type as ArithLike<IntegerType>;
       before(rw, op, () => {
-        const inner = rw.create(root as typeof AndI, { lhs: a.in, rhs: b.in }).result as Value<ArithLike<IntegerType>>;
-        rw.replaceOpWithNew(op, ext as typeof ExtUI, { in: inner, out });
+        const inner = rw.create(root as typeof AndIOp, { lhs: a.in, rhs: b.in }).result as Value<ArithLike<IntegerType>>;
+        rw.replaceOpWithNew(op, ext as typeof ExtUIOp, { in: inner, out });
       });
       return rw.done();
     },
   });
 
-export const andOfExtui = bitwiseOfExt(AndI, ExtUI, "arith.andi-of-extui");
-export const andOfExtsi = bitwiseOfExt(AndI, ExtSI, "arith.andi-of-extsi");
-export const orOfExtui = bitwiseOfExt(OrI, ExtUI, "arith.ori-of-extui");
-export const orOfExtsi = bitwiseOfExt(OrI, ExtSI, "arith.ori-of-extsi");
-export const xorOfExtui = bitwiseOfExt(XOrI, ExtUI, "arith.xori-of-extui");
-export const xorOfExtsi = bitwiseOfExt(XOrI, ExtSI, "arith.xori-of-extsi");
+export const andOfExtui = bitwiseOfExt(AndIOp, ExtUIOp, "arith.andi-of-extui");
+export const andOfExtsi = bitwiseOfExt(AndIOp, ExtSIOp, "arith.andi-of-extsi");
+export const orOfExtui = bitwiseOfExt(OrIOp, ExtUIOp, "arith.ori-of-extui");
+export const orOfExtsi = bitwiseOfExt(OrIOp, ExtSIOp, "arith.ori-of-extsi");
+export const xorOfExtui = bitwiseOfExt(XOrIOp, ExtUIOp, "arith.xori-of-extui");
+export const xorOfExtsi = bitwiseOfExt(XOrIOp, ExtSIOp, "arith.xori-of-extsi");
 
 /**
  * xori(cmpi(pred, a, b), true) -> cmpi(!pred, a, b): not of a comparison is the inverse comparison.
@@ -420,13 +420,13 @@ export const xoriNotCmpi = rewrite({
     %c = arith.cmpi ?{eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge}, %a, %b : $T
     %true = arith.constant true
     %r = arith.xori %c, %true : i1`],
-  root: XOrI,
+  root: XOrIOp,
   apply(op, rw) {
-    const [cmp, t] = [defining(op.lhs, CmpI), scalarIntConst(op.rhs)];
+    const [cmp, t] = [defining(op.lhs, CmpIOp), scalarIntConst(op.rhs)];
     if (cmp === undefined || t === undefined || t.type !== i1 || t.value === 0n) return rw.fail("not xori(cmpi(...), true)");
     const inverted = INVERTED_CMPI[cmp.predicate.number];
     if (inverted === undefined) return rw.fail("unknown predicate");
-    before(rw, op, () => rw.replaceOpWithNew(op, CmpI, { predicate: cmpiPredicate(inverted), lhs: cmp.lhs, rhs: cmp.rhs }));
+    before(rw, op, () => rw.replaceOpWithNew(op, CmpIOp, { predicate: cmpiPredicate(inverted), lhs: cmp.lhs, rhs: cmp.rhs }));
     return rw.done();
   },
 });
@@ -445,7 +445,7 @@ const INVERTED_CMPI: readonly CmpIPredicate[] = ["ne", "eq", "sge", "sgt", "sle"
 const cmpiOfExt = (ext: ExtOp, name: string): Pattern =>
   rewrite({
     name,
-    root: CmpI,
+    root: CmpIOp,
     // eq and ne; then the order predicates too, which it must leave alone (extui does not keep the signed order).
     examples: [
       extExample(ext, (a, b) => `arith.cmpi ?{eq|ne}, ${a}, ${b} : $W`),
@@ -457,13 +457,13 @@ const cmpiOfExt = (ext: ExtOp, name: string): Pattern =>
       const [a, b] = [defining(op.lhs, ext), defining(op.rhs, ext)];
       if (a === undefined || b === undefined) return rw.fail(`operands are not both ${ext.info?.name}`);
       if (a.in.type !== b.in.type) return rw.fail("the extended values have different types");
-      before(rw, op, () => rw.replaceOpWithNew(op, CmpI, { predicate: op.predicate, lhs: a.in, rhs: b.in }));
+      before(rw, op, () => rw.replaceOpWithNew(op, CmpIOp, { predicate: op.predicate, lhs: a.in, rhs: b.in }));
       return rw.done();
     },
   });
 
-export const cmpiOfExtsi = cmpiOfExt(ExtSI, "arith.cmpi-of-extsi");
-export const cmpiOfExtui = cmpiOfExt(ExtUI, "arith.cmpi-of-extui");
+export const cmpiOfExtsi = cmpiOfExt(ExtSIOp, "arith.cmpi-of-extsi");
+export const cmpiOfExtui = cmpiOfExt(ExtUIOp, "arith.cmpi-of-extui");
 
 /** Every integer pattern of this file. */
 export const arithIntPatterns: readonly Pattern[] = [

@@ -18,7 +18,7 @@ import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
 import type { OpClassLike } from "../../src/ir/defining.ts";
 import { type MatchResult, type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
-import { Constant, Select } from "../../dialects/arith/index.ts";
+import { ConstantOp, SelectOp } from "../../dialects/arith/index.ts";
 import {
   AssertOp,
   BranchOp,
@@ -273,7 +273,7 @@ export const condBranchIdenticalSuccessors = rewrite({
     if (dest.predecessors.some((p) => p !== op.parent)) return rw.fail("the destination has other predecessors");
     const merged = rw.at(
       InsertionPoint.before(op),
-      () => ts.map((t, i) => (t === fs[i] ? t : rw.create(Select, { condition: op.condition, true_value: t, false_value: fs[i] as Value }).result)),
+      () => ts.map((t, i) => (t === fs[i] ? t : rw.create(SelectOp, { condition: op.condition, true_value: t, false_value: fs[i] as Value }).result)),
       op.loc,
     );
     return branchTo(rw, op, { dest, operands: merged });
@@ -343,7 +343,7 @@ export const condBranchTruthPropagation = rewrite({
       if (singlePredecessor(dest) === undefined) return false;
       const uses = [...cond.uses()].filter((u) => u.owner.parent === dest);
       if (uses.length === 0) return false;
-      const constant = rw.at(InsertionPoint.before(op), () => rw.create(Constant, { value: IntegerAttr.get(i1, value ? 1 : 0) }), op.loc);
+      const constant = rw.at(InsertionPoint.before(op), () => rw.create(ConstantOp, { value: IntegerAttr.get(i1, value ? 1 : 0) }), op.loc);
       for (const use of uses) rw.modifyInPlace(use.owner, () => use.set(constant.result));
       return true;
     };

@@ -4,7 +4,7 @@
  * the semantics of exactly the dialects loaded into it:
  *
  *   export const arithInterpretations = [
- *     interpretation(AddI, (op, args) => [mapElements(op.getResult(0).type, args, ([a, b]) => addI(32, a, b))]),
+ *     interpretation(AddIOp, (op, args) => [mapElements(op.getResult(0).type, args, ([a, b]) => addI(32, a, b))]),
  *     interpretation(ReturnOp, (_op, args, ctx) => ctx.exit(args)),
  *     ...
  *   ];
@@ -12,7 +12,7 @@
  *   interpret(module, "f", args, { ctx });              // semantics of ctx's dialects
  *
  * An `InterpRegistry` is an explicit table for runs that replace or add semantics
- * (`InterpRegistry.of(ctx).register(interpretation(AddI, ...))`, then `interpret(..., { registry })`).
+ * (`InterpRegistry.of(ctx).register(interpretation(AddIOp, ...))`, then `interpret(..., { registry })`).
  *
  * `interpretation(OpClass, fn)` types `op` as the class's instances; the engine checks `op instanceof OpClass`
  * before calling `fn`, so an unregistered op with the same name (parsed without its dialect) is reported

@@ -4,9 +4,13 @@
  * Large constants live in `DenseElementsAttr` (backed by a typed array, splat-aware) or, for weights, in
  * `DenseResourceElementsAttr`, whose bytes are a `ResourceBlob` that may point into a memory-mapped file and
  * are never spelled in the IR text except in the `{-# dialect_resources #-}` section.
+ *
+ * Kinds whose parameters can be invalid have MLIR 16's `verify` as a static method, which `get` runs (see
+ * checked.ts); what the types already rule out (an IntegerAttr of a float type) is not checked again.
  */
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMap, IntegerSet } from "./affine.ts";
+import { check, type VerifyResult } from "./checked.ts";
 import { floatBitWidth, fromBits, toBits } from "./float-bits.ts";
 import {
   ComplexType,
@@ -19,6 +23,7 @@ import {
   type VectorType,
   i1,
   i64,
+  isValidDialectNamespace,
   numElements,
 } from "./types.ts";
 import { freshId, hashBigInt, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
@@ -40,7 +45,11 @@ export class IntegerAttr extends Attribute {
   ) {
     super(id);
   }
+  static verify(type: IntegerType | IndexType, _value: bigint | number): VerifyResult {
+    return type instanceof IntegerType || type instanceof IndexType ? undefined : ["expected integer or index type"];
+  }
   static get(type: IntegerType | IndexType, value: bigint | number): IntegerAttr {
+    check(IntegerAttr.verify(type, value));
     const v = normalizeInt(BigInt(value), type);
     return integerAttrs.intern(mix(type.id, hashBigInt(v)), (a) => a.type === type && a.value === v, (id) => new IntegerAttr(id, type, v));
   }
@@ -86,7 +95,11 @@ export class FloatAttr extends Attribute {
     return FloatAttr.fromBits(type, toBits(value, type.name));
   }
   /** The float of `type` with exactly this bit pattern (only its low `type.width` bits are used). */
+  static verify(type: FloatType): VerifyResult {
+    return type instanceof FloatType ? undefined : ["expected floating point type"];
+  }
   static fromBits(type: FloatType, bits: bigint): FloatAttr {
+    check(FloatAttr.verify(type));
     const exact = BigInt.asUintN(floatBitWidth(type.name), bits);
     return floatAttrs.intern(
       mix(type.id, hashBigInt(exact)),
@@ -184,9 +197,22 @@ export class DictionaryAttr extends Attribute {
       ? [...(entries as readonly NamedAttribute[])]
       : Object.entries(entries).map(([name, value]) => ({ name, value }));
     list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    check(DictionaryAttr.verifySorted(list));
     let hash = list.length;
     for (const e of list) hash = mix(mix(hash, hashString(e.name)), e.value.id);
     return dictionaryAttrs.intern(hash, (d) => sameEntries(d.entries, list), (id) => new DictionaryAttr(id, list));
+  }
+  /**
+   * Names are non-empty and unique (MLIR asserts both; its parser's words). `entries` sorted by name, as `get`
+   * sorts them.
+   */
+  static verifySorted(entries: readonly NamedAttribute[]): VerifyResult {
+    for (let i = 0; i < entries.length; i++) {
+      const name = (entries[i] as NamedAttribute).name;
+      if (name === "") return ["expected valid attribute name"];
+      if (i > 0 && (entries[i - 1] as NamedAttribute).name === name) return [`duplicate key '${name}' in dictionary attribute`];
+    }
+    return undefined;
   }
   get(name: string): Attribute | undefined {
     for (const e of this.entries) if (e.name === name) return e.value;
@@ -283,9 +309,17 @@ export class StridedLayoutAttr extends Attribute {
   ) {
     super(id);
   }
-  /** Throws a RangeError for a zero stride, which MLIR's verifier rejects (DYNAMIC strides are fine). */
+  /** Zero strides are invalid (DYNAMIC ones are fine); so are fractions, which MLIR's int64 cannot hold. */
+  static verify(offset: number, strides: readonly number[]): VerifyResult {
+    if (strides.some((s) => s === 0)) return ["strides must not be zero"];
+    const valid = (n: number): boolean => n === DYNAMIC || Number.isSafeInteger(n);
+    if (!valid(offset) || !strides.every(valid)) {
+      return [`strides and offset must be integers, not [${strides.join(", ")}] and ${offset}`];
+    }
+    return undefined;
+  }
   static get(offset: number, strides: readonly number[]): StridedLayoutAttr {
-    if (strides.some((s) => s === 0)) throw new RangeError("strides must not be zero");
+    check(StridedLayoutAttr.verify(offset, strides));
     return stridedLayoutAttrs.intern(
       hashNumbers(hashNumber(offset), strides),
       (a) => a.offset === offset && sameItems(a.strides, strides),
@@ -318,7 +352,17 @@ export class DenseArrayAttr extends Attribute {
   ) {
     super(id);
   }
+  /**
+   * MLIR checks the element type and that the raw data holds whole elements; Tensile holds values, not bytes,
+   * so it checks what MLIR's parser checks: i1 or a whole number of bytes per element.
+   */
+  static verify(elementType: DenseArrayElement, _values: readonly (bigint | number)[]): VerifyResult {
+    if (!(elementType instanceof IntegerType) && !(elementType instanceof FloatType)) return ["expected integer or floating point element type"];
+    if (elementType.width !== 1 && elementType.width % 8 !== 0) return ["element type bitwidth must be a multiple of 8"];
+    return undefined;
+  }
   static get(elementType: DenseArrayElement, values: readonly (bigint | number)[]): DenseArrayAttr {
+    check(DenseArrayAttr.verify(elementType, values));
     const norm =
       elementType instanceof IntegerType
         ? values.map((v) => normalizeInt(BigInt(v), elementType))
@@ -433,17 +477,23 @@ export class DenseElementsAttr extends Attribute {
   ) {
     super(id);
   }
-  static get(type: RankedTensorType | VectorType, data: DenseStorage): DenseElementsAttr {
+  /**
+   * A static shape, storage of the element type's typed array, and one element (a splat) or all of them. MLIR
+   * asserts these; Tensile's words.
+   */
+  static verify(type: RankedTensorType | VectorType, data: DenseStorage): VerifyResult {
     const n = numElements(type.shape);
-    if (n === undefined) throw new RangeError("dense elements need a statically shaped type");
+    if (n === undefined) return ["dense elements need a statically shaped type, not ", type];
     const layout = denseLayout(type.elementType);
-    if (layout === undefined || !(data instanceof layout.Storage)) {
-      throw new TypeError(`dense storage ${data.constructor.name} does not match the element type`);
-    }
+    if (layout === undefined) return ["dense elements of ", type.elementType, " are not supported"];
+    if (!(data instanceof layout.Storage)) return [`dense storage ${data.constructor.name} does not match the element type `, type.elementType];
     const lanes = layout.lanes;
-    if (data.length !== lanes && data.length !== n * lanes) {
-      throw new RangeError(`dense elements: ${data.length / lanes} values for a type of ${n} elements`);
-    }
+    if (data.length !== lanes && data.length !== n * lanes) return [`dense elements: ${data.length / lanes} values for a type of ${n} elements`];
+    return undefined;
+  }
+  static get(type: RankedTensorType | VectorType, data: DenseStorage): DenseElementsAttr {
+    check(DenseElementsAttr.verify(type, data));
+    const lanes = type.elementType instanceof ComplexType ? 2 : 1;
     // A non-splat whose values are all equal is stored as a splat, as MLIR does.
     const stored = data.length > lanes && allEqual(data, lanes) ? data.slice(0, lanes) : data;
     return denseElementsAttrs.intern(
@@ -549,7 +599,11 @@ export class OpaqueAttr extends Attribute {
   ) {
     super(id);
   }
+  static verify(dialect: string, _body: string): VerifyResult {
+    return isValidDialectNamespace(dialect) ? undefined : [`invalid dialect namespace '"${dialect}"'`];
+  }
   static get(dialect: string, body: string): OpaqueAttr {
+    check(OpaqueAttr.verify(dialect, body));
     return opaqueAttrs.intern(
       mix(hashString(dialect), hashString(body)),
       (a) => a.dialect === dialect && a.body === body,

@@ -2,7 +2,7 @@
  * The builder: creates operations at an insertion point with a current location.
  *
  *   const b = Builder.atEnd(func.body.block);
- *   const sum = b.create(AddI, { lhs: x, rhs: y }).result;
+ *   const sum = b.create(AddIOp, { lhs: x, rhs: y }).result;
  *
  * `create` takes any op definition (the classes `defineOp` generates have a typed `build`), so the types of
  * the named operands, attributes and result types are checked by tsc.
@@ -43,6 +43,30 @@ export interface BuilderListener {
 export interface Buildable<A, O extends Operation> {
   build(args: A, loc?: Location): O;
 }
+
+/**
+ * How an op kind whose built op's type depends on its arguments says so to `create` (tsc cannot infer through
+ * a generic `build`): a type-level function of `args`. `arith.constant` declares
+ * `{ readonly op: ConstantOp<TypeOf<this["args"]["value"]>> }`, so `create(ConstantOp, { value: f32Attr })`
+ * is a constant whose result is a `Value<FloatType>`. Only the type exists: no object has the `~builtFrom` key.
+ */
+export interface BuiltFrom {
+  readonly args: unknown;
+  readonly op: Operation;
+}
+
+/** An op kind whose built op's type depends on its arguments (see BuiltFrom). */
+export interface BuildsFrom extends Buildable<never, Operation> {
+  readonly "~builtFrom": BuiltFrom | undefined;
+}
+
+/** The arguments an op kind's `build` takes. */
+export type ArgsOf<D> = D extends Buildable<infer A, Operation> ? A : never;
+
+/** The op `create(def, args)` gives for a kind that declares BuiltFrom: that function applied to `args`. */
+export type BuiltOp<D extends BuildsFrom, A> = D extends { readonly "~builtFrom": infer F extends BuiltFrom | undefined }
+  ? (F & BuiltFrom & { readonly args: A })["op"]
+  : never;
 
 export class Builder {
   loc: Location = UnknownLoc.get();
@@ -103,6 +127,8 @@ export class Builder {
   }
 
   /** Builds an op from its definition and named arguments, at the current location, and inserts it. */
+  create<D extends BuildsFrom, X extends ArgsOf<D>>(def: D, args: X & ArgsOf<D>): BuiltOp<D, X>;
+  create<A, O extends Operation>(def: Buildable<A, O>, args: A): O;
   create<A, O extends Operation>(def: Buildable<A, O>, args: A): O {
     return this.insert(def.build(args, this.loc));
   }

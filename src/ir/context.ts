@@ -12,12 +12,17 @@
  * An extension names the dialects it extends and applies once all of them are loaded (MLIR's
  * DialectExtension): canonicalization patterns live in rewrites/, which dialects may not import, so they
  * reach a context as an extension that rewrites/ defines and the caller loads on top of the dialect.
+ *
+ * A dialect or an extension may also carry external models of op interfaces (`interfaces`), attached to the op
+ * kinds when it is loaded or applied. Unlike the rest, what they change is process-wide: an op kind is one
+ * class, shared by every Context (see docs/ARCHITECTURE.md, "Op interfaces").
  */
 import type { InterpretationEntry } from "../interp/registry.ts";
 import type { Pattern } from "../rewrite/pattern.ts";
 import type { DialectAsmParser } from "../text/asm-interfaces.ts";
 import { type Attribute, type DialectAttrDef, ResourceHandle } from "./attributes.ts";
 import type { Builder } from "./builder.ts";
+import { applyAttachment, type InterfaceAttachment } from "./interfaces.ts";
 import type { Location } from "./location.ts";
 import type { Operation } from "./operation.ts";
 import type { DialectTypeDef, Type } from "./types.ts";
@@ -44,10 +49,15 @@ export interface DialectInfo {
    * folded attribute back into a value); undefined when the dialect cannot.
    */
   readonly materializeConstant?: (b: Builder, value: Attribute, type: Type, loc: Location) => Operation | undefined;
-  /** The semantics of its ops, for the interpreter (`interpretation(AddI, fn)` entries). */
+  /** The semantics of its ops, for the interpreter (`interpretation(AddIOp, fn)` entries). */
   readonly interpreter?: readonly InterpretationEntry[];
   /** Canonicalization patterns of its own (Tensile's live in rewrites/ and arrive through an extension). */
   readonly canonicalization?: readonly Pattern[];
+  /**
+   * External models of op interfaces for its own ops (`attach(Op, implement(I, {...}))`), applied when a
+   * Context loads it; see `applyAttachment` for what attaching means (op kinds are process-wide).
+   */
+  readonly interfaces?: readonly InterfaceAttachment[];
 }
 
 /**
@@ -61,6 +71,8 @@ export interface DialectExtension {
   readonly dialects: readonly string[];
   readonly canonicalization?: readonly Pattern[];
   readonly interpreter?: readonly InterpretationEntry[];
+  /** External models of op interfaces for ops of the dialects it extends, applied with it. */
+  readonly interfaces?: readonly InterfaceAttachment[];
 }
 export class Context {
   /** Accept ops, types and attributes of dialects that are not loaded (mlir-opt's --allow-unregistered-dialect). */
@@ -88,6 +100,7 @@ export class Context {
     const existing = this.#dialects.get(d.name);
     if (existing === d) return this;
     if (existing !== undefined) throw new Error(`a different dialect named '${d.name}' is already loaded`);
+    for (const a of d.interfaces ?? []) applyAttachment(a, `dialect '${d.name}'`);
     this.#dialects.set(d.name, d);
     for (const op of d.ops) {
       const name = op.info?.name;
@@ -111,6 +124,7 @@ export class Context {
 
   #applyIfReady(e: DialectExtension): void {
     if (this.#applied.has(e) || !e.dialects.every((name) => this.#dialects.has(name))) return;
+    for (const a of e.interfaces ?? []) applyAttachment(a, `dialect extension '${e.name}'`);
     this.#applied.add(e);
     this.#add(e);
   }

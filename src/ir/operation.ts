@@ -177,7 +177,7 @@ export class Operation {
     if (successors.length > 0) this.#successorUses = successors.map((b, i) => new BlockOperand(b, this, i));
   }
 
-  /** Creates an operation of this class (`AddI.create({...})` builds an AddI). Prefer the typed builders. */
+  /** Creates an operation of this class (`AddIOp.create({...})` builds an AddIOp). Prefer the typed builders. */
   static create<C extends typeof Operation>(this: C, init: OperationInit): InstanceType<C> {
     return new this(init) as InstanceType<C>;
   }

@@ -2,10 +2,15 @@
  * Builtin types, as in MLIR's builtin dialect. Immutable and interned: build them with the `get` functions
  * (or the constants at the bottom) and compare them with `===`.
  *
+ * A kind whose parameters can be invalid has MLIR 16's `verify` as a static method; `get` throws an
+ * InvalidParametersError with MLIR's message when it fails, and `getChecked` (checked.ts) returns it as a
+ * diagnostic. The parser builds through `get`, so the builder and the text agree on what is valid.
+ *
  * Dialects add their own types by extending `DialectType` (see its doc comment).
  */
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMapAttr, Attribute, IntegerAttr, StridedLayoutAttr } from "./attributes.ts";
+import { check, type VerifyResult } from "./checked.ts";
 import { freshId, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
 
 /** The sentinel for a dynamic dimension, offset or stride (MLIR 16's ShapedType::kDynamic, INT64_MIN). */
@@ -31,10 +36,16 @@ export class IntegerType extends Type {
   ) {
     super(id);
   }
+  /** MLIR's IntegerType::kMaxWidth. */
+  static readonly maxWidth = 16_777_215;
+  static verify(width: number, _signedness: Signedness = "signless"): VerifyResult {
+    // MLIR's width is unsigned: a negative or fractional width cannot be written there.
+    if (!Number.isInteger(width) || width < 0) return [`integer bit width must be a non-negative integer, not ${width}`];
+    if (width > IntegerType.maxWidth) return [`integer bitwidth is limited to ${IntegerType.maxWidth} bits`];
+    return undefined;
+  }
   static get(width: number, signedness: Signedness = "signless"): IntegerType {
-    if (!Number.isInteger(width) || width < 0 || width > 16_777_215) {
-      throw new RangeError(`integer bit width ${width} is out of range`);
-    }
+    check(IntegerType.verify(width, signedness));
     return integerTypes.intern(
       mix(width, signednessCodes[signedness]),
       (t) => t.width === width && t.signedness === signedness,
@@ -95,7 +106,11 @@ export class ComplexType extends Type {
   ) {
     super(id);
   }
+  static verify(elementType: Type): VerifyResult {
+    return elementType instanceof IntegerType || elementType instanceof FloatType ? undefined : ["invalid element type for complex"];
+  }
   static get(elementType: Type): ComplexType {
+    check(ComplexType.verify(elementType));
     return complexTypes.intern(elementType.id, (t) => t.elementType === elementType, (id) => new ComplexType(id, elementType));
   }
 }
@@ -135,12 +150,53 @@ export class TupleType extends Type {
   }
 }
 
-function checkShape(shape: readonly number[], allowDynamic: boolean): void {
-  for (const d of shape) {
-    if (d === DYNAMIC && allowDynamic) continue;
-    if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`invalid dimension size ${d}`);
-  }
+/** A tensor or memref dimension: a size or DYNAMIC (MLIR rejects negative sizes; Tensile also fractions). */
+const isValidDimension = (d: number): boolean => d === DYNAMIC || (Number.isSafeInteger(d) && d >= 0);
+
+/** MLIR's Type::isIntOrIndexOrFloat. */
+const isIntOrIndexOrFloat = (t: Type): boolean => t instanceof IntegerType || t instanceof IndexType || t instanceof FloatType;
+
+/** MLIR's VectorType::isValidElementType: integers, index and floats. */
+export const isValidVectorElementType = isIntOrIndexOrFloat;
+
+/**
+ * MLIR's TensorType::isValidElementType: scalars, complex, vectors, opaque types and any dialect's type (the
+ * dialect checks its own), but no other builtin type.
+ */
+export function isValidTensorElementType(t: Type): boolean {
+  return isIntOrIndexOrFloat(t) || t instanceof ComplexType || t instanceof VectorType || t instanceof OpaqueType || t instanceof DialectType;
 }
+
+
+
+/**
+ * MLIR's BaseMemRefType::isValidElementType: scalars, complex, vectors, memrefs, and dialect types that say
+ * they may be memref elements (MLIR's MemRefElementTypeInterface; `DialectType.isMemRefElementType`).
+ * Opaque types may not: they implement no interface.
+ */
+export function isValidMemRefElementType(t: Type): boolean {
+  return (
+    isIntOrIndexOrFloat(t) ||
+    t instanceof ComplexType ||
+    t instanceof VectorType ||
+    t instanceof MemRefType ||
+    t instanceof UnrankedMemRefType ||
+    (t instanceof DialectType && t.isMemRefElementType)
+  );
+}
+
+/**
+ * MLIR's isSupportedMemorySpace: none, an integer, string or dictionary attribute, or any dialect's attribute;
+ * no other builtin attribute (an opaque attribute is builtin).
+ */
+export function isSupportedMemorySpace(space: Attribute | undefined): boolean {
+  if (space === undefined) return true;
+  const kind = space.kind;
+  return kind === "integer" || kind === "string" || kind === "dictionary" || kind === "dialect";
+}
+
+/** MLIR's Dialect::isValidNamespace: a letter or `_`, then letters, digits, `_` and `$`. */
+export const isValidDialectNamespace = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_$]*$/.test(name);
 
 const rankedTensorTypes = new InternTable<RankedTensorType>("strong");
 
@@ -154,8 +210,13 @@ export class RankedTensorType extends Type {
   ) {
     super(id);
   }
+  /** The encoding is not checked: sparse tensor encodings are kept as text (MLIR's VerifiableTensorEncoding). */
+  static verify(shape: readonly number[], elementType: Type, _encoding?: Attribute): VerifyResult {
+    if (!shape.every(isValidDimension)) return ["invalid tensor dimension size"];
+    return isValidTensorElementType(elementType) ? undefined : ["invalid tensor element type: ", elementType];
+  }
   static get(shape: readonly number[], elementType: Type, encoding?: Attribute): RankedTensorType {
-    checkShape(shape, true);
+    check(RankedTensorType.verify(shape, elementType, encoding));
     return rankedTensorTypes.intern(
       mix(hashNumbers(elementType.id, shape), encoding?.id ?? 0),
       (t) => t.elementType === elementType && t.encoding === encoding && sameItems(t.shape, shape),
@@ -177,7 +238,11 @@ export class UnrankedTensorType extends Type {
   ) {
     super(id);
   }
+  static verify(elementType: Type): VerifyResult {
+    return isValidTensorElementType(elementType) ? undefined : ["invalid tensor element type: ", elementType];
+  }
   static get(elementType: Type): UnrankedTensorType {
+    check(UnrankedTensorType.verify(elementType));
     return unrankedTensorTypes.intern(elementType.id, (t) => t.elementType === elementType, (id) => new UnrankedTensorType(id, elementType));
   }
 }
@@ -195,18 +260,26 @@ export class VectorType extends Type {
   ) {
     super(id);
   }
-  static get(shape: readonly number[], elementType: Type, scalableDims?: readonly boolean[]): VectorType {
-    checkShape(shape, false);
-    if (shape.some((d) => d === 0)) throw new RangeError("vector types must have positive constant sizes");
-    const scalable = scalableDims ?? shape.map(() => false);
-    if (scalable.length !== shape.length) throw new RangeError("one scalable flag is needed per vector dimension");
-    // MLIR 16 keeps only a count of trailing scalable dimensions (`vector<2x[4x8]xf32>`); nothing else is spellable.
+  static verify(shape: readonly number[], elementType: Type, scalableDims?: readonly boolean[]): VerifyResult {
+    if (!isValidVectorElementType(elementType)) return ["vector elements must be int/index/float type but got ", elementType];
+    if (!shape.every((d) => Number.isSafeInteger(d) && d > 0)) {
+      return [`vector types must have positive constant sizes but got ${shape.join(", ")}`];
+    }
+    // Tensile's: MLIR 16 keeps only a count of trailing scalable dimensions (`vector<2x[4x8]xf32>`).
+    const scalable = scalableDims ?? [];
+    if (scalableDims !== undefined && scalable.length !== shape.length) return ["one scalable flag is needed per vector dimension"];
     const firstScalable = scalable.indexOf(true);
     if (firstScalable >= 0 && !scalable.slice(firstScalable).every((s) => s)) {
-      throw new RangeError(
+      return [
         `scalable vector dimensions must be a trailing run (MLIR 16 writes vector<2x[4]xf32>, and cannot write flags [${scalable.join(", ")}])`,
-      );
+      ];
     }
+    return undefined;
+  }
+  static get(shape: readonly number[], elementType: Type, scalableDims?: readonly boolean[]): VectorType {
+    check(VectorType.verify(shape, elementType, scalableDims));
+    const scalable = scalableDims ?? shape.map(() => false);
+    const firstScalable = scalable.indexOf(true);
     return vectorTypes.intern(
       mix(hashNumbers(elementType.id, shape), firstScalable),
       (t) => t.elementType === elementType && sameItems(t.shape, shape) && sameItems(t.scalableDims, scalable),
@@ -235,13 +308,20 @@ export class MemRefType extends Type {
   ) {
     super(id);
   }
+  static verify(shape: readonly number[], elementType: Type, layout?: Attribute, memorySpace?: Attribute): VerifyResult {
+    if (!isValidMemRefElementType(elementType)) return ["invalid memref element type"];
+    if (!shape.every(isValidDimension)) return ["invalid memref size"];
+    const layoutFailure = verifyLayout(layout, shape.length);
+    if (layoutFailure !== undefined) return layoutFailure;
+    return isSupportedMemorySpace(memorySpace) ? undefined : ["unsupported memory space Attribute"];
+  }
   /**
-   * Throws a RangeError for a layout whose rank is not the memref's (MLIR's verifyLayout messages). The
-   * integer memory space 0 is the default and is stored as no memory space, as MLIR does.
+   * An identity affine map layout (without symbols) is stored as no layout, and the integer memory space 0 as
+   * no memory space, as MLIR does (so `memref<4xf32, affine_map<(d0) -> (d0)>, 0>` is `memref<4xf32>`).
    */
   static get(shape: readonly number[], elementType: Type, layout?: Attribute, memorySpace?: Attribute): MemRefType {
-    checkShape(shape, true);
-    checkLayoutRank(layout, shape.length);
+    check(MemRefType.verify(shape, elementType, layout, memorySpace));
+    if (layout !== undefined && isAffineMapAttr(layout) && layout.map.numSymbols === 0 && layout.map.isIdentity()) layout = undefined;
     const space = skipDefaultMemorySpace(memorySpace);
     return memrefTypes.intern(
       mix(mix(hashNumbers(elementType.id, shape), layout?.id ?? 0), space?.id ?? 0),
@@ -265,8 +345,13 @@ export class UnrankedMemRefType extends Type {
   ) {
     super(id);
   }
+  static verify(elementType: Type, memorySpace?: Attribute): VerifyResult {
+    if (!isValidMemRefElementType(elementType)) return ["invalid memref element type"];
+    return isSupportedMemorySpace(memorySpace) ? undefined : ["unsupported memory space Attribute"];
+  }
   /** The integer memory space 0 is the default and is stored as no memory space, as MLIR does. */
   static get(elementType: Type, memorySpace?: Attribute): UnrankedMemRefType {
+    check(UnrankedMemRefType.verify(elementType, memorySpace));
     const space = skipDefaultMemorySpace(memorySpace);
     return unrankedMemrefTypes.intern(
       mix(elementType.id, space?.id ?? 0),
@@ -286,14 +371,20 @@ function skipDefaultMemorySpace(space: Attribute | undefined): Attribute | undef
   return space !== undefined && isIntegerAttr(space) && space.value === 0n ? undefined : space;
 }
 
-function checkLayoutRank(layout: Attribute | undefined, rank: number): void {
-  if (layout === undefined) return;
-  if (isAffineMapAttr(layout) && layout.map.numDims !== rank) {
-    throw new RangeError(`memref layout mismatch between rank and affine map: ${rank} != ${layout.map.numDims}`);
+/** A memref layout is an affine map or a strided layout (MLIR's MemRefLayoutAttrInterface). */
+export const isMemRefLayout = (a: Attribute): a is AffineMapAttr | StridedLayoutAttr => isAffineMapAttr(a) || isStridedLayoutAttr(a);
+
+/** MLIR's verifyLayout of the two builtin layouts: the layout's rank is the memref's. */
+function verifyLayout(layout: Attribute | undefined, rank: number): VerifyResult {
+  if (layout === undefined) return undefined;
+  if (isAffineMapAttr(layout)) {
+    const dims = layout.map.numDims;
+    return dims === rank ? undefined : [`memref layout mismatch between rank and affine map: ${rank} != ${dims}`];
   }
-  if (isStridedLayoutAttr(layout) && layout.strides.length !== rank) {
-    throw new RangeError("expected the number of strides to match the rank");
+  if (isStridedLayoutAttr(layout)) {
+    return layout.strides.length === rank ? undefined : ["expected the number of strides to match the rank"];
   }
+  return ["memref layout must be an affine map or a strided layout, not ", layout];
 }
 
 /**
@@ -312,7 +403,11 @@ export class OpaqueType extends Type {
   ) {
     super(id);
   }
+  static verify(dialect: string, _body: string): VerifyResult {
+    return isValidDialectNamespace(dialect) ? undefined : [`invalid dialect namespace '"${dialect}"'`];
+  }
   static get(dialect: string, body: string): OpaqueType {
+    check(OpaqueType.verify(dialect, body));
     return opaqueTypes.intern(
       mix(hashString(dialect), hashString(body)),
       (t) => t.dialect === dialect && t.body === body,
@@ -345,6 +440,13 @@ export abstract class DialectType extends Type {
   abstract readonly mnemonic: string;
   /** Prints the parameters that follow the mnemonic (`<i8>` of `!llvm.ptr<i8>`); nothing by default. */
   print(_p: DialectAsmPrinter): void {}
+  /**
+   * Whether a memref may hold this type (MLIR's MemRefElementTypeInterface, which a dialect type opts into):
+   * false unless a subclass says otherwise.
+   */
+  get isMemRefElementType(): boolean {
+    return false;
+  }
 }
 
 /** A dialect type class as its dialect lists it: the mnemonic, and a parser of what follows the mnemonic. */

@@ -234,10 +234,12 @@ export const ElementsAttr = attrConstraint(
   (a): a is DenseElementsAttr | DenseResourceElementsAttr =>
     a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr,
 );
+/** The attributes that carry a type of their own (integer, float, elements). */
+export type TypedAttribute = IntegerAttr | FloatAttr | DenseElementsAttr | DenseResourceElementsAttr;
 /** A typed attribute (integer, float, elements): what arith.constant's `value` may be. */
 export const TypedAttr = attrConstraint(
   "TypedAttr instance",
-  (a): a is IntegerAttr | FloatAttr | DenseElementsAttr | DenseResourceElementsAttr =>
+  (a): a is TypedAttribute =>
     a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof DenseElementsAttr || a instanceof DenseResourceElementsAttr,
 );
 

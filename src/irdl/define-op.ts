@@ -2,25 +2,26 @@
  * `defineOp`: one declarative spec gives a typed op class (named accessors, a typed `build`), the verifier's
  * per-op rules, the custom assembly form and the op's docs.
  *
- *   export const AddI = defineOp({
+ *   export const AddIOp = defineOp({
  *     name: "arith.addi", summary: "integer addition",
  *     operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike }, results: { result: SignlessIntegerLike },
  *     traits: [Pure, Commutative, SameOperandsAndResultType],
  *     format: "$lhs `,` $rhs attr-dict `:` type($result)",
  *   });
- *   export type AddI = InstanceType<typeof AddI>;        // .lhs / .rhs: Value, .result: OpResult, .name: "arith.addi"
+ *   export type AddIOp = InstanceType<typeof AddIOp>;        // .lhs / .rhs: Value, .result: OpResult, .name: "arith.addi"
  */
 import { type Attribute, DenseArrayAttr } from "../ir/attributes.ts";
 import { InterfaceMap } from "../ir/interfaces.ts";
 import { type Location, UnknownLoc } from "../ir/location.ts";
 import { type OpInfo, Operation, type OperationInit, Region, type Trait, type Block } from "../ir/operation.ts";
-import { SameOperandsAndResultType } from "../ir/traits.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
 import type { OpOperand, Value } from "../ir/value.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
 import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
+import { InferTypeOpInterface } from "../interfaces/infer-type.ts";
 import { compileFormat } from "./format.ts";
-import type { AttrSpec, BuildArgs, OpBehaviour, OpInstance, OpSpec, RegionSpec, SuccessorSpec, ValueSpec } from "./spec.ts";
+import { inferResultTypes, inferTypeImplementation } from "./infer-result-types.ts";
+import type { AttrSpec, BuildArgs, CheckedSpec, OpBehaviour, OpInstance, OpSpec, RegionSpec, SuccessorSpec, ValueSpec } from "./spec.ts";
 
 export const OPERAND_SEGMENT_SIZES = "operand_segment_sizes";
 export const RESULT_SEGMENT_SIZES = "result_segment_sizes";
@@ -275,11 +276,12 @@ function defineAccessors(cls: typeof Operation, def: OpDefinition): void {
 }
 
 /** Defines an op kind. `behaviour` holds the hooks typed with the op's own instance type. */
-export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour<OpInstance<S>> = {}): OpClass<S> {
+export function defineOp<const S extends OpSpec>(spec: CheckedSpec<S>, behaviour: OpBehaviour<OpInstance<S>> = {}): OpClass<S> {
   const dot = spec.name.indexOf(".");
   if (dot <= 0) throw new Error(`op name '${spec.name}' must be 'dialect.mnemonic'`);
   const operands = valueGroups(spec.operands);
   const results = valueGroups(spec.results);
+  checkGroupNames(spec, operands, results);
   const def: OpDefinition & { asm?: OpAsmHooks | undefined } = {
     name: spec.name,
     dialect: spec.name.slice(0, dot),
@@ -298,6 +300,9 @@ export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour
     resultNames: spec.resultNames,
     defaultDialect: spec.defaultDialect,
   };
+  // InferTypeOpInterface from `inferResultTypes` or the spec's type relations (unless implemented explicitly).
+  const inferType = inferTypeImplementation(def);
+  if (inferType !== undefined && def.interfaces?.has(InferTypeOpInterface) === false) def.interfaces.set(inferType);
   if (typeof spec.format === "string") def.asm = compileFormat(def, spec.format);
   else if (spec.format !== undefined) def.asm = spec.format;
 
@@ -311,6 +316,17 @@ export function defineOp<const S extends OpSpec>(spec: S, behaviour: OpBehaviour
   defineAccessors(cls, def);
   (cls as unknown as { build: unknown }).build = (args: Record<string, unknown>, loc?: Location) => buildOp(cls, def, args, loc);
   return cls as OpClass<S>;
+}
+
+/**
+ * The names `allTypesMatch` and `typesMatchWith` use must be the op's operands or results. The types check
+ * this for specs written in TypeScript; this catches the rest (a spec built at run time) at definition.
+ */
+function checkGroupNames(spec: OpSpec, operands: readonly ValueGroupDef[], results: readonly ValueGroupDef[]): void {
+  const known = new Set([...operands, ...results].map((g) => g.name));
+  const used = [...(spec.allTypesMatch ?? []).flat(), ...(spec.typesMatchWith ?? []).flatMap((t) => [t.from, t.to])];
+  const unknown = used.find((n) => !known.has(n));
+  if (unknown !== undefined) throw new Error(`'${spec.name}': '${unknown}' names no operand or result of the op`);
 }
 
 /** The runtime of `Op.build(args)`: lays out operands, attributes, regions and successors from named args. */
@@ -334,7 +350,13 @@ function buildOp(cls: typeof Operation, def: OpDefinition, args: Record<string, 
   populateDefaultAttrs(def, attributes);
   if (def.operandSegments) attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), operandSizes));
 
-  const resultTypes = buildResultTypes(def, args, operands, attributes);
+  const regions: Region[] = [];
+  for (const r of def.regions) {
+    const v = args[r.name];
+    if (r.variadic) regions.push(...((v ?? []) as Region[]));
+    else regions.push((v as Region | undefined) ?? new Region());
+  }
+  const resultTypes = buildResultTypes(def, args, operands, attributes, regions);
   if (def.resultSegments) {
     const sizes = def.results.map((g) => {
       const t = args[g.name];
@@ -343,12 +365,6 @@ function buildOp(cls: typeof Operation, def: OpDefinition, args: Record<string, 
     attributes.set(RESULT_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), sizes));
   }
 
-  const regions: Region[] = [];
-  for (const r of def.regions) {
-    const v = args[r.name];
-    if (r.variadic) regions.push(...((v ?? []) as Region[]));
-    else regions.push((v as Region | undefined) ?? new Region());
-  }
   const successors: Block[] = [];
   for (const s of def.successors) {
     const v = args[s.name];
@@ -363,6 +379,7 @@ function buildResultTypes(
   args: Record<string, unknown>,
   operands: readonly Value[],
   attributes: ReadonlyMap<string, Attribute>,
+  regions: readonly Region[],
 ): Type[] {
   const given = def.results.map((g) => args[g.name]);
   if (given.every((t, i) => t !== undefined || def.results[i]?.kind !== "single")) {
@@ -371,39 +388,10 @@ function buildResultTypes(
       return g.kind === "variadic" ? [...((t ?? []) as Type[])] : t === undefined ? [] : [t as Type];
     });
   }
-  const inferred = inferResultTypes(def, operands, attributes);
+  const inferred = inferResultTypes(def, operands, attributes, regions);
   if (inferred === undefined) {
     const missing = def.results.filter((_, i) => given[i] === undefined).map((g) => `'${g.name}'`);
     throw new Error(`'${def.name}': result type ${missing.join(", ")} must be given (it cannot be inferred)`);
   }
   return inferred;
 }
-
-/** Result types inferred from operands: the op's own hook, else SameOperandsAndResultType / AllTypesMatch. */
-export function inferResultTypes(
-  def: OpDefinition,
-  operands: readonly Value[],
-  attributes: ReadonlyMap<string, Attribute>,
-): Type[] | undefined {
-  const own = def.behaviour.inferResultTypes?.(operands, attributes);
-  if (own !== undefined) return own;
-  const first = operands[0]?.type;
-  if (first === undefined) return undefined;
-  const singles = def.results.every((g) => g.kind === "single");
-  if (singles && def.traits.has(SameOperandsAndResultType)) return def.results.map(() => first);
-  // AllTypesMatch groups that tie each result to a single operand.
-  const out: Type[] = [];
-  for (const r of def.results) {
-    if (r.kind !== "single") return undefined;
-    const group = def.spec.allTypesMatch?.find((g) => g.includes(r.name));
-    const source = group?.map((n) => def.operands.findIndex((o) => o.name === n && o.kind === "single")).find((i) => i >= 0);
-    if (source === undefined || def.operandSegments) return undefined;
-    const ranges = groupRanges(def.operands, operands.length, undefined);
-    const [start] = ranges[source] ?? [0];
-    const t = operands[start]?.type;
-    if (t === undefined) return undefined;
-    out.push(t);
-  }
-  return out;
-}
-

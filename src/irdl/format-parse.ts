@@ -10,7 +10,8 @@ import { NoTerminator, SingleBlock } from "../ir/traits.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
 import type { OpAsmParser, OperationState, Punctuation, UnresolvedOperand } from "../text/asm-interfaces.ts";
 import type { AttrConstraint } from "./constraints.ts";
-import { groupRanges, inferResultTypes, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
+import { groupRanges, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
+import { inferResultTypes } from "./infer-result-types.ts";
 import { type CompiledFormat, groupKey, typeRelations } from "./format.ts";
 import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
 

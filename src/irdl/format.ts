@@ -15,10 +15,12 @@
  *
  * A group anchored on a default-valued attribute prints when the attribute is not at its default. Types the
  * format does not print are taken from a buildable constraint (I1, Index), from the op's type relations
- * (SameOperandsAndResultType, SameOperandsType, allTypesMatch) or from its inferResultTypes hook; a format
+ * (SameOperandsAndResultType, SameOperandsType, allTypesMatch) or, for results, by InferTypeOpInterface (which
+ * `inferResultTypes` in defineOp's behaviour implements); a format
  * that leaves a type neither printed nor inferable is an error when the op is defined, as are unknown names,
  * operands, regions or successors the format leaves out, and anchors that cannot be anchors.
  */
+import { InferTypeOpInterface } from "../interfaces/infer-type.ts";
 import { SameOperandsAndResultType, SameOperandsType } from "../ir/traits.ts";
 import type { OpAsmHooks, Punctuation } from "../text/asm-interfaces.ts";
 import { UnitAttrC } from "./constraints.ts";
@@ -511,7 +513,7 @@ function checkCompleteness(c: FormatCompiler): void {
       );
     }
   }
-  if (d.behaviour.inferResultTypes !== undefined) return;
+  if (d.interfaces?.has(InferTypeOpInterface) === true) return;
   for (const g of d.results) {
     if (!known.has(text("result", g.name))) {
       c.fail(

@@ -1,14 +1,15 @@
 /**
  * Named operand groups of registered ops, read and changed by name: what interface implementations use to say
- * "the operands of group `trueDestOperands`".
+ * "the operands of group `trueDestOperands`". For an op of a known kind, the names are checked by tsc.
  */
 import type { Operation } from "../ir/operation.ts";
 import { MutableOperandRange, type OperandSegment } from "../ir/mutable-operand-range.ts";
 import type { Value } from "../ir/value.ts";
 import { definitionOf, OPERAND_SEGMENT_SIZES, operandRanges } from "./define-op.ts";
+import type { AttributeNameOf, OperandGroupOf } from "./spec.ts";
 
 /** The operands of the named operand group of a registered op (empty when it has no such group). */
-export function operandGroup(op: Operation, name: string): readonly Value[] {
+export function operandGroup<O extends Operation>(op: O, name: OperandGroupOf<O>): readonly Value[] {
   return mutableOperandGroup(op, name)?.values ?? [];
 }
 
@@ -16,7 +17,7 @@ export function operandGroup(op: Operation, name: string): readonly Value[] {
  * The named operand group of a registered op as a range that can be changed in place (updating
  * `operand_segment_sizes` when the op has it); undefined when the op has no such group.
  */
-export function mutableOperandGroup(op: Operation, name: string): MutableOperandRange | undefined {
+export function mutableOperandGroup<O extends Operation>(op: O, name: OperandGroupOf<O>): MutableOperandRange | undefined {
   const def = definitionOf(op);
   const index = def?.operands.findIndex((g) => g.name === name) ?? -1;
   if (def === undefined || index < 0) return undefined;
@@ -29,7 +30,12 @@ export function mutableOperandGroup(op: Operation, name: string): MutableOperand
  * Part of a variadic group whose sub-ranges an attribute sizes (`cf.switch`'s `case_operand_segments`): the
  * `subIndex`-th sub-range of group `name`, whose length is element `subIndex` of the dense i32 array `sizesAttr`.
  */
-export function mutableOperandSubGroup(op: Operation, name: string, sizesAttr: string, subIndex: number): MutableOperandRange | undefined {
+export function mutableOperandSubGroup<O extends Operation>(
+  op: O,
+  name: OperandGroupOf<O>,
+  sizesAttr: AttributeNameOf<O>,
+  subIndex: number,
+): MutableOperandRange | undefined {
   const group = mutableOperandGroup(op, name);
   const sizes = op.attr(sizesAttr);
   if (group === undefined || sizes === undefined || !("numbers" in sizes)) return undefined;

@@ -71,11 +71,11 @@ export const variadicSuccessor = (): SuccessorSpec & { kind: "variadic" } => ({ 
 
 // ---- the spec --------------------------------------------------------------------------------------------
 
-export interface TypesMatchWith {
+export interface TypesMatchWith<Name extends string = string> {
   /** A single operand or result. */
-  readonly from: string;
+  readonly from: Name;
   /** An operand or result group. */
-  readonly to: string;
+  readonly to: Name;
   /** The types `to` must have, given the type of `from`; undefined when that type is of the wrong kind. */
   readonly transform: (t: Type) => Type | readonly Type[] | undefined;
   /** The verifier's message: `failed to verify that <summary>`. */
@@ -156,8 +156,32 @@ export type Accessors<S extends OpSpec> = {
   readonly [K in keyof Field<S, "successors">]: SuccessorAccessor<Field<S, "successors">[K]>;
 };
 
+/** The names of the groups of kind K that `S` declares: any string for a spec not known statically (`OpSpec`). */
+type GroupNames<S, K extends keyof OpSpec> = S extends { readonly [P in K]?: infer F } ? keyof NonNullable<F> & string : never;
+/** The names of the operand and result groups `S` declares. */
+export type ValueGroupName<S extends OpSpec> = GroupNames<S, "operands"> | GroupNames<S, "results">;
+/** The names of the operand groups `S` declares. */
+export type OperandGroupName<S extends OpSpec> = GroupNames<S, "operands">;
+
+/**
+ * What `defineOp` checks of a spec's own references to its groups: `allTypesMatch` and `typesMatchWith` name
+ * operands and results of the same spec, so a misspelled name is a type error, not a check that never runs.
+ */
+export type CheckedSpec<S extends OpSpec> = S & {
+  readonly allTypesMatch?: readonly (readonly ValueGroupName<S>[])[];
+  readonly typesMatchWith?: readonly TypesMatchWith<ValueGroupName<S>>[];
+};
+
+/** Type-only: the spec an op instance was defined by, so helpers can name its groups (`OperandGroupOf`). */
+declare const definedBy: unique symbol;
+
 /** An instance of the op `S` describes: an Operation with a literal `name` and typed accessors. */
-export type OpInstance<S extends OpSpec> = Operation & { readonly name: S["name"] } & Accessors<S>;
+export type OpInstance<S extends OpSpec> = Operation & { readonly name: S["name"]; readonly [definedBy]?: S } & Accessors<S>;
+
+/** The operand group names of an op instance type; any string for an Operation of unknown kind. */
+export type OperandGroupOf<O extends Operation> = O extends { readonly [definedBy]?: infer S extends OpSpec } ? OperandGroupName<S> : string;
+/** The attribute names an op instance type declares; any string for an Operation of unknown kind. */
+export type AttributeNameOf<O extends Operation> = O extends { readonly [definedBy]?: infer S extends OpSpec } ? GroupNames<S, "attributes"> : string;
 
 // Build arguments: required keys for single operands, required attributes and single successors; optional for
 // the rest. Result types are optional (inferred when the op can infer them; build throws otherwise).
@@ -202,8 +226,11 @@ export interface OpBehaviour<I> {
    * (src/irdl/op-error.ts: `'arith.select' op ...`), with notes when MLIR attaches some, or undefined.
    */
   readonly verify?: (op: I) => Diagnostic | undefined;
-  /** Result types from the operands and attributes, when not given (ODS's InferTypeOpInterface). */
-  readonly inferResultTypes?: (operands: readonly Value[], attributes: ReadonlyMap<string, Attribute>) => Type[] | undefined;
+  /**
+   * Result types from the operands, attributes and regions: implements InferTypeOpInterface for the op
+   * (src/interfaces/infer-type.ts), so build and the format may leave them out and the verifier checks them.
+   */
+  readonly inferResultTypes?: (operands: readonly Value[], attributes: ReadonlyMap<string, Attribute>, regions: readonly Region[]) => readonly Type[] | undefined;
   /**
    * Constant folding: given the op and the constant value of each operand (or undefined), the result values,
    * as constants or existing values; undefined when it does not fold.

@@ -71,6 +71,8 @@ function mayBeValidWithoutTerminator(block: Block): boolean {
 class OperationVerifier {
   readonly #errors: Diagnostic[] = [];
   readonly #dominance = new DominanceInfo();
+  /** Ops whose own rules failed. */
+  readonly #failed = new Set<Operation>();
 
   constructor(
     private readonly recursive: boolean,
@@ -96,14 +98,17 @@ class OperationVerifier {
 
   #visit(item: WorkItem, stack: WorkItem[]): void {
     switch (item.kind) {
-      case "enter-op":
-        this.#report(this.#enterOp(item.op));
+      case "enter-op": {
+        const failure = this.#enterOp(item.op);
+        if (failure !== undefined) this.#failed.add(item.op);
+        this.#report(failure);
         stack.push({ kind: "exit-op", op: item.op });
         if (!this.recursive) return;
         for (const region of [...item.op.regions].reverse()) {
           for (const block of [...region.blocks].reverse()) stack.push({ kind: "enter-block", block });
         }
         return;
+      }
       case "enter-block":
         this.#report(enterBlock(item.block));
         stack.push({ kind: "exit-block", block: item.block });
@@ -121,7 +126,9 @@ class OperationVerifier {
         }
         return;
       case "finish-op":
-        this.#report(verifyRegionInvariants(item.op) ?? this.#checkRegistration(item.op));
+        // An op whose own rules failed is not asked its region rules (MLIR stops at the first failure), which
+        // may assume them (InferTypeOpInterface reads the operands the op's rules checked).
+        this.#report((this.#failed.has(item.op) ? undefined : verifyRegionInvariants(item.op)) ?? this.#checkRegistration(item.op));
         return;
       case "dominance":
         this.#verifyDominance(item.op);

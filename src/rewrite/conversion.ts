@@ -7,7 +7,7 @@
  *   /** arith.addi -> llvm.add on converted operands.
  *    *   Before: %0 = arith.addi %a, %b : i32        After: %0 = llvm.add %a', %b' : i64 *\/
  *   const addi = convert({
- *     name: "addi-to-llvm", root: AddI,
+ *     name: "addi-to-llvm", root: AddIOp,
  *     apply(op, adaptor, rw) {
  *       rw.replaceOpWithNew(op, LLVMAdd, { lhs: adaptor.lhs, rhs: adaptor.rhs });
  *       return rw.done();

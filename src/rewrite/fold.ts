@@ -7,6 +7,7 @@
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import { InsertionPoint } from "../ir/builder.ts";
+import { foldThroughInterfaces } from "../ir/interfaces.ts";
 import type { Block, Operation } from "../ir/operation.ts";
 import { ConstantLike, IsolatedFromAbove } from "../ir/traits.ts";
 import type { Type } from "../ir/types.ts";
@@ -77,9 +78,12 @@ export class ConstantFolder {
    */
   tryFold(op: Operation, rw: Rewriter): boolean {
     const fold = definitionOf(op)?.behaviour.fold;
-    if (fold === undefined || op.hasTrait(ConstantLike)) return false;
+    const interfaceFolds = op.info?.interfaces?.folders.length ?? 0;
+    if ((fold === undefined && interfaceFolds === 0) || op.hasTrait(ConstantLike)) return false;
     const operands = op.operands.map((v) => constantAttr(v));
-    const folded = fold(op, operands);
+    const own = fold?.(op, operands);
+    // As MLIR's foldHook: when the op's own fold does not fold it, its interfaces may (CastOpInterface).
+    const folded = own ?? (interfaceFolds === 0 ? undefined : foldThroughInterfaces(op, operands));
     if (folded === undefined) return false;
     const list = Array.isArray(folded) ? folded : [folded as Attribute | Value];
     if (list.length !== op.numResults) return false;

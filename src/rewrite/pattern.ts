@@ -4,7 +4,7 @@
  *
  *   /** addi(x, 0) -> x.   Before: %r = arith.addi %x, %c0 : i32   After: uses of %r use %x *\/
  *   export const addiZero = rewrite({
- *     name: "arith.addi-x-0", root: AddI,
+ *     name: "arith.addi-x-0", root: AddIOp,
  *     apply(op, rw) {
  *       if (constIntValue(op.rhs) !== 0n) return rw.fail("rhs is not constant 0");
  *       rw.replaceOp(op, [op.lhs]);

@@ -22,6 +22,7 @@ import {
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,
+  isShaped,
   numElements,
 } from "../ir/types.ts";
 import { type Token, hexStringBytes } from "./lexer.ts";
@@ -281,6 +282,8 @@ export function parseDenseResourceElementsAttr(p: CoreParser, attrType: Type | u
     type = p.parseType();
   }
   if (!(type instanceof RankedTensorType) && !(type instanceof VectorType)) {
+    // Tensile's: mlir-opt-16 takes any shaped type here; Tensile's resources are ranked tensors and vectors.
+    if (isShaped(type)) return p.emitError(`\`dense_resource\` of '${printType(type)}' is not supported (a ranked tensor or vector type is)`, typeAt);
     return p.emitError("`dense_resource` expected a shaped type", typeAt);
   }
   const shaped = type;

@@ -10,29 +10,29 @@
  *
  * MLIR 16 writes scalable vector dimensions as one trailing bracketed group: `vector<4x[8x2]xf32>`.
  */
-import { AffineMapAttr, type Attribute, StridedLayoutAttr } from "../ir/attributes.ts";
+import type { Attribute } from "../ir/attributes.ts";
 import {
   ComplexType,
   DYNAMIC,
-  DialectType,
   FloatType,
   FunctionType,
   IndexType,
   IntegerType,
   MemRefType,
   NoneType,
-  OpaqueType,
   RankedTensorType,
   TupleType,
   type Type,
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,
+  isMemRefLayout,
+  isValidMemRefElementType,
+  isValidTensorElementType,
+  isValidVectorElementType,
 } from "../ir/types.ts";
 import { parseExtendedType } from "./parse-dialect-symbols.ts";
 import type { CoreParser } from "./parser-core.ts";
-
-const MAX_INT_WIDTH = 16_777_215;
 
 /** Keywords that start a non-function type. */
 const TYPE_KEYWORDS = new Set([
@@ -135,10 +135,9 @@ function parseIntegerType(p: CoreParser): IntegerType {
   const digits = s.slice(prefix);
   const width = digits.length > 10 ? Infinity : Number(digits);
   if (!Number.isFinite(width) || width > 0xffff_ffff) return p.emitError("invalid integer width");
-  if (width > MAX_INT_WIDTH) return p.emitError(`integer bitwidth is limited to ${MAX_INT_WIDTH} bits`);
-  p.consume();
   const signedness = s.startsWith("si") ? "signed" : s.startsWith("ui") ? "unsigned" : "signless";
-  return IntegerType.get(width, signedness);
+  const at = p.consume();
+  return p.construct(at, () => IntegerType.get(width, signedness));
 }
 
 function parseComplexType(p: CoreParser): ComplexType {
@@ -147,10 +146,7 @@ function parseComplexType(p: CoreParser): ComplexType {
   const at = p.tok;
   const elementType = parseTypeImpl(p);
   p.expect(">", "expected '>' in complex type");
-  if (!(elementType instanceof FloatType) && !(elementType instanceof IntegerType)) {
-    return p.emitError("invalid element type for complex", at);
-  }
-  return ComplexType.get(elementType);
+  return p.construct(at, () => ComplexType.get(elementType));
 }
 
 function parseTupleType(p: CoreParser): TupleType {
@@ -198,15 +194,6 @@ export function parseDimensionListRanked(p: CoreParser, allowDynamic = true): nu
   return dims;
 }
 
-const isTensorElement = (t: Type): boolean =>
-  t instanceof IntegerType ||
-  t instanceof IndexType ||
-  t instanceof FloatType ||
-  t instanceof ComplexType ||
-  t instanceof OpaqueType ||
-  t instanceof VectorType ||
-  t instanceof DialectType;
-
 function parseTensorType(p: CoreParser): Type {
   p.consume();
   p.expect("<", "expected '<' in tensor type");
@@ -219,7 +206,8 @@ function parseTensorType(p: CoreParser): Type {
   let encoding: Attribute | undefined;
   if (p.consumeIf(",")) encoding = p.parseAttribute();
   p.expect(">", "expected '>' in tensor type");
-  if (!isTensorElement(elementType)) return p.emitError("invalid tensor element type", at);
+  // MLIR's parser checks the element type where it is written, in its own words, before the type's verifier.
+  if (!isValidTensorElementType(elementType)) return p.emitError("invalid tensor element type", at);
   if (unranked) {
     if (encoding !== undefined) return p.emitError("cannot apply encoding to unranked tensor");
     return UnrankedTensorType.get(elementType);
@@ -255,24 +243,9 @@ function parseVectorType(p: CoreParser): VectorType {
   const at = p.tok;
   const elementType = parseTypeImpl(p);
   p.expect(">", "expected '>' in vector type");
-  if (!(elementType instanceof IntegerType || elementType instanceof IndexType || elementType instanceof FloatType)) {
-    return p.emitError("vector elements must be int/index/float type", at);
-  }
+  if (!isValidVectorElementType(elementType)) return p.emitError("vector elements must be int/index/float type", at);
   return p.construct(at, () => VectorType.get(dims, elementType, scalable));
 }
-
-const isMemRefElement = (t: Type): boolean =>
-  t instanceof IntegerType ||
-  t instanceof IndexType ||
-  t instanceof FloatType ||
-  t instanceof ComplexType ||
-  t instanceof MemRefType ||
-  t instanceof UnrankedMemRefType ||
-  t instanceof VectorType ||
-  t instanceof OpaqueType ||
-  t instanceof DialectType;
-
-const isLayout = (a: Attribute): boolean => a instanceof AffineMapAttr || a instanceof StridedLayoutAttr;
 
 function parseMemRefType(p: CoreParser): Type {
   const memrefTok = p.consume();
@@ -283,7 +256,7 @@ function parseMemRefType(p: CoreParser): Type {
   else dims = parseDimensionListRanked(p);
   const at = p.tok;
   const elementType = parseTypeImpl(p);
-  if (!isMemRefElement(elementType)) return p.emitError("invalid memref element type", at);
+  if (!isValidMemRefElementType(elementType)) return p.emitError("invalid memref element type", at);
 
   let layout: Attribute | undefined;
   let memorySpace: Attribute | undefined;
@@ -293,7 +266,7 @@ function parseMemRefType(p: CoreParser): Type {
       ">",
       () => {
         const attr = p.parseAttribute();
-        if (!isLayout(attr)) {
+        if (!isMemRefLayout(attr)) {
           if (memorySpace !== undefined) p.emitError("multiple memory spaces specified in memref type");
           memorySpace = attr;
           return;
@@ -305,19 +278,10 @@ function parseMemRefType(p: CoreParser): Type {
       false,
     );
   }
-  // The default memory space (integer 0) is dropped by MemRefType.get; the identity layout stays implicit here.
-  if (unranked) return UnrankedMemRefType.get(elementType, memorySpace);
-  if (layout instanceof AffineMapAttr) {
-    const map = layout.map;
-    if (map.numDims !== dims.length) {
-      return p.emitError(`memref layout mismatch between rank and affine map: ${dims.length} != ${map.numDims}`, memrefTok);
-    }
-    if (map.numSymbols === 0 && map.results.length === dims.length && map.results.every((e, i) => e.kind === "dim" && e.position === i)) {
-      layout = undefined;
-    }
-  } else if (layout instanceof StridedLayoutAttr && layout.strides.length !== dims.length) {
-    return p.emitError(`expected the number of strides to match the rank`, memrefTok);
-  }
+  // MLIR's getChecked at the `memref` keyword: the layout's rank, the memory space's kind. `get` drops the
+  // identity layout and the default memory space (integer 0).
+  const space = memorySpace;
+  if (unranked) return p.construct(memrefTok, () => UnrankedMemRefType.get(elementType, space));
   const finalLayout = layout;
-  return p.construct(at, () => MemRefType.get(dims, elementType, finalLayout, memorySpace));
+  return p.construct(memrefTok, () => MemRefType.get(dims, elementType, finalLayout, space));
 }

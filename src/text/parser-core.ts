@@ -9,7 +9,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Diagnostic } from "../diag/diagnostic.ts";
 import { error as errorDiag, note } from "../diag/diagnostic.ts";
-import type { Attribute } from "../ir/attributes.ts";
+import { Attribute } from "../ir/attributes.ts";
+import { InvalidParametersError } from "../ir/checked.ts";
 import type { Context } from "../ir/context.ts";
 import { fromBits } from "../ir/float-bits.ts";
 import type { FileLineColLoc, Location } from "../ir/location.ts";
@@ -29,6 +30,10 @@ import {
 } from "./lexer.ts";
 import { parseAttributeImpl, parseOptionalAttributeImpl } from "./parse-attrs.ts";
 import { parseOptionalTypeImpl, parseTypeImpl, parseTypeListNoParens } from "./parse-types.ts";
+import { printAttribute, printType } from "./print-attr.ts";
+
+/** Types and attributes in verifier messages, as MLIR's diagnostics print them (types bare, attributes bare). */
+const spellForDiagnostic = (x: Type | Attribute): string => (x instanceof Attribute ? printAttribute(x) : printType(x));
 
 /** How deeply types, attributes, regions and locations may nest before the parser gives up. */
 export const MAX_NESTING_DEPTH = 200;
@@ -206,13 +211,16 @@ export class CoreParser implements DialectAsmParser {
     }
   }
 
-  /** Calls an IR constructor that validates its arguments, turning its exception into a diagnostic at `at`. */
+  /**
+   * Calls an IR constructor that validates its arguments, turning its exception into a diagnostic at `at`
+   * (MLIR's getChecked at a location); a builtin verifier's message has its types and attributes printed.
+   */
   construct<T>(at: number | Token | Location | undefined, build: () => T): T {
     try {
       return build();
     } catch (e) {
       if (e instanceof ParseError) throw e;
-      const message = e instanceof Error ? e.message : String(e);
+      const message = e instanceof InvalidParametersError ? e.render(spellForDiagnostic) : e instanceof Error ? e.message : String(e);
       return this.emitError(message, at);
     }
   }

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI, Constant, MulI, SubI } from "../../dialects/arith/index.ts";
+import { AddIOp, ConstantOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
 import type { IntegerType } from "../../src/ir/types.ts";
 import { AbsFOp } from "../../dialects/math/index.ts";
 import { AssertOp } from "../../dialects/cf/index.ts";
@@ -46,7 +46,7 @@ s("generated programs verify, and most run without undefined behaviour", () => {
 /** subi(x, y) -> subi(y, x): wrong unless x == y. */
 const swapSub = rewrite({
   name: "wrong-subi-swap",
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
     if (op.lhs === op.rhs) return rw.fail("operands are equal");
     rw.modifyInPlace(op, () => op.setOperands([op.rhs, op.lhs]));
@@ -58,7 +58,7 @@ s("a deliberately wrong pattern is caught, with a small counterexample", () => {
   // Terminates: it only swaps ops it has not swapped (a marker attribute).
   const once = rewrite({
     name: "wrong-subi-swap",
-    root: SubI,
+    root: SubIOp,
     apply(op, rw) {
       if (op.attr("swapped") !== undefined) return rw.fail("already swapped");
       const r = swapSub.matchAndRewrite(op, rw);
@@ -99,7 +99,7 @@ s("a correct pattern passes", () => {
   /** addi(x, 0) -> x */
   const addZero = rewrite({
     name: "addi-zero",
-    root: AddI,
+    root: AddIOp,
     apply(op, rw) {
       if (constIntValue(op.rhs) !== 0n) return rw.fail("rhs is not 0");
       rw.replaceOp(op, [op.lhs]);
@@ -114,17 +114,17 @@ s("coverage: the table counts the programs each pattern and folder fired in; one
   /** subi(x, y) -> addi(x, muli(y, -1)) fires on any subi; a pattern rooted on an op the programs never contain cannot. */
   const subToAdd = rewrite({
     name: "test.subi-to-addi",
-    root: SubI,
+    root: SubIOp,
     apply(op, rw) {
-      const minusOne = rw.create(Constant, { value: IntegerAttr.get(op.rhs.type as IntegerType, -1n) }).result as typeof op.rhs;
-      const negated = rw.create(MulI, { lhs: op.rhs, rhs: minusOne }).result;
-      rw.replaceOpWithNew(op, AddI, { lhs: op.lhs, rhs: negated });
+      const minusOne = rw.create(ConstantOp, { value: IntegerAttr.get(op.rhs.type as IntegerType, -1n) }).result as typeof op.rhs;
+      const negated = rw.create(MulIOp, { lhs: op.rhs, rhs: minusOne }).result;
+      rw.replaceOpWithNew(op, AddIOp, { lhs: op.lhs, rhs: negated });
       return rw.done();
     },
   });
   const never = rewrite({ name: "test.never-generated", root: AbsFOp, apply: (_op, rw) => rw.fail("never") });
   const tables: string[] = [];
-  const opts = { transform: [subToAdd, never], programs: programs(), runs: 200, seed: 3, coverage: { folders: [AddI, SubI], report: (t: string) => tables.push(t) } };
+  const opts = { transform: [subToAdd, never], programs: programs(), runs: 200, seed: 3, coverage: { folders: [AddIOp, SubIOp], report: (t: string) => tables.push(t) } };
   const r = checkRewrite(opts);
   assert.not.ok(r.ok, "a pattern that never fired passed the coverage check");
   if (r.ok) return;

@@ -7,7 +7,7 @@
 import { IntegerAttr } from "../../src/ir/attributes.ts";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI, type ArithLike, Constant, SubI } from "../../dialects/arith/index.ts";
+import { AddIOp, type ArithLike, ConstantOp, SubIOp } from "../../dialects/arith/index.ts";
 import type { IndexType, IntegerType } from "../../src/ir/types.ts";
 import {
   addiSubConstantRhs,
@@ -28,18 +28,18 @@ const s = suite("broken reassociation patterns are caught by properties alone");
 
 type IntLike = ArithLike<IntegerType | IndexType>;
 const constant = (rw: PatternRewriter, like: IntegerAttr, value: bigint): Value<IntLike> =>
-  rw.create(Constant, { value: IntegerAttr.get(like.type, value) }).result as Value<IntLike>;
+  rw.create(ConstantOp, { value: IntegerAttr.get(like.type, value) }).result;
 
 /** addi(subi(x, c0), c1) -> addi(x, c0 - c1): should be c1 - c0. */
 const addiSubConstantRhsBroken = rewrite({
   name: addiSubConstantRhs.name,
-  root: AddI,
+  root: AddIOp,
   apply(op, rw) {
-    const [inner, c1] = [defining(op.lhs, SubI), scalarIntConst(op.rhs)];
+    const [inner, c1] = [defining(op.lhs, SubIOp), scalarIntConst(op.rhs)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("no match");
     rw.setInsertionPointBefore(op);
-    rw.replaceOpWithNew(op, AddI, { lhs: inner.lhs, rhs: constant(rw, c1, c0.value - c1.value) });
+    rw.replaceOpWithNew(op, AddIOp, { lhs: inner.lhs, rhs: constant(rw, c1, c0.value - c1.value) });
     return rw.done();
   },
 });
@@ -47,13 +47,13 @@ const addiSubConstantRhsBroken = rewrite({
 /** subi(c1, addi(x, c0)) -> subi(c0 - c1, x): should be c1 - c0. */
 const subiLhsAddConstantBroken = rewrite({
   name: subiLhsAddConstant.name,
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, AddI)];
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, AddIOp)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.rhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("no match");
     rw.setInsertionPointBefore(op);
-    rw.replaceOpWithNew(op, SubI, { lhs: constant(rw, c1, c0.value - c1.value), rhs: inner.lhs });
+    rw.replaceOpWithNew(op, SubIOp, { lhs: constant(rw, c1, c0.value - c1.value), rhs: inner.lhs });
     return rw.done();
   },
 });
@@ -61,13 +61,13 @@ const subiLhsAddConstantBroken = rewrite({
 /** subi(c1, subi(c0, x)) -> addi(x, c0 - c1): should be c1 - c0. */
 const subiLhsSubConstantLhsBroken = rewrite({
   name: subiLhsSubConstantLhs.name,
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
-    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubI)];
+    const [c1, inner] = [scalarIntConst(op.lhs), defining(op.rhs, SubIOp)];
     const c0 = inner === undefined ? undefined : scalarIntConst(inner.lhs);
     if (inner === undefined || c0 === undefined || c1 === undefined) return rw.fail("no match");
     rw.setInsertionPointBefore(op);
-    rw.replaceOpWithNew(op, AddI, { lhs: inner.rhs, rhs: constant(rw, c1, c0.value - c1.value) });
+    rw.replaceOpWithNew(op, AddIOp, { lhs: inner.rhs, rhs: constant(rw, c1, c0.value - c1.value) });
     return rw.done();
   },
 });

@@ -115,8 +115,8 @@ type Def = { build(args: Record<string, unknown>): Operation };
 const def = (d: unknown): Def => d as Def;
 
 const intBinary: readonly Def[] = [
-  arith.AddI, arith.SubI, arith.MulI, arith.DivSI, arith.DivUI, arith.RemSI, arith.RemUI, arith.AndI, arith.OrI,
-  arith.XOrI, arith.ShLI, arith.ShRSI, arith.ShRUI, arith.MaxSI, arith.MinUI, arith.CeilDivSI, arith.FloorDivSI,
+  arith.AddIOp, arith.SubIOp, arith.MulIOp, arith.DivSIOp, arith.DivUIOp, arith.RemSIOp, arith.RemUIOp, arith.AndIOp, arith.OrIOp,
+  arith.XOrIOp, arith.ShLIOp, arith.ShRSIOp, arith.ShRUIOp, arith.MaxSIOp, arith.MinUIOp, arith.CeilDivSIOp, arith.FloorDivSIOp,
   math.IPowIOp,
 ].map(def);
 /**
@@ -127,11 +127,11 @@ const withFastmath = (d: unknown): Def => ({
   build: (args) => def(d).build({ fastmath: arith.FastMathAttr.none(), ...args }),
 });
 const floatBinary: readonly Def[] = [
-  ...[arith.AddF, arith.SubF, arith.MulF, arith.DivF, arith.RemF, arith.MaxF, arith.MinF].map(def),
+  ...[arith.AddFOp, arith.SubFOp, arith.MulFOp, arith.DivFOp, arith.RemFOp, arith.MaxFOp, arith.MinFOp].map(def),
   ...[math.PowFOp, math.Atan2Op, math.CopySignOp].map(withFastmath),
 ];
 const floatUnary: readonly Def[] = [
-  def(arith.NegF),
+  def(arith.NegFOp),
   ...[math.AbsFOp, math.SqrtOp, math.ExpOp, math.LogOp, math.TanhOp, math.FloorOp].map(withFastmath),
 ];
 const intUnary: readonly Def[] = [math.AbsIOp, math.CountLeadingZerosOp, math.CtPopOp].map(def);
@@ -154,15 +154,15 @@ function buildStep(step: Step, values: Value[], consts: readonly Attribute[], b:
     case 1:
       return isFloat(t) ? b.create(pick(floatBinary, p2), { lhs: v, rhs: w }) : undefined;
     case 2:
-      if (intLike) return b.create(def(arith.CmpI), { lhs: v, rhs: w, predicate: IntegerAttr.get(i64, p2 % 10) });
-      return b.create(def(arith.CmpF), { lhs: v, rhs: w, predicate: IntegerAttr.get(i64, p2 % 16) });
+      if (intLike) return b.create(def(arith.CmpIOp), { lhs: v, rhs: w, predicate: IntegerAttr.get(i64, p2 % 10) });
+      return b.create(def(arith.CmpFOp), { lhs: v, rhs: w, predicate: IntegerAttr.get(i64, p2 % 16) });
     case 3: {
       const conds = values.filter((x) => x.type === i1);
       if (conds.length === 0) return undefined;
-      return b.create(def(arith.Select), { condition: pick(conds, p2), true_value: v, false_value: w });
+      return b.create(def(arith.SelectOp), { condition: pick(conds, p2), true_value: v, false_value: w });
     }
     case 4:
-      return b.create(def(arith.Constant), { value: pick(consts, p2) });
+      return b.create(def(arith.ConstantOp), { value: pick(consts, p2) });
     case 5:
       return buildCast(v, p2, p3, b);
     case 6:
@@ -180,22 +180,22 @@ function buildCast(v: Value, p: number, q: number, b: Builder): Operation | unde
   const cast = (d: unknown, out: Type) => b.create(def(d), { in: v, out });
   const ints = [i1, i8, i16, i32, i64];
   const floats = [f16, bf16, f32, f64];
-  if (t instanceof IndexType) return cast(p % 2 ? arith.IndexCast : arith.IndexCastUI, pick(ints, q));
+  if (t instanceof IndexType) return cast(p % 2 ? arith.IndexCastOp : arith.IndexCastUIOp, pick(ints, q));
   if (isInt(t)) {
     const wider = ints.filter((x) => x.width > t.width);
     const narrower = ints.filter((x) => x.width < t.width);
     const sameWidthFloat = floats.filter((f) => f.width === t.width);
     switch (p % 5) {
       case 0:
-        return wider.length > 0 ? cast(q % 2 ? arith.ExtSI : arith.ExtUI, pick(wider, q >> 1)) : undefined;
+        return wider.length > 0 ? cast(q % 2 ? arith.ExtSIOp : arith.ExtUIOp, pick(wider, q >> 1)) : undefined;
       case 1:
-        return narrower.length > 0 ? cast(arith.TruncI, pick(narrower, q)) : undefined;
+        return narrower.length > 0 ? cast(arith.TruncIOp, pick(narrower, q)) : undefined;
       case 2:
-        return cast(q % 2 ? arith.SIToFP : arith.UIToFP, pick(floats, q >> 1));
+        return cast(q % 2 ? arith.SIToFPOp : arith.UIToFPOp, pick(floats, q >> 1));
       case 3:
-        return cast(q % 2 ? arith.IndexCast : arith.IndexCastUI, index);
+        return cast(q % 2 ? arith.IndexCastOp : arith.IndexCastUIOp, index);
       default:
-        return sameWidthFloat.length > 0 ? cast(arith.Bitcast, pick(sameWidthFloat, q)) : undefined;
+        return sameWidthFloat.length > 0 ? cast(arith.BitcastOp, pick(sameWidthFloat, q)) : undefined;
     }
   }
   if (!isFloat(t)) return undefined;
@@ -203,13 +203,13 @@ function buildCast(v: Value, p: number, q: number, b: Builder): Operation | unde
   const narrower = floats.filter((x) => x.width < t.width);
   switch (p % 4) {
     case 0:
-      return wider.length > 0 ? cast(arith.ExtF, pick(wider, q)) : undefined;
+      return wider.length > 0 ? cast(arith.ExtFOp, pick(wider, q)) : undefined;
     case 1:
-      return narrower.length > 0 ? cast(arith.TruncF, pick(narrower, q)) : undefined;
+      return narrower.length > 0 ? cast(arith.TruncFOp, pick(narrower, q)) : undefined;
     case 2:
-      return cast(q % 2 ? arith.FPToSI : arith.FPToUI, pick(ints.slice(1), q >> 1));
+      return cast(q % 2 ? arith.FPToSIOp : arith.FPToUIOp, pick(ints.slice(1), q >> 1));
     default:
-      return cast(arith.Bitcast, IntegerType.get(t.width));
+      return cast(arith.BitcastOp, IntegerType.get(t.width));
   }
 }
 

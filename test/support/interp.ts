@@ -13,7 +13,7 @@ import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import { type InterpError, type InterpretOptions, type RuntimeValue, interpret, valueOfAttribute } from "../../src/interp/index.ts";
 import { defining } from "../../src/ir/defining.ts";
 import type { Operation } from "../../src/ir/operation.ts";
-import { Constant } from "../../dialects/arith/index.ts";
+import { ConstantOp } from "../../dialects/arith/index.ts";
 import { parseSource } from "../../src/text/parser.ts";
 
 export const ctx = newContext();
@@ -176,7 +176,7 @@ export function foldWithMlir(cases: readonly FoldCase[]): (RuntimeValue[] | unde
     if (ret === undefined) throw new Error(`mlir-opt output lacks @c${i}`);
     const values: RuntimeValue[] = [];
     for (const v of ret.operands) {
-      const attr = defining(v, Constant)?.value;
+      const attr = defining(v, ConstantOp)?.value;
       if (attr === undefined) return undefined;
       values.push(valueOfAttribute(attr, v.type));
     }

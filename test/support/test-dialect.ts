@@ -16,6 +16,9 @@
  *     test.return %a : i32                         ReturnLike terminator
  *   }
  *
+ *   %c:2 = test.cast %a, %b : i32, i64 to i64, i32    CastOpInterface: integers to integers, one for one
+ *   %w = test.concat %a, %b : i32, i64                 InferTypeOpInterface: the result is i96
+ *
  * Memory is modelled by a pointer-like value of any type (the `test.alloc` result): what matters to the
  * passes is the effects the ops declare on it.
  */
@@ -23,7 +26,7 @@ import { type Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
 import { IsolatedFromAbove, Pure, ReturnLike, SameOperandsAndResultType, SameOperandsType, Symbol, Terminator } from "../../src/ir/traits.ts";
-import { i1 } from "../../src/ir/types.ts";
+import { i1, IntegerType } from "../../src/ir/types.ts";
 import { AnyType, DictArrayAttr, FlatSymbolRefAttr, FunctionTypeAttr, StrAttr, SymbolNameAttr, typeConstraint } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
@@ -35,6 +38,7 @@ import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/contr
 import { CallableOpInterface, CallOpInterface, FunctionOpInterface } from "../../src/interfaces/function.ts";
 import { functionOpAsm } from "../../src/interfaces/function-format.ts";
 import { SymbolUserOpInterface } from "../../src/interfaces/symbol-user.ts";
+import { CastOpInterface, foldCastRoundTrip } from "../../src/interfaces/cast.ts";
 import { effect, MemoryEffectOpInterface, Resource } from "../../src/interfaces/side-effects.ts";
 
 /** The operands of group `name` forwarded to a successor. */
@@ -176,6 +180,54 @@ export const TestOpaque = defineOp({
   format: "$inputs attr-dict `:` functional-type($inputs, $outputs)",
 });
 
+// ---- casts and inferred types ----------------------------------------------------------------------------
+
+const isInteger = (t: Type): t is IntegerType => t instanceof IntegerType;
+
+/**
+ * `%r:2 = test.cast %a, %b : i32, i64 to i64, i32`: a cast of the test dialect. Integers cast to integers of
+ * any width, one for one (its CastOpInterface); a cast back of a cast of it folds away (foldCastRoundTrip).
+ */
+export const TestCast = defineOp(
+  {
+    name: "test.cast",
+    summary: "test cast between integer types",
+    operands: { inputs: variadic(AnyType) },
+    results: { outputs: variadic(AnyType) },
+    traits: [Pure],
+    format: "($inputs^ `:` type($inputs))? `to` type($outputs) attr-dict",
+  },
+  {
+    interfaces: [
+      implement(CastOpInterface, {
+        areCastCompatible: (inputs, outputs) => inputs.length === outputs.length && [...inputs, ...outputs].every(isInteger),
+      }),
+    ],
+    fold: (op) => foldCastRoundTrip(op),
+  },
+);
+
+/**
+ * `%r = test.concat %a, %b : i8, i16`: the bits of both integers side by side; its result type (i24) is
+ * inferred (InferTypeOpInterface through `inferResultTypes`), so neither build nor the format spells it.
+ */
+export const TestConcat = defineOp(
+  {
+    name: "test.concat",
+    summary: "test op with an inferred result type",
+    operands: { high: AnyType, low: AnyType },
+    results: { result: AnyType },
+    traits: [Pure],
+    format: "$high `,` $low attr-dict `:` type($high) `,` type($low)",
+  },
+  {
+    inferResultTypes: ([high, low]) =>
+      high !== undefined && low !== undefined && isInteger(high.type) && isInteger(low.type)
+        ? [IntegerType.get(high.type.width + low.type.width)]
+        : undefined,
+  },
+);
+
 // ---- memory -----------------------------------------------------------------------------------------------
 
 /** The memory the test dialect's memory ops act on (effects on other resources do not touch it). */
@@ -231,5 +283,5 @@ export const TestFree = defineOp(
 /** The test dialect, to load into a context with the others. */
 export const testDialect = defineDialect({
   name: "test",
-  ops: [TestFunc, TestCall, TestBr, TestCondBr, TestReturn, TestPure, TestOpaque, TestAlloc, TestLoad, TestStore, TestFree],
+  ops: [TestFunc, TestCall, TestBr, TestCondBr, TestReturn, TestPure, TestOpaque, TestCast, TestConcat, TestAlloc, TestLoad, TestStore, TestFree],
 });

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { arith, AddI, Constant } from "../../dialects/arith/index.ts";
+import { arith, AddIOp, ConstantOp } from "../../dialects/arith/index.ts";
 import {
   buildConstant,
   floatArith,
@@ -143,7 +143,7 @@ exact("materializeConstant builds arith.constant only for a matching type", () =
   const loc = b.loc;
   assert.is(arith.materializeConstant?.(b, IntegerAttr.get(i32, 7), i64, loc), undefined);
   const op = arith.materializeConstant?.(b, FloatAttr.get(f16, 1.5), f16, loc);
-  assert.ok(op instanceof Constant);
+  assert.ok(op instanceof ConstantOp);
   assert.is(block.first, op, "inserted at the builder's insertion point");
 });
 
@@ -174,7 +174,7 @@ entry("a pattern set that never converges is reported", () => {
   let flip = 0;
   const pingPong = rewrite({
     name: "test.swap-addi-operands",
-    root: AddI,
+    root: AddIOp,
     apply(op, rw) {
       flip++;
       rw.modifyInPlace(op, () => {

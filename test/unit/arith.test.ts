@@ -22,19 +22,23 @@ import {
   f16,
   f32,
   f64,
+  type FloatType,
   i1,
   i8,
   i16,
   i32,
   i64,
   index,
+  type IndexType,
   IntegerType,
   memref,
   RankedTensorType,
   tensor,
   type Type,
   vector,
+  type VectorType,
 } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
 import { definitionOf } from "../../src/irdl/define-op.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -52,6 +56,14 @@ const arg = (args: Block["args"], i: number) => {
   if (a === undefined) throw new Error(`no argument ${i}`);
   return a;
 };
+
+/** The first message the verifier gives `op` alone, without MLIR's `'name' op ` prefix (casts verify through CastOpInterface). */
+function verifierMessage(op: Operation): string | undefined {
+  const message = verifyInvariants(op)?.message;
+  if (message === undefined) return undefined;
+  const prefix = `'${op.name}' op `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
 
 /** The message of the op's own verify hook (run after src/irdl's generic checks), without its `'arith.x' op ` prefix. */
 function ownVerify(op: Operation): string | undefined {
@@ -79,8 +91,8 @@ test("the dialect lists every MLIR 16 arith op once", () => {
 test("integer binary ops infer the result type and expose lhs/rhs", () => {
   const { b, args } = setup(i32, i32, vector([4], index), vector([4], index));
   const [x, y] = [arg(args, 0), arg(args, 1)];
-  for (const Op of [A.AddI, A.SubI, A.MulI, A.DivUI, A.DivSI, A.CeilDivUI, A.CeilDivSI, A.FloorDivSI, A.RemUI, A.RemSI,
-    A.AndI, A.OrI, A.XOrI, A.ShLI, A.ShRUI, A.ShRSI, A.MaxSI, A.MaxUI, A.MinSI, A.MinUI]) {
+  for (const Op of [A.AddIOp, A.SubIOp, A.MulIOp, A.DivUIOp, A.DivSIOp, A.CeilDivUIOp, A.CeilDivSIOp, A.FloorDivSIOp, A.RemUIOp, A.RemSIOp,
+    A.AndIOp, A.OrIOp, A.XOrIOp, A.ShLIOp, A.ShRUIOp, A.ShRSIOp, A.MaxSIOp, A.MaxUIOp, A.MinSIOp, A.MinUIOp]) {
     const op = b.insert(Op.build({ lhs: narrow(x, A.SignlessIntegerLike), rhs: narrow(y, A.SignlessIntegerLike) }));
     assert.is(op.result.type, i32, Op.info.name);
     assert.is(op.lhs, x);
@@ -88,32 +100,32 @@ test("integer binary ops infer the result type and expose lhs/rhs", () => {
     assert.ok(op.hasTrait(Elementwise));
   }
   const vx = narrow(arg(args, 2), A.SignlessIntegerLike);
-  assert.is(b.create(A.AddI, { lhs: vx, rhs: vx }).result.type, vector([4], index));
+  assert.is(b.create(A.AddIOp, { lhs: vx, rhs: vx }).result.type, vector([4], index));
 });
 
 test("traits follow MLIR 16: divisions are not Pure, commutative ops are marked", () => {
-  for (const Op of [A.DivUI, A.DivSI, A.CeilDivUI, A.CeilDivSI]) assert.not.ok(Op.info.traits.has(Pure), Op.info.name);
-  for (const Op of [A.AddI, A.FloorDivSI, A.RemSI, A.AddF, A.NegF, A.ExtSI, A.CmpI, A.Select, A.Constant]) {
+  for (const Op of [A.DivUIOp, A.DivSIOp, A.CeilDivUIOp, A.CeilDivSIOp]) assert.not.ok(Op.info.traits.has(Pure), Op.info.name);
+  for (const Op of [A.AddIOp, A.FloorDivSIOp, A.RemSIOp, A.AddFOp, A.NegFOp, A.ExtSIOp, A.CmpIOp, A.SelectOp, A.ConstantOp]) {
     assert.ok(Op.info.traits.has(Pure), Op.info.name);
   }
-  for (const Op of [A.AddI, A.MulI, A.AndI, A.OrI, A.XOrI, A.MaxSI, A.MinUI, A.AddF, A.MulF, A.MaxF, A.MinF, A.AddUIExtended, A.MulSIExtended]) {
+  for (const Op of [A.AddIOp, A.MulIOp, A.AndIOp, A.OrIOp, A.XOrIOp, A.MaxSIOp, A.MinUIOp, A.AddFOp, A.MulFOp, A.MaxFOp, A.MinFOp, A.AddUIExtendedOp, A.MulSIExtendedOp]) {
     assert.ok(Op.info.traits.has(Commutative), Op.info.name);
   }
-  for (const Op of [A.SubI, A.DivSI, A.ShLI, A.SubF, A.DivF, A.RemF]) assert.not.ok(Op.info.traits.has(Commutative), Op.info.name);
-  assert.ok(A.Constant.info.traits.has(ConstantLike));
+  for (const Op of [A.SubIOp, A.DivSIOp, A.ShLIOp, A.SubFOp, A.DivFOp, A.RemFOp]) assert.not.ok(Op.info.traits.has(Commutative), Op.info.name);
+  assert.ok(A.ConstantOp.info.traits.has(ConstantLike));
 });
 
 test("extended ops have two results, named as MLIR prints them", () => {
   const { b, args } = setup(i32, tensor([4, -(2 ** 63)], i8));
   const x = narrow(arg(args, 0), A.SignlessIntegerLike);
-  const add = b.create(A.AddUIExtended, { lhs: x, rhs: x });
+  const add = b.create(A.AddUIExtendedOp, { lhs: x, rhs: x });
   assert.is(add.sum.type, i32);
   assert.is(add.overflow.type, i1);
-  assert.equal(A.AddUIExtended.info.resultNames?.(add), ["sum", "overflow"]);
+  assert.equal(A.AddUIExtendedOp.info.resultNames?.(add), ["sum", "overflow"]);
   const t = narrow(arg(args, 1), A.SignlessIntegerLike);
-  const addT = b.create(A.AddUIExtended, { lhs: t, rhs: t });
+  const addT = b.create(A.AddUIExtendedOp, { lhs: t, rhs: t });
   assert.is(addT.overflow.type, tensor([4, -(2 ** 63)], i1));
-  for (const Op of [A.MulSIExtended, A.MulUIExtended]) {
+  for (const Op of [A.MulSIExtendedOp, A.MulUIExtendedOp]) {
     const mul = b.insert(Op.build({ lhs: x, rhs: x }));
     assert.is(mul.low.type, i32);
     assert.is(mul.high.type, i32);
@@ -124,14 +136,14 @@ test("extended ops have two results, named as MLIR prints them", () => {
 test("float ops take fastmath flags, reading as none when absent", () => {
   const { b, args } = setup(f32, f32);
   const [x, y] = [narrow(arg(args, 0), A.FloatLike), narrow(arg(args, 1), A.FloatLike)];
-  for (const Op of [A.AddF, A.SubF, A.MulF, A.DivF, A.RemF, A.MaxF, A.MinF]) {
+  for (const Op of [A.AddFOp, A.SubFOp, A.MulFOp, A.DivFOp, A.RemFOp, A.MaxFOp, A.MinFOp]) {
     const op = b.insert(Op.build({ lhs: x, rhs: y }));
     assert.is(op.result.type, f32);
     assert.is(op.fastmath, A.FastMathAttr.none());
   }
-  const fast = b.create(A.AddF, { lhs: x, rhs: y, fastmath: A.FastMathAttr.fast() });
+  const fast = b.create(A.AddFOp, { lhs: x, rhs: y, fastmath: A.FastMathAttr.fast() });
   assert.is(fast.fastmath, A.FastMathAttr.fast());
-  const neg = b.create(A.NegF, { operand: x, fastmath: A.FastMathAttr.get(["nnan", "ninf"]) });
+  const neg = b.create(A.NegFOp, { operand: x, fastmath: A.FastMathAttr.get(["nnan", "ninf"]) });
   assert.is(neg.result.type, f32);
   assert.equal(neg.fastmath.keywords, ["nnan", "ninf"]);
 });
@@ -156,31 +168,31 @@ test("casts take the result type and check their width rules", () => {
   const i = arg(args, 0);
   const f = arg(args, 1);
   const cases: [Parameters<typeof castOf>[0], Operation["operands"][number], Type, boolean][] = [
-    [A.ExtSI, i, i64, true], [A.ExtSI, i, i8, false], [A.ExtSI, i, i32, false],
-    [A.ExtUI, i, i64, true], [A.ExtUI, i, i16, false],
-    [A.TruncI, i, i8, true], [A.TruncI, i, i64, false],
-    [A.ExtF, f, f64, true], [A.ExtF, f, f16, false],
-    [A.TruncF, f, f16, true], [A.TruncF, f, f64, false], [A.TruncF, f, bf16, true],
-    [A.SIToFP, i, f16, true], [A.UIToFP, i, f64, true], [A.FPToSI, f, i8, true], [A.FPToUI, f, i64, true],
-    [A.IndexCast, arg(args, 2), i32, true], [A.IndexCast, i, index, true], [A.IndexCast, i, i64, false],
-    [A.IndexCastUI, arg(args, 2), i64, true], [A.IndexCastUI, arg(args, 2), index, false],
-    [A.Bitcast, i, f32, true], [A.Bitcast, f, i32, true], [A.Bitcast, i, f64, false], [A.Bitcast, f, f32, true],
-    [A.ExtSI, arg(args, 3), vector([4], i32), true], [A.ExtSI, arg(args, 3), vector([4], i8), false],
-    [A.IndexCast, arg(args, 4), memref([4], index), true], [A.Bitcast, arg(args, 4), memref([4], f32), true],
+    [A.ExtSIOp, i, i64, true], [A.ExtSIOp, i, i8, false], [A.ExtSIOp, i, i32, false],
+    [A.ExtUIOp, i, i64, true], [A.ExtUIOp, i, i16, false],
+    [A.TruncIOp, i, i8, true], [A.TruncIOp, i, i64, false],
+    [A.ExtFOp, f, f64, true], [A.ExtFOp, f, f16, false],
+    [A.TruncFOp, f, f16, true], [A.TruncFOp, f, f64, false], [A.TruncFOp, f, bf16, true],
+    [A.SIToFPOp, i, f16, true], [A.UIToFPOp, i, f64, true], [A.FPToSIOp, f, i8, true], [A.FPToUIOp, f, i64, true],
+    [A.IndexCastOp, arg(args, 2), i32, true], [A.IndexCastOp, i, index, true], [A.IndexCastOp, i, i64, false],
+    [A.IndexCastUIOp, arg(args, 2), i64, true], [A.IndexCastUIOp, arg(args, 2), index, false],
+    [A.BitcastOp, i, f32, true], [A.BitcastOp, f, i32, true], [A.BitcastOp, i, f64, false], [A.BitcastOp, f, f32, true],
+    [A.ExtSIOp, arg(args, 3), vector([4], i32), true], [A.ExtSIOp, arg(args, 3), vector([4], i8), false],
+    [A.IndexCastOp, arg(args, 4), memref([4], index), true], [A.BitcastOp, arg(args, 4), memref([4], f32), true],
   ];
   for (const [Op, input, out, ok] of cases) {
     const op = castOf(Op, b, input, out);
     assert.is(op.getResult(0).type, out);
     assert.is(op.getOperand(0), input);
-    const message = ownVerify(op);
+    const message = verifierMessage(op);
     const label = `${Op.info.name} ${input.type.kind} -> ${out.kind}`;
     if (ok) assert.is(message, undefined, label);
     else assert.match(message ?? "", /^operand type '.*' and result type '.*' are cast incompatible$/, label);
   }
 });
 
-type CastClass = typeof A.ExtSI | typeof A.ExtUI | typeof A.TruncI | typeof A.ExtF | typeof A.TruncF | typeof A.SIToFP |
-  typeof A.UIToFP | typeof A.FPToSI | typeof A.FPToUI | typeof A.IndexCast | typeof A.IndexCastUI | typeof A.Bitcast;
+type CastClass = typeof A.ExtSIOp | typeof A.ExtUIOp | typeof A.TruncIOp | typeof A.ExtFOp | typeof A.TruncFOp | typeof A.SIToFPOp |
+  typeof A.UIToFPOp | typeof A.FPToSIOp | typeof A.FPToUIOp | typeof A.IndexCastOp | typeof A.IndexCastUIOp | typeof A.BitcastOp;
 /** Builds any cast; the casts' `in`/`out` build arguments are typed per op, so this goes through the untyped path. */
 function castOf(Op: CastClass, b: Builder, input: Operation["operands"][number], out: Type): Operation {
   const build = Op.build as unknown as (args: { in: unknown; out: Type }) => Operation;
@@ -191,26 +203,26 @@ function castOf(Op: CastClass, b: Builder, input: Operation["operands"][number],
 
 test("cast messages match MLIR 16's wording", () => {
   const { b, args } = setup(i32);
-  const op = castOf(A.ExtSI, b, arg(args, 0), i8);
-  assert.is(ownVerify(op), "operand type 'i32' and result type 'i8' are cast incompatible");
+  const op = castOf(A.ExtSIOp, b, arg(args, 0), i8);
+  assert.is(verifierMessage(op), "operand type 'i32' and result type 'i8' are cast incompatible");
   assert.is(op.name, "arith.extsi");
 });
 
 test("cmpi / cmpf: predicates as i64 attributes, i1 results of the operands' shape", () => {
   const { b, args } = setup(i32, vector([4], f32), tensor([-(2 ** 63)], i64), vector([], i32));
   const x = narrow(arg(args, 0), A.SignlessIntegerLikeOfAnyRank);
-  const lt = b.create(A.CmpI, { predicate: A.cmpiPredicate("slt"), lhs: x, rhs: x });
+  const lt = b.create(A.CmpIOp, { predicate: A.cmpiPredicate("slt"), lhs: x, rhs: x });
   assert.is(lt.result.type, i1);
   assert.is(lt.predicate, IntegerAttr.get(i64, 2));
   assert.is(A.cmpiPredicateName(lt.predicate), "slt");
   const v = narrow(arg(args, 1), A.FloatLike);
-  const eq = b.create(A.CmpF, { predicate: A.cmpfPredicate("oeq"), lhs: v, rhs: v });
+  const eq = b.create(A.CmpFOp, { predicate: A.cmpfPredicate("oeq"), lhs: v, rhs: v });
   assert.is(eq.result.type, vector([4], i1));
   assert.is(eq.predicate.value, 1n);
   assert.is(A.cmpfPredicateName(A.cmpfPredicate("true")), "true");
   assert.is(A.cmpfPredicate("uno").value, 14n);
   const t = narrow(arg(args, 2), A.SignlessIntegerLikeOfAnyRank);
-  assert.is(b.create(A.CmpI, { predicate: A.cmpiPredicate("uge"), lhs: t, rhs: t }).result.type, tensor([-(2 ** 63)], i1));
+  assert.is(b.create(A.CmpIOp, { predicate: A.cmpiPredicate("uge"), lhs: t, rhs: t }).result.type, tensor([-(2 ** 63)], i1));
   // 0-d vectors are fine for cmpi (MLIR's ...OfAnyRank), not for addi.
   const zeroD = arg(args, 3);
   assert.ok(A.SignlessIntegerLikeOfAnyRank.test(zeroD.type));
@@ -230,44 +242,56 @@ test("predicate constraints: only i64 values in range pass", () => {
 test("select: scalar or per-element condition; the result type is the values' type", () => {
   const { b, args } = setup(i1, i32, vector([4], i1), vector([4], f32), tensor([-(2 ** 63)], i1), tensor([4], i32));
   const c = narrow(arg(args, 0), A.BoolLike);
-  const s = b.create(A.Select, { condition: c, true_value: arg(args, 1), false_value: arg(args, 1) });
+  const s = b.create(A.SelectOp, { condition: c, true_value: arg(args, 1), false_value: arg(args, 1) });
   assert.is(s.result.type, i32);
   assert.is(s.condition, c);
   assert.is(ownVerify(s), undefined);
   const vc = narrow(arg(args, 2), A.BoolLike);
-  const v = b.create(A.Select, { condition: vc, true_value: arg(args, 3), false_value: arg(args, 3) });
+  const v = b.create(A.SelectOp, { condition: vc, true_value: arg(args, 3), false_value: arg(args, 3) });
   assert.is(v.result.type, vector([4], f32));
   assert.is(ownVerify(v), undefined);
-  const whole = b.create(A.Select, { condition: c, true_value: arg(args, 3), false_value: arg(args, 3) });
+  const whole = b.create(A.SelectOp, { condition: c, true_value: arg(args, 3), false_value: arg(args, 3) });
   assert.is(ownVerify(whole), undefined);
-  const bad = b.create(A.Select, { condition: narrow(arg(args, 4), A.BoolLike), true_value: arg(args, 5), false_value: arg(args, 5) });
+  const bad = b.create(A.SelectOp, { condition: narrow(arg(args, 4), A.BoolLike), true_value: arg(args, 5), false_value: arg(args, 5) });
   assert.is(
     ownVerify(bad),
     "expected condition type to have the same shape as the result type, expected 'tensor<4xi1>', but got 'tensor<?xi1>'",
   );
-  const scalarResult = b.create(A.Select, { condition: vc, true_value: arg(args, 1), false_value: arg(args, 1) });
+  const scalarResult = b.create(A.SelectOp, { condition: vc, true_value: arg(args, 1), false_value: arg(args, 1) });
   assert.is(ownVerify(scalarResult), "expected condition to be a signless i1, but got 'vector<4xi1>'");
 });
 
 test("constant: the result type comes from the value", () => {
   const block = new Block();
   const b = Builder.atEnd(block);
-  const c42 = b.create(A.Constant, { value: intAttr(i32, 42) });
+  const c42 = b.create(A.ConstantOp, { value: intAttr(i32, 42) });
   assert.is(c42.result.type, i32);
   assert.is(c42.value, intAttr(i32, 42));
   const dense = DenseElementsAttr.splat(tensor([4], f32), 1);
-  assert.is(b.create(A.Constant, { value: dense }).result.type, tensor([4], f32));
-  assert.is(b.create(A.Constant, { value: boolAttr(true) }).result.type, i1);
+  assert.is(b.create(A.ConstantOp, { value: dense }).result.type, tensor([4], f32));
+  assert.is(b.create(A.ConstantOp, { value: boolAttr(true) }).result.type, i1);
   assert.is(ownVerify(c42), undefined);
-  const mismatch = A.Constant.build({ value: intAttr(i32, 1), result: i64 });
+  const mismatch = A.ConstantOp.build({ value: intAttr(i32, 1), result: i64 });
   assert.is(ownVerify(mismatch), "failed to verify that all of {value, result} have same type");
   const unsigned = IntegerType.get(32, "unsigned");
-  assert.is(ownVerify(A.Constant.build({ value: intAttr(unsigned, 1) })), "integer return type must be signless");
+  assert.is(ownVerify(A.ConstantOp.build({ value: intAttr(unsigned, 1) })), "integer return type must be signless");
+});
+
+test("a constant's result is typed by its value: ConstantOp.build and create are generic over the attribute", () => {
+  const b = Builder.atEnd(new Block());
+  const f: Value<FloatType> = b.create(A.ConstantOp, { value: floatAttr(f32, 1.5) }).result;
+  const n: Value<IntegerType | IndexType> = A.ConstantOp.build({ value: intAttr(i32, 1) }).result;
+  const d: Value<RankedTensorType | VectorType> = b.create(A.ConstantOp, { value: DenseElementsAttr.splat(tensor([4], f32), 1) }).result;
+  // @ts-expect-error an integer constant's result is not a float value
+  const wrong: Value<FloatType> = A.ConstantOp.build({ value: intAttr(i32, 1) }).result;
+  // @ts-expect-error nor is one made with create
+  const wrongToo: Value<FloatType> = b.create(A.ConstantOp, { value: intAttr(i32, 1) }).result;
+  assert.equal([f.type, n.type, d.type, wrong.type, wrongToo.type], [f32, i32, tensor([4], f32), i32, i32]);
 });
 
 test("constant result names follow MLIR 16 (%c0, %c42_i32, %c-1_i64, %true, %cst)", () => {
-  const name = (value: Parameters<typeof A.Constant.build>[0]["value"]): string | undefined =>
-    A.Constant.info.resultNames?.(A.Constant.build({ value }))[0];
+  const name = (value: Parameters<typeof A.ConstantOp.build>[0]["value"]): string | undefined =>
+    A.ConstantOp.info.resultNames?.(A.ConstantOp.build({ value }))[0];
   assert.is(name(intAttr(index, 0)), "c0");
   assert.is(name(intAttr(index, -2)), "c-2");
   assert.is(name(intAttr(i32, 42)), "c42_i32");
@@ -290,29 +314,29 @@ test("the verifier reports MLIR 16's messages for invalid arith ops", () => {
   const block = new Block([f32, f64, i32, vector([4], i32), vector([], i32), i1, tensor([-(2 ** 63)], i1), tensor([4], i32), vector([4], i1)]);
   const [f, d, i, v4, v0, c, tc, t4, vc] = block.args;
   const cases: [Operation, string][] = [
-    [buildUntyped(A.AddI, { lhs: f, rhs: f }), "'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'"],
-    [buildUntyped(A.AddI, { lhs: v0, rhs: v0 }), "'arith.addi' op operand #0 must be signless-integer-like, but got 'vector<i32>'"],
-    [buildUntyped(A.AddF, { lhs: f, rhs: d, result: f32 }), "'arith.addf' op requires the same type for all operands and results"],
-    [buildUntyped(A.ExtSI, { in: i, out: i8 }), "'arith.extsi' op operand type 'i32' and result type 'i8' are cast incompatible"],
-    [buildUntyped(A.ExtSI, { in: i, out: index }), "'arith.extsi' op result #0 must be signless-fixed-width-integer-like, but got 'index'"],
-    [buildUntyped(A.ExtSI, { in: v4, out: vector([2], i64) }), "'arith.extsi' op requires the same shape for all operands and results"],
-    [buildUntyped(A.Bitcast, { in: i, out: f64 }), "'arith.bitcast' op operand type 'i32' and result type 'f64' are cast incompatible"],
-    [buildUntyped(A.IndexCast, { in: f, out: index }), "'arith.index_cast' op operand #0 must be signless-integer-like or memref of signless-integer, but got 'f32'"],
-    [buildUntyped(A.CmpI, { predicate: IntegerAttr.get(i64, 42), lhs: i, rhs: i }), "'arith.cmpi' op attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9"],
-    [buildUntyped(A.CmpI, { predicate: A.cmpiPredicate("eq"), lhs: v4, rhs: v4, result: vector([2], i1) }), "'arith.cmpi' op failed to verify that result type has i1 element type and same shape as operands"],
-    [buildUntyped(A.AddF, { lhs: f, rhs: f, fastmath: intAttr(i32, 1) }), "'arith.addf' op attribute 'fastmath' failed to satisfy constraint: Floating point fast math flags"],
-    [buildUntyped(A.AddUIExtended, { lhs: i, rhs: i, sum: i32, overflow: i32 }), "'arith.addui_extended' op result #1 must be bool-like, but got 'i32'"],
-    [buildUntyped(A.Select, { condition: i, true_value: i, false_value: i }), "'arith.select' op operand #0 must be bool-like, but got 'i32'"],
-    [buildUntyped(A.Select, { condition: c, true_value: v4, false_value: i, result: vector([4], i32) }), "'arith.select' op failed to verify that all of {true_value, false_value, result} have same type"],
-    [buildUntyped(A.Select, { condition: tc, true_value: t4, false_value: t4 }), "'arith.select' op expected condition type to have the same shape as the result type, expected 'tensor<4xi1>', but got 'tensor<?xi1>'"],
-    [buildUntyped(A.Select, { condition: vc, true_value: i, false_value: i }), "'arith.select' op if an operand is non-scalar, then there must be at least one non-scalar result"],
-    [buildUntyped(A.Constant, { value: intAttr(i32, 1), result: i64 }), "'arith.constant' op failed to verify that all of {value, result} have same type"],
-    [buildUntyped(A.Constant, { value: intAttr(IntegerType.get(32, "unsigned"), 1) }), "'arith.constant' op integer return type must be signless"],
+    [buildUntyped(A.AddIOp, { lhs: f, rhs: f }), "'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'"],
+    [buildUntyped(A.AddIOp, { lhs: v0, rhs: v0 }), "'arith.addi' op operand #0 must be signless-integer-like, but got 'vector<i32>'"],
+    [buildUntyped(A.AddFOp, { lhs: f, rhs: d, result: f32 }), "'arith.addf' op requires the same type for all operands and results"],
+    [buildUntyped(A.ExtSIOp, { in: i, out: i8 }), "'arith.extsi' op operand type 'i32' and result type 'i8' are cast incompatible"],
+    [buildUntyped(A.ExtSIOp, { in: i, out: index }), "'arith.extsi' op result #0 must be signless-fixed-width-integer-like, but got 'index'"],
+    [buildUntyped(A.ExtSIOp, { in: v4, out: vector([2], i64) }), "'arith.extsi' op requires the same shape for all operands and results"],
+    [buildUntyped(A.BitcastOp, { in: i, out: f64 }), "'arith.bitcast' op operand type 'i32' and result type 'f64' are cast incompatible"],
+    [buildUntyped(A.IndexCastOp, { in: f, out: index }), "'arith.index_cast' op operand #0 must be signless-integer-like or memref of signless-integer, but got 'f32'"],
+    [buildUntyped(A.CmpIOp, { predicate: IntegerAttr.get(i64, 42), lhs: i, rhs: i }), "'arith.cmpi' op attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9"],
+    [buildUntyped(A.CmpIOp, { predicate: A.cmpiPredicate("eq"), lhs: v4, rhs: v4, result: vector([2], i1) }), "'arith.cmpi' op failed to verify that result type has i1 element type and same shape as operands"],
+    [buildUntyped(A.AddFOp, { lhs: f, rhs: f, fastmath: intAttr(i32, 1) }), "'arith.addf' op attribute 'fastmath' failed to satisfy constraint: Floating point fast math flags"],
+    [buildUntyped(A.AddUIExtendedOp, { lhs: i, rhs: i, sum: i32, overflow: i32 }), "'arith.addui_extended' op result #1 must be bool-like, but got 'i32'"],
+    [buildUntyped(A.SelectOp, { condition: i, true_value: i, false_value: i }), "'arith.select' op operand #0 must be bool-like, but got 'i32'"],
+    [buildUntyped(A.SelectOp, { condition: c, true_value: v4, false_value: i, result: vector([4], i32) }), "'arith.select' op failed to verify that all of {true_value, false_value, result} have same type"],
+    [buildUntyped(A.SelectOp, { condition: tc, true_value: t4, false_value: t4 }), "'arith.select' op expected condition type to have the same shape as the result type, expected 'tensor<4xi1>', but got 'tensor<?xi1>'"],
+    [buildUntyped(A.SelectOp, { condition: vc, true_value: i, false_value: i }), "'arith.select' op if an operand is non-scalar, then there must be at least one non-scalar result"],
+    [buildUntyped(A.ConstantOp, { value: intAttr(i32, 1), result: i64 }), "'arith.constant' op failed to verify that all of {value, result} have same type"],
+    [buildUntyped(A.ConstantOp, { value: intAttr(IntegerType.get(32, "unsigned"), 1) }), "'arith.constant' op integer return type must be signless"],
   ];
   for (const [op, message] of cases) assert.is(verifyInvariants(op)?.message, message);
   // And valid ones pass.
-  assert.is(verifyInvariants(buildUntyped(A.ExtSI, { in: v0, out: vector([], i64) })), undefined);
-  assert.is(verifyInvariants(buildUntyped(A.Select, { condition: c, true_value: v4, false_value: v4 })), undefined);
+  assert.is(verifyInvariants(buildUntyped(A.ExtSIOp, { in: v0, out: vector([], i64) })), undefined);
+  assert.is(verifyInvariants(buildUntyped(A.SelectOp, { condition: c, true_value: v4, false_value: v4 })), undefined);
 });
 
 /** mlir-opt-16 on `text` (with extra flags); its output, lines stripped of trailing whitespace. */
@@ -325,23 +349,23 @@ const normalise = (text: string): string => text.split("\\n").map((l) => l.trimE
 test("built ops print exactly as mlir-opt-16 prints the same IR", () => {
   const m = createModule();
   const b = Builder.atEnd(moduleBody(m));
-  const c42 = b.create(A.Constant, { value: intAttr(i32, 42) }).result;
-  b.create(A.Constant, { value: intAttr(index, 0) });
-  const t = b.create(A.Constant, { value: boolAttr(true) }).result;
-  const cst = b.create(A.Constant, { value: floatAttr(f32, 1.5) }).result;
+  const c42 = b.create(A.ConstantOp, { value: intAttr(i32, 42) }).result;
+  b.create(A.ConstantOp, { value: intAttr(index, 0) });
+  const t = b.create(A.ConstantOp, { value: boolAttr(true) }).result;
+  const cst = b.create(A.ConstantOp, { value: floatAttr(f32, 1.5) }).result;
   const x = narrow(c42, A.SignlessIntegerLike);
   const y = narrow(cst, A.FloatLike);
-  b.create(A.MulI, { lhs: x, rhs: x });
-  b.create(A.AddUIExtended, { lhs: x, rhs: x });
-  b.create(A.MulSIExtended, { lhs: x, rhs: x });
-  b.create(A.AddF, { lhs: y, rhs: y, fastmath: A.FastMathAttr.get(["afn", "nnan"]) });
-  b.create(A.SubF, { lhs: y, rhs: y });
-  b.create(A.NegF, { operand: y, fastmath: A.FastMathAttr.fast() });
-  b.create(A.CmpI, { predicate: A.cmpiPredicate("ult"), lhs: x, rhs: x });
-  b.create(A.CmpF, { predicate: A.cmpfPredicate("une"), lhs: y, rhs: y });
-  b.create(A.Select, { condition: narrow(t, A.BoolLike), true_value: c42, false_value: c42 });
-  castOf(A.ExtSI, b, c42, i64);
-  castOf(A.Bitcast, b, c42, f32);
+  b.create(A.MulIOp, { lhs: x, rhs: x });
+  b.create(A.AddUIExtendedOp, { lhs: x, rhs: x });
+  b.create(A.MulSIExtendedOp, { lhs: x, rhs: x });
+  b.create(A.AddFOp, { lhs: y, rhs: y, fastmath: A.FastMathAttr.get(["afn", "nnan"]) });
+  b.create(A.SubFOp, { lhs: y, rhs: y });
+  b.create(A.NegFOp, { operand: y, fastmath: A.FastMathAttr.fast() });
+  b.create(A.CmpIOp, { predicate: A.cmpiPredicate("ult"), lhs: x, rhs: x });
+  b.create(A.CmpFOp, { predicate: A.cmpfPredicate("une"), lhs: y, rhs: y });
+  b.create(A.SelectOp, { condition: narrow(t, A.BoolLike), true_value: c42, false_value: c42 });
+  castOf(A.ExtSIOp, b, c42, i64);
+  castOf(A.BitcastOp, b, c42, f32);
   const ctx = newContext();
   const custom = normalise(printOp(m, { ctx }));
   assert.is(custom, mlirOpt(custom));

@@ -42,12 +42,12 @@ test("the interpreter runs what the context's dialects give semantics to, and no
 });
 
 test("an extension applies once all the dialects it names are loaded, whatever the order", () => {
-  const [AddI] = arith.ops.filter((op) => op.info?.name === "arith.addi");
-  if (AddI === undefined) throw new Error("arith.addi missing");
+  const [AddIOp] = arith.ops.filter((op) => op.info?.name === "arith.addi");
+  if (AddIOp === undefined) throw new Error("arith.addi missing");
   const subtracting = defineDialectExtension({
     name: "test-wrong-addi",
     dialects: ["arith", "func"],
-    interpreter: [interpretation(AddI, (_op, [a, b]) => [intValue(i32, (a as IntValue).value - (b as IntValue).value)])],
+    interpreter: [interpretation(AddIOp, (_op, [a, b]) => [intValue(i32, (a as IntValue).value - (b as IntValue).value)])],
   });
   const ctx = new Context([builtin, arith]).extend(subtracting);
   assert.equal(ctx.extensions, [], "func is not loaded yet");
@@ -62,9 +62,9 @@ test("an extension applies once all the dialects it names are loaded, whatever t
 });
 
 test("defineDialect and defineDialectExtension refuse semantics for ops that are not theirs", () => {
-  const [AddI] = arith.ops.filter((op) => op.info?.name === "arith.addi");
-  if (AddI === undefined) throw new Error("arith.addi missing");
-  const entry = interpretation(AddI, (_op, args) => args);
+  const [AddIOp] = arith.ops.filter((op) => op.info?.name === "arith.addi");
+  if (AddIOp === undefined) throw new Error("arith.addi missing");
+  const entry = interpretation(AddIOp, (_op, args) => args);
   assert.throws(() => defineDialect({ name: "other", ops: [], interpreter: [entry] }), /dialect 'other' cannot give semantics to 'arith.addi'/);
   assert.throws(() => defineDialectExtension({ name: "x", dialects: ["func"], interpreter: [entry] }), /cannot give semantics to 'arith.addi'/);
   assert.throws(() => defineDialectExtension({ name: "x", dialects: [] }), /extends no dialect/);

@@ -3,7 +3,7 @@ import { isLeft, isRight, type Either } from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI, MulI, SubI } from "../../dialects/arith/index.ts";
+import { AddIOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
 import { ModuleOp } from "../../dialects/builtin/ops.ts";
 import { FuncOp, functionType, ReturnOp } from "../../dialects/func/index.ts";
 import { newContext } from "../../rewrites/index.ts";
@@ -131,7 +131,7 @@ function intOperands(lhs: Value, rhs: Value): { lhs: Value<IntegerType>; rhs: Va
 /** arith.addi -> test.add on the converted operands. Before: `arith.addi %a, %b : i32`  After: `test.add %a', %b' : i64` */
 const addiToTest = convert({
   name: "addi-to-test",
-  root: AddI,
+  root: AddIOp,
   apply(op, adaptor, rw) {
     const operands = intOperands(adaptor.lhs, adaptor.rhs);
     if (operands === undefined) return rw.fail("the operands are not integers");
@@ -155,7 +155,7 @@ function lowerBinary(name: string, root: OpClassLike, to: Buildable<{ lhs: Value
   });
 }
 /** arith.muli -> test.premul (itself illegal: lowered by the next pattern). */
-const muliToPreMul = lowerBinary("muli-to-premul", MulI, TestPreMul);
+const muliToPreMul = lowerBinary("muli-to-premul", MulIOp, TestPreMul);
 /** test.premul -> test.mul */
 const preMulToMul = lowerBinary("premul-to-mul", TestPreMul, TestMul);
 /** func.return takes the converted values. Before: `return %x : i32`  After: `return %x' : i64` */
@@ -235,7 +235,7 @@ units("legality: op rules beat dialect rules beat the unknown-op rule; dynamic r
   const target = legality()
     .illegalDialect("arith")
     .legalOp("arith.constant")
-    .dynamicallyLegalOp(MulI, (op) => (op.result.type === i64 ? true : undefined))
+    .dynamicallyLegalOp(MulIOp, (op) => (op.result.type === i64 ? true : undefined))
     .legalOp(TestWrap)
     .markOpRecursivelyLegal(TestWrap);
   assert.is(target.legalityOf(one("arith.addi")), "illegal");
@@ -290,7 +290,7 @@ ok("a partial conversion leaves unknown ops, bridged by unrealized_conversion_ca
     %2 = arith.addi %1, %1 : i32
     return %2 : i32
   }`);
-  const target = legality().legalDialect("test").illegalOp(AddI);
+  const target = legality().legalDialect("test").illegalOp(AddIOp);
   const r = expectRight(applyPartialConversion(m, target, [addiToTest], { ctx, typeConverter: widen() }));
   assert.is(r.converted, 2);
   assert.equal(
@@ -317,7 +317,7 @@ ok("materialisation callbacks replace the casts that are still needed at the end
   const types = widen()
     .addSourceMaterialization((b, type, inputs) => b.create(TestTrunc, { input: inputs[0] as Value, output: type }).output)
     .addTargetMaterialization((b, type, inputs) => b.create(TestExt, { input: inputs[0] as Value, output: type }).output);
-  const target = legality().legalDialect("test", "func", "builtin").legalOp(SubI).illegalOp(AddI);
+  const target = legality().legalDialect("test", "func", "builtin").legalOp(SubIOp).illegalOp(AddIOp);
   expectRight(applyFullConversion(m, target, [addiToTest], { ctx, typeConverter: types }));
   const text = print(m);
   assert.not.match(text, /unrealized_conversion_cast/);
@@ -332,7 +332,7 @@ ok("dynamically legal ops are converted only where the callback says illegal", (
     %1 = arith.addi %b, %b : i64
     return %0, %1 : i32, i64
   }`);
-  const target = legality().legalDialect("test", "func", "builtin").dynamicallyLegalOp(AddI, (op) => op.result.type === i64);
+  const target = legality().legalDialect("test", "func", "builtin").dynamicallyLegalOp(AddIOp, (op) => op.result.type === i64);
   const r = expectRight(applyFullConversion(m, target, [addiToTest], { ctx }));
   assert.is(r.converted, 1);
   const text = print(m);
@@ -435,7 +435,7 @@ ok("adaptors have the op's named operand groups, converted", () => {
   const seen: string[] = [];
   const addi = convert({
     name: "look",
-    root: AddI,
+    root: AddIOp,
     apply(op, adaptor, rw) {
       assert.is(adaptor.lhs, adaptor.getOperand(0));
       assert.is(adaptor.rhs, adaptor.operands[1]);
@@ -469,7 +469,7 @@ ok("plain rewrite patterns take part, and the listener hears applications and fa
   }`);
   const subiSelf = rewrite({
     name: "subi-to-mul",
-    root: SubI,
+    root: SubIOp,
     apply(op, rw) {
       const operands = intOperands(op.lhs, op.rhs);
       if (operands === undefined) return rw.fail("the operands are not integers");
@@ -477,7 +477,7 @@ ok("plain rewrite patterns take part, and the listener hears applications and fa
       return rw.done();
     },
   });
-  const never = convert({ name: "never", root: SubI, benefit: 5, apply: (_op, _a, rw) => rw.fail("declines") });
+  const never = convert({ name: "never", root: SubIOp, benefit: 5, apply: (_op, _a, rw) => rw.fail("declines") });
   const heard: string[] = [];
   const target = legality().legalDialect("test", "func", "builtin").illegalDialect("arith");
   expectRight(
@@ -499,12 +499,12 @@ ok.run();
 
 const bad = suite("failures and rollback");
 
-const subiNeedsConstant = convert({ name: "subi-needs-constant-rhs", root: SubI, benefit: 3, apply: (_op, _a, rw) => rw.fail("rhs is not a constant") });
+const subiNeedsConstant = convert({ name: "subi-needs-constant-rhs", root: SubIOp, benefit: 3, apply: (_op, _a, rw) => rw.fail("rhs is not a constant") });
 /** Produces test.sub, which is illegal and has no pattern: the attempt is undone. */
-const subiToTestSub = lowerBinary("subi-to-test-sub", SubI, TestSub, 2);
+const subiToTestSub = lowerBinary("subi-to-test-sub", SubIOp, TestSub, 2);
 const subiI64Only = convert({
   name: "subi-i64-only",
-  root: SubI,
+  root: SubIOp,
   apply: (op, _a, rw) => (op.result.type === i64 ? rw.done() : rw.fail("the result is not i64")),
 });
 
@@ -539,7 +539,7 @@ bad("a partial conversion that cannot legalise an op fails with the op's name an
   verifies(m);
 
   // The same input converts once subi has a working pattern (the failed run left nothing behind).
-  const fixed = lowerBinary("subi-via-add", SubI, TestAdd);
+  const fixed = lowerBinary("subi-via-add", SubIOp, TestAdd);
   expectRight(applyPartialConversion(m, toyTarget(types), [...patterns, fixed], { ctx, typeConverter: types }));
   assert.match(print(m), /%2 = test\.add %1, %arg0 : i64\n\s+return %2 : i64/);
   verifies(m);
@@ -585,8 +585,8 @@ bad("a full conversion with a live unresolved materialisation fails as MLIR repo
   const target = legality()
     .legalDialect("test", "func", "builtin")
     .dynamicallyLegalOp(TestSource, (op) => types.isLegalOp(op))
-    .legalOp(SubI)
-    .illegalOp(AddI);
+    .legalOp(SubIOp)
+    .illegalOp(AddIOp);
   const d = expectLeft(applyFullConversion(m, target, [widenSource, addiToTest], { ctx, typeConverter: types }));
   assert.is(d.message, "failed to legalize unresolved materialization from ('i64') to 'i32' that remained live after conversion");
   assert.is(fileLineCol(d.loc)?.line, 3, "at the value's definition (the replaced addi)");
@@ -737,7 +737,7 @@ bad("a pattern that reports success without touching its op, or that throws, cha
   return %1 : i32
 }`);
   const before = snapshot(m);
-  const lazy = convert({ name: "lazy", root: AddI, apply: (_op, _a, rw) => rw.done() });
+  const lazy = convert({ name: "lazy", root: AddIOp, apply: (_op, _a, rw) => rw.done() });
   const target = legality().legalDialect("test", "func", "builtin").illegalDialect("arith");
   const d = expectLeft(applyPartialConversion(m, target, [lazy], { ctx }));
   assert.match(d.notes[0]?.message ?? "", /'lazy': the pattern returned success without replacing, erasing or updating the op in place/);
@@ -745,7 +745,7 @@ bad("a pattern that reports success without touching its op, or that throws, cha
 
   const crash = convert({
     name: "crash",
-    root: MulI,
+    root: MulIOp,
     apply() {
       throw new Error("pattern bug");
     },
@@ -773,7 +773,7 @@ bad("erasing an op whose result is still used by a live op is reported, and undo
   return %0 : i32
 }`);
   const before = snapshot(m);
-  const eraser = convert({ name: "eraser", root: AddI, apply: (op, _a, rw) => (rw.eraseOp(op), rw.done()) });
+  const eraser = convert({ name: "eraser", root: AddIOp, apply: (op, _a, rw) => (rw.eraseOp(op), rw.done()) });
   const target = legality().legalDialect("func", "builtin").illegalDialect("arith");
   const d = expectLeft(applyPartialConversion(m, target, [eraser], { ctx }));
   assert.is(d.message, "failed to legalize operation 'arith.addi' marked as erased");

@@ -7,7 +7,7 @@ import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { cse } from "../../rewrites/transforms/cse.ts";
 import { FileLineColLoc, UnknownLoc } from "../../src/ir/location.ts";
-import { AddI } from "../../dialects/arith/index.ts";
+import { AddIOp } from "../../dialects/arith/index.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { assertSameAsMlir, mlirOpt, parserIn, tensileOpt } from "../support/pass-tests.ts";
@@ -60,7 +60,7 @@ unit("a survivor with an unknown location takes the duplicate's", () => {
     return %0, %1 : i32, i32
   }`);
   cse(m, ctx);
-  const adds = m.collect(AddI);
+  const adds = m.collect(AddIOp);
   assert.is(adds.length, 1);
   const add = adds[0];
   assert.is(add?.loc, FileLineColLoc.get("x.mlir", 7, 3));

@@ -6,7 +6,7 @@
 import { isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI } from "../../dialects/arith/index.ts";
+import { AddIOp } from "../../dialects/arith/index.ts";
 import { createModule, moduleBody } from "../../dialects/builtin/index.ts";
 import {
   buildFunc,
@@ -53,7 +53,7 @@ test("buildFunc builds a definition with typed entry arguments and a declaration
   const decl = buildFunc(b, "ext", [f32], [f32]);
   const add = buildFunc(b, "add", [i32, i32], [i32], (entry, fb) => {
     const [x, y] = [narrow(entry.arg(0), SignlessIntegerLike), narrow(entry.arg(1), SignlessIntegerLike)];
-    const sum = fb.create(AddI, { lhs: x, rhs: y }).result;
+    const sum = fb.create(AddIOp, { lhs: x, rhs: y }).result;
     fb.create(ReturnOp, { values: [sum] });
   });
   assert.ok(isExternal(decl));

@@ -13,7 +13,7 @@ import { dce } from "../../rewrites/transforms/dce.ts";
 import { inline } from "../../rewrites/transforms/inline.ts";
 import { symbolDce } from "../../rewrites/transforms/symbol-dce.ts";
 import { mergeIdenticalBlocks } from "../../rewrites/transforms/merge-blocks.ts";
-import { attachInterface, cast, defineInterface, implement, isa } from "../../src/ir/interfaces.ts";
+import { attach, attachInterface, cast, defineInterface, implement, isa } from "../../src/ir/interfaces.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { BranchOpInterface } from "../../src/interfaces/control-flow.ts";
 import { CallableOpInterface, CallOpInterface, FunctionOpInterface, resolveCallable } from "../../src/interfaces/function.ts";
@@ -32,7 +32,18 @@ import { verify } from "../../src/irdl/verifier.ts";
 import { Rewriter } from "../../src/rewrite/rewriter.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { parserIn } from "../support/pass-tests.ts";
-import { TestBr, TestCondBr, TestMemory, TestOpaque, testDialect } from "../support/test-dialect.ts";
+import { TestAlloc, TestBr, TestCast, TestConcat, TestCondBr, TestMemory, TestOpaque, testDialect } from "../support/test-dialect.ts";
+import { AddIOp, CmpIOp, ExtSIOp, TruncIOp } from "../../dialects/arith/index.ts";
+import { UnrealizedConversionCastOp } from "../../dialects/builtin/index.ts";
+import { canonicalize } from "../../rewrites/canonicalize.ts";
+import { castCompatible } from "../../src/interfaces/cast.ts";
+import { InferTypeOpInterface, inferReturnTypes } from "../../src/interfaces/infer-type.ts";
+import { Context } from "../../src/ir/context.ts";
+import { f32, i1, i32, i64, i8, IntegerType } from "../../src/ir/types.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { AnyType } from "../../src/irdl/constraints.ts";
+import { defineOp } from "../../src/irdl/define-op.ts";
+import { defineDialect, defineDialectExtension } from "../../src/irdl/dialect.ts";
 
 const ctx = newContext().load(testDialect);
 const parse = parserIn(ctx);
@@ -379,7 +390,171 @@ functions("the inliner does not inline recursive test functions, and calls resol
   assert.ok(isRight(r) && r.right.inlinedCalls === 0);
 });
 
+// ---- CastOpInterface -----------------------------------------------------------------------------------
+
+const casts = suite("CastOpInterface");
+
+/** The messages `verify` gives `text` (a module), or [] when it verifies. */
+const messagesOf = (text: string): string[] => {
+  const v = verify(parse(text), { ctx });
+  return isLeft(v) ? v.left.map((d) => d.message) : [];
+};
+
+casts("the verifier asks any cast op whether its types are compatible, in MLIR 16's words", () => {
+  const body = (cast: string): string => testFunc("f", "(i32, i64, f32) -> ()", `^bb0(%a: i32, %b: i64, %x: f32):\n  ${cast}\n  test.return`);
+  assert.equal(messagesOf(body("%0:2 = test.cast %a, %b : i32, i64 to i64, i8")), []);
+  assert.equal(messagesOf(body("%0 = test.cast %x : f32 to i32")), ["'test.cast' op operand type 'f32' and result type 'i32' are cast incompatible"]);
+  assert.equal(messagesOf(body("%0:2 = test.cast %a, %x : i32, f32 to i64, i32")), [
+    "'test.cast' op operand types 'i32', 'f32' and result types 'i64', 'i32' are cast incompatible",
+  ]);
+  assert.equal(messagesOf(body("%0 = test.cast to i32")), ["'test.cast' op operand types [] and result type 'i32' are cast incompatible"]);
+  assert.equal(messagesOf(body('"test.cast"(%a) : (i32) -> ()')), ["'test.cast' op expected at least one result for cast operation"]);
+  // The same interface, implemented by arith and builtin.
+  assert.equal(messagesOf(body('%0 = "arith.extsi"(%b) : (i64) -> i32')), ["'arith.extsi' op operand type 'i64' and result type 'i32' are cast incompatible"]);
+  assert.equal(messagesOf(body('"builtin.unrealized_conversion_cast"(%a) : (i32) -> ()')), [
+    "'builtin.unrealized_conversion_cast' op expected at least one result for cast operation",
+  ]);
+});
+
+casts("compatibility is asked of the op kind, before any op exists", () => {
+  assert.is(castCompatible(TestCast, [i32, i64], [i8, i32]), true);
+  assert.is(castCompatible(TestCast, [i32], [f32]), false);
+  assert.is(castCompatible(ExtSIOp, [i32], [i64]), true);
+  assert.is(castCompatible(ExtSIOp, [i64], [i32]), false);
+  assert.is(castCompatible(TruncIOp, [i64], [i32]), true);
+  assert.is(castCompatible(UnrealizedConversionCastOp, [f32], [i32, i64]), true);
+  assert.is(castCompatible(TestOpaque, [i32], [i32]), undefined, "test.opaque is no cast");
+});
+
+casts("the folder removes identity casts and cast round trips through the interface", () => {
+  const m = parse(
+    testFunc(
+      "f",
+      "(i32, i64, f32) -> ()",
+      `^bb0(%a: i32, %b: i64, %x: f32):
+  %0:2 = test.cast %a, %b : i32, i64 to i32, i64
+  %1:2 = test.cast %0#0, %0#1 : i32, i64 to i8, i16
+  %2:2 = test.cast %1#0, %1#1 : i8, i16 to i32, i64
+  %3 = test.cast %2#1 : i64 to i8
+  %4 = arith.bitcast %x : f32 to f32
+  %5 = builtin.unrealized_conversion_cast %4 : f32 to i64
+  %6 = builtin.unrealized_conversion_cast %5 : i64 to f32
+  test.opaque %2#0, %3, %6 : (i32, i8, f32) -> ()
+  test.return`,
+    ),
+  );
+  const r = canonicalize(m, ctx);
+  assert.ok(isRight(r));
+  // %0 is its operands (identity); %2 is %0's operands (a round trip of %1); %3 stays (a real cast);
+  // %4 is %x (arith's bitcast to its own type) and %6 is %4 (a round trip of %5).
+  const body = firstOp(m).getRegion(0).block;
+  const casts = body.operations.filter((op) => op.name === "test.cast");
+  assert.is(casts.length, 1);
+  const user = body.operations.find((op) => op.name === "test.opaque") as Operation;
+  assert.equal(user.operands, [body.arg(0), casts[0]!.getResult(0), body.arg(2)]);
+  assert.is(casts[0]!.getOperand(0), body.arg(1));
+});
+
+/** A value of type f32 (the result of a detached op). */
+const float32Arg = (): Value => TestOpaque.build({ inputs: [], outputs: [f32] }).getResult(0);
+
+// ---- InferTypeOpInterface ---------------------------------------------------------------------------------
+
+const inferred = suite("InferTypeOpInterface");
+
+inferred("an op that infers its result type is built and parsed without it", () => {
+  const m = parse(testFunc("f", "(i8, i16) -> ()", "^bb0(%a: i8, %b: i16):\n  %0 = test.concat %a, %b : i8, i16\n  test.return"));
+  const concat = firstOp(m).getRegion(0).block.first as Operation;
+  assert.is(concat.getResult(0).type, IntegerType.get(24));
+  assert.match(print(m), /%0 = test\.concat %arg0, %arg1 : i8, i16\n/);
+  const [a, b] = [firstOp(m).getRegion(0).block.arg(0), firstOp(m).getRegion(0).block.arg(1)];
+  const built = TestConcat.build({ high: b, low: a });
+  assert.is(built.result.type, IntegerType.get(24));
+  const float = TestOpaque.build({ inputs: [], outputs: [f32] }).getResult(0);
+  assert.throws(() => TestConcat.build({ high: a, low: float }), /'test\.concat': result type 'result' must be given \(it cannot be inferred\)/);
+  // The interface, asked of the kind.
+  assert.equal(inferReturnTypes(TestConcat.info, [a, b], new Map()), [IntegerType.get(24)]);
+  assert.is(inferReturnTypes(TestOpaque.info, [a, b], new Map()), undefined);
+  assert.ok(isa(built, InferTypeOpInterface));
+});
+
+inferred("the verifier checks the result types against the inferred ones, in MLIR 16's words", () => {
+  const body = (op: string): string => testFunc("f", "(i8, i16, f32) -> ()", `^bb0(%a: i8, %b: i16, %x: f32):\n  ${op}\n  test.return`);
+  assert.equal(messagesOf(body('%0 = "test.concat"(%a, %b) : (i8, i16) -> i24')), []);
+  assert.equal(messagesOf(body('%0 = "test.concat"(%a, %b) : (i8, i16) -> i32')), [
+    "'test.concat' op inferred type(s) 'i24' are incompatible with return type(s) of operation 'i32'",
+  ]);
+  assert.equal(messagesOf(body('%0 = "test.concat"(%a, %x) : (i8, f32) -> i32')), ["'test.concat' op failed to infer returned types"]);
+  // Ops whose spec ties result types to operand types implement it too, as ODS gives it to them (arith.addi,
+  // arith.cmpi through its hook), with the messages mlir-opt-16 gives.
+  assert.equal(messagesOf(body('%0 = "arith.cmpi"(%a, %a) {predicate = 0 : i64} : (i8, i8) -> i1')), []);
+  const shaped = testFunc(
+    "f",
+    "(tensor<?xi32>) -> ()",
+    '^bb0(%t: tensor<?xi32>):\n  %0 = "arith.addi"(%t, %t) : (tensor<?xi32>, tensor<?xi32>) -> tensor<4xi32>\n  test.return',
+  );
+  assert.equal(messagesOf(shaped), ["'arith.addi' op inferred type(s) 'tensor<?xi32>' are incompatible with return type(s) of operation 'tensor<4xi32>'"]);
+  assert.ok(AddIOp.info.interfaces?.has(InferTypeOpInterface));
+  assert.ok(CmpIOp.info.interfaces?.has(InferTypeOpInterface));
+  assert.not.ok(ExtSIOp.info.interfaces?.has(InferTypeOpInterface), "a cast's result type is its own");
+});
+
+inferred("the declarative format takes a result type as inferable only from the interface or the type relations", () => {
+  const spec = { name: "test.noinfer", summary: "x", operands: { a: AnyType }, results: { r: AnyType }, format: "$a attr-dict `:` type($a)" } as const;
+  assert.throws(() => defineOp(spec), /the type of result 'r' is neither printed nor inferable/);
+  const Inferring = defineOp({ ...spec, name: "test.inferring" }, { inferResultTypes: (operands) => operands.map(() => i64) });
+  assert.ok(Inferring.info.interfaces?.has(InferTypeOpInterface));
+  assert.equal(Inferring.build({ a: float32Arg() }).getResult(0).type, i64);
+  // An explicit implementation counts as well: the interface is the one place that says "inferable".
+  const Explicit = defineOp({ ...spec, name: "test.explicit" }, { interfaces: [implement(InferTypeOpInterface, { inferReturnTypes: () => [i1] })] });
+  assert.is(Explicit.build({ a: float32Arg() }).getResult(0).type, i1);
+});
+
+// ---- the interfaces slot of dialects and extensions -------------------------------------------------------
+
+const slot = suite("interfaces slot");
+
+slot("a dialect extension attaches external models when a Context applies it, once, and they are process-wide", () => {
+  interface Named {
+    label(): string;
+  }
+  const Labelled = defineInterface<Named>("test.Labelled");
+  const model = attach(TestAlloc, implement(Labelled, { label: (op) => `cell of ${op.numResults}` }));
+  const ext = defineDialectExtension({ name: "test-labels", dialects: ["test"], interfaces: [model] });
+  const alloc = TestAlloc.build({ cell: i32 });
+  assert.is(alloc.getInterface(Labelled), undefined);
+  const c = newContext().extend(ext);
+  assert.is(alloc.getInterface(Labelled), undefined, "not applied before the test dialect is loaded");
+  c.load(testDialect);
+  assert.is(alloc.getInterface(Labelled)?.label(), "cell of 1");
+  // Applying it in another Context changes nothing; a different model of the same interface is refused.
+  newContext().load(testDialect).extend(ext);
+  assert.is(alloc.getInterface(Labelled)?.label(), "cell of 1");
+  const other = defineDialectExtension({ name: "test-labels-2", dialects: ["test"], interfaces: [attach(TestAlloc, implement(Labelled, { label: () => "other" }))] });
+  assert.throws(() => newContext().load(testDialect).extend(other), /dialect extension 'test-labels-2' attaches test\.Labelled to 'test\.alloc', which already implements it differently/);
+  assert.is(alloc.getInterface(Labelled)?.label(), "cell of 1");
+  // Only to ops of the dialects it extends (or, for a dialect, to its own ops).
+  assert.throws(() => defineDialectExtension({ name: "bad", dialects: ["arith"], interfaces: [model] }), /dialect extension 'bad' cannot attach interfaces to 'test\.alloc'/);
+  assert.throws(() => defineDialect({ name: "other", ops: [], interfaces: [model] }), /dialect 'other' cannot attach interfaces to 'test\.alloc'/);
+});
+
+slot("a dialect's own interfaces slot applies when it is loaded", () => {
+  interface Tagged {
+    tag(): string;
+  }
+  const Tag = defineInterface<Tagged>("test.Tagged");
+  const Lone = defineOp({ name: "lone.op", summary: "an op of a dialect with an external model", results: { r: AnyType } });
+  const lone = defineDialect({ name: "lone", ops: [Lone], interfaces: [attach(Lone, implement(Tag, { tag: () => "lone" }))] });
+  const op = Lone.build({ r: i32 });
+  assert.is(op.getInterface(Tag), undefined);
+  new Context([lone]);
+  assert.is(op.getInterface(Tag)?.tag(), "lone");
+});
+
 mechanism.run();
+casts.run();
+inferred.run();
+slot.run();
 branch.run();
 passes.run();
 functions.run();

@@ -6,7 +6,7 @@
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI } from "../../dialects/arith/index.ts";
+import { AddIOp } from "../../dialects/arith/index.ts";
 import { renderDiagnostic } from "../../src/diag/diagnostic.ts";
 import {
   type FloatValue,
@@ -241,7 +241,7 @@ test("ops without semantics, and unregistered ops, are named with their location
 test("a registry can be made from a context and extended without touching the context", () => {
   const custom = InterpRegistry.of(ctx);
   // A wrong addi (subtracts), to show the override is used.
-  custom.register(interpretation(AddI, (_op, [a, b]) => [intValue(i32, (a as IntValue).value - (b as IntValue).value)]));
+  custom.register(interpretation(AddIOp, (_op, [a, b]) => [intValue(i32, (a as IntValue).value - (b as IntValue).value)]));
   const text = oneOp(["i32", "i32"], ["i32"], "arith.addi %a, %b : i32");
   assert.equal(ints(run(text, "f", [intValue(i32, 5n), intValue(i32, 3n)], { registry: custom })), [2n]);
   assert.equal(ints(run(text, "f", [intValue(i32, 5n), intValue(i32, 3n)])), [8n]);
@@ -250,7 +250,7 @@ test("a registry can be made from a context and extended without touching the co
 });
 
 test("a semantics bug (a result of the wrong type) is an internal error, not a wrong answer", () => {
-  const custom = InterpRegistry.of(ctx).register(interpretation(AddI, () => [intValue(i64, 0n)]));
+  const custom = InterpRegistry.of(ctx).register(interpretation(AddIOp, () => [intValue(i64, 0n)]));
   const e = runError(oneOp(["i32", "i32"], ["i32"], "arith.addi %a, %b : i32"), "f", [intValue(i32, 1n), intValue(i32, 2n)], { registry: custom });
   assert.is(e.kind, "internal");
   assert.match(e.message, /produced a value of type i64 for result #0 of type i32/);

@@ -108,4 +108,24 @@ test("`type($group)` of a variadic group needs one type per operand, as in MLIR"
   assert.is(parseOps("test.scale %a : i32, i32\n"), "t.mlir:3:12: error: custom op 'test.scale' 1 operands present, but expected 2");
 });
 
+test("names in allTypesMatch and typesMatchWith must be the op's own operands and results (tsc, then definition)", () => {
+  const spec = { summary: "names its groups", operands: { lhs: AnyType, rhs: AnyType }, results: { result: AnyType } } as const;
+  const Good = defineOp({ name: "test.named", ...spec, allTypesMatch: [["lhs", "rhs", "result"]] });
+  assert.is(Good.info.spec.allTypesMatch?.[0]?.length, 3);
+  // A misspelled name is a type error; a spec that gets past the types (here, by the expect-error) is refused
+  // when the op is defined.
+  const misspelled = () =>
+    // @ts-expect-error 'reslt' is not an operand or result of test.typo
+    defineOp({ name: "test.typo", ...spec, allTypesMatch: [["lhs", "reslt"]] });
+  assert.throws(misspelled, /^'test\.typo': 'reslt' names no operand or result of the op$/);
+  const wrongWith = () =>
+    defineOp({
+      name: "test.typo2",
+      ...spec,
+      // @ts-expect-error 'output' is not an operand or result of test.typo2
+      typesMatchWith: [{ from: "lhs", to: "output", transform: (t) => t, summary: "output has lhs's type" }],
+    });
+  assert.throws(wrongWith, /'output' names no operand or result/);
+});
+
 test.run();

@@ -11,7 +11,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { arith } from "../../dialects/arith/index.ts";
-import { AddI } from "../../dialects/arith/ops-int.ts";
+import { AddIOp } from "../../dialects/arith/ops-int.ts";
 import { builtin } from "../../dialects/builtin/index.ts";
 import { func } from "../../dialects/func/index.ts";
 import { math } from "../../dialects/math/index.ts";
@@ -360,7 +360,7 @@ test("custom ops build the registered class; unqualified names take the default 
 }`);
   const f = bodyOps(m)[0] as Operation;
   const [add, ret] = f.getRegion(0).block.operations as [Operation, Operation];
-  assert.instance(add, AddI);
+  assert.instance(add, AddIOp);
   assert.is(ret.name, "func.return");
   assert.is(ret.getOperand(0), add.getResult(0));
   assert.is(add.getOperand(0), f.getRegion(0).block.arg(0));

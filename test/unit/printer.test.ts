@@ -521,7 +521,7 @@ const Return = registered("func.return", {
   },
   parse: noParse,
 }, terminator);
-const Constant = registered("arith.constant", {
+const ConstantOp = registered("arith.constant", {
   print: (o, p) => {
     p.print(" ");
     p.printAttribute(o.attr("value") as A.Attribute);
@@ -536,7 +536,7 @@ const Constant = registered("arith.constant", {
     return [t instanceof T.IntegerType ? `c${v.value}_${printType(t)}` : `c${v.value}`];
   },
 });
-const AddI = registered("arith.addi", {
+const AddIOp = registered("arith.addi", {
   print: (o, p) => {
     p.print(" ");
     p.printOperands(o.operands);
@@ -572,7 +572,7 @@ const Yield = registered("scf.yield", {
 
 test("custom forms: result names and conflicts per region, default dialect, block arguments", () => {
   const constant = (value: A.Attribute, type: T.Type): Operation =>
-    Constant.create({ resultTypes: [type], attributes: { value } });
+    ConstantOp.create({ resultTypes: [type], attributes: { value } });
   const i32c = (v: number): Operation => constant(A.intAttr(T.i32, v), T.i32);
   const entry = new Block([T.i32]);
   const next = new Block([T.i32]);
@@ -600,7 +600,7 @@ test("custom forms: result names and conflicts per region, default dialect, bloc
   entry.append(u);
   entry.append(op("test.use", { operands: [res(u, 2)] }));
   entry.append(Br.create({ operands: [entry.arg(0)], successors: [next] }));
-  const add = AddI.create({ operands: [next.arg(0), res(c1, 0)], resultTypes: [T.i32] });
+  const add = AddIOp.create({ operands: [next.arg(0), res(c1, 0)], resultTypes: [T.i32] });
   next.append(add);
   next.append(Return.create({ operands: [res(add, 0)] }));
   const body = new Block();

@@ -2,7 +2,7 @@
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { AddI, Constant, MulI, SubI } from "../../dialects/arith/index.ts";
+import { AddIOp, ConstantOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { IntegerAttr } from "../../src/ir/attributes.ts";
 import { InsertionPoint } from "../../src/ir/builder.ts";
@@ -26,7 +26,7 @@ const body = (m: Operation): string => printOp(m, { ctx });
 /** addi(x, 0) -> x */
 const addZero = rewrite({
   name: "addi-zero",
-  root: AddI,
+  root: AddIOp,
   apply(op, rw) {
     if (constIntValue(op.rhs) !== 0n) return rw.fail("rhs is not the constant 0");
     rw.replaceOp(op, [op.lhs]);
@@ -37,7 +37,7 @@ const addZero = rewrite({
 /** muli(x, 1) -> x, with the constant on either side. */
 const muliOne = rewrite({
   name: "muli-one",
-  root: MulI,
+  root: MulIOp,
   apply(op, rw) {
     const x = constIntValue(op.rhs) === 1n ? op.lhs : constIntValue(op.lhs) === 1n ? op.rhs : undefined;
     if (x === undefined) return rw.fail("neither operand is the constant 1");
@@ -49,10 +49,10 @@ const muliOne = rewrite({
 /** subi(x, x) -> 0 */
 const subiSelf = rewrite({
   name: "subi-self",
-  root: SubI,
+  root: SubIOp,
   apply(op, rw) {
     if (op.lhs !== op.rhs) return rw.fail("the operands differ");
-    rw.replaceOp(op, [rw.at(InsertionPoint.before(op), () => rw.create(Constant, { value: IntegerAttr.get(i32, 0) }).result)]);
+    rw.replaceOp(op, [rw.at(InsertionPoint.before(op), () => rw.create(ConstantOp, { value: IntegerAttr.get(i32, 0) }).result)]);
     return rw.done();
   },
 });
@@ -107,7 +107,7 @@ g("a pattern set that never converges gives a diagnostic naming the pattern", ()
   // Swaps the operands forever.
   const swap = rewrite({
     name: "swap-forever",
-    root: AddI,
+    root: AddIOp,
     apply(op, rw) {
       rw.modifyInPlace(op, () => op.setOperands([op.rhs, op.lhs]));
       return rw.done();
@@ -127,8 +127,8 @@ g("benefit orders patterns; the first that applies wins", () => {
     return %0 : i32
   }`);
   const order: string[] = [];
-  const low = rewrite({ name: "low", root: AddI, benefit: 1, apply: (_op, rw) => (order.push("low"), rw.fail("never")) });
-  const high = rewrite({ name: "high", root: AddI, benefit: 5, apply: (_op, rw) => (order.push("high"), rw.fail("never")) });
+  const low = rewrite({ name: "low", root: AddIOp, benefit: 1, apply: (_op, rw) => (order.push("low"), rw.fail("never")) });
+  const high = rewrite({ name: "high", root: AddIOp, benefit: 5, apply: (_op, rw) => (order.push("high"), rw.fail("never")) });
   applyPatternsGreedily(m, [low, high, addZero], { ctx, fold: false });
   assert.equal(order.slice(0, 2), ["high", "low"]);
 });

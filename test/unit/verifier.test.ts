@@ -15,7 +15,7 @@ import { ArrayAttr, type Attribute, DenseArrayAttr, DictionaryAttr, FloatAttr, I
 import { Builder } from "../../src/ir/builder.ts";
 import { Context } from "../../src/ir/context.ts";
 import { fileLineCol, fileLoc, type Location } from "../../src/ir/location.ts";
-import { Block, Operation, Region } from "../../src/ir/operation.ts";
+import { Block, Operation, Region, type Trait } from "../../src/ir/operation.ts";
 import {
   ConstantLike,
   Elementwise,
@@ -53,6 +53,7 @@ import { DominanceInfo, verify, verifyOp, type VerifyOptions } from "../../src/i
 import { parseSource } from "../../src/text/parser.ts";
 import { splitInputFile } from "../../src/text/split-input.ts";
 import { implement } from "../../src/ir/interfaces.ts";
+import { traitVerifier } from "../../src/irdl/trait-verifiers.ts";
 import { FunctionOpInterface } from "../../src/interfaces/function.ts";
 import { newContext } from "../../rewrites/index.ts";
 
@@ -101,14 +102,14 @@ const CondBr = defineOp({
   successors: { trueDest: successor(), falseDest: successor() },
   traits: [Terminator],
 });
-const AddI = defineOp({
+const AddIOp = defineOp({
   name: "test.addi",
   summary: "integer addition",
   operands: { lhs: SignlessIntegerLike, rhs: SignlessIntegerLike },
   results: { result: SignlessIntegerLike },
   traits: [Pure, SameOperandsAndResultType, Elementwise],
 });
-const Constant = defineOp({
+const ConstantOp = defineOp({
   name: "test.constant",
   summary: "an integer constant",
   attributes: { value: AnyIntegerAttr },
@@ -125,15 +126,15 @@ const Yield = defineOp({
 });
 const Graph = defineOp({ name: "test.graph", summary: "a graph region", regions: { body: region() }, traits: [GraphRegion, NoTerminator] });
 
-const testDialect = defineDialect({ name: "test", ops: [Func, Module, Return, Br, CondBr, AddI, Constant, Scope, Yield, Graph] });
+const testDialect = defineDialect({ name: "test", ops: [Func, Module, Return, Br, CondBr, AddIOp, ConstantOp, Scope, Yield, Graph] });
 
 // ---- helpers -----------------------------------------------------------------------------------------------
 
 const loc = (line: number, col = 1): Location => fileLoc("t.mlir", line, col);
-const c32 = (b: Builder, v: number): Value => b.create(Constant, { value: IntegerAttr.get(i32, v), result: i32 }).result;
+const c32 = (b: Builder, v: number): Value => b.create(ConstantOp, { value: IntegerAttr.get(i32, v), result: i32 }).result;
 /** A `test.addi` of two values (block arguments and constants are typed `Value<Type>`; narrow checks they are integers). */
-const add = (b: Builder, lhs: Value, rhs: Value): InstanceType<typeof AddI> =>
-  b.create(AddI, { lhs: narrow(lhs, SignlessIntegerLike), rhs: narrow(rhs, SignlessIntegerLike) });
+const add = (b: Builder, lhs: Value, rhs: Value): InstanceType<typeof AddIOp> =>
+  b.create(AddIOp, { lhs: narrow(lhs, SignlessIntegerLike), rhs: narrow(rhs, SignlessIntegerLike) });
 
 /** A `test.func` whose entry block (with `inputs` as arguments) `body` fills. */
 function func(name: string, inputs: readonly Type[], body: (b: Builder, entry: Block, region: Region) => void): Operation {
@@ -208,16 +209,16 @@ valid.run();
 const counts = suite("operand, result, region and successor counts");
 counts("operands: fixed, single, none, at least", () => {
   const withX = (make: (x: Value) => Operation): Operation => funcWith([i32], ([x]) => [make(x!)]);
-  assert.is(firstMessage(withX((x) => generic(AddI, { operands: [x, x, x], resultTypes: [i32] }))), "'test.addi' op expected 2 operands, but found 3");
+  assert.is(firstMessage(withX((x) => generic(AddIOp, { operands: [x, x, x], resultTypes: [i32] }))), "'test.addi' op expected 2 operands, but found 3");
   const One = defineOp({ name: "test.one", summary: "one operand", operands: { x: AnyType } });
   assert.is(firstMessage(inFunc(generic(One, {}))), "'test.one' op requires a single operand");
   const value = IntegerAttr.get(i32, 0);
-  assert.is(firstMessage(withX((x) => generic(Constant, { operands: [x], resultTypes: [i32], attributes: { value } }))), "'test.constant' op requires zero operands");
+  assert.is(firstMessage(withX((x) => generic(ConstantOp, { operands: [x], resultTypes: [i32], attributes: { value } }))), "'test.constant' op requires zero operands");
   const Some = defineOp({ name: "test.some", summary: "1+ operands", operands: { x: AnyType, rest: variadic(AnyType) } });
   assert.is(firstMessage(inFunc(generic(Some, {}))), "'test.some' op expected 1 or more operands, but found 0");
 });
 counts("results come before operands; regions before results", () => {
-  assert.is(firstMessage(inFunc(generic(AddI, {}))), "'test.addi' op requires one result");
+  assert.is(firstMessage(inFunc(generic(AddIOp, {}))), "'test.addi' op requires one result");
   assert.is(firstMessage(inFunc(generic(Return, { resultTypes: [i32] }))), "'test.return' op requires zero results");
   const Two = defineOp({ name: "test.two", summary: "two results", results: { a: AnyType, b: AnyType } });
   assert.is(firstMessage(inFunc(generic(Two, { resultTypes: [i32] }))), "'test.two' op expected 2 results");
@@ -255,9 +256,9 @@ counts.run();
 
 const spec = suite("spec constraints");
 spec("operand and result constraints name the index and the type", () => {
-  const add = (resultType: Type): Operation => funcWith([i32, f32], ([y, x]) => [generic(AddI, { operands: [y!, x!], resultTypes: [resultType] })]);
+  const add = (resultType: Type): Operation => funcWith([i32, f32], ([y, x]) => [generic(AddIOp, { operands: [y!, x!], resultTypes: [resultType] })]);
   assert.is(firstMessage(add(i32)), "'test.addi' op operand #1 must be signless-integer-like, but got 'f32'");
-  const sameOperands = funcWith([i32], ([y]) => [generic(AddI, { operands: [y!, y!], resultTypes: [tensor([4, DYNAMIC], f32)] })]);
+  const sameOperands = funcWith([i32], ([y]) => [generic(AddIOp, { operands: [y!, y!], resultTypes: [tensor([4, DYNAMIC], f32)] })]);
   assert.is(firstMessage(sameOperands), "'test.addi' op result #0 must be signless-integer-like, but got 'tensor<4x?xf32>'");
 });
 spec("required attributes are looked for in name order, then every constraint", () => {
@@ -355,17 +356,31 @@ spec.run();
 const traits = suite("traits");
 const binary = (name: string, ts: Parameters<typeof defineOp>[0]["traits"]) =>
   defineOp({ name, summary: "binary", operands: { a: AnyType, b: AnyType }, results: { r: AnyType }, ...(ts ? { traits: ts } : {}) });
+/** The message of `trait`'s own check alone on an op of `def` (no other rule of the op). */
+const traitMessage = (trait: Trait, types: readonly Type[], resultTypes: readonly Type[], def: typeof Operation): string | undefined => {
+  let message: string | undefined;
+  funcWith(types, (args) => {
+    const op = generic(def, { operands: args, resultTypes });
+    message = traitVerifier(trait)?.verify?.(op)?.message;
+    return [op];
+  });
+  return message;
+};
 const typed = (types: readonly Type[], resultTypes: readonly Type[], def: typeof Operation): string | undefined => {
   return firstMessage(funcWith(types, (args) => [generic(def, { operands: args, resultTypes })]));
 };
 
 traits("SameOperandsAndResultType compares element types and compatible shapes", () => {
-  assert.is(typed([i32, i32], [i64], AddI), "'test.addi' op requires the same type for all operands and results");
+  assert.is(typed([i32, i32], [i64], AddIOp), "'test.addi' op requires the same type for all operands and results");
   const t4 = tensor([4], i32);
   const tq = tensor([DYNAMIC], i32);
   // Compatible shapes pass this trait; Elementwise then wants one base type.
-  assert.is(typed([tq, t4], [UnrankedTensorType.get(i32)], AddI), "'test.addi' op all non-scalar operands/results must have the same shape and base type");
-  assert.is(typed([tq, t4], [t4], AddI), undefined);
+  assert.is(typed([tq, t4], [UnrankedTensorType.get(i32)], AddIOp), "'test.addi' op all non-scalar operands/results must have the same shape and base type");
+  // The trait alone accepts compatible shapes; the op as a whole then wants the result type it infers from its
+  // operands (SameOperandsAndResultType makes it implement InferTypeOpInterface, as ODS does), as MLIR 16's
+  // arith.addi does.
+  assert.is(traitMessage(SameOperandsAndResultType, [tq, t4], [t4], AddIOp), undefined);
+  assert.is(typed([tq, t4], [t4], AddIOp), "'test.addi' op inferred type(s) 'tensor<?xi32>' are incompatible with return type(s) of operation 'tensor<4xi32>'");
   const NoOperands = defineOp({ name: "test.none", summary: "x", results: { r: AnyType }, traits: [SameOperandsAndResultType] });
   assert.is(firstMessage(inFunc(generic(NoOperands, { resultTypes: [i32] }))), "'test.none' op expected 1 or more operands, but found 0");
 });
@@ -701,7 +716,7 @@ dominance("graph regions have no dominance: module-level ops may use later ones"
   assert.equal(messages(inFunc(g)), []);
   // A region nested in a graph region is SSA again.
   const inner = Scope.build({ body: new Region([new Block()]) });
-  const later = Constant.build({ value: IntegerAttr.get(i32, 2), result: i32 });
+  const later = ConstantOp.build({ value: IntegerAttr.get(i32, 2), result: i32 });
   const ib = Builder.atEnd(inner.body.block);
   add(ib, later.result, later.result);
   ib.create(Yield, {});
@@ -730,7 +745,7 @@ dominance.run();
 
 const walk = suite("the walk");
 walk("every op's first error, in MLIR's order; stopAtFirst keeps only the first", () => {
-  const f = funcWith([f32], ([x]) => [generic(AddI, { operands: [x!, x!], resultTypes: [f32] }), generic(Constant, { resultTypes: [i32] })]);
+  const f = funcWith([f32], ([x]) => [generic(AddIOp, { operands: [x!, x!], resultTypes: [f32] }), generic(ConstantOp, { resultTypes: [i32] })]);
   assert.equal(messages(f), [
     "'test.addi' op operand #0 must be signless-integer-like, but got 'f32'",
     "'test.constant' op requires attribute 'value'",
@@ -747,12 +762,12 @@ walk("an isolated op is verified whole (dominance too) before its parent's regio
   assert.equal(messages(moduleOf(bad, dup)), ["operand #0 does not dominate this use", "redefinition of symbol named 'f'"]);
 });
 walk("verifyOp checks one op, its regions' shape and dominance, not nested ops", () => {
-  const f = funcWith([f32], ([x]) => [generic(AddI, { operands: [x!, x!], resultTypes: [f32] })]);
+  const f = funcWith([f32], ([x]) => [generic(AddIOp, { operands: [x!, x!], resultTypes: [f32] })]);
   assert.ok(!isLeft(verifyOp(f)));
   assert.ok(isLeft(verify(f)));
   const empty = func("g", [], () => {});
   assert.ok(!isLeft(verifyOp(empty)));
-  const r = verifyOp(generic(AddI, {}));
+  const r = verifyOp(generic(AddIOp, {}));
   assert.equal(isLeft(r) ? r.left.map((d) => d.message) : [], ["'test.addi' op requires one result"]);
 });
 walk("deep nesting does not overflow the stack", () => {
