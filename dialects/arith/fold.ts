@@ -210,9 +210,8 @@ function andIIdentities(op: Binary, operands: Operands): Folded {
     const prev = defining(inner, AndIOp);
     if (prev !== undefined && (other === prev.lhs || other === prev.rhs)) return prev.result;
   }
-  // Idempotent: and(x, x) -> x
-  if (op.lhs === op.rhs) return op.lhs;
-  return foldIntConstants(op, operands, "andi");
+  // The Idempotent trait's and(x, x) -> x comes after the op's own fold, as in MLIR: and(c, c) folds to a value.
+  return foldIntConstants(op, operands, "andi") ?? idempotent(op);
 }
 
 export function foldOrI(op: Binary, operands: Operands): Folded {
@@ -223,10 +222,14 @@ function orIIdentities(op: Binary, operands: Operands): Folded {
   if (w === undefined) return undefined;
   if (isZero(operands[1])) return op.lhs;
   const c = intConst(operands[1]);
-  if (c !== undefined && isAllOnes(w, c)) return op.rhs;
-  // Idempotent: or(x, x) -> x
-  if (op.lhs === op.rhs) return op.lhs;
-  return foldIntConstants(op, operands, "ori");
+  // or(x, all ones) -> all ones: the value, not the operand (MLIR 16 reuses, and hoists, the constant).
+  if (c !== undefined && isAllOnes(w, c)) return operands[1];
+  return foldIntConstants(op, operands, "ori") ?? idempotent(op);
+}
+
+/** The Idempotent trait's fold, tried when the op's own fold fails: op(x, x) -> x. */
+function idempotent(op: Binary): Value | undefined {
+  return op.lhs === op.rhs ? op.lhs : undefined;
 }
 
 export function foldXOrI(op: Binary, operands: Operands): Folded {

@@ -11,7 +11,7 @@
 import { SymbolRefAttr } from "../../src/ir/attributes.ts";
 import { type Diagnostic, error, note } from "../../src/diag/diagnostic.ts";
 import { implement } from "../../src/ir/interfaces.ts";
-import type { Operation, Trait } from "../../src/ir/operation.ts";
+import type { Operation } from "../../src/ir/operation.ts";
 import { lookupNearestSymbol } from "../../src/ir/symbol-table.ts";
 import { ConstantLike, HasParent, Pure, ReturnLike, Terminator } from "../../src/ir/traits.ts";
 import { FunctionType, type Type } from "../../src/ir/types.ts";
@@ -32,38 +32,38 @@ export function lookupFunction(from: Operation, ref: SymbolRefAttr): FuncOp | un
 // ---- func.return -------------------------------------------------------------------------------------------
 
 /**
- * The check that `func.return` matches its function's results. A trait verifier rather than the op's `verify`
- * hook, because MLIR words the type mismatch without the `'func.return' op` prefix the hook would add.
+ * `func.return`: returns control and values from the enclosing function; its types match its results.
+ * Its verifier words the type mismatch as MLIR's does, without the `'func.return' op` prefix: a verify hook
+ * returns the whole diagnostic.
  */
-const ReturnMatchesFunction: Trait = Object.freeze({
-  name: "func.ReturnMatchesFunction",
-  verify: (op: Operation) => {
-    const fn = op.parentOp;
-    if (!(fn instanceof FuncOp)) return undefined; // HasParent reports it
-    const results = functionType(fn).results;
-    if (op.numOperands !== results.length) {
-      return opError(op, `has ${op.numOperands} operands, but enclosing function (@${funcName(fn)}) returns ${results.length}`);
-    }
-    for (const [i, v] of op.operands.entries()) {
-      const expected = results[i] as Type;
-      if (v.type === expected) continue;
-      return error(
-        op.loc,
-        `type of return operand ${i} (${quotedType(v.type)}) doesn't match function result type (${quotedType(expected)}) in function @${funcName(fn)}`,
-      );
-    }
-    return undefined;
+export const ReturnOp = defineOp(
+  {
+    name: "func.return",
+    summary: "function return operation",
+    operands: { values: variadic(AnyType) },
+    traits: [Pure, HasParent("func.func"), ReturnLike, Terminator],
+    format: "attr-dict ($values^ `:` type($values))?",
   },
-});
-
-/** `func.return`: returns control and values from the enclosing function; its types match its results. */
-export const ReturnOp = defineOp({
-  name: "func.return",
-  summary: "function return operation",
-  operands: { values: variadic(AnyType) },
-  traits: [Pure, HasParent("func.func"), ReturnLike, Terminator, ReturnMatchesFunction],
-  format: "attr-dict ($values^ `:` type($values))?",
-});
+  {
+    verify(op) {
+      const fn = op.parentOp;
+      if (!(fn instanceof FuncOp)) return undefined; // HasParent reports it
+      const results = functionType(fn).results;
+      if (op.values.length !== results.length) {
+        return opError(op, `has ${op.values.length} operands, but enclosing function (@${funcName(fn)}) returns ${results.length}`);
+      }
+      for (const [i, v] of op.values.entries()) {
+        const expected = results[i] as Type;
+        if (v.type === expected) continue;
+        return error(
+          op.loc,
+          `type of return operand ${i} (${quotedType(v.type)}) doesn't match function result type (${quotedType(expected)}) in function @${funcName(fn)}`,
+        );
+      }
+      return undefined;
+    },
+  },
+);
 export type ReturnOp = InstanceType<typeof ReturnOp>;
 
 // ---- func.call ---------------------------------------------------------------------------------------------

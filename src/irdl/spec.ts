@@ -173,15 +173,15 @@ export type CheckedSpec<S extends OpSpec> = S & {
 };
 
 /** Type-only: the spec an op instance was defined by, so helpers can name its groups (`OperandGroupOf`). */
-declare const definedBy: unique symbol;
+declare const specOfOp: unique symbol;
 
 /** An instance of the op `S` describes: an Operation with a literal `name` and typed accessors. */
-export type OpInstance<S extends OpSpec> = Operation & { readonly name: S["name"]; readonly [definedBy]?: S } & Accessors<S>;
+export type OpInstance<S extends OpSpec> = Operation & { readonly name: S["name"]; readonly [specOfOp]?: S } & Accessors<S>;
 
 /** The operand group names of an op instance type; any string for an Operation of unknown kind. */
-export type OperandGroupOf<O extends Operation> = O extends { readonly [definedBy]?: infer S extends OpSpec } ? OperandGroupName<S> : string;
+export type OperandGroupOf<O extends Operation> = O extends { readonly [specOfOp]?: infer S extends OpSpec } ? OperandGroupName<S> : string;
 /** The attribute names an op instance type declares; any string for an Operation of unknown kind. */
-export type AttributeNameOf<O extends Operation> = O extends { readonly [definedBy]?: infer S extends OpSpec } ? GroupNames<S, "attributes"> : string;
+export type AttributeNameOf<O extends Operation> = O extends { readonly [specOfOp]?: infer S extends OpSpec } ? GroupNames<S, "attributes"> : string;
 
 // Build arguments: required keys for single operands, required attributes and single successors; optional for
 // the rest. Result types are optional (inferred when the op can infer them; build throws otherwise).
