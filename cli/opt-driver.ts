@@ -10,7 +10,7 @@ import {
   type EmittedDiagnostic,
   parseExpectedDiagnostics,
 } from "../src/diag/expected-diagnostics.ts";
-import { type Diagnostic, error, renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
+import { type Diagnostic, error, note, renderDiagnostic, SourceManager } from "../src/diag/diagnostic.ts";
 import type { Context } from "../src/ir/context.ts";
 import { FileLineColLoc, fileLineCol } from "../src/ir/location.ts";
 import { verify } from "../src/irdl/verifier.ts";
@@ -140,7 +140,9 @@ function processChunk(
   const module = parsed.right;
   // Like mlir-opt: the first verifier error, so --verify-diagnostics files written against it agree.
   const verified = verify(module, { ctx, stopAtFirst: true });
-  if (isLeft(verified)) return { errors: verified.left, remarks: [] };
+  if (isLeft(verified)) {
+    return { errors: opts.verifyDiagnostics ? verified.left : verified.left.map((d) => withCurrentOperation(d, ctx)), remarks: [] };
+  }
   let remarks: readonly Diagnostic[] = [];
   if (pm !== undefined) {
     const ran = pm.run(module, ctx);
@@ -161,6 +163,17 @@ function processChunk(
   });
   timers.output.seconds += now() - start;
   return { errors: [], remarks, output };
+}
+
+/**
+ * MLIR's printOpOnDiagnostic: an error emitted on an op gets, as its first note, the op in generic form, named
+ * within its closest isolated ancestor, large elements elided (mlir-opt leaves it out under
+ * --verify-diagnostics, and so does the driver).
+ */
+function withCurrentOperation(d: Diagnostic, ctx: Context): Diagnostic {
+  if (d.op === undefined) return d;
+  const text = printOp(d.op, { ctx, generic: true, localScope: true, elements: { elideIfLarger: 16 } });
+  return { ...d, notes: [note(d.op.loc, `see current operation: ${text.trimEnd()}`), ...d.notes] };
 }
 
 /** A diagnostic and its notes, as the expected-diagnostics checker sees them. */

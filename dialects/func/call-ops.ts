@@ -9,7 +9,7 @@
  * (shown as they print inside a function, where `func` is the default dialect).
  */
 import { SymbolRefAttr } from "../../src/ir/attributes.ts";
-import { type Diagnostic, error, note } from "../../src/diag/diagnostic.ts";
+import { type Diagnostic, note } from "../../src/diag/diagnostic.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { lookupNearestSymbol } from "../../src/ir/symbol-table.ts";
@@ -18,7 +18,7 @@ import { FunctionType, type Type } from "../../src/ir/types.ts";
 import { AnyFunctionType, AnyType, FlatSymbolRefAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { variadic } from "../../src/irdl/spec.ts";
-import { opError, quotedType } from "../../src/irdl/op-error.ts";
+import { opEmitError, opError, quotedType } from "../../src/irdl/op-error.ts";
 import { CallOpInterface } from "../../src/interfaces/function.ts";
 import { type SymbolTableCollection, SymbolUserOpInterface } from "../../src/interfaces/symbol-user.ts";
 import { FuncOp, funcName, functionType } from "./func-op.ts";
@@ -55,8 +55,8 @@ export const ReturnOp = defineOp(
       for (const [i, v] of op.values.entries()) {
         const expected = results[i] as Type;
         if (v.type === expected) continue;
-        return error(
-          op.loc,
+        return opEmitError(
+          op,
           `type of return operand ${i} (${quotedType(v.type)}) doesn't match function result type (${quotedType(expected)}) in function @${funcName(fn)}`,
         );
       }

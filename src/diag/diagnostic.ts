@@ -7,6 +7,7 @@
  *              ^
  */
 import { type Location, fileLineCol, unknownLoc } from "../ir/location.ts";
+import type { Operation } from "../ir/operation.ts";
 
 export type Severity = "error" | "warning" | "remark" | "note";
 
@@ -15,6 +16,11 @@ export interface Diagnostic {
   readonly message: string;
   readonly loc: Location;
   readonly notes: readonly Diagnostic[];
+  /**
+   * The op the diagnostic is about, when it was emitted on one (MLIR's `op->emitError` / `emitOpError`):
+   * mlir-opt shows it under the error as `note: see current operation: ...` (outside --verify-diagnostics).
+   */
+  readonly op?: Operation;
 }
 
 export function diag(severity: Severity, loc: Location | undefined, message: string, notes: readonly Diagnostic[] = []): Diagnostic {

@@ -6,7 +6,13 @@ import { printType } from "../text/print-attr.ts";
 
 /** `'arith.addi' op <message>`: MLIR's emitOpError. */
 export const opError = (op: Operation, message: string, notes: readonly Diagnostic[] = []): Diagnostic =>
-  error(op.loc, `'${op.name}' op ${message}`, notes);
+  opEmitError(op, `'${op.name}' op ${message}`, notes);
+
+/** An error about `op` at its location, without the op prefix: MLIR's `op->emitError(message)`. */
+export const opEmitError = (op: Operation, message: string, notes: readonly Diagnostic[] = []): Diagnostic => ({
+  ...error(op.loc, message, notes),
+  op,
+});
 
 /** A type as MLIR streams it into a diagnostic: quoted, `'f32'`. */
 export const quotedType = (t: Type): string => `'${printType(t)}'`;

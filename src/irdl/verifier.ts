@@ -25,6 +25,7 @@ import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
 import { GraphRegion, IsolatedFromAbove, NoTerminator, Terminator } from "../ir/traits.ts";
 import { BlockArgument, type Value } from "../ir/value.ts";
 import { printOp } from "../text/printer.ts";
+import { opEmitError } from "./op-error.ts";
 import { type Failure, opError } from "./trait-verifiers.ts";
 import { verifyInvariants, verifyRegionInvariants } from "./verify-op.ts";
 
@@ -159,7 +160,7 @@ class OperationVerifier {
     }
     if (mayBeValidWithoutTerminator(block) || mightHaveTrait(last, Terminator)) return undefined;
     const printed = printOp(last, { generic: true, localScope: true, ...(this.opts.ctx ? { ctx: this.opts.ctx } : {}) });
-    return error(last.loc, `block with no terminator, has ${printed.trimEnd()}`);
+    return opEmitError(last, `block with no terminator, has ${printed.trimEnd()}`);
   }
 
   /** An unregistered op is fine only where its dialect is unknown and the context allows that. */
@@ -173,7 +174,7 @@ class OperationVerifier {
         "created with unregistered dialect. If this is intended, please call allowUnregisteredDialects() on the MLIRContext, or use -allow-unregistered-dialect with the MLIR opt tool used",
       );
     }
-    return error(op.loc, `unregistered operation '${op.name}' found in dialect ('${op.dialect}') that does not allow unknown operations`);
+    return opEmitError(op, `unregistered operation '${op.name}' found in dialect ('${op.dialect}') that does not allow unknown operations`);
   }
 
   /** Every operand of every op in `root`'s regions (not inside nested isolated ops) dominates its use. */
@@ -216,7 +217,7 @@ function enterBlock(block: Block): Failure {
   }
   for (const op of block.ops()) {
     if (op.successors.length > 0 && op !== block.last) {
-      return error(op.loc, "operation with block successors must terminate its parent block");
+      return opEmitError(op, "operation with block successors must terminate its parent block");
     }
   }
   return undefined;
@@ -256,15 +257,15 @@ function diagnoseDominance(user: Operation, index: number): Diagnostic {
         : r !== undefined
           ? `op in ${r}`
           : "op is neither in a parent nor in a child region";
-    return error(user.loc, message, [note(def?.loc, `operand defined here (${where})`)]);
+    return opEmitError(user, message, [note(def?.loc, `operand defined here (${where})`)]);
   }
   const owner = value.owner;
   const loc = owner.parentOp?.loc ?? UnknownLoc.get();
   const defRegion = owner.parent;
-  if (defRegion === undefined) return error(user.loc, message, [note(loc, " (block without parent)")]);
+  if (defRegion === undefined) return opEmitError(user, message, [note(loc, " (block without parent)")]);
   const r = relation(useBlock?.parent, defRegion);
   const where = r === undefined ? "neither in a parent nor in a child region" : `in ${r}`;
-  return error(user.loc, message, [note(loc, `operand defined as a block argument (block #${defRegion.indexOf(owner)} ${where})`)]);
+  return opEmitError(user, message, [note(loc, `operand defined as a block argument (block #${defRegion.indexOf(owner)} ${where})`)]);
 }
 
 // ---- dominance ---------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@
  * Only the first failure is reported, as MLIR stops at it. Region traits (isolation, symbol tables) run later,
  * once the nested ops verified: `verifyRegionInvariants`.
  */
-import { error } from "../diag/diagnostic.ts";
 import { DenseArrayAttr } from "../ir/attributes.ts";
 import type { OpInfo, Operation } from "../ir/operation.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
@@ -24,6 +23,7 @@ import {
   resultRanges,
   type ValueGroupDef,
 } from "./define-op.ts";
+import { opEmitError } from "./op-error.ts";
 import { type Failure, opError, quotedType, type TraitVerifier, traitVerifier } from "./trait-verifiers.ts";
 
 /** The op's invariants: everything but its regions' contents (MLIR's RegisteredOperationName::verifyInvariants). */
@@ -202,7 +202,7 @@ function verifyCounts(op: Operation, rules: readonly CountRule[]): Failure {
     if (message !== undefined) return opError(op, message);
     // The successor count traits (all but "any number") also keep successors in the op's own region.
     if (rule.words === successorWords && rule.fixed > 0 && op.successors.some((b) => b.parent !== op.parentRegion)) {
-      return error(op.loc, "reference to block defined in another region");
+      return opEmitError(op, "reference to block defined in another region");
     }
   }
   return undefined;
