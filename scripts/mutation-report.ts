@@ -72,7 +72,16 @@ export function readReport(path: string): Report {
 /** Reports merged in order: a mutant's later result (a re-run) replaces its earlier one. */
 export function mergeReports(reports: readonly Report[]): Report {
   const byKey = new Map<string, MutantResult>();
-  for (const r of reports) for (const m of r.results) byKey.set(mutantKey(m.file, m), m);
+  for (const r of reports) {
+    // Reports written before occurrences were recorded: number identical lines in report order.
+    const seen = new Map<string, number>();
+    for (const m of r.results) {
+      const base = mutantKey(m.file, { ...m, occurrence: 0 });
+      const occurrence = m.occurrence ?? seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
+      byKey.set(mutantKey(m.file, { ...m, occurrence }), m);
+    }
+  }
   const first = reports[0];
   if (first === undefined) throw new Error("mutation: no report to merge");
   return { options: first.options, seconds: reports.reduce((t, r) => t + (r.seconds ?? 0), 0), results: [...byKey.values()] };
