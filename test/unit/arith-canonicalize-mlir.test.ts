@@ -1,7 +1,7 @@
 /**
  * Tensile's `--canonicalize` against MLIR's own: for every golden file under test/golden/arith that runs the
  * canonicalizer, `mlir-opt-16 --canonicalize` must print the same IR function by function, modulo SSA value
- * names and the order of the constants folding hoists to the top of each function.
+ * names (constants are compared by value, in the order folding leaves them at the top of each function).
  *
  * mlir-opt-16 runs on each function alone, so one case where MLIR 16 produces invalid IR does not hide the
  * others. The cases where Tensile deliberately differs from MLIR 16 are listed below with the reason; for those
@@ -42,7 +42,10 @@ export const DIFFERS_FROM_MLIR_16: Readonly<Record<string, string>> = {
   ori_splat_all_ones: "MLIR 16's ori(x, -1) fold matches scalar constants only",
 };
 
-/** Each function of printed IR (by name) as lines, with constants inlined and SSA results renamed in order. */
+/**
+ * Each function of printed IR (by name) as lines, with constants inlined and SSA results renamed in order; each
+ * constant op stays as a `const<value>` line, so the constants' order counts.
+ */
 export function normalizedFunctions(printed: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   let name: string | undefined;
@@ -73,6 +76,7 @@ function normalizeBody(lines: readonly string[]): string[] {
     const c = /^(%[\w$.-]+) = arith\.constant (.+)$/.exec(line);
     if (c !== null) {
       constants.set(c[1] as string, `const<${c[2]}>`);
+      kept.push(`const<${c[2]}>`);
       continue;
     }
     const defs = /^((?:%[\w$.-]+(?:, )?)+) = /.exec(line);
