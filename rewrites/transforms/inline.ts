@@ -13,8 +13,10 @@
  *
  * A single-block callee is cloned before the call, the operands of its ReturnLike terminator replacing the
  * call's results. A callee of several blocks splits the caller's block after the call: the callee's entry
- * block is merged into the call's block, its other blocks follow, each ReturnLike terminator becomes `cf.br` to
- * the continuation block (as MLIR's func inliner interface does), whose arguments replace the call's results. Inlined ops get `callsite(<callee loc> at <call loc>)`.
+ * block is merged into the call's block, its other blocks follow, each ReturnLike terminator becomes a branch to
+ * the continuation block, whose arguments replace the call's results: the branch the terminator's dialect
+ * builds (`inliner.handleTerminator`, MLIR's DialectInlinerInterface; func's return becomes `cf.br`). A
+ * multi-block callee whose returns' dialect has no such hook is not inlined. Inlined ops get `callsite(<callee loc> at <call loc>)`.
  *
  * Callables are processed callees first (the SCCs of the call graph in post-order), so a callee has its own
  * calls inlined before it is inlined elsewhere. Calls to a function on a cycle of the call graph (itself or
@@ -34,8 +36,6 @@ import { definePass } from "../../src/pass/pass.ts";
 import { Rewriter, type RewriteListener } from "../../src/rewrite/rewriter.ts";
 import { ReturnLike } from "../../src/ir/traits.ts";
 import { CallableOpInterface, CallOpInterface, resolveCallable } from "../../src/interfaces/function.ts";
-// The branch a multi-block callee's returns become: what MLIR's func dialect inliner interface builds too.
-import { BranchOp } from "../../dialects/cf/index.ts";
 
 /** A callable op (CallableOpInterface) with a region to inline: a function with a body. */
 type Callable = Operation;
@@ -160,8 +160,15 @@ function refusal(call: Operation, callee: Operation | undefined, recursive: Read
   if (!bodyIsInlinable(body, ctx)) return "the callee holds ops no inliner interface covers";
   const multiBlock = body.blocks.length > 1;
   if (multiBlock && call.parentOp?.hasTrait(SingleBlock) === true) return "a multi-block callee cannot go in a single-block region";
+  if (multiBlock && body.blocks.some((b) => b.last?.hasTrait(ReturnLike) === true && terminatorHandler(b.last, ctx) === undefined)) {
+    return "a multi-block callee whose returns' dialect cannot turn them into branches";
+  }
   return undefined;
 }
+
+/** What turns `ret` into a branch when a multi-block callee is inlined: its dialect's inliner hook. */
+const terminatorHandler = (ret: Operation, ctx: Context): ((ret: Operation, dest: Block) => Operation) | undefined =>
+  ctx.dialect(ret.dialect)?.inliner?.handleTerminator;
 
 // ---- inlining one call -----------------------------------------------------------------------------------
 
@@ -180,7 +187,7 @@ function remapLocations(blocks: readonly Block[], callLoc: Location): void {
 }
 
 /** Replaces `call` by the body of `callee` (which the caller must have checked with `refusal`). */
-export function inlineCall(call: Operation, callee: Callable, rw: Rewriter): void {
+export function inlineCall(call: Operation, callee: Callable, rw: Rewriter, ctx: Context): void {
   const callBlock = call.parent;
   const region = callBlock?.parent;
   if (callBlock === undefined || region === undefined) throw new Error("inlineCall: the call is not in a region");
@@ -212,7 +219,9 @@ export function inlineCall(call: Operation, callee: Callable, rw: Rewriter): voi
   for (const block of blocks) {
     const ret = block.last;
     if (ret === undefined || !ret.hasTrait(ReturnLike)) continue;
-    const br = BranchOp.build({ dest: continuation, destOperands: [...ret.operands] }, ret.loc);
+    const handle = terminatorHandler(ret, ctx);
+    if (handle === undefined) throw new Error(`inlineCall: the dialect of '${ret.name}' cannot turn it into a branch (no inliner handleTerminator)`);
+    const br = handle(ret, continuation);
     block.insertBefore(br, ret);
     ret.erase();
   }
@@ -253,7 +262,7 @@ export function inline(root: Operation, ctx: Context, opts: InlineOptions = {}):
         if (optimized !== undefined && isLeft(optimized)) return optimized;
         const calls = inlinableCalls(fn, recursive, ctx);
         if (calls.length === 0) break;
-        for (const [call, callee] of calls) inlineCall(call, callee, rw);
+        for (const [call, callee] of calls) inlineCall(call, callee, rw, ctx);
         inlinedCalls += calls.length;
       }
     }

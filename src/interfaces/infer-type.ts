@@ -45,6 +45,8 @@ function verifyInferredResultTypes(view: InterfaceView<InferTypeMethods>): Diagn
   // MLIR 16 fails here without a message of its own (the op's inferReturnTypes reports why); later versions
   // say this, which is what a user needs to hear.
   if (inferred === undefined) return opError(op, "failed to infer returned types");
+  // The same types are compatible whatever the op says (the common case, checked without allocating).
+  if (inferred.length === op.numResults && inferred.every((t, i) => t === op.getResult(i).type)) return undefined;
   const actual = op.results.map((r) => r.type);
   if (view.isCompatibleReturnTypes(inferred, actual)) return undefined;
   return opError(op, `inferred type(s) ${quotedTypes(inferred)} are incompatible with return type(s) of operation ${quotedTypes(actual)}`);

@@ -24,8 +24,22 @@ import { type Attribute, type DialectAttrDef, ResourceHandle } from "./attribute
 import type { Builder } from "./builder.ts";
 import { applyAttachment, type InterfaceAttachment } from "./interfaces.ts";
 import type { Location } from "./location.ts";
-import type { Operation } from "./operation.ts";
+import type { Block, Operation } from "./operation.ts";
 import type { DialectTypeDef, Type } from "./types.ts";
+
+/**
+ * What the inliner asks of a dialect (MLIR's DialectInlinerInterface): the dialect of a callee's terminators
+ * says what they become once the callee is inlined.
+ */
+export interface DialectInliner {
+  /**
+   * The op replacing `terminator` (one of this dialect's ReturnLike ops, ending a block of a multi-block callee
+   * being inlined): a branch to `dest` passing the returned values (func's return becomes `cf.br`). The
+   * inliner inserts it before the terminator and erases the terminator. Without this hook, callees whose
+   * returns are of this dialect are inlined only when they have a single block.
+   */
+  readonly handleTerminator?: (terminator: Operation, dest: Block) => Operation;
+}
 
 /** What a dialect contributes to a context; `defineDialect` builds one. */
 export interface DialectInfo {
@@ -53,6 +67,8 @@ export interface DialectInfo {
   readonly interpreter?: readonly InterpretationEntry[];
   /** Canonicalization patterns of its own (Tensile's live in rewrites/ and arrive through an extension). */
   readonly canonicalization?: readonly Pattern[];
+  /** How the inliner treats the dialect's terminators (MLIR's DialectInlinerInterface). */
+  readonly inliner?: DialectInliner;
   /**
    * External models of op interfaces for its own ops (`attach(Op, implement(I, {...}))`), applied when a
    * Context loads it; see `applyAttachment` for what attaching means (op kinds are process-wide).

@@ -197,9 +197,9 @@ export class Operation {
     return this.info?.traits.has(t) ?? false;
   }
   /** This op seen through an op interface (src/ir/interfaces.ts), or undefined when its kind does not implement it. */
-  getInterface<M extends object, D extends keyof M>(this: Implements<OpInterface<M, D>>, iface: OpInterface<M, D>): InterfaceView<M>;
-  getInterface<M extends object, D extends keyof M>(iface: OpInterface<M, D>): InterfaceView<M> | undefined;
-  getInterface<M extends object, D extends keyof M>(iface: OpInterface<M, D>): InterfaceView<M> | undefined {
+  getInterface<M extends object, D extends keyof M, S extends keyof M>(this: Implements<OpInterface<M, D, S>>, iface: OpInterface<M, D, S>): InterfaceView<M>;
+  getInterface<M extends object, D extends keyof M, S extends keyof M>(iface: OpInterface<M, D, S>): InterfaceView<M> | undefined;
+  getInterface<M extends object, D extends keyof M, S extends keyof M>(iface: OpInterface<M, D, S>): InterfaceView<M> | undefined {
     return iface.of(this as unknown as Operation);
   }
 

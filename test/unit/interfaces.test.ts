@@ -36,7 +36,7 @@ import { TestAlloc, TestBr, TestCast, TestConcat, TestCondBr, TestMemory, TestOp
 import { AddIOp, CmpIOp, ExtSIOp, TruncIOp } from "../../dialects/arith/index.ts";
 import { UnrealizedConversionCastOp } from "../../dialects/builtin/index.ts";
 import { canonicalize } from "../../rewrites/canonicalize.ts";
-import { castCompatible } from "../../src/interfaces/cast.ts";
+import { CastOpInterface, castCompatible } from "../../src/interfaces/cast.ts";
 import { InferTypeOpInterface, inferReturnTypes } from "../../src/interfaces/infer-type.ts";
 import { Context } from "../../src/ir/context.ts";
 import { f32, i1, i32, i64, i8, IntegerType } from "../../src/ir/types.ts";
@@ -371,6 +371,36 @@ functions("inline and symbol-dce work on test functions and calls", () => {
   assert.not.match(print(m), /@sq|@unused/);
 });
 
+functions("a multi-block callee inlines through its dialect's inliner hook: test.return becomes test.br, no cf", () => {
+  const text = `module {
+  test.func private @pick(%c: i1, %x: i32) -> i32 {
+    test.cond_br %c, ^bb1, ^bb2 : i1
+  ^bb1:
+    test.return %x : i32
+  ^bb2:
+    %0 = test.pure %x, %x : i32
+    test.return %0 : i32
+  }
+  test.func @main(%c: i1, %a: i32) -> i32 {
+    %0 = test.call @pick(%c, %a) : (i1, i32) -> i32
+    test.return %0 : i32
+  }
+}`;
+  const m = parse(text);
+  const r = inline(m, ctx);
+  assert.ok(isRight(r) && r.right.inlinedCalls === 1);
+  assert.ok(isRight(verify(m, { ctx })));
+  const main = print(m).split("test.func @main")[1] ?? "";
+  assert.not.match(main, /cf\.|test\.call/);
+  assert.is(main.match(/test\.br \^bb3\(/g)?.length, 2, main);
+  // A dialect without the hook keeps such calls (its returns cannot become branches).
+  const { inliner: _, ...withoutHook } = testDialect;
+  const bare = newContext().load(defineDialect(withoutHook));
+  const again = parserIn(bare)(text);
+  const kept = inline(again, bare);
+  assert.ok(isRight(kept) && kept.right.inlinedCalls === 0);
+});
+
 functions("the inliner does not inline recursive test functions, and calls resolve through CallOpInterface", () => {
   const m = parse(`module {
   test.func private @rec(%x: i32) -> i32 {
@@ -424,6 +454,10 @@ casts("compatibility is asked of the op kind, before any op exists", () => {
   assert.is(castCompatible(TruncIOp, [i64], [i32]), true);
   assert.is(castCompatible(UnrealizedConversionCastOp, [f32], [i32, i64]), true);
   assert.is(castCompatible(TestOpaque, [i32], [i32]), undefined, "test.opaque is no cast");
+  // And of an op, through its view (a static method does not need the op, but the view has it too).
+  const op = TestCast.build({ inputs: [], outputs: [i32] });
+  assert.is(op.getInterface(CastOpInterface)?.areCastCompatible([i64], [f32]), false);
+  assert.is(op.getInterface(CastOpInterface)?.areCastCompatible([i64], [i8]), true);
 });
 
 casts("the folder removes identity casts and cast round trips through the interface", () => {
