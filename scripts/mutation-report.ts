@@ -22,6 +22,8 @@ export type KilledBy = "counterexample" | "coverage" | "error";
 
 export interface MutantResult extends Mutant {
   readonly file: string;
+  /** Which of the file's mutants with this same edit of this same line text it is (0 for the first). */
+  readonly occurrence?: number;
   readonly outcome: Outcome;
   readonly seconds: number;
   readonly killedBy?: KilledBy;
@@ -43,10 +45,22 @@ export interface Report {
 
 /**
  * A mutant's identity across runs and edits elsewhere in the file: its file, operator, edit, source line and
- * column (not its line number or offset, which move when an example above it grows).
+ * column (not its line number or offset, which move when an example above it grows), and which occurrence it
+ * is when several patterns share the line.
  */
-export function mutantKey(file: string, m: Pick<Mutant, "operator" | "replacement" | "context" | "column">): string {
-  return [file, m.operator, m.replacement, m.context, m.column].join("\u0000");
+export function mutantKey(file: string, m: Pick<Mutant, "operator" | "replacement" | "context" | "column"> & { readonly occurrence?: number }): string {
+  return [file, m.operator, m.replacement, m.context, m.column, m.occurrence ?? 0].join("\u0000");
+}
+
+/** The file's mutants with their occurrence numbers (see mutantKey). */
+export function withOccurrences(file: string, all: readonly Mutant[]): (Mutant & { readonly occurrence: number })[] {
+  const seen = new Map<string, number>();
+  return all.map((m) => {
+    const k = mutantKey(file, m);
+    const occurrence = seen.get(k) ?? 0;
+    seen.set(k, occurrence + 1);
+    return { ...m, occurrence };
+  });
 }
 
 export function readReport(path: string): Report {
@@ -58,7 +72,16 @@ export function readReport(path: string): Report {
 /** Reports merged in order: a mutant's later result (a re-run) replaces its earlier one. */
 export function mergeReports(reports: readonly Report[]): Report {
   const byKey = new Map<string, MutantResult>();
-  for (const r of reports) for (const m of r.results) byKey.set(mutantKey(m.file, m), m);
+  for (const r of reports) {
+    // Reports written before occurrences were recorded: number identical lines in report order.
+    const seen = new Map<string, number>();
+    for (const m of r.results) {
+      const base = mutantKey(m.file, { ...m, occurrence: 0 });
+      const occurrence = m.occurrence ?? seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
+      byKey.set(mutantKey(m.file, { ...m, occurrence }), m);
+    }
+  }
   const first = reports[0];
   if (first === undefined) throw new Error("mutation: no report to merge");
   return { options: first.options, seconds: reports.reduce((t, r) => t + (r.seconds ?? 0), 0), results: [...byKey.values()] };

@@ -30,7 +30,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { equivalenceOf, type EquivalentMutant, equivalentMutants } from "./mutation-equivalent.ts";
 import { applyMutant, type Mutant, mutantsOf } from "./mutation-operators.ts";
-import { killedBy, mergeReports, mutantKey, type MutantResult, type Outcome, readReport, type Report, renderReport } from "./mutation-report.ts";
+import { killedBy, mergeReports, mutantKey, type MutantResult, type Outcome, readReport, type Report, renderReport, withOccurrences } from "./mutation-report.ts";
 
 /** The property tests that kill the mutants of each file, by path prefix (first match). */
 const KILLERS: readonly (readonly [prefix: string, args: readonly string[], env: Readonly<Record<string, string>>])[] = [
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
         continue;
       }
       const source = readFileSync(join(root, file), "utf8");
-      const all = mutantsOf(source);
+      const all = withOccurrences(file, mutantsOf(source));
       const chosen = chooseMutants(file, all, o, rerun);
       if (chosen.length === 0) continue;
       const base = await runKiller(dirs[0] as string, killer, o, (o.timeout ?? 600) * 1000);

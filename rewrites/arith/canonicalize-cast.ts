@@ -254,13 +254,14 @@ export const trunciShruiMuliToMuluiExtended = trunciHighHalf(ExtUIOp, MulUIExten
 
 function trunciHighHalf(ext: typeof ExtSIOp | typeof ExtUIOp, extended: typeof MulSIExtendedOp | typeof MulUIExtendedOp, name: string): Pattern {
   const e = ext.info?.name ?? "";
-  const example = (n: string, w: string, shift: string): string =>
-    `^bb0(%x: ${n}, %y: ${n}):\n  %a = ${e} %x : ${n} to ${w}\n  %b = ${e} %y : ${n} to ${w}\n  %m = arith.muli %a, %b : ${w}\n` +
+  const example = (n: string, w: string, shift: string, ny = n): string =>
+    `^bb0(%x: ${n}, %y: ${ny}):\n  %a = ${e} %x : ${n} to ${w}\n  %b = ${e} %y : ${ny} to ${w}\n  %m = arith.muli %a, %b : ${w}\n` +
     `  %c = arith.constant ${shift} : ${w}\n  %h = arith.shrui %m, %c : ${w}\n  %r = arith.trunci %h : ${w} to ${n}`;
   return rewrite({
     name,
     root: TruncIOp,
-    examples: [example("i32", "i64", "?{32|31}"), example("i8", "i16", "8")],
+    // The last one extends operands of two types: the pattern must not fire.
+    examples: [example("i32", "i64", "?{32|31}"), example("i8", "i16", "8"), example("i32", "i64", "32", "i16")],
     apply(op, rw) {
       const shift = defining(op.in, ShRUIOp);
       const mul = shift === undefined ? undefined : defining(shift.lhs, MulIOp);

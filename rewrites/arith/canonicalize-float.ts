@@ -101,6 +101,19 @@ function integerPredicate(pred: number, isUnsigned: boolean): CmpIPredicate | un
   }
 }
 
+/** Integers (k) and float constants (c) around the powers of two where f16, f32 and f64 stop being exact. */
+const NEAR_POWERS_OF_TWO = [
+  { I: ["i16"], F: ["f16"], k: "2049|2051|4097|-2049|-32767", c: "2048.0|2052.0|4096.0|-2048.0|-32768.0" },
+  { I: ["i32"], F: ["f32"], k: "16777217|16777219|33554433|-16777217|-2147483647", c: "16777216.0|16777220.0|33554432.0|-16777216.0|-2147483648.0" },
+  { I: ["i64"], F: ["f64"], k: "9007199254740993|9007199254740995|-9007199254740993|-9223372036854775807", c: "9007199254740992.0|9007199254740996.0|-9007199254740992.0|-9223372036854775808.0" },
+];
+
+/** Pairs of an integer k and a float constant c next to it, as alternatives of one choice (two lines each). */
+const K_NEXT_TO_C = [
+  [-4, "-4.5"], [-5, "-4.5"], [-1, "-1.5"], [-2, "-1.5"], [-1, "-0.5"], [0, "-0.5"], [0, "0.5"], [1, "0.5"],
+  [4, "4.5"], [5, "4.5"], [-128, "-128.0"], [-127, "-128.0"], [127, "127.0"], [126, "127.0"], [-128, "-127.5"], [127, "126.5"],
+].map(([k, c]) => `%k = arith.constant ${k} : $I\n  %c = arith.constant ${c} : $F`).join("|");
+
 /** Every cmpf predicate, as a choice hole. */
 const CMPF_CHOICE = "?{false|oeq|ogt|oge|olt|ole|one|ord|ueq|ugt|uge|ult|ule|une|uno|true}";
 
@@ -124,6 +137,19 @@ export const cmpfIntToFpConst = rewrite({
       ir: `^bb0(%x: $I):\n  %f = arith.sitofp %x : $I to $F\n  %c = arith.constant ?{0.0|1.0|-1.0|0.5|-0.5|127.0|128.0|-128.0|-129.0|255.0|256.0|4.5|-4.5|65504.0|2147483648.0|-2147483648.0} : $F\n  %r = arith.cmpf ${CMPF_CHOICE}, %f, %c : $F`,
       types: { I: ["i8", "i16", "i32", "i64"], F: ["f16", "f32", "f64"] },
     },
+    // Integers next to a power of two beyond the float's significand (x is k half the time), compared with a
+    // constant there: where the conversion rounds x onto the constant, comparing the integers would differ,
+    // so the pattern must leave these alone.
+    // x is the integer k half the time (select on a free i1), compared with a constant c next to it: the
+    // edges where rounding toward zero changes the predicate, and the extremes of i8. One choice picks k and c.
+    {
+      ir: `^bb0(%b: i1, %d: $I):\n  ?{${K_NEXT_TO_C}}\n  %x = arith.select %b, %k, %d : $I\n  %f = arith.sitofp %x : $I to $F\n  %r = arith.cmpf ${CMPF_CHOICE}, %f, %c : $F`,
+      types: { I: ["i8", "i16", "i32"], F: ["f32", "f64"] },
+    },
+    ...NEAR_POWERS_OF_TWO.map(({ I, F, k, c }) => ({
+      ir: `^bb0(%b: i1, %d: $I):\n  %k = arith.constant ?{${k}} : $I\n  %x = arith.select %b, %k, %d : $I\n  %f = arith.?{sitofp|uitofp} %x : $I to $F\n  %c = arith.constant ?{${c}} : $F\n  %r = arith.cmpf ${CMPF_CHOICE}, %f, %c : $F`,
+      types: { I, F },
+    })),
   ].flat(),
   root: CmpFOp,
   apply(op, rw) {

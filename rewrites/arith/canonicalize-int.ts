@@ -446,7 +446,11 @@ const cmpiOfExt = (ext: ExtOp, name: string): Pattern =>
   rewrite({
     name,
     root: CmpIOp,
-    examples: [extExample(ext, (a, b) => `arith.cmpi ?{eq|ne}, ${a}, ${b} : $W`)],
+    // eq and ne; then the order predicates too, which it must leave alone (extui does not keep the signed order).
+    examples: [
+      extExample(ext, (a, b) => `arith.cmpi ?{eq|ne}, ${a}, ${b} : $W`),
+      extExample(ext, (a, b) => `arith.cmpi ?{eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge}, ${a}, ${b} : $W`),
+    ],
     apply(op, rw) {
       const pred = op.predicate.number;
       if (pred !== 0 && pred !== 1) return rw.fail("the predicate is not eq or ne");

@@ -23,6 +23,15 @@ export const indirectCallOfConstant = rewrite({
       defs: "func.func private @ex_twice_$T(%a: $T) -> $T {\n  %r = arith.addi %a, %a : $T\n  func.return %r : $T\n}",
       ir: "^bb0(%x: $T):\n  %f = func.constant @ex_twice_$T : ($T) -> $T\n  %r = func.call_indirect %f(%x) : ($T) -> $T",
     },
+    // A callee chosen at run time: not a func.constant, so the call stays indirect.
+    {
+      defs:
+        "func.func private @ex_twice_$T(%a: $T) -> $T {\n  %r = arith.addi %a, %a : $T\n  func.return %r : $T\n}\n" +
+        "func.func private @ex_square_$T(%a: $T) -> $T {\n  %r = arith.muli %a, %a : $T\n  func.return %r : $T\n}",
+      ir:
+        "^bb0(%b: i1, %x: $T):\n  %f = func.constant @ex_twice_$T : ($T) -> $T\n  %g = func.constant @ex_square_$T : ($T) -> $T\n" +
+        "  %h = arith.select %b, %f, %g : ($T) -> $T\n  %r = func.call_indirect %h(%x) : ($T) -> $T",
+    },
   ],
   root: CallIndirectOp,
   apply(op, rw) {

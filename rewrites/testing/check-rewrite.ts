@@ -10,6 +10,7 @@
  *
  * Programs whose original run has undefined behaviour on the chosen inputs (division by zero, ...) are
  * skipped: a rewrite may assume UB does not happen. A rewrite that introduces UB or an error is a failure.
+ * An original run that fails a `cf.assert` is checked too: the rewritten program must fail the same assertion.
  *
  * Coverage (coverage.ts): checkRewrite counts in how many programs each pattern and folder under test fired,
  * prints the table, and fails when one never fired (unless excluded, with a reason). The set under test is
@@ -138,7 +139,8 @@ export function checkOne(
   const expected = interpret(module, c.fn, c.args, { ctx });
   if (isLeft(expected)) {
     if (expected.left.kind === "undefined-behavior" || expected.left.kind === "limit") return "skip";
-    throw new Error(`checkRewrite: the original program cannot run: ${expected.left.message}\n${c.text}`);
+    // A failed cf.assert is behaviour too: the rewritten program must fail the same assertion.
+    if (expected.left.kind !== "assertion") throw new Error(`checkRewrite: the original program cannot run: ${expected.left.message}\n${c.text}`);
   }
   const failed = applyTransform(opts.transform, module, ctx, opts.registry ?? newPassRegistry(), opts.fold ?? true, listener);
   if (failed !== undefined) return fail(failed);
@@ -149,6 +151,11 @@ export function checkOne(
   if (isLeft(reparsed)) return fail(`the rewritten IR does not parse back: ${renderDiagnostic(reparsed.left)}`, after);
   if (printOp(reparsed.right, { ctx }) !== after) return fail("the rewritten IR does not print back to the same text", after);
   const actual = interpret(reparsed.right, c.fn, c.args, { ctx });
+  if (isLeft(expected)) {
+    const got = isLeft(actual) ? `fails: ${actual.left.message}` : `returns ${formatValues(actual.right)}`;
+    if (isLeft(actual) && actual.left.kind === "assertion" && actual.left.message === expected.left.message) return undefined;
+    return fail(`the original fails an assertion (${expected.left.message}), the rewritten program ${got}`, after);
+  }
   if (isLeft(actual)) return fail(`the rewritten program fails where the original ran: ${actual.left.message}`, after);
   const diff = compareResults(expected.right, actual.right, opts.tolerance ?? {});
   if (diff !== undefined) return fail(`${diff} (expected ${formatValues(expected.right)}, got ${formatValues(actual.right)})`, after);

@@ -46,6 +46,11 @@ export interface ExampleStep {
   readonly seed: number;
   /** Per free operand: 0 binds it to a value of the program of its type (when there is one), else to a fresh argument. */
   readonly bind: readonly number[];
+  /**
+   * 0 makes the example a near miss: one of its scalar constants (picked by `seed`) becomes a free operand, so
+   * the pattern sees its shape with a value it cannot fold, and its guards (`c0 === undefined`) are tested.
+   */
+  readonly nearMiss?: number;
 }
 
 export interface Recipe {
@@ -246,6 +251,32 @@ interface PlacedExample {
   readonly inst: ExampleInstance;
   /** Per free operand: its fresh function argument, and whether to prefer a value of the program (newest first). */
   readonly binds: readonly { readonly arg: number; readonly reuse: number | undefined }[];
+  /** A near miss: the constant op replaced by the fresh function argument `arg`. */
+  readonly unconstant: { readonly op: Operation; readonly arg: number } | undefined;
+}
+
+/**
+ * Operands where most values make undefined behaviour (a shift amount, a divisor, a float converted to an
+ * integer), by op name: a near miss never turns a constant there into a random value, since a program with
+ * undefined behaviour is skipped. (An assertion's condition may become random: a failed assertion is checked.)
+ */
+const UB_AT_MOST_VALUES: Readonly<Record<string, number>> = Object.fromEntries([
+  ...["shli", "shrsi", "shrui", "divsi", "divui", "remsi", "remui", "ceildivsi", "ceildivui", "floordivsi"].map((n) => [`arith.${n}`, 1]),
+  // A random float converts to an integer only when in range (else poison: undefined behaviour).
+  ["arith.fptosi", 0],
+  ["arith.fptoui", 0],
+]);
+
+/** The example's scalar constants (in its blocks), which a near miss may turn into free operands. */
+function scalarConstants(inst: ExampleInstance): Operation[] {
+  const safe = (op: Operation): boolean =>
+    op.getResult(0).users().every((u) => {
+      const k = UB_AT_MOST_VALUES[u.name];
+      return k === undefined || u.getOperand(k) !== op.getResult(0);
+    });
+  return inst.blocks
+    .flatMap((b) => [...b.ops()])
+    .filter((op) => op.hasTrait(ConstantLike) && op.numResults === 1 && isScalarInput(op.getResult(0).type) && safe(op));
 }
 
 /** Instantiates a recipe's examples; each free operand gets a fresh argument type appended to `argTypes`. */
@@ -262,7 +293,10 @@ function placeExamples(steps: readonly ExampleStep[], opts: GenOptions, argTypes
       argTypes.push(a.type);
       return { arg: argTypes.length - 1, reuse: s.bind[i] === 0 ? i : undefined };
     });
-    placed.push({ at: s.at, inst, binds });
+    const constants = s.nearMiss === 0 ? scalarConstants(inst) : [];
+    const op = constants[s.seed % Math.max(1, constants.length)];
+    const unconstant = op === undefined ? undefined : { op, arg: argTypes.push(op.getResult(0).type) - 1 };
+    placed.push({ at: s.at, inst, binds, unconstant });
   }
   return placed;
 }
@@ -309,6 +343,10 @@ function buildFunction(
           const same = gen.values.filter((v) => v.type === fresh.type && !v.definingOp?.hasTrait(ConstantLike)).reverse();
           return same[reuse % Math.max(1, same.length)] ?? fresh;
         });
+        if (e.unconstant !== undefined) {
+          e.unconstant.op.getResult(0).replaceAllUsesWith(entry.args[e.unconstant.arg] as Value);
+          e.unconstant.op.erase();
+        }
         gen.splice(e.inst, operands);
       }
     };

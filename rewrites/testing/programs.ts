@@ -143,6 +143,8 @@ export function recipes(opts: ProgramOptions = {}): fc.Arbitrary<Recipe> {
     which: fc.nat({ max: 1 << 20 }),
     seed: fc.nat({ max: 2 ** 31 - 1 }),
     bind: fc.array(fc.nat({ max: 3 }), { minLength: 4, maxLength: 4 }),
+    // One example in six is a near miss (a constant of it made a free operand).
+    nearMiss: fc.nat({ max: 5 }),
   });
   const focus = focusStepArb(ops, opts.focus ?? []);
   const focusCount = opts.focusPerProgram ?? aboutAThird(opts.focus?.length ?? 0);

@@ -1,6 +1,6 @@
 /**
- * checkRewrite itself: random programs are well-formed and runnable, a correct pattern passes, and a wrong one
- * (subi(x, y) -> subi(y, x)) is caught with a small counterexample.
+ * checkRewrite itself: random programs are well-formed and runnable, a correct pattern passes, a wrong one
+ * (subi(x, y) -> subi(y, x)) is caught with a small counterexample, and so is one that erases a failing assert.
  */
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
@@ -10,6 +10,7 @@ import * as assert from "uvu/assert";
 import { AddIOp, ConstantOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
 import type { IntegerType } from "../../src/ir/types.ts";
 import { AbsFOp } from "../../dialects/math/index.ts";
+import { AssertOp } from "../../dialects/cf/index.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { verify } from "../../src/irdl/verifier.ts";
@@ -74,6 +75,24 @@ s("a deliberately wrong pattern is caught, with a small counterexample", () => {
   assert.ok(opLines.length <= 4, `the counterexample is not small:\n${r.message}`);
   assert.match(before, /arith\.subi/);
   assert.match(r.message, /--- before ---[\s\S]*--- after ---/);
+});
+
+s("a failed assertion is behaviour: erasing a cf.assert that fails is caught, keeping it passes", () => {
+  // Programs grown around an assertion on a free i1: it fails on about half the inputs.
+  const asserting = programs({ examples: ["^bb0(%c: i1):\n  cf.assert %c, \"checked\""], examplesPerProgram: { min: 1, max: 1 } });
+  const eraseAsserts = rewrite({
+    name: "wrong-erase-assert",
+    root: AssertOp,
+    apply(op, rw) {
+      rw.eraseOp(op);
+      return rw.done();
+    },
+  });
+  const wrong = checkRewrite({ transform: [eraseAsserts], programs: asserting, runs: 100, seed: 7, fold: false });
+  assert.not.ok(wrong.ok, "erasing a failing assertion was not caught");
+  if (!wrong.ok) assert.match(wrong.message, /the original fails an assertion \('cf.assert' op assertion failed: checked\), the rewritten program returns/);
+  const kept = checkRewrite({ transform: "builtin.module(func.func(canonicalize))", programs: asserting, runs: 100, seed: 7, coverage: false });
+  assert.ok(kept.ok, kept.ok ? "" : kept.message);
 });
 
 s("a correct pattern passes", () => {

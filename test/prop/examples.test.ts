@@ -1,5 +1,6 @@
 /**
- * Rewrite examples: the hole syntax fills as documented (rewrites/testing/examples.ts), every example of every
+ * Rewrite examples: the hole syntax fills as documented (rewrites/testing/examples.ts), near misses replace a
+ * constant by a free operand (rewrites/testing/program-gen.ts), every example of every
  * shipped pattern and folder parses and verifies for some filling, and every shipped canonicalization pattern
  * and folder has one.
  */
@@ -15,7 +16,10 @@ import { cfCanonicalizationPatterns } from "../../rewrites/cf/canonicalize.ts";
 import { funcCanonicalizationPatterns } from "../../rewrites/func/canonicalize.ts";
 import { hasFolder } from "../../rewrites/testing/coverage.ts";
 import { fillExample, instantiate, seeded, tryInstantiate } from "../../rewrites/testing/examples.ts";
+import { buildProgram, type Recipe } from "../../rewrites/testing/program-gen.ts";
+import { i32 } from "../../src/ir/types.ts";
 import type { RewriteExample } from "../../src/rewrite/pattern.ts";
+import { printOp } from "../../src/text/printer.ts";
 
 const ctx = newContext();
 const s = suite("rewrite examples");
@@ -48,6 +52,24 @@ s("holes: types, constants (one value per name), choices, free operands and hidd
   // Float holes and choice alternatives that are constant holes.
   const f = fillExample("%c = arith.constant ?{?k|1.5} : $F", seeded(3));
   assert.match(f, /^%c = arith\.constant (0x[0-9A-F]+|1\.5) : f(16|32|64)$/);
+});
+
+s("near misses: a constant of an example becomes a free operand, never a shift amount", () => {
+  const ex = "^bb0(%x: i32):\n  %a = arith.constant 5 : i32\n  %n = arith.constant 3 : i32\n  %s = arith.shli %x, %n : i32\n  %r = arith.addi %s, %a : i32";
+  const build = (nearMiss: number, seed: number): string => {
+    const recipe: Recipe = { args: [], steps: [], results: [0], diamond: undefined, examples: [{ at: 0, which: 0, seed, bind: [1], nearMiss }] };
+    return printOp(buildProgram(recipe, { ops: [], types: [i32], examples: [ex], ctx }).module, { ctx });
+  };
+  for (let seed = 0; seed < 6; seed++) {
+    const exact = build(1, seed);
+    assert.match(exact, /arith\.constant 5 : i32/, exact);
+    const miss = build(0, seed);
+    // The addend 5 is now an argument of @f; the shift amount 3 stays (a random shift is undefined behaviour).
+    assert.not.match(miss, /arith\.constant 5 : i32/, miss);
+    assert.match(miss, /arith\.constant 3 : i32/, miss);
+    assert.match(miss, /func\.func @f\(%arg0: i32, %arg1: i32\)/, miss);
+    assert.match(miss, /arith\.addi %\d+, %arg1 : i32/, miss);
+  }
 });
 
 s("a bad example says why it does not parse", () => {
