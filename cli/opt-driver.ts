@@ -68,9 +68,11 @@ export function runOpt(text: string, file: string, makeContext: () => Context, o
       if (r.errors.length > 0) failed = true;
       if (all.length > 0) stderr += `${all.map((d) => renderDiagnostic(d, sources)).join("\n")}\n`;
     }
-    if (r.output !== undefined) outputs.push(r.output);
+    // mlir-opt ends each chunk's printed op with an empty line, and a chunk that failed prints nothing but still
+    // gets its split marker: byte for byte what mlir-opt-16 writes.
+    outputs.push(r.output === undefined ? "" : `${r.output.endsWith("\n") ? r.output : `${r.output}\n`}\n`);
   }
-  const stdout = outputs.map((o) => (o.endsWith("\n") ? o : `${o}\n`)).join("// -----\n");
+  const stdout = outputs.join("\n// -----\n");
   const passOpts = opts.passes;
   if (pm !== undefined && passOpts?.statistics !== undefined) stderr += pm.statisticsReport(passOpts.statistics);
   if (passOpts?.timing !== undefined) {

@@ -175,4 +175,13 @@ test("the CLI process runs a pipeline of the passes Tensile registers, and reads
   assert.match(bad.stderr, "'not-a-pass' does not refer to a registered pass or pass pipeline");
 });
 
+test("stdout is mlir-opt-16's byte for byte: an empty line after each op, a failed chunk's marker kept", () => {
+  const input = "func.func @f() {\n  return\n}\n// -----\nfunc.func @g() {\n  return %x\n}\n// -----\nfunc.func @h() {\n  return\n}\n";
+  for (const argv of [["--split-input-file"], []]) {
+    const text = argv.length === 0 ? "func.func @f() {\n  return\n}\n" : input;
+    const mlir = spawnSync("mlir-opt-16", [...argv, "-"], { input: text, encoding: "utf8" });
+    assert.is(run(argv, text).stdout, mlir.stdout, argv.join(" ") || "no flags");
+  }
+});
+
 test.run();
