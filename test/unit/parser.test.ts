@@ -4,7 +4,7 @@
  * mlir-opt-16 prints); whole files by comparing our generic print with mlir-opt-16's for the same input.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
@@ -461,16 +461,20 @@ test("every sample parses, and printing is a fixpoint of print -> parse -> print
 test("mlir-opt-16 accepts every sample and prints exactly what we print for it", () => {
   if (!hasMlirOpt) return;
   const dir = mkdtempSync(join(tmpdir(), "tensile-parser-"));
-  for (const [name, text] of Object.entries(validSamples)) {
-    const file = join(dir, `${name}.mlir`);
-    writeFileSync(file, text);
-    for (const flags of [["--mlir-print-op-generic", "--mlir-print-debuginfo"], []]) {
-      const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...flags, file], { encoding: "utf8" });
-      assert.is(r.status, 0, `mlir-opt-16 rejected ${name}: ${r.stderr}`);
-      const ctx = newCtx();
-      const ours = printOp(right(parseSource(text, ctx, { file })), { generic: flags.length > 0, debugInfo: flags.length > 0, ctx });
-      assert.is(norm(ours), norm(r.stdout), name);
+  try {
+    for (const [name, text] of Object.entries(validSamples)) {
+      const file = join(dir, `${name}.mlir`);
+      writeFileSync(file, text);
+      for (const flags of [["--mlir-print-op-generic", "--mlir-print-debuginfo"], []]) {
+        const r = spawnSync("mlir-opt-16", ["--allow-unregistered-dialect", ...flags, file], { encoding: "utf8" });
+        assert.is(r.status, 0, `mlir-opt-16 rejected ${name}: ${r.stderr}`);
+        const ctx = newCtx();
+        const ours = printOp(right(parseSource(text, ctx, { file })), { generic: flags.length > 0, debugInfo: flags.length > 0, ctx });
+        assert.is(norm(ours), norm(r.stdout), name);
+      }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

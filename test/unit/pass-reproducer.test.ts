@@ -251,7 +251,7 @@ export function registerPasses(registry) { registry.register(tag).register(crash
     const input = join(dir, "in.mlir");
     writeFileSync(input, INPUT);
     const cli = join(ROOT, "cli/tensile-opt.js");
-    const run = (args: string[]) => spawnSync(process.execPath, [cli, `--load-pass-plugin=${plugin}`, ...args], { encoding: "utf8", cwd: dir });
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, `--load-pass-plugin=${plugin}`, ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, TMPDIR: dir } });
     const first = run([input, "--pass-pipeline=builtin.module(func.func(plugin-tag,plugin-crash))", `--mlir-pass-pipeline-crash-reproducer=${dir}/`]);
     assert.is(first.status, 1, first.stderr);
     assert.match(first.stderr, "error: pass 'plugin-crash' (PluginCrash) crashed on 'func.func' operation: @g: plugin crashed");
