@@ -3,7 +3,8 @@
  * the command-line arguments), runs their uvu suites in one process, and ends with the plain
  * `N passed, N failed` line that CI reads.
  */
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -23,6 +24,12 @@ function findTests(dir: string): string[] {
 const root = resolve(import.meta.dirname);
 const filters = process.argv.slice(2);
 const files = findTests(root).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
+
+// Everything a test (or a process it starts) writes under the temp dir lands in one directory of this run,
+// removed at the end: automatic crash reproducers of passes that tests make fail, scratch files a failed
+// assertion kept from its cleanup. What is left there is named, so a leak is seen rather than silently kept.
+const runTmp = mkdtempSync(join(tmpdir(), "tensile-test-run-"));
+process.env.TMPDIR = runTmp;
 
 g.UVU_DEFER = 1;
 g.UVU_QUEUE = [];
@@ -53,5 +60,11 @@ if (files.length === 0) {
   console.log("no test files matched");
   process.exitCode = 1;
 }
+// Registered last, so it runs after the exit handlers of test helpers that clean up at exit.
+process.on("exit", () => {
+  const leftovers = readdirSync(runTmp).filter((f) => !f.startsWith("tsx-")); // tsx-*: child processes' loader cache
+  if (leftovers.length > 0) console.error(`temp files left by tests (removed): ${leftovers.join(", ")}`);
+  rmSync(runTmp, { recursive: true, force: true });
+});
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 if (failed > 0) process.exitCode = 1;
