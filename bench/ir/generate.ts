@@ -7,18 +7,7 @@
  *
  * The text is valid for both Tensile and mlir-opt-16 (the benchmark checks that both print the same).
  */
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same module on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../../rewrites/testing/examples.ts";
 
 const INT_BINARY = ["arith.addi", "arith.subi", "arith.muli", "arith.andi", "arith.ori", "arith.xori", "arith.maxsi", "arith.minui"];
 const FLOAT_BINARY = ["arith.addf", "arith.subf", "arith.mulf", "arith.divf", "arith.maxf"];
@@ -123,7 +112,7 @@ function writeFunction(index: number, rand: () => number): { text: string; ops: 
 
 /** A module of about `targetOps` operations (whole functions, so a little more), and its exact op count. */
 export function generateModule(targetOps: number, seed = 1): { text: string; ops: number } {
-  const rand = prng(seed);
+  const rand = seeded(seed);
   const parts: string[] = ["module {\n"];
   let ops = 1; // the module
   for (let i = 0; ops < targetOps; i++) {

@@ -11,10 +11,9 @@ import { implement } from "../../src/ir/interfaces.ts";
 import { AutomaticAllocationScope, IsolatedFromAbove, Symbol } from "../../src/ir/traits.ts";
 import type { FunctionType } from "../../src/ir/types.ts";
 import { CallableOpInterface, FunctionOpInterface } from "../../src/interfaces/function.ts";
-import { functionOpAsm } from "../../src/interfaces/function-format.ts";
-import { DictArrayAttr, FunctionTypeAttr, StrAttr, SymbolNameAttr } from "../../src/irdl/constraints.ts";
+import { functionOpAsm, functionOpAttributes } from "../../src/interfaces/function-format.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
-import { optionalAttr, region } from "../../src/irdl/spec.ts";
+import { region } from "../../src/irdl/spec.ts";
 
 /**
  * `func.func`: a function, a symbol with a signature and (unless it is a declaration) a body region. What MLIR
@@ -25,13 +24,7 @@ export const FuncOp = defineOp(
   {
     name: "func.func",
     summary: "an operation with a name containing a single SSACFG region",
-    attributes: {
-      sym_name: SymbolNameAttr,
-      function_type: FunctionTypeAttr,
-      sym_visibility: optionalAttr(StrAttr),
-      arg_attrs: optionalAttr(DictArrayAttr),
-      res_attrs: optionalAttr(DictArrayAttr),
-    },
+    attributes: functionOpAttributes,
     regions: { body: region() },
     traits: [Symbol, IsolatedFromAbove, AutomaticAllocationScope],
     format: functionOpAsm(),

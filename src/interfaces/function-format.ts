@@ -17,6 +17,8 @@ import { type Attribute, ArrayAttr, DictionaryAttr, StringAttr, TypeAttr } from 
 import { type Operation, Region } from "../ir/operation.ts";
 import { SYM_NAME, SYM_VISIBILITY } from "../ir/symbol-table.ts";
 import { FunctionType, type Type } from "../ir/types.ts";
+import { DictArrayAttr, FunctionTypeAttr, StrAttr, SymbolNameAttr } from "../irdl/constraints.ts";
+import { optionalAttr } from "../irdl/spec.ts";
 import type { OpAsmHooks, OpAsmParser, OpAsmPrinter, OperationState, ParsedArgument } from "../text/asm-interfaces.ts";
 import { ARG_ATTRS, FUNCTION_TYPE, FunctionOpInterface, RES_ATTRS } from "./function.ts";
 
@@ -186,6 +188,17 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: Fun
   state.regions.push(body);
 }
 
+/**
+ * The attributes the shared syntax reads and writes (MLIR's FunctionOpInterface storage): a function op's spec
+ * takes them whole, `attributes: functionOpAttributes`, or spreads them beside its own.
+ */
+export const functionOpAttributes = {
+  sym_name: SymbolNameAttr,
+  function_type: FunctionTypeAttr,
+  sym_visibility: optionalAttr(StrAttr),
+  arg_attrs: optionalAttr(DictArrayAttr),
+  res_attrs: optionalAttr(DictArrayAttr),
+} as const;
 
 /** The custom syntax hooks of a function-like op: `format: functionOpAsm()` in its `defineOp` spec. */
 export function functionOpAsm(opts: FunctionFormatOptions = {}): OpAsmHooks {

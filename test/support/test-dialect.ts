@@ -27,16 +27,16 @@ import { implement } from "../../src/ir/interfaces.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
 import { IsolatedFromAbove, Pure, ReturnLike, SameOperandsAndResultType, SameOperandsType, Symbol, Terminator } from "../../src/ir/traits.ts";
 import { i1, IntegerType } from "../../src/ir/types.ts";
-import { AnyType, DictArrayAttr, FlatSymbolRefAttr, FunctionTypeAttr, StrAttr, SymbolNameAttr, typeConstraint } from "../../src/irdl/constraints.ts";
+import { AnyType, FlatSymbolRefAttr, typeConstraint } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { mutableOperandGroup } from "../../src/irdl/operand-groups.ts";
-import { optionalAttr, region, successor, variadic } from "../../src/irdl/spec.ts";
+import { region, successor, variadic } from "../../src/irdl/spec.ts";
 import { error } from "../../src/diag/diagnostic.ts";
 import type { Type } from "../../src/ir/types.ts";
 import { BranchOpInterface, SuccessorOperands } from "../../src/interfaces/control-flow.ts";
 import { CallableOpInterface, CallOpInterface, FunctionOpInterface } from "../../src/interfaces/function.ts";
-import { functionOpAsm } from "../../src/interfaces/function-format.ts";
+import { functionOpAsm, functionOpAttributes } from "../../src/interfaces/function-format.ts";
 import { SymbolUserOpInterface } from "../../src/interfaces/symbol-user.ts";
 import { CastOpInterface, foldCastRoundTrip } from "../../src/interfaces/cast.ts";
 import { effect, MemoryEffectOpInterface, Resource } from "../../src/interfaces/side-effects.ts";
@@ -116,13 +116,7 @@ export const TestFunc = defineOp(
   {
     name: "test.func",
     summary: "test function",
-    attributes: {
-      sym_name: SymbolNameAttr,
-      function_type: FunctionTypeAttr,
-      sym_visibility: optionalAttr(StrAttr),
-      arg_attrs: optionalAttr(DictArrayAttr),
-      res_attrs: optionalAttr(DictArrayAttr),
-    },
+    attributes: functionOpAttributes,
     regions: { body: region() },
     traits: [Symbol, IsolatedFromAbove],
     format: functionOpAsm(),

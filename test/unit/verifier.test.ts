@@ -38,8 +38,6 @@ import {
   AnyIntegerAttr,
   AnyType,
   Bool,
-  DictArrayAttr,
-  FunctionTypeAttr,
   narrow,
   SignlessIntegerLike,
   StrAttr,
@@ -55,6 +53,7 @@ import { splitInputFile } from "../../src/text/split-input.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import { traitVerifier } from "../../src/irdl/trait-verifiers.ts";
 import { FunctionOpInterface } from "../../src/interfaces/function.ts";
+import { functionOpAttributes } from "../../src/interfaces/function-format.ts";
 import { newContext } from "../../rewrites/index.ts";
 
 // ---- test ops ----------------------------------------------------------------------------------------------
@@ -63,13 +62,7 @@ const Func = defineOp(
   {
     name: "test.func",
     summary: "a function",
-    attributes: {
-      sym_name: SymbolNameAttr,
-      function_type: FunctionTypeAttr,
-      sym_visibility: optionalAttr(StrAttr),
-      arg_attrs: optionalAttr(DictArrayAttr),
-      res_attrs: optionalAttr(DictArrayAttr),
-    },
+    attributes: functionOpAttributes,
     regions: { body: region() },
     traits: [Symbol, IsolatedFromAbove],
   },
