@@ -1,76 +1,209 @@
-// The start-up bundle of tensile-opt: one ES module that esbuild builds from cli/tensile-opt.ts and everything
-// it imports, so that the CLI starts without compiling ~150 TypeScript files through tsx on every run
-// (0.5 s of a 0.55 s start-up). The TypeScript sources stay the truth: the bundle sits in build/ (not in git),
-// `scripts/setup.sh` (run by `npm test` and `npm run demo`) rebuilds it, and tensile-opt.js uses it only
-// while it is fresh, i.e. while no input file listed in its manifest changed since it was built; otherwise
-// the CLI runs the sources through tsx, as before. Plain JavaScript: it runs before any TypeScript loader.
-import { readFileSync, statSync } from "node:fs";
+// The start-up bundle of tensile-opt: one CommonJS file that esbuild builds from cli/tensile-opt.ts and
+// everything it imports, so that the CLI starts without compiling ~150 TypeScript files through tsx on every
+// run, plus a V8 code cache of it, so that V8 neither parses the bundle's 0.8 MB nor compiles the functions a
+// run needs (start-up figures in docs/BENCHMARKS.md, "Start-up").
+//
+// The TypeScript sources stay the truth: the bundle sits in build/ (not in git), `scripts/setup.sh` (run by
+// `npm test` and `npm run demo`) rebuilds it, and tensile-opt.js uses it only while it is fresh, i.e. while
+// no input file listed in its manifest changed since it was built and the bundle itself is the file the
+// manifest describes; otherwise the CLI runs the sources through tsx, as before. The code cache is used only
+// when it is the one built with this bundle (V8 itself only checks the source's length, its own version and
+// flags), so a stale or foreign cache costs speed, never correctness.
+//
+// Plain JavaScript: it runs before any TypeScript loader.
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { constants as vmConstants, Script } from "node:vm";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const buildDir = join(root, "build");
-const bundleIn = (dir) => join(dir, "tensile-opt.mjs");
+const bundleIn = (dir) => join(dir, "tensile-opt.cjs");
+const codeCacheIn = (dir) => join(dir, "tensile-opt.v8-cache");
 const manifestIn = (dir) => join(dir, "tensile-opt.manifest.json");
 export const bundleFile = bundleIn(buildDir);
 
+/** What the code cache is made from: a run of the CLI on this module (the functions it runs are cached). */
+const WARM_UP_INPUT = `module {
+  func.func @f(%a: i32, %b: i1) -> i32 {
+    %c0 = arith.constant 0 : i32
+    %0 = arith.addi %a, %c0 : i32
+    cf.cond_br %b, ^bb1, ^bb1
+  ^bb1:
+    return %0 : i32
+  }
+}
+`;
+
+const sameFile = (s, recorded) => recorded !== undefined && s.size === recorded.size && s.mtimeMs === recorded.mtimeMs;
+const fileRecord = (s) => ({ size: s.size, mtimeMs: s.mtimeMs });
+
 /**
- * True when the bundle in `dir` exists and none of the files it was built from changed since (by size and
- * mtime): about a hundred stats, a millisecond.
+ * The manifest of the bundle in `dir` when the bundle is fresh (none of the files it was built from changed
+ * since, by size and mtime: about a hundred and fifty stats, a millisecond), else undefined.
  */
-export function isBundleFresh(dir = buildDir) {
+function freshManifest(dir) {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(manifestIn(dir), "utf8"));
-    statSync(bundleIn(dir));
   } catch {
-    return false;
+    return undefined;
   }
-  if (!Array.isArray(manifest.inputs)) return false;
+  if (!Array.isArray(manifest.inputs) || manifest.bundle === undefined) return undefined;
   for (const { path, size, mtimeMs } of manifest.inputs) {
     try {
       const s = statSync(resolve(root, path));
-      if (s.size !== size || s.mtimeMs !== mtimeMs) return false;
+      if (s.size !== size || s.mtimeMs !== mtimeMs) return undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
-  return true;
+  return manifest;
 }
 
-/** Builds the bundle and its manifest (the inputs esbuild read, with their sizes and mtimes) into `dir`. */
+/**
+ * The contents of `path` if it is the file `recorded` describes (size and mtime), read from the same open
+ * file as the check, so that a file replaced meanwhile is never read as the recorded one.
+ */
+function readRecorded(path, recorded, encoding) {
+  let fd;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    return sameFile(fstatSync(fd), recorded) ? readFileSync(fd, encoding) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when the bundle in `dir` exists, is the one its manifest describes, and its sources did not change. */
+export function isBundleFresh(dir = buildDir) {
+  const manifest = freshManifest(dir);
+  if (manifest === undefined) return false;
+  try {
+    return sameFile(statSync(bundleIn(dir)), manifest.bundle);
+  } catch {
+    return false;
+  }
+}
+
+/** Compiles (with the code cache when it is this bundle's) and runs the bundle: its exports and the script. */
+function runBundle(dir, source, cachedData) {
+  const file = bundleIn(dir);
+  // The CommonJS wrapper Node itself would use; the bundle was built as a CommonJS module.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
+    filename: file,
+    cachedData,
+    // A dynamic import() in the bundle resolves as it would in a module of its own (Node's default loader).
+    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const codeCache = cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "used";
+  return { exports: module.exports, script, codeCache };
+}
+
+/**
+ * The bundle's exports (`{ main }`) when the bundle in `dir` is fresh, else undefined (the caller then runs
+ * the sources). Uses the code cache built with the bundle when there is one; `codeCache` says whether V8
+ * took it ("used"), refused it ("rejected": another Node or other V8 flags) or there was none ("none").
+ */
+export function loadBundle(dir = buildDir) {
+  const manifest = freshManifest(dir);
+  if (manifest === undefined) return undefined;
+  // An ASCII bundle is read as Latin-1: a one-byte string, without UTF-8 decoding (esbuild escapes non-ASCII
+  // characters everywhere but in comments; one in a comment would make the bundle a two-byte string).
+  const source = readRecorded(bundleIn(dir), manifest.bundle, manifest.ascii === true ? "latin1" : "utf8");
+  if (source === undefined) return undefined;
+  const cachedData = manifest.codeCache === undefined ? undefined : readRecorded(codeCacheIn(dir), manifest.codeCache);
+  const { exports, codeCache } = runBundle(dir, source, cachedData);
+  return { exports, codeCache };
+}
+
+/** Writes `data` to `path` through a temporary file and a rename, so that readers never see half a file. */
+function writeAtomic(path, data) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/**
+ * Builds the bundle, its code cache and its manifest (the inputs esbuild read, with their sizes and mtimes,
+ * and the bundle's and cache's own) into `dir`. Each file is replaced atomically, the manifest last.
+ */
 export async function buildBundle(dir = buildDir) {
   const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [join(root, "cli", "tensile-opt.ts")],
     outfile: bundleIn(dir),
     bundle: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
     // The native LLVM addon is loaded from node_modules as usual.
     external: ["llvm-bindings"],
-    // CommonJS dependencies (fp-ts, io-ts) bundled into an ES module need a `require` for node built-ins.
-    banner: { js: "import { createRequire as __tensileRequire } from 'node:module'; const require = __tensileRequire(import.meta.url);" },
+    // fp-ts and io-ts ship ES modules beside their CommonJS: bundled as ES modules, they need no CommonJS
+    // interop at start-up and unused parts are left out.
+    mainFields: ["module", "main"],
+    // Op formats compile on first use (src/irdl/define-op.ts); --write-code-cache checks they all compile.
+    define: { TENSILE_DEFER_FORMATS: "true" },
     sourcemap: "linked",
     metafile: true,
+    write: false,
     logLevel: "warning",
   });
+  const { mkdirSync, rmSync } = await import("node:fs");
+  mkdirSync(dir, { recursive: true });
+  // Until the new manifest is written, the bundle is stale: a failed build leaves the CLI on the sources.
+  rmSync(manifestIn(dir), { force: true });
+  for (const out of result.outputFiles) writeAtomic(out.path, out.contents);
+  const ascii = result.outputFiles.every((out) => !out.path.endsWith(".cjs") || out.contents.every((byte) => byte < 0x80));
   // Dependencies in node_modules are represented by package-lock.json (npm ci rewrites both): fewer stats.
+  // This file is the recipe: a change to it makes the bundle stale too.
   const sources = Object.keys(result.metafile.inputs)
     .map((p) => resolve(p)) // esbuild names inputs relative to its working directory
     .filter((p) => !p.includes("/node_modules/"));
-  const inputs = [...sources, join(root, "package-lock.json")].map((abs) => {
-    const s = statSync(abs);
-    return { path: relative(root, abs), size: s.size, mtimeMs: s.mtimeMs };
+  const inputs = [...sources, join(root, "package-lock.json"), fileURLToPath(import.meta.url)].map((abs) => ({ path: relative(root, abs), ...fileRecord(statSync(abs)) }));
+  const bundle = fileRecord(statSync(bundleIn(dir)));
+  // The bundle runs once, in a process of its own with Node's default flags (V8 rejects a code cache made
+  // under others), to check it and make its code cache.
+  const { spawnSync } = await import("node:child_process");
+  const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--write-code-cache", dir], {
+    input: WARM_UP_INPUT,
+    stdio: ["pipe", "ignore", "inherit"],
+    env: { ...process.env, NODE_OPTIONS: "" },
   });
-  const { writeFileSync } = await import("node:fs");
-  writeFileSync(manifestIn(dir), `${JSON.stringify({ inputs }, null, 1)}\n`);
+  if (made.status !== 0) throw new Error(`the built bundle failed its check run (${made.error?.message ?? `exit code ${made.status}`})`);
+  const codeCache = fileRecord(statSync(codeCacheIn(dir)));
+  writeAtomic(manifestIn(dir), `${JSON.stringify({ node: process.version, bundle, ascii, codeCache, inputs }, null, 1)}\n`);
   return inputs.length;
 }
 
-// `node cli/bundle.mjs`: rebuilds the bundle unless it is fresh (what scripts/setup.sh runs).
+/**
+ * `--write-code-cache <dir>`: runs the bundle in `dir` on the warm-up module (from stdin), checks that every
+ * op format it defers compiles, and writes the code V8 compiled for the run, so that later runs start with it.
+ */
+async function writeCodeCache(dir) {
+  const source = readFileSync(bundleIn(dir), "utf8");
+  const { exports, script } = runBundle(dir, source, undefined);
+  const code = await exports.main(["-"]);
+  if (code !== 0) throw new Error(`the warm-up run of the bundle failed (exit code ${code})`);
+  // The cache holds what the run compiled, taken before the check compiles every format.
+  const cache = script.createCachedData();
+  // What the sources check when each op is defined.
+  if (!(exports.compileDeferredFormats() > 0)) throw new Error("the bundle defers no op format: is TENSILE_DEFER_FORMATS defined?");
+  writeAtomic(codeCacheIn(dir), cache);
+}
+
+// `node cli/bundle.mjs`: rebuilds the bundle unless it is fresh and was built by this Node (what
+// scripts/setup.sh runs); silent when there is nothing to do, as setup.sh's other steps are.
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // Silent when there is nothing to do, as setup.sh's other steps are.
-  if (!isBundleFresh()) console.log(`built build/tensile-opt.mjs (fast start-up) from ${await buildBundle()} files`);
+  if (process.argv[2] === "--write-code-cache") await writeCodeCache(process.argv[3]);
+  else if (!isBundleFresh() || freshManifest(buildDir)?.node !== process.version) {
+    console.log(`built build/tensile-opt.cjs (fast start-up) from ${await buildBundle()} files`);
+  }
 }

@@ -2,14 +2,12 @@
 // Entry point of `npx tensile-opt`. Runs the prebuilt bundle when it is fresh (fast start-up; see bundle.mjs),
 // otherwise the TypeScript CLI through tsx's loader. Pass plugins are TypeScript modules that import Tensile's
 // sources, so with --load-pass-plugin the CLI must run from those same sources (one pass registry), not the bundle.
-import { isBundleFresh, bundleFile } from "./bundle.mjs";
+import { loadBundle } from "./bundle.mjs";
 
 const argv = process.argv.slice(2);
 const usesPlugin = argv.some((a) => /^--?load-pass-plugin(=|$)/.test(a));
-let main;
-if (!usesPlugin && process.env.TENSILE_NO_BUNDLE === undefined && isBundleFresh()) {
-  ({ main } = await import(bundleFile));
-} else {
+let main = usesPlugin || process.env.TENSILE_NO_BUNDLE !== undefined ? undefined : loadBundle()?.exports.main;
+if (main === undefined) {
   const { register } = await import("tsx/esm/api");
   register();
   ({ main } = await import("./tensile-opt.ts"));
