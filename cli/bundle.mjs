@@ -146,9 +146,6 @@ export async function buildBundle(dir = buildDir) {
     target: "node20",
     // The native LLVM addon is loaded from node_modules as usual.
     external: ["llvm-bindings"],
-    // fp-ts and io-ts ship ES modules beside their CommonJS: bundled as ES modules, they need no CommonJS
-    // interop at start-up and unused parts are left out.
-    mainFields: ["module", "main"],
     // Op formats compile on first use (src/irdl/define-op.ts); --write-code-cache checks they all compile.
     define: { TENSILE_DEFER_FORMATS: "true" },
     sourcemap: "linked",
