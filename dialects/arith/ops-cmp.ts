@@ -92,7 +92,7 @@ const selectAsm = {
     p.printType(op.result.type);
   },
   parse(p: OpAsmParser, state: OperationState): void {
-    const start = p.loc();
+    const start = p.pos();
     const operands = [p.parseOperand()];
     for (let i = 0; i < 2; i++) {
       p.parsePunct(",");

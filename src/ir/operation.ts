@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
 import { type Attribute, DictionaryAttr } from "./attributes.ts";
 import type { Implements, InterfaceImpl, InterfaceMap, InterfaceView, OpInterface } from "./interfaces.ts";
-import { type Location, UnknownLoc } from "./location.ts";
+import { FileLineColLoc, type Location, UnknownLoc } from "./location.ts";
 import type { Type } from "./types.ts";
 import { BlockArgument, OpOperand, OpResult, type Value } from "./value.ts";
 
@@ -70,6 +70,10 @@ export interface OperandSnapshot {
 export type WalkOrder = "pre" | "post";
 /** Return "skip" (pre-order only) to not visit an op's regions, "interrupt" to stop the walk. */
 export type WalkResult = "skip" | "interrupt" | void;
+
+/** A compact file position is line * FILE_POS_COLUMNS + column, kept a small integer (no heap number). */
+const FILE_POS_COLUMNS = 1024;
+const FILE_POS_LINES = 1 << 20;
 
 // Shared by every op that has none (most have no regions or successors); frozen, so a write is caught.
 const NO_OPERANDS: OpOperand[] = Object.freeze([]) as unknown as OpOperand[];
@@ -136,7 +140,12 @@ export class Operation {
   static info: OpInfo | undefined = undefined;
 
   readonly name: string;
-  loc: Location;
+  /**
+   * The location; or, for a file location the parser left compact (see `setFileLocation`), the file's name,
+   * with its line and column packed in #filePos until `loc` is first read.
+   */
+  #loc: Location | string;
+  #filePos = 0;
   readonly results: readonly OpResult[];
   readonly regions: readonly Region[];
   #attributes: DictionaryAttr;
@@ -156,7 +165,7 @@ export class Operation {
     const name = init.name ?? cls.info?.name;
     if (name === undefined) throw new Error("an operation needs a name");
     this.name = name;
-    this.loc = init.loc ?? UnknownLoc.get();
+    this.#loc = init.loc ?? UnknownLoc.get();
     this.#attributes = toDictionary(init.attributes);
     const operands = init.operands ?? NO_OPERANDS;
     this.#operands = operands.length === 0 ? NO_OPERANDS : new Array<OpOperand>(operands.length);
@@ -180,6 +189,29 @@ export class Operation {
   /** Creates an operation of this class (`AddIOp.create({...})` builds an AddIOp). Prefer the typed builders. */
   static create<C extends typeof Operation>(this: C, init: OperationInit): InstanceType<C> {
     return new this(init) as InstanceType<C>;
+  }
+
+  /** Where the op comes from (a file position for parsed ops); an interned attribute, made when first read. */
+  get loc(): Location {
+    const l = this.#loc;
+    if (typeof l !== "string") return l;
+    const line = Math.floor(this.#filePos / FILE_POS_COLUMNS);
+    return (this.#loc = FileLineColLoc.get(l, line, this.#filePos - line * FILE_POS_COLUMNS));
+  }
+  set loc(loc: Location) {
+    this.#loc = loc;
+  }
+  /**
+   * Sets the location `file:line:col` without making the attribute until `loc` is read: the parser's path.
+   * An interned location per parsed op (an object and a table entry each) would be a large part of the op's
+   * memory and parse time, for locations that are mostly never read (MLIR shares them; here they are not
+   * made at all).
+   */
+  setFileLocation(file: string, line: number, col: number): void {
+    if (line < FILE_POS_LINES && col < FILE_POS_COLUMNS) {
+      this.#loc = file;
+      this.#filePos = line * FILE_POS_COLUMNS + col;
+    } else this.#loc = FileLineColLoc.get(file, line, col);
   }
 
   get info(): OpInfo | undefined {
@@ -439,8 +471,9 @@ export class Operation {
       attributes: this.#attributes,
       regions: this.regions.length,
       successors: this.successors.map((b) => mapping.lookupBlockOr(b)),
-      loc: this.loc,
     });
+    copy.#loc = this.#loc;
+    copy.#filePos = this.#filePos;
     this.results.forEach((r, i) => mapping.map(r, copy.getResult(i)));
     this.regions.forEach((r, i) => r.cloneInto(copy.getRegion(i), mapping));
     return copy as this;
