@@ -10,6 +10,8 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 /**
  * - `undefined-behavior`: the program did something MLIR leaves undefined or poison (division by zero,
  *   signed division overflow, shift by >= the bit width, fptosi of NaN or out of range, ...).
+ * - `unspecified`: the program observed bits LLVM leaves unspecified (the sign or payload of a NaN produced
+ *   by arithmetic, see UnspecifiedNaN): any answer would be one of several the compiled program may give.
  * - `assertion`: a `cf.assert` failed.
  * - `unsupported`: an op without interpreter semantics, or a type the interpreter cannot represent.
  * - `invalid-input`: a missing function, or arguments of the wrong number or types.
@@ -17,7 +19,7 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
  * - `limit`: the step limit or the call-depth limit was reached (the program may not terminate).
  * - `internal`: a bug in an op's semantics (it produced a value of the wrong type).
  */
-export type InterpErrorKind = "undefined-behavior" | "assertion" | "unsupported" | "invalid-input" | "invalid-ir" | "limit" | "internal";
+export type InterpErrorKind = "undefined-behavior" | "unspecified" | "assertion" | "unsupported" | "invalid-input" | "invalid-ir" | "limit" | "internal";
 
 export interface InterpError {
   readonly kind: InterpErrorKind;
@@ -44,6 +46,11 @@ export class InterpFailure extends Error {
 /** Fails with undefined behaviour: `throw ub("division by zero")` reads badly, so this throws itself. */
 export function ub(detail: string): never {
   throw new InterpFailure("undefined-behavior", detail);
+}
+
+/** Fails because the program observed unspecified bits (see UnspecifiedNaN). */
+export function unspecified(detail: string): never {
+  throw new InterpFailure("unspecified", detail);
 }
 
 export function unsupported(detail: string): never {

@@ -8,42 +8,53 @@
  * - fma is computed exactly on rationals (BigInt) and rounded once.
  * - NaN results: an operation with a NaN operand returns the first NaN operand, quieted (as x86 and APFloat
  *   do); an invalid operation (0 * inf, inf - inf, sqrt(-1), 0 / 0) returns the default quiet NaN
- *   (positive; x86 hardware would give the negative one). LLVM leaves NaN payloads unspecified, so a
- *   rewrite may change them: compare NaNs without payloads unless bits are the point.
- * - neg, abs and copysign are bit operations: they act on the sign of NaNs too, as LLVM's fneg/fabs do.
+ *   (positive; x86 hardware would give the negative one). LLVM leaves the sign and payload of these NaNs
+ *   unspecified, so a rewrite may change them: they are `UnspecifiedNaN`s, whose bits are this pick (folds
+ *   use it, as APFloat does) but which the interpreter refuses to let a program observe.
+ * - neg, abs and copysign are bit operations: they act on the sign of NaNs too, as LLVM's fneg/fabs do, and
+ *   keep a NaN's unspecified payload unspecified. copysign observes the sign of its second operand.
  */
 import {
   type FloatKind,
   convertFloatBits,
   decodeFloatBits,
   floatSemantics,
+  quietNaNBits,
   fromBits,
   roundRationalToBits,
   roundToKind,
   toBits,
 } from "../ir/float-bits.ts";
-import { ub } from "./errors.ts";
-import { type FloatElement, NaNBits, type SupportedFloatKind, floatElementBits, floatElementFromBits, floatNumber, isNaNElement } from "./values.ts";
+import { ub, unspecified } from "./errors.ts";
+import {
+  type FloatElement,
+  NaNBits,
+  type SupportedFloatKind,
+  UnspecifiedNaN,
+  floatElementBits,
+  floatElementFromBits,
+  floatNumber,
+  isNaNElement,
+} from "./values.ts";
 
 const widthOfKind = (kind: SupportedFloatKind): number => (kind === "f64" ? 64 : kind === "f32" ? 32 : 16);
 const signBitOf = (kind: SupportedFloatKind): bigint => 1n << BigInt(widthOfKind(kind) - 1);
 const quietBitOf = (kind: SupportedFloatKind): bigint => 1n << BigInt(floatSemantics(kind).precision - 2);
 
-/** A NaN element with its quiet bit set (payload and sign kept). */
-export function quieted(e: FloatElement, kind: SupportedFloatKind): FloatElement {
-  if (!(e instanceof NaNBits)) return e;
-  return floatElementFromBits(e.bits | quietBitOf(kind), kind);
-}
-
-/** The first NaN among the operands, quieted; undefined when none is NaN. */
+/** The first NaN among the operands, quieted, as an arithmetic result (unspecified); undefined when none is NaN. */
 export function propagatedNaN(kind: SupportedFloatKind, operands: readonly FloatElement[]): FloatElement | undefined {
-  for (const e of operands) if (isNaNElement(e)) return quieted(e, kind);
+  for (const e of operands) if (isNaNElement(e)) return new UnspecifiedNaN(floatElementBits(e, kind) | quietBitOf(kind));
   return undefined;
 }
 
-/** Rounds an f64 result to the kind; a NaN result (invalid operation) is the default quiet NaN. */
+/** Rounds an f64 result to the kind; a NaN result (invalid operation) is the default quiet NaN, unspecified. */
 export function roundResult(x: number, kind: SupportedFloatKind): FloatElement {
-  return Number.isNaN(x) ? NaN : roundToKind(x, kind);
+  return Number.isNaN(x) ? new UnspecifiedNaN(quietNaNBits(kind)) : roundToKind(x, kind);
+}
+
+/** The element with `bits`, keeping `like`'s unspecified payload unspecified (bit operations on NaNs). */
+function withBits(like: FloatElement, bits: bigint, kind: SupportedFloatKind): FloatElement {
+  return like instanceof UnspecifiedNaN ? new UnspecifiedNaN(BigInt.asUintN(widthOfKind(kind), bits)) : floatElementFromBits(bits, kind);
 }
 
 /** An operation computed in f64 and rounded once, with NaN operands propagated. */
@@ -63,21 +74,22 @@ export const remF = (k: SupportedFloatKind, a: FloatElement, b: FloatElement): F
 /** Flips the sign bit (NaNs included). */
 export function negF(kind: SupportedFloatKind, a: FloatElement): FloatElement {
   if (!isNaNElement(a)) return -floatNumber(a);
-  return floatElementFromBits(floatElementBits(a, kind) ^ signBitOf(kind), kind);
+  return withBits(a, floatElementBits(a, kind) ^ signBitOf(kind), kind);
 }
 
 /** Clears the sign bit (NaNs included). */
 export function absF(kind: SupportedFloatKind, a: FloatElement): FloatElement {
   if (!isNaNElement(a)) return Math.abs(floatNumber(a));
-  return floatElementFromBits(floatElementBits(a, kind) & ~signBitOf(kind), kind);
+  return withBits(a, floatElementBits(a, kind) & ~signBitOf(kind), kind);
 }
 
 const signOf = (kind: SupportedFloatKind, e: FloatElement): boolean => (floatElementBits(e, kind) & signBitOf(kind)) !== 0n;
 
 /** The magnitude of a with the sign bit of b (NaNs included, on both sides). */
 export function copySignF(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
+  if (b instanceof UnspecifiedNaN) unspecified("copysign takes the sign of a NaN produced by arithmetic (LLVM leaves it unspecified)");
   const magnitude = floatElementBits(a, kind) & ~signBitOf(kind);
-  return floatElementFromBits(signOf(kind, b) ? magnitude | signBitOf(kind) : magnitude, kind);
+  return withBits(a, signOf(kind, b) ? magnitude | signBitOf(kind) : magnitude, kind);
 }
 
 /**
@@ -220,9 +232,12 @@ export function floatToInt(e: FloatElement, width: number, signed: boolean): big
   return t;
 }
 
-/** extf / truncf: exact widening, correctly rounded narrowing; NaNs keep sign and high payload, quieted. */
+/**
+ * extf / truncf: exact widening, correctly rounded narrowing; NaNs keep sign and high payload, quieted (x86's
+ * and APFloat's pick; the result is an arithmetic NaN, unspecified).
+ */
 export function convertFloat(e: FloatElement, from: SupportedFloatKind, to: SupportedFloatKind): FloatElement {
-  if (isNaNElement(e)) return floatElementFromBits(convertFloatBits(floatElementBits(e, from), from, to), to);
+  if (isNaNElement(e)) return new UnspecifiedNaN(convertFloatBits(floatElementBits(e, from), from, to));
   return roundToKind(floatNumber(e), to);
 }
 

@@ -9,7 +9,7 @@
  * semantics; int-semantics.ts and float-semantics.ts the exact arithmetic (reusable by folders).
  */
 export { DEFAULT_MAX_CALL_DEPTH, DEFAULT_MAX_STEPS, type InterpretOptions, interpret } from "./engine.ts";
-export { type InterpError, type InterpErrorKind, InterpFailure, fail, invalidIR, ub, unsupported } from "./errors.ts";
+export { type InterpError, type InterpErrorKind, InterpFailure, fail, invalidIR, ub, unspecified, unsupported } from "./errors.ts";
 export {
   type InterpContext,
   type InterpretationEntry,

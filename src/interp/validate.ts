@@ -9,10 +9,12 @@ import {
   type Element,
   NaNBits,
   type RuntimeValue,
+  UnspecifiedNaN,
   type ScalarType,
   describeType,
   floatElementFromBits,
   isIntLikeType,
+  isNaNElement,
   isScalarType,
   isShapedRuntimeType,
   isSupportedFloatType,
@@ -26,6 +28,7 @@ function checkElement(e: Element, type: ScalarType): string | undefined {
   }
   if (!isSupportedFloatType(type)) return `${describeType(type)} is not supported`;
   const kind = type.name as "f16" | "bf16" | "f32" | "f64";
+  if (e instanceof UnspecifiedNaN) return isNaNElement(floatElementFromBits(e.bits, kind)) ? undefined : `UnspecifiedNaN(${e.bits}) is not a NaN of ${kind}`;
   if (e instanceof NaNBits) {
     const canonical = floatElementFromBits(e.bits, kind);
     return canonical instanceof NaNBits && canonical.bits === e.bits ? undefined : `NaNBits(${e.bits}) is not a non-default NaN of ${kind}`;

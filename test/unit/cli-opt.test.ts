@@ -4,6 +4,7 @@
  * (A real process runs in pass-reproducer.test.ts.)
  */
 import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
 import { left } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { suite } from "uvu";
@@ -121,6 +122,10 @@ test("--verify-each: on by default (the error names the pass), off with =false",
   assert.is(checked.exitCode, 1);
   assert.match(checked.stderr, "in.mlir:1:1: error: pass 'cli-break' (CliBreak) produced IR that fails to verify on 'func.func' operation: @f");
   assert.is(checked.stdout, "");
+  // Without a reproducer flag, breaking the IR still leaves one in the temp directory, named in the error.
+  const reproducer = /reproducer generated at `([^`]+)`/.exec(checked.stderr)?.[1];
+  assert.ok(reproducer !== undefined && existsSync(reproducer), checked.stderr);
+  if (reproducer !== undefined) rmSync(reproducer, { force: true });
   const unchecked = run(["--cli-break", "--verify-each=false"]);
   assert.is(unchecked.exitCode, 0, unchecked.stderr);
   assert.not.match(unchecked.stdout, "return");

@@ -196,6 +196,34 @@ test("bitcast keeps bits exactly, NaN payloads included", () => {
   assert.is(num(castOne("arith.bitcast", "i16", "f16", intValue(IntegerType.get(16), 0x7c00n)) as FloatValue), Infinity);
 });
 
+test("the bits of a NaN made by arithmetic are unspecified: observing them fails as `unspecified`", () => {
+  const observe = (body: string): ReturnType<typeof runError> =>
+    runError(`func.func @f(%a: f64) -> i64 {\n${body}\n  %r = arith.bitcast %n : f64 to i64\n  return %r : i64\n}`, "f", [floatValueFromBits(f64, 0x7ff0000000000001n)]);
+  // x86 gives mulf(-a, -a) the sign of -a and mulf(a, a) the sign of a; LLVM allows either for both.
+  const e = observe("  %m = arith.negf %a : f64\n  %n = arith.mulf %m, %m : f64");
+  assert.is(e.kind, "unspecified");
+  assert.match(e.message, "arith.bitcast reads the bits of a NaN produced by arithmetic");
+  assert.is(observe("  %s = math.sqrt %a : f64\n  %n = arith.negf %s : f64").kind, "unspecified", "negf keeps an unspecified NaN unspecified");
+  assert.is(observe("  %e = arith.truncf %a : f64 to f32\n  %n = arith.extf %e : f32 to f64").kind, "unspecified", "extf / truncf are arithmetic");
+  const copysign = `func.func @f(%a: f32, %b: f32) -> f32 {
+  %z = arith.addf %b, %b : f32
+  %r = math.copysign %a, %z : f32
+  return %r : f32
+}`;
+  const sign = runError(copysign, "f", [floatValue(f32, 1), floatValueFromBits(f32, 0xff800001n)]);
+  assert.is(sign.kind, "unspecified", "copysign reads the sign of its second operand");
+  // NaNs that no arithmetic touched keep their bits: arguments, bit operations on them, and same-type bitcasts.
+  const m = `func.func @f(%a: f64) -> i64 {
+  %n = arith.negf %a : f64
+  %b = arith.bitcast %n : f64 to f64
+  %r = arith.bitcast %b : f64 to i64
+  return %r : i64
+}`;
+  assert.is(BigInt.asUintN(64, (run(m, "f", [floatValueFromBits(f64, 0x7ff0000000000001n)])[0] as IntValue).value), 0xfff0000000000001n);
+  const kept = fbin("arith.mulf", "f32", 1, 0xff800001n);
+  assert.is(bitsOf(kept), 0xffc00001n, "the interpreter's pick (x86's, APFloat's) is still what results show");
+});
+
 test("fast-math nnan / ninf make NaN and infinite operands or results poison; other flags change nothing", () => {
   const e = runError(oneOp(["f32", "f32"], ["f32"], "arith.addf %a, %b fastmath<nnan> : f32"), "f", [floatValue(f32, Infinity), floatValue(f32, -Infinity)]);
   assert.is(e.kind, "undefined-behavior");
