@@ -25,7 +25,12 @@ export const registerPasses = (registry) => registry.register(definePass({ name:
   );
   writeFileSync(input, "func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %a : i32\n  return %0 : i32\n}\n");
   const opt = (args: string[]) =>
-    spawnSync(process.execPath, [join(repo, "cli", "tensile-opt.js"), `--load-pass-plugin=${plugin}`, ...args], { encoding: "utf8", timeout: 60_000 });
+    // TMPDIR: the replay crashes too and leaves its own reproducer, which belongs in this test's directory.
+    spawnSync(process.execPath, [join(repo, "cli", "tensile-opt.js"), `--load-pass-plugin=${plugin}`, ...args], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, TMPDIR: dir },
+    });
   let reproducer: string | undefined;
   try {
     const r = opt(["--pass-pipeline=builtin.module(canonicalize,func.func(boom))", input]);

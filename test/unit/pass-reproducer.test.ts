@@ -188,10 +188,12 @@ test("--run-reproducer replays the failure in-process", () => {
     const { module, ctx } = parse();
     const f = failed(runPipeline(module, [nest("func.func", [pass(tag), pass(crash)])], { ctx, reproducer: { dir } }));
     const text = readFileSync(f.reproducerPath as string, "utf8");
-    const args = parseOptArgs(["--run-reproducer"], registry);
+    // The replay crashes again and writes its own reproducer: into this test's directory.
+    const args = parseOptArgs(["--run-reproducer", `--mlir-pass-pipeline-crash-reproducer=${dir}/`], registry);
     if (typeof args === "string") throw new Error(args);
     const replay = runOpt(text, "repro.mlir", () => newContext(), args.opts);
     assert.is(replay.exitCode, 1);
+    assert.match(replay.stderr, `reproducer generated at \`${join(dir, "tensile-reproducer-1.mlir")}\``);
     assert.match(replay.stderr, "repro.mlir:6:3: error: pass 'test-crash' (TestCrash) crashed on 'func.func' operation: @g: internal error in test-crash");
     // Without a configuration, or with a bad one, it says so.
     const none = runOpt(INPUT, "plain.mlir", () => newContext(), args.opts);
