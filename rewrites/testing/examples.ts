@@ -13,7 +13,10 @@
  *                              (f16, f32, f64), any other an integer type (i1, i8, i16, i32, i64, index)
  *   ?c : $T                    a constant hole, written where an attribute value goes, before its type: a
  *                              random literal of that type (edge values are likely: 0, +-1, the extremes, NaN,
- *                              infinities...); the same name twice in one filling is the same value
+ *                              infinities...); the same name twice in one filling is the same value. Of a
+ *                              static vector or tensor type (`?c : vector<3x$T>`) it is a `dense<...>` literal,
+ *                              a splat or one random element per position (constant operands only: random
+ *                              inputs are scalars)
  *   ?{eq|ne|slt}               a choice hole: one of the alternatives (predicates, case values, value names...);
  *                              filled before constant holes, so an alternative may be one: `?{0|1|?k} : $T`
  *
@@ -93,6 +96,22 @@ function literal(type: string, rand: () => number): string {
   return `0x${bits.toString(16).toUpperCase().padStart(fw / 4, "0")}`;
 }
 
+/**
+ * A random `dense<...>` literal of a static vector or tensor type (`vector<3xi32>`, `tensor<2x2xf16>`), or
+ * undefined for other types: a splat one time in three (folds keep splats as splats), else one random element
+ * per position, nested by dimension. i1 elements are written `true` / `false`, as MLIR's parser wants them in
+ * dense literals.
+ */
+function shapedLiteral(type: string, rand: () => number): string | undefined {
+  const m = /^(?:vector|tensor)<((?:\d+x)+)([\w.]+)>$/.exec(type);
+  if (m === null) return undefined;
+  const dims = (m[1] ?? "").split("x").filter((d) => d !== "").map(Number);
+  const element = m[2] ?? "";
+  const one = (): string => (element === "i1" ? (rand() < 0.5 ? "true" : "false") : literal(element, rand));
+  const nested = (d: number): string => (d === dims.length ? one() : `[${Array.from({ length: dims[d] ?? 0 }, () => nested(d + 1)).join(", ")}]`);
+  return `dense<${rand() < 1 / 3 ? one() : nested(0)}>`;
+}
+
 /** The text and type-hole choices of an example (its defs and body are filled as one text). */
 function parts(ex: RewriteExample): { ir: string; types: Readonly<Record<string, readonly string[]>> } {
   if (typeof ex === "string") return { ir: ex, types: {} };
@@ -115,10 +134,10 @@ export function fillExample(ex: RewriteExample, rand: () => number): string {
   // Choices before constants, so that an alternative may be a constant hole: `?{0|1|?k} : $T`.
   const withChoices = withTypes.replace(/\?\{([^}]*)\}/g, (_, alts: string) => choose(alts.split("|").map((a) => a.trim()), rand));
   const constants = new Map<string, string>();
-  return withChoices.replace(/\?([A-Za-z_]\w*)(\s*:\s*)([\w.]+)/g, (_, name: string, colon: string, type: string) => {
+  return withChoices.replace(/\?([A-Za-z_]\w*)(\s*:\s*)((?:vector|tensor)<[^>]*>|[\w.]+)/g, (_, name: string, colon: string, type: string) => {
     const key = `${name}:${type}`;
     let v = constants.get(key);
-    if (v === undefined) constants.set(key, (v = literal(type, rand)));
+    if (v === undefined) constants.set(key, (v = shapedLiteral(type, rand) ?? literal(type, rand)));
     return `${v}${colon}${type}`;
   });
 }

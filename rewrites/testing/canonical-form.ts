@@ -1,0 +1,174 @@
+/**
+ * What canonicalization must leave behind, checked on its output (a postcondition for property tests, beside
+ * "computes the same"): a missed fold or a constant left on the wrong side computes the same, so only a check
+ * of the form itself sees it.
+ *
+ *   - Folded to the end: no op is left whose operands are all constants and which the interpreter evaluates
+ *     without undefined behaviour on them, unless `leftAlone` says MLIR 16 keeps it (a truncf that would
+ *     round, a math function on f16...). Undefined behaviour is never folded (a division by zero stays).
+ *   - Constants on the right: no commutative op has a constant left operand and a non-constant right one.
+ *
+ * The oracle for "can be evaluated" is the interpreter, op by op, not the folders: a folder that gives up on
+ * inputs it should fold is caught, whatever the folder's own code says.
+ *
+ *   const violations = canonicalFormViolations(module, ctx, arithLeftAlone);
+ *   // ["arith.divsi with constant operands (7, 2) was not folded", ...]
+ */
+import type { Attribute } from "../../src/ir/attributes.ts";
+import type { Context } from "../../src/ir/context.ts";
+import type { Operation } from "../../src/ir/operation.ts";
+import { Commutative, ConstantLike } from "../../src/ir/traits.ts";
+import type { Value } from "../../src/ir/value.ts";
+import { InterpFailure } from "../../src/interp/errors.ts";
+import type { InterpContext } from "../../src/interp/registry.ts";
+import { type Element, floatElementBits, formatValues, NaNBits, type RuntimeValue, type SupportedFloatKind, valueOfAttribute } from "../../src/interp/index.ts";
+import { floatBitWidth } from "../../src/ir/float-bits.ts";
+import { FloatType, IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
+import { hasFolder } from "./coverage.ts";
+import { isLeft, left } from "fp-ts/lib/Either.js";
+import { error } from "../../src/diag/diagnostic.ts";
+import { runPipeline } from "../../src/pass/pass-manager.ts";
+import { newPassRegistry } from "../index.ts";
+import type { Transform } from "./check-rewrite.ts";
+
+const intWidthOf = (t: Type): number | undefined => (t instanceof IntegerType ? t.width : t instanceof IndexType ? 64 : undefined);
+
+/**
+ * Why MLIR 16 leaves an op with constant operands alone although it can be evaluated (undefined: it must be
+ * folded). Gets the op, its operands' values and the values it evaluates to.
+ */
+export type LeftAlone = (op: Operation, operands: readonly RuntimeValue[], results: readonly RuntimeValue[]) => string | undefined;
+
+/** The constant attribute of a value defined by a ConstantLike op, or undefined. */
+function constantOf(v: Value): Attribute | undefined {
+  const def = v.definingOp;
+  return def !== undefined && def.hasTrait(ConstantLike) ? def.attr("value") : undefined;
+}
+
+/** The interpreter's services an arith or math op never asks for. */
+const NO_SERVICES: InterpContext = {
+  call: () => {
+    throw new InterpFailure("unsupported", "no calls here");
+  },
+  runRegion: () => {
+    throw new InterpFailure("unsupported", "no regions here");
+  },
+  branch: () => {
+    throw new InterpFailure("unsupported", "no branches here");
+  },
+  exit: () => {
+    throw new InterpFailure("unsupported", "no exits here");
+  },
+  fail: (kind, message) => {
+    throw new InterpFailure(kind, message);
+  },
+};
+
+/**
+ * The values `op` computes from its constant operands, or undefined when it cannot be judged here: an operand
+ * is not constant, the op has regions or successors, no semantics, or undefined behaviour on these operands.
+ */
+function evaluate(op: Operation, ctx: Context): { operands: RuntimeValue[]; results: readonly RuntimeValue[] } | undefined {
+  if (op.numResults === 0 || op.numOperands === 0 || op.regions.length > 0 || op.successors.length > 0) return undefined;
+  const attrs = op.operands.map(constantOf);
+  if (attrs.some((a) => a === undefined)) return undefined;
+  const semantics = ctx.interpretation(op.name);
+  if (semantics === undefined || (semantics.cls !== undefined && !(op instanceof semantics.cls))) return undefined;
+  try {
+    const operands = attrs.map((a, i) => valueOfAttribute(a as Attribute, (op.operands[i] as Value).type));
+    const results = semantics.fn(op, operands, NO_SERVICES);
+    return Array.isArray(results) ? { operands, results: results as readonly RuntimeValue[] } : undefined;
+  } catch (e) {
+    if (e instanceof InterpFailure) return undefined;
+    throw e;
+  }
+}
+
+/** What is not canonical in `module` after canonicalization (empty when it is). */
+export function canonicalFormViolations(module: Operation, ctx: Context, leftAlone: LeftAlone): string[] {
+  const out: string[] = [];
+  module.walk((op) => {
+    if (op.hasTrait(ConstantLike)) return;
+    if (op.hasTrait(Commutative) && op.numOperands === 2) {
+      const [l, r] = op.operands as [Value, Value];
+      if (constantOf(l) !== undefined && constantOf(r) === undefined) out.push(`${op.name} has its constant on the left`);
+    }
+    const evaluated = evaluate(op, ctx);
+    if (evaluated === undefined) return;
+    if (leftAlone(op, evaluated.operands, evaluated.results) !== undefined) return;
+    out.push(`${op.name} with constant operands ${formatValues(evaluated.operands)} was not folded (it computes ${formatValues(evaluated.results)})`);
+  });
+  return out;
+}
+
+/**
+ * A transform for checkRewrite: `canonicalize` on every function, then the postcondition; a violation fails
+ * the transform (a counterexample naming what was left).
+ */
+export function canonicalizeChecked(leftAlone: LeftAlone): Transform {
+  const registry = newPassRegistry();
+  return (module, ctx, listener) => {
+    const r = runPipeline(module, "builtin.module(func.func(canonicalize))", { ctx, registry, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
+    if (isLeft(r)) return left(r.left.diagnostics);
+    const violations = canonicalFormViolations(module, ctx, leftAlone);
+    return violations.length === 0 ? undefined : left(error(undefined, `not in canonical form after canonicalize: ${violations.join("; ")}`));
+  };
+}
+
+// ---- what MLIR 16 leaves alone ------------------------------------------------------------------------------
+
+/** The elements of a scalar or shaped runtime value. */
+const elementsOf = (v: RuntimeValue): readonly Element[] => (v.kind === "shaped" ? v.elements : v.kind === "function" ? [] : [v.value]);
+
+/** Whether a float element has its sign bit set (-0.0 and negative NaNs included). */
+function signBit(e: Element, kind: SupportedFloatKind): boolean {
+  if (typeof e === "bigint") return false;
+  return (floatElementBits(e, kind) >> BigInt(floatBitWidth(kind) - 1)) !== 0n;
+}
+
+const floatKindOfValue = (v: RuntimeValue): SupportedFloatKind | undefined => {
+  const t = v.kind === "shaped" ? v.elementType : v.kind === "function" ? undefined : v.type;
+  return t instanceof FloatType ? (t.name as SupportedFloatKind) : undefined;
+};
+
+/** An op kind without a fold hook is not expected to fold (math.cbrt, math.fma, ...). */
+const noFolder = (op: Operation): string | undefined => (hasFolder(op.constructor as typeof Operation) ? undefined : "no folder");
+
+/**
+ * arith: every folder folds its constants, but where the result would differ from MLIR 16's: a truncf that
+ * would round (or of a NaN) keeps its operand, and signed division on i1 of -1 by -1 (+1 does not fit).
+ */
+export const arithLeftAlone: LeftAlone = (op, operands, results) => {
+  if (op.name === "arith.truncf") {
+    const [from, to] = [operands[0], results[0]];
+    if (from === undefined || to === undefined) return "no value";
+    const [a, b] = [elementsOf(from), elementsOf(to)];
+    const inexact = a.some((x, i) => typeof x === "bigint" || x instanceof NaNBits || Number.isNaN(x) || !Object.is(x, b[i]));
+    return inexact ? "truncf folds exact values only" : undefined;
+  }
+  if (["arith.divsi", "arith.ceildivsi", "arith.floordivsi"].includes(op.name) && operands.every((v) => elementsOf(v).some((e) => e === 1n || e === -1n))) {
+    const t = operands[0]?.kind === "shaped" ? operands[0].elementType : operands[0]?.type;
+    if (t !== undefined && intWidthOf(t) === 1) return "i1 signed division overflows at -1 / -1";
+  }
+  return noFolder(op);
+};
+
+/** The math functions MLIR 16 folds through the C library: f32 and f64 only. */
+const LIBM = new Set(["atan", "atan2", "cos", "erf", "exp", "exp2", "expm1", "log", "log10", "log1p", "log2", "powf", "round", "sin", "sqrt", "tan", "tanh", "trunc"].map((n) => `math.${n}`));
+
+/**
+ * math (dialects/math/fold.ts has the why): library functions on f16 and bf16; log, log2, log10 and sqrt of a
+ * value with its sign bit set; log1p below -1 (or of a negative NaN); atan2(±0, ±0); ops without a folder.
+ */
+export const mathLeftAlone: LeftAlone = (op, operands) => {
+  const kind = operands[0] === undefined ? undefined : floatKindOfValue(operands[0]);
+  if (LIBM.has(op.name) && (kind === "f16" || kind === "bf16")) return "f16 and bf16 library functions do not fold";
+  const xs = operands[0] === undefined ? [] : elementsOf(operands[0]);
+  if (kind !== undefined && ["math.log", "math.log2", "math.log10", "math.sqrt"].includes(op.name) && xs.some((x) => signBit(x, kind))) return "a negative operand";
+  if (kind !== undefined && op.name === "math.log1p" && xs.some((x) => (x instanceof NaNBits ? signBit(x, kind) : typeof x === "number" && x + 1 < 0))) return "below -1";
+  if (op.name === "math.atan2") {
+    const ys = operands[1] === undefined ? [] : elementsOf(operands[1]);
+    if (xs.some((x, i) => x === 0 && ys[ys.length === 1 ? 0 : i] === 0)) return "atan2(±0, ±0)";
+  }
+  return noFolder(op);
+};
