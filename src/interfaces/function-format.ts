@@ -200,7 +200,7 @@ export const functionOpAttributes = {
   res_attrs: optionalAttr(DictArrayAttr),
 } as const;
 
-/** The custom syntax hooks of a function-like op: `format: functionOpAsm()` in its `defineOp` spec. */
+/** The custom syntax hooks of a function-like op: `asm: functionOpAsm()` in its `defineOp` behaviour. */
 export function functionOpAsm(opts: FunctionFormatOptions = {}): OpAsmHooks {
   return {
     print: (op, p) => printFunctionOp(op, p, opts),

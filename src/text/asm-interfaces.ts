@@ -198,10 +198,13 @@ export interface OpAsmPrinter extends DialectAsmPrinter {
   printGenericOp(op: import("../ir/operation.ts").Operation): void;
 }
 
-/** The custom-assembly hooks an op definition may provide (or that its declarative `format` generates). */
-export interface OpAsmHooks {
+/**
+ * The custom-assembly hooks an op definition may provide (`defineOp(spec, { asm })`, typed with the op's own
+ * class), or that its declarative `format` generates.
+ */
+export interface OpAsmHooks<I extends import("../ir/operation.ts").Operation = import("../ir/operation.ts").Operation> {
   /** Prints everything after `%results = "op.name"` (starting with a space when there is anything). */
-  print(op: import("../ir/operation.ts").Operation, p: OpAsmPrinter): void;
+  print(op: I, p: OpAsmPrinter): void;
   /** Parses everything after the op name into `state`. */
   parse(p: OpAsmParser, state: OperationState): void;
 }
