@@ -100,7 +100,7 @@ export const SelectOp = defineOp(
         p.printType(op.result.type);
       },
       parse(p, state) {
-        const start = p.loc();
+        const start = p.pos();
         const operands = [p.parseOperand()];
         for (let i = 0; i < 2; i++) {
           p.parsePunct(",");

@@ -4,11 +4,10 @@
  * inferResultTypes) and lays out operands, segment sizes, regions and successors in spec order.
  */
 import { type Attribute, DenseArrayAttr, UnitAttr } from "../ir/attributes.ts";
-import type { Location } from "../ir/location.ts";
 import { Block, Region } from "../ir/operation.ts";
 import { NoTerminator, SingleBlock } from "../ir/traits.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
-import type { OpAsmParser, OperationState, Punctuation, UnresolvedOperand } from "../text/asm-interfaces.ts";
+import type { OpAsmParser, OperationState, Punctuation, SourcePos, UnresolvedOperand } from "../text/asm-interfaces.ts";
 import type { AttrConstraint } from "./constraints.ts";
 import { groupRanges, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
 import { inferResultTypes } from "./infer-result-types.ts";
@@ -18,15 +17,15 @@ import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
 /** What the parse has read so far, by position in the spec's groups. */
 class ParsedPieces {
   readonly operands = new Map<number, UnresolvedOperand[]>();
-  readonly operandLocs = new Map<number, Location>();
+  readonly operandLocs = new Map<number, SourcePos>();
   readonly operandTypes = new Map<number, Type[]>();
   /** Where `type($x)` was read, by `operand:i` / `result:i`. */
-  readonly typeLocs = new Map<string, Location>();
+  readonly typeLocs = new Map<string, SourcePos>();
   readonly resultTypes = new Map<number, Type[]>();
   readonly regions = new Map<number, Region[]>();
   readonly successors = new Map<number, Block[]>();
   allOperands: UnresolvedOperand[] | undefined;
-  allOperandsLoc: Location | undefined;
+  allOperandsLoc: SourcePos | undefined;
   allOperandTypes: Type[] | undefined;
   allResultTypes: Type[] | undefined;
   allRegions: Region[] | undefined;
@@ -35,7 +34,7 @@ class ParsedPieces {
 }
 
 export function parseWithFormat(def: OpDefinition, format: CompiledFormat, p: OpAsmParser, state: OperationState): void {
-  const start = p.loc();
+  const start = p.pos();
   const s = new ParsedPieces(state.attributes);
   const reader = new FormatReader(p, s);
   for (const e of format.elements) reader.element(e);
@@ -58,7 +57,7 @@ class FormatReader {
       case "ws":
         return;
       case "operand": {
-        s.operandLocs.set(e.index, p.loc());
+        s.operandLocs.set(e.index, p.pos());
         if (e.group.kind === "single") s.operands.set(e.index, [p.parseOperand()]);
         else if (e.group.kind === "optional") {
           const o = p.parseOptionalOperand();
@@ -67,7 +66,7 @@ class FormatReader {
         return;
       }
       case "operands":
-        s.allOperandsLoc = p.loc();
+        s.allOperandsLoc = p.pos();
         s.allOperands = p.parseOperandList("none");
         return;
       case "attr":
@@ -103,7 +102,7 @@ class FormatReader {
         return;
       }
       case "type":
-        if (e.of.k === "operand" || e.of.k === "result") s.typeLocs.set(`${e.of.k}:${e.of.index}`, p.loc());
+        if (e.of.k === "operand" || e.of.k === "result") s.typeLocs.set(`${e.of.k}:${e.of.index}`, p.pos());
         this.setTypes(e.of, this.typesFor(e.of));
         return;
       case "functional": {
@@ -132,7 +131,7 @@ class FormatReader {
       case "oilist": {
         const seen = new Set<string>();
         for (;;) {
-          const loc = p.loc();
+          const loc = p.pos();
           const word = p.parseOptionalKeyword(e.clauses.map((c) => c.keyword.text));
           if (word === undefined) return;
           if (seen.has(word)) p.error(`\`${word}\` clause can appear at most once in the expansion of the oilist directive`, loc);
@@ -167,7 +166,7 @@ class FormatReader {
       case "lit":
         return /^[A-Za-z_]/.test(e.text) ? p.parseOptionalKeyword(e.text) !== undefined : p.parseOptionalPunct(e.text as Punctuation);
       case "operand": {
-        const at = p.loc();
+        const at = p.pos();
         const first = p.parseOptionalOperand();
         if (first === undefined) return false;
         const rest: UnresolvedOperand[] = [first];
@@ -290,7 +289,7 @@ const single = (k: CustomArg["kind"]): boolean =>
  */
 function parseAttr(c: AttrConstraint, p: OpAsmParser, qualified: boolean): Attribute {
   if (c.parse !== undefined && !qualified) return c.parse(p);
-  const loc = p.loc();
+  const loc = p.pos();
   const a = c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
   if (!c.test(a)) p.error("invalid kind of attribute specified", loc);
   return a;
@@ -302,7 +301,7 @@ function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute
 }
 
 /** Lays the parsed pieces out in spec order, filling the types the format does not print. */
-function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: Location): void {
+function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: SourcePos): void {
   const unresolved: UnresolvedOperand[][] = def.operands.map((_, i) => s.operands.get(i) ?? []);
   // With `operands` (or `type(results)`), the segment sizes come from the attr-dict, as in ODS.
   const segments = (name: string): readonly number[] | undefined => {

@@ -160,7 +160,8 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
   printFullOpWithIndentAndLoc(op: Operation): void {
     this.out += " ".repeat(this.#indent);
     this.printFullOp(op);
-    this.printTrailingLocation(op.loc);
+    // `op.loc` only when printed: a parsed op's location is made when first read.
+    if (this.flags.debugInfo) this.printTrailingLocation(op.loc);
   }
 
   private printTrailingLocation(loc: Location, allowAlias = true): void {
