@@ -13,7 +13,7 @@
 // Plain JavaScript: it runs before any TypeScript loader.
 import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { constants as vmConstants, Script } from "node:vm";
 
@@ -41,7 +41,7 @@ const fileRecord = (s) => ({ size: s.size, mtimeMs: s.mtimeMs });
 
 /**
  * The manifest of the bundle in `dir` when the bundle is fresh (none of the files it was built from changed
- * since, by size and mtime: about a hundred and fifty stats, a millisecond), else undefined.
+ * since, by size and mtime: about a hundred and fifty stats, a millisecond or two), else undefined.
  */
 function freshManifest(dir) {
   let manifest;
@@ -51,13 +51,16 @@ function freshManifest(dir) {
     return undefined;
   }
   if (!Array.isArray(manifest.inputs) || manifest.bundle === undefined) return undefined;
-  for (const { path, size, mtimeMs } of manifest.inputs) {
-    try {
-      const s = statSync(resolve(root, path));
-      if (s.size !== size || s.mtimeMs !== mtimeMs) return undefined;
-    } catch {
-      return undefined;
+  // The recorded paths are relative to the root and normalized: joined by hand, as path.resolve's
+  // normalizing would cost more than the stats themselves.
+  const prefix = `${root}${sep}`;
+  try {
+    for (const { path, size, mtimeMs } of manifest.inputs) {
+      const s = statSync(prefix + path, { throwIfNoEntry: false });
+      if (s === undefined || s.size !== size || s.mtimeMs !== mtimeMs) return undefined;
     }
+  } catch {
+    return undefined; // unreadable: as good as changed
   }
   return manifest;
 }

@@ -6,10 +6,15 @@ import { loadBundle } from "./bundle.mjs";
 
 const argv = process.argv.slice(2);
 const usesPlugin = argv.some((a) => /^--?load-pass-plugin(=|$)/.test(a));
-let main = usesPlugin || process.env.TENSILE_NO_BUNDLE !== undefined ? undefined : loadBundle()?.exports.main;
-if (main === undefined) {
+const bundled = usesPlugin || process.env.TENSILE_NO_BUNDLE !== undefined ? undefined : loadBundle()?.exports.main;
+if (bundled !== undefined) {
+  const code = await bundled(argv);
+  // Everything is written (synchronously, for files and pipes on Linux): exit without Node's tear-down.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  process.exitCode = code;
+} else {
   const { register } = await import("tsx/esm/api");
   register();
-  ({ main } = await import("./tensile-opt.ts"));
+  const { main } = await import("./tensile-opt.ts");
+  process.exitCode = await main(argv);
 }
-process.exitCode = await main(argv);

@@ -135,15 +135,22 @@ test("a bundle other than the one built, or a foreign code cache, is never used 
   assert.is(loadBundle(dir), undefined);
 });
 
-test("tensile-opt prints the same with the bundle (if fresh) and from the sources", () => {
-  const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ["cli/tensile-opt.js", "--canonicalize", "-"], { input, encoding: "utf8", env: { ...process.env, ...env } });
-  const fromSources = run({ TENSILE_NO_BUNDLE: "1" });
-  const usual = run({});
+test("tensile-opt prints the same with the bundle (if fresh) and from the sources, and exits the same", () => {
+  const run = (text: string, env: Record<string, string>) =>
+    spawnSync(process.execPath, ["cli/tensile-opt.js", "--canonicalize", "-"], { input: text, encoding: "utf8", env: { ...process.env, ...env } });
+  const fromSources = run(input, { TENSILE_NO_BUNDLE: "1" });
+  const usual = run(input, {});
   assert.is(fromSources.status, 0, fromSources.stderr);
   assert.is(usual.status, 0, usual.stderr);
   assert.is(usual.stdout, fromSources.stdout);
   assert.match(usual.stdout, "return %arg0 : i32");
+  // A failing run: the same diagnostics and exit code (the bundled CLI exits as soon as all is written).
+  const bad = "func.func @f() {\n  %0 = arith.addi %x, %x : i32\n  return\n}\n";
+  const badFromSources = run(bad, { TENSILE_NO_BUNDLE: "1" });
+  const badUsual = run(bad, {});
+  assert.is(badFromSources.status, 1);
+  assert.equal([badUsual.status, badUsual.stdout, badUsual.stderr], [badFromSources.status, badFromSources.stdout, badFromSources.stderr]);
+  assert.match(badUsual.stderr, "%x");
 });
 
 test.run();
