@@ -103,8 +103,13 @@ class OperationVerifier {
         const failure = this.#enterOp(item.op);
         if (failure !== undefined) this.#failed.add(item.op);
         this.#report(failure);
+        if (item.op.regions.length === 0) {
+          // Most ops: nothing nested, so "exit-op" would only queue "finish-op", which would run next.
+          if (!this.#stopped) this.#visit({ kind: "finish-op", op: item.op }, stack);
+          return;
+        }
         stack.push({ kind: "exit-op", op: item.op });
-        if (!this.recursive || item.op.regions.length === 0) return;
+        if (!this.recursive) return;
         for (const region of [...item.op.regions].reverse()) {
           for (const block of [...region.blocks].reverse()) stack.push({ kind: "enter-block", block });
         }

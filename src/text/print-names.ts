@@ -147,19 +147,22 @@ export class SsaNames {
   }
 
   private numberOp(op: Operation): void {
-    const groups = [0];
+    const n = op.numResults;
+    if (n === 0) return; // what a hook names is results, and there are none
+    let groups: number[] | undefined; // the starts of the result groups after the first, when a hook names them
     const hook = this.opts.generic ? undefined : op.info?.resultNames;
     if (hook !== undefined) {
-      hook(op).forEach((name, i) => {
-        if (name === undefined || i >= op.numResults) return;
+      const names = hook(op);
+      for (let i = 0; i < names.length && i < n; i++) {
+        const name = names[i];
+        if (name === undefined) continue;
         this.setName(op.results[i] as OpResult, name);
-        if (i !== 0) groups.push(i);
-      });
+        if (i !== 0) (groups ??= [0]).push(i);
+      }
     }
-    if (op.numResults === 0) return;
     const first = op.results[0] as OpResult;
     if (!this.#ids.has(first)) this.#ids.set(first, `%${this.#nextValue++}`);
-    if (groups.length !== 1) this.#resultGroups.set(op, groups.sort((a, b) => a - b));
+    if (groups !== undefined) this.#resultGroups.set(op, groups.sort((a, b) => a - b));
   }
 
   /** An empty name takes the next number; others are sanitized and made unique. */
