@@ -11,18 +11,17 @@
 // flags), so a stale or foreign cache costs speed, never correctness.
 //
 // Plain JavaScript: it runs before any TypeScript loader.
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { constants as vmConstants, Script } from "node:vm";
+import loader from "./bundle-loader.cjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const { readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { join, relative, resolve } = require("node:path");
+const { fileURLToPath } = require("node:url");
+const { root, bundleIn, codeCacheIn, manifestIn, fileRecord, freshManifest, isBundleFresh, loadBundle, runBundle } = loader;
 const buildDir = join(root, "build");
-const bundleIn = (dir) => join(dir, "tensile-opt.cjs");
-const codeCacheIn = (dir) => join(dir, "tensile-opt.v8-cache");
-const manifestIn = (dir) => join(dir, "tensile-opt.manifest.json");
-export const bundleFile = bundleIn(buildDir);
+export const bundleFile = loader.bundleFile;
+export { isBundleFresh, loadBundle };
 
 /** What the code cache is made from: a run of the CLI on this module (the functions it runs are cached). */
 const WARM_UP_INPUT = `module {
@@ -35,97 +34,6 @@ const WARM_UP_INPUT = `module {
   }
 }
 `;
-
-const sameFile = (s, recorded) => recorded !== undefined && s.size === recorded.size && s.mtimeMs === recorded.mtimeMs;
-const fileRecord = (s) => ({ size: s.size, mtimeMs: s.mtimeMs });
-
-/**
- * The manifest of the bundle in `dir` when the bundle is fresh (none of the files it was built from changed
- * since, by size and mtime: about a hundred and fifty stats, a millisecond or two), else undefined.
- */
-function freshManifest(dir) {
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestIn(dir), "utf8"));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(manifest.inputs) || manifest.bundle === undefined) return undefined;
-  // The recorded paths are relative to the root and normalized: joined by hand, as path.resolve's
-  // normalizing would cost more than the stats themselves.
-  const prefix = `${root}${sep}`;
-  try {
-    for (const { path, size, mtimeMs } of manifest.inputs) {
-      const s = statSync(prefix + path, { throwIfNoEntry: false });
-      if (s === undefined || s.size !== size || s.mtimeMs !== mtimeMs) return undefined;
-    }
-  } catch {
-    return undefined; // unreadable: as good as changed
-  }
-  return manifest;
-}
-
-/**
- * The contents of `path` if it is the file `recorded` describes (size and mtime), read from the same open
- * file as the check, so that a file replaced meanwhile is never read as the recorded one.
- */
-function readRecorded(path, recorded, encoding) {
-  let fd;
-  try {
-    fd = openSync(path, "r");
-  } catch {
-    return undefined;
-  }
-  try {
-    return sameFile(fstatSync(fd), recorded) ? readFileSync(fd, encoding) : undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** True when the bundle in `dir` exists, is the one its manifest describes, and its sources did not change. */
-export function isBundleFresh(dir = buildDir) {
-  const manifest = freshManifest(dir);
-  if (manifest === undefined) return false;
-  try {
-    return sameFile(statSync(bundleIn(dir)), manifest.bundle);
-  } catch {
-    return false;
-  }
-}
-
-/** Compiles (with the code cache when it is this bundle's) and runs the bundle: its exports and the script. */
-function runBundle(dir, source, cachedData) {
-  const file = bundleIn(dir);
-  // The CommonJS wrapper Node itself would use; the bundle was built as a CommonJS module.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
-    filename: file,
-    cachedData,
-    // A dynamic import() in the bundle resolves as it would in a module of its own (Node's default loader).
-    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  const codeCache = cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "used";
-  return { exports: module.exports, script, codeCache };
-}
-
-/**
- * The bundle's exports (`{ main }`) when the bundle in `dir` is fresh, else undefined (the caller then runs
- * the sources). Uses the code cache built with the bundle when there is one; `codeCache` says whether V8
- * took it ("used"), refused it ("rejected": another Node or other V8 flags) or there was none ("none").
- */
-export function loadBundle(dir = buildDir) {
-  const manifest = freshManifest(dir);
-  if (manifest === undefined) return undefined;
-  // An ASCII bundle is read as Latin-1: a one-byte string, without UTF-8 decoding (esbuild escapes non-ASCII
-  // characters everywhere but in comments; one in a comment would make the bundle a two-byte string).
-  const source = readRecorded(bundleIn(dir), manifest.bundle, manifest.ascii === true ? "latin1" : "utf8");
-  if (source === undefined) return undefined;
-  const cachedData = manifest.codeCache === undefined ? undefined : readRecorded(codeCacheIn(dir), manifest.codeCache);
-  const { exports, codeCache } = runBundle(dir, source, cachedData);
-  return { exports, codeCache };
-}
 
 /** Writes `data` to `path` through a temporary file and a rename, so that readers never see half a file. */
 function writeAtomic(path, data) {
@@ -156,22 +64,23 @@ export async function buildBundle(dir = buildDir) {
     write: false,
     logLevel: "warning",
   });
-  const { mkdirSync, rmSync } = await import("node:fs");
+  const { mkdirSync, rmSync } = require("node:fs");
   mkdirSync(dir, { recursive: true });
   // Until the new manifest is written, the bundle is stale: a failed build leaves the CLI on the sources.
   rmSync(manifestIn(dir), { force: true });
   for (const out of result.outputFiles) writeAtomic(out.path, out.contents);
   const ascii = result.outputFiles.every((out) => !out.path.endsWith(".cjs") || out.contents.every((byte) => byte < 0x80));
   // Dependencies in node_modules are represented by package-lock.json (npm ci rewrites both): fewer stats.
-  // This file is the recipe: a change to it makes the bundle stale too.
+  // This file and the loader are the recipe: a change to them makes the bundle stale too.
   const sources = Object.keys(result.metafile.inputs)
     .map((p) => resolve(p)) // esbuild names inputs relative to its working directory
     .filter((p) => !p.includes("/node_modules/"));
-  const inputs = [...sources, join(root, "package-lock.json"), fileURLToPath(import.meta.url)].map((abs) => ({ path: relative(root, abs), ...fileRecord(statSync(abs)) }));
+  const recipe = [fileURLToPath(import.meta.url), join(root, "cli", "bundle-loader.cjs")];
+  const inputs = [...sources, join(root, "package-lock.json"), ...recipe].map((abs) => ({ path: relative(root, abs), ...fileRecord(statSync(abs)) }));
   const bundle = fileRecord(statSync(bundleIn(dir)));
   // The bundle runs once, in a process of its own with Node's default flags (V8 rejects a code cache made
   // under others), to check it and make its code cache.
-  const { spawnSync } = await import("node:child_process");
+  const { spawnSync } = require("node:child_process");
   const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--write-code-cache", dir], {
     input: WARM_UP_INPUT,
     stdio: ["pipe", "ignore", "inherit"],

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Entry point of `npx tensile-opt`. Runs the prebuilt bundle when it is fresh (fast start-up; see bundle.mjs),
+// Entry point of `npx tensile-opt`. Runs the prebuilt bundle when it is fresh (fast start-up; see bundle.mjs and bundle-loader.cjs),
 // otherwise the TypeScript CLI through tsx's loader. Pass plugins are TypeScript modules that import Tensile's
 // sources, so with --load-pass-plugin the CLI must run from those same sources (one pass registry), not the bundle.
-import { loadBundle } from "./bundle.mjs";
+import { createRequire } from "node:module";
+
+// The loader is CommonJS, required rather than imported: see its header.
+const { loadBundle } = createRequire(import.meta.url)("./bundle-loader.cjs");
 
 const argv = process.argv.slice(2);
 const usesPlugin = argv.some((a) => /^--?load-pass-plugin(=|$)/.test(a));
