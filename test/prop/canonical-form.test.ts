@@ -55,4 +55,19 @@ s("what MLIR 16 leaves alone: an inexact truncf, library functions on f16, a neg
   assert.is(atan2("1.0", "0.0").length, 1);
 });
 
+s("an arith identity left in place is flagged, whatever its operands (x + 0, x - x, negf(negf x), ...)", () => {
+  const one = (body: string): string[] => violations(`${body}\nreturn %r : i32`, "i32");
+  assert.equal(one("%c = arith.constant 0 : i32\n%r = arith.addi %x, %c : i32"), ["arith.addi is left as addi(x, 0), which folds"]);
+  assert.equal(one("%c = arith.constant 1 : i32\n%r = arith.divsi %x, %c : i32"), ["arith.divsi is left as divsi(x, 1), which folds"]);
+  assert.equal(one("%c = arith.constant 2 : i32\n%r = arith.divsi %x, %c : i32"), []);
+  assert.equal(one("%r = arith.subi %x, %x : i32"), ["arith.subi is left as subi(x, x), which folds"]);
+  assert.equal(one("%r = arith.addi %x, %x : i32"), []);
+  assert.equal(one("%y = arith.muli %x, %x : i32\n%a = arith.addi %x, %y : i32\n%r = arith.subi %a, %y : i32"), ["arith.subi is left as subi(addi(a, b), a or b), which folds"]);
+  assert.equal(one("%y = arith.muli %x, %x : i32\n%z = arith.shli %x, %x : i32\n%a = arith.addi %x, %y : i32\n%r = arith.subi %a, %z : i32"), []);
+  assert.equal(one("%m = arith.constant -1 : i32\n%n = arith.xori %x, %m : i32\n%r = arith.andi %x, %n : i32"), ["arith.andi is left as andi(x, not x), which folds"]);
+  assert.equal(one("%m = arith.constant -2 : i32\n%n = arith.xori %x, %m : i32\n%r = arith.andi %x, %n : i32"), []);
+  const f = violations("%a = arith.sitofp %x : i32 to f32\n%c = arith.constant -0.0 : f32\n%s = arith.addf %a, %c : f32\n%d = arith.constant 0.0 : f32\n%t = arith.addf %a, %d : f32\nreturn %s, %t : f32, f32", "f32, f32");
+  assert.equal(f, ["arith.addf is left as addf(x, -0.0), which folds"], "x + -0.0 folds, x + +0.0 does not");
+});
+
 s.run();
