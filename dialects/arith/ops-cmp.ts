@@ -6,13 +6,11 @@
  * in generic form) printed as its keyword in custom form.
  */
 import type { Operation, Trait } from "../../src/ir/operation.ts";
-import type { OpResult, Value } from "../../src/ir/value.ts";
 import { Elementwise, Pure, SameOperandsType } from "../../src/ir/traits.ts";
 import { RankedTensorType, type Type, UnrankedTensorType, VectorType, i1, isShaped } from "../../src/ir/types.ts";
 import { AnyType } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { opError } from "../../src/irdl/op-error.ts";
-import type { OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { CmpFPredicateAttr, CmpIPredicateAttr } from "./attrs.ts";
 import { foldCmpF, foldCmpI, foldSelect } from "./fold.ts";
@@ -74,42 +72,9 @@ const isVectorOrTensor = (t: Type): boolean =>
   t instanceof VectorType || t instanceof RankedTensorType || t instanceof UnrankedTensorType;
 
 /**
- * `%c, %a, %b attr-dict : [condition type ,] result type`; the condition type is spelled when it is shaped.
- * `print` reads select's accessors (its class is made from this spec, so it is named structurally here).
+ * `arith.select`'s syntax is hand-written, as in MLIR 16: `%c, %a, %b attr-dict : [condition type ,] result
+ * type`, the condition type spelled when it is shaped.
  */
-const selectAsm = {
-  print(op: Operation & { readonly condition: Value; readonly result: OpResult }, p: OpAsmPrinter): void {
-    p.print(" ");
-    p.printOperands(op.operands);
-    p.printOptionalAttrDict(op.attributes);
-    p.print(" : ");
-    const condType = op.condition.type;
-    // MLIR spells the condition type whenever it is shaped (memrefs included, though they never verify).
-    if (isShaped(condType)) {
-      p.printType(condType);
-      p.print(", ");
-    }
-    p.printType(op.result.type);
-  },
-  parse(p: OpAsmParser, state: OperationState): void {
-    const start = p.loc();
-    const operands = [p.parseOperand()];
-    for (let i = 0; i < 2; i++) {
-      p.parsePunct(",");
-      operands.push(p.parseOperand());
-    }
-    p.parseOptionalAttrDict(state.attributes);
-    let resultType = p.parseColonType();
-    let conditionType: Type = i1;
-    if (p.parseOptionalPunct(",")) {
-      conditionType = resultType;
-      resultType = p.parseType();
-    }
-    state.resultTypes.push(resultType);
-    state.operands.push(...p.resolveOperands(operands, [conditionType, resultType, resultType], start));
-  },
-};
-
 export const SelectOp = defineOp(
   {
     name: "arith.select",
@@ -118,9 +83,40 @@ export const SelectOp = defineOp(
     results: { result: AnyType },
     traits: [Pure, Elementwise],
     allTypesMatch: [["true_value", "false_value", "result"]],
-    format: selectAsm,
   },
   {
+    asm: {
+      print(op, p) {
+        p.print(" ");
+        p.printOperands(op.operands);
+        p.printOptionalAttrDict(op.attributes);
+        p.print(" : ");
+        const condType = op.condition.type;
+        // MLIR spells the condition type whenever it is shaped (memrefs included, though they never verify).
+        if (isShaped(condType)) {
+          p.printType(condType);
+          p.print(", ");
+        }
+        p.printType(op.result.type);
+      },
+      parse(p, state) {
+        const start = p.pos();
+        const operands = [p.parseOperand()];
+        for (let i = 0; i < 2; i++) {
+          p.parsePunct(",");
+          operands.push(p.parseOperand());
+        }
+        p.parseOptionalAttrDict(state.attributes);
+        let resultType = p.parseColonType();
+        let conditionType: Type = i1;
+        if (p.parseOptionalPunct(",")) {
+          conditionType = resultType;
+          resultType = p.parseType();
+        }
+        state.resultTypes.push(resultType);
+        state.operands.push(...p.resolveOperands(operands, [conditionType, resultType, resultType], start));
+      },
+    },
     verify(op) {
       const condType = op.condition.type;
       if (condType === i1) return undefined;

@@ -27,11 +27,10 @@ export const FuncOp = defineOp(
     attributes: functionOpAttributes,
     regions: { body: region() },
     traits: [Symbol, IsolatedFromAbove, AutomaticAllocationScope],
-    format: functionOpAsm(),
     // `func.return` (and the other func ops) are written without their prefix inside a function.
     defaultDialect: "func",
   },
-  { interfaces: [implement(FunctionOpInterface, {}), implement(CallableOpInterface, {})] },
+  { asm: functionOpAsm(), interfaces: [implement(FunctionOpInterface, {}), implement(CallableOpInterface, {})] },
 );
 export type FuncOp = InstanceType<typeof FuncOp>;
 

@@ -119,7 +119,7 @@ function parseArguments(p: OpAsmParser, allowVariadic: boolean): { named: Parsed
   const unnamed: TypeOnlyArgument[] = [];
   let variadic = false;
   p.parseCommaSeparatedList("()", () => {
-    const loc = p.loc();
+    const loc = p.pos();
     if (variadic) p.error("variadic arguments must be in the end of the argument list", loc);
     if (allowVariadic && p.parseOptionalPunct("...")) {
       variadic = true;
@@ -172,7 +172,7 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: Fun
   const resAttrs = attrArray(results.map((r) => r.attrs));
   if (resAttrs !== undefined) state.attributes.set(RES_ATTRS, resAttrs);
 
-  const dictLoc = p.loc();
+  const dictLoc = p.pos();
   const explicit = new Map<string, Attribute>();
   p.parseOptionalAttrDictWithKeyword(explicit);
   for (const inferred of [SYM_VISIBILITY, SYM_NAME, typeAttrName]) {
@@ -183,7 +183,7 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: Fun
   for (const [k, v] of explicit) state.attributes.set(k, v);
 
   const body = new Region();
-  const bodyLoc = p.loc();
+  const bodyLoc = p.pos();
   if (p.parseOptionalRegion(body, named) && body.isEmpty) p.error("expected non-empty function body", bodyLoc);
   state.regions.push(body);
 }
@@ -200,7 +200,7 @@ export const functionOpAttributes = {
   res_attrs: optionalAttr(DictArrayAttr),
 } as const;
 
-/** The custom syntax hooks of a function-like op: `format: functionOpAsm()` in its `defineOp` spec. */
+/** The custom syntax hooks of a function-like op: `asm: functionOpAsm()` in its `defineOp` behaviour. */
 export function functionOpAsm(opts: FunctionFormatOptions = {}): OpAsmHooks {
   return {
     print: (op, p) => printFunctionOp(op, p, opts),

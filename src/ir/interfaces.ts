@@ -141,8 +141,13 @@ export class InterfaceImpl<O extends Operation = Operation> {
   ) {
     // One class per implementation: a view is one small object whose prototype forwards to the methods (the
     // op first, but to the static ones).
+    // `op` is assigned, not a class field: every implementation's View shares this code, and a field define
+    // on that many classes goes megamorphic (V8's slow path), a cost paid per view.
     const View = class {
-      constructor(readonly op: Operation) {}
+      declare readonly op: Operation;
+      constructor(op: Operation) {
+        this.op = op;
+      }
     };
     const statics: readonly PropertyKey[] = iface.options.statics ?? [];
     for (const [name, fn] of Object.entries(methods)) {

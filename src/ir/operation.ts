@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diag/diagnostic.ts";
 import type { OpAsmHooks } from "../text/asm-interfaces.ts";
 import { type Attribute, DictionaryAttr } from "./attributes.ts";
 import type { Implements, InterfaceImpl, InterfaceMap, InterfaceView, OpInterface } from "./interfaces.ts";
-import { type Location, UnknownLoc } from "./location.ts";
+import { FileLineColLoc, type Location, UnknownLoc } from "./location.ts";
 import type { Type } from "./types.ts";
 import { BlockArgument, OpOperand, OpResult, type Value } from "./value.ts";
 
@@ -70,6 +70,10 @@ export interface OperandSnapshot {
 export type WalkOrder = "pre" | "post";
 /** Return "skip" (pre-order only) to not visit an op's regions, "interrupt" to stop the walk. */
 export type WalkResult = "skip" | "interrupt" | void;
+
+/** A compact file position is line * FILE_POS_COLUMNS + column, kept a small integer (no heap number). */
+const FILE_POS_COLUMNS = 1024;
+const FILE_POS_LINES = 1 << 20;
 
 // Shared by every op that has none (most have no regions or successors); frozen, so a write is caught.
 const NO_OPERANDS: OpOperand[] = Object.freeze([]) as unknown as OpOperand[];
@@ -135,32 +139,45 @@ export class Operation {
   /** Set on the classes `defineOp` generates; undefined for unregistered operations. */
   static info: OpInfo | undefined = undefined;
 
-  readonly name: string;
-  loc: Location;
-  readonly results: readonly OpResult[];
-  readonly regions: readonly Region[];
-  #attributes: DictionaryAttr;
-  #operands: OpOperand[];
-  #successors: Block[];
-  #successorUses: BlockOperand[];
-
+  // The fields are declared, and assigned in the constructor, not initialised as class fields (nor private
+  // `#` fields): a class field is *defined* on the new object by the base class's initialiser, and since each
+  // op kind is a class of its own (~90 hidden classes), those defines go megamorphic and take V8's slow path,
+  // several times slower than plain assignments. Every op gets the same fields in the same order.
+  declare readonly name: string;
+  /**
+   * @internal The location; or, for a file location the parser left compact (see `setFileLocation`), the
+   * file's name, with its line and column packed in _filePos until `loc` is first read.
+   */
+  declare _loc: Location | string;
+  /** @internal */ declare _filePos: number;
+  declare readonly results: readonly OpResult[];
+  declare readonly regions: readonly Region[];
+  /** @internal read them through `attributes`/`attrDictionary` */ declare _attributes: DictionaryAttr;
+  /** @internal read them through `opOperands` */ declare _operands: OpOperand[];
+  /** @internal read them through `successors` */ declare _successors: Block[];
+  /** @internal read them through `blockOperands` */ declare _successorUses: BlockOperand[];
   /** @internal links of the block's operation list; read them through `next`/`prev`. */
-  _parent: Block | undefined = undefined;
-  _prev: Operation | undefined = undefined;
-  _next: Operation | undefined = undefined;
+  declare _parent: Block | undefined;
+  /** @internal */ declare _prev: Operation | undefined;
+  /** @internal */ declare _next: Operation | undefined;
   /** @internal order index within the block, valid while the block's order is valid. */
-  _order = 0;
+  declare _order: number;
 
   constructor(init: OperationInit) {
     const cls = this.constructor as typeof Operation;
     const name = init.name ?? cls.info?.name;
     if (name === undefined) throw new Error("an operation needs a name");
     this.name = name;
-    this.loc = init.loc ?? UnknownLoc.get();
-    this.#attributes = toDictionary(init.attributes);
+    this._loc = init.loc ?? UnknownLoc.get();
+    this._filePos = 0;
+    this._parent = undefined;
+    this._prev = undefined;
+    this._next = undefined;
+    this._order = 0;
+    this._attributes = toDictionary(init.attributes);
     const operands = init.operands ?? NO_OPERANDS;
-    this.#operands = operands.length === 0 ? NO_OPERANDS : new Array<OpOperand>(operands.length);
-    for (let i = 0; i < operands.length; i++) this.#operands[i] = new OpOperand(operands[i] as Value, this, i);
+    this._operands = operands.length === 0 ? NO_OPERANDS : new Array<OpOperand>(operands.length);
+    for (let i = 0; i < operands.length; i++) this._operands[i] = new OpOperand(operands[i] as Value, this, i);
     const types = init.resultTypes ?? NO_RESULTS;
     const results = types.length === 0 ? NO_RESULTS : new Array<OpResult>(types.length);
     for (let i = 0; i < types.length; i++) (results as OpResult[])[i] = new OpResult(types[i] as Type, this, i);
@@ -172,14 +189,37 @@ export class Operation {
     }
     this.regions = regions.length === 0 ? NO_REGIONS : [...regions];
     const successors = init.successors ?? NO_SUCCESSORS;
-    this.#successors = successors.length === 0 ? NO_SUCCESSORS : [...successors];
-    this.#successorUses = NO_BLOCK_OPERANDS;
-    if (successors.length > 0) this.#successorUses = successors.map((b, i) => new BlockOperand(b, this, i));
+    this._successors = successors.length === 0 ? NO_SUCCESSORS : [...successors];
+    this._successorUses = NO_BLOCK_OPERANDS;
+    if (successors.length > 0) this._successorUses = successors.map((b, i) => new BlockOperand(b, this, i));
   }
 
   /** Creates an operation of this class (`AddIOp.create({...})` builds an AddIOp). Prefer the typed builders. */
   static create<C extends typeof Operation>(this: C, init: OperationInit): InstanceType<C> {
     return new this(init) as InstanceType<C>;
+  }
+
+  /** Where the op comes from (a file position for parsed ops); an interned attribute, made when first read. */
+  get loc(): Location {
+    const l = this._loc;
+    if (typeof l !== "string") return l;
+    const line = Math.floor(this._filePos / FILE_POS_COLUMNS);
+    return (this._loc = FileLineColLoc.get(l, line, this._filePos - line * FILE_POS_COLUMNS));
+  }
+  set loc(loc: Location) {
+    this._loc = loc;
+  }
+  /**
+   * Sets the location `file:line:col` without making the attribute until `loc` is read: the parser's path.
+   * An interned location per parsed op (an object and a table entry each) would be a large part of the op's
+   * memory and parse time, for locations that are mostly never read (MLIR shares them; here they are not
+   * made at all).
+   */
+  setFileLocation(file: string, line: number, col: number): void {
+    if (line < FILE_POS_LINES && col < FILE_POS_COLUMNS) {
+      this._loc = file;
+      this._filePos = line * FILE_POS_COLUMNS + col;
+    } else this._loc = FileLineColLoc.get(file, line, col);
   }
 
   get info(): OpInfo | undefined {
@@ -206,35 +246,35 @@ export class Operation {
   // ---- operands --------------------------------------------------------------------------------------------
 
   get operands(): readonly Value[] {
-    return this.#operands.map((o) => o.value);
+    return this._operands.map((o) => o.value);
   }
   get opOperands(): readonly OpOperand[] {
-    return this.#operands;
+    return this._operands;
   }
   get numOperands(): number {
-    return this.#operands.length;
+    return this._operands.length;
   }
   getOperand(i: number): Value {
-    const o = this.#operands[i];
+    const o = this._operands[i];
     if (o === undefined) throw new RangeError(`'${this.name}' has no operand #${i}`);
     return o.value;
   }
   setOperand(i: number, v: Value): void {
-    const o = this.#operands[i];
+    const o = this._operands[i];
     if (o === undefined) throw new RangeError(`'${this.name}' has no operand #${i}`);
     o.set(v);
   }
   /** Replaces all operands (their number may change). */
   setOperands(values: readonly Value[]): void {
-    for (const o of this.#operands) o.unlink();
-    this.#operands = values.map((v, i) => new OpOperand(v, this, i));
+    for (const o of this._operands) o.unlink();
+    this._operands = values.map((v, i) => new OpOperand(v, this, i));
   }
   /**
    * What `restoreOperands` needs to put this op's operands back exactly: the slots, their values and their
    * places in the values' use lists. O(operands); the use lists themselves are not copied.
    */
   snapshotOperands(): OperandSnapshot {
-    const operands = [...this.#operands]; // a copy: spliceOperands changes the array in place
+    const operands = [...this._operands]; // a copy: spliceOperands changes the array in place
     return { operands, values: operands.map((o) => o.value), prevs: operands.map((o) => o.prevUse) };
   }
   /**
@@ -242,10 +282,10 @@ export class Operation {
    * the snapshot, only this op's operands changed (what a rewriter's in-place modification may do).
    */
   restoreOperands(snapshot: OperandSnapshot): void {
-    for (const o of this.#operands) if (o.isLinked) o.unlink();
+    for (const o of this._operands) if (o.isLinked) o.unlink();
     for (const o of snapshot.operands) if (o.isLinked) o.unlink();
-    this.#operands = snapshot.operands.length === 0 ? NO_OPERANDS : [...snapshot.operands];
-    this.#operands.forEach((o, i) => (o.index = i));
+    this._operands = snapshot.operands.length === 0 ? NO_OPERANDS : [...snapshot.operands];
+    this._operands.forEach((o, i) => (o.index = i));
     // A slot goes back after its old predecessor; when that is another slot of this op, that one goes first.
     const pending = new Set(snapshot.operands.keys());
     while (pending.size > 0) {
@@ -259,10 +299,10 @@ export class Operation {
   }
   /** Replaces `count` operands starting at `start` with `values`, keeping the others' uses. */
   spliceOperands(start: number, count: number, values: readonly Value[]): void {
-    if (this.#operands === NO_OPERANDS) this.#operands = [];
-    const removed = this.#operands.splice(start, count, ...values.map((v) => new OpOperand(v, this, 0)));
+    if (this._operands === NO_OPERANDS) this._operands = [];
+    const removed = this._operands.splice(start, count, ...values.map((v) => new OpOperand(v, this, 0)));
     for (const o of removed) o.unlink();
-    this.#operands.forEach((o, i) => (o.index = i));
+    this._operands.forEach((o, i) => (o.index = i));
   }
 
   // ---- results, successors, attributes ---------------------------------------------------------------------
@@ -279,35 +319,35 @@ export class Operation {
     return this.results.map((r) => r.type);
   }
   get successors(): readonly Block[] {
-    return this.#successors;
+    return this._successors;
   }
   /** The successor slots, as uses of their blocks. */
   get blockOperands(): readonly BlockOperand[] {
-    return this.#successorUses;
+    return this._successorUses;
   }
   setSuccessor(i: number, b: Block): void {
-    if (i < 0 || i >= this.#successors.length) throw new RangeError(`'${this.name}' has no successor #${i}`);
-    this.#successors[i] = b;
-    (this.#successorUses[i] as BlockOperand).set(b);
+    if (i < 0 || i >= this._successors.length) throw new RangeError(`'${this.name}' has no successor #${i}`);
+    this._successors[i] = b;
+    (this._successorUses[i] as BlockOperand).set(b);
   }
   /** The attributes, sorted by name; ops with equal attributes share one map. Change them with `setAttr`. */
   get attributes(): ReadonlyMap<string, Attribute> {
-    return this.#attributes.asMap;
+    return this._attributes.asMap;
   }
   /** The attributes as the interned dictionary the op holds (MLIR's getAttrDictionary). */
   get attrDictionary(): DictionaryAttr {
-    return this.#attributes;
+    return this._attributes;
   }
   /** Replaces all attributes (MLIR's setAttrs). */
   setAttrDictionary(attrs: DictionaryAttr): void {
-    this.#attributes = attrs;
+    this._attributes = attrs;
     if (this._parent !== undefined) this._parent._version++;
   }
   attr(name: string): Attribute | undefined {
-    return this.#attributes.get(name);
+    return this._attributes.get(name);
   }
   setAttr(name: string, value: Attribute | undefined): void {
-    this.#attributes = this.#attributes.with(name, value);
+    this._attributes = this._attributes.with(name, value);
     if (this._parent !== undefined) this._parent._version++;
   }
   /** True when no result has a use. */
@@ -376,11 +416,11 @@ export class Operation {
 
   /** Drops every use this op and the ops nested in it make, so they can be erased in any order. */
   dropAllReferences(): void {
-    for (const o of this.#operands) o.unlink();
-    this.#operands = NO_OPERANDS;
-    for (const u of this.#successorUses) u.unlink();
-    this.#successors = NO_SUCCESSORS;
-    this.#successorUses = NO_BLOCK_OPERANDS;
+    for (const o of this._operands) o.unlink();
+    this._operands = NO_OPERANDS;
+    for (const u of this._successorUses) u.unlink();
+    this._successors = NO_SUCCESSORS;
+    this._successorUses = NO_BLOCK_OPERANDS;
     for (const r of this.regions) for (const b of r.blocks) for (const op of b.ops()) op.dropAllReferences();
   }
 
@@ -436,11 +476,12 @@ export class Operation {
       name: this.name,
       operands: this.operands.map((v) => mapping.lookupOr(v)),
       resultTypes: this.resultTypes,
-      attributes: this.#attributes,
+      attributes: this._attributes,
       regions: this.regions.length,
       successors: this.successors.map((b) => mapping.lookupBlockOr(b)),
-      loc: this.loc,
     });
+    copy._loc = this._loc;
+    copy._filePos = this._filePos;
     this.results.forEach((r, i) => mapping.map(r, copy.getResult(i)));
     this.regions.forEach((r, i) => r.cloneInto(copy.getRegion(i), mapping));
     return copy as this;

@@ -303,8 +303,9 @@ export function defineOp<const S extends OpSpec>(spec: CheckedSpec<S>, behaviour
   // InferTypeOpInterface from `inferResultTypes` or the spec's type relations (unless implemented explicitly).
   const inferType = inferTypeImplementation(def);
   if (inferType !== undefined && def.interfaces?.has(InferTypeOpInterface) === false) def.interfaces.set(inferType);
-  if (typeof spec.format === "string") def.asm = compileFormat(def, spec.format);
-  else if (spec.format !== undefined) def.asm = spec.format;
+  if (spec.format !== undefined && behaviour.asm !== undefined) throw new Error(`'${spec.name}': give a declarative format or asm hooks, not both`);
+  if (spec.format !== undefined) def.asm = compileFormat(def, spec.format);
+  else if (behaviour.asm !== undefined) def.asm = behaviour.asm as OpAsmHooks;
 
   const className = spec.name
     .slice(dot + 1)

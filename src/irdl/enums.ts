@@ -80,7 +80,7 @@ export function defineIntEnum<const C extends string>(spec: IntEnumSpec<C>): Int
         `expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases.join(", ")}]`;
       // As ODS's generated enum parser: a case keyword, else a string holding one.
       const parseOptional = (p: DialectAsmParser): IntegerAttr | undefined => {
-        const loc = p.loc();
+        const loc = p.pos();
         let word = p.parseOptionalKeyword(cases);
         if (word === undefined) {
           const str = p.parseOptionalString();
@@ -225,7 +225,7 @@ export function defineEnumAttr<const C extends string>(spec: EnumAttrSpec<C>): E
     return intern(`enum:${spec.dialect}.${spec.mnemonic}:${c}`, (id) => new Enum(id, c));
   };
   const parseCase = (p: DialectAsmParser): Enum => {
-    const loc = p.loc();
+    const loc = p.pos();
     const word = p.parseOptionalKeyword();
     const c = cases.find((x) => x === word);
     if (c === undefined) p.error(notACase(cppName, cases), loc);
@@ -378,7 +378,7 @@ export function defineBitEnumAttr<const F extends string, const G extends string
   };
   // As MLIR's generated parser: every keyword is read first, then an unknown one is reported at the list's start.
   const parseFlags = (p: DialectAsmParser): BitEnum => {
-    const start = p.loc();
+    const start = p.pos();
     const words: string[] = [];
     do words.push(p.parseKeyword());
     while (p.parseOptionalPunct(sepPunct));

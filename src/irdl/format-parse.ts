@@ -4,38 +4,47 @@
  * inferResultTypes) and lays out operands, segment sizes, regions and successors in spec order.
  */
 import { type Attribute, DenseArrayAttr, UnitAttr } from "../ir/attributes.ts";
-import type { Location } from "../ir/location.ts";
 import { Block, Region } from "../ir/operation.ts";
 import { NoTerminator, SingleBlock } from "../ir/traits.ts";
 import { IntegerType, type Type } from "../ir/types.ts";
-import type { OpAsmParser, OperationState, Punctuation, UnresolvedOperand } from "../text/asm-interfaces.ts";
+import type { OpAsmParser, OperationState, Punctuation, SourcePos, UnresolvedOperand } from "../text/asm-interfaces.ts";
 import type { AttrConstraint } from "./constraints.ts";
 import { groupRanges, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
 import { inferResultTypes } from "./infer-result-types.ts";
 import { type CompiledFormat, groupKey, typeRelations } from "./format.ts";
 import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
 
-/** What the parse has read so far, by position in the spec's groups. */
+/**
+ * What the parse has read so far, by position in the spec's groups (sparse arrays: one op's parse makes a
+ * few of them, so they cost much less than maps).
+ */
 class ParsedPieces {
-  readonly operands = new Map<number, UnresolvedOperand[]>();
-  readonly operandLocs = new Map<number, Location>();
-  readonly operandTypes = new Map<number, Type[]>();
-  /** Where `type($x)` was read, by `operand:i` / `result:i`. */
-  readonly typeLocs = new Map<string, Location>();
-  readonly resultTypes = new Map<number, Type[]>();
-  readonly regions = new Map<number, Region[]>();
-  readonly successors = new Map<number, Block[]>();
-  allOperands: UnresolvedOperand[] | undefined;
-  allOperandsLoc: Location | undefined;
-  allOperandTypes: Type[] | undefined;
-  allResultTypes: Type[] | undefined;
-  allRegions: Region[] | undefined;
-  allSuccessors: Block[] | undefined;
+  readonly operands: (UnresolvedOperand[] | undefined)[] = [];
+  readonly operandLocs: (SourcePos | undefined)[] = [];
+  readonly operandTypes: (Type[] | undefined)[] = [];
+  /** Where `type($x)` was read, by operand / result group. */
+  readonly operandTypeLocs: (SourcePos | undefined)[] = [];
+  readonly resultTypeLocs: (SourcePos | undefined)[] = [];
+  readonly resultTypes: (Type[] | undefined)[] = [];
+  readonly regions: (Region[] | undefined)[] = [];
+  readonly successors: (Block[] | undefined)[] = [];
+  allOperands: UnresolvedOperand[] | undefined = undefined;
+  allOperandsLoc: SourcePos | undefined = undefined;
+  allOperandTypes: Type[] | undefined = undefined;
+  allResultTypes: Type[] | undefined = undefined;
+  allRegions: Region[] | undefined = undefined;
+  allSuccessors: Block[] | undefined = undefined;
   constructor(readonly attributes: Map<string, Attribute>) {}
 }
 
+/** A literal that is a keyword (`to`, `attributes`) rather than punctuation: it starts with a letter or `_`. */
+function isKeywordLiteral(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 export function parseWithFormat(def: OpDefinition, format: CompiledFormat, p: OpAsmParser, state: OperationState): void {
-  const start = p.loc();
+  const start = p.pos();
   const s = new ParsedPieces(state.attributes);
   const reader = new FormatReader(p, s);
   for (const e of format.elements) reader.element(e);
@@ -52,22 +61,22 @@ class FormatReader {
     const { p, s } = this;
     switch (e.k) {
       case "lit":
-        if (/^[A-Za-z_]/.test(e.text)) p.parseKeyword(e.text);
+        if (isKeywordLiteral(e.text)) p.parseKeyword(e.text);
         else p.parsePunct(e.text as Punctuation);
         return;
       case "ws":
         return;
       case "operand": {
-        s.operandLocs.set(e.index, p.loc());
-        if (e.group.kind === "single") s.operands.set(e.index, [p.parseOperand()]);
+        s.operandLocs[e.index] = p.pos();
+        if (e.group.kind === "single") s.operands[e.index] = [p.parseOperand()];
         else if (e.group.kind === "optional") {
           const o = p.parseOptionalOperand();
-          s.operands.set(e.index, o === undefined ? [] : [o]);
-        } else s.operands.set(e.index, p.parseOperandList("none"));
+          s.operands[e.index] = o === undefined ? [] : [o];
+        } else s.operands[e.index] = p.parseOperandList("none");
         return;
       }
       case "operands":
-        s.allOperandsLoc = p.loc();
+        s.allOperandsLoc = p.pos();
         s.allOperands = p.parseOperandList("none");
         return;
       case "attr":
@@ -75,7 +84,7 @@ class FormatReader {
         else s.attributes.set(e.def.name, parseAttr(e.def.constraint, p, e.qualified));
         return;
       case "region":
-        s.regions.set(e.index, e.def.variadic ? this.regionList() : [this.region()]);
+        s.regions[e.index] = e.def.variadic ? this.regionList() : [this.region()];
         return;
       case "regions":
         s.allRegions = this.regionList();
@@ -89,7 +98,7 @@ class FormatReader {
             while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
           }
         } else bs.push(p.parseSuccessor());
-        s.successors.set(e.index, bs);
+        s.successors[e.index] = bs;
         return;
       }
       case "successors": {
@@ -103,7 +112,8 @@ class FormatReader {
         return;
       }
       case "type":
-        if (e.of.k === "operand" || e.of.k === "result") s.typeLocs.set(`${e.of.k}:${e.of.index}`, p.loc());
+        if (e.of.k === "operand") s.operandTypeLocs[e.of.index] = p.pos();
+        else if (e.of.k === "result") s.resultTypeLocs[e.of.index] = p.pos();
         this.setTypes(e.of, this.typesFor(e.of));
         return;
       case "functional": {
@@ -132,7 +142,7 @@ class FormatReader {
       case "oilist": {
         const seen = new Set<string>();
         for (;;) {
-          const loc = p.loc();
+          const loc = p.pos();
           const word = p.parseOptionalKeyword(e.clauses.map((c) => c.keyword.text));
           if (word === undefined) return;
           if (seen.has(word)) p.error(`\`${word}\` clause can appear at most once in the expansion of the oilist directive`, loc);
@@ -165,15 +175,15 @@ class FormatReader {
     const { p, s } = this;
     switch (e.k) {
       case "lit":
-        return /^[A-Za-z_]/.test(e.text) ? p.parseOptionalKeyword(e.text) !== undefined : p.parseOptionalPunct(e.text as Punctuation);
+        return isKeywordLiteral(e.text) ? p.parseOptionalKeyword(e.text) !== undefined : p.parseOptionalPunct(e.text as Punctuation);
       case "operand": {
-        const at = p.loc();
+        const at = p.pos();
         const first = p.parseOptionalOperand();
         if (first === undefined) return false;
         const rest: UnresolvedOperand[] = [first];
         if (e.group.kind === "variadic") while (p.parseOptionalPunct(",")) rest.push(p.parseOperand());
-        s.operands.set(e.index, rest);
-        s.operandLocs.set(e.index, at);
+        s.operands[e.index] = rest;
+        s.operandLocs[e.index] = at;
         return true;
       }
       case "attr": {
@@ -188,8 +198,8 @@ class FormatReader {
         if (e.def.variadic) {
           const rs = [r];
           while (p.parseOptionalPunct(",")) rs.push(this.region());
-          s.regions.set(e.index, rs);
-        } else s.regions.set(e.index, [r]);
+          s.regions[e.index] = rs;
+        } else s.regions[e.index] = [r];
         return true;
       }
       case "successor": {
@@ -197,7 +207,7 @@ class FormatReader {
         if (b === undefined) return false;
         const bs = [b];
         if (e.def.variadic) while (p.parseOptionalPunct(",")) bs.push(p.parseSuccessor());
-        s.successors.set(e.index, bs);
+        s.successors[e.index] = bs;
         return true;
       }
       case "type": {
@@ -224,8 +234,8 @@ class FormatReader {
 
   private setTypes(ref: TypeRef, ts: Type[]): void {
     const s = this.s;
-    if (ref.k === "operand") s.operandTypes.set(ref.index, ts);
-    else if (ref.k === "result") s.resultTypes.set(ref.index, ts);
+    if (ref.k === "operand") s.operandTypes[ref.index] = ts;
+    else if (ref.k === "result") s.resultTypes[ref.index] = ts;
     else if (ref.k === "operands") s.allOperandTypes = ts;
     else s.allResultTypes = ts;
   }
@@ -253,11 +263,11 @@ class FormatReader {
       if (!a.isRef) continue;
       const of = a.of;
       let v: unknown[] | Attribute | undefined;
-      if (of.k === "type") v = of.ref.k === "operand" ? s.operandTypes.get(of.ref.index) : of.ref.k === "result" ? s.resultTypes.get(of.ref.index) : undefined;
-      else if (of.k === "operand") v = s.operands.get(of.index);
+      if (of.k === "type") v = of.ref.k === "operand" ? s.operandTypes[of.ref.index] : of.ref.k === "result" ? s.resultTypes[of.ref.index] : undefined;
+      else if (of.k === "operand") v = s.operands[of.index];
       else if (of.k === "attr") v = s.attributes.get(of.def.name);
-      else if (of.k === "region") v = s.regions.get(of.index);
-      else v = s.successors.get(of.index);
+      else if (of.k === "region") v = s.regions[of.index];
+      else v = s.successors[of.index];
       out[a.key] = single(a.kind) && Array.isArray(v) ? v[0] : (v ?? (single(a.kind) || a.kind === "attr" ? undefined : []));
     }
     return out;
@@ -272,11 +282,11 @@ class FormatReader {
       const list = (v === undefined ? [] : Array.isArray(v) ? v : [v]) as never[];
       const of = a.of;
       if (of.k === "type") this.setTypes(of.ref, list);
-      else if (of.k === "operand") s.operands.set(of.index, list);
+      else if (of.k === "operand") s.operands[of.index] = list;
       else if (of.k === "attr") {
         if (v !== undefined) s.attributes.set(of.def.name, v as Attribute);
-      } else if (of.k === "region") s.regions.set(of.index, list);
-      else s.successors.set(of.index, list);
+      } else if (of.k === "region") s.regions[of.index] = list;
+      else s.successors[of.index] = list;
     }
   }
 }
@@ -290,7 +300,7 @@ const single = (k: CustomArg["kind"]): boolean =>
  */
 function parseAttr(c: AttrConstraint, p: OpAsmParser, qualified: boolean): Attribute {
   if (c.parse !== undefined && !qualified) return c.parse(p);
-  const loc = p.loc();
+  const loc = p.pos();
   const a = c.valueType !== undefined ? p.parseAttribute(c.valueType) : p.parseAttribute();
   if (!c.test(a)) p.error("invalid kind of attribute specified", loc);
   return a;
@@ -302,8 +312,8 @@ function parseOptionalAttrStripped(c: AttrConstraint, p: OpAsmParser): Attribute
 }
 
 /** Lays the parsed pieces out in spec order, filling the types the format does not print. */
-function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: Location): void {
-  const unresolved: UnresolvedOperand[][] = def.operands.map((_, i) => s.operands.get(i) ?? []);
+function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: OperationState, start: SourcePos): void {
+  const unresolved: UnresolvedOperand[][] = def.operands.map((_, i) => s.operands[i] ?? []);
   // With `operands` (or `type(results)`), the segment sizes come from the attr-dict, as in ODS.
   const segments = (name: string): readonly number[] | undefined => {
     const a = state.attributes.get(name);
@@ -314,7 +324,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     const seg = def.operandSegments ? segments(OPERAND_SEGMENT_SIZES) : undefined;
     groupRanges(def.operands, all.length, seg).forEach(([b, n], i) => (unresolved[i] = all.slice(b, b + n)));
   }
-  let operandTypes: (Type[] | undefined)[] = def.operands.map((_, i) => s.operandTypes.get(i));
+  let operandTypes: (Type[] | undefined)[] = def.operands.map((_, i) => s.operandTypes[i]);
   if (s.allOperandTypes !== undefined) {
     const all = s.allOperandTypes;
     // `type(operands)` lists every operand's type: MLIR resolves the whole list at once, so counts are totals.
@@ -327,7 +337,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
       return ts;
     });
   }
-  let resultTypes: (Type[] | undefined)[] = def.results.map((_, i) => s.resultTypes.get(i));
+  let resultTypes: (Type[] | undefined)[] = def.results.map((_, i) => s.resultTypes[i]);
   if (s.allResultTypes !== undefined) {
     const all = s.allResultTypes;
     const seg = def.resultSegments ? segments(RESULT_SEGMENT_SIZES) : undefined;
@@ -335,7 +345,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
   }
 
   inferMissingTypes(def, unresolved, operandTypes, resultTypes, (kind, index) =>
-    p.error("invalid kind of type specified", s.typeLocs.get(`${kind}:${index}`) ?? start),
+    p.error("invalid kind of type specified", (kind === "operand" ? s.operandTypeLocs[index] : s.resultTypeLocs[index]) ?? start),
   );
   def.operands.forEach((g, i) => {
     const us = unresolved[i] ?? [];
@@ -343,7 +353,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
     const ts = operandTypes[i];
     if (ts === undefined) p.error(`'${def.name}': the type of operand '${g.name}' cannot be inferred`, start);
     // One type per operand, as in MLIR: `type($group)` of a variadic group must list as many types as operands.
-    state.operands.push(...p.resolveOperands(us, ts, s.operandLocs.get(i) ?? s.allOperandsLoc ?? start));
+    state.operands.push(...p.resolveOperands(us, ts, s.operandLocs[i] ?? s.allOperandsLoc ?? start));
   });
   if (def.operandSegments && s.allOperands === undefined) {
     state.attributes.set(OPERAND_SEGMENT_SIZES, DenseArrayAttr.get(IntegerType.get(32), unresolved.map((u) => u.length)));
@@ -363,7 +373,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
   const regions: Region[] = [];
   def.regions.forEach((r, i) => {
     const all = s.allRegions;
-    const rs = all !== undefined ? (r.variadic ? all.slice(i) : all.slice(i, i + 1)) : (s.regions.get(i) ?? (r.variadic ? [] : [new Region()]));
+    const rs = all !== undefined ? (r.variadic ? all.slice(i) : all.slice(i, i + 1)) : (s.regions[i] ?? (r.variadic ? [] : [new Region()]));
     regions.push(...rs);
   });
   // ODS gives the empty region of a SingleBlock + NoTerminator op its block back.
@@ -371,7 +381,7 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
   state.regions.push(...regions);
   def.successors.forEach((x, i) => {
     const all = s.allSuccessors;
-    state.successors.push(...(all !== undefined ? (x.variadic ? all.slice(i) : all.slice(i, i + 1)) : (s.successors.get(i) ?? [])));
+    state.successors.push(...(all !== undefined ? (x.variadic ? all.slice(i) : all.slice(i, i + 1)) : (s.successors[i] ?? [])));
   });
 }
 
@@ -392,35 +402,64 @@ function inferMissingTypes(
   def.results.forEach((g, i) => {
     if (resultTypes[i] === undefined && g.kind === "single" && g.constraint.buildable !== undefined) resultTypes[i] = [g.constraint.buildable];
   });
-  const slot = (key: string): { list: (Type[] | undefined)[]; i: number } => {
-    const [k, name] = key.split(":") as [string, string];
-    return k === "operand"
-      ? { list: operandTypes, i: def.operands.findIndex((g) => g.name === name) }
-      : { list: resultTypes, i: def.results.findIndex((g) => g.name === name) };
-  };
-  for (const rel of def.spec.typesMatchWith ?? []) {
-    const from = slot(groupKey(def, rel.from) ?? "");
-    const to = slot(groupKey(def, rel.to) ?? "");
-    const fromType = from.list[from.i]?.[0];
-    if (fromType === undefined || to.i < 0 || to.list[to.i] !== undefined) continue;
+  const plan = typeInferencePlan(def);
+  const listOf = (side: Side): (Type[] | undefined)[] => (side === "operand" ? operandTypes : resultTypes);
+  for (const rel of plan.derived) {
+    const fromType = rel.from.index < 0 ? undefined : listOf(rel.from.side)[rel.from.index]?.[0];
+    const toList = listOf(rel.to.side);
+    if (fromType === undefined || rel.to.index < 0 || toList[rel.to.index] !== undefined) continue;
     const want = rel.transform(fromType);
-    if (want === undefined) wrongKind(from.list === operandTypes ? "operand" : "result", from.i);
-    to.list[to.i] = Array.isArray(want) ? [...(want as readonly Type[])] : [want as Type];
+    if (want === undefined) wrongKind(rel.from.side, rel.from.index);
+    toList[rel.to.index] = Array.isArray(want) ? [...(want as readonly Type[])] : [want as Type];
   }
-  for (const names of typeRelations(def)) {
+  for (const slots of plan.equal) {
     let known: Type | undefined;
-    for (const n of names) {
-      const { list, i } = slot(n);
-      const ts = list[i];
+    for (const { side, index } of slots) {
+      const ts = listOf(side)[index];
       if (ts !== undefined && ts.length > 0) known ??= ts[0];
     }
     if (known === undefined) continue;
     const t = known;
-    for (const n of names) {
-      const { list, i } = slot(n);
+    for (const { side, index: i } of slots) {
+      const list = listOf(side);
       if (list[i] !== undefined) continue;
-      if (list === operandTypes) list[i] = (operands[i] ?? []).map(() => t);
+      if (side === "operand") list[i] = (operands[i] ?? []).map(() => t);
       else if (def.results[i]?.kind === "single") list[i] = [t];
     }
   }
+}
+
+type Side = "operand" | "result";
+/** An operand or result group, by index (-1: a name the spec does not have). */
+interface GroupSlot {
+  readonly side: Side;
+  readonly index: number;
+}
+/** The type relations of an op kind, resolved to group slots once (not per parsed op). */
+interface TypeInferencePlan {
+  readonly derived: readonly { readonly from: GroupSlot; readonly to: GroupSlot; readonly transform: (t: Type) => unknown }[];
+  readonly equal: readonly (readonly GroupSlot[])[];
+}
+
+const plans = new WeakMap<OpDefinition, TypeInferencePlan>();
+
+function typeInferencePlan(def: OpDefinition): TypeInferencePlan {
+  let plan = plans.get(def);
+  if (plan !== undefined) return plan;
+  const slot = (key: string): GroupSlot => {
+    const [k, name] = key.split(":") as [string, string];
+    return k === "operand"
+      ? { side: "operand", index: def.operands.findIndex((g) => g.name === name) }
+      : { side: "result", index: def.results.findIndex((g) => g.name === name) };
+  };
+  plan = {
+    derived: (def.spec.typesMatchWith ?? []).map((rel) => ({
+      from: slot(groupKey(def, rel.from) ?? ""),
+      to: slot(groupKey(def, rel.to) ?? ""),
+      transform: rel.transform as (t: Type) => unknown,
+    })),
+    equal: typeRelations(def).map((names) => names.map(slot)),
+  };
+  plans.set(def, plan);
+  return plan;
 }

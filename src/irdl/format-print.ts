@@ -5,7 +5,7 @@
 import { type Attribute, UnitAttr } from "../ir/attributes.ts";
 import type { Block, Operation, Region } from "../ir/operation.ts";
 import type { Type } from "../ir/types.ts";
-import type { Value } from "../ir/value.ts";
+import type { OpOperand, Value } from "../ir/value.ts";
 import type { OpAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AttrConstraint } from "./constraints.ts";
 import { type OpDefinition, operandRanges, resultRanges } from "./define-op.ts";
@@ -42,7 +42,12 @@ class FormatPrinter {
   private operandGroup(index: number): readonly Value[] {
     this.operandRangesMemo ??= operandRanges(this.op, this.def);
     const [start, n] = this.operandRangesMemo[index] ?? [0, 0];
-    return this.op.operands.slice(start, start + n);
+    // What `op.operands.slice(start, start + n)` gives, without copying all the operands first.
+    const slots = this.op.opOperands;
+    const end = Math.min(start + n, slots.length);
+    const values: Value[] = [];
+    for (let i = start; i < end; i++) values.push((slots[i] as OpOperand).value);
+    return values;
   }
   private typesOf(ref: TypeRef): readonly Type[] {
     switch (ref.k) {

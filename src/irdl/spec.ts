@@ -104,10 +104,10 @@ export interface OpSpec {
    */
   readonly typesMatchWith?: readonly TypesMatchWith[];
   /**
-   * The custom assembly form: a declarative format string (a subset of ODS's assemblyFormat), or hand-written
-   * print/parse hooks. Without it the op prints in generic form only.
+   * The custom assembly form, as a declarative format string (ODS's assemblyFormat). Syntax a format cannot
+   * say is hand-written instead, as the behaviour's `asm` hooks. With neither, the op prints in generic form.
    */
-  readonly format?: string | OpAsmHooks;
+  readonly format?: string;
   /** `custom<Name>(...)` directives used by `format` (see format-directives.ts). */
   readonly customDirectives?: Readonly<Record<string, CustomDirective>>;
   /** The dialect whose ops print without their prefix inside this op's regions (`return` in `func.func`). */
@@ -242,6 +242,11 @@ export interface OpBehaviour<I> {
    * imply more (`Pure`: no memory effects); these come after them and take precedence.
    */
   readonly interfaces?: readonly InterfaceImpl<I & Operation>[];
+  /**
+   * Hand-written custom syntax, for ops whose syntax no declarative `format` can say (MLIR 16 hand-writes
+   * func.func's and arith.select's too). An op has a `format` or `asm`, not both.
+   */
+  readonly asm?: OpAsmHooks<I & Operation>;
 }
 
 export type { DialectAsmParser, DialectAsmPrinter };

@@ -103,6 +103,11 @@ class OperationVerifier {
         const failure = this.#enterOp(item.op);
         if (failure !== undefined) this.#failed.add(item.op);
         this.#report(failure);
+        if (item.op.regions.length === 0) {
+          // Most ops: nothing nested, so "exit-op" would only queue "finish-op", which would run next.
+          if (!this.#stopped) this.#visit({ kind: "finish-op", op: item.op }, stack);
+          return;
+        }
         stack.push({ kind: "exit-op", op: item.op });
         if (!this.recursive) return;
         for (const region of [...item.op.regions].reverse()) {
@@ -121,7 +126,7 @@ class OperationVerifier {
       case "exit-op":
         // Isolated ops nested here are verified whole (structure, then dominance) before the op's region traits.
         stack.push({ kind: "finish-op", op: item.op });
-        if (!this.recursive) return;
+        if (!this.recursive || item.op.regions.length === 0) return;
         for (const op of isolatedChildren(item.op).reverse()) {
           stack.push({ kind: "dominance", op }, { kind: "enter-op", op });
         }
@@ -204,9 +209,14 @@ function isolatedChildren(op: Operation): Operation[] {
   return out;
 }
 
-/** True when an op of the block's region branches to it (MLIR looks at every use of the block). */
+/**
+ * True when an op of the block's region branches to it (MLIR looks at every use of the block): from the
+ * block's successor uses, not a scan of the region.
+ */
 function hasPredecessors(block: Block): boolean {
-  for (const b of block.parent?.blocks ?? []) for (const op of b.ops()) if (op.successors.includes(block)) return true;
+  const region = block.parent;
+  if (region === undefined) return false;
+  for (const u of block.uses()) if (u.owner.parentRegion === region) return true;
   return false;
 }
 

@@ -17,6 +17,13 @@ import type { BlockArgument, Value } from "../ir/value.ts";
 export type Punctuation =
   | "(" | ")" | "[" | "]" | "{" | "}" | "<" | ">" | "," | ":" | "=" | "->" | "?" | "*" | "+" | "|" | "..." | "::";
 
+/**
+ * A place in the source text, as an offset: cheap to take (hooks note where each piece starts, in case an
+ * error must point there), turned into a Location only when an error reports it. Interning a file location
+ * per piece read would cost an attribute and a table entry each, most of them never used.
+ */
+export type SourcePos = number;
+
 /** `%name#3` as written, before it is resolved to a value of a known type. */
 export interface UnresolvedOperand {
   readonly name: string;
@@ -57,8 +64,10 @@ export interface DialectAsmParser {
   readonly ctx: Context;
   /** Location of the next token. */
   loc(): Location;
-  /** Reports an error at `loc` (default: the next token) and aborts the parse. */
-  error(message: string, loc?: Location): never;
+  /** Where the next token starts: what `loc()` gives, without making the location until an error needs it. */
+  pos(): SourcePos;
+  /** Reports an error at `at` (default: the next token) and aborts the parse. */
+  error(message: string, at?: Location | SourcePos): never;
 
   parsePunct(p: Punctuation): void;
   parseOptionalPunct(p: Punctuation): boolean;
@@ -93,7 +102,7 @@ export interface OpAsmParser extends DialectAsmParser {
   /** `%a, %b` (may be empty), optionally with delimiters. */
   parseOperandList(delimiter?: "none" | "()" | "[]" | "optional()" | "optional[]"): UnresolvedOperand[];
   resolveOperand(operand: UnresolvedOperand, type: Type): Value;
-  resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], loc?: Location): Value[];
+  resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], at?: Location | SourcePos): Value[];
 
   /** `: type` */
   parseColonType(): Type;
@@ -189,10 +198,13 @@ export interface OpAsmPrinter extends DialectAsmPrinter {
   printGenericOp(op: import("../ir/operation.ts").Operation): void;
 }
 
-/** The custom-assembly hooks an op definition may provide (or that its declarative `format` generates). */
-export interface OpAsmHooks {
+/**
+ * The custom-assembly hooks an op definition may provide (`defineOp(spec, { asm })`, typed with the op's own
+ * class), or that its declarative `format` generates.
+ */
+export interface OpAsmHooks<I extends import("../ir/operation.ts").Operation = import("../ir/operation.ts").Operation> {
   /** Prints everything after `%results = "op.name"` (starting with a space when there is anything). */
-  print(op: import("../ir/operation.ts").Operation, p: OpAsmPrinter): void;
+  print(op: I, p: OpAsmPrinter): void;
   /** Parses everything after the op name into `state`. */
   parse(p: OpAsmParser, state: OperationState): void;
 }

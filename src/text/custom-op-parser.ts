@@ -7,11 +7,11 @@
  */
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
-import type { FileLineColLoc, Location } from "../ir/location.ts";
+import type { Location } from "../ir/location.ts";
 import type { Block, Region } from "../ir/operation.ts";
 import type { FunctionType, Type } from "../ir/types.ts";
 import type { Value } from "../ir/value.ts";
-import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, UnresolvedOperand } from "./asm-interfaces.ts";
+import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, SourcePos, UnresolvedOperand } from "./asm-interfaces.ts";
 import { symbolReference } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
 import type { OperationParser } from "./parse-ops.ts";
@@ -25,9 +25,14 @@ export class CustomOpParser implements OpAsmParser {
     private readonly p: OperationParser,
     /** The full name of the op being parsed. */
     readonly opName: string,
-    /** Where the op name is (MLIR's getNameLoc). */
-    readonly nameLoc: FileLineColLoc,
+    /** Where the op name is: `nameLoc` makes it a location when asked for. */
+    readonly namePos: SourcePos,
   ) {}
+
+  /** Where the op name is (MLIR's getNameLoc). */
+  get nameLoc(): Location {
+    return this.p.locAt(this.namePos);
+  }
 
   get ctx(): Context {
     return this.p.ctx;
@@ -35,8 +40,11 @@ export class CustomOpParser implements OpAsmParser {
   loc(): Location {
     return this.p.loc();
   }
-  error(message: string, loc?: Location): never {
-    return this.p.emitError(`custom op '${this.opName}' ${message}`, loc ?? this.p.tokenLoc());
+  pos(): SourcePos {
+    return this.p.pos();
+  }
+  error(message: string, at?: Location | SourcePos): never {
+    return this.p.emitError(`custom op '${this.opName}' ${message}`, at ?? this.p.pos());
   }
 
   // ---- tokens ----------------------------------------------------------------------------------------------
@@ -48,7 +56,7 @@ export class CustomOpParser implements OpAsmParser {
     return this.p.parseOptionalPunct(p);
   }
   parseKeyword(expected?: string): string {
-    const at = this.p.tokenLoc();
+    const at = this.p.pos();
     if (expected !== undefined) {
       if (!this.p.consumeKeyword(expected)) this.error(`expected '${expected}'`, at);
       return expected;
@@ -64,7 +72,7 @@ export class CustomOpParser implements OpAsmParser {
     return this.p.peekKeyword();
   }
   parseKeywordOrString(): string {
-    const at = this.p.tokenLoc();
+    const at = this.p.pos();
     const s = this.p.parseOptionalKeywordOrString();
     if (s === undefined) this.error("expected valid keyword or string", at);
     return s;
@@ -73,7 +81,7 @@ export class CustomOpParser implements OpAsmParser {
     return this.p.parseOptionalKeywordOrString();
   }
   parseInteger(): bigint {
-    const at = this.p.tokenLoc();
+    const at = this.p.pos();
     const v = this.p.parseOptionalInteger();
     if (v === undefined) this.error("expected integer value", at);
     return v;
@@ -85,7 +93,7 @@ export class CustomOpParser implements OpAsmParser {
     return this.p.parseFloat(type);
   }
   parseString(): string {
-    const at = this.p.tokenLoc();
+    const at = this.p.pos();
     const s = this.p.parseOptionalString();
     if (s === undefined) this.error("expected string", at);
     return s;
@@ -145,13 +153,13 @@ export class CustomOpParser implements OpAsmParser {
   }
   private addAttributes(into: Map<string, Attribute>): void {
     for (const { name, value } of parseAttributeDict(this.p)) {
-      if (into.has(name)) this.error(`attribute '${name}' occurs more than once in the attribute list`, this.nameLoc);
+      if (into.has(name)) this.error(`attribute '${name}' occurs more than once in the attribute list`, this.namePos);
       into.set(name, value);
     }
   }
 
   parseSymbolName(): string {
-    const at = this.p.tokenLoc();
+    const at = this.p.pos();
     const name = this.parseOptionalSymbolName();
     if (name === undefined) this.error("expected valid '@'-identifier for symbol name", at);
     return name;
@@ -178,11 +186,13 @@ export class CustomOpParser implements OpAsmParser {
   resolveOperand(operand: UnresolvedOperand, type: Type): Value {
     return this.p.resolveSSAUse(operand, type);
   }
-  resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], loc?: Location): Value[] {
+  resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], at?: Location | SourcePos): Value[] {
     if (operands.length !== types.length) {
-      this.error(`${operands.length} operands present, but expected ${types.length}`, loc ?? this.nameLoc);
+      this.error(`${operands.length} operands present, but expected ${types.length}`, at ?? this.namePos);
     }
-    return operands.map((o, i) => this.p.resolveSSAUse(o, types[i] as Type));
+    const values = new Array<Value>(operands.length);
+    for (let i = 0; i < operands.length; i++) values[i] = this.p.resolveSSAUse(operands[i] as UnresolvedOperand, types[i] as Type);
+    return values;
   }
 
   parseArgument(opts: ArgumentOptions): ParsedArgument {

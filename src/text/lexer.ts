@@ -34,6 +34,12 @@ export class Source {
 
   /** The location of `offset` (column counted in UTF-8 bytes, as MLIR counts it). */
   loc(offset: number): FileLineColLoc {
+    const line = this.line(offset);
+    return FileLineColLoc.get(this.file, line, this.column(offset, line));
+  }
+
+  /** The 1-based line of `offset`. */
+  line(offset: number): number {
     const starts = this.lineStarts();
     // The parser asks in order, mostly on the line it asked last or the next ones: try those first.
     let lo = onLine(starts, this.#lastLine, offset) ? this.#lastLine : this.#lastLine + 1;
@@ -47,8 +53,12 @@ export class Source {
       }
     }
     this.#lastLine = lo;
-    const lineStart = starts[lo] as number;
-    return FileLineColLoc.get(this.file, lo + 1, utf8Length(this.text, lineStart, offset) + 1);
+    return lo + 1;
+  }
+
+  /** The 1-based column of `offset` on its `line`, in UTF-8 bytes. */
+  column(offset: number, line: number): number {
+    return utf8Length(this.text, this.lineStarts()[line - 1] as number, offset) + 1;
   }
 
   #lastLine = 0;

@@ -20,7 +20,7 @@ import { Terminator } from "../ir/traits.ts";
 import { FunctionType, type Type } from "../ir/types.ts";
 import type { BlockArgument, Value } from "../ir/value.ts";
 import { populateDefaultAttrs } from "../irdl/define-op.ts";
-import type { OperationState, ParsedArgument, UnresolvedOperand } from "./asm-interfaces.ts";
+import type { OperationState, ParsedArgument, SourcePos, UnresolvedOperand } from "./asm-interfaces.ts";
 import { CustomOpParser } from "./custom-op-parser.ts";
 import type { Source, Token } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
@@ -248,7 +248,6 @@ export class OperationParser extends CoreParser {
 
   private parseGenericOperation(block: Block): Operation {
     const nameTok = this.tok;
-    const loc = this.tokenLoc();
     const name = this.stringValue();
     if (name === "") this.emitError("empty operation name is invalid");
     if (name.includes("\0")) this.emitError("null character not allowed in operation name");
@@ -266,7 +265,7 @@ export class OperationParser extends CoreParser {
         );
       }
     }
-    const state = newState(name, loc);
+    const state = new ParsedOperationState(name, this.source, this.tokenPos(nameTok));
     this.parseGenericOperationAfterOpName(state, cls);
     const op = this.createOperation(cls, state, nameTok);
     block.append(op);
@@ -335,8 +334,8 @@ export class OperationParser extends CoreParser {
     // MLIR's OpAsmOpInterface::getDefaultDialect: "func" inside func.func, so `return` means `func.return`.
     const defaultDialect = info.defaultDialect ?? "";
 
-    const state = newState(name, this.tokenLoc(nameTok));
-    const parser = new CustomOpParser(this, name, this.tokenLoc(nameTok));
+    const state = new ParsedOperationState(name, this.source, nameTok.start);
+    const parser = new CustomOpParser(this, name, nameTok.start);
     this.state.defaultDialects.push(defaultDialect);
     try {
       hooks.parse(parser, state);
@@ -350,18 +349,21 @@ export class OperationParser extends CoreParser {
   }
 
   /** Every op the parser makes, generic or custom, is created here; registered ops get their default attributes. */
-  private createOperation(cls: typeof Operation | undefined, state: OperationState, at: Token): Operation {
+  private createOperation(cls: typeof Operation | undefined, state: ParsedOperationState, at: Token): Operation {
     populateDefaultAttrs(cls?.info, state.attributes);
     const init = {
-      name: state.name,
+      // A registered op's name is its class's (one string for all of them, not a copy per parsed op).
+      name: cls?.info?.name ?? state.name,
       operands: state.operands,
       resultTypes: state.resultTypes,
       attributes: state.attributes,
       regions: state.regions,
       successors: state.successors,
-      loc: state.loc,
     };
-    return this.construct(at, () => (cls !== undefined ? new cls(init) : new Operation(init)));
+    const op = this.construct(at, () => (cls !== undefined ? new cls(init) : new Operation(init)));
+    const line = this.source.line(state.namePos);
+    op.setFileLocation(this.source.file, line, this.source.column(state.namePos, line));
+    return op;
   }
 
   // ---- locations -------------------------------------------------------------------------------------------
@@ -535,6 +537,19 @@ export class OperationParser extends CoreParser {
   }
 }
 
-function newState(name: string, loc: Location): OperationState {
-  return { name, loc, operands: [], resultTypes: [], attributes: new Map(), regions: [], successors: [] };
+/** What an op's parse hook fills; the location (of the op's name) is made only if the hook asks for it. */
+class ParsedOperationState implements OperationState {
+  readonly operands: Value[] = [];
+  readonly resultTypes: Type[] = [];
+  readonly attributes = new Map<string, Attribute>();
+  readonly regions: Region[] = [];
+  readonly successors: Block[] = [];
+  constructor(
+    readonly name: string,
+    private readonly source: Source,
+    readonly namePos: SourcePos,
+  ) {}
+  get loc(): Location {
+    return this.source.loc(this.namePos);
+  }
 }

@@ -15,7 +15,7 @@ import type { Context } from "../ir/context.ts";
 import { fromBits } from "../ir/float-bits.ts";
 import type { FileLineColLoc, Location } from "../ir/location.ts";
 import { DYNAMIC, FloatType, type Type } from "../ir/types.ts";
-import type { DialectAsmParser, Punctuation } from "./asm-interfaces.ts";
+import type { DialectAsmParser, Punctuation, SourcePos } from "./asm-interfaces.ts";
 import { floatBitsFromHexLiteral, parseFloatLiteralBits } from "./float-format.ts";
 import {
   Lexer,
@@ -132,13 +132,19 @@ export class CoreParser implements DialectAsmParser {
   locAt(offset: number): FileLineColLoc {
     return this.source.loc(offset);
   }
-  /** Location of the current token (one character back at the end of the input, as MLIR does). */
+  /** Where a token is reported: its start (one character back at the end of the input, as MLIR does). */
+  tokenPos(tok: Token = this.tok): SourcePos {
+    return tok.kind === "eof" && tok.start > 0 ? tok.start - 1 : tok.start;
+  }
+  /** Location of the current token (see tokenPos). */
   tokenLoc(tok: Token = this.tok): FileLineColLoc {
-    if (tok.kind === "eof" && tok.start > 0) return this.locAt(tok.start - 1);
-    return this.locAt(tok.start);
+    return this.locAt(this.tokenPos(tok));
   }
   loc(): Location {
     return this.tokenLoc();
+  }
+  pos(): SourcePos {
+    return this.tokenPos();
   }
 
   fail(diagnostic: Diagnostic): never {
@@ -176,9 +182,9 @@ export class CoreParser implements DialectAsmParser {
     }
   }
 
-  /** DialectAsmParser.error: hooks report at a location of their choice (default: the current token). */
-  error(message: string, loc?: Location): never {
-    return this.emitError(message, loc ?? this.tokenLoc());
+  /** DialectAsmParser.error: hooks report at a place of their choice (default: the current token). */
+  error(message: string, at?: Location | SourcePos): never {
+    return this.emitError(message, at ?? this.tokenPos());
   }
 
   /** Runs `fn` one nesting level deeper, failing cleanly instead of overflowing the stack. */
@@ -285,11 +291,11 @@ export class CoreParser implements DialectAsmParser {
   parseKeyword(expected?: string): string {
     const at = this.tok;
     if (expected !== undefined) {
-      if (!this.consumeKeyword(expected)) this.error(`expected '${expected}'`, this.tokenLoc(at));
+      if (!this.consumeKeyword(expected)) this.error(`expected '${expected}'`, this.tokenPos(at));
       return expected;
     }
     const k = this.parseOptionalKeyword();
-    if (k === undefined) this.error("expected valid keyword", this.tokenLoc(at));
+    if (k === undefined) this.error("expected valid keyword", this.tokenPos(at));
     return k;
   }
   parseOptionalKeyword(allowed?: string | readonly string[]): string | undefined {
@@ -305,7 +311,7 @@ export class CoreParser implements DialectAsmParser {
   parseKeywordOrString(): string {
     const at = this.tok;
     const s = this.parseOptionalKeywordOrString();
-    if (s === undefined) this.error("expected valid keyword or string", this.tokenLoc(at));
+    if (s === undefined) this.error("expected valid keyword or string", this.tokenPos(at));
     return s;
   }
   parseOptionalKeywordOrString(): string | undefined {
@@ -315,7 +321,7 @@ export class CoreParser implements DialectAsmParser {
   parseInteger(): bigint {
     const at = this.tok;
     const v = this.parseOptionalInteger();
-    if (v === undefined) this.error("expected integer value", this.tokenLoc(at));
+    if (v === undefined) this.error("expected integer value", this.tokenPos(at));
     return v;
   }
   /** An integer literal with an optional `-`, or `true`/`false` as 1/0 (MLIR's parseOptionalInteger). */
@@ -368,7 +374,7 @@ export class CoreParser implements DialectAsmParser {
   parseString(): string {
     const at = this.tok;
     const s = this.parseOptionalString();
-    if (s === undefined) this.error("expected string", this.tokenLoc(at));
+    if (s === undefined) this.error("expected string", this.tokenPos(at));
     return s;
   }
   parseOptionalString(): string | undefined {

@@ -78,12 +78,12 @@ export class AliasCollector {
   readonly #index = new Map<Aliasable, number>();
 
 
-  /** Visits an attribute or type as printed; returns its alias depth and entry index. */
-  visit(s: Aliasable, canBeDeferred = false, elideType = false): { depth: number; index: number } {
+  /** Visits an attribute or type as printed; returns its entry's index (the entry holds its alias depth). */
+  visit(s: Aliasable, canBeDeferred = false, elideType = false): number {
     const known = this.#index.get(s);
     if (known !== undefined) {
       if (!canBeDeferred) this.markNonDeferrable(known);
-      return { depth: (this.#entries[known] as Entry).depth, index: known };
+      return known;
     }
     const alias = aliasNameOf(s);
     const index = this.#entries.length;
@@ -95,13 +95,13 @@ export class AliasCollector {
     this.#index.set(s, index);
 
     let maxChildDepth = 0;
-    const record = (r: { depth: number; index: number }): void => {
-      entry.children.push(r.index);
-      maxChildDepth = Math.max(maxChildDepth, r.depth);
+    const record = (child: number): void => {
+      entry.children.push(child);
+      maxChildDepth = Math.max(maxChildDepth, (this.#entries[child] as Entry).depth);
     };
     this.visitNested(s, canBeDeferred, elideType, record);
     if (maxChildDepth > 0) entry.depth = maxChildDepth + 1;
-    return { depth: entry.depth, index };
+    return index;
   }
 
   private markNonDeferrable(index: number): void {
@@ -112,7 +112,7 @@ export class AliasCollector {
   }
 
   /** The attributes and types printing `s` would print inside it (MLIR's printAndVisitNestedAliases). */
-  private visitNested(s: Aliasable, deferred: boolean, elideType: boolean, record: (r: { depth: number; index: number }) => void): void {
+  private visitNested(s: Aliasable, deferred: boolean, elideType: boolean, record: (child: number) => void): void {
     const attr = (a: Attribute, elide = false): void => record(this.visit(a, deferred, elide));
     const type = (t: Type): void => record(this.visit(t, deferred));
 

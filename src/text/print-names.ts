@@ -51,6 +51,8 @@ class NameScope {
   }
 }
 
+const UNKNOWN_VALUE = "<<UNKNOWN SSA VALUE>>";
+
 export interface BlockInfo {
   readonly ordering: number;
   readonly name: string;
@@ -62,8 +64,8 @@ export interface NamingOptions {
 }
 
 export class SsaNames {
-  /** A number, or the name (without `%`) of a named value. Only the first value of a result group is here. */
-  readonly #ids = new Map<Value, number | string>();
+  /** `%3` or `%name`: the printed name, made once per value. Only the first value of a result group is here. */
+  readonly #ids = new Map<Value, string>();
   readonly #resultGroups = new Map<Operation, number[]>();
   readonly #blocks = new Map<Block, BlockInfo>();
   #nextValue = 0;
@@ -100,17 +102,11 @@ export class SsaNames {
 
   /** `%3`, `%arg0`, `%c0`, `%0#1`; `<<UNKNOWN SSA VALUE>>` for a value outside the named IR. */
   valueName(v: Value, withResultNumber = true): string {
-    let lookup = v;
-    let resultNo: number | undefined;
-    if (v instanceof OpResult) {
-      const found = this.resultGroupOf(v);
-      lookup = found.head;
-      resultNo = found.number;
-    }
-    const id = this.#ids.get(lookup);
-    if (id === undefined) return "<<UNKNOWN SSA VALUE>>";
-    const suffix = resultNo !== undefined && withResultNumber ? `#${resultNo}` : "";
-    return `%${id}${suffix}`;
+    if (!(v instanceof OpResult) || v.owner.numResults === 1) return this.#ids.get(v) ?? UNKNOWN_VALUE;
+    const found = this.resultGroupOf(v);
+    const name = this.#ids.get(found.head);
+    if (name === undefined) return UNKNOWN_VALUE;
+    return found.number !== undefined && withResultNumber ? `${name}#${found.number}` : name;
   }
 
   /** The result indices that start a result group of `op`, when it has more than one group. */
@@ -151,28 +147,31 @@ export class SsaNames {
   }
 
   private numberOp(op: Operation): void {
-    const groups = [0];
+    const n = op.numResults;
+    if (n === 0) return; // what a hook names is results, and there are none
+    let groups: number[] | undefined; // the starts of the result groups after the first, when a hook names them
     const hook = this.opts.generic ? undefined : op.info?.resultNames;
     if (hook !== undefined) {
-      hook(op).forEach((name, i) => {
-        if (name === undefined || i >= op.numResults) return;
+      const names = hook(op);
+      for (let i = 0; i < names.length && i < n; i++) {
+        const name = names[i];
+        if (name === undefined) continue;
         this.setName(op.results[i] as OpResult, name);
-        if (i !== 0) groups.push(i);
-      });
+        if (i !== 0) (groups ??= [0]).push(i);
+      }
     }
-    if (op.numResults === 0) return;
     const first = op.results[0] as OpResult;
-    if (!this.#ids.has(first)) this.#ids.set(first, this.#nextValue++);
-    if (groups.length !== 1) this.#resultGroups.set(op, groups.sort((a, b) => a - b));
+    if (!this.#ids.has(first)) this.#ids.set(first, `%${this.#nextValue++}`);
+    if (groups !== undefined) this.#resultGroups.set(op, groups.sort((a, b) => a - b));
   }
 
   /** An empty name takes the next number; others are sanitized and made unique. */
   private setName(v: Value, name: string): void {
     if (name === "") {
-      this.#ids.set(v, this.#nextValue++);
+      this.#ids.set(v, `%${this.#nextValue++}`);
       return;
     }
-    this.#ids.set(v, this.uniqueName(name));
+    this.#ids.set(v, `%${this.uniqueName(name)}`);
   }
 
   private uniqueName(name: string): string {

@@ -78,7 +78,14 @@ function namingRoot(op: Operation, localScope: boolean): Operation {
   }
 }
 
+const indents: string[] = [];
+/** `n` spaces, made once per depth rather than once per printed op. */
+function indentation(n: number): string {
+  return (indents[n] ??= " ".repeat(n));
+}
+
 function sortedAttrs(attrs: ReadonlyMap<string, Attribute>, elided: readonly string[] = []): [string, Attribute][] {
+  if (attrs.size === 0) return []; // most ops: nothing to copy or sort
   const entries = [...attrs].filter(([name]) => !elided.includes(name));
   return entries.sort((a, b) => compareNames(a[0], b[0]));
 }
@@ -158,9 +165,10 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
   // ---- operations ----
 
   printFullOpWithIndentAndLoc(op: Operation): void {
-    this.out += " ".repeat(this.#indent);
+    this.out += indentation(this.#indent);
     this.printFullOp(op);
-    this.printTrailingLocation(op.loc);
+    // `op.loc` only when printed: a parsed op's location is made when first read.
+    if (this.flags.debugInfo) this.printTrailingLocation(op.loc);
   }
 
   private printTrailingLocation(loc: Location, allowAlias = true): void {
@@ -171,14 +179,13 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
 
   /** `%0, %1:2 = ` and the op. */
   private printFullOp(op: Operation): void {
-    if (op.numResults > 0) {
+    const n = op.numResults;
+    if (n > 0) {
       const group = (start: number, count: number): string =>
         this.names.valueName(op.results[start] as OpResult, false) + (count > 1 ? `:${count}` : "");
-      const groups = this.names.resultGroups(op) ?? [0];
-      this.out += groups
-        .map((start, i) => group(start, (groups[i + 1] ?? op.numResults) - start))
-        .join(", ");
-      this.out += " = ";
+      const groups = this.names.resultGroups(op);
+      if (groups === undefined) this.out += `${group(0, n)} = `;
+      else this.out += `${groups.map((start, i) => group(start, (groups[i + 1] ?? n) - start)).join(", ")} = `;
     }
     this.printCustomOrGenericOp(op);
   }
@@ -234,12 +241,12 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
       for (const b of region.blocks.slice(1)) this.printBlock(b, true, true);
       this.#defaultDialects.pop();
     }
-    this.out += `${" ".repeat(this.#indent)}}`;
+    this.out += `${indentation(this.#indent)}}`;
   }
 
   private printBlock(block: Block, printHeader: boolean, printTerminator: boolean): void {
     if (printHeader) {
-      this.out += " ".repeat(this.#indent) + this.names.blockInfo(block).name;
+      this.out += indentation(this.#indent) + this.names.blockInfo(block).name;
       if (block.args.length > 0) {
         this.out += "(";
         block.args.forEach((arg, i) => {
@@ -362,7 +369,7 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
     this.printTrailingLocation(loc);
   }
   printNewline(): void {
-    this.out += `\n${" ".repeat(this.#indent)}`;
+    this.out += `\n${indentation(this.#indent)}`;
   }
   increaseIndent(): void {
     this.#indent += 2;

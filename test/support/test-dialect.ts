@@ -119,9 +119,8 @@ export const TestFunc = defineOp(
     attributes: functionOpAttributes,
     regions: { body: region() },
     traits: [Symbol, IsolatedFromAbove],
-    format: functionOpAsm(),
   },
-  { interfaces: [implement(FunctionOpInterface, {}), implement(CallableOpInterface, {})] },
+  { asm: functionOpAsm(), interfaces: [implement(FunctionOpInterface, {}), implement(CallableOpInterface, {})] },
 );
 
 /** `%r = test.call @f(%a) : (i32) -> i32`: a direct call; its callee must be a function taking those types. */

@@ -42,6 +42,11 @@ test("errors: unknown names and directives", () => {
   rejects({ operands: { x: AnyType }, format: "$x `%` attr-dict `:` type($x)" }, /'%' is not a valid literal/);
 });
 
+test("errors: a declarative format and hand-written asm hooks together", () => {
+  const asm = { print: () => {}, parse: () => {} };
+  assert.throws(() => defineOp({ name: "test.both", summary: "two syntaxes", format: "attr-dict" }, { asm }), /'test\.both': give a declarative format or asm hooks, not both/);
+});
+
 test("errors: a type neither printed nor inferable", () => {
   rejects({ operands: { x: AnyType }, format: "$x attr-dict" }, /the type of operand 'x' is neither printed nor inferable/);
   rejects(

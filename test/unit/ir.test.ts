@@ -61,6 +61,20 @@ interning("file locations are unique per file, line and column; attribute dictio
   y.setAttr("c", undefined);
   assert.is(x.attrDictionary, y.attrDictionary);
 });
+interning("an op's file location set compactly reads as the interned location, and survives clone and assignment", () => {
+  const x = new Operation({ name: "t.x" });
+  x.setFileLocation("c.mlir", 7, 9);
+  assert.is(x.loc, fileLoc("c.mlir", 7, 9));
+  assert.is(x.loc, x.loc);
+  const far = new Operation({ name: "t.x" });
+  far.setFileLocation("c.mlir", 3_000_000, 5_000); // beyond the compact form
+  assert.is(far.loc, fileLoc("c.mlir", 3_000_000, 5_000));
+  const compact = new Operation({ name: "t.x" });
+  compact.setFileLocation("d.mlir", 1, 1023);
+  assert.is(compact.clone().loc, fileLoc("d.mlir", 1, 1023));
+  compact.loc = NameLoc.get("n");
+  assert.is(compact.loc, NameLoc.get("n"));
+});
 interning.run();
 
 const uses = suite("use lists");

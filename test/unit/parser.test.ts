@@ -525,7 +525,8 @@ test("a custom parse hook may let its region's arguments shadow enclosing names 
       summary: "an isolated region with named arguments",
       regions: { body: region() },
       traits: [IsolatedFromAbove],
-      format: {
+    }, {
+      asm: {
         print: () => {},
         parse: (p: OpAsmParser, state: OperationState) => {
           const args = p.parseArgumentList("()", { allowType: true, allowAttrs: false });
