@@ -105,7 +105,25 @@ export const equivalentMutants: readonly EquivalentMutant[] = [
   { file: CONSTS, operator: "drop a condition", code: "if (isNaNBits(a, kind)) return a;", reason: `the NaN then goes through maxF/minF, quieted: ${NAN_BITS}` },
   { file: CONSTS, operator: "return undefined", code: "if (isNaNBits(b, kind)) return b;", reason: `the NaN then goes through maxF/minF, quieted: ${NAN_BITS}` },
   { file: CONSTS, operator: "drop a condition", code: "if (isNaNBits(b, kind)) return b;", reason: `the NaN then goes through maxF/minF, quieted: ${NAN_BITS}` },
+  {
+    file: CONSTS,
+    operator: "swap === and !==",
+    code: 'const unsigned = elementType instanceof IntegerType && elementType.signedness === "unsigned";',
+    reason: "arith folds signless integers only; for them the value is then stored as unsigned rather than signed bits, and the typed array (Int8Array ... BigInt64Array) keeps it modulo 2^w either way: the same element",
+  },
   // ---- dialects/math/fold.ts
+  {
+    file: MATH,
+    operator: "drop a condition",
+    code: "if (Storage === undefined) return undefined;",
+    reason: "storageFor has a typed array for every element type a math fold produces (f16, bf16, f32, f64, signless integers, index): Storage is never undefined",
+  },
+  {
+    file: MATH,
+    operator: "change a constant 0 / 1",
+    code: "if (!Number.isInteger(y)) return 0;",
+    reason: "integerParity's callers ask whether y is odd (-1), and whether it is 0 only at the negative-base check: a non-integer read as even skips the early NaN there, and Math.pow then gives NaN, which libmResult turns into the same default NaN",
+  },
   { file: MATH, operator: "swap & and |", code: "function integerParity(y: number): -1 | 0 | 1 {", count: 2, reason: "a return type annotation: types are erased, nothing runs differently" },
   { file: MATH, operator: "change a constant 0 / 1", code: "function integerParity(y: number): -1 | 0 | 1 {", count: 3, reason: "a return type annotation: types are erased, nothing runs differently" },
   { file: MATH, operator: "move a boundary < / <=", code: POW_NEGATIVE_BASE, reason: "xv === 0 returned earlier (the zero-or-infinite base branch): `xv <= 0` is `xv < 0` here" },
