@@ -7,6 +7,8 @@
  *     without undefined behaviour on them, unless `leftAlone` says MLIR 16 keeps it (a truncf that would
  *     round, a math function on f16...). Undefined behaviour is never folded (a division by zero stays).
  *   - Constants on the right: no commutative op has a constant left operand and a non-constant right one.
+ *   - No arith identity left, whatever the operands: `x + 0`, `op(x, x)`, `negf(negf x)`, `subi(addi(a, b),
+ *     b)`, a select of a constant condition... (`arithIdentityLeft`, from the folders' documentation).
  *   - Not folded beyond MLIR 16: an op `leftAlone` keeps is not replaced while canonicalizing (a fold that
  *     should have refused computes the same value, the NaN or the rounded number, so only this sees it).
  *
