@@ -17,7 +17,7 @@ import { verify } from "../src/irdl/verifier.ts";
 import { PassManager } from "../src/pass/pass-manager.ts";
 import type { PipelineSpec } from "../src/pass/pipeline.ts";
 import { PIPELINE_FILE, parsePipeline, printPipeline } from "../src/pass/pipeline-text.ts";
-import { renderTimingReport, reportNode } from "../src/pass/reports.ts";
+import { nowSeconds, renderTimingReport, reportNode } from "../src/pass/reports.ts";
 import { tmpdir } from "node:os";
 import { readReproducerConfig } from "../src/pass/reproducer.ts";
 import { parseSource } from "../src/text/parser.ts";
@@ -33,11 +33,9 @@ export interface OptResult {
   readonly exitCode: number;
 }
 
-const now = (): number => performance.now() / 1000;
-
 /** Processes one input text; `makeContext` gives a fresh context per chunk (resources do not leak between chunks). */
 export function runOpt(text: string, file: string, makeContext: () => Context, opts: OptOptions): OptResult {
-  const started = now();
+  const started = nowSeconds();
   let stderr = "";
   const write = (s: string): void => void (stderr += s);
   const pipeline = pipelineToRun(text, file, opts.passes);
@@ -77,7 +75,7 @@ export function runOpt(text: string, file: string, makeContext: () => Context, o
   if (pm !== undefined && passOpts?.statistics !== undefined) stderr += pm.statisticsReport(passOpts.statistics);
   if (passOpts?.timing !== undefined) {
     const rows = [timers.parser, ...(pm?.report ?? []), timers.output];
-    stderr += renderTimingReport(rows, now() - started, passOpts.timing);
+    stderr += renderTimingReport(rows, nowSeconds() - started, passOpts.timing);
   }
   return { stdout, stderr, exitCode: failed ? 1 : 0 };
 }
@@ -135,9 +133,9 @@ function processChunk(
   pm: PassManager | undefined,
   timers: { parser: { seconds: number }; output: { seconds: number } },
 ): ChunkResult {
-  let start = now();
+  let start = nowSeconds();
   const parsed = parseSource(text, ctx, { file });
-  timers.parser.seconds += now() - start;
+  timers.parser.seconds += nowSeconds() - start;
   if (isLeft(parsed)) return { errors: [parsed.left], remarks: [] };
   const module = parsed.right;
   // Like mlir-opt: the first verifier error, so --verify-diagnostics files written against it agree.
@@ -155,7 +153,7 @@ function processChunk(
     }
     remarks = ran.right.diagnostics;
   }
-  start = now();
+  start = nowSeconds();
   const output = printOp(module, {
     generic: opts.generic,
     debugInfo: opts.debugInfo,
@@ -163,7 +161,7 @@ function processChunk(
     ...(opts.localScope === true ? { localScope: true } : {}),
     ...(opts.elements !== undefined ? { elements: opts.elements } : {}),
   });
-  timers.output.seconds += now() - start;
+  timers.output.seconds += nowSeconds() - start;
   return { errors: [], remarks, output };
 }
 

@@ -18,6 +18,9 @@ import type { PassRegistry } from "../src/pass/registry.ts";
 import { parseOptArgs, passHelp, runOpt, usage } from "./opt-driver.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
+// For the start-up bundle's build (cli/bundle.mjs), which compiles the formats the bundle defers.
+export { compileDeferredFormats } from "../src/irdl/define-op.ts";
+
 /** The `--load-pass-plugin` values, read before the other flags so that plugin passes get flags too. */
 function pluginArgs(argv: readonly string[]): string[] {
   const out: string[] = [];

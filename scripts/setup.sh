@@ -118,8 +118,9 @@ check_addon() {
   fi
 }
 
-# tensile-opt's start-up bundle (cli/bundle.mjs): rebuilt when a source changed. The CLI runs from the
-# sources when the bundle is missing or stale, so a failure here is reported but does not stop the setup.
+# tensile-opt's start-up bundle and its V8 code cache (cli/bundle.mjs): rebuilt when a source changed or
+# Node did. The CLI runs from the sources when the bundle is missing or stale, so a failure here is reported
+# but does not stop the setup.
 build_cli_bundle() {
   local out
   if ! out=$(node cli/bundle.mjs); then

@@ -191,7 +191,7 @@ export class AffineMap implements Interned {
   }
 
   /**
-   * `this ∘ other`: feeds `other`'s results into this map's dims. The result has `other`'s dims, and this
+   * `this` composed with `other`: feeds `other`'s results into this map's dims. The result has `other`'s dims, and this
    * map's symbols followed by `other`'s: `compose(a, b)(x)[sa, sb] = a(b(x)[sb])[sa]`.
    */
   compose(other: AffineMap): AffineMap {

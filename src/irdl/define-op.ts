@@ -275,6 +275,33 @@ function defineAccessors(cls: typeof Operation, def: OpDefinition): void {
   );
 }
 
+/**
+ * Formats compile when their op is defined, so that a bad format fails at once, naming the op. tensile-opt's
+ * start-up bundle (cli/bundle.mjs) defers them to their first use instead, since compiling the ~90 formats
+ * is a good share of its start-up: esbuild defines `TENSILE_DEFER_FORMATS` there, and the bundle's build
+ * runs `compileDeferredFormats`, so a format that does not compile still fails the build, never a run.
+ */
+declare const TENSILE_DEFER_FORMATS: boolean | undefined;
+const deferFormats = typeof TENSILE_DEFER_FORMATS === "boolean" && TENSILE_DEFER_FORMATS;
+const deferredFormats: (() => OpAsmHooks)[] = [];
+
+/** Hooks that compile `text` on first use and then put the compiled hooks in `def.asm` in their place. */
+function deferredFormat(def: OpDefinition & { asm?: OpAsmHooks | undefined }, text: string): OpAsmHooks {
+  let compiled: OpAsmHooks | undefined;
+  const compile = (): OpAsmHooks => {
+    if (compiled === undefined) def.asm = compiled = compileFormat(def, text);
+    return compiled;
+  };
+  deferredFormats.push(compile);
+  return { print: (op, p) => compile().print(op, p), parse: (p, state) => compile().parse(p, state) };
+}
+
+/** Compiles every deferred format (throwing what a bad one throws): the bundle's build-time check. */
+export function compileDeferredFormats(): number {
+  for (const compile of deferredFormats) compile();
+  return deferredFormats.length;
+}
+
 /** Defines an op kind. `behaviour` holds the hooks typed with the op's own instance type. */
 export function defineOp<const S extends OpSpec>(spec: CheckedSpec<S>, behaviour: OpBehaviour<OpInstance<S>> = {}): OpClass<S> {
   const dot = spec.name.indexOf(".");
@@ -304,7 +331,7 @@ export function defineOp<const S extends OpSpec>(spec: CheckedSpec<S>, behaviour
   const inferType = inferTypeImplementation(def);
   if (inferType !== undefined && def.interfaces?.has(InferTypeOpInterface) === false) def.interfaces.set(inferType);
   if (spec.format !== undefined && behaviour.asm !== undefined) throw new Error(`'${spec.name}': give a declarative format or asm hooks, not both`);
-  if (spec.format !== undefined) def.asm = compileFormat(def, spec.format);
+  if (spec.format !== undefined) def.asm = deferFormats ? deferredFormat(def, spec.format) : compileFormat(def, spec.format);
   else if (behaviour.asm !== undefined) def.asm = behaviour.asm as OpAsmHooks;
 
   const className = spec.name

@@ -123,7 +123,7 @@ class FormatReader {
         return;
       }
       case "attrdict":
-        // The parser reports attributes the format has already set ("occurs more than once").
+        // An attribute both here and in the format is reported after the op ("occurs more than once").
         if (e.keyword) p.parseOptionalAttrDictWithKeyword(s.attributes);
         else p.parseOptionalAttrDict(s.attributes);
         return;

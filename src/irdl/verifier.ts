@@ -118,7 +118,7 @@ class OperationVerifier {
       case "enter-block":
         this.#report(enterBlock(item.block));
         stack.push({ kind: "exit-block", block: item.block });
-        for (const op of [...item.block.ops()].reverse()) if (!hasIsolatedRegions(op)) stack.push({ kind: "enter-op", op });
+        for (let op = item.block.last; op !== undefined; op = op.prev) if (!hasIsolatedRegions(op)) stack.push({ kind: "enter-op", op });
         return;
       case "exit-block":
         this.#report(this.#exitBlock(item.block));
@@ -225,7 +225,7 @@ function enterBlock(block: Block): Failure {
     if (mayBeValidWithoutTerminator(block)) return undefined;
     return error(block.parentOp?.loc ?? UnknownLoc.get(), "empty block: expect at least a terminator");
   }
-  for (const op of block.ops()) {
+  for (let op = block.first; op !== undefined; op = op.next) {
     if (op.successors.length > 0 && op !== block.last) {
       return opEmitError(op, "operation with block successors must terminate its parent block");
     }

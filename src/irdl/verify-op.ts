@@ -270,7 +270,8 @@ function verifyValueGroups(
   ranges: readonly (readonly [number, number])[],
   typeAt: (index: number) => Type,
 ): Failure {
-  for (const [i, group] of groups.entries()) {
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i] as ValueGroupDef;
     const [start, length] = ranges[i] ?? [0, 0];
     if (group.kind === "optional" && length > 1) {
       return opError(op, `${what} group starting at #${start} requires 0 or 1 element, but found ${length}`);

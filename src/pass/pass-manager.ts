@@ -29,6 +29,7 @@ import { PIPELINE_FILE, parsePipeline, printPipeline } from "./pipeline-text.ts"
 import type { PassRegistry } from "./registry.ts";
 import {
   type ReportNode,
+  nowSeconds,
   renderStatisticsReport,
   renderTimingReport,
   reportNode,
@@ -90,8 +91,6 @@ export interface PipelineRun {
   /** The manager's timing and statistics so far. */
   readonly report: readonly ReportNode[];
 }
-
-const now = (): number => performance.now() / 1000;
 
 function isEither(o: PassOutcome): o is Either<readonly Diagnostic[], PassResult> {
   return typeof o === "object" && o !== null && "_tag" in o;
@@ -222,9 +221,9 @@ export class PassManager {
         if (failure !== undefined) return failure;
         continue;
       }
-      const start = now();
+      const start = nowSeconds();
       const failure = this.#runNested(item, node, op, chain, depth);
-      node.seconds += now() - start;
+      node.seconds += nowSeconds() - start;
       if (failure !== undefined) return failure;
     }
     return undefined;
@@ -255,7 +254,7 @@ export class PassManager {
     for (const ins of this.#instrumentations) ins.runBeforePass?.(p, op);
     this.#opts.onBefore?.(p, op);
     const running = new RunningPass(this.#host, p, op, node, chain, depth);
-    const start = now();
+    const start = nowSeconds();
     let kind: FailureKind | undefined;
     let emitted: readonly Diagnostic[] = [];
     try {
@@ -278,7 +277,7 @@ export class PassManager {
         emitted = verified.left;
       }
     }
-    node.seconds += now() - start;
+    node.seconds += nowSeconds() - start;
     if (kind === undefined) {
       snapshot?.discard();
       for (const ins of this.#instrumentations) ins.runAfterPass?.(p, op);

@@ -17,6 +17,15 @@
  * and `--mlir-pass-statistics` (`(S) 3 num-erased - Number of ops erased` under each pass).
  */
 
+/**
+ * The clock of the timing reports, in seconds. process.hrtime, not the global `performance`, whose first use
+ * loads perf_hooks: a few milliseconds of tensile-opt's start-up, spent whether or not timing was asked for.
+ */
+export function nowSeconds(): number {
+  const [s, ns] = process.hrtime();
+  return s + ns / 1e9;
+}
+
 export interface ReportNode {
   /** The pass's display name, `'func.func' Pipeline`, or a phase of a tool (`Parser`). */
   readonly name: string;

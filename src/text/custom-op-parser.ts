@@ -152,10 +152,8 @@ export class CustomOpParser implements OpAsmParser {
     if (this.p.consumeKeyword("attributes")) this.addAttributes(into);
   }
   private addAttributes(into: Map<string, Attribute>): void {
-    for (const { name, value } of parseAttributeDict(this.p)) {
-      if (into.has(name)) this.error(`attribute '${name}' occurs more than once in the attribute list`, this.namePos);
-      into.set(name, value);
-    }
+    // A name the format sets too is reported once the op is parsed (parse-ops.ts), as MLIR does.
+    for (const { name, value } of parseAttributeDict(this.p)) into.set(name, value);
   }
 
   parseSymbolName(): string {

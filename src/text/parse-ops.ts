@@ -342,6 +342,8 @@ export class OperationParser extends CoreParser {
     } finally {
       this.state.defaultDialects.pop();
     }
+    const duplicate = state.attributes.duplicate;
+    if (duplicate !== undefined) parser.error(`attribute '${duplicate}' occurs more than once in the attribute list`, nameTok.start);
     const op = this.createOperation(cls, state, nameTok);
     block.append(op);
     this.parseTrailingLocation(op);
@@ -538,10 +540,23 @@ export class OperationParser extends CoreParser {
 }
 
 /** What an op's parse hook fills; the location (of the op's name) is made only if the hook asks for it. */
+/**
+ * The attributes a custom op's parse hook sets. MLIR collects them in a list and rejects the op when a name
+ * occurs twice (in the attr-dict and as a format element, or an explicit `operand_segment_sizes` beside the
+ * one the format computes); a Map would silently keep the last, so this one remembers the first repeat.
+ */
+class ParsedAttributes extends Map<string, Attribute> {
+  duplicate: string | undefined = undefined;
+  override set(name: string, value: Attribute): this {
+    if (this.duplicate === undefined && this.has(name)) this.duplicate = name;
+    return super.set(name, value);
+  }
+}
+
 class ParsedOperationState implements OperationState {
   readonly operands: Value[] = [];
   readonly resultTypes: Type[] = [];
-  readonly attributes = new Map<string, Attribute>();
+  readonly attributes = new ParsedAttributes();
   readonly regions: Region[] = [];
   readonly successors: Block[] = [];
   constructor(

@@ -91,7 +91,7 @@ export class SsaNames {
       this.numberRegion(next.region);
       const scope = this.#scope;
       for (const block of next.region.blocks) {
-        for (const op of block.ops()) {
+        for (let op = block.first; op !== undefined; op = op.next) {
           for (const region of op.regions) {
             stack.push({ region, value: this.#nextValue, arg: this.#nextArg, conflict: this.#nextConflict, scope });
           }
@@ -143,7 +143,7 @@ export class SsaNames {
       if (this.#ids.has(arg)) continue;
       this.setName(arg, isEntry ? `arg${this.#nextArg++}` : "");
     }
-    for (const op of block.ops()) this.numberOp(op);
+    for (let op = block.first; op !== undefined; op = op.next) this.numberOp(op);
   }
 
   private numberOp(op: Operation): void {

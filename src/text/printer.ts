@@ -61,7 +61,7 @@ export function printOp(op: Operation, opts: PrintOptions = {}): string {
   const printer = new OperationPrinter(opts.ctx, aliases, names, flags, opts.elements);
   if (topLevel) printer.printTopLevel(op);
   else printer.printFullOpWithIndentAndLoc(op);
-  return printer.out;
+  return printer.text;
 }
 
 /** The same as printOp; reads better at call sites that print a whole module. */
@@ -107,7 +107,12 @@ const isTerminator = (op: Operation | undefined): boolean => op !== undefined &&
 
 // ---- the printer -------------------------------------------------------------------------------------------
 
+/** How long `out` may grow before the printer settles it (see OperationPrinter.#settle). */
+const SETTLE_AT = 16384;
+
 class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
+  /** Text printed before `out`, in flat pieces of about SETTLE_AT characters. */
+  readonly #settled: string[] = [];
   #indent = 0;
   readonly #defaultDialects: string[] = ["builtin"];
   readonly #resources: Set<ResourceHandle>;
@@ -133,6 +138,26 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
 
   get printGenericForm(): boolean {
     return this.flags.generic;
+  }
+
+  /** Everything printed. */
+  get text(): string {
+    if (this.#settled.length === 0) return this.out;
+    this.#settle(0);
+    return this.#settled.join("");
+  }
+
+  /**
+   * Moves `out` into #settled once it is long, flattened. `+=` makes a rope (a tree of concatenations) whose
+   * every piece stays alive until the text is used; for a large module those pieces were most of what the
+   * garbage collector had to copy while printing. Reading a character makes V8 flatten the rope into one
+   * string, and the pieces become short-lived garbage.
+   */
+  #settle(atLeast = SETTLE_AT): void {
+    if (this.out.length < atLeast || this.out.length === 0) return;
+    this.out.charCodeAt(0);
+    this.#settled.push(this.out);
+    this.out = "";
   }
 
   // ---- whole file ----
@@ -261,10 +286,12 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
     }
     this.#indent += 2;
     const skipLast = !printTerminator && isTerminator(block.last);
-    for (const op of block.ops()) {
+    for (let op = block.first, next: Operation | undefined; op !== undefined; op = next) {
+      next = op.next;
       if (skipLast && op === block.last) break;
       this.printFullOpWithIndentAndLoc(op);
       this.out += "\n";
+      this.#settle();
     }
     this.#indent -= 2;
   }
@@ -286,7 +313,8 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
     if (map !== undefined) return map;
     map = new Map();
     for (const b of region.blocks) {
-      for (const op of b.ops()) {
+      for (let op = b.first, next: Operation | undefined; op !== undefined; op = next) {
+        next = op.next;
         for (const s of op.successors) {
           const list = map.get(s) ?? [];
           list.push(b);
@@ -426,7 +454,8 @@ class AliasWalker implements OpAsmPrinter {
   private walkBlock(block: Block, printArgs: boolean, printTerminator: boolean): void {
     if (printArgs) for (const arg of block.args) this.printRegionArgument(arg);
     const skipLast = !printTerminator && isTerminator(block.last);
-    for (const op of block.ops()) {
+    for (let op = block.first, next: Operation | undefined; op !== undefined; op = next) {
+      next = op.next;
       if (skipLast && op === block.last) break;
       this.walkOp(op);
     }

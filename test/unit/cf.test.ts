@@ -183,6 +183,20 @@ func.func @f(%a: i32, %c: i1, %y: i8, %z: i64, %w: i1, %u: ui16) {
 
 test("invalid cf IR gets MLIR 16's diagnostics", () => {
   assertDiagnostics(`
+func.func @f(%c: i1) {
+  // The format computes operand_segment_sizes: spelling it too is a repeated attribute.
+  // expected-error @+1 {{custom op 'cf.cond_br' attribute 'operand_segment_sizes' occurs more than once in the attribute list}}
+  cf.cond_br %c, ^bb1, ^bb1 {operand_segment_sizes = array<i32: 1, 0, 0>}
+^bb1:
+  return
+}
+// -----
+func.func @f() -> i32 {
+  // expected-error @+1 {{custom op 'arith.constant' attribute 'value' occurs more than once in the attribute list}}
+  %0 = arith.constant {value = 1 : i32} 2 : i32
+  return %0 : i32
+}
+// -----
 func.func @f(%c: i32) {
   // expected-error @+1 {{branch has 1 operands for successor #0, but target block has 0}}
   cf.br ^bb1(%c : i32)

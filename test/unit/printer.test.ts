@@ -853,4 +853,13 @@ test("fused locations simplify as MLIR 16's FusedLoc::get does", () => {
   assert.is(printLocation(FusedLoc.get([FusedLoc.get([], m), c], m)), 'loc(fused<"m">[unknown, "c"])');
 });
 
+test("a module of many ops prints whole and in order (the printer keeps its text in flat pieces past 16 KB)", () => {
+  const count = 3000; // about 100 KB of text
+  const ops = Array.from({ length: count }, (_, i) => op("my.op", { attributes: { n: A.IntegerAttr.get(T.i32, i) } }));
+  const lines = Array.from({ length: count }, (_, i) => `  "my.op"() {n = ${i} : i32} : () -> ()\n`);
+  const text = printOp(moduleOf(ops));
+  assert.ok(text.length > 4 * 16384);
+  assert.fixture(text, `"builtin.module"() ({\n${lines.join("")}}) : () -> ()\n`);
+});
+
 test.run();
