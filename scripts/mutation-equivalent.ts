@@ -30,6 +30,15 @@ const INT = "rewrites/arith/canonicalize-int.ts";
 const CAST = "rewrites/arith/canonicalize-cast.ts";
 const FLOAT = "rewrites/arith/canonicalize-float.ts";
 const CF = "rewrites/cf/canonicalize.ts";
+const FOLD = "dialects/arith/fold.ts";
+const CONSTS = "dialects/arith/fold-consts.ts";
+const MATH = "dialects/math/fold.ts";
+/** Why a mutant that only changes the sign or payload of a NaN result changes nothing a program may rely on. */
+const NAN_BITS =
+  "it only changes the sign or payload of a NaN result, which LLVM leaves unspecified for arithmetic (LangRef, 'Behavior of Floating-Point NaN values'; the interpreter's UnspecifiedNaN): no program may observe it";
+const POW_NEGATIVE_BASE = "if (xv < 0 && integerParity(yv) === 0) return quietNaNBits(kind, true);";
+/** Why reading the element type of a binary op's right operand instead of its left one changes nothing. */
+const ONE_OPERAND_TYPE = "the op's two operands have one type (the verifier: SameOperandsAndResultType or SameTypeOperands), so either gives the same width or kind";
 /** Why truth propagation's `replaceIn` may say true where it changed nothing. */
 const SUCCESS_WITHOUT_CHANGE =
   "replaceIn then reports a replacement it did not make: the pattern says it applied without changing the IR, " +
@@ -60,6 +69,66 @@ export const equivalentMutants: readonly EquivalentMutant[] = [
     reason: "t is xori's operand beside a cmpi result, so always i1: the mutant only drops the `t.value === 0n` check, and xori(c, false) is folded to c by the xori folder before any pattern sees it",
   },
   { file: INT, operator: "drop a condition", code: "if (inverted === undefined)", reason: "the inversion table covers all ten cmpi predicates: the check is unreachable" },
+  // ---- dialects/arith/fold.ts
+  { file: FOLD, operator: SWAP, code: "const widthOf = (op: Binary): number | undefined => intWidth(elementOf(op.lhs.type));", reason: ONE_OPERAND_TYPE },
+  { file: FOLD, operator: SWAP, code: "const k = floatKind(elementOf(op.lhs.type));", count: 2, reason: `(arithKindOf and isFloat) ${ONE_OPERAND_TYPE}` },
+  { file: FOLD, operator: SWAP, code: "readInts(operands[1]), intWidth(elementOf(op.lhs.type))];", count: 3, reason: `(addui_extended, mul*_extended, cmpi) ${ONE_OPERAND_TYPE}` },
+  { file: FOLD, operator: SWAP, code: "[predicateOf(op), floatKind(elementOf(op.lhs.type))]", reason: `(cmpf) ${ONE_OPERAND_TYPE}` },
+  { file: FOLD, operator: "return undefined", code: "if (xor === undefined) return false;", reason: "isNotOf's result is only tested for truth: undefined is as falsy as false" },
+  {
+    file: FOLD,
+    operator: "swap && and ||",
+    code: "if (w !== undefined && c !== undefined) {",
+    reason: "w is defined for every integer op; with c undefined no bound matches (isAllOnes, isMaxSigned, isMinSigned and `c === 0n` are all false for undefined), so the block does nothing",
+  },
+  {
+    file: FOLD,
+    operator: "drop a condition",
+    code: "if (from === undefined || to === undefined) return undefined;",
+    count: 2,
+    reason: "(extf, truncf) the verifier makes their operand and result floats, so floatKind is never undefined here",
+  },
+  {
+    file: FOLD,
+    operator: "swap && and ||",
+    code: "if (from === undefined || to === undefined) return undefined;",
+    count: 2,
+    reason: "(extf, truncf) the verifier makes their operand and result floats, so floatKind is never undefined here",
+  },
+  // ---- dialects/arith/fold-consts.ts
+  {
+    file: CONSTS,
+    operator: "return undefined",
+    code: "if (isNaNBits(a, kind)) return a;",
+    reason: `maxf/minf then fold through the interpreter's maxF/minF, which quiet a signalling NaN operand: ${NAN_BITS}`,
+  },
+  { file: CONSTS, operator: "drop a condition", code: "if (isNaNBits(a, kind)) return a;", reason: `the NaN then goes through maxF/minF, quieted: ${NAN_BITS}` },
+  { file: CONSTS, operator: "return undefined", code: "if (isNaNBits(b, kind)) return b;", reason: `the NaN then goes through maxF/minF, quieted: ${NAN_BITS}` },
+  { file: CONSTS, operator: "drop a condition", code: "if (isNaNBits(b, kind)) return b;", reason: `the NaN then goes through maxF/minF, quieted: ${NAN_BITS}` },
+  {
+    file: CONSTS,
+    operator: "swap === and !==",
+    code: 'const unsigned = elementType instanceof IntegerType && elementType.signedness === "unsigned";',
+    reason: "arith folds signless integers only; for them the value is then stored as unsigned rather than signed bits, and the typed array (Int8Array ... BigInt64Array) keeps it modulo 2^w either way: the same element",
+  },
+  // ---- dialects/math/fold.ts
+  {
+    file: MATH,
+    operator: "drop a condition",
+    code: "if (Storage === undefined) return undefined;",
+    reason: "storageFor has a typed array for every element type a math fold produces (f16, bf16, f32, f64, signless integers, index): Storage is never undefined",
+  },
+  {
+    file: MATH,
+    operator: "change a constant 0 / 1",
+    code: "if (!Number.isInteger(y)) return 0;",
+    reason: "integerParity's callers ask whether y is odd (-1), and whether it is 0 only at the negative-base check: a non-integer read as even skips the early NaN there, and Math.pow then gives NaN, which libmResult turns into the same default NaN",
+  },
+  { file: MATH, operator: "swap & and |", code: "function integerParity(y: number): -1 | 0 | 1 {", count: 2, reason: "a return type annotation: types are erased, nothing runs differently" },
+  { file: MATH, operator: "change a constant 0 / 1", code: "function integerParity(y: number): -1 | 0 | 1 {", count: 3, reason: "a return type annotation: types are erased, nothing runs differently" },
+  { file: MATH, operator: "move a boundary < / <=", code: POW_NEGATIVE_BASE, reason: "xv === 0 returned earlier (the zero-or-infinite base branch): `xv <= 0` is `xv < 0` here" },
+  { file: MATH, operator: "drop a condition", code: POW_NEGATIVE_BASE, reason: "Math.pow of a negative base and a non-integer exponent is NaN, which libmResult turns into the same negative default NaN" },
+  { file: MATH, operator: "change a constant true / false", code: POW_NEGATIVE_BASE, reason: NAN_BITS },
   // ---- rewrites/arith/canonicalize-float.ts
   {
     file: FLOAT,

@@ -17,7 +17,6 @@ import {
   type FloatKind,
   decodeFloatBits,
   floatBitWidth,
-  floatSemantics,
   fromBits,
   isNaNBits,
 } from "../../src/ir/float-bits.ts";
@@ -274,17 +273,10 @@ export const isMaxSigned = (w: number, x: bigint): boolean => x === maxSigned(w)
 // The arithmetic is the interpreter's (src/interp/float-semantics.ts), on its float elements; these helpers
 // convert bit patterns to elements and back, which is exact (NaN payloads included).
 
-/** The quiet bit of `kind`'s NaNs. */
-function quietBit(kind: FloatKind): bigint {
-  return 1n << BigInt(floatSemantics(kind).precision - 2);
-}
-/** A NaN with its quiet bit set (APFloat's makeQuiet). */
-export const quieted = (bits: bigint, kind: FloatKind): bigint => bits | quietBit(kind);
 const signBit = (kind: FloatKind): bigint => 1n << BigInt(floatBitWidth(kind) - 1);
 
 export const isNaN = (bits: bigint, kind: FloatKind): boolean => isNaNBits(bits, kind);
 export const negate = (bits: bigint, kind: FloatKind): bigint => bits ^ signBit(kind);
-export const isNegative = (bits: bigint, kind: FloatKind): boolean => (bits & signBit(kind)) !== 0n;
 
 const element = (bits: bigint, kind: ArithFloatKind): FloatElement => floatElementFromBits(bits, kind);
 

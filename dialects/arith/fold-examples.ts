@@ -18,7 +18,7 @@ const intBinary = (op: string): RewriteExample =>
  * undefined behaviour and is skipped, so it would test nothing.
  */
 const division = (op: string): RewriteExample =>
-  `^bb0(%x: $T, %y: $T):\n  %c = arith.constant ?{1|1|-1|?k} : $T\n  %r = arith.${op} %?{x|x|c}, %?{c|c|y} : $T`;
+  `^bb0(%x: $T, %y: $T):\n  %c = arith.constant ?{1|1|-1|?k} : $T\n  %r = arith.${op} %?{x|x|c}, %?{c|c|c|y} : $T`;
 
 /** `op(x, c)` etc. for a binary float op, with c among the identities (+-0, 1, +-inf by a random pattern). */
 const floatBinary = (op: string): RewriteExample =>
@@ -33,13 +33,30 @@ const infinities = (op: string): RewriteExample => ({
 const SIGNLESS = ["i1", "i8", "i16", "i32", "i64"];
 
 /**
+ * max/min against the bounds that absorb or are neutral (max(x, INT_MAX) -> INT_MAX, min(x, 0) unsigned ->
+ * 0, ...) and their neighbours, at each width: the bounds are width-specific literals a random constant
+ * rarely hits.
+ */
+const minMaxBounds: RewriteExample = [
+  "^bb0(%a: i8, %b: i16, %c: i32, %d: i64):",
+  "  %k8 = arith.constant ?{127|-128|0|-1|126|-127|1} : i8",
+  "  %r8 = arith.?{maxsi|minsi|maxui|minui} %a, %k8 : i8",
+  "  %k16 = arith.constant ?{32767|-32768|0|-1|32766} : i16",
+  "  %r16 = arith.?{maxsi|minsi|maxui|minui} %b, %k16 : i16",
+  "  %k32 = arith.constant ?{2147483647|-2147483648|0|-1|2147483646} : i32",
+  "  %r32 = arith.?{maxsi|minsi|maxui|minui} %c, %k32 : i32",
+  "  %k64 = arith.constant ?{9223372036854775807|-9223372036854775808|0|-1|-9223372036854775807} : i64",
+  "  %r64 = arith.?{maxsi|minsi|maxui|minui} %d, %k64 : i64",
+].join("\n");
+
+/**
  * `op(x, c)` and `op(k, c)` for a shift: shifting by 0 is the identity; the amount is a constant among small
  * ones, because a shift by the bit width or more (what most random amounts are) is undefined behaviour, and
- * a program with undefined behaviour is skipped.
+ * a program with undefined behaviour is skipped (so: no i1, where shifting by 1 is one).
  */
 const shift = (op: string): RewriteExample => ({
   ir: `^bb0(%x: $T):\n  %k = arith.constant ?k : $T\n  %c = arith.constant ?{0|0|1|3|7} : $T\n  %r = arith.${op} %?{x|k}, %c : $T`,
-  types: { T: SIGNLESS },
+  types: { T: ["i8", "i16", "i32", "i64"] },
 });
 
 /**
@@ -136,7 +153,7 @@ export const arithFoldExamples: Readonly<Record<string, readonly RewriteExample[
   "arith.shli": [shift("shli"), dense.shift],
   "arith.shrui": [shift("shrui")],
   "arith.shrsi": [shift("shrsi")],
-  "arith.maxsi": [intBinary("maxsi")],
+  "arith.maxsi": [intBinary("maxsi"), minMaxBounds],
   "arith.maxui": [intBinary("maxui")],
   "arith.minsi": [intBinary("minsi")],
   "arith.minui": [intBinary("minui")],
@@ -167,8 +184,8 @@ export const arithFoldExamples: Readonly<Record<string, readonly RewriteExample[
   "arith.truncf": [{ ir: "^bb0(%x: $F):\n  %c = arith.constant ?k : $F\n  %r = arith.truncf %?{c|x} : $F to $G", types: { F: ["f64", "f32"], G: ["f16", "f32"] } }],
   "arith.sitofp": [dense.intToFloat, { ir: "^bb0(%x: $N):\n  %c = arith.constant ?k : $N\n  %r = arith.sitofp %?{c|x} : $N to $F", types: { N: SIGNLESS } }],
   "arith.uitofp": [{ ir: "^bb0(%x: $N):\n  %c = arith.constant ?k : $N\n  %r = arith.uitofp %?{c|x} : $N to $F", types: { N: SIGNLESS } }],
-  "arith.fptosi": [dense.fpToSi, { ir: "^bb0(%x: $F):\n  %c = arith.constant ?{?k|1.0|-1.0|0.5|-0.5|127.0|128.0|-128.0|-129.0|255.0|256.0} : $F\n  %r = arith.fptosi %?{c|c|c|x} : $F to $N", types: { N: SIGNLESS } }],
-  "arith.fptoui": [dense.fpToUi, { ir: "^bb0(%x: $F):\n  %c = arith.constant ?{?k|1.0|-1.0|0.5|-0.5|127.0|128.0|255.0|256.0} : $F\n  %r = arith.fptoui %?{c|c|c|x} : $F to $N", types: { N: SIGNLESS } }],
+  "arith.fptosi": [dense.fpToSi, { ir: "%c = arith.constant ?{1.0|-1.0|0.5|-0.5|0.0|-0.0|2.5|-2.5|127.0|-128.0|127.5|-128.5} : $F\n  %r = arith.fptosi %c : $F to $N", types: { N: ["i8", "i16", "i32", "i64"] } }],
+  "arith.fptoui": [dense.fpToUi, { ir: "%c = arith.constant ?{1.0|0.5|-0.5|0.0|-0.0|2.5|127.0|128.0|255.0|255.5} : $F\n  %r = arith.fptoui %c : $F to $N", types: { N: ["i8", "i16", "i32", "i64"] } }],
   "arith.bitcast": [
     dense.bitcast,
     { ir: "^bb0(%x: $F):\n  %c = arith.constant ?k : $F\n  %r = arith.bitcast %?{c|x} : $F to $I", types: { F: ["f16", "f32", "f64"], I: ["i16", "i32", "i64"] } },
@@ -177,6 +194,8 @@ export const arithFoldExamples: Readonly<Record<string, readonly RewriteExample[
   "arith.cmpi": [
     dense.cmpi,
     `^bb0(%x: $T, %y: $T):\n  %c = arith.constant ${INT_CONSTANT} : $T\n  %r = arith.cmpi ?{eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge}, %?{x|c|x}, %?{c|y|x} : $T`,
+    // A constant on the left moves right, with the mirrored predicate (slt <-> sgt, ...): every predicate.
+    `^bb0(%x: $T):\n  %c = arith.constant ${INT_CONSTANT} : $T\n  %r = arith.cmpi ?{eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge}, %c, %x : $T`,
     // cmpi(ne, ext(b), 0) -> b for an i1 b (not for eq, another constant, or a wider b).
     { ir: "^bb0(%b: $N):\n  %e = arith.?{extui|extsi} %b : $N to $W\n  %z = arith.constant ?{0|0|1} : $W\n  %r = arith.cmpi ?{ne|ne|eq}, %e, %z : $W", types: { N: ["i1", "i1", "i8"], W: ["i16", "i32", "i64"] } },
   ],

@@ -1,11 +1,14 @@
 /**
- * The fold hooks of arith's ops (MLIR 16's ArithOps.cpp folders, plus the Commutative and Idempotent trait
- * folds): constant folding with exact semantics (see fold-consts.ts) and local identities that return an
+ * The fold hooks of arith's ops (MLIR 16's ArithOps.cpp folders, plus the Idempotent trait's fold):
+ * constant folding with exact semantics (see fold-consts.ts) and local identities that return an
  * existing value, e.g.
  *
  *   %r = arith.addi %x, %c0 : i32          ->  uses of %r use %x
  *   %r = arith.muli %c2, %c3 : i32         ->  %r = arith.constant 6 : i32
- *   %r = arith.addi %c5, %x : i32          ->  %r = arith.addi %x, %c5 : i32   (constants go right, in place)
+ *
+ * The Commutative trait's fold (a constant left operand moves to the right, `addi %c5, %x` -> `addi %x, %c5`)
+ * is the folder's (src/rewrite/fold.ts), for every commutative op, before any hook runs: hooks look for
+ * constants on the right only.
  *
  * A fold never changes what the program computes: operations with undefined behaviour (division by zero,
  * INT_MIN / -1, shifts by the bit width or more, out-of-range float-to-int casts) are left alone, and float
@@ -125,24 +128,9 @@ function foldFloatConstants(op: Binary, operands: Operands, mnemonic: string): A
   return values === undefined ? undefined : buildConstant(op.result.type, values);
 }
 
-/**
- * The Commutative trait's fold, run when the op's own fold did not apply: a constant left operand moves to the
- * right (in place), so patterns and folds only look for constants on the right.
- */
-function moveConstantRight(op: Operation & { readonly lhs: Value; readonly rhs: Value }, operands: Operands): Folded {
-  if (operands[0] === undefined || operands[1] !== undefined) return undefined;
-  const [lhs, rhs] = [op.lhs, op.rhs];
-  op.setOperand(0, rhs);
-  op.setOperand(1, lhs);
-  return op.results;
-}
-
 // ---- integer arithmetic --------------------------------------------------------------------------------
 
 export function foldAddI(op: Binary, operands: Operands): Folded {
-  return addIIdentities(op, operands) ?? moveConstantRight(op, operands);
-}
-function addIIdentities(op: Binary, operands: Operands): Folded {
   if (isZero(operands[1])) return op.lhs;
   // addi(subi(a, b), b) -> a
   const subL = defining(op.lhs, SubIOp);
@@ -166,9 +154,6 @@ export function foldSubI(op: Binary, operands: Operands): Folded {
 }
 
 export function foldMulI(op: Binary, operands: Operands): Folded {
-  return mulIIdentities(op, operands) ?? moveConstantRight(op, operands);
-}
-function mulIIdentities(op: Binary, operands: Operands): Folded {
   if (isZero(operands[1])) return op.rhs;
   if (isOne(operands[1])) return op.lhs;
   return foldIntConstants(op, operands, "muli");
@@ -195,9 +180,6 @@ function isNotOf(v: Value, x: Value, w: number): boolean {
 }
 
 export function foldAndI(op: Binary, operands: Operands): Folded {
-  return andIIdentities(op, operands) ?? moveConstantRight(op, operands);
-}
-function andIIdentities(op: Binary, operands: Operands): Folded {
   const w = widthOf(op);
   if (w === undefined) return undefined;
   if (isZero(operands[1])) return op.rhs;
@@ -215,9 +197,6 @@ function andIIdentities(op: Binary, operands: Operands): Folded {
 }
 
 export function foldOrI(op: Binary, operands: Operands): Folded {
-  return orIIdentities(op, operands) ?? moveConstantRight(op, operands);
-}
-function orIIdentities(op: Binary, operands: Operands): Folded {
   const w = widthOf(op);
   if (w === undefined) return undefined;
   if (isZero(operands[1])) return op.lhs;
@@ -233,9 +212,6 @@ function idempotent(op: Binary): Value | undefined {
 }
 
 export function foldXOrI(op: Binary, operands: Operands): Folded {
-  return xorIIdentities(op, operands) ?? moveConstantRight(op, operands);
-}
-function xorIIdentities(op: Binary, operands: Operands): Folded {
   if (isZero(operands[1])) return op.lhs;
   if (op.lhs === op.rhs) return zeroConstant(op.result.type);
   // xor(xor(x, a), a) -> x;  xor(xor(a, x), a) -> x
@@ -264,9 +240,6 @@ export function foldShift(op: Binary, operands: Operands): Folded {
  * (max(x, MIN) -> x); constants.
  */
 export function foldMinMax(op: Binary, operands: Operands): Folded {
-  return minMaxIdentities(op, operands) ?? moveConstantRight(op, operands);
-}
-function minMaxIdentities(op: Binary, operands: Operands): Folded {
   const mnemonic = mnemonicOf(op);
   if (op.lhs === op.rhs) return op.rhs;
   const [w, c] = [widthOf(op), intConst(operands[1])];
@@ -284,9 +257,6 @@ function minMaxIdentities(op: Binary, operands: Operands): Folded {
 // ---- extended arithmetic (two results) -----------------------------------------------------------------
 
 export function foldAddUIExtended(op: AddExtended, operands: Operands): Folded {
-  return addUIExtendedOwn(op, operands) ?? moveConstantRight(op, operands);
-}
-function addUIExtendedOwn(op: AddExtended, operands: Operands): Folded {
   const overflowType = op.overflow.type;
   // addui_extended(x, 0) -> x, false
   if (isZero(operands[1])) {
@@ -304,9 +274,6 @@ function addUIExtendedOwn(op: AddExtended, operands: Operands): Folded {
 
 /** mulsi_extended / mului_extended: the low and high halves of the double-width product. */
 export function foldMulExtended(op: MulExtended, operands: Operands): Folded {
-  return mulExtendedOwn(op, operands) ?? moveConstantRight(op, operands);
-}
-function mulExtendedOwn(op: MulExtended, operands: Operands): Folded {
   const signedOperands = op.name === "arith.mulsi_extended";
   const type = op.low.type;
   if (isZero(operands[1])) {
@@ -343,7 +310,7 @@ export function foldNegF(op: Unary, operands: Operands): Folded {
 export function foldAddF(op: Binary, operands: Operands): Folded {
   // x + -0.0 is x for every x (x + +0.0 is not: -0.0 + +0.0 is +0.0).
   if (isFloat(op, operands[1], -0)) return op.lhs;
-  return foldFloatConstants(op, operands, "addf") ?? moveConstantRight(op, operands);
+  return foldFloatConstants(op, operands, "addf");
 }
 
 export function foldSubF(op: Binary, operands: Operands): Folded {
@@ -353,7 +320,7 @@ export function foldSubF(op: Binary, operands: Operands): Folded {
 
 export function foldMulF(op: Binary, operands: Operands): Folded {
   if (isFloat(op, operands[1], 1)) return op.lhs;
-  return foldFloatConstants(op, operands, "mulf") ?? moveConstantRight(op, operands);
+  return foldFloatConstants(op, operands, "mulf");
 }
 
 export function foldDivF(op: Binary, operands: Operands): Folded {
@@ -370,7 +337,7 @@ export function foldMaxMinF(op: Binary, operands: Operands): Folded {
   const mnemonic = mnemonicOf(op);
   if (op.lhs === op.rhs) return op.rhs;
   if (isFloat(op, operands[1], mnemonic === "maxf" ? -Infinity : Infinity)) return op.lhs;
-  return foldFloatConstants(op, operands, mnemonic) ?? moveConstantRight(op, operands);
+  return foldFloatConstants(op, operands, mnemonic);
 }
 
 // ---- casts ---------------------------------------------------------------------------------------------

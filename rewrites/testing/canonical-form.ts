@@ -7,6 +7,10 @@
  *     without undefined behaviour on them, unless `leftAlone` says MLIR 16 keeps it (a truncf that would
  *     round, a math function on f16...). Undefined behaviour is never folded (a division by zero stays).
  *   - Constants on the right: no commutative op has a constant left operand and a non-constant right one.
+ *   - No arith identity left, whatever the operands: `x + 0`, `op(x, x)`, `negf(negf x)`, `subi(addi(a, b),
+ *     b)`, a select of a constant condition... (`arithIdentityLeft`, from the folders' documentation).
+ *   - Not folded beyond MLIR 16: an op `leftAlone` keeps is not replaced while canonicalizing (a fold that
+ *     should have refused computes the same value, the NaN or the rounded number, so only this sees it).
  *
  * The oracle for "can be evaluated" is the interpreter, op by op, not the folders: a folder that gives up on
  * inputs it should fold is caught, whatever the folder's own code says.
@@ -30,6 +34,7 @@ import { error } from "../../src/diag/diagnostic.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
 import { newPassRegistry } from "../index.ts";
 import type { Transform } from "./check-rewrite.ts";
+import { bothListeners, type RewriteListener } from "../../src/rewrite/rewriter.ts";
 
 const intWidthOf = (t: Type): number | undefined => (t instanceof IntegerType ? t.width : t instanceof IndexType ? 64 : undefined);
 
@@ -89,6 +94,8 @@ export function canonicalFormViolations(module: Operation, ctx: Context, leftAlo
   const out: string[] = [];
   module.walk((op) => {
     if (op.hasTrait(ConstantLike)) return;
+    const identity = arithIdentityLeft(op);
+    if (identity !== undefined) out.push(`${op.name} is left as ${identity}, which folds`);
     if (op.hasTrait(Commutative) && op.numOperands === 2) {
       const [l, r] = op.operands as [Value, Value];
       if (constantOf(l) !== undefined && constantOf(r) === undefined) out.push(`${op.name} has its constant on the left`);
@@ -105,13 +112,31 @@ export function canonicalFormViolations(module: Operation, ctx: Context, leftAlo
  * A transform for checkRewrite: `canonicalize` on every function, then the postcondition; a violation fails
  * the transform (a counterexample naming what was left).
  */
-export function canonicalizeChecked(leftAlone: LeftAlone): Transform {
+export function canonicalizeChecked(leftAlone: LeftAlone): Extract<Transform, (...args: never[]) => unknown> {
   const registry = newPassRegistry();
   return (module, ctx, listener) => {
-    const r = runPipeline(module, "builtin.module(func.func(canonicalize))", { ctx, registry, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
+    const eager: string[] = [];
+    const watch = bothListeners(listener, overEagerFolds(ctx, leftAlone, eager));
+    const r = runPipeline(module, "builtin.module(func.func(canonicalize))", { ctx, registry, verifyEach: false, ...(watch === undefined ? {} : { rewriteListener: watch }) });
     if (isLeft(r)) return left(r.left.diagnostics);
-    const violations = canonicalFormViolations(module, ctx, leftAlone);
+    const violations = [...eager, ...canonicalFormViolations(module, ctx, leftAlone)];
     return violations.length === 0 ? undefined : left(error(undefined, `not in canonical form after canonicalize: ${violations.join("; ")}`));
+  };
+}
+
+/**
+ * A listener that notes each op replaced while its constant operands are ones MLIR 16 leaves alone (a fold
+ * that should have refused: sqrt of a negative, an inexact truncf...). Ops without a folder are not watched
+ * (a pattern may rewrite them).
+ */
+function overEagerFolds(ctx: Context, leftAlone: LeftAlone, out: string[]): RewriteListener {
+  return {
+    notifyOperationReplaced(op) {
+      if (!hasFolder(op.constructor as typeof Operation)) return;
+      const e = evaluate(op, ctx);
+      const why = e === undefined ? undefined : leftAlone(op, e.operands, e.results);
+      if (e !== undefined && why !== undefined) out.push(`${op.name} with constant operands ${formatValues(e.operands)} was folded, which MLIR 16 does not do (${why})`);
+    },
   };
 }
 
@@ -135,8 +160,8 @@ const floatKindOfValue = (v: RuntimeValue): SupportedFloatKind | undefined => {
 const noFolder = (op: Operation): string | undefined => (hasFolder(op.constructor as typeof Operation) ? undefined : "no folder");
 
 /**
- * arith: every folder folds its constants, but where the result would differ from MLIR 16's: a truncf that
- * would round (or of a NaN) keeps its operand, and signed division on i1 of -1 by -1 (+1 does not fit).
+ * arith: every folder folds its constants but a truncf that would round (or of a NaN). (Signed division on i1
+ * refuses -1 / -1, but a defined i1 division divides by -1 everywhere, a splat, and `x / 1 -> x` folds it.)
  */
 export const arithLeftAlone: LeftAlone = (op, operands, results) => {
   if (op.name === "arith.truncf") {
@@ -145,10 +170,6 @@ export const arithLeftAlone: LeftAlone = (op, operands, results) => {
     const [a, b] = [elementsOf(from), elementsOf(to)];
     const inexact = a.some((x, i) => typeof x === "bigint" || x instanceof NaNBits || Number.isNaN(x) || !Object.is(x, b[i]));
     return inexact ? "truncf folds exact values only" : undefined;
-  }
-  if (["arith.divsi", "arith.ceildivsi", "arith.floordivsi"].includes(op.name) && operands.every((v) => elementsOf(v).some((e) => e === 1n || e === -1n))) {
-    const t = operands[0]?.kind === "shaped" ? operands[0].elementType : operands[0]?.type;
-    if (t !== undefined && intWidthOf(t) === 1) return "i1 signed division overflows at -1 / -1";
   }
   return noFolder(op);
 };
@@ -172,3 +193,132 @@ export const mathLeftAlone: LeftAlone = (op, operands) => {
   }
   return noFolder(op);
 };
+
+// ---- arith identities canonicalization removes -----------------------------------------------------------
+
+/** The single value of a scalar or splat constant (integers unsigned at their width, floats as numbers), or undefined. */
+function splatOf(v: Value): bigint | number | undefined {
+  const attr = constantOf(v);
+  if (attr === undefined) return undefined;
+  let value: RuntimeValue;
+  try {
+    value = valueOfAttribute(attr, v.type);
+  } catch {
+    return undefined;
+  }
+  const es = elementsOf(value);
+  const first = es[0];
+  if (first === undefined || es.some((e) => !Object.is(e, first) && e !== first)) return undefined;
+  if (typeof first === "bigint") {
+    const t = value.kind === "shaped" ? value.elementType : value.kind === "int" ? value.type : undefined;
+    const w = t === undefined ? undefined : intWidthOf(t);
+    return w === undefined ? undefined : BigInt.asUintN(w, first);
+  }
+  return first instanceof NaNBits ? Number.NaN : first;
+}
+
+/** The element width of an integer-like value's type. */
+function widthOfValue(v: Value): number {
+  const t = v.type as Type & { readonly elementType?: Type };
+  return intWidthOf(t.elementType ?? t) ?? 0;
+}
+
+/** The op defining `v` when it is named `name`, else undefined. */
+const def = (v: Value | undefined, ...names: string[]): Operation | undefined => {
+  const d = v?.definingOp;
+  return d !== undefined && names.includes(d.name) ? d : undefined;
+};
+
+/** The right-hand constants that make a binary op an identity or an absorber, by mnemonic (w: the element width). */
+const IDENTITY_RHS: Readonly<Record<string, (c: bigint, w: number) => boolean>> = (() => {
+  const ones = (w: number): bigint => (1n << BigInt(w)) - 1n;
+  const smax = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;
+  const smin = (w: number): bigint => 1n << BigInt(w - 1);
+  const zero = (c: bigint): boolean => c === 0n;
+  const one = (c: bigint): boolean => c === 1n;
+  const signedBound = (c: bigint, w: number): boolean => c === smax(w) || c === smin(w);
+  const unsignedBound = (c: bigint, w: number): boolean => c === 0n || c === ones(w);
+  return {
+    addi: zero, subi: zero, xori: zero, shli: zero, shrui: zero, shrsi: zero, addui_extended: zero, mulsi_extended: zero,
+    muli: (c) => c === 0n || c === 1n,
+    mului_extended: (c) => c === 0n || c === 1n,
+    andi: (c, w) => c === 0n || c === ones(w),
+    ori: (c, w) => c === 0n || c === ones(w),
+    divui: one, divsi: one, ceildivui: one, ceildivsi: one, floordivsi: one, remui: one, remsi: one,
+    maxsi: signedBound, minsi: signedBound, maxui: unsignedBound, minui: unsignedBound,
+  };
+})();
+
+/** The float constants on the right that make a binary op an identity, by mnemonic. */
+const FLOAT_IDENTITY_RHS: Readonly<Record<string, number>> = { addf: -0, subf: 0, mulf: 1, divf: 1, maxf: -Infinity, minf: Infinity };
+
+/** Ops of which `op(x, x)` folds, by mnemonic. */
+const SAME_OPERANDS = new Set(["subi", "andi", "ori", "xori", "maxsi", "maxui", "minsi", "minui", "maxf", "minf", "cmpi"]);
+
+/**
+ * How `op` is an arith identity that canonicalization folds away (MLIR 16's folders: `x + 0`, `op(x, x)`,
+ * `negf(negf x)`, `subi(addi(a, b), b)`, ...), or undefined. Written from the folders' documented
+ * identities, independently of their code, so a folder that misses one is caught.
+ */
+function arithIdentityLeft(op: Operation): string | undefined {
+  if (!op.name.startsWith("arith.")) return undefined;
+  const m = op.name.slice("arith.".length);
+  const [l, r] = [op.operands[0], op.operands[1]];
+  if (l !== undefined && r !== undefined && op.numOperands === 2) {
+    const c = splatOf(r);
+    if (typeof c === "bigint" && IDENTITY_RHS[m]?.(c, widthOfValue(l)) === true) return `${m}(x, ${c})`;
+    const f = FLOAT_IDENTITY_RHS[m];
+    if (f !== undefined && typeof c === "number" && Object.is(c, f)) return `${m}(x, ${Object.is(c, -0) ? "-0.0" : c})`;
+    if (l === r && SAME_OPERANDS.has(m)) return `${m}(x, x)`;
+  }
+  switch (m) {
+    case "negf":
+      return def(l, "arith.negf") !== undefined ? "negf(negf(x))" : undefined;
+    case "extui":
+    case "extsi":
+      return def(l, op.name) !== undefined ? `${m}(${m}(x))` : undefined;
+    case "trunci":
+      return def(l, "arith.trunci", "arith.extui", "arith.extsi") !== undefined && widthOfValue(def(l, "arith.trunci", "arith.extui", "arith.extsi")?.operands[0] as Value) >= widthOfValue(op.getResult(0))
+        ? "trunci of an extension or truncation (of x at least as wide as the result)"
+        : undefined;
+    case "addi": {
+      const sub = def(l, "arith.subi") ?? def(r, "arith.subi");
+      const other = sub === def(l, "arith.subi") ? r : l;
+      return sub !== undefined && sub.operands[1] === other ? "addi(subi(a, b), b)" : undefined;
+    }
+    case "subi": {
+      const add = def(l, "arith.addi");
+      return add !== undefined && (add.operands[0] === r || add.operands[1] === r) ? "subi(addi(a, b), a or b)" : undefined;
+    }
+    case "xori":
+    case "andi": {
+      for (const [inner, other] of [[l, r], [r, l]] as const) {
+        const d = def(inner, op.name);
+        if (d !== undefined && (d.operands[0] === other || d.operands[1] === other)) return `${m}(${m}(a, b), a or b)`;
+        const not = def(inner, "arith.xori");
+        if (m === "andi" && not !== undefined && not.operands[0] === other && splatOf(not.operands[1] as Value) === (1n << BigInt(widthOfValue(other as Value))) - 1n) return "andi(x, not x)";
+      }
+      return undefined;
+    }
+    case "cmpi": {
+      const ext = def(l, "arith.extui", "arith.extsi");
+      const pred = op.attr("predicate") as { readonly number?: number } | undefined;
+      return pred?.number === 1 && splatOf(r as Value) === 0n && ext !== undefined && widthOfValue(ext.operands[0] as Value) === 1 ? "cmpi ne(ext(b : i1), 0)" : undefined;
+    }
+    case "select": {
+      const [cond, t, f] = op.operands as [Value, Value, Value];
+      if (t === f) return "select(c, x, x)";
+      if (typeof splatOf(cond) === "bigint" && !(cond.type as { readonly shape?: unknown }).shape) return "select of a constant condition";
+      if (widthOfValue(t) === 1 && !(t.type as { readonly shape?: unknown }).shape && splatOf(t) === 1n && splatOf(f) === 0n) return "select(c, true, false)";
+      const cmp = def(cond, "arith.cmpi");
+      const p = (cmp?.attr("predicate") as { readonly number?: number } | undefined)?.number;
+      if (cmp !== undefined && (p === 0 || p === 1)) {
+        const [a, b] = cmp.operands;
+        if ((a === t && b === f) || (a === f && b === t)) return "select(cmpi eq or ne(a, b), a, b)";
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

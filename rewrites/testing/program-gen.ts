@@ -356,9 +356,10 @@ function buildFunction(
     });
     spliceAt(recipe.steps.length);
     if (calls !== undefined) for (const p of calls.picks) gen.call(calls.fn, p);
-    // Return the values nothing uses (up to four, newest first), so that every computation is observable,
-    // plus the recipe's own picks.
-    const unused = gen.values.filter((v) => !v.hasUses && !(v instanceof BlockArgument)).reverse().slice(0, 4);
+    // Return the values nothing uses (newest first; up to 64, enough for every example of a program full of
+    // them: an example whose result is dropped is erased as dead code and checks nothing), so that every
+    // computation is observable, plus the recipe's own picks.
+    const unused = gen.values.filter((v) => !v.hasUses && !(v instanceof BlockArgument)).reverse().slice(0, 64);
     const picked = recipe.results.map((i) => pick([...gen.values].reverse(), i) as Value).filter((v) => v !== undefined);
     const results = [...new Set([...unused, ...picked])];
     const d = recipe.diamond;

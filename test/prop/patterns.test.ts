@@ -62,14 +62,15 @@ patternSet("arith-int", arithIntPatterns);
 patternSet("arith-cast", arithCastPatterns);
 patternSet("arith-float", arithFloatSelectPatterns);
 patternSet("cf", [...cfCanonicalizationPatterns, ...funcCanonicalizationPatterns]);
-// Few random steps (4, not 10) and a few focus steps per program: each may divide by zero or shift too far,
-// and a program with undefined behaviour anywhere is skipped. The examples (6 to 16 of about 70) are the point.
+// Few random steps (2, not 10) and a few focus steps per program: each may divide by zero or shift too far,
+// and a program with undefined behaviour anywhere is skipped. The examples (12 to 24 of about 70) are the
+// point: each is then in a quarter of the programs.
 check("arith-folds", { folders: arithOps }, {
   examples: foldExamples(arithOps, arithFoldExamples),
   focus: arithOps.filter(hasFolder),
-  examplesPerProgram: { min: 6, max: 16 },
-  focusPerProgram: { min: 3, max: 10 },
-  maxSteps: 4,
+  examplesPerProgram: { min: 12, max: 24 },
+  focusPerProgram: { min: 2, max: 6 },
+  maxSteps: 2,
 }, undefined, 3);
 // math folds compute transcendental functions through the host libm: allow what the interpreter documents.
 check("math-folds", { folders: mathOps }, { ops: arithAndMathOps, examples: foldExamples(mathOps, mathFoldExamples), focus: mathOps.filter(hasFolder) }, { ulps: 2 }, 3);
