@@ -63,11 +63,15 @@ const unary = (fn: (x: number) => number) => floatElementwise((kind, a) => F.flo
 /** 1 / sqrt(x), both steps rounded to the type, as `fdiv 1.0, llvm.sqrt(x)` computes it. */
 const rsqrt = (kind: SupportedFloatKind, a: FloatElement): FloatElement => F.floatOp(kind, [a], (x) => 1 / roundToKind(Math.sqrt(x), kind));
 
-/** C's pow: pow(1, y) and pow(x, 0) are 1 even for NaN, pow(-1, +-inf) is 1 (JS's Math.pow gives NaN). */
+/**
+ * C's pow as glibc computes it (the compiled code calls it): pow(x, ±0) and pow(1, y) are 1 even for a quiet
+ * NaN, but a signalling one gives a NaN; pow(-1, ±inf) is 1 (JS's Math.pow gives NaN for all of these).
+ */
 function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
   const x = floatNumber(a);
   const y = floatNumber(b);
-  if (x === 1 || y === 0) return 1;
+  if (y === 0) return F.isSignalingNaN(a, kind) ? (F.propagatedNaN(kind, [a, b]) as FloatElement) : 1;
+  if (x === 1) return F.isSignalingNaN(b, kind) ? (F.propagatedNaN(kind, [a, b]) as FloatElement) : 1;
   if (x === -1 && Math.abs(y) === Infinity) return 1;
   return F.floatOp(kind, [a, b], Math.pow);
 }

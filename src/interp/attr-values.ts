@@ -14,7 +14,6 @@ import { describeType, floatKindOf, isIntLikeType, isShapedRuntimeType } from ".
 import { fail, unsupported } from "./errors.ts";
 import { elementTypeOf } from "./elementwise.ts";
 import { type Element, type RuntimeValue, type ScalarType, floatElementFromBits, normalizeElement } from "./values.ts";
-import { toBits } from "../ir/float-bits.ts";
 import { printAttribute } from "../text/print-attr.ts";
 
 /** The value of a constant attribute as a value of `type` (the op's result type). */
@@ -26,8 +25,8 @@ export function valueOfAttribute(attr: Attribute, type: Type): RuntimeValue {
   if (attr instanceof FloatAttr) {
     if (!(type instanceof FloatType)) fail("invalid-ir", `a float attribute for a value of type ${describeType(type)}`);
     const kind = floatKindOf(type);
-    // The attribute keeps its value as a double; NaN bits come back through the double's own bits.
-    const value = Number.isNaN(attr.value) ? floatElementFromBits(toBits(attr.value, kind), kind) : attr.value;
+    // A NaN's sign and payload are in the attribute's bits (its double cannot hold an f16 signalling NaN).
+    const value = Number.isNaN(attr.value) ? floatElementFromBits(attr.bits, kind) : attr.value;
     return { kind: "float", type, value };
   }
   if (attr instanceof DenseElementsAttr) return denseValue(attr, type);

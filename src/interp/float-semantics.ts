@@ -41,6 +41,11 @@ const widthOfKind = (kind: SupportedFloatKind): number => (kind === "f64" ? 64 :
 const signBitOf = (kind: SupportedFloatKind): bigint => 1n << BigInt(widthOfKind(kind) - 1);
 const quietBitOf = (kind: SupportedFloatKind): bigint => 1n << BigInt(floatSemantics(kind).precision - 2);
 
+/** A NaN with its quiet bit clear. */
+export function isSignalingNaN(e: FloatElement, kind: SupportedFloatKind): boolean {
+  return isNaNElement(e) && (floatElementBits(e, kind) & quietBitOf(kind)) === 0n;
+}
+
 /** The first NaN among the operands, quieted, as an arithmetic result (unspecified); undefined when none is NaN. */
 export function propagatedNaN(kind: SupportedFloatKind, operands: readonly FloatElement[]): FloatElement | undefined {
   for (const e of operands) if (isNaNElement(e)) return new UnspecifiedNaN(floatElementBits(e, kind) | quietBitOf(kind));

@@ -196,6 +196,15 @@ test("bitcast keeps bits exactly, NaN payloads included", () => {
   assert.is(num(castOne("arith.bitcast", "i16", "f16", intValue(IntegerType.get(16), 0x7c00n)) as FloatValue), Infinity);
 });
 
+test("NaN constants keep their bits exactly: signalling NaNs, payloads and signs of every float kind", () => {
+  const cases: [string, string, bigint][] = [["f16", "i16", 0xfcadn], ["bf16", "i16", 0xff81n], ["f32", "i32", 0x7f800001n], ["f64", "i64", 0xfff0000000000001n]];
+  for (const [ft, it, bits] of cases) {
+    const m = `func.func @f() -> ${it} {\n  %c = arith.constant 0x${bits.toString(16).toUpperCase()} : ${ft}\n  %r = arith.bitcast %c : ${ft} to ${it}\n  return %r : ${it}\n}`;
+    const got = (run(m, "f", [])[0] as IntValue).value;
+    assert.is(BigInt.asUintN(widthOfKind(ft === "bf16" ? "f16" : ft), got), bits, `${ft} 0x${bits.toString(16)}`);
+  }
+});
+
 test("the bits of a NaN made by arithmetic are unspecified: observing them fails as `unspecified`", () => {
   const observe = (body: string): ReturnType<typeof runError> =>
     runError(`func.func @f(%a: f64) -> i64 {\n${body}\n  %r = arith.bitcast %n : f64 to i64\n  return %r : i64\n}`, "f", [floatValueFromBits(f64, 0x7ff0000000000001n)]);

@@ -166,6 +166,20 @@ function randomInput(rnd: Random, fn: string, kind: "f32" | "f64"): number {
   return kind === "f32" ? Math.fround(v) : v;
 }
 
+test("powf's NaN special cases agree with glibc: a signalling NaN is not 1 where a quiet one is", () => {
+  const ref = compileC(C_MATH_REFERENCE);
+  const f32s: [bigint, bigint][] = [[0x7f800001n, 0n], [0xff800001n, 0x80000000n], [0x3f800000n, 0x7f800001n], [0x7fc00000n, 0n], [0x3f800000n, 0xffc00000n]];
+  const f64s: [bigint, bigint][] = [[0x7ff0000000000001n, 0n], [0x3ff0000000000000n, 0xfff0000000000001n], [0x7ff8000000000000n, 0x8000000000000000n]];
+  const queries = [...f32s.map(([a, b]) => ["f32", a, b] as const), ...f64s.map(([a, b]) => ["f64", a, b] as const)];
+  const lines = ref(queries.map(([k, a, b]) => `powf ${k} ${a.toString(16)} ${b.toString(16)}`).join("\n")).trim().split("\n");
+  queries.forEach(([kind, a, b], i) => {
+    const ft = kind === "f32" ? f32 : f64;
+    const got = run(oneOp([kind, kind], [kind], `math.powf %a, %b : ${kind}`), "f", [floatValueFromBits(ft, a), floatValueFromBits(ft, b)])[0] as FloatValue;
+    const want = lines[i] === "NAN" ? NaN : numberOf(floatValueFromBits(ft, BigInt(`0x${lines[i]}`)));
+    assert.ok(Object.is(num(got), want), `powf ${kind} (0x${a.toString(16)}, 0x${b.toString(16)}): ${num(got)}, glibc ${want}`);
+  });
+});
+
 test("every float function is within its documented ulps of glibc (f32 and f64)", () => {
   const ref = compileC(C_MATH_REFERENCE);
   const rnd = new Random(2024);
