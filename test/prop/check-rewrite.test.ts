@@ -7,13 +7,13 @@ import fc from "fast-check";
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { AddIOp, BitcastOp, ConstantOp, MulFOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
+import { AddIOp, BitcastOp, ConstantOp, DivSIOp, MulFOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
 import { FloatLike } from "../../dialects/arith/constraints.ts";
 import { FloatAttr } from "../../src/ir/attributes.ts";
 import { narrow } from "../../src/irdl/constraints.ts";
 import { defining } from "../../src/ir/defining.ts";
-import { type IntegerType, f64 } from "../../src/ir/types.ts";
-import { floatValueFromBits } from "../../src/interp/values.ts";
+import { type IntegerType, f64, i32 } from "../../src/ir/types.ts";
+import { floatValueFromBits, intValue } from "../../src/interp/values.ts";
 import { AbsFOp } from "../../dialects/math/index.ts";
 import { AssertOp } from "../../dialects/cf/index.ts";
 import { newContext } from "../../rewrites/index.ts";
@@ -127,6 +127,27 @@ ${body}
   const r = checkOne({ text: bare, fn: "f", args: nan }, { transform: [exposing], fold: false }, ctx); // mulf(x, 1.0) would fold back
   assert.ok(typeof r === "object", "exposing the bits of an arithmetic NaN is caught");
   if (typeof r === "object") assert.match(r.reason, "arith.bitcast reads the bits of a NaN produced by arithmetic", r.reason);
+});
+
+s("a program with undefined behaviour is skipped, but the transform must still not fail on it", () => {
+  const divByZero = `func.func @f(%a: i32) -> i32 {
+  %z = arith.constant 0 : i32
+  %r = arith.divsi %a, %z : i32
+  return %r : i32
+}`;
+  const chokes = rewrite({
+    name: "chokes-on-zero-divisor",
+    root: DivSIOp,
+    apply(op, rw) {
+      if (constIntValue(op.rhs) === 0n) throw new Error("division by zero in the folder");
+      return rw.fail("nonzero divisor");
+    },
+  });
+  const args = [intValue(i32, 7)];
+  assert.is(checkOne({ text: divByZero, fn: "f", args }, { transform: [] }, ctx), "skip");
+  const r = checkOne({ text: divByZero, fn: "f", args }, { transform: [chokes] }, ctx);
+  assert.ok(typeof r === "object", "a crash on a UB program is a counterexample");
+  if (typeof r === "object") assert.match(r.reason, "division by zero in the folder", r.reason);
 });
 
 s("a correct pattern passes", () => {
