@@ -31,6 +31,7 @@ import {
   isTrue,
 } from "../../src/interp/values.ts";
 import type { Operation } from "../../src/ir/operation.ts";
+import type { OpResult } from "../../src/ir/value.ts";
 import { IntegerType } from "../../src/ir/types.ts";
 import { CMPF_PREDICATES, CMPI_PREDICATES, FastMathAttr } from "./attrs.ts";
 import { BitcastOp, ExtFOp, ExtSIOp, ExtUIOp, FPToSIOp, FPToUIOp, IndexCastOp, IndexCastUIOp, SIToFPOp, TruncFOp, TruncIOp, UIToFPOp } from "./ops-cast.ts";
@@ -100,6 +101,19 @@ export function floatElementwise(
   };
 }
 
+/** mulsi_extended / mului_extended: the low and high halves of the double-width product, elementwise. */
+function extendedMultiply(
+  kernel: (n: number, a: bigint, b: bigint) => { readonly low: bigint; readonly high: bigint },
+): (op: Operation & { readonly low: OpResult; readonly high: OpResult }, args: readonly RuntimeValue[]) => Outcome {
+  return (op, args) => {
+    const n = intElementWidth(op.low.type);
+    return mapElementsMulti([op.low.type, op.high.type], args, ([a, b]) => {
+      const r = kernel(n, a as bigint, b as bigint);
+      return [r.low, r.high];
+    });
+  };
+}
+
 // ---- casts ---------------------------------------------------------------------------------------------------
 
 /** A cast applied elementwise: `kernel(element)` from the operand's element type to the result's. */
@@ -162,20 +176,8 @@ export const arithInterpretations: readonly InterpretationEntry[] = [
       return [r.sum, bool(r.overflow)];
     });
   }),
-  interpretation(MulSIExtendedOp, (op, args) => {
-    const n = intElementWidth(op.low.type);
-    return mapElementsMulti([op.low.type, op.high.type], args, ([a, b]) => {
-      const r = I.mulSIExtended(n, a as bigint, b as bigint);
-      return [r.low, r.high];
-    });
-  }),
-  interpretation(MulUIExtendedOp, (op, args) => {
-    const n = intElementWidth(op.low.type);
-    return mapElementsMulti([op.low.type, op.high.type], args, ([a, b]) => {
-      const r = I.mulUIExtended(n, a as bigint, b as bigint);
-      return [r.low, r.high];
-    });
-  }),
+  interpretation(MulSIExtendedOp, extendedMultiply(I.mulSIExtended)),
+  interpretation(MulUIExtendedOp, extendedMultiply(I.mulUIExtended)),
 
   interpretation(NegFOp, floatElementwise(F.negF)),
   interpretation(AddFOp, floatElementwise(F.addF)),
