@@ -15,7 +15,6 @@ import { parsePipeline } from "../src/pass/pipeline-text.ts";
 import type { PassManagerOptions } from "../src/pass/pass-manager.ts";
 import type { PassRegistry } from "../src/pass/registry.ts";
 import type { StatisticsDisplay, TimingDisplay } from "../src/pass/reports.ts";
-import type { ReproducerOptions } from "../src/pass/reproducer.ts";
 import type { ElementsPrintFlags } from "../src/text/print-attr.ts";
 
 /** The pass-manager options tensile-opt's flags set as they are (see PassManagerOptions for their meaning). */

@@ -6,10 +6,9 @@
  *   - the `cmpi` / `cmpf` predicates: plain `i64` integer attributes (ODS's I64EnumAttr) in generic form,
  *     `{predicate = 2 : i64}`, and a keyword in custom form, `arith.cmpi slt, %a, %b : i32`.
  */
-import type { Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
+import type { IntegerAttr } from "../../src/ir/attributes.ts";
 import { type BitEnumAttr, defineBitEnumAttr, defineIntEnum } from "../../src/irdl/enums.ts";
 import type { AttrConstraint } from "../../src/irdl/constraints.ts";
-import type { DialectAsmParser, DialectAsmPrinter } from "../../src/text/asm-interfaces.ts";
 
 // ---- fast-math flags -------------------------------------------------------------------------------------
 

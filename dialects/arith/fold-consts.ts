@@ -205,7 +205,6 @@ export function zipElements(a: Elements, b: Elements, fn: (x: bigint, y: bigint)
 // The arithmetic itself is the interpreter's (src/interp/int-semantics.ts), so a fold and the interpreter
 // cannot disagree by accident; where the folder deliberately differs (MLIR's folding rule), the table says so.
 
-const signed = (w: number, x: bigint): bigint => BigInt.asIntN(w, x);
 const wrap = (w: number, x: bigint): bigint => BigInt.asUintN(w, x);
 const minSigned = (w: number): bigint => -(1n << BigInt(w - 1));
 const maxSigned = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;

@@ -28,7 +28,6 @@ import {
 import { ub, unspecified } from "./errors.ts";
 import {
   type FloatElement,
-  NaNBits,
   type SupportedFloatKind,
   UnspecifiedNaN,
   floatElementBits,

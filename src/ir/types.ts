@@ -11,7 +11,7 @@
 import type { DialectAsmParser, DialectAsmPrinter } from "../text/asm-interfaces.ts";
 import type { AffineMapAttr, Attribute, IntegerAttr, StridedLayoutAttr } from "./attributes.ts";
 import { attrArg, check, typeArg, type VerifyResult } from "./checked.ts";
-import { freshId, hashIds, hashNumber, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
+import { freshId, hashIds, hashNumbers, hashString, type Interned, InternTable, mix, sameItems } from "./uniquer.ts";
 
 /** The sentinel for a dynamic dimension, offset or stride (MLIR 16's ShapedType::kDynamic, INT64_MIN). */
 export const DYNAMIC = -(2 ** 63);

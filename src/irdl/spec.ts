@@ -8,7 +8,7 @@ import type { InterfaceImpl } from "../ir/interfaces.ts";
 import type { Block, Operation, Region, Trait } from "../ir/operation.ts";
 import type { Type } from "../ir/types.ts";
 import type { OpResult, Value } from "../ir/value.ts";
-import type { DialectAsmParser, DialectAsmPrinter, OpAsmHooks, OpAsmParser, OpAsmPrinter } from "../text/asm-interfaces.ts";
+import type { DialectAsmParser, DialectAsmPrinter, OpAsmHooks } from "../text/asm-interfaces.ts";
 import type { AttrConstraint, TypeConstraint } from "./constraints.ts";
 import type { CustomDirective } from "./format-directives.ts";
 

@@ -13,7 +13,7 @@
  * does not depend on the verifier). Nothing is registered: `traitVerifier` reads the trait, then the table.
  */
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
-import { ArrayAttr, type Attribute, DictionaryAttr, StringAttr, TypeAttr } from "../ir/attributes.ts";
+import { type Attribute, StringAttr } from "../ir/attributes.ts";
 import type { Operation, Region, Trait } from "../ir/operation.ts";
 import { SYM_NAME, SYM_VISIBILITY } from "../ir/symbol-table.ts";
 import {
@@ -30,7 +30,6 @@ import {
   Terminator,
 } from "../ir/traits.ts";
 import {
-  FunctionType,
   MemRefType,
   RankedTensorType,
   type Type,
@@ -39,11 +38,11 @@ import {
   VectorType,
   isDynamic,
 } from "../ir/types.ts";
-import { printAttribute, printType } from "../text/print-attr.ts";
+import { printAttribute } from "../text/print-attr.ts";
 import { FunctionOpInterface } from "../interfaces/function.ts";
 import { verifySymbolUsers } from "../interfaces/symbol-user.ts";
 import { definitionOf } from "./define-op.ts";
-import { opError, quotedType } from "./op-error.ts";
+import { opError } from "./op-error.ts";
 
 /** A failed check: the diagnostic MLIR would emit. */
 export type Failure = Diagnostic | undefined;

@@ -33,7 +33,7 @@
  */
 import { type Either, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error, note } from "../diag/diagnostic.ts";
-import { type Attribute, TypeAttr } from "../ir/attributes.ts";
+import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Operation } from "../ir/operation.ts";
 import { FunctionOpInterface } from "../interfaces/function.ts";

@@ -24,7 +24,7 @@ import { DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attribut
 import { Builder } from "../../src/ir/builder.ts";
 import { fromBits, roundToKind, toBits } from "../../src/ir/float-bits.ts";
 import { Block, type Operation } from "../../src/ir/operation.ts";
-import { f16, f32, f64, i32, i64, vector } from "../../src/ir/types.ts";
+import { f16, f32, i32, i64, vector } from "../../src/ir/types.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { parsePipeline } from "../../src/pass/pipeline-text.ts";
 import { rewrite } from "../../src/rewrite/pattern.ts";

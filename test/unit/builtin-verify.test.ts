@@ -65,7 +65,6 @@ import {
   OpaqueType,
   RankedTensorType,
   TupleType,
-  type Type,
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,

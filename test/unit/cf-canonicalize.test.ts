@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import { canonicalize } from "../../rewrites/canonicalize.ts";
 import { cfCanonicalizationPatterns } from "../../rewrites/cf/canonicalize.ts";
 import { funcCanonicalizationPatterns } from "../../rewrites/func/canonicalize.ts";
-import { newContext, newPassRegistry } from "../../rewrites/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { interpret } from "../../src/interp/engine.ts";

@@ -2,7 +2,7 @@
 import { isRight } from "fp-ts/lib/Either.js";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { newContext, newPassRegistry } from "../../rewrites/index.ts";
+import { newContext } from "../../rewrites/index.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { cse } from "../../rewrites/transforms/cse.ts";

@@ -16,7 +16,7 @@ import {
   interpret,
   shapedValue,
 } from "../../src/interp/index.ts";
-import { IntegerType, type Type, i1, i8, i32, i64, index, tensor, vector } from "../../src/ir/types.ts";
+import { IntegerType, type Type, i1, i8, i32, index, tensor, vector } from "../../src/ir/types.ts";
 import { DYNAMIC } from "../../src/ir/types.ts";
 import { isLeft } from "fp-ts/lib/Either.js";
 import { type FoldCase, Random, compileC, ctx, foldWithMlir, oneOp, parsed, run, runError } from "../support/interp.ts";

@@ -57,7 +57,7 @@ function recorder(name: string, log: string[], opName?: string) {
   });
 }
 
-function failureOf<T>(r: ReturnType<typeof runPipeline>): PipelineFailure {
+function failureOf(r: ReturnType<typeof runPipeline>): PipelineFailure {
   if (isRight(r)) throw new Error("expected the pipeline to fail");
   return r.left;
 }
