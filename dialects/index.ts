@@ -8,9 +8,10 @@ import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { math } from "./math/index.ts";
+import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { arith, builtin, cf, func, math, sparseTensor };
+export { arith, builtin, cf, func, math, scf, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, scf];
