@@ -3,6 +3,7 @@
  * defined in rewrites/) is `newContext()` in rewrites/index.ts.
  */
 import type { DialectInfo } from "../src/ir/context.ts";
+import { affine } from "./affine/index.ts";
 import { arith } from "./arith/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
@@ -11,7 +12,7 @@ import { math } from "./math/index.ts";
 import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { arith, builtin, cf, func, math, scf, sparseTensor };
+export { affine, arith, builtin, cf, func, math, scf, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, scf];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, scf, affine];

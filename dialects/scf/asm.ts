@@ -3,7 +3,7 @@
  * assignment lists `(%inner = %outer, ...)` that bind region arguments to initial values.
  */
 import type { BlockArgument, Value } from "../../src/ir/value.ts";
-import type { OpAsmParser, OpAsmPrinter, ParsedArgument, UnresolvedOperand } from "../../src/text/asm-interfaces.ts";
+import type { OpAsmParser, OpAsmPrinter, OperationState, ParsedArgument, UnresolvedOperand } from "../../src/text/asm-interfaces.ts";
 
 /** `<prefix>(%inner = %outer, ...)`; nothing when there are no pairs (MLIR's printInitializationList). */
 export function printInitializationList(p: OpAsmPrinter, args: readonly BlockArgument[], inits: readonly Value[], prefix: string): void {
@@ -42,4 +42,21 @@ function assignmentsAfterParen(p: OpAsmParser): { args: ParsedArgument[]; operan
   } while (p.parseOptionalPunct(","));
   p.parsePunct(")");
   return { args, operands };
+}
+
+/**
+ * ` iter_args(%acc = %init, ...) -> (types)` when present (scf.for, affine.for): the results' types and the
+ * initial values go into `state`; returns the region arguments bound to them, typed.
+ */
+export function parseOptionalIterArgs(p: OpAsmParser, state: OperationState): ParsedArgument[] {
+  if (p.parseOptionalKeyword("iter_args") === undefined) return [];
+  const { args, operands } = parseAssignmentList(p);
+  const types = p.parseArrowTypeList();
+  state.resultTypes.push(...types);
+  args.forEach((a, i) => (a.type = types[i]));
+  operands.forEach((o, i) => {
+    const t = types[i];
+    if (t !== undefined) state.operands.push(p.resolveOperand(o, t));
+  });
+  return args;
 }

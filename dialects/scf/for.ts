@@ -27,7 +27,7 @@ import { region, variadic } from "../../src/irdl/spec.ts";
 import { LoopLikeOpInterface } from "../../src/interfaces/loop-like.ts";
 import { parentSuccessor, RegionBranchOpInterface, type RegionSuccessor } from "../../src/interfaces/control-flow.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
-import { parseAssignmentList, printInitializationList } from "./asm.ts";
+import { parseOptionalIterArgs, printInitializationList } from "./asm.ts";
 import { YieldOp } from "./terminators.ts";
 
 /** The trait of scf ops whose single-block regions end with `scf.yield`, which the custom form may leave out. */
@@ -108,20 +108,7 @@ export const ForOp = defineOp(
         state.operands.push(p.resolveOperand(p.parseOperand(), index));
         p.parseKeyword("step");
         state.operands.push(p.resolveOperand(p.parseOperand(), index));
-        const regionArgs = [iv];
-        if (p.parseOptionalKeyword("iter_args") !== undefined) {
-          const { args, operands } = parseAssignmentList(p);
-          const types = p.parseArrowTypeList();
-          state.resultTypes.push(...types);
-          args.forEach((a, i) => {
-            a.type = types[i];
-            regionArgs.push(a);
-          });
-          operands.forEach((o, i) => {
-            const t = types[i];
-            if (t !== undefined) state.operands.push(p.resolveOperand(o, t));
-          });
-        }
+        const regionArgs = [iv, ...parseOptionalIterArgs(p, state)];
         if (regionArgs.length !== state.resultTypes.length + 1) p.error("mismatch in number of loop-carried values and defined values");
         const body = new Region();
         p.parseRegion(body, regionArgs);

@@ -127,8 +127,11 @@ export interface RegionBranchOpMethods {
    * constant values of the op's operands (from the parent) or of the region's yielded values, when known.
    */
   getSuccessorRegions(from: number | undefined, operands: readonly (Attribute | undefined)[]): RegionSuccessor[];
-  /** The op's operands that become the arguments of region #`index` when entered from the parent. Default: none. */
-  getSuccessorEntryOperands(index: number): readonly Value[];
+  /**
+   * The op's operands that become the arguments of region #`index` when entered from the parent, or (index
+   * undefined) its results when control skips every region (affine.for with no iteration). Default: none.
+   */
+  getSuccessorEntryOperands(index: number | undefined): readonly Value[];
   /** Whether a value of type `source` can flow into `target` along an edge. Default: the same type. */
   areTypesCompatible(target: Type, source: Type): boolean;
 }
@@ -182,7 +185,7 @@ function forwardedFrom(op: Operation, index: number, to: RegionSuccessor): (read
 function verifyRegionBranch(view: InterfaceView<RegionBranchOpMethods>): Diagnostic | undefined {
   const op = view.op;
   for (const to of view.getSuccessorRegions(undefined, [])) {
-    const entry = to.region === undefined ? [] : view.getSuccessorEntryOperands(op.regions.indexOf(to.region));
+    const entry = view.getSuccessorEntryOperands(to.region === undefined ? undefined : op.regions.indexOf(to.region));
     const failure = checkEdge(op, view, "parent operands", entry, to);
     if (failure !== undefined) return failure;
   }
