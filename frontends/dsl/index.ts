@@ -1,0 +1,31 @@
+/**
+ * The typed tensor DSL: write a model with shapes tsc checks, trace it to TOSA or Linalg on tensors.
+ * See docs/DSL.md.
+ */
+export type { DType, FloatDType, IntDType, Dim, Shape, ShapeError, Broadcast, MatmulShape, ReduceShape, Permute, ConcatShape } from "./types.ts";
+export { type CallSite, DslError, type Node, type NodeOp } from "./graph.ts";
+export { Scope, spec, Tensor, type TensorSpec, type TensorOf, type TensorsOf } from "./tensor.ts";
+export {
+  abs,
+  add,
+  cast,
+  constant,
+  div,
+  equal,
+  exp,
+  greater,
+  greaterEqual,
+  log,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  pow,
+  reciprocal,
+  rsqrt,
+  select,
+  sigmoid,
+  sub,
+  tanh,
+} from "./ops-elementwise.ts";
+export { concat, gather, matmul, max, mean, reshape, slice, sum, transpose } from "./ops-shape.ts";
