@@ -12,17 +12,19 @@ import { allDialects } from "../dialects/index.ts";
 import { Context, type DialectExtension } from "../src/ir/context.ts";
 import type { PassDef } from "../src/pass/pass.ts";
 import { PassRegistry } from "../src/pass/registry.ts";
+import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
+import { scfCanonicalization } from "./scf/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, scfCanonicalization, affineCanonicalization];
 
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];

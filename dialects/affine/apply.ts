@@ -19,6 +19,7 @@ import { variadic } from "../../src/irdl/spec.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import type { OpAsmHooks } from "../../src/text/asm-interfaces.ts";
 import { parseDimAndSymbolList, printDimAndSymbolList } from "./asm.ts";
+import { foldApply, foldMinMax } from "./fold.ts";
 
 type MapOp = Operation & { readonly map: AffineMapAttr };
 
@@ -69,15 +70,17 @@ export const AffineApplyOp = defineOp(
       if (op.map.map.results.length !== 1) return opError(op, "mapping must produce one value");
       return undefined;
     },
+    fold: foldApply,
     asm: mapOpAsm(true),
   },
 );
 export type AffineApplyOp = InstanceType<typeof AffineApplyOp>;
 
-const minMaxBehaviour: OpBehaviour<MapOp> = {
+const minMaxBehaviour = (pick: (xs: number[]) => number): OpBehaviour<MapOp> => ({
   verify: (op) => (countsMatch(op) ? undefined : opError(op, COUNT_MESSAGE)),
+  fold: (op, operands) => foldMinMax(op, operands, pick),
   asm: mapOpAsm(false),
-};
+});
 
 export const AffineMinOp = defineOp(
   {
@@ -88,7 +91,7 @@ export const AffineMinOp = defineOp(
     results: { result: Index },
     traits: [Pure],
   },
-  minMaxBehaviour,
+  minMaxBehaviour((xs) => Math.min(...xs)),
 );
 export type AffineMinOp = InstanceType<typeof AffineMinOp>;
 
@@ -101,7 +104,7 @@ export const AffineMaxOp = defineOp(
     results: { result: Index },
     traits: [Pure],
   },
-  minMaxBehaviour,
+  minMaxBehaviour((xs) => Math.max(...xs)),
 );
 export type AffineMaxOp = InstanceType<typeof AffineMaxOp>;
 
