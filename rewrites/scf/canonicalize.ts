@@ -449,11 +449,13 @@ export const scfCanonicalizationPatterns: readonly Pattern[] = [
   forIterArgsFolder,
   forSimplifyTrivialLoops,
   ifSwapNegatedCondition,
+  // Before ConvertTrivialIfToSelect (MLIR 16 lists it after, where it never gets to fire: the folder hoists the
+  // yielded constants out of the regions first, so to-select takes them); the output is the same either way.
+  ifReplaceYieldWithCondition,
   ifConvertTrivialToSelect,
   ifRemoveEmptyElse,
   ifRemoveStaticCondition,
   ifRemoveUnusedResults,
-  ifReplaceYieldWithCondition,
   parallelRemoveEmpty,
 ];
 

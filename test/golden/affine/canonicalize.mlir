@@ -42,10 +42,12 @@ func.func @apply_fold(%i: index) -> (index, index, index) {
 // CHECK-NEXT: module {
 // CHECK-LABEL: func.func @min_max(
 // CHECK-SAME: %arg0: index, %arg1: index) -> (index, index, index, index) {
+// CHECK-NEXT: %c2 = arith.constant 2 : index
 // CHECK-NEXT: %c7 = arith.constant 7 : index
 // CHECK-NEXT: %0 = affine.min #map()[%arg0, %arg1]
 // CHECK-NEXT: %1 = affine.max #map1()[%arg1, %arg0]
 // CHECK-NEXT: %2 = affine.apply #map2()[%arg1, %arg0]
+// CHECK-NEXT: "test.use"(%c2) : (index) -> ()
 // CHECK-NEXT: return %0, %1, %2, %c7 : index, index, index, index
 // CHECK-NEXT: }
 // CHECK-NEXT: }
@@ -57,6 +59,8 @@ func.func @min_max(%i: index, %n: index) -> (index, index, index, index) {
   %c2 = arith.constant 2 : index
   %c7 = arith.constant 7 : index
   %k = affine.max affine_map<(d0, d1) -> (d0, d1, 3)>(%c2, %c7)
+  %l = affine.min affine_map<(d0, d1) -> (d0, d1, 3)>(%c2, %c7)
+  "test.use"(%l) : (index) -> ()
   return %m, %M, %s, %k : index, index, index, index
 }
 
@@ -122,5 +126,58 @@ func.func @if_true(%x: i32, %y: i32) -> (i32, i32) {
     affine.yield %m : i32
   }
   return %r, %q : i32, i32
+}
+
+// -----
+
+// CHECK: #map = affine_map<()[s0, s1] -> (s0, s0 + s1)>
+// CHECK-NEXT: #map1 = affine_map<()[s0, s1] -> (s0 + s1 * 3)>
+// CHECK-NEXT: #map2 = affine_map<(d0)[s0] -> (32, s0 + 16, d0 + s0)>
+// CHECK-NEXT: module {
+// CHECK-LABEL: func.func @min_max_more(
+// CHECK-SAME: %arg0: index, %arg1: index) -> (index, index, index) {
+// CHECK-NEXT: %0 = affine.min #map()[%arg1, %arg0]
+// CHECK-NEXT: %1 = affine.apply #map1()[%arg1, %arg0]
+// CHECK-NEXT: affine.for %arg2 = 0 to 10 {
+// CHECK-NEXT: %2 = affine.max #map2(%arg2)[%arg0]
+// CHECK-NEXT: "test.use"(%2) : (index) -> ()
+// CHECK-NEXT: }
+// CHECK-NEXT: return %0, %1, %1 : index, index, index
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+func.func @min_max_more(%i: index, %n: index) -> (index, index, index) {
+  %a = affine.min affine_map<(d0)[s0] -> (d0 + s0, s0, d0 + s0)>(%i)[%n]
+  %b = affine.max affine_map<(d0)[s0] -> (d0 * 3 + s0)>(%i)[%n]
+  affine.for %k = 0 to 10 {
+    %c = affine.max affine_map<(d0, d1) -> (d0 + d1, d1 + 16, 32)>(%k, %i)
+    "test.use"(%c) : (index) -> ()
+  }
+  return %a, %b, %b : index, index, index
+}
+
+// -----
+
+// CHECK-LABEL: func.func @store_compose(
+// CHECK-SAME: %arg0: memref<?xf32>, %arg1: memref<4x8xf32>, %arg2: index, %arg3: f32) {
+// CHECK-NEXT: affine.for %arg4 = 0 to %arg2 {
+// CHECK-NEXT: affine.store %arg3, %arg0[%arg4 * 2 + 1] : memref<?xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: affine.for %arg4 = 0 to 4 {
+// CHECK-NEXT: %0 = affine.vector_load %arg1[-%arg4 + 3, 0] : memref<4x8xf32>, vector<8xf32>
+// CHECK-NEXT: affine.vector_store %0, %arg1[-%arg4 + 3, 0] : memref<4x8xf32>, vector<8xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: return
+// CHECK-NEXT: }
+func.func @store_compose(%A: memref<?xf32>, %V: memref<4x8xf32>, %n: index, %x: f32) {
+  affine.for %i = 0 to %n {
+    %j = affine.apply affine_map<(d0) -> (d0 * 2)>(%i)
+    affine.store %x, %A[%j + 1] : memref<?xf32>
+  }
+  affine.for %i = 0 to 4 {
+    %j = affine.apply affine_map<(d0) -> (3 - d0)>(%i)
+    %v = affine.vector_load %V[%j, 0] : memref<4x8xf32>, vector<8xf32>
+    affine.vector_store %v, %V[%j, 0] : memref<4x8xf32>, vector<8xf32>
+  }
+  return
 }
 
