@@ -11,7 +11,9 @@ import type { FoldResult } from "../../src/irdl/spec.ts";
 
 /** The map's results with the constant operands substituted, when they all become constants (MLIR's constantFold). */
 function constantResults(map: AffineMap, operands: readonly (Attribute | undefined)[]): number[] | undefined {
-  const asExpr = (a: Attribute | undefined): AffineExpr | undefined => (a instanceof IntegerAttr ? affineConstant(Number(a.value)) : undefined);
+  // Affine constants are exact JavaScript numbers: larger operands are left alone.
+  const asExpr = (a: Attribute | undefined): AffineExpr | undefined =>
+    a instanceof IntegerAttr && isSafe(a.value) ? affineConstant(Number(a.value)) : undefined;
   const dims = operands.slice(0, map.numDims).map(asExpr);
   const symbols = operands.slice(map.numDims).map(asExpr);
   const out: number[] = [];
@@ -20,7 +22,7 @@ function constantResults(map: AffineMap, operands: readonly (Attribute | undefin
     try {
       e = replaceDimsAndSymbols(r, dims as AffineExpr[], symbols as AffineExpr[]);
     } catch {
-      return undefined; // a division by zero: left for the program to reach, as MLIR leaves it
+      return undefined; // a division by zero or a result beyond exact numbers: left for the program to reach
     }
     if (e.kind !== "constant") return undefined;
     out.push(e.value);
@@ -29,6 +31,7 @@ function constantResults(map: AffineMap, operands: readonly (Attribute | undefin
 }
 
 const indexAttr = (n: number): IntegerAttr => IntegerAttr.get(IndexType.get(), BigInt(n));
+const isSafe = (v: bigint): boolean => v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The operand a single-input result is, if the map's (only) result is a dim or symbol. */
 function forwardedOperand(op: Operation, map: AffineMap): FoldResult | undefined {

@@ -6,7 +6,7 @@
 import type { InterpContext, InterpretationEntry } from "../../src/interp/registry.ts";
 import { interpretation } from "../../src/interp/registry.ts";
 import { intValue, type RuntimeValue } from "../../src/interp/values.ts";
-import { type AffineMap, evaluateAffineExpr } from "../../src/ir/affine.ts";
+import type { AffineExpr, AffineMap } from "../../src/ir/affine.ts";
 import type { IntegerSet } from "../../src/ir/integer-set.ts";
 import { IndexType } from "../../src/ir/types.ts";
 import { AffineApplyOp, AffineDelinearizeIndexOp, AffineMaxOp, AffineMinOp } from "./apply.ts";
@@ -18,57 +18,73 @@ import { type Element, isScalarType, normalizeElement, scalarValue, shapedFromBu
 
 const index = IndexType.get();
 
-/** The index operands as numbers (affine values are machine integers; MLIR's index is 64-bit). */
-function indexNumbers(args: readonly RuntimeValue[], ctx: InterpContext): number[] {
-  return args.map((v, i) => {
-    if (v.kind !== "int") return ctx.fail("invalid-ir", `affine operand #${i} is not an index value`);
-    const n = Number(v.value);
-    if (!Number.isSafeInteger(n)) return ctx.fail("unsupported", `affine operand #${i} (${v.value}) is beyond the exactly representable range`);
-    return n;
-  });
-}
-
-/** Every result of `map` on `operands` (dims first, then symbols). */
-export function evaluateMap(map: AffineMap, operands: readonly number[], ctx: InterpContext): number[] {
-  const dims = operands.slice(0, map.numDims);
-  const symbols = operands.slice(map.numDims);
-  return evaluating(ctx, () => map.results.map((e) => evaluateAffineExpr(e, dims, symbols)));
+/** The index operands (affine values are `index`: 64-bit integers). */
+function indexOperands(args: readonly RuntimeValue[], ctx: InterpContext): bigint[] {
+  return args.map((v, i) => (v.kind === "int" ? v.value : ctx.fail("invalid-ir", `affine operand #${i} is not an index value`)));
 }
 
 /**
- * Runs an evaluation of affine expressions: a division or modulo by a non-positive value known only at run time
- * is undefined behaviour (the lowered code divides by it); leaving the exactly representable range is not
- * supported (index arithmetic would wrap at 64 bits).
+ * `e` on index values, computed exactly (as mathematical integers): floordiv and ceildiv round towards minus
+ * and plus infinity; mod is the remainder made non-negative (for a positive divisor). A division or modulo by
+ * zero is undefined behaviour. Affine expressions mean integer arithmetic: MLIR's simplifications
+ * (`(d0 * 2) floordiv 2` is `d0`, reassociations) hold for exact values, so a map's value is the exact one,
+ * and only a result that does not fit the 64-bit index is undefined behaviour (evaluateMap).
  */
-function evaluating<T>(ctx: InterpContext, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    return ctx.fail(/overflow/.test(e.message) ? "unsupported" : "undefined-behavior", e.message);
+function evaluate(e: AffineExpr, dims: readonly bigint[], symbols: readonly bigint[], ctx: InterpContext): bigint {
+  switch (e.kind) {
+    case "constant":
+      return BigInt(e.value);
+    case "dim":
+      return dims[e.position] ?? ctx.fail("invalid-ir", `no value for d${e.position}`);
+    case "symbol":
+      return symbols[e.position] ?? ctx.fail("invalid-ir", `no value for s${e.position}`);
+    default: {
+      const a = evaluate(e.lhs, dims, symbols, ctx);
+      const b = evaluate(e.rhs, dims, symbols, ctx);
+      if (e.kind === "add") return a + b;
+      if (e.kind === "mul") return a * b;
+      if (b === 0n) return ctx.fail("undefined-behavior", `affine ${e.kind} by zero`);
+      const q = a / b;
+      const r = a % b;
+      if (e.kind === "mod") return r < 0n ? r + b : r;
+      const inexact = r !== 0n;
+      if (e.kind === "floordiv") return inexact && r < 0n !== b < 0n ? q - 1n : q;
+      return inexact && r < 0n === b < 0n ? q + 1n : q; // ceildiv
+    }
   }
 }
 
-/** Whether the point satisfies every constraint of `set`. */
-export function inSet(set: IntegerSet, operands: readonly number[], ctx: InterpContext): boolean {
-  const dims = operands.slice(0, set.numDims);
-  const symbols = operands.slice(set.numDims);
-  return evaluating(ctx, () =>
-    set.constraints.every((c, i) => {
-      const v = evaluateAffineExpr(c, dims, symbols);
-      return set.eqFlags[i] === true ? v === 0 : v >= 0;
-    }),
-  );
+/** Every result of `map` on `operands` (dims first, then symbols). */
+export function evaluateMap(map: AffineMap, operands: readonly bigint[], ctx: InterpContext): bigint[] {
+  const dims = operands.slice(0, map.numDims);
+  const symbols = operands.slice(map.numDims);
+  return map.results.map((e) => {
+    const v = evaluate(e, dims, symbols, ctx);
+    return BigInt.asIntN(64, v) === v ? v : ctx.fail("undefined-behavior", `an affine map result (${v}) does not fit a 64-bit index`);
+  });
 }
 
-const indexValue = (n: number): RuntimeValue => intValue(index, BigInt(n));
+/** Whether the point satisfies every constraint of `set`. */
+export function inSet(set: IntegerSet, operands: readonly bigint[], ctx: InterpContext): boolean {
+  const dims = operands.slice(0, set.numDims);
+  const symbols = operands.slice(set.numDims);
+  return set.constraints.every((c, i) => {
+    const v = evaluate(c, dims, symbols, ctx);
+    return set.eqFlags[i] === true ? v === 0n : v >= 0n;
+  });
+}
+
+const minOf = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => (b < a ? b : a));
+const maxOf = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => (b > a ? b : a));
+
+const indexValue = (n: bigint): RuntimeValue => intValue(index, n);
 
 export const affineInterpretations: readonly InterpretationEntry[] = [
   interpretation(AffineYieldOp, (_op, args, ctx) => ctx.exit(args)),
 
-  interpretation(AffineApplyOp, (op, args, ctx) => evaluateMap(op.map.map, indexNumbers(args, ctx), ctx).map(indexValue)),
-  interpretation(AffineMinOp, (op, args, ctx) => [indexValue(Math.min(...evaluateMap(op.map.map, indexNumbers(args, ctx), ctx)))]),
-  interpretation(AffineMaxOp, (op, args, ctx) => [indexValue(Math.max(...evaluateMap(op.map.map, indexNumbers(args, ctx), ctx)))]),
+  interpretation(AffineApplyOp, (op, args, ctx) => evaluateMap(op.map.map, indexOperands(args, ctx), ctx).map(indexValue)),
+  interpretation(AffineMinOp, (op, args, ctx) => [indexValue(minOf(evaluateMap(op.map.map, indexOperands(args, ctx), ctx)))]),
+  interpretation(AffineMaxOp, (op, args, ctx) => [indexValue(maxOf(evaluateMap(op.map.map, indexOperands(args, ctx), ctx)))]),
 
   interpretation(AffineDelinearizeIndexOp, (op, args, ctx) => {
     // The last basis element varies fastest: x = ((i0 * b1 + i1) * b2 + i2).
@@ -87,12 +103,11 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
   }),
 
   interpretation(AffineForOp, (op, args, ctx) => {
-    const nums = (vs: readonly RuntimeValue[]) => indexNumbers(vs, ctx);
     const lbOperands = lowerBoundOperands(op).length;
     const ubOperands = op.upper_bound.map.numDims + op.upper_bound.map.numSymbols;
-    const lb = Math.max(...evaluateMap(op.lower_bound.map, nums(args.slice(0, lbOperands)), ctx));
-    const ub = Math.min(...evaluateMap(op.upper_bound.map, nums(args.slice(lbOperands, lbOperands + ubOperands)), ctx));
-    const step = Number(op.step.value);
+    const lb = maxOf(evaluateMap(op.lower_bound.map, indexOperands(args.slice(0, lbOperands), ctx), ctx));
+    const ub = minOf(evaluateMap(op.upper_bound.map, indexOperands(args.slice(lbOperands, lbOperands + ubOperands), ctx), ctx));
+    const step = op.step.value;
     let carried = args.slice(lbOperands + ubOperands);
     for (let i = lb; i < ub; i += step) carried = ctx.runRegion(op.region, [indexValue(i), ...carried]);
     return carried;
@@ -100,7 +115,7 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
 
   interpretation(AffineLoadOp, (op, args, ctx) => {
     const m = memrefArg(args[0], ctx);
-    const at = evaluateMap(op.map.map, indexNumbers(args.slice(1), ctx), ctx);
+    const at = positions(evaluateMap(op.map.map, indexOperands(args.slice(1), ctx), ctx));
     return [scalarValue(elementTypeOf(m, ctx), loadElement(m, at))];
   }),
 
@@ -108,13 +123,13 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
     const m = memrefArg(args[1], ctx);
     const v = args[0];
     if (v?.kind !== "int" && v?.kind !== "float") return ctx.fail("invalid-ir", "affine.store stores a scalar");
-    storeElement(m, evaluateMap(op.map.map, indexNumbers(args.slice(2), ctx), ctx), normalizeElement(elementTypeOf(m, ctx), v.value));
+    storeElement(m, positions(evaluateMap(op.map.map, indexOperands(args.slice(2), ctx), ctx)), normalizeElement(elementTypeOf(m, ctx), v.value));
     return [];
   }),
 
   interpretation(AffineVectorLoadOp, (op, args, ctx) => {
     const m = memrefArg(args[0], ctx);
-    const start = evaluateMap(op.map.map, indexNumbers(args.slice(1), ctx), ctx);
+    const start = positions(evaluateMap(op.map.map, indexOperands(args.slice(1), ctx), ctx));
     const type = op.result.type;
     const elements: Element[] = [];
     forEachIndex(type.shape, (lane) => elements.push(loadElement(m, vectorElementIndex(start, lane))));
@@ -125,7 +140,7 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
     const m = memrefArg(args[1], ctx);
     const v = args[0];
     if (v?.kind !== "shaped") return ctx.fail("invalid-ir", "affine.vector_store stores a vector");
-    const start = evaluateMap(op.map.map, indexNumbers(args.slice(2), ctx), ctx);
+    const start = positions(evaluateMap(op.map.map, indexOperands(args.slice(2), ctx), ctx));
     forEachIndex(v.shape, (lane, flat) => storeElement(m, vectorElementIndex(start, lane), v.elements.get(flat)));
     return [];
   }),
@@ -134,7 +149,7 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
   interpretation(AffinePrefetchOp, () => []),
 
   interpretation(AffineIfOp, (op, args, ctx) => {
-    const taken = inSet(ifCondition(op).set, indexNumbers(args, ctx), ctx) ? op.thenRegion : op.elseRegion;
+    const taken = inSet(ifCondition(op).set, indexOperands(args, ctx), ctx) ? op.thenRegion : op.elseRegion;
     return taken.isEmpty ? [] : ctx.runRegion(taken, []);
   }),
 ];
@@ -160,3 +175,6 @@ function vectorElementIndex(start: readonly number[], lane: readonly number[]): 
   return out;
 }
 
+
+/** Subscripts as numbers for the memref runtime (one beyond 2^53 is out of bounds of any buffer anyway). */
+const positions = (xs: readonly bigint[]): number[] => xs.map((x) => (x > BigInt(Number.MAX_SAFE_INTEGER) || x < -BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(x)));

@@ -61,7 +61,14 @@ function simplifyAffineOp<C extends { readonly info: unknown; prototype: MapOp }
     examples,
     apply(op: MapOp, rw) {
       const operands = op.operands.slice(mapOperandStart(op));
-      const next = simplifyMapAndOperands({ map: op.map.map, operands });
+      let next: ReturnType<typeof simplifyMapAndOperands>;
+      try {
+        next = simplifyMapAndOperands({ map: op.map.map, operands });
+      } catch (e) {
+        // Composing constants beyond exact numbers (src/ir's affine constants are JavaScript numbers).
+        if (e instanceof RangeError) return rw.fail(`the composed map leaves exact arithmetic: ${e.message}`);
+        throw e;
+      }
       if (next.map === op.map.map && next.operands.length === operands.length && next.operands.every((v, i) => v === operands[i])) {
         return rw.fail("the map and its operands are already canonical");
       }
@@ -179,7 +186,7 @@ export const forEmptyLoop = rewrite({
   name: "affine.for.empty",
   examples: [
     "^bb0(%x: $T):\n  %r = affine.for %i = ?{0|4} to ?{0|2} iter_args(%a = %x) -> ($T) {\n    %s = arith.addi %a, %a : $T\n    affine.yield %s : $T\n  }",
-    "^bb0(%x: $T, %n: index):\n  %r = affine.for %i = 0 to %n iter_args(%a = %x) -> ($T) {\n    affine.yield %a : $T\n  }",
+    "^bb0(%x: $T):\n  %n = arith.constant ?{1|5} : index\n  %r = affine.for %i = 0 to %n iter_args(%a = %x) -> ($T) {\n    affine.yield %a : $T\n  }",
   ],
   root: AffineForOp,
   apply(op, rw) {

@@ -84,7 +84,8 @@ export function canonicalizeMapAndOperands(input: MapAndOperands): MapAndOperand
       continue;
     }
     const c = constantAttr(v);
-    if (c instanceof IntegerAttr) {
+    // (Affine constants are exact JavaScript numbers: a larger constant stays an operand.)
+    if (c instanceof IntegerAttr && c.value <= BigInt(Number.MAX_SAFE_INTEGER) && c.value >= -BigInt(Number.MAX_SAFE_INTEGER)) {
       symRemap.push(affineConstant(Number(c.value)));
       continue;
     }
