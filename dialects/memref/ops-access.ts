@@ -22,7 +22,7 @@ import { defineOp } from "../../src/irdl/define-op.ts";
 import { opEmitError, opError, quotedType } from "../../src/irdl/op-error.ts";
 import { region, variadic } from "../../src/irdl/spec.ts";
 import { isMemoryEffectFree } from "../../src/interfaces/side-effect-queries.ts";
-import { effect, type MemoryEffect, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
+import { effect, type MemoryEffect, MemoryEffectOpInterface, Resource } from "../../src/interfaces/side-effects.ts";
 import type { OpAsmPrinter } from "../../src/text/asm-interfaces.ts";
 import { AtomicRMWKind } from "../arith/attrs.ts";
 import {
@@ -252,6 +252,15 @@ export type TensorStoreOp = InstanceType<typeof TensorStoreOp>;
 
 // ---- hints -----------------------------------------------------------------------------------------------------
 
+/**
+ * What a hint (`prefetch`, `assume_alignment`) does to memory: nothing to any buffer's contents, but it must not
+ * be erased as dead, as MLIR 16 keeps it (it gives them no effects interface, so they may do anything). A write to
+ * a resource of their own says both.
+ */
+export const HintResource = new Resource("memref.hint");
+const hintEffectList: readonly MemoryEffect[] = Object.freeze([effect("write", undefined, HintResource)]);
+const hintEffects = (): readonly MemoryEffect[] => hintEffectList;
+
 /** `memref.assume_alignment`: asserts that the buffer's aligned pointer is a multiple of `alignment` bytes. */
 export const AssumeAlignmentOp = defineOp(
   {
@@ -263,8 +272,7 @@ export const AssumeAlignmentOp = defineOp(
   },
   {
     verify: (op) => (isPowerOf2(op.alignment.value) ? undefined : opError(op, "alignment must be power of 2")),
-    // MLIR 16 gives it no effects interface (so passes must assume any effect); Tensile says what it does: nothing.
-    interfaces: [implement(MemoryEffectOpInterface, { getEffects: () => [] })],
+    interfaces: [implement(MemoryEffectOpInterface, { getEffects: hintEffects })],
   },
 );
 export type AssumeAlignmentOp = InstanceType<typeof AssumeAlignmentOp>;
@@ -309,7 +317,7 @@ export const PrefetchOp = defineOp(
     },
     verify: (op) => (op.indices.length !== op.memref.type.rank ? opError(op, "too few indices") : undefined),
     fold: (op) => (foldMemRefCast(op) ? [] : undefined),
-    interfaces: [implement(MemoryEffectOpInterface, { getEffects: () => [] })],
+    interfaces: [implement(MemoryEffectOpInterface, { getEffects: hintEffects })],
   },
 );
 export type PrefetchOp = InstanceType<typeof PrefetchOp>;

@@ -34,8 +34,8 @@
 // CHECK-NEXT: %cast_2 = memref.cast %arg0 : memref<8x16xf32> to memref<*xf32>
 // CHECK-NEXT: %4 = memref.rank %cast_2 : memref<*xf32>
 // CHECK-NEXT: %dim = memref.dim %cast, %c0 : memref<?x?xf32>
-// CHECK-NEXT: %collapse_shape = memref.collapse_shape %arg0 [[0, 1]] : memref<8x16xf32> into memref<128xf32>
-// CHECK-NEXT: %expand_shape = memref.expand_shape %collapse_shape [[0, 1, 2]] : memref<128xf32> into memref<2x4x16xf32>
+// CHECK-NEXT: %collapse_shape = memref.collapse_shape %arg0 {{\[\[}}0, 1]] : memref<8x16xf32> into memref<128xf32>
+// CHECK-NEXT: %expand_shape = memref.expand_shape %collapse_shape {{\[\[}}0, 1, 2]] : memref<128xf32> into memref<2x4x16xf32>
 // CHECK-NEXT: %alloc_3 = memref.alloc() : memref<2048xi8>
 // CHECK-NEXT: %view = memref.view %alloc_3[%c0][%arg1] : memref<2048xi8> to memref<?x4xf32>
 // CHECK-NEXT: %alloc_4 = memref.alloc() : memref<2xindex>
