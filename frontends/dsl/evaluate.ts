@@ -114,29 +114,10 @@ function compute(node: Node, valueOf: (n: Node) => Float64Array, leaves: Readonl
       return node.dtype.startsWith("i") ? arg(0).map((x) => (node.dtype === "i1" ? Number(x !== 0) : roundHalfEven(x))) : arg(0);
     case "reshape":
       return arg(0);
-    case "transpose": {
-      const x = arg(0);
-      const inStrides = strides((ins[0] as Node).shape);
-      const outStrides = strides(node.shape);
-      for (let i = 0; i < out.length; i++) {
-        let src = 0;
-        for (let d = 0; d < node.shape.length; d++) src += (Math.floor(i / (outStrides[d] as number)) % (node.shape[d] as number)) * (inStrides[op.perm[d] as number] as number);
-        out[i] = x[src] as number;
-      }
-      return out;
-    }
-    case "slice": {
-      const x = arg(0);
-      const inStrides = strides((ins[0] as Node).shape);
-      const outStrides = strides(node.shape);
-      for (let i = 0; i < out.length; i++) {
-        let src = 0;
-        for (let d = 0; d < node.shape.length; d++)
-          src += ((Math.floor(i / (outStrides[d] as number)) % (node.shape[d] as number)) + (op.start[d] as number)) * (inStrides[d] as number);
-        out[i] = x[src] as number;
-      }
-      return out;
-    }
+    case "transpose":
+      return remap(arg(0), (ins[0] as Node).shape, node.shape, (d, c) => [op.perm[d] as number, c]);
+    case "slice":
+      return remap(arg(0), (ins[0] as Node).shape, node.shape, (d, c) => [d, c + (op.start[d] as number)]);
     case "concat": {
       const outer = count(node.shape.slice(0, op.axis));
       const inner = count(node.shape.slice(op.axis + 1));
@@ -194,6 +175,25 @@ function compute(node: Node, valueOf: (n: Node) => Float64Array, leaves: Readonl
       return out;
     }
   }
+}
+
+/**
+ * The elements of `x` (of shape `from`) moved to shape `to`: output coordinate `c` along axis `d` reads input
+ * axis `where(d, c)[0]` at coordinate `where(d, c)[1]` (transpose: another axis; slice: an offset).
+ */
+function remap(x: Float64Array, from: readonly number[], to: readonly number[], where: (d: number, c: number) => [number, number]): Float64Array {
+  const out = new Float64Array(count(to));
+  const inStrides = strides(from);
+  const outStrides = strides(to);
+  for (let i = 0; i < out.length; i++) {
+    let src = 0;
+    for (let d = 0; d < to.length; d++) {
+      const [axis, coord] = where(d, Math.floor(i / (outStrides[d] as number)) % (to[d] as number));
+      src += coord * (inStrides[axis] as number);
+    }
+    out[i] = x[src] as number;
+  }
+  return out;
 }
 
 function roundHalfEven(x: number): number {
