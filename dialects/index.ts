@@ -7,11 +7,12 @@ import { arith } from "./arith/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
+import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { arith, builtin, cf, func, math, memref, sparseTensor };
+export { arith, builtin, cf, func, linalg, math, memref, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, memref];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref];
