@@ -47,6 +47,7 @@ class FormatCompiler {
   private pos = 0;
   // The printer's spacing state, tracked statically in print order as ODS's generator does.
   private shouldEmitSpace = true;
+  // At the start, as in ODS: a leading `(` or `[` follows the op name without a space (`memref.alloc()`).
   private lastWasPunctuation = false;
   /** Variables bound so far (in parse order), by `kind:name` (`type:operand:name` for printed types). */
   readonly bound = new Set<string>();

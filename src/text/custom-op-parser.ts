@@ -7,7 +7,6 @@
  */
 import { AffineMap, affineDim, affineSymbol } from "../ir/affine.ts";
 import type { Attribute } from "../ir/attributes.ts";
-import { parseAffineExprsOfSSAIds } from "./parse-affine.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
 import type { Block, Region } from "../ir/operation.ts";
@@ -17,6 +16,7 @@ import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, Sour
 import { symbolReference } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
 import type { OperationParser } from "./parse-ops.ts";
+import { parseAffineExprsOfSSAIds, parseAffineMapBody } from "./parse-affine.ts";
 import { parseFunctionResultTypes, parseFunctionType } from "./parse-types.ts";
 import type { ListDelimiter } from "./parser-core.ts";
 
@@ -164,6 +164,9 @@ export class CustomOpParser implements OpAsmParser {
     if (optional && !this.p.is("->")) return [];
     this.p.expect("->", "expected '->'");
     return parseFunctionResultTypes(this.p);
+  }
+  parseAffineMap(): AffineMap {
+    return parseAffineMapBody(this.p);
   }
   parseFunctionType(): FunctionType {
     return this.p.nested(() => parseFunctionType(this.p));
