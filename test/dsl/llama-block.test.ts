@@ -4,7 +4,7 @@
  * ones, against the plain TypeScript block of llama-reference.ts on random inputs and weights:
  * - the DSL graph evaluated in double precision equals the reference to 1e-9 (relative to 1 + |ref|): the
  *   model's decomposition (head grouping, RoPE pairs, mask, cache layout) is right;
- * - the TOSA it traces to is accepted by mlir-opt-16 --verify-each.
+ * - the TOSA it traces to, and the Linalg on tensors, are accepted by mlir-opt-16 --verify-each.
  */
 import { spawnSync } from "node:child_process";
 import { test } from "uvu";
@@ -60,6 +60,15 @@ test("the block's TOSA is accepted by mlir-opt-16 --verify-each", () => {
   assert.is(r.status, 0, r.stderr);
   assert.match(text, 'loc("layers.0.attn.scores"');
   assert.match(text, 'loc("layers.0.mlp.gate"');
+});
+
+test("the block traced to Linalg on tensors is accepted by mlir-opt-16 --verify-each", () => {
+  const linalg = traceBlock(seq, past, "linalg");
+  const text = printOp(linalg.module, { ctx: linalg.ctx });
+  assert.not.match(text, "tosa.");
+  assert.match(text, "linalg.generic");
+  const r = spawnSync("mlir-opt-16", ["--verify-each", "-"], { input: text, encoding: "utf8" });
+  assert.is(r.status, 0, r.stderr);
 });
 
 test.run();
