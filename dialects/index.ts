@@ -11,10 +11,11 @@ import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
+import { omp } from "./omp/index.ts";
 import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { affine, arith, builtin, cf, func, linalg, math, memref, scf, sparseTensor };
+export { affine, arith, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, scf, affine];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, scf, affine];

@@ -17,6 +17,8 @@ import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
+import { memrefCanonicalization } from "./memref/canonicalize.ts";
+import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
@@ -24,7 +26,15 @@ import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, scfCanonicalization, affineCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [
+  arithCanonicalization,
+  cfCanonicalization,
+  funcCanonicalization,
+  memrefCanonicalization,
+  ompCanonicalization,
+  scfCanonicalization,
+  affineCanonicalization,
+];
 
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];
