@@ -9,9 +9,10 @@ import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
+import { memref } from "./memref/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { arith, builtin, cf, func, linalg, math, sparseTensor };
+export { arith, builtin, cf, func, linalg, math, memref, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref];
