@@ -10,9 +10,10 @@ import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
+import { omp } from "./omp/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 
-export { arith, builtin, cf, func, linalg, math, memref, sparseTensor };
+export { arith, builtin, cf, func, linalg, math, memref, omp, sparseTensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp];

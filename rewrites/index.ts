@@ -18,13 +18,22 @@ import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { memrefCanonicalization } from "./memref/canonicalize.ts";
+import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, linalgCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [
+  arithCanonicalization,
+  cfCanonicalization,
+  funcCanonicalization,
+  linalgCanonicalization,
+  memrefCanonicalization,
+  ompCanonicalization,
+];
 
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass];
