@@ -11,6 +11,7 @@ import type { Operation } from "../../src/ir/operation.ts";
 import { RankedTensorType, type Type } from "../../src/ir/types.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { tosaAttributes } from "./attrs.ts";
+import { tosaInterpretations } from "./interp.ts";
 import { ConstOp, tosaOps } from "./ops.ts";
 
 export * from "./attrs.ts";
@@ -26,4 +27,4 @@ function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Loca
   return b.withLoc(loc, () => b.create(ConstOp, { value, output: type }));
 }
 
-export const tosa = defineDialect({ name: "tosa", ops: tosaOps, attributes: tosaAttributes, materializeConstant });
+export const tosa = defineDialect({ name: "tosa", ops: tosaOps, attributes: tosaAttributes, materializeConstant, interpreter: tosaInterpretations });

@@ -12,6 +12,7 @@ import { BoolAttrC, DenseI32ArrayAttr, DenseI64ArrayAttr, ElementsAttr, I32Attr,
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { optional, optionalAttr, variadic } from "../../src/irdl/spec.ts";
 import { PadQuantAttr } from "./attrs.ts";
+import { foldCast, foldPad, foldReduce, foldReshape, foldResize, foldReverse, foldSlice, foldTile, foldTranspose } from "./fold.ts";
 import {
   inferConcat,
   inferElementwise,
@@ -53,7 +54,7 @@ const reduction = <const N extends string>(name: N, summary: string) =>
     attributes: { axis: I64Attr },
     traits: [Pure],
   }) as const;
-const reducing = { interfaces: [shaped(inferReduce)] };
+const reducing = { interfaces: [shaped(inferReduce)], fold: foldReduce };
 
 export const ReduceAllOp = defineOp(reduction("tosa.reduce_all", "logical AND along an axis"), reducing);
 export type ReduceAllOp = InstanceType<typeof ReduceAllOp>;
@@ -92,7 +93,7 @@ export const PadOp = defineOp(
     attributes: { quantization_info: optionalAttr(PadQuantAttr.constraint) },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferPad)] },
+  { interfaces: [shaped(inferPad)], fold: foldPad },
 );
 export type PadOp = InstanceType<typeof PadOp>;
 
@@ -105,7 +106,7 @@ export const ReshapeOp = defineOp(
     attributes: { new_shape: DenseI64ArrayAttr },
     traits: [Pure],
   },
-  { verify: verifyReshape, interfaces: [shaped(inferReshape)] },
+  { verify: verifyReshape, interfaces: [shaped(inferReshape)], fold: foldReshape },
 );
 export type ReshapeOp = InstanceType<typeof ReshapeOp>;
 
@@ -118,7 +119,7 @@ export const ReverseOp = defineOp(
     attributes: { axis: I64Attr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [shaped(inferElementwise)], fold: foldReverse },
 );
 export type ReverseOp = InstanceType<typeof ReverseOp>;
 
@@ -131,7 +132,7 @@ export const SliceOp = defineOp(
     attributes: { start: DenseI64ArrayAttr, size: DenseI64ArrayAttr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferSlice)] },
+  { interfaces: [shaped(inferSlice)], fold: foldSlice },
 );
 export type SliceOp = InstanceType<typeof SliceOp>;
 
@@ -144,7 +145,7 @@ export const TileOp = defineOp(
     attributes: { multiples: DenseI64ArrayAttr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferTile)] },
+  { interfaces: [shaped(inferTile)], fold: foldTile },
 );
 export type TileOp = InstanceType<typeof TileOp>;
 
@@ -156,7 +157,7 @@ export const TransposeOp = defineOp(
     results: { output: TosaTensor1Dto6D },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferTranspose)] },
+  { interfaces: [shaped(inferTranspose)], fold: foldTranspose },
 );
 export type TransposeOp = InstanceType<typeof TransposeOp>;
 
@@ -197,7 +198,7 @@ export const ResizeOp = defineOp(
     attributes: { scale: i64ArrayOfSize(4), offset: i64ArrayOfSize(2), border: i64ArrayOfSize(2), mode: ResizeModeAttr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferResize)] },
+  { interfaces: [shaped(inferResize)], fold: foldResize },
 );
 export type ResizeOp = InstanceType<typeof ResizeOp>;
 
@@ -211,7 +212,7 @@ export const CastOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [shaped(inferElementwise)], fold: foldCast },
 );
 export type CastOp = InstanceType<typeof CastOp>;
 
@@ -238,6 +239,7 @@ export type RescaleOp = InstanceType<typeof RescaleOp>;
 
 // ---- data nodes ----------------------------------------------------------------------------------------------
 
+/** Its fold (to its value) is the folder's treatment of every ConstantLike op. */
 export const ConstOp = defineOp({
   name: "tosa.const",
   summary: "a constant tensor",

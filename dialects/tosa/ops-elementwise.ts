@@ -16,6 +16,7 @@ import { BoolAttrC, I32Attr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { optionalAttr } from "../../src/irdl/spec.ts";
 import { UnaryQuantAttr } from "./attrs.ts";
+import { foldAdd, foldCompare, foldDiv, foldMul, foldSelect, foldSub } from "./fold.ts";
 import { broadcastShapes, inferComparison, inferElementwise, inferTable, shapeOf } from "./infer-shape.ts";
 import { shaped } from "./op-traits.ts";
 import { I1Tensor, TosaInt32Tensor, TosaTensor, TosaTensor1D } from "./types.ts";
@@ -51,7 +52,7 @@ const elementwise = { interfaces: [shaped(inferElementwise)] };
 
 // ---- binary --------------------------------------------------------------------------------------------------
 
-export const AddOp = defineOp(binary("tosa.add", "elementwise addition, broadcasting", true), broadcasting);
+export const AddOp = defineOp(binary("tosa.add", "elementwise addition, broadcasting", true), { ...broadcasting, fold: foldAdd });
 export type AddOp = InstanceType<typeof AddOp>;
 export const ArithmeticRightShiftOp = defineOp(
   {
@@ -79,7 +80,7 @@ export const DivOp = defineOp(
     results: { output: TosaInt32Tensor },
     traits: [Pure],
   },
-  broadcasting,
+  { ...broadcasting, fold: foldDiv },
 );
 export type DivOp = InstanceType<typeof DivOp>;
 export const LogicalAndOp = defineOp(logical("tosa.logical_and", "elementwise logical AND of i1 tensors"), broadcasting);
@@ -105,7 +106,7 @@ export const MulOp = defineOp(
     attributes: { shift: I32Attr },
     traits: [Pure, Commutative],
   },
-  broadcasting,
+  { ...broadcasting, fold: foldMul },
 );
 export type MulOp = InstanceType<typeof MulOp>;
 export const PowOp = defineOp(
@@ -119,7 +120,7 @@ export const PowOp = defineOp(
   broadcasting,
 );
 export type PowOp = InstanceType<typeof PowOp>;
-export const SubOp = defineOp(binary("tosa.sub", "elementwise subtraction, broadcasting", false), broadcasting);
+export const SubOp = defineOp(binary("tosa.sub", "elementwise subtraction, broadcasting", false), { ...broadcasting, fold: foldSub });
 export type SubOp = InstanceType<typeof SubOp>;
 export const TableOp = defineOp(
   {
@@ -187,7 +188,7 @@ export const SelectOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  elementwise,
+  { ...elementwise, fold: foldSelect },
 );
 export type SelectOp = InstanceType<typeof SelectOp>;
 
@@ -215,7 +216,7 @@ export const EqualOp = defineOp(
     results: { output: I1Tensor },
     traits: [Pure, Commutative],
   },
-  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison), equalInfersType] },
+  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison), equalInfersType], fold: foldCompare("equal") },
 );
 export type EqualOp = InstanceType<typeof EqualOp>;
 export const GreaterOp = defineOp(
@@ -226,7 +227,7 @@ export const GreaterOp = defineOp(
     results: { output: I1Tensor },
     traits: [Pure],
   },
-  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison)] },
+  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison)], fold: foldCompare("greater") },
 );
 export type GreaterOp = InstanceType<typeof GreaterOp>;
 export const GreaterEqualOp = defineOp(
@@ -237,7 +238,7 @@ export const GreaterEqualOp = defineOp(
     results: { output: I1Tensor },
     traits: [Pure],
   },
-  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison)] },
+  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison)], fold: foldCompare("greater_equal") },
 );
 export type GreaterEqualOp = InstanceType<typeof GreaterEqualOp>;
 
