@@ -8,6 +8,8 @@
  *   const c = buildTosa(b, CastOp, { input: m }, f16).output;                    // element type given
  *   const k = tosaConst(b, DenseElementsAttr.splat(tensor([4], f32), 1));        // result type of the value
  *
+ * (select takes its element type from on_true, not from its i1 predicate.)
+ *
  * A shape that cannot be inferred (operands that do not broadcast, an axis out of range) throws, naming the
  * op and its operand types: builders are called by frontends that checked their inputs already.
  */
@@ -24,6 +26,8 @@ import { ConstOp } from "./ops.ts";
 
 /** Element types some ops fix whatever their operands are. */
 const fixedElementType: Readonly<Record<string, Type>> = { "tosa.argmax": i32 };
+/** The operand whose element type the result has, where it is not the first (select's is its on_true). */
+const elementOperand: Readonly<Record<string, number>> = { "tosa.select": 1 };
 
 const elementTypeOf = (t: Type | undefined): Type | undefined =>
   t instanceof RankedTensorType || t instanceof UnrankedTensorType ? t.elementType : undefined;
@@ -52,7 +56,7 @@ export function tosaResultTypes<S extends OpSpec>(def: OpClass<S>, args: BuildAr
     const types = operands.map((v) => printType(v.type)).join(", ");
     throw new Error(`'${info.name}': cannot infer the result type for operands (${types})`);
   }
-  const element = fixedElementType[info.name] ?? elementType ?? elementTypeOf(operands[0]?.type);
+  const element = fixedElementType[info.name] ?? elementType ?? elementTypeOf(operands[elementOperand[info.name] ?? 0]?.type);
   return components.map((c) => {
     const e = c.elementType ?? element;
     if (e === undefined) throw new Error(`'${info.name}': give the result element type`);

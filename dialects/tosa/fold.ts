@@ -11,6 +11,7 @@
  *   - cast of a float splat to an integer rounds to nearest even and saturates (MLIR 16 truncates toward zero),
  *     and a NaN is not folded;
  *   - div of splats by zero, or INT_MIN by -1, is not folded (undefined behaviour);
+ *   - a bilinear resize by 1/1 folds only for integers with unit scales (see foldResize);
  *   - a fold that would return a value of another type than the result's (MLIR asserts) does not fold.
  */
 import { type Attribute, DenseElementsAttr, normalizeInt } from "../../src/ir/attributes.ts";
@@ -217,10 +218,17 @@ export function foldPad(op: Operation1, operands: Operands): FoldResult | undefi
   return undefined;
 }
 
-/** resize by 1/1 with no offset or border -> x. */
-export function foldResize(op: Operation1 & { readonly scale: { readonly numbers: number[] }; readonly offset: { readonly numbers: number[] }; readonly border: { readonly numbers: number[] } }): FoldResult | undefined {
+/**
+ * resize by 1/1 with no offset or border -> x: in NEAREST_NEIGHBOR mode, or BILINEAR on integers with unit
+ * numerators (MLIR 16 folds any bilinear resize, but its formula scales integers by the numerators and turns
+ * -0.0, infinities and NaN neighbours of floats into other values).
+ */
+export function foldResize(
+  op: Operation1 & { readonly scale: { readonly numbers: number[] }; readonly offset: { readonly numbers: number[] }; readonly border: { readonly numbers: number[] }; readonly mode: { readonly value: string } },
+): FoldResult | undefined {
   const [s0, s1, s2, s3] = op.scale.numbers;
   if (s0 !== s1 || s2 !== s3) return undefined;
+  if (op.mode.value === "BILINEAR" && (kindOf(op.output.type) !== undefined || s0 !== 1 || s2 !== 1)) return undefined;
   if (op.offset.numbers.some((v) => v !== 0) || op.border.numbers.some((v) => v !== 0)) return undefined;
   return sameType(inputOf(op), op.output);
 }

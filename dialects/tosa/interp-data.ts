@@ -5,7 +5,8 @@
  * Data movement computes, for each output element, the index of the input element it copies, then copies
  * through the typed arrays. Out-of-range slices, gather indices and duplicate scatter indices are undefined
  * behaviour (TOSA REQUIREs). Reductions of floats round after each step, in index order along the axis, as a
- * lowered loop would: sum and product start at 0 and 1, max and min propagate NaN.
+ * lowered loop would; they start from the first element (so a sum of one -0.0 is -0.0, where the spec's
+ * accumulator starting at 0 gives +0.0), and max and min propagate NaN.
  */
 import type { Operation } from "../../src/ir/operation.ts";
 import { DenseArrayAttr, IntegerAttr } from "../../src/ir/attributes.ts";
@@ -41,6 +42,9 @@ export const arrayAttrOf = (op: Operation, name: string): number[] => {
   return a instanceof DenseArrayAttr ? a.numbers : [];
 };
 const boolAttrOf = (op: Operation, name: string): boolean => intAttrOf(op, name) !== 0n;
+
+/** The most elements a tensor an op's runtime operands size (pad) may have, so that a huge padding fails, not hangs. */
+const MAX_ELEMENTS = 1 << 24;
 
 // ---- copying by index ----------------------------------------------------------------------------------------
 
@@ -101,7 +105,8 @@ export function transposeKernel(op: Operation, args: readonly RuntimeValue[]): R
   const perms = tensorArg(args, 1);
   const p = Array.from(intData(perms), Number);
   const rank = x.shape.length;
-  if (p.length !== rank || [...p].sort((a, b) => a - b).some((v, i) => v !== i)) return fail("invalid-ir", `perms [${p.join(", ")}] are not a permutation of the ${rank} dims`);
+  if (p.length !== rank) return fail("invalid-ir", `${p.length} perms for a rank-${rank} tensor`);
+  if ([...p].sort((a, b) => a - b).some((v, i) => v !== i)) return ub(`perms [${p.join(", ")}] are not a permutation of the ${rank} dims`);
   const shape = p.map((d) => x.shape[d] as number);
   const strides = stridesOf(x.shape);
   const permStrides = p.map((d) => strides[d] as number);
@@ -187,8 +192,10 @@ export function padKernel(op: Operation, args: readonly RuntimeValue[]): Runtime
   const x = tensorArg(args, 0);
   const pads = Array.from(intData(tensorArg(args, 1)), Number);
   const rank = x.shape.length;
-  if (pads.length !== 2 * rank || pads.some((p) => p < 0)) return fail("invalid-ir", `padding [${pads.join(", ")}] for a rank-${rank} tensor`);
+  if (pads.length !== 2 * rank) return fail("invalid-ir", `padding [${pads.join(", ")}] for a rank-${rank} tensor`);
+  if (pads.some((p) => p < 0)) return ub(`negative padding [${pads.join(", ")}]`);
   const shape = x.shape.map((d, i) => d + (pads[2 * i] as number) + (pads[2 * i + 1] as number));
+  if (shapeSize(shape) > MAX_ELEMENTS) return fail("limit", `padding to [${shape.join(", ")}] makes more than ${MAX_ELEMENTS} elements`);
   const strides = stridesOf(x.shape);
   // -1: the pad value.
   const from = indexMap(shape, (idx) => {
@@ -287,13 +294,15 @@ export function reduceKernel(kind: Reduction) {
       const r = rounder(floatKindOf(x.elementType));
       const step: (acc: number, v: number) => number =
         kind === "sum" ? (a, v) => r(a + v) : kind === "prod" ? (a, v) => r(a * v) : kind === "max" ? maxFloat : kind === "min" ? minFloat : () => unsupported(`reduce_${kind} on floats`);
+      // The first element starts the accumulator (an empty reduction gives the identity): a reduction of one
+      // element is that element, -0.0 included, as MLIR 16's fold of a size-1 axis assumes.
       const init = kind === "sum" ? 0 : kind === "prod" ? 1 : kind === "max" ? -Infinity : Infinity;
       const d = floatData(x);
       const out = new Float64Array(outer * inner);
       for (let o = 0; o < outer; o++) {
         for (let i = 0; i < inner; i++) {
-          let acc = init;
-          for (let k = 0; k < n; k++) acc = step(acc, d[(o * n + k) * inner + i] as number);
+          let acc = n === 0 ? init : r(d[o * n * inner + i] as number);
+          for (let k = 1; k < n; k++) acc = step(acc, d[(o * n + k) * inner + i] as number);
           out[o * inner + i] = acc;
         }
       }

@@ -66,7 +66,10 @@ export const concatOfOne = rewrite({
 export const reshapeOfReshape = rewrite({
   name: "tosa.reshape-of-reshape",
   examples: [
-    '^bb0(%x: tensor<2x3x$E>):\n  %a = "tosa.reshape"(%x) {new_shape = array<i64: 6>} : (tensor<2x3x$E>) -> tensor<6x$E>\n  %r = "tosa.reshape"(%a) {new_shape = array<i64: 3, 2>} : (tensor<6x$E>) -> tensor<3x2x$E>',
+    {
+      ir: '^bb0(%x: tensor<2x3x$E>):\n  %a = "tosa.reshape"(%x) {new_shape = array<i64: 6>} : (tensor<2x3x$E>) -> tensor<6x$E>\n  %r = "tosa.reshape"(%a) {new_shape = array<i64: 3, 2>} : (tensor<6x$E>) -> tensor<3x2x$E>',
+      types: { E: ["f32", "i32", "i8"] },
+    },
     '^bb0(%x: tensor<1x4xf32>):\n  %a = "tosa.reshape"(%x) {new_shape = array<i64: 2, 2>} : (tensor<1x4xf32>) -> tensor<2x2xf32>\n  %r = "tosa.reshape"(%a) {new_shape = array<i64: 4, 1>} : (tensor<2x2xf32>) -> tensor<4x1xf32>',
   ],
   root: ReshapeOp,
@@ -89,6 +92,8 @@ export const reshapeOfConst = rewrite({
   name: "tosa.reshape-of-const",
   examples: [
     { ir: '%c = "tosa.const"() {value = ?c : tensor<4x$E>} : () -> tensor<4x$E>\n  %r = "tosa.reshape"(%c) {new_shape = array<i64: 2, 2>} : (tensor<4x$E>) -> tensor<2x2x$E>', types: { E: ["f32", "i32", "i8"] } },
+    '%c = "tosa.const"() {value = dense<[1.5, 2.0, -3.0, 4.0]> : tensor<4xf32>} : () -> tensor<4xf32>\n  %r = "tosa.reshape"(%c) {new_shape = array<i64: 2, 2>} : (tensor<4xf32>) -> tensor<2x2xf32>',
+    '%c = "tosa.const"() {value = dense<[[1, 2, 3]]> : tensor<1x3xi32>} : () -> tensor<1x3xi32>\n  %r = "tosa.reshape"(%c) {new_shape = array<i64: 3>} : (tensor<1x3xi32>) -> tensor<3xi32>',
   ],
   root: ReshapeOp,
   apply(op, rw) {
@@ -225,7 +230,7 @@ export const addZero = rewrite({
 export const mulOne = rewrite({
   name: "tosa.mul-one",
   examples: [
-    { ir: '^bb0(%x: tensor<4x$E>):\n  %one = "tosa.const"() {value = dense<?{1.0|1}> : tensor<1x$E>} : () -> tensor<1x$E>\n  %r = "tosa.mul"(%x, %one) {shift = 0 : i32} : (tensor<4x$E>, tensor<1x$E>) -> tensor<4x$E>', types: { E: ["f32", "f16", "i32"] } },
+    { ir: '^bb0(%x: tensor<4x$E>):\n  %one = "tosa.const"() {value = dense<?{1.0|1.0|-1.0}> : tensor<1x$E>} : () -> tensor<1x$E>\n  %r = "tosa.mul"(%x, %one) {shift = 0 : i32} : (tensor<4x$E>, tensor<1x$E>) -> tensor<4x$E>', types: { E: ["f32", "f16"] } },
     '^bb0(%x: tensor<2x2xi8>):\n  %one = "tosa.const"() {value = dense<1> : tensor<1x2xi8>} : () -> tensor<1x2xi8>\n  %r = "tosa.mul"(%one, %x) {shift = 0 : i32} : (tensor<1x2xi8>, tensor<2x2xi8>) -> tensor<2x2xi8>',
   ],
   root: MulOp,
@@ -253,7 +258,7 @@ export const materializePadValue = rewrite({
   name: "tosa.pad-materialize-value",
   examples: [
     { ir: '^bb0(%x: tensor<2x$E>):\n  %p = "tosa.const"() {value = dense<[[1, 2]]> : tensor<1x2xi32>} : () -> tensor<1x2xi32>\n  %r = "tosa.pad"(%x, %p) : (tensor<2x$E>, tensor<1x2xi32>) -> tensor<5x$E>', types: { E: ["f32", "i32", "i8"] } },
-    '^bb0(%x: tensor<2xi8>, %p: tensor<1x2xi32>):\n  %r = "tosa.pad"(%x, %p) {quantization_info = #tosa.pad_quant<input_zp = 3>} : (tensor<2xi8>, tensor<1x2xi32>) -> tensor<?xi8>',
+    '^bb0(%x: tensor<2xi8>):\n  %p = "tosa.const"() {value = dense<[[0, ?{1|3}]]> : tensor<1x2xi32>} : () -> tensor<1x2xi32>\n  %r = "tosa.pad"(%x, %p) {quantization_info = #tosa.pad_quant<input_zp = 3>} : (tensor<2xi8>, tensor<1x2xi32>) -> tensor<?xi8>',
   ],
   root: PadOp,
   apply(op, rw) {

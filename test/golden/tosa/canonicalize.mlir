@@ -107,7 +107,7 @@ func.func @layout(%x: tensor<2x3xf32>, %y: tensor<1x3xf32>, %img: tensor<1x4x4x2
   %id = "tosa.const"() {value = dense<[0, 1]> : tensor<2xi32>} : () -> tensor<2xi32>
   %4 = "tosa.transpose"(%x, %id) : (tensor<2x3xf32>, tensor<2xi32>) -> tensor<2x3xf32>
   %5 = "tosa.reverse"(%y) {axis = 0 : i64} : (tensor<1x3xf32>) -> tensor<1x3xf32>
-  %6 = "tosa.resize"(%img) {border = array<i64: 0, 0>, mode = "BILINEAR", offset = array<i64: 0, 0>, scale = array<i64: 2, 2, 3, 3>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+  %6 = "tosa.resize"(%img) {border = array<i64: 0, 0>, mode = "NEAREST_NEIGHBOR", offset = array<i64: 0, 0>, scale = array<i64: 2, 2, 3, 3>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
   %zp = "tosa.const"() {value = dense<0> : tensor<2x2xi32>} : () -> tensor<2x2xi32>
   %7 = "tosa.pad"(%x, %zp) : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<2x3xf32>
   return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<2x3xf32>, tensor<3x2xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<1x3xf32>, tensor<1x4x4x2xf32>, tensor<2x3xf32>
