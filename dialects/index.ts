@@ -7,11 +7,12 @@ import { arith } from "./arith/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
+import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tosa } from "./tosa/index.ts";
 
-export { arith, builtin, cf, func, math, sparseTensor, tosa };
+export { arith, builtin, cf, func, linalg, math, sparseTensor, tosa };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, tosa];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, tosa];
