@@ -22,7 +22,8 @@ import { parseSource } from "../../src/text/parser.ts";
 const ctx = newContext();
 const patternExamples = examplesOf(tosaCanonicalizationPatterns);
 const foldExamples = Object.values(tosaFoldExamples).flat();
-const RUNS = Number(process.env.TOSA_PROP_RUNS ?? 300);
+// TOSA_PROP_RUNS, else FC_RUNS (what `npm run mutation` sets), else 300.
+const RUNS = Number(process.env.TOSA_PROP_RUNS ?? process.env.FC_RUNS ?? 300);
 
 test("every pattern and folder has examples, and each instantiates to IR that verifies", () => {
   for (const p of tosaCanonicalizationPatterns) assert.ok((p.examples ?? []).length > 0, p.name);
