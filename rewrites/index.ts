@@ -16,6 +16,10 @@ import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
+import { linalgCanonicalization } from "./linalg/canonicalize.ts";
+import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { memrefCanonicalization } from "./memref/canonicalize.ts";
+import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
@@ -23,10 +27,18 @@ import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, tosaCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [
+  arithCanonicalization,
+  cfCanonicalization,
+  funcCanonicalization,
+  linalgCanonicalization,
+  memrefCanonicalization,
+  ompCanonicalization,
+  tosaCanonicalization,
+];
 
 /** Every pass Tensile ships. */
-export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];
+export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */
