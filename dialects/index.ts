@@ -14,8 +14,9 @@ import { memref } from "./memref/index.ts";
 import { omp } from "./omp/index.ts";
 import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
+import { tosa } from "./tosa/index.ts";
 
-export { affine, arith, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor };
+export { affine, arith, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tosa };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, scf, affine];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine];

@@ -22,6 +22,7 @@ import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
+import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
@@ -35,6 +36,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   linalgCanonicalization,
   memrefCanonicalization,
   ompCanonicalization,
+  tosaCanonicalization,
   scfCanonicalization,
   affineCanonicalization,
 ];
