@@ -47,6 +47,7 @@ export * as builtin from "./dialects/builtin/index.ts";
 export * as cf from "./dialects/cf/index.ts";
 export * as func from "./dialects/func/index.ts";
 export * as math from "./dialects/math/index.ts";
+export * as dsl from "./frontends/dsl/index.ts";
 export { newContext, newPassRegistry, type NewContextOptions, tensileExtensions, tensilePasses } from "./rewrites/index.ts";
 export { canonicalize } from "./rewrites/canonicalize.ts";
 export { checkRewrite, type CheckRewriteOptions, type CheckRewriteResult, type Transform } from "./rewrites/testing/check-rewrite.ts";

@@ -36,9 +36,11 @@ test("the README examples type-check (strict, as the project)", () => {
   }
 });
 
-test("README.md has its two TypeScript examples", () => {
-  assert.is(blocks.length, 2);
-  const passLines = (blocks[1] ?? "").trim().split("\n").length;
+test("README.md has its three TypeScript examples: IR, a DSL model, a pass with its property test", () => {
+  assert.is(blocks.length, 3);
+  const dslLines = (blocks[1] ?? "").trim().split("\n").length;
+  assert.ok(dslLines <= 20, `the DSL model takes ${dslLines} lines`);
+  const passLines = (blocks[2] ?? "").trim().split("\n").length;
   assert.ok(passLines < 30, `the custom pass and its property test take ${passLines} lines`);
 });
 
@@ -52,8 +54,34 @@ test("the IR example prints true, the module, true", () => {
   assert.match(r.stdout, /arith\.muli/);
 });
 
-test("the custom pass passes its property test", () => {
+test("the DSL model traces to the TOSA the README shows, with the DSL's names as locations", () => {
   const r = runBlock(blocks[1] ?? "");
+  assert.is(r.status, 0, r.stderr);
+  const shown = readme.slice(readme.indexOf("It prints (abridged"));
+  const mlir = /```mlir\n([\s\S]*?)```/.exec(shown)?.[1] ?? "";
+  // Every line the README shows (but the "..." elisions) is a line of the real output.
+  const lines = mlir.split("\n").filter((l) => l.trim() !== "" && l.trim() !== "...");
+  assert.ok(lines.length >= 6, "the README shows the traced function");
+  for (const line of lines) assert.ok(r.stdout.includes(line), `not in the output: ${line}\n${r.stdout}`);
+  // The tsc error the README quotes is the one tsc gives for t.add(x, gate).
+  const bad = (blocks[1] ?? "").replace("return t.add(x, down);", "return t.add(x, gate);");
+  const dir = join(repo, `.readme-dsl-${process.pid}`);
+  const config = join(repo, `.readme-dsl-${process.pid}.json`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, "bad.ts"), bad);
+    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", include: [`.readme-dsl-${process.pid}/*.ts`] }));
+    const tsc = spawnSync(join(repo, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", config], { cwd: repo, encoding: "utf8", timeout: 120_000 });
+    assert.is.not(tsc.status, 0, "tsc accepted a shape mismatch");
+    assert.match(tsc.stdout, `ShapeError<"add: shapes ['seq', 64] and ['seq', 172] do not broadcast">`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(config, { force: true });
+  }
+});
+
+test("the custom pass passes its property test", () => {
+  const r = runBlock(blocks[2] ?? "");
   assert.is(r.status, 0, r.stderr);
   assert.is(r.stdout.trim(), "add-zero preserves semantics");
 });
