@@ -215,7 +215,7 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
     this.printCustomOrGenericOp(op);
   }
 
-  private printCustomOrGenericOp(op: Operation): void {
+  printCustomOrGenericOp(op: Operation): void {
     const asm = this.flags.generic ? undefined : op.info?.asm;
     if (asm === undefined) {
       this.printGenericOp(op);
@@ -427,6 +427,12 @@ class AliasWalker implements OpAsmPrinter {
 
   get printGenericForm(): boolean {
     return this.flags.generic;
+  }
+
+  printCustomOrGenericOp(op: Operation): void {
+    const asm = this.flags.generic ? undefined : op.info?.asm;
+    if (asm !== undefined) asm.print(op, this);
+    else this.printGenericOp(op);
   }
 
   walkOp(op: Operation): void {
