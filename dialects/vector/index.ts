@@ -10,6 +10,7 @@
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { arith } from "../arith/index.ts";
 import { CombiningKindAttr, IteratorTypeAttr } from "./attrs.ts";
+import { vectorInterpretations } from "./interp.ts";
 import { ContractionOp, FlatTransposeOp, MatmulOp, MultiDimReductionOp, OuterProductOp, ReductionOp, ScanOp } from "./ops-compute.ts";
 import { ConstantMaskOp, CreateMaskOp, MaskOp, PrintOp, VectorScaleOp, WarpExecuteOnLane0Op, YieldOp } from "./ops-control.ts";
 import {
@@ -104,6 +105,7 @@ export const vector = defineDialect({
   name: "vector",
   ops: vectorOps,
   attributes: [CombiningKindAttr, IteratorTypeAttr],
+  interpreter: vectorInterpretations,
   // MLIR's VectorDialect::materializeConstant builds arith.constant, as arith's does.
   ...(arith.materializeConstant === undefined ? {} : { materializeConstant: arith.materializeConstant }),
 });

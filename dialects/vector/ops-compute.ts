@@ -36,6 +36,7 @@ import {
   type IteratorType,
 } from "./attrs.ts";
 import { AnyVector, AnyVectorOfAnyRank, MatrixVector, VectorOfI1 } from "./constraints.ts";
+import { foldMultiReduction } from "./fold.ts";
 import { MaskableOpInterface } from "./maskable.ts";
 import { sameElementType } from "./verify-util.ts";
 
@@ -326,6 +327,7 @@ export const MultiDimReductionOp = defineOp(
     format: "$kind `,` $source `,` $acc attr-dict $reduction_dims `:` type($source) `to` type($dest)",
   },
   {
+    fold: (op) => foldMultiReduction(op),
     inferResultTypes(operands, attributes) {
       const source = operands[0]?.type;
       const dims = attributes.get("reduction_dims");

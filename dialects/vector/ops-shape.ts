@@ -27,6 +27,17 @@ import {
   VectorOfAnyRankOfFloat,
   VectorOfRank1,
 } from "./constraints.ts";
+import {
+  foldBitCast,
+  foldBroadcast,
+  foldExtract,
+  foldExtractElement,
+  foldInsert,
+  foldSameTypeSlice,
+  foldShapeCast,
+  foldSplat,
+  foldTranspose,
+} from "./fold.ts";
 import { arrayConfinedToRange, arrayConfinedToShape, arrayNotLongerThanShape, firstError, sameElementType, sumConfinedToShape } from "./verify-util.ts";
 
 const vectorTypeOf = (v: Value): VectorType => v.type as VectorType;
@@ -58,6 +69,7 @@ export const BroadcastOp = defineOp(
     format: "$source attr-dict `:` type($source) `to` type($vector)",
   },
   {
+    fold: foldBroadcast,
     verify(op) {
       const same = sameElementType(op, op.vector.type, op.source.type, "source operand and result have same element type");
       if (same !== undefined) return same;
@@ -143,7 +155,7 @@ export const ExtractElementOp = defineOp(
     ],
     format: "$vector `[` ($position^ `:` type($position))? `]` attr-dict `:` type($vector)",
   },
-  { verify: (op) => verifyElementPosition(op, op.vector.type, op.position) },
+  { verify: (op) => verifyElementPosition(op, op.vector.type, op.position), fold: foldExtractElement },
 );
 export type ExtractElementOp = InstanceType<typeof ExtractElementOp>;
 
@@ -189,6 +201,7 @@ export const ExtractOp = defineOp(
     format: "$vector `` $position attr-dict `:` type($vector)",
   },
   {
+    fold: foldExtract,
     inferResultTypes(operands, attributes) {
       const v = operands[0]?.type;
       const position = attributes.get("position");
@@ -223,6 +236,7 @@ export const InsertOp = defineOp(
     format: "$source `,` $dest $position attr-dict `:` type($source) `into` type($dest)",
   },
   {
+    fold: (op) => foldInsert(op),
     verify(op) {
       const same = sameElementType(op, op.res.type, op.source.type, "source operand and result have same element type");
       if (same !== undefined) return same;
@@ -314,6 +328,7 @@ export const InsertStridedSliceOp = defineOp(
     format: "$source `,` $dest attr-dict `:` type($source) `into` type($dest)",
   },
   {
+    fold: (op) => foldSameTypeSlice(op),
     verify(op) {
       const same = sameElementType(op, op.res.type, op.source.type, "operand #0 and result have same element type");
       if (same !== undefined) return same;
@@ -351,6 +366,7 @@ export const ExtractStridedSliceOp = defineOp(
     format: "$vector attr-dict `:` type($vector) `to` type(results)",
   },
   {
+    fold: (op) => foldSameTypeSlice(op),
     verify(op) {
       const same = sameElementType(op, op.result.type, op.vector.type, "operand and result have same element type");
       if (same !== undefined) return same;
@@ -444,6 +460,7 @@ export const ShapeCastOp = defineOp(
     format: "$source attr-dict `:` type($source) `to` type($result)",
   },
   {
+    fold: foldShapeCast,
     verify(op) {
       const src = op.source.type;
       const res = op.result.type;
@@ -470,6 +487,7 @@ export const BitCastOp = defineOp(
     format: "$source attr-dict `:` type($source) `to` type($result)",
   },
   {
+    fold: (op) => foldBitCast(op),
     verify(op) {
       const src = op.source.type;
       const res = op.result.type;
@@ -501,6 +519,7 @@ export const TransposeOp = defineOp(
     format: "$vector `,` $transp attr-dict `:` type($vector) `to` type($result)",
   },
   {
+    fold: foldTranspose,
     verify(op) {
       const same = sameElementType(op, op.result.type, op.vector.type, "operand and result have same element type");
       if (same !== undefined) return same;
@@ -525,22 +544,25 @@ export type TransposeOp = InstanceType<typeof TransposeOp>;
 
 // ---- splat, fma ------------------------------------------------------------------------------------------------
 
-export const SplatOp = defineOp({
-  name: "vector.splat",
-  summary: "vector splat or broadcast operation",
-  operands: { input: SplatElement },
-  results: { aggregate: AnyVectorOfAnyRank },
-  traits: [Pure],
-  typesMatchWith: [
-    {
-      from: "aggregate",
-      to: "input",
-      transform: (t) => (t instanceof VectorType ? t.elementType : undefined),
-      summary: "operand type matches element type of result",
-    },
-  ],
-  format: "$input attr-dict `:` type($aggregate)",
-});
+export const SplatOp = defineOp(
+  {
+    name: "vector.splat",
+    summary: "vector splat or broadcast operation",
+    operands: { input: SplatElement },
+    results: { aggregate: AnyVectorOfAnyRank },
+    traits: [Pure],
+    typesMatchWith: [
+      {
+        from: "aggregate",
+        to: "input",
+        transform: (t) => (t instanceof VectorType ? t.elementType : undefined),
+        summary: "operand type matches element type of result",
+      },
+    ],
+    format: "$input attr-dict `:` type($aggregate)",
+  },
+  { fold: foldSplat },
+);
 export type SplatOp = InstanceType<typeof SplatOp>;
 
 export const FMAOp = defineOp({

@@ -43,6 +43,7 @@ import {
 import type { OpAsmParser, OpAsmPrinter } from "../../src/text/asm-interfaces.ts";
 import { BoolArrayAttrC, boolsOf } from "./attrs.ts";
 import { AnyRankedTensorC, AnyVectorOfAnyRank, VectorOfI1 } from "./constraints.ts";
+import { foldTransferRead, foldTransferWrite } from "./fold.ts";
 import { MaskableOpInterface } from "./maskable.ts";
 import { elementBits } from "./ops-shape.ts";
 
@@ -175,6 +176,7 @@ export const TransferReadOp = defineOp(
     attributes: { permutation_map: AffineMapAttrC, in_bounds: optionalAttr(BoolArrayAttrC) },
   },
   {
+    fold: (op) => foldTransferRead(op),
     asm: {
       print(op, p) {
         p.print(" ");
@@ -262,6 +264,7 @@ export const TransferWriteOp = defineOp(
     attributes: { permutation_map: AffineMapAttrC, in_bounds: optionalAttr(BoolArrayAttrC) },
   },
   {
+    fold: (op) => foldTransferWrite(op),
     asm: {
       print(op, p) {
         p.print(" ");
