@@ -4,15 +4,16 @@
  * place; undefined when it does not fold. Before/after IR on each.
  */
 import { AffineDimExpr } from "../../src/ir/affine-expr.ts";
-import { type Attribute, ArrayAttr, boolAttr, DenseElementsAttr } from "../../src/ir/attributes.ts";
+import { type Attribute, ArrayAttr, boolAttr, DenseElementsAttr, FloatAttr } from "../../src/ir/attributes.ts";
 import type { Operation } from "../../src/ir/operation.ts";
-import { MemRefType, RankedTensorType, type Type, VectorType } from "../../src/ir/types.ts";
+import { FloatType, IntegerType, MemRefType, RankedTensorType, type Type, VectorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import type { FoldResult } from "../../src/irdl/spec.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
 import { asTransfer, isDimInBounds, isSameTransferAccess, transferRank, type VectorTransfer } from "../../src/interfaces/vector-transfer.ts";
 import { buildConstant, readFloats, readInts } from "../arith/fold-consts.ts";
-import { i64Array, i64sOf } from "./attrs.ts";
+import { type CombiningKind, type CombiningKindAttr, combiningKindOf, i64Array, i64sOf } from "./attrs.ts";
+import { isMasked } from "./maskable.ts";
 
 /** The elements of a constant (ints unsigned, floats as bit patterns), one for a scalar or splat. */
 function constantElements(a: Attribute | undefined): readonly bigint[] | undefined {
@@ -199,11 +200,36 @@ export function foldSameTypeSlice(op: Operation): FoldResult | undefined {
   return src.type === op.getResult(0).type ? src : undefined;
 }
 
-/**   vector.multi_reduction <add>, %v, %acc [] : vector<4xf32> to vector<4xf32>   ->  %v  (a rank-1 source, nothing reduced) */
-export function foldMultiReduction(op: Operation): FoldResult | undefined {
+/**
+ * A multi_reduction of a rank-1 source that reduces nothing is `acc ⊕ source`: the source when the accumulator is
+ * the kind's neutral constant (not under vector.mask, whose masked-off lanes would differ).
+ *
+ *   %z = arith.constant dense<-0.0> : vector<4xf32>
+ *   vector.multi_reduction <add>, %v, %z [] : vector<4xf32> to vector<4xf32>    ->  %v
+ *
+ * MLIR 16 folds it to the source whatever the accumulator (which drops `acc ⊕`): the property test caught that
+ * (`<add>, %v, %v []` is `%v + %v`), so Tensile folds only the sound case.
+ */
+export function foldMultiReduction(op: Operation, [, acc]: readonly (Attribute | undefined)[]): FoldResult | undefined {
   const src = op.getOperand(0);
   const dims = i64sOf(op.attr("reduction_dims") as Attribute);
-  return (src.type as VectorType).rank === 1 && !dims.includes(0) ? src : undefined;
+  if (isMasked(op) || (src.type as VectorType).rank !== 1 || dims.includes(0)) return undefined;
+  const kind = combiningKindOf(op.attr("kind") as CombiningKindAttr);
+  const neutral = neutralConstant(kind, (src.type as VectorType).elementType);
+  return neutral !== undefined && splatElement(acc) === neutral ? src : undefined;
+}
+
+/** The bits of the neutral element of a kind on `t` (ints unsigned; floats: -0.0 for add, ±inf for min/max). */
+function neutralConstant(kind: CombiningKind, t: Type): bigint | undefined {
+  if (t instanceof FloatType) {
+    const value = { add: -0, mul: 1, minf: Infinity, maxf: -Infinity }[kind as "add"];
+    return value === undefined ? undefined : FloatAttr.get(t, value).bits;
+  }
+  const w = t instanceof IntegerType ? t.width : 64;
+  const ones = (1n << BigInt(w)) - 1n;
+  const smax = (1n << BigInt(w - 1)) - 1n;
+  const table: Partial<Record<CombiningKind, bigint>> = { add: 0n, mul: 1n, or: 0n, xor: 0n, and: ones, minui: ones, maxui: 0n, minsi: smax, maxsi: smax + 1n };
+  return table[kind];
 }
 
 // ---- transfers ---------------------------------------------------------------------------------------------------
@@ -258,7 +284,8 @@ const allInBounds = (t: VectorTransfer): boolean => Array.from({ length: transfe
 export function foldTransferRead(op: Operation): FoldResult | undefined {
   const t = asTransfer(op) as VectorTransfer;
   const w = t.getSource().definingOp;
-  if (t.getSource().type instanceof RankedTensorType && w?.name === "vector.transfer_write") {
+  // Under vector.mask the masked-off lanes are not the write's: only the in-place fold applies.
+  if (!isMasked(op) && t.getSource().type instanceof RankedTensorType && w?.name === "vector.transfer_write") {
     const write = asTransfer(w) as VectorTransfer;
     if (allInBounds(write) && isSameTransferAccess(write, t)) return write.getVector();
   }
@@ -276,7 +303,7 @@ export function foldTransferWrite(op: Operation): FoldResult | readonly FoldResu
   const t = asTransfer(op) as VectorTransfer;
   const source = t.getSource();
   const read = t.getVector().definingOp;
-  if (source.type instanceof RankedTensorType && read?.name === "vector.transfer_read") {
+  if (!isMasked(op) && source.type instanceof RankedTensorType && read?.name === "vector.transfer_read") {
     const r = asTransfer(read) as VectorTransfer;
     if (r.getSource() === source && allInBounds(r) && isSameTransferAccess(r, t)) return source;
   }

@@ -327,7 +327,7 @@ export const MultiDimReductionOp = defineOp(
     format: "$kind `,` $source `,` $acc attr-dict $reduction_dims `:` type($source) `to` type($dest)",
   },
   {
-    fold: (op) => foldMultiReduction(op),
+    fold: foldMultiReduction,
     inferResultTypes(operands, attributes) {
       const source = operands[0]?.type;
       const dims = attributes.get("reduction_dims");
