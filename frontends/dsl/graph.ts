@@ -99,8 +99,8 @@ export class Graph {
   }
 
   /**
-   * A declared dim as a size: a number, a bound name, or a sum of those (`"past+seq"`). Unbound names and
-   * malformed sizes are trace-time errors of `op`.
+   * A declared dim as a size: a number, a bound name, or sums of products of those (`"past+seq"`,
+   * `"2*seq"`). Unbound names and malformed sizes are trace-time errors of `op`.
    */
   resolveDim(op: string, dim: number | string, site: CallSite | undefined): number {
     if (typeof dim === "number") {
@@ -108,15 +108,21 @@ export class Graph {
       return dim;
     }
     let total = 0;
-    for (const term of dim.split("+").map((t) => t.trim())) {
-      if (/^\d+$/.test(term)) total += Number(term);
-      else if (Object.hasOwn(this.dims, term)) total += this.dims[term] as number;
-      else
-        throw new DslError(
-          op,
-          `symbolic dimension '${term}' is not bound (bound: ${Object.keys(this.dims).join(", ") || "none"}; pass trace(fn, { dims: { ${term}: ... } }))`,
-          site,
-        );
+    for (const term of dim.split("+")) {
+      let product = 1;
+      for (const factor of term.split("*").map((f) => f.trim())) {
+        if (/^\d+$/.test(factor)) product *= Number(factor);
+        else if (Object.hasOwn(this.dims, factor)) product *= this.dims[factor] as number;
+        else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(factor))
+          throw new DslError(op, `'${dim}' is not a dimension (a number, a name, or sums and products of those)`, site);
+        else
+          throw new DslError(
+            op,
+            `symbolic dimension '${factor}' is not bound (bound: ${Object.keys(this.dims).join(", ") || "none"}; pass trace(fn, { dims: { ${factor}: ... } }))`,
+            site,
+          );
+      }
+      total += product;
     }
     return total;
   }

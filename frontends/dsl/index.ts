@@ -29,6 +29,6 @@ export {
   tanh,
 } from "./ops-elementwise.ts";
 export { concat, gather, matmul, max, mean, reshape, slice, sum, transpose } from "./ops-shape.ts";
-export { causalMask, rmsnorm, rope, type RopeOptions, ropeTables, silu, softmax } from "./nn.ts";
-export { trace, traceGraph, type TraceOptions, type TraceResult, type Traced, type TracedValue } from "./trace.ts";
+export { causalMask, linear, rmsnorm, rope, type RopeOptions, ropeTables, silu, softmax } from "./nn.ts";
+export { evaluate, trace, traceGraph, type TraceOptions, type TraceResult, type Traced, type TracedValue } from "./trace.ts";
 export type { TargetEmitter } from "./emit-tosa.ts";

@@ -4,7 +4,7 @@
  */
 import { captureCallSite, currentGraph, DslError, shapeText } from "./graph.ts";
 import { add, constant, div, exp, mul, rsqrt, sigmoid, sub } from "./ops-elementwise.ts";
-import { concat, max, mean, reshape, slice, sum } from "./ops-shape.ts";
+import { concat, matmul, max, mean, reshape, slice, sum } from "./ops-shape.ts";
 import type { Tensor } from "./tensor.ts";
 import type { CheckAxis, CheckBroadcast, Dim, FloatDType, Shape } from "./types.ts";
 
@@ -13,6 +13,18 @@ import type { CheckAxis, CheckBroadcast, Dim, FloatDType, Shape } from "./types.
 type F = Tensor<"f32", Dim[]>;
 const f = (t: Tensor): F => t as unknown as F;
 const typed = <R extends Tensor>(t: Tensor): R => t as unknown as R;
+
+/**
+ * `x @ w` for a weight `[in, out]`: `[..., in]` to `[..., out]`. The inner dims are matched by unification
+ * (the weight's `in` must be the input's last dim), which tsc checks inside generic helpers too, where
+ * `matmul`'s conditional shape check is deferred.
+ */
+export function linear<D extends FloatDType, L extends Shape, In extends Dim, Out extends Dim>(
+  x: Tensor<D, readonly [...L, In]>,
+  w: Tensor<NoInfer<D>, readonly [NoInfer<In>, Out]>,
+): Tensor<D, [...L, Out]> {
+  return typed(matmul(f(x), f(w)));
+}
 
 /** `x * sigmoid(x)`. */
 export function silu<D extends FloatDType, S extends Shape>(x: Tensor<D, S>): Tensor<D, S> {

@@ -20,6 +20,7 @@ import { buildFunc, type FuncOp, ReturnOp } from "../../dialects/func/index.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { nodeLoc, nodeType, tensorTypeOf } from "./emit-common.ts";
 import { TosaEmitter, type TargetEmitter } from "./emit-tosa.ts";
+import { evaluateGraph } from "./evaluate.ts";
 import { captureCallSite, DslError, Graph, type Node, shapeText, withGraph } from "./graph.ts";
 import { Scope, Tensor, type TensorSpec, type TensorsOf } from "./tensor.ts";
 import type { DType } from "./types.ts";
@@ -58,6 +59,8 @@ export interface Traced {
   /** The function's arguments in order: inputs, then parameters passed as arguments. */
   readonly arguments: readonly (TracedValue & { readonly kind: "input" | "param" })[];
   readonly results: readonly TracedValue[];
+  /** The graph nodes of the results (for `evaluate`). */
+  readonly outputNodes: readonly Node[];
 }
 
 /** Runs `fn` on the declared inputs and returns the graph and its outputs (no IR yet). */
@@ -131,6 +134,7 @@ export function trace<I extends Readonly<Record<string, TensorSpec>>>(fn: (input
     graph,
     arguments: argNodes.map((n) => ({ name: nameOf(n), kind: n.op.kind === "input" ? "input" : "param", dtype: n.dtype, shape: n.shape })),
     results: outputs,
+    outputNodes,
   };
 }
 
@@ -166,4 +170,18 @@ function resourceAttr(
   const handle = ctx.resource(name);
   handle.blob = { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), alignment: bytesPerElement[node.dtype] };
   return DenseResourceElementsAttr.get(tensorTypeOf(node.dtype, node.shape), handle);
+}
+
+/**
+ * The traced function's results computed from the graph in double precision (evaluate.ts), from values of its
+ * inputs and parameters by name (whether the parameters became arguments or resources).
+ */
+export function evaluate(traced: Traced, values: Readonly<Record<string, ArrayLike<number>>>): Float64Array[] {
+  const leaves = new Map<Node, ArrayLike<number>>();
+  for (const n of [...traced.graph.inputs, ...traced.graph.params.values()]) {
+    const name = n.op.kind === "input" || n.op.kind === "param" ? n.op.name : "";
+    const v = values[name];
+    if (v !== undefined) leaves.set(n, v);
+  }
+  return evaluateGraph(traced.outputNodes, leaves);
 }

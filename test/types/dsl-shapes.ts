@@ -3,7 +3,7 @@
  * with test/types/tsconfig.json). Every `@ts-expect-error` marks a shape mismatch tsc must reject: if one is
  * accepted, the directive is unused and tsc fails. Nothing here runs.
  */
-import { add, concat, gather, matmul, max, mean, mul, reshape, select, slice, sum, transpose, greater, type Tensor } from "../../frontends/dsl/index.ts";
+import { add, concat, gather, greater, linear, matmul, max, mean, mul, reshape, rmsnorm, rope, select, slice, softmax, sum, transpose, type Tensor } from "../../frontends/dsl/index.ts";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T>(_: T): void => undefined;
@@ -111,5 +111,24 @@ shapeOf(select(cond, a23, v3)).is<[2, 3]>();
 shapeOf(greater(col2, 0)).is<[2, 1]>();
 // @ts-expect-error the condition [2, 1] does not broadcast with [3, 4]
 select(cond, a34, a34);
+
+// ----- nn helpers
+declare const w172: Tensor<"f32", [64, 172]>;
+declare const norm64: Tensor<"f32", [64]>;
+shapeOf(linear(x, w172)).is<["seq", 172]>();
+shapeOf(linear(b234, a34)).is<[5, 2, 4]>();
+shapeOf(rmsnorm(x, norm64)).is<["seq", 64]>();
+shapeOf(softmax(x, -1)).is<["seq", 64]>();
+shapeOf(rope(reshape(x, [4, "seq", 16]))).is<[4, "seq", 16]>();
+// @ts-expect-error the weight's rows (64) are not the input's last dim (3)
+linear(a23, w172);
+// @ts-expect-error ['seq', 64] and ['seq', 172] do not broadcast (the README's example)
+add(x, linear(x, w172));
+// @ts-expect-error the norm's weight [3] does not broadcast with ['seq', 64]
+rmsnorm(x, v3);
+// @ts-expect-error softmax axis out of range
+softmax(x, 2);
+// @ts-expect-error matmul of integers and floats
+matmul(i23, a34);
 
 expectType<Tensor<"f32", [2, 4]>>(matmul(a23, a34));
