@@ -7,11 +7,12 @@ import { arith } from "./arith/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
+import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { vector } from "./vector/index.ts";
 
-export { arith, builtin, cf, func, math, sparseTensor, vector };
+export { arith, builtin, cf, func, linalg, math, sparseTensor, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, vector];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, vector];
