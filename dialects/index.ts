@@ -9,10 +9,11 @@ import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
+import { memref } from "./memref/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { vector } from "./vector/index.ts";
 
-export { arith, builtin, cf, func, linalg, math, sparseTensor, vector };
+export { arith, builtin, cf, func, linalg, math, memref, sparseTensor, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, vector];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, vector];
