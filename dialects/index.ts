@@ -10,10 +10,11 @@ import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
+import { omp } from "./omp/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { vector } from "./vector/index.ts";
 
-export { arith, builtin, cf, func, linalg, math, memref, sparseTensor, vector };
+export { arith, builtin, cf, func, linalg, math, memref, omp, sparseTensor, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, vector];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, vector];

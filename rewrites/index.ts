@@ -16,6 +16,8 @@ import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
+import { memrefCanonicalization } from "./memref/canonicalize.ts";
+import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
@@ -23,7 +25,14 @@ import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, vectorCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [
+  arithCanonicalization,
+  cfCanonicalization,
+  funcCanonicalization,
+  memrefCanonicalization,
+  ompCanonicalization,
+  vectorCanonicalization,
+];
 
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];

@@ -91,6 +91,13 @@ class FormatPrinter {
     }
   }
 
+  /** Whether an oilist clause's element is there: as `present`, but a default-valued attribute counts when set. */
+  private presentInClause(e: Element | Var): boolean {
+    if (e.k === "attr") return this.op.attr(e.def.name) !== undefined;
+    if (e.k === "custom") return e.args.some((a) => !a.isRef && (a.of.k === "type" ? this.typesOf(a.of.ref).length > 0 : this.presentInClause(a.of)));
+    return this.present(e);
+  }
+
   private space(yes: boolean): void {
     if (yes) this.p.print(" ");
   }
@@ -169,8 +176,12 @@ class FormatPrinter {
         this.elements(this.present(e.anchor) ? e.then : e.else);
         return;
       case "oilist":
+        // MLIR 16's generated printers put two spaces where an oilist starts, whatever clauses follow
+        // (`omp.parallel   num_threads(...) {`); a clause is present when one of its variables is, a
+        // default-valued attribute counting as present whenever it is set (`omp.critical.declare @m   hint(none)`).
+        p.print("  ");
         for (const c of e.clauses) {
-          if (!c.elements.some((x) => this.present(x))) continue;
+          if (!c.elements.some((x) => this.presentInClause(x))) continue;
           this.element(c.keyword);
           this.elements(c.elements);
         }

@@ -30,7 +30,14 @@ function check(name: string, transform: Transform, programOpts: ProgramOptions, 
 // Every registered canonicalization pattern, two to six of their examples in each program.
 const canonicalization = newContext().canonicalizationPatterns;
 const withExamples: ProgramOptions = { examples: examplesOf(canonicalization), examplesPerProgram: { min: 2, max: 6 } };
-check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", withExamples, undefined, { patterns: canonicalization });
+// The memref and omp patterns match memrefs, which these scalar programs never hold: test/prop/memref-canonicalize.test.ts
+// checks the memref ones on random memref programs (where each must fire); the omp one has goldens only so far.
+const elsewhere = Object.fromEntries(
+  canonicalization
+    .filter((p) => p.name.startsWith("memref.") || p.name.startsWith("omp."))
+    .map((p) => [p.name, p.name.startsWith("memref.") ? "a memref pattern: test/prop/memref-canonicalize.test.ts checks it on memref programs" : "an omp pattern: no omp program generator yet (goldens only)"]),
+);
+check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", withExamples, undefined, { patterns: canonicalization, exclude: elsewhere });
 // math folds compute transcendental functions through the host libm: allow what the interpreter documents.
 check("canonicalize: math and arith", "builtin.module(func.func(canonicalize))", { ops: arithAndMathOps }, { ulps: 2 });
 check("cse", "builtin.module(func.func(cse))", {});

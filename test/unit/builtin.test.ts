@@ -24,7 +24,7 @@ import { assertAgreesWithMlir, assertDiagnostics } from "../support/mlir-compat.
 test("allDialects holds every dialect once and newContext loads them all", () => {
   assert.equal(
     allDialects.map((d) => d.name),
-    ["builtin", "func", "arith", "cf", "math", "sparse_tensor", "linalg", "memref", "vector"],
+    ["builtin", "func", "arith", "cf", "math", "sparse_tensor", "linalg", "memref", "omp", "vector"],
   );
   const ctx = newContext();
   for (const name of ["builtin.module", "func.func", "arith.addi", "cf.br", "math.sqrt", "linalg.generic", "vector.contract"]) assert.ok(ctx.lookupOp(name), name);
