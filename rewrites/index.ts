@@ -16,6 +16,8 @@ import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
+import { linalgCanonicalization } from "./linalg/canonicalize.ts";
+import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
@@ -29,13 +31,14 @@ export const tensileExtensions: readonly DialectExtension[] = [
   arithCanonicalization,
   cfCanonicalization,
   funcCanonicalization,
+  linalgCanonicalization,
   memrefCanonicalization,
   ompCanonicalization,
   vectorCanonicalization,
 ];
 
 /** Every pass Tensile ships. */
-export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];
+export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */
