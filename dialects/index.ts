@@ -3,6 +3,7 @@
  * defined in rewrites/) is `newContext()` in rewrites/index.ts.
  */
 import type { DialectInfo } from "../src/ir/context.ts";
+import { affine } from "./affine/index.ts";
 import { arith } from "./arith/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
@@ -11,10 +12,12 @@ import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
 import { omp } from "./omp/index.ts";
+import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
+import { tosa } from "./tosa/index.ts";
 import { vector } from "./vector/index.ts";
 
-export { arith, builtin, cf, func, linalg, math, memref, omp, sparseTensor, vector };
+export { affine, arith, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tosa, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, vector];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector];

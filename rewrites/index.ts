@@ -12,6 +12,7 @@ import { allDialects } from "../dialects/index.ts";
 import { Context, type DialectExtension } from "../src/ir/context.ts";
 import type { PassDef } from "../src/pass/pass.ts";
 import { PassRegistry } from "../src/pass/registry.ts";
+import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
@@ -20,6 +21,8 @@ import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
+import { scfCanonicalization } from "./scf/canonicalize.ts";
+import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
@@ -34,6 +37,9 @@ export const tensileExtensions: readonly DialectExtension[] = [
   linalgCanonicalization,
   memrefCanonicalization,
   ompCanonicalization,
+  tosaCanonicalization,
+  scfCanonicalization,
+  affineCanonicalization,
   vectorCanonicalization,
 ];
 

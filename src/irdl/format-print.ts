@@ -12,6 +12,7 @@ import { type OpDefinition, operandRanges, resultRanges } from "./define-op.ts";
 import type { CompiledFormat } from "./format.ts";
 import type { Printed } from "./format-directives.ts";
 import type { AttrVar, CustomArg, Element, TypeRef, Var } from "./format-elements.ts";
+import { implicitTerminatorOf, printsTerminator } from "./implicit-terminator.ts";
 
 export function printWithFormat(def: OpDefinition, format: CompiledFormat, op: Operation, p: OpAsmPrinter): void {
   new FormatPrinter(def, format, op, p).elements(format.elements);
@@ -63,6 +64,11 @@ class FormatPrinter {
         return this.op.resultTypes.slice(start, start + n);
       }
     }
+  }
+  /** A `$region`: an op with an implicit terminator leaves it out when it says nothing more (ODS's rule). */
+  private printRegion(r: Region, p: OpAsmPrinter): void {
+    if (implicitTerminatorOf(this.op) === undefined) p.printRegion(r);
+    else p.printRegion(r, { printBlockTerminators: printsTerminator(r) });
   }
   private regionGroup(index: number, variadic: boolean): readonly Region[] {
     return variadic ? this.op.regions.slice(index) : this.op.regions.slice(index, index + 1);
@@ -133,14 +139,14 @@ class FormatPrinter {
         this.space(e.space);
         this.regionGroup(e.index, e.def.variadic).forEach((r, i) => {
           if (i > 0) p.print(", ");
-          p.printRegion(r);
+          this.printRegion(r, p);
         });
         return;
       case "regions":
         this.space(e.space);
         this.op.regions.forEach((r, i) => {
           if (i > 0) p.print(", ");
-          p.printRegion(r);
+          this.printRegion(r, p);
         });
         return;
       case "successor":
