@@ -15,8 +15,9 @@ import { omp } from "./omp/index.ts";
 import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tosa } from "./tosa/index.ts";
+import { vector } from "./vector/index.ts";
 
-export { affine, arith, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tosa };
+export { affine, arith, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tosa, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector];

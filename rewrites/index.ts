@@ -23,6 +23,7 @@ import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
+import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
@@ -39,6 +40,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   tosaCanonicalization,
   scfCanonicalization,
   affineCanonicalization,
+  vectorCanonicalization,
 ];
 
 /** Every pass Tensile ships. */
