@@ -9,8 +9,9 @@ import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { math } from "./math/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
+import { tensor } from "./tensor/index.ts";
 
-export { arith, builtin, cf, func, math, sparseTensor };
+export { arith, builtin, cf, func, math, sparseTensor, tensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, tensor];
