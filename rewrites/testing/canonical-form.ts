@@ -61,6 +61,18 @@ const NO_SERVICES: InterpContext = {
   branch: () => {
     throw new InterpFailure("unsupported", "no branches here");
   },
+  withAllocationScope: () => {
+    throw new InterpFailure("unsupported", "no allocation scopes here");
+  },
+  atScopeExit: () => {
+    throw new InterpFailure("unsupported", "no allocation scopes here");
+  },
+  runState: () => {
+    throw new InterpFailure("unsupported", "no run state here");
+  },
+  print: () => {
+    throw new InterpFailure("unsupported", "no output here");
+  },
   exit: () => {
     throw new InterpFailure("unsupported", "no exits here");
   },
@@ -143,7 +155,8 @@ function overEagerFolds(ctx: Context, leftAlone: LeftAlone, out: string[]): Rewr
 // ---- what MLIR 16 leaves alone ------------------------------------------------------------------------------
 
 /** The elements of a scalar or shaped runtime value. */
-const elementsOf = (v: RuntimeValue): readonly Element[] => (v.kind === "shaped" ? v.elements : v.kind === "function" ? [] : [v.value]);
+const elementsOf = (v: RuntimeValue): readonly Element[] =>
+  v.kind === "shaped" ? v.elements.toArray() : v.kind === "function" || v.kind === "memref" ? [] : [v.value];
 
 /** Whether a float element has its sign bit set (-0.0 and negative NaNs included). */
 function signBit(e: Element, kind: SupportedFloatKind): boolean {

@@ -26,7 +26,9 @@ import { type Diagnostic, renderDiagnostic } from "../../src/diag/diagnostic.ts"
 import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { interpret } from "../../src/interp/engine.ts";
-import { compareResults, type FloatTolerance, formatValues } from "../../src/interp/compare.ts";
+import { compareResults, compareValues, type FloatTolerance, formatValues } from "../../src/interp/compare.ts";
+import { copyMemoryOf } from "../../src/interp/memref.ts";
+import type { RuntimeValue } from "../../src/interp/values.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
 import type { Pattern } from "../../src/rewrite/pattern.ts";
@@ -144,7 +146,9 @@ export function checkOne(
   });
   const valid = verify(module, { ctx });
   if (isLeft(valid)) throw new Error(`checkRewrite: a generated program does not verify: ${valid.left.map((d) => d.message).join("; ")}\n${c.text}`);
-  const expected = interpret(module, c.fn, c.args, { ctx });
+  // Memref arguments: each run gets its own copy of their memory, and what the runs wrote is compared too.
+  const expectedArgs = copyMemoryOf(c.args);
+  const expected = interpret(module, c.fn, expectedArgs, { ctx });
   // UB, bits LLVM leaves unspecified (NaN payloads of arithmetic), or no end in sight: no results to preserve.
   // The transform must still not fail on the program, and leave IR that verifies and round-trips (a folder that
   // chokes on `INT_MIN / -1` is a bug even though any answer would do). The caller drops its coverage.
@@ -162,7 +166,8 @@ export function checkOne(
   if (isLeft(reparsed)) return fail(`the rewritten IR does not parse back: ${renderDiagnostic(reparsed.left)}`, after);
   if (printOp(reparsed.right, { ctx }) !== after) return fail("the rewritten IR does not print back to the same text", after);
   if (noResults) return "skip";
-  const actual = interpret(reparsed.right, c.fn, c.args, { ctx });
+  const actualArgs = copyMemoryOf(c.args);
+  const actual = interpret(reparsed.right, c.fn, actualArgs, { ctx });
   if (isLeft(expected)) {
     const got = isLeft(actual) ? `fails: ${actual.left.message}` : `returns ${formatValues(actual.right)}`;
     if (isLeft(actual) && actual.left.kind === "assertion" && actual.left.message === expected.left.message) return undefined;
@@ -171,6 +176,11 @@ export function checkOne(
   if (isLeft(actual)) return fail(`the rewritten program fails where the original ran: ${actual.left.message}`, after);
   const diff = compareResults(expected.right, actual.right, opts.tolerance ?? {});
   if (diff !== undefined) return fail(`${diff} (expected ${formatValues(expected.right)}, got ${formatValues(actual.right)})`, after);
+  for (let i = 0; i < c.args.length; i++) {
+    if (c.args[i]?.kind !== "memref") continue;
+    const written = compareValues(expectedArgs[i] as RuntimeValue, actualArgs[i] as RuntimeValue, opts.tolerance ?? {});
+    if (written !== undefined) return fail(`memref argument #${i} after the call: ${written}`, after);
+  }
   return undefined;
 }
 

@@ -15,6 +15,7 @@ import { fail, unsupported } from "./errors.ts";
 import { elementTypeOf } from "./elementwise.ts";
 import { type Element, type RuntimeValue, type ScalarType, floatElementFromBits, normalizeElement } from "./values.ts";
 import { printAttribute } from "../text/print-attr.ts";
+import { newBuffer } from "./buffer.ts";
 
 /** The value of a constant attribute as a value of `type` (the op's result type). */
 export function valueOfAttribute(attr: Attribute, type: Type): RuntimeValue {
@@ -59,7 +60,8 @@ function denseElement(attr: DenseElementsAttr, elementType: ScalarType, i: numbe
 function denseValue(attr: DenseElementsAttr, type: Type): RuntimeValue {
   checkShapedType(attr.type, type);
   const elementType = elementTypeOf(type);
-  const elements = Array.from({ length: attr.numElements }, (_, i) => denseElement(attr, elementType, i));
+  const elements = newBuffer(elementType, attr.numElements);
+  for (let i = 0; i < attr.numElements; i++) elements.set(i, denseElement(attr, elementType, i));
   return { kind: "shaped", type: attr.type, elementType, shape: [...attr.type.shape], elements };
 }
 
@@ -86,9 +88,10 @@ function resourceValue(attr: DenseResourceElementsAttr, type: Type): RuntimeValu
     for (let b = size - 1; b >= 0; b--) v = (v << 8n) | BigInt(blob.data[offset + b] as number);
     return v;
   };
-  const elements = Array.from({ length: count }, (_, i): Element => {
+  const elements = newBuffer(elementType, count);
+  for (let i = 0; i < count; i++) {
     const raw = readLE(i * size);
-    return isIntLikeType(elementType) ? normalizeElement(elementType, raw) : floatElementFromBits(raw, floatKindOf(elementType));
-  });
+    elements.set(i, isIntLikeType(elementType) ? normalizeElement(elementType, raw) : floatElementFromBits(raw, floatKindOf(elementType)));
+  }
   return { kind: "shaped", type: attr.type, elementType, shape: [...attr.type.shape], elements };
 }

@@ -5,8 +5,10 @@
 import { floatSemantics } from "../ir/float-bits.ts";
 import { formatFloatBits } from "../text/float-format.ts";
 import { printType } from "../text/print-attr.ts";
+import { type MemRefValue, forEachIndex, loadElement } from "./memref.ts";
 import {
   type Element,
+  type ShapedValue,
   type FloatElement,
   type RuntimeValue,
   type ScalarType,
@@ -39,9 +41,14 @@ export function formatValue(v: RuntimeValue): string {
     case "float":
       return `${formatElement(v.value, v.type)} : ${printType(v.type)}`;
     case "shaped": {
-      const body = nest(v.elements.map((e) => formatElement(e, v.elementType)), v.shape);
+      const body = nest(v.elements.toArray().map((e) => formatElement(e, v.elementType)), v.shape);
       const dynamic = v.type.kind !== "vector" && (v.type.kind === "unranked_tensor" || v.type.shape.some((d) => d < 0));
       return `dense<${body}> : ${printType(v.type)}${dynamic ? ` (shape ${v.shape.join("x")})` : ""}`;
+    }
+    case "memref": {
+      if (!v.allocation.isLive) return `freed memory : ${printType(v.type)}`;
+      const body = nest(memrefElements(v).map((e) => formatElement(e, v.elementType)), v.shape);
+      return `memref of dense<${body}> : ${printType(v.type)} (shape ${v.shape.join("x")}, strides ${v.strides.join("x")}, offset ${v.offset})`;
     }
     case "function":
       return `@${v.symbol} : ${printType(v.type)}`;
@@ -104,15 +111,32 @@ export function compareValues(expected: RuntimeValue, actual: RuntimeValue, tol:
       ? undefined
       : `${formatValue(actual)} instead of ${formatValue(expected)}`;
   }
-  if (expected.kind === "shaped" && actual.kind === "shaped") {
+  if ((expected.kind === "shaped" && actual.kind === "shaped") || (expected.kind === "memref" && actual.kind === "memref")) {
     if (expected.shape.join("x") !== actual.shape.join("x")) return `shape ${actual.shape.join("x")} instead of ${expected.shape.join("x")}`;
-    const i = expected.elements.findIndex((e, k) => !elementsMatch(e, actual.elements[k] as Element, expected.elementType, tol));
+    if (expected.kind === "memref" && actual.kind === "memref" && expected.allocation.isLive !== actual.allocation.isLive) {
+      return actual.allocation.isLive ? "live memory instead of freed memory" : "freed memory instead of live memory";
+    }
+    const xs = contentsOf(expected);
+    const ys = contentsOf(actual);
+    const i = xs.findIndex((e, k) => !elementsMatch(e, ys[k] as Element, expected.elementType, tol));
     if (i < 0) return undefined;
-    return `element ${i} is ${formatElement(actual.elements[i] as Element, expected.elementType)} instead of ${formatElement(expected.elements[i] as Element, expected.elementType)}`;
+    return `element ${i} is ${formatElement(ys[i] as Element, expected.elementType)} instead of ${formatElement(xs[i] as Element, expected.elementType)}`;
   }
-  if (expected.kind === "shaped" || actual.kind === "shaped") return `${formatValue(actual)} instead of ${formatValue(expected)}`;
+  if (expected.kind !== actual.kind || (expected.kind !== "int" && expected.kind !== "float") || (actual.kind !== "int" && actual.kind !== "float")) {
+    return `${formatValue(actual)} instead of ${formatValue(expected)}`;
+  }
   return elementsMatch(expected.value, actual.value, expected.type, tol) ? undefined : `${formatValue(actual)} instead of ${formatValue(expected)}`;
 }
+
+/** The elements a memref view shows, row-major (empty when its memory was freed). */
+function memrefElements(m: MemRefValue): Element[] {
+  if (!m.allocation.isLive) return [];
+  const out: Element[] = [];
+  forEachIndex(m.shape, (idx) => out.push(loadElement(m, idx)));
+  return out;
+}
+
+const contentsOf = (v: ShapedValue | MemRefValue): Element[] => (v.kind === "shaped" ? v.elements.toArray() : memrefElements(v));
 
 /** Compares result lists; the first difference, prefixed with its result index. */
 export function compareResults(expected: readonly RuntimeValue[], actual: readonly RuntimeValue[], tol: FloatTolerance = {}): string | undefined {

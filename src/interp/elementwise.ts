@@ -5,6 +5,7 @@
  */
 import { roundToKind } from "../ir/float-bits.ts";
 import type { FloatType, Type } from "../ir/types.ts";
+import { type ElementBuffer, newBuffer } from "./buffer.ts";
 import { InterpFailure, fail, unsupported } from "./errors.ts";
 import {
   type Element,
@@ -13,6 +14,7 @@ import {
   type RuntimeValue,
   type ScalarType,
   type ShapedRuntimeType,
+  type ShapedValue,
   type SupportedFloatKind,
   describeType,
   floatKindOf,
@@ -81,16 +83,19 @@ export function floatElementKind(t: Type): SupportedFloatKind {
 
 interface ElementView {
   readonly shape: readonly number[] | undefined;
-  readonly elements: readonly Element[];
+  readonly count: number;
+  get(i: number): Element;
 }
 
 function viewOf(v: RuntimeValue): ElementView {
   switch (v.kind) {
     case "int":
     case "float":
-      return { shape: undefined, elements: [v.value] };
+      return { shape: undefined, count: 1, get: () => v.value };
     case "shaped":
-      return v;
+      return { shape: v.shape, count: v.elements.length, get: (i) => v.elements.get(i) };
+    case "memref":
+      return fail("invalid-ir", "a memref cannot be used elementwise");
     case "function":
       return fail("invalid-ir", "a function value cannot be used elementwise");
   }
@@ -113,19 +118,21 @@ function sameShape(a: readonly number[] | undefined, b: readonly number[] | unde
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** Builds a value of `type` from elements computed for `shape` (undefined shape: a scalar). */
-function buildValue(type: Type, shape: readonly number[] | undefined, elements: Element[]): RuntimeValue {
+/** Builds a scalar value of `type` from an element computed by a kernel. */
+function buildScalar(type: Type, element: Element): RuntimeValue {
   const info = infoOf(type);
-  if (shape === undefined) {
-    if (info.shaped) fail("invalid-ir", `a scalar operand for a result of type ${describeType(type)}`);
-    const value = info.normalize(elements[0] as Element);
-    return info.width !== undefined
-      ? { kind: "int", type: info.elementType as IntLikeType, value: value as bigint }
-      : { kind: "float", type: info.elementType as FloatType, value: value as FloatElement };
-  }
+  if (info.shaped) fail("invalid-ir", `a scalar operand for a result of type ${describeType(type)}`);
+  const value = info.normalize(element);
+  return info.width !== undefined
+    ? { kind: "int", type: info.elementType as IntLikeType, value: value as bigint }
+    : { kind: "float", type: info.elementType as FloatType, value: value as FloatElement };
+}
+
+/** A buffer for the elements of a shaped result of `type`, and the function normalising them. */
+function resultBuffer(type: Type, count: number): { readonly buffer: ElementBuffer; readonly info: ElementInfo } {
+  const info = infoOf(type);
   if (!info.shaped) fail("invalid-ir", `a shaped operand for a result of scalar type ${describeType(type)}`);
-  for (let i = 0; i < elements.length; i++) elements[i] = info.normalize(elements[i] as Element);
-  return { kind: "shaped", type: type as ShapedRuntimeType, elementType: info.elementType, shape, elements };
+  return { buffer: newBuffer(info.elementType, count), info };
 }
 
 /** `fn(elements)`, naming element `i` of `shape` in a failure. */
@@ -157,20 +164,30 @@ export function mapElementsMulti(
   if (operands.every((v) => v.kind === "int" || v.kind === "float")) {
     // Scalars: no element loop, no shapes.
     const results = applyAt(fn, operands.map((v) => (v as { value: Element }).value), undefined, 0);
-    return resultTypes.map((t, r) => buildValue(t, undefined, [results[r] as Element]));
+    return resultTypes.map((t, r) => buildScalar(t, results[r] as Element));
   }
   const views = operands.map(viewOf);
   const shape = views[0]?.shape;
   for (const v of views) if (!sameShape(v.shape, shape)) fail("invalid-ir", "elementwise operands have different shapes");
-  const count = views[0]?.elements.length ?? 1;
-  const outs = resultTypes.map(() => new Array<Element>(count));
+  if (shape === undefined) fail("invalid-ir", "elementwise operands mix scalars and shaped values");
+  const count = views[0]?.count ?? 1;
+  const outs = resultTypes.map((t) => resultBuffer(t, count));
   const tuple = new Array<Element>(views.length);
   for (let i = 0; i < count; i++) {
-    for (let j = 0; j < views.length; j++) tuple[j] = (views[j] as ElementView).elements[i] as Element;
+    for (let j = 0; j < views.length; j++) tuple[j] = (views[j] as ElementView).get(i);
     const results = applyAt(fn, tuple, shape, i);
-    for (let r = 0; r < outs.length; r++) (outs[r] as Element[])[i] = results[r] as Element;
+    for (let r = 0; r < outs.length; r++) {
+      const out = outs[r] as { buffer: ElementBuffer; info: ElementInfo };
+      out.buffer.set(i, out.info.normalize(results[r] as Element));
+    }
   }
-  return resultTypes.map((t, r) => buildValue(t, shape, outs[r] as Element[]));
+  return resultTypes.map((t, r): ShapedValue => ({
+    kind: "shaped",
+    type: t as ShapedRuntimeType,
+    elementType: (outs[r] as { info: ElementInfo }).info.elementType,
+    shape,
+    elements: (outs[r] as { buffer: ElementBuffer }).buffer,
+  }));
 }
 
 /** Applies `fn` to each tuple of corresponding operand elements, giving one result of `resultType`. */

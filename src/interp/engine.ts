@@ -38,6 +38,8 @@ export interface InterpretOptions {
   readonly maxCallDepth?: number;
   /** Filled with the number of ops executed, whether the run succeeds or not. */
   readonly stats?: { steps: number };
+  /** Receives what the program prints (`vector.print`); default: the process's stdout. */
+  readonly output?: (text: string) => void;
 }
 
 type Env = Map<Value, RuntimeValue>;
@@ -49,11 +51,15 @@ class Machine implements InterpContext {
   #env: Env = new Map();
   /** The call sites of the active calls, outermost first (undefined: the entry call from `interpret`). */
   readonly #callSites: (Operation | undefined)[] = [];
+  /** The cleanups of the open automatic allocation scopes, innermost last. */
+  readonly #scopes: (() => void)[][] = [];
+  readonly #runState = new Map<object, unknown>();
 
   constructor(
     readonly semantics: (name: string) => InterpretationEntry | undefined,
     readonly maxSteps: number,
     readonly maxCallDepth: number,
+    readonly output: (text: string) => void,
   ) {}
 
   // ---- InterpContext -----------------------------------------------------------------------------------------
@@ -90,6 +96,32 @@ class Machine implements InterpContext {
     throw new InterpFailure(kind, message);
   }
 
+  withAllocationScope<T>(fn: () => T): T {
+    const cleanups: (() => void)[] = [];
+    this.#scopes.push(cleanups);
+    try {
+      return fn();
+    } finally {
+      this.#scopes.pop();
+      for (let i = cleanups.length - 1; i >= 0; i--) (cleanups[i] as () => void)();
+    }
+  }
+
+  atScopeExit(cleanup: () => void): void {
+    const scope = this.#scopes[this.#scopes.length - 1];
+    if (scope === undefined) this.fail("invalid-ir", "no automatic allocation scope is open");
+    scope.push(cleanup);
+  }
+
+  runState<T>(key: object, init: () => T): T {
+    if (!this.#runState.has(key)) this.#runState.set(key, init());
+    return this.#runState.get(key) as T;
+  }
+
+  print(text: string): void {
+    this.output(text);
+  }
+
   // ---- calls, regions, blocks ------------------------------------------------------------------------------
 
   /** Runs a function-like op's body with `args`; `callSite` is the calling op (undefined for the entry call). */
@@ -108,7 +140,7 @@ class Machine implements InterpContext {
     this.#env = new Map();
     this.#callSites.push(callSite);
     try {
-      const results = this.#runRegionIn(body, args);
+      const results = this.withAllocationScope(() => this.#runRegionIn(body, args));
       const badResults = this.#checkValues(results, f.getResultTypes(), "result", `'@${name}'`);
       if (badResults !== undefined) this.fail("invalid-ir", badResults);
       return results;
@@ -238,7 +270,8 @@ export function interpret(
   }
   const { registry, ctx } = opts;
   const semantics = registry !== undefined ? (name: string) => registry.lookup(name) : (name: string) => ctx.interpretation(name);
-  const machine = new Machine(semantics, opts.maxSteps ?? DEFAULT_MAX_STEPS, opts.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH);
+  const output = opts.output ?? ((text: string) => void process.stdout.write(text));
+  const machine = new Machine(semantics, opts.maxSteps ?? DEFAULT_MAX_STEPS, opts.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH, output);
   try {
     return right(machine.callFunction(target, args, undefined));
   } catch (e) {

@@ -24,5 +24,7 @@ export { valueOfAttribute } from "./attr-values.ts";
 export { type FloatTolerance, compareResults, compareValues, formatValue, formatValues, sameValue, ulpDistance } from "./compare.ts";
 export { checkRuntimeValue } from "./validate.ts";
 export * from "./values.ts";
+export * from "./buffer.ts";
+export * from "./memref.ts";
 export * as intSemantics from "./int-semantics.ts";
 export * as floatSemantics from "./float-semantics.ts";

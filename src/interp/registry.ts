@@ -44,6 +44,17 @@ export interface InterpContext {
   exit(values: readonly RuntimeValue[]): Transfer;
   /** Fails the run at the current op. */
   fail(kind: InterpErrorKind, message: string): never;
+  /**
+   * Runs `fn` as an automatic allocation scope (MLIR's AutomaticAllocationScope: function bodies are ones, and
+   * `memref.alloca_scope`): the cleanups registered inside it with `atScopeExit` run when it ends, however it ends.
+   */
+  withAllocationScope<T>(fn: () => T): T;
+  /** Registers `cleanup` with the innermost automatic allocation scope (`memref.alloca` frees its memory so). */
+  atScopeExit(cleanup: () => void): void;
+  /** State that lives for one run, keyed by `key` (one allocation per `memref.global`), made by `init` on first use. */
+  runState<T>(key: object, init: () => T): T;
+  /** Output of the program (`vector.print`): `InterpretOptions.output`, else the process's stdout. */
+  print(text: string): void;
 }
 
 export type OpInterpretation<O extends Operation = Operation> = (op: O, args: readonly RuntimeValue[], ctx: InterpContext) => Outcome;

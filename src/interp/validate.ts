@@ -5,6 +5,8 @@
 import { normalizeInt } from "../ir/attributes.ts";
 import { roundToKind } from "../ir/float-bits.ts";
 import { FloatType } from "../ir/types.ts";
+import { bufferSuits, describeBufferMismatch } from "./buffer.ts";
+import { viewFitsType } from "./memref.ts";
 import {
   type Element,
   NaNBits,
@@ -47,14 +49,19 @@ export function checkRuntimeValue(v: RuntimeValue): string | undefined {
       return v.type instanceof FloatType ? checkElement(v.value, v.type) : `a float value of type ${describeType(v.type)}`;
     case "function":
       return undefined;
+    case "memref":
+      if (!viewFitsType(v, v.type)) return `a view (shape [${v.shape.join(", ")}], strides [${v.strides.join(", ")}], offset ${v.offset}) that does not fit ${describeType(v.type)}`;
+      if (!bufferSuits(v.allocation.buffer, v.elementType)) return describeBufferMismatch(v.elementType);
+      return undefined;
     case "shaped": {
       if (!isShapedRuntimeType(v.type)) return `a shaped value of type ${describeType(v.type)}`;
       if (v.elementType !== v.type.elementType || !isScalarType(v.elementType)) return "its elementType is not its type's element type";
       if (!shapeFits(v.type, v.shape)) return `shape [${v.shape.join(", ")}] does not fit ${describeType(v.type)}`;
       const count = v.shape.reduce((a, b) => a * b, 1);
       if (v.elements.length !== count) return `${v.elements.length} elements for shape [${v.shape.join(", ")}]`;
-      for (const [i, e] of v.elements.entries()) {
-        const bad = checkElement(e, v.elementType);
+      if (!bufferSuits(v.elements, v.elementType)) return describeBufferMismatch(v.elementType);
+      for (let i = 0; i < v.elements.length; i++) {
+        const bad = checkElement(v.elements.get(i), v.elementType);
         if (bad !== undefined) return `element ${i}: ${bad}`;
       }
       return undefined;

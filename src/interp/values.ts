@@ -10,8 +10,11 @@
  *     only the quiet bit set: 0x7FC00000 for f32); any other NaN bit pattern is a `NaNBits` box, because
  *     a JS number cannot carry NaN payloads reliably (V8 canonicalises NaNs stored in arrays). f80 and f128
  *     are not supported.
- *   - vectors and tensors: the element type, the concrete shape and a flat row-major array of elements
- *     in the representations above. Tensors are immutable values, like vectors.
+ *   - vectors and tensors: the element type, the concrete shape and a flat row-major ElementBuffer
+ *     (buffer.ts: typed arrays) of elements in the representations above. Tensors are immutable values, like
+ *     vectors: an op never writes the buffer of a value it did not build.
+ *   - memrefs (memref.ts): a strided view (offset, sizes, strides) of an Allocation, shared by every view of
+ *     it, so writes through one view are seen through the others.
  *   - function references (`func.constant`): the symbol name and its function type.
  */
 import { normalizeInt } from "../ir/attributes.ts";
@@ -27,6 +30,8 @@ import {
   i1,
 } from "../ir/types.ts";
 import { printType } from "../text/print-attr.ts";
+import { type ElementBuffer, bufferOf, bufferSuits } from "./buffer.ts";
+import { type MemRefValue, viewFitsType } from "./memref.ts";
 import { unsupported } from "./errors.ts";
 import { type FloatKind, fromBits, quietNaNBits, roundToKind, toBits } from "../ir/float-bits.ts";
 
@@ -72,7 +77,8 @@ export interface ShapedValue {
   readonly elementType: ScalarType;
   /** The concrete shape (dynamic dimensions of the type are known here). */
   readonly shape: readonly number[];
-  readonly elements: readonly Element[];
+  /** Row-major elements; never written once the value is built (see the module comment). */
+  readonly elements: ElementBuffer;
 }
 export interface FunctionRefValue {
   readonly kind: "function";
@@ -81,7 +87,8 @@ export interface FunctionRefValue {
 }
 
 export type ScalarValue = IntValue | FloatValue;
-export type RuntimeValue = IntValue | FloatValue | ShapedValue | FunctionRefValue;
+export type RuntimeValue = IntValue | FloatValue | ShapedValue | MemRefValue | FunctionRefValue;
+export type { MemRefValue };
 
 // ---- types ---------------------------------------------------------------------------------------------------
 
@@ -168,22 +175,48 @@ export function normalizeElement(elementType: ScalarType, e: Element): Element {
  * `shape` defaults to the type's static shape and is required for dynamic or unranked tensor types.
  */
 export function shapedValue(type: ShapedRuntimeType, elements: readonly Element[], shape?: readonly number[]): ShapedValue {
+  const { elementType, concrete } = checkedShape(type, shape);
+  const count = shapeSize(concrete);
+  if (elements.length !== count) throw new TypeError(`${elements.length} elements for a shape of ${count}`);
+  return { kind: "shaped", type, elementType, shape: [...concrete], elements: bufferOf(elementType, elements) };
+}
+
+/**
+ * A vector or tensor value over `buffer`, which it takes ownership of (no copy): the fast way for kernels to
+ * return results. The buffer must hold canonical elements of the type (buffer.ts's `newBuffer` makes one).
+ */
+export function shapedFromBuffer(type: ShapedRuntimeType, buffer: ElementBuffer, shape?: readonly number[]): ShapedValue {
+  const { elementType, concrete } = checkedShape(type, shape);
+  const count = shapeSize(concrete);
+  if (buffer.length !== count) throw new TypeError(`${buffer.length} elements for a shape of ${count}`);
+  if (!bufferSuits(buffer, elementType)) throw new TypeError(`the buffer does not hold ${describeType(elementType)} elements`);
+  return { kind: "shaped", type, elementType, shape: [...concrete], elements: buffer };
+}
+
+function checkedShape(type: ShapedRuntimeType, shape: readonly number[] | undefined): { elementType: ScalarType; concrete: readonly number[] } {
   const elementType = type.elementType;
   if (!isScalarType(elementType)) throw new TypeError(`unsupported element type ${describeType(elementType)}`);
   const concrete = shape ?? staticShapeOf(type);
   if (concrete === undefined) throw new TypeError(`a value of ${describeType(type)} needs an explicit shape`);
   if (!shapeFits(type, concrete)) throw new TypeError(`shape [${concrete.join(", ")}] does not fit ${describeType(type)}`);
-  const count = concrete.reduce((a, b) => a * b, 1);
-  if (elements.length !== count) throw new TypeError(`${elements.length} elements for a shape of ${count}`);
-  return { kind: "shaped", type, elementType, shape: [...concrete], elements: elements.map((e) => normalizeElement(elementType, e)) };
+  return { elementType, concrete };
 }
+
+/** The number of elements of a concrete shape. */
+export const shapeSize = (shape: readonly number[]): number => {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+};
 
 /** A shaped value whose elements are all `e`. */
 export function splatValue(type: ShapedRuntimeType, e: Element, shape?: readonly number[]): ShapedValue {
-  const concrete = shape ?? staticShapeOf(type);
-  if (concrete === undefined) throw new TypeError(`a value of ${describeType(type)} needs an explicit shape`);
-  const count = concrete.reduce((a, b) => a * b, 1);
-  return shapedValue(type, new Array<Element>(count).fill(e), concrete);
+  const { elementType, concrete } = checkedShape(type, shape);
+  const buffer = bufferOf(elementType, [e]);
+  const out = buffer.empty(shapeSize(concrete));
+  const value = buffer.get(0);
+  for (let i = 0; i < out.length; i++) out.set(i, value);
+  return { kind: "shaped", type, elementType, shape: [...concrete], elements: out };
 }
 
 export function functionRef(symbol: string, type: FunctionType): FunctionRefValue {
@@ -217,7 +250,7 @@ export const elementOf = (v: ScalarValue): Element => v.value;
 
 /** The elements of a value (one for a scalar) and its shape ([] for a scalar). */
 export function elementsOf(v: ScalarValue | ShapedValue): { readonly shape: readonly number[]; readonly elements: readonly Element[] } {
-  return v.kind === "shaped" ? v : { shape: [], elements: [v.value] };
+  return v.kind === "shaped" ? { shape: v.shape, elements: v.elements.toArray() } : { shape: [], elements: [v.value] };
 }
 
 /** An i1 (or any integer) value read as a boolean: nonzero is true. */
@@ -232,11 +265,15 @@ export const numberOf = (v: FloatValue): number => floatNumber(v.value);
 /** The bit pattern of a float value. */
 export const bitsOf = (v: FloatValue): bigint => floatElementBits(v.value, floatKindOf(v.type));
 
-/** Whether `v` is a value of `type` (exact type identity, and a shape that fits for shaped values). */
+/**
+ * Whether `v` is a value of `type`: exact type identity, and for shaped values a shape that fits with a buffer
+ * of that size; for memrefs a shape and strides that fit (memref.ts's `viewFitsType`).
+ */
 export function valueHasType(v: RuntimeValue, type: Type): boolean {
   if (v.type !== type) return false;
-  if (v.kind !== "shaped") return true;
-  return shapeFits(v.type, v.shape) && v.elements.length === v.shape.reduce((a, b) => a * b, 1);
+  if (v.kind === "shaped") return shapeFits(v.type, v.shape) && v.elements.length === shapeSize(v.shape);
+  if (v.kind === "memref") return viewFitsType(v, v.type);
+  return true;
 }
 
 /** A type as MLIR prints it, for messages. */
