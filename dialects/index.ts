@@ -4,6 +4,7 @@
  */
 import type { DialectInfo } from "../src/ir/context.ts";
 import { arith } from "./arith/index.ts";
+import { bufferization } from "./bufferization/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
@@ -11,7 +12,7 @@ import { math } from "./math/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tensor } from "./tensor/index.ts";
 
-export { arith, builtin, cf, func, math, sparseTensor, tensor };
+export { arith, bufferization, builtin, cf, func, math, sparseTensor, tensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, tensor];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, tensor, bufferization];
