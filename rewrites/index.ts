@@ -16,13 +16,14 @@ import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
+import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, tensorCanonicalization];
 
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];

@@ -7,6 +7,7 @@ import type { Type } from "../../src/ir/types.ts";
 import { TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { ConstantOp } from "../arith/ops-constant.ts";
+import { tensorInterpretations } from "./interp.ts";
 import {
   CastOp,
   DimOp,
@@ -26,6 +27,7 @@ import { PackOp, PadOp, UnPackOp } from "./pad-ops.ts";
 import { CollapseShapeOp, ExpandShapeOp } from "./reshape-ops.ts";
 import { ExtractSliceOp, InsertSliceOp, ParallelInsertSliceOp } from "./slice-ops.ts";
 
+export * from "./build.ts";
 export * from "./ops.ts";
 export * from "./pad-ops.ts";
 export * from "./reshape-ops.ts";
@@ -65,4 +67,4 @@ function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Loca
   return b.withLoc(loc, () => b.create(ConstantOp, { value }));
 }
 
-export const tensor = defineDialect({ name: "tensor", ops: tensorOps, materializeConstant });
+export const tensor = defineDialect({ name: "tensor", ops: tensorOps, materializeConstant, interpreter: tensorInterpretations });
