@@ -8,11 +8,12 @@ import { bufferization } from "./bufferization/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
+import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tensor } from "./tensor/index.ts";
 
-export { arith, bufferization, builtin, cf, func, math, sparseTensor, tensor };
+export { arith, bufferization, builtin, cf, func, linalg, math, sparseTensor, tensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, tensor, bufferization];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, tensor, bufferization];

@@ -47,6 +47,11 @@ export interface OpInfo {
   readonly defaultDialect?: string | undefined;
   /** Names MLIR's printer gives the results (`%c0`, `%cst`, `%true`): OpAsmOpInterface's getAsmResultNames. */
   readonly resultNames?: ((op: Operation) => readonly (string | undefined)[]) | undefined;
+  /**
+   * Names MLIR's printer gives the entry-block arguments of the op's regions in custom form (`%in`, `%out`):
+   * OpAsmOpInterface's getAsmBlockArgumentNames.
+   */
+  readonly blockArgNames?: ((op: Operation, region: Region) => readonly (string | undefined)[]) | undefined;
 }
 
 export interface OperationInit {

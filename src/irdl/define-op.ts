@@ -325,6 +325,7 @@ export function defineOp<const S extends OpSpec>(spec: CheckedSpec<S>, behaviour
     resultSegments: results.filter((g) => g.kind !== "single").length > 1,
     behaviour: behaviour as OpBehaviour<Operation>,
     resultNames: spec.resultNames,
+    blockArgNames: spec.blockArgNames,
     defaultDialect: spec.defaultDialect,
   };
   // InferTypeOpInterface from `inferResultTypes` or the spec's type relations (unless implemented explicitly).

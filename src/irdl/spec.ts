@@ -114,6 +114,8 @@ export interface OpSpec {
   readonly defaultDialect?: string;
   /** Names for results in printed IR (`%c0`, `%cst`), as MLIR's getAsmResultNames. */
   readonly resultNames?: (op: Operation) => readonly (string | undefined)[];
+  /** Names for the entry-block arguments of its regions in custom form (`%in`), as MLIR's getAsmBlockArgumentNames. */
+  readonly blockArgNames?: (op: Operation, region: Region) => readonly (string | undefined)[];
 }
 
 export type TypeOf<C> = C extends TypeConstraint<infer T> ? T : Type;

@@ -132,6 +132,16 @@ export class SsaNames {
   }
 
   private numberRegion(region: Region): void {
+    // MLIR's getAsmBlockArgumentNames: in custom form, the op may name its entry-block arguments first.
+    const parent = region.parentOp;
+    const argNames = this.opts.generic || parent === undefined ? undefined : parent.info?.blockArgNames?.(parent, region);
+    const entry = region.blocks[0];
+    if (argNames !== undefined && entry !== undefined) {
+      argNames.forEach((name, i) => {
+        const arg = entry.args[i];
+        if (name !== undefined && arg !== undefined) this.setName(arg, name);
+      });
+    }
     region.blocks.forEach((block, i) => {
       this.#blocks.set(block, { ordering: i, name: `^bb${i}` });
       this.numberBlock(block, i === 0);
