@@ -10,10 +10,11 @@ import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
+import { memref } from "./memref/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tensor } from "./tensor/index.ts";
 
-export { arith, bufferization, builtin, cf, func, linalg, math, sparseTensor, tensor };
+export { arith, bufferization, builtin, cf, func, linalg, math, memref, sparseTensor, tensor };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, tensor, bufferization];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, tensor, bufferization];

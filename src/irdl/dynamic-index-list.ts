@@ -18,7 +18,7 @@ import { DYNAMIC, IntegerType } from "../ir/types.ts";
 import type { Value } from "../ir/value.ts";
 import { customDirective } from "./format-directives.ts";
 import { opEmitError } from "./op-error.ts";
-import type { UnresolvedOperand } from "../text/asm-interfaces.ts";
+import type { OpAsmParser, UnresolvedOperand } from "../text/asm-interfaces.ts";
 
 /** One entry of a mixed list: a static integer, or the index value that gives it at run time. */
 export type MixedIndex = number | Value;
@@ -59,8 +59,30 @@ export function splitMixed(
 /** The static integer of a mixed entry, when it is one (MLIR's getConstantIntValue of an attribute). */
 export const staticValue = (e: MixedIndex): number | undefined => (typeof e === "number" ? e : undefined);
 
+/** The entries of a static index list attribute (empty when the attribute is missing or of the wrong kind). */
+export const staticIndices = (a: unknown): number[] => (a instanceof DenseArrayAttr ? a.numbers : []);
+
+/** Reads `[%a, 4, %b]` (brackets included): the dynamic values and the static entries (DYNAMIC for each value). */
+export function parseDynamicIndexList(p: OpAsmParser): { values: UnresolvedOperand[]; statics: number[] } {
+  const values: UnresolvedOperand[] = [];
+  const statics: number[] = [];
+  p.parseCommaSeparatedList("[]", () => {
+    const operand = p.parseOptionalOperand();
+    if (operand !== undefined) {
+      values.push(operand);
+      statics.push(DYNAMIC);
+      return;
+    }
+    const n = p.parseOptionalInteger();
+    if (n === undefined) return p.error("expected integer value");
+    statics.push(Number(BigInt.asIntN(64, n)));
+  });
+  return { values, statics };
+}
+
 /**
- * `[0, %i, 4]`: MLIR 16's `custom<DynamicIndexList>($values, $static_values)`. Entries print in order, a
+ * `[0, %i, 4]`: MLIR 16's `custom<DynamicIndexList>($values, $static_values)`, as memref.subview,
+ * memref.reinterpret_cast, tensor.extract_slice and tensor.pad spell their lists. Entries print in order, a
  * value where the static array holds DYNAMIC; an empty list prints `[]`.
  */
 export const DynamicIndexList = customDirective({
@@ -78,20 +100,8 @@ export const DynamicIndexList = customDirective({
     p.print("]");
   },
   parse(p) {
-    const values: UnresolvedOperand[] = [];
-    const integers: number[] = [];
-    p.parseCommaSeparatedList("[]", () => {
-      const operand = p.parseOptionalOperand();
-      if (operand !== undefined) {
-        values.push(operand);
-        integers.push(DYNAMIC);
-        return;
-      }
-      const n = p.parseOptionalInteger();
-      if (n === undefined) return p.error("expected SSA value or integer");
-      integers.push(Number(BigInt.asIntN(64, n)));
-    });
-    return { values, integers: i64Array(integers) };
+    const { values, statics } = parseDynamicIndexList(p);
+    return { values, integers: i64Array(statics) };
   },
 });
 

@@ -131,9 +131,11 @@ class FormatReader {
         this.storeCustom(e.args, e.directive.parse(p, this.refs(e.args) as never) as Record<string, unknown>);
         return;
       case "optional": {
-        const [first, ...rest] = e.then;
+        // Leading whitespace (`` `` ``) only affects printing: the group's first real element decides.
+        const start = e.then.findIndex((x) => x.k !== "ws");
+        const first = start < 0 ? undefined : e.then[start];
         if (first !== undefined && this.optionalFirst(first)) {
-          for (const x of rest) this.element(x);
+          for (const x of e.then.slice(start + 1)) this.element(x);
         } else {
           for (const x of e.else) this.element(x);
         }

@@ -47,7 +47,8 @@ class FormatCompiler {
   private pos = 0;
   // The printer's spacing state, tracked statically in print order as ODS's generator does.
   private shouldEmitSpace = true;
-  private lastWasPunctuation = false; // as ODS: `tensor.empty(` prints no space before a leading `(`
+  // At the start, as in ODS: a leading `(` or `[` follows the op name without a space (`memref.alloc()`).
+  private lastWasPunctuation = false;
   /** Variables bound so far (in parse order), by `kind:name` (`type:operand:name` for printed types). */
   readonly bound = new Set<string>();
   /** Operand and result groups whose types the format prints, by `operand:name` / `result:name`. */

@@ -113,6 +113,8 @@ export interface OpAsmParser extends DialectAsmParser {
   parseArrowTypeList(optional?: boolean): Type[];
   /** `(t1, t2) -> t3` */
   parseFunctionType(): FunctionType;
+  /** A bare affine map, `(d0, d1) -> (d1, d0)` (MLIR's parseAffineMap), as `memref.transpose` spells its permutation. */
+  parseAffineMap(): import("../ir/affine-map.ts").AffineMap;
 
   /** `{a = 1, b}` into `into`; nothing when there is no `{` */
   parseOptionalAttrDict(into: Map<string, Attribute>): void;

@@ -5,6 +5,7 @@
  * with `custom op 'name' `, as MLIR words them; errors of the underlying grammar (types, attributes,
  * punctuation) are not.
  */
+import type { AffineMap } from "../ir/affine-map.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
@@ -15,6 +16,7 @@ import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, Sour
 import { symbolReference } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
 import type { OperationParser } from "./parse-ops.ts";
+import { parseAffineMapBody } from "./parse-affine.ts";
 import { parseFunctionResultTypes, parseFunctionType } from "./parse-types.ts";
 import type { ListDelimiter } from "./parser-core.ts";
 
@@ -140,6 +142,9 @@ export class CustomOpParser implements OpAsmParser {
     if (optional && !this.p.is("->")) return [];
     this.p.expect("->", "expected '->'");
     return parseFunctionResultTypes(this.p);
+  }
+  parseAffineMap(): AffineMap {
+    return parseAffineMapBody(this.p);
   }
   parseFunctionType(): FunctionType {
     return this.p.nested(() => parseFunctionType(this.p));

@@ -24,7 +24,7 @@ import { assertAgreesWithMlir, assertDiagnostics } from "../support/mlir-compat.
 test("allDialects holds every dialect once and newContext loads them all", () => {
   assert.equal(
     allDialects.map((d) => d.name),
-    ["builtin", "func", "arith", "cf", "math", "sparse_tensor", "linalg", "tensor", "bufferization"],
+    ["builtin", "func", "arith", "cf", "math", "sparse_tensor", "linalg", "memref", "tensor", "bufferization"],
   );
   const ctx = newContext();
   for (const name of ["builtin.module", "func.func", "arith.addi", "cf.br", "math.sqrt", "linalg.generic", "tensor.extract_slice", "bufferization.to_tensor"]) assert.ok(ctx.lookupOp(name), name);
