@@ -10,7 +10,6 @@ import type { Value } from "../../src/ir/value.ts";
 import { wouldOpBeTriviallyDead } from "../../src/interfaces/side-effect-queries.ts";
 import { type MixedIndex, splitMixed, staticList } from "../../src/irdl/dynamic-index-list.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
-import { opaque4, tensorExample } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { canonicalSliceType, emptyArgs, extractSliceArgs, insertSliceArgs } from "../../dialects/tensor/build.ts";
 import { preservesStaticInformation } from "../../dialects/tensor/fold.ts";
@@ -74,10 +73,6 @@ function foldSliceConstants(op: SliceLike): [MixedIndex[], MixedIndex[], MixedIn
  */
 export const extractSliceConstantArguments = rewrite({
   name: "tensor.extract_slice-constant-arguments",
-  examples: [tensorExample(`${opaque4("t")}
-  %o = arith.constant ?{0|1|2} : index
-  %n = arith.constant ?{1|2} : index
-  %r = tensor.extract_slice %t[%o] [%n] [1] : tensor<4x$T> to tensor<?x$T>`)],
   root: ExtractSliceOp,
   apply(op, rw) {
     const folded = foldSliceConstants(op);
@@ -103,10 +98,6 @@ export const extractSliceConstantArguments = rewrite({
  */
 export const insertSliceConstantArguments = rewrite({
   name: "tensor.insert_slice-constant-arguments",
-  examples: [tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %o = arith.constant ?{0|1|2} : index
-  %r = tensor.insert_slice %s into %t[%o] [2] [1] : tensor<2x$T> into tensor<4x$T>`)],
   root: InsertSliceOp,
   apply(op, rw) {
     const folded = foldSliceConstants(op);
@@ -131,12 +122,6 @@ export const insertSliceConstantArguments = rewrite({
  */
 export const insertSliceOfCast = rewrite({
   name: "tensor.insert_slice-of-cast",
-  examples: [tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %c = tensor.cast %t : tensor<4x$T> to tensor<?x$T>
-  %c2 = arith.constant 2 : index
-  %o = arith.minui %i, %c2 : index
-  %r = tensor.insert_slice %s into %c[%o] [2] [1] : tensor<2x$T> into tensor<?x$T>`)],
   root: InsertSliceOp,
   apply(op, rw) {
     if (op.operands.some(isConstantIndex)) return rw.fail("a constant operand: the constant-argument folder goes first");
@@ -161,11 +146,6 @@ export const insertSliceOfCast = rewrite({
  */
 export const dimOfEmpty = rewrite({
   name: "tensor.dim-of-empty",
-  examples: [tensorExample(`%c8 = arith.constant 8 : index
-  %n = arith.minui %i, %c8 : index
-  %e = tensor.empty(%n) : tensor<?x$T>
-  %c0 = arith.constant 0 : index
-  %r = tensor.dim %e, %c0 : tensor<?x$T>`)],
   root: DimOp,
   apply(op, rw) {
     const empty = defining(op.source, EmptyOp);
@@ -187,8 +167,6 @@ export const dimOfEmpty = rewrite({
  */
 export const emptyStaticSizes = rewrite({
   name: "tensor.empty-static-sizes",
-  examples: [tensorExample(`%n = arith.constant ?{0|1|3} : index
-  %r = tensor.empty(%n) : tensor<?x2x$T>`)],
   root: EmptyOp,
   apply(op, rw) {
     let next = 0;
