@@ -14,6 +14,7 @@ import { type InterpretationEntry, interpretation } from "../../src/interp/regis
 import { type IntValue, type RuntimeValue, type ShapedRuntimeType, type ShapedValue, shapeFits, splatValue } from "../../src/interp/values.ts";
 import { DYNAMIC, MemRefType, RankedTensorType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
 import { printType } from "../../src/text/print-attr.ts";
+import { checkTensorSize } from "../tensor/interp.ts";
 import { AllocTensorOp, CloneOp, DeallocTensorOp, ToMemrefOp, ToTensorOp } from "./ops.ts";
 
 /**
@@ -66,6 +67,7 @@ export const bufferizationInterpretations: readonly InterpretationEntry[] = [
     const ranked = type as RankedTensorType;
     const shape = ranked.shape.map((d) => (d === DYNAMIC ? Number((args[next++] as IntValue).value) : d));
     for (const d of shape) if (d < 0) ub(`bufferization.alloc_tensor: negative size ${d}`);
+    checkTensorSize(shape, "bufferization.alloc_tensor");
     return [splatValue(type, 0n, shape)];
   }),
   interpretation(DeallocTensorOp, (): RuntimeValue[] => []),

@@ -10,7 +10,7 @@
  * tensor.parallel_insert_slice ops of its terminator.
  */
 import type { ElementBuffer } from "../../src/interp/buffer.ts";
-import { ub } from "../../src/interp/errors.ts";
+import { fail, ub } from "../../src/interp/errors.ts";
 import { forEachIndex, rowMajorStrides } from "../../src/interp/memref.ts";
 import { type InterpContext, type InterpretationEntry, interpretation } from "../../src/interp/registry.ts";
 import {
@@ -56,6 +56,14 @@ const index = IndexType.get();
 const tensorOf = (v: RuntimeValue | undefined): ShapedValue => v as ShapedValue;
 const intOf = (v: RuntimeValue | undefined): number => Number((v as IntValue).value);
 const indexValue = (n: number): IntValue => intValue(index, n);
+
+/** The most elements a tensor the interpreter builds may have (beyond it a run fails with a `limit` error). */
+export const MAX_TENSOR_ELEMENTS = 2 ** 24;
+
+/** Fails the run when a tensor of `shape` would be beyond the interpreter's limit (it is not undefined behaviour). */
+export function checkTensorSize(shape: readonly number[], what: string): void {
+  if (shapeSize(shape) > MAX_TENSOR_ELEMENTS) fail("limit", `${what}: a tensor of shape [${shape.join(", ")}] is beyond the interpreter's limit of ${MAX_TENSOR_ELEMENTS} elements`);
+}
 
 /** The values of an op's operands, to resolve the dynamic entries of its mixed lists. */
 function operandValues(op: Operation, args: readonly RuntimeValue[]): (list: readonly MixedIndex[]) => number[] {
@@ -105,6 +113,7 @@ function checkSlice(shape: readonly number[], g: SliceGeometry, what: string): v
 /** The slice of `source` (un-reduced shape `g.sizes`) as a new buffer. */
 export function readSlice(source: ShapedValue, g: SliceGeometry, what: string): ElementBuffer {
   checkSlice(source.shape, g, what);
+  checkTensorSize(g.sizes, what);
   const strides = rowMajorStrides(source.shape);
   const out = source.elements.empty(shapeSize(g.sizes));
   forEachIndex(g.sizes, (idx, flat) => {
@@ -239,6 +248,7 @@ export const tensorInterpretations: readonly InterpretationEntry[] = [
     let next = 0;
     const shape = op.result.type.shape.map((d) => (d === DYNAMIC ? intOf(args[next++]) : d));
     for (const d of shape) if (d < 0) ub(`tensor.empty: negative size ${d}`);
+    checkTensorSize(shape, "tensor.empty");
     return [splatValue(op.result.type, 0n, shape)];
   }),
   interpretation(ExtractOp, (op, [t, ...indices]) => {
@@ -294,6 +304,7 @@ export const tensorInterpretations: readonly InterpretationEntry[] = [
     let next = 0;
     const shape = t.shape.map((d) => (d === DYNAMIC ? intOf(args[next++]) : d));
     for (const d of shape) if (d < 0) ub(`tensor.generate: negative extent ${d}`);
+    checkTensorSize(shape, "tensor.generate");
     const elements: Element[] = [];
     forEachIndex(shape, (idx) => elements.push(yieldAt(ctx, op.body, idx)));
     return [splatFromElements(t, elements, shape)];
@@ -306,6 +317,7 @@ export const tensorInterpretations: readonly InterpretationEntry[] = [
     const high = resolve(mixedList(staticList(op.static_high), op.high));
     for (const p of [...low, ...high]) if (p < 0) ub(`tensor.pad: negative padding ${p}`);
     const shape = v.shape.map((d, i) => d + (low[i] as number) + (high[i] as number));
+    checkTensorSize(shape, "tensor.pad");
     const strides = rowMajorStrides(v.shape);
     // A body that only yields a value from outside gives one padding value: computed once.
     const body = op.region.blocks[0];

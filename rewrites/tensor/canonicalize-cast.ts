@@ -5,6 +5,7 @@
 import { DYNAMIC, RankedTensorType, type Type, UnrankedTensorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
+import { opaque4, tensorExample, unknownIndex } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { before } from "../arith/match.ts";
 import { defining } from "../../src/ir/defining.ts";
@@ -46,6 +47,9 @@ function joinShapes(a: Type, b: Type): Type | undefined {
  */
 export const chainedCast = rewrite({
   name: "tensor.cast-of-cast",
+  examples: [tensorExample(`%t = tensor.from_elements %x, %y : tensor<2x$T>
+  %a = tensor.cast %t : tensor<2x$T> to tensor<?x$T>
+  %r = tensor.cast %a : tensor<?x$T> to tensor<2x$T>`, 1)],
   root: CastOp,
   apply(op, rw) {
     const inner = defining(op.source, CastOp);
@@ -69,6 +73,11 @@ export const chainedCast = rewrite({
  */
 export const castOfExtractSlice = rewrite({
   name: "tensor.cast-of-extract_slice",
+  examples: [tensorExample(`${opaque4("t")}
+  %e = tensor.expand_shape %t [[0, 1]] : tensor<4x$T> into tensor<2x2x$T>
+  ${unknownIndex("n", 1)}
+  %s = tensor.extract_slice %e[0, 0] [%n, 2] [1, 1] : tensor<2x2x$T> to tensor<?x2x$T>
+  %r = tensor.cast %s : tensor<?x2x$T> to tensor<1x2x$T>`, 2)],
   root: CastOp,
   apply(op, rw) {
     const slice = defining(op.source, ExtractSliceOp);
@@ -100,6 +109,10 @@ export const castOfExtractSlice = rewrite({
  */
 export const dimOfCast = rewrite({
   name: "tensor.dim-of-cast",
+  examples: [tensorExample(`${opaque4("t")}
+  %u = tensor.cast %t : tensor<4x$T> to tensor<*x$T>
+  %c0 = arith.constant 0 : index
+  %r = tensor.dim %u, %c0 : tensor<*x$T>`, "scalar")],
   root: DimOp,
   apply(op, rw) {
     const cast = defining(op.source, CastOp);
@@ -117,6 +130,11 @@ export const dimOfCast = rewrite({
  */
 export const extractOfCast = rewrite({
   name: "tensor.extract-of-cast",
+  examples: [tensorExample(`%t = tensor.from_elements %x, %y : tensor<2x$T>
+  %u = tensor.cast %t : tensor<2x$T> to tensor<?x$T>
+  %c1 = arith.constant 1 : index
+  %j = arith.minui %i, %c1 : index
+  %r = tensor.extract %u[%j] : tensor<?x$T>`, "scalar")],
   root: ExtractOp,
   apply(op, rw) {
     const cast = defining(op.tensor, CastOp);
@@ -136,6 +154,9 @@ export const extractOfCast = rewrite({
  */
 export const castOfEmpty = rewrite({
   name: "tensor.cast-of-empty",
+  examples: [tensorExample(`${unknownIndex("n", 2)}
+  %e = tensor.empty(%n) : tensor<?x3x$T>
+  %r = tensor.cast %e : tensor<?x3x$T> to tensor<2x3x$T>`, 2)],
   root: CastOp,
   apply(op, rw) {
     if (!preservesStaticInformation(op.source.type, op.dest.type)) return rw.fail("the cast does not make the type more static");
@@ -169,6 +190,11 @@ export const castOfEmpty = rewrite({
  */
 export const extractSliceOfCast = rewrite({
   name: "tensor.extract_slice-of-cast",
+  examples: [tensorExample(`${opaque4("t")}
+  %u = tensor.cast %t : tensor<4x$T> to tensor<?x$T>
+  %c2 = arith.constant 2 : index
+  %o = arith.minui %i, %c2 : index
+  %r = tensor.extract_slice %u[%o] [2] [1] : tensor<?x$T> to tensor<2x$T>`, 1)],
   root: ExtractSliceOp,
   apply(op, rw) {
     if (op.operands.some(isConstantIndex)) return rw.fail("a constant operand: the constant-argument folder goes first");

@@ -7,7 +7,8 @@ import { defining } from "../../src/ir/defining.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { hasStaticShape, RankedTensorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
-import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
+import { opaque4, tensorExample } from "./examples.ts";
+import { type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
 import {
   CastOp,
   CollapseShapeOp,
@@ -38,11 +39,12 @@ function replaceWithReshape(rw: PatternRewriter, op: Operation, kind: ReshapeKin
 }
 
 /** Two expansions (or two collapses) in a row are one. */
-function composeSameKind(kind: ReshapeKind) {
+function composeSameKind(kind: ReshapeKind, examples: readonly RewriteExample[]) {
   const name = kind.info.name;
   return rewrite({
     name: `${name}-of-${name.slice("tensor.".length)}`,
     root: kind as typeof ExpandShapeOp,
+    examples,
     apply(op: Reshape, rw) {
       const inner = defining(op.src, kind as typeof ExpandShapeOp) as Reshape | undefined;
       if (inner === undefined) return rw.fail(`the source is not a ${name}`);
@@ -61,7 +63,9 @@ function composeSameKind(kind: ReshapeKind) {
  *   %1 = tensor.expand_shape %0 [[0], [1, 2]] : tensor<3x4xf32> into tensor<3x2x2xf32>
  *     ->   %1 = tensor.expand_shape %t [[0, 1, 2]] : tensor<12xf32> into tensor<3x2x2xf32>
  */
-export const expandOfExpand = composeSameKind(ExpandShapeOp);
+export const expandOfExpand = composeSameKind(ExpandShapeOp, [tensorExample(`${opaque4("t")}
+  %a = tensor.expand_shape %t [[0, 1]] : tensor<4x$T> into tensor<2x2x$T>
+  %r = tensor.expand_shape %a [[0], [1, 2]] : tensor<2x2x$T> into tensor<2x2x1x$T>`, 3)]);
 
 /**
  * collapse(collapse(x)) -> collapse(x), the groups composed.
@@ -70,7 +74,14 @@ export const expandOfExpand = composeSameKind(ExpandShapeOp);
  *   %1 = tensor.collapse_shape %0 [[0, 1]] : tensor<3x4xf32> into tensor<12xf32>
  *     ->   %1 = tensor.collapse_shape %t [[0, 1, 2]] : tensor<3x2x2xf32> into tensor<12xf32>
  */
-export const collapseOfCollapse = composeSameKind(CollapseShapeOp);
+export const collapseOfCollapse = composeSameKind(CollapseShapeOp, [tensorExample(`${opaque4("t")}
+  %a = tensor.expand_shape %t [[0, 1, 2]] : tensor<4x$T> into tensor<2x2x1x$T>
+  %c1 = arith.constant 1 : index
+  %k = arith.minui %i, %c1 : index
+  %c0 = arith.constant 0 : index
+  %u = tensor.insert %x into %a[%k, %k, %c0] : tensor<2x2x1x$T>
+  %b = tensor.collapse_shape %u [[0], [1, 2]] : tensor<2x2x1x$T> into tensor<2x2x$T>
+  %r = tensor.collapse_shape %b [[0, 1]] : tensor<2x2x$T> into tensor<4x$T>`, 1)]);
 
 /**
  * collapse(expand(x)) -> one reshape of x (or a cast), when each group of the lower-rank side is a union of
@@ -82,6 +93,9 @@ export const collapseOfCollapse = composeSameKind(CollapseShapeOp);
  */
 export const collapseOfExpand = rewrite({
   name: "tensor.collapse_shape-of-expand_shape",
+  examples: [tensorExample(`${opaque4("t")}
+  %a = tensor.expand_shape %t [[0, 1, 2]] : tensor<4x$T> into tensor<2x1x2x$T>
+  %r = tensor.collapse_shape %a [[0, 1], [2]] : tensor<2x1x2x$T> into tensor<2x2x$T>`, 2)],
   root: CollapseShapeOp,
   apply(op, rw) {
     const expand = defining(op.src, ExpandShapeOp);
@@ -112,10 +126,11 @@ export const collapseOfExpand = rewrite({
 });
 
 /** A reshape of a tensor.splat is a tensor.splat of the new (static) type. */
-function reshapeOfSplat(kind: ReshapeKind) {
+function reshapeOfSplat(kind: ReshapeKind, examples: readonly RewriteExample[]) {
   return rewrite({
     name: `${kind.info.name}-of-splat`,
     root: kind as typeof ExpandShapeOp,
+    examples,
     apply(op: Reshape, rw) {
       const splat = defining(op.src, SplatOp);
       const t = op.result.type;
@@ -131,18 +146,21 @@ function reshapeOfSplat(kind: ReshapeKind) {
  *   %s = tensor.splat %v : tensor<4xf32>
  *   %0 = tensor.expand_shape %s [[0, 1]] : tensor<4xf32> into tensor<2x2xf32>   ->   %0 = tensor.splat %v : tensor<2x2xf32>
  */
-export const expandOfSplat = reshapeOfSplat(ExpandShapeOp);
+export const expandOfSplat = reshapeOfSplat(ExpandShapeOp, [tensorExample(`%s = tensor.splat %x : tensor<4x$T>
+  %r = tensor.expand_shape %s [[0, 1]] : tensor<4x$T> into tensor<2x2x$T>`, 2)]);
 /**
  *   %s = tensor.splat %v : tensor<2x2xf32>
  *   %0 = tensor.collapse_shape %s [[0, 1]] : tensor<2x2xf32> into tensor<4xf32>  ->   %0 = tensor.splat %v : tensor<4xf32>
  */
-export const collapseOfSplat = reshapeOfSplat(CollapseShapeOp);
+export const collapseOfSplat = reshapeOfSplat(CollapseShapeOp, [tensorExample(`%s = tensor.splat %x : tensor<2x2x$T>
+  %r = tensor.collapse_shape %s [[0, 1]] : tensor<2x2x$T> into tensor<4x$T>`, 1)]);
 
 /** A reshape of a tensor.from_elements is a tensor.from_elements of the new (static) type. */
-function reshapeOfFromElements(kind: ReshapeKind) {
+function reshapeOfFromElements(kind: ReshapeKind, examples: readonly RewriteExample[]) {
   return rewrite({
     name: `${kind.info.name}-of-from_elements`,
     root: kind as typeof ExpandShapeOp,
+    examples,
     apply(op: Reshape, rw) {
       const from = defining(op.src, FromElementsOp);
       const t = op.result.type;
@@ -159,13 +177,15 @@ function reshapeOfFromElements(kind: ReshapeKind) {
  *   %0 = tensor.expand_shape %f [[0, 1]] : tensor<4xf32> into tensor<2x2xf32>
  *     ->   %0 = tensor.from_elements %a, %b, %c, %d : tensor<2x2xf32>
  */
-export const expandOfFromElements = reshapeOfFromElements(ExpandShapeOp);
+export const expandOfFromElements = reshapeOfFromElements(ExpandShapeOp, [tensorExample(`%f = tensor.from_elements %x, %y, %y, %x : tensor<4x$T>
+  %r = tensor.expand_shape %f [[0, 1]] : tensor<4x$T> into tensor<2x2x$T>`, 2)]);
 /**
  *   %f = tensor.from_elements %a, %b, %c, %d : tensor<2x2xf32>
  *   %0 = tensor.collapse_shape %f [[0, 1]] : tensor<2x2xf32> into tensor<4xf32>
  *     ->   %0 = tensor.from_elements %a, %b, %c, %d : tensor<4xf32>
  */
-export const collapseOfFromElements = reshapeOfFromElements(CollapseShapeOp);
+export const collapseOfFromElements = reshapeOfFromElements(CollapseShapeOp, [tensorExample(`%f = tensor.from_elements %x, %y : tensor<1x2x$T>
+  %r = tensor.collapse_shape %f [[0, 1]] : tensor<1x2x$T> into tensor<2x$T>`, 1)]);
 
 /**
  * A collapse of a cast that only forgets static information collapses the cast's source.
@@ -177,6 +197,10 @@ export const collapseOfFromElements = reshapeOfFromElements(CollapseShapeOp);
  */
 export const collapseOfCast = rewrite({
   name: "tensor.collapse_shape-of-cast",
+  examples: [tensorExample(`${opaque4("t")}
+  %a = tensor.expand_shape %t [[0, 1]] : tensor<4x$T> into tensor<2x2x$T>
+  %c = tensor.cast %a : tensor<2x2x$T> to tensor<?x2x$T>
+  %r = tensor.collapse_shape %c [[0, 1]] : tensor<?x2x$T> into tensor<?x$T>`, 1)],
   root: CollapseShapeOp,
   apply(op, rw) {
     const source = foldableCastSource(op.src);

@@ -195,4 +195,12 @@ test("pack with padding and outer_dims_perm, and unpack back", () => {
   assert.equal(contents(u).elements, iota(10));
 });
 
+test("a tensor beyond the interpreter's size limit is a limit error, not a crash", () => {
+  const m = `func.func @f(%n: index) -> tensor<?x?xi32> {
+    %e = tensor.empty(%n, %n) : tensor<?x?xi32>
+    return %e : tensor<?x?xi32>
+  }`;
+  assert.is(runError(m, "f", [idx(2 ** 40)]).kind, "limit");
+});
+
 test.run();
