@@ -3,6 +3,7 @@
  * defined in rewrites/) is `newContext()` in rewrites/index.ts.
  */
 import type { DialectInfo } from "../src/ir/context.ts";
+import { affine } from "./affine/index.ts";
 import { arith } from "./arith/index.ts";
 import { bufferization } from "./bufferization/index.ts";
 import { builtin } from "./builtin/index.ts";
@@ -11,10 +12,13 @@ import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
+import { omp } from "./omp/index.ts";
+import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tensor } from "./tensor/index.ts";
+import { tosa } from "./tosa/index.ts";
 
-export { arith, bufferization, builtin, cf, func, linalg, math, memref, sparseTensor, tensor };
+export { affine, arith, bufferization, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tensor, tosa };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, tensor, bufferization];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, tensor, bufferization];

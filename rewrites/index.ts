@@ -12,21 +12,39 @@ import { allDialects } from "../dialects/index.ts";
 import { Context, type DialectExtension } from "../src/ir/context.ts";
 import type { PassDef } from "../src/pass/pass.ts";
 import { PassRegistry } from "../src/pass/registry.ts";
+import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
+import { linalgCanonicalization } from "./linalg/canonicalize.ts";
+import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { memrefCanonicalization } from "./memref/canonicalize.ts";
+import { ompCanonicalization } from "./omp/canonicalize.ts";
+import { scfCanonicalization } from "./scf/canonicalize.ts";
+import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
-export const tensileExtensions: readonly DialectExtension[] = [arithCanonicalization, cfCanonicalization, funcCanonicalization, tensorCanonicalization];
+export const tensileExtensions: readonly DialectExtension[] = [
+  arithCanonicalization,
+  cfCanonicalization,
+  funcCanonicalization,
+  linalgCanonicalization,
+  memrefCanonicalization,
+  ompCanonicalization,
+  tosaCanonicalization,
+  scfCanonicalization,
+  affineCanonicalization,
+  tensorCanonicalization,
+];
 
 /** Every pass Tensile ships. */
-export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass];
+export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

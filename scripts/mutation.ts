@@ -42,6 +42,8 @@ const KILLERS: readonly (readonly [prefix: string, args: readonly string[], env:
   ["rewrites/func/", ["test/prop/patterns"], { PROP_SETS: "cf" }],
   ["dialects/arith/", ["test/prop/patterns"], { PROP_SETS: "arith-folds" }],
   ["dialects/math/", ["test/prop/patterns"], { PROP_SETS: "math-folds" }],
+  ["rewrites/tosa/", ["test/prop/tosa-canonicalize"], {}],
+  ["dialects/tosa/", ["test/prop/tosa-canonicalize"], {}],
   ["rewrites/", ["test/prop/passes"], {}],
 ];
 

@@ -8,7 +8,7 @@
  *   }
  */
 import { implement } from "../../src/ir/interfaces.ts";
-import { AutomaticAllocationScope, IsolatedFromAbove, Symbol } from "../../src/ir/traits.ts";
+import { AffineScope, AutomaticAllocationScope, IsolatedFromAbove, Symbol } from "../../src/ir/traits.ts";
 import type { FunctionType } from "../../src/ir/types.ts";
 import { CallableOpInterface, FunctionOpInterface } from "../../src/interfaces/function.ts";
 import { functionOpAsm, functionOpAttributes } from "../../src/interfaces/function-format.ts";
@@ -26,7 +26,7 @@ export const FuncOp = defineOp(
     summary: "an operation with a name containing a single SSACFG region",
     attributes: functionOpAttributes,
     regions: { body: region() },
-    traits: [Symbol, IsolatedFromAbove, AutomaticAllocationScope],
+    traits: [AffineScope, Symbol, IsolatedFromAbove, AutomaticAllocationScope],
     // `func.return` (and the other func ops) are written without their prefix inside a function.
     defaultDialect: "func",
   },

@@ -15,6 +15,7 @@ import { linalgAttributes } from "./attrs.ts";
 import { IndexOp, YieldOp } from "./ops-core.ts";
 import { BroadcastOp, GenericOp, MapOp, ReduceOp, TransposeOp } from "./ops-structured.ts";
 import { namedOpClasses } from "./named-ops.ts";
+import { linalgInterpretations } from "./interp.ts";
 
 export * from "./attrs.ts";
 export * from "./ops-core.ts";
@@ -23,6 +24,7 @@ export * from "./named-ops.ts";
 export * from "./structured-interface.ts";
 export type { NamedOpDef, NamedOperand } from "./named-op-def.ts";
 export { NAMED_OPS } from "./named-ops-table.ts";
+export { toGeneric } from "./generalize.ts";
 
 /** Every linalg op class: the core ops, then the named ops in the table's order. */
 export const linalgOps = [GenericOp, MapOp, ReduceOp, TransposeOp, BroadcastOp, IndexOp, YieldOp, ...namedOpClasses] as const;
@@ -38,4 +40,5 @@ export const linalg = defineDialect({
   ops: linalgOps,
   attributes: linalgAttributes,
   materializeConstant,
+  interpreter: linalgInterpretations,
 });

@@ -21,6 +21,7 @@ import type { Location } from "../../src/ir/location.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
 import { FloatType, IndexType, IntegerType, type Type, f64, i32, i64 } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
+import { printType } from "../../src/text/printer.ts";
 import { ConstantOp } from "../arith/ops-constant.ts";
 import { ExtFOp, ExtSIOp, ExtUIOp, FPToSIOp, FPToUIOp, IndexCastOp, SIToFPOp, TruncFOp, TruncIOp, UIToFPOp } from "../arith/ops-cast.ts";
 import { AddFOp, MaxFOp, MinFOp, MulFOp, NegFOp, SubFOp } from "../arith/ops-float.ts";
@@ -127,7 +128,7 @@ function buildCast(b: Builder, v: Value, to: Type, unsigned: boolean): Value {
 const UNARY_OPS: Readonly<Record<UnaryFn, unknown>> = { exp: ExpOp, log: LogOp, abs: AbsFOp, ceil: CeilOp, floor: FloorOp, negf: NegFOp };
 
 function buildUnary(b: Builder, fn: UnaryFn, v: Value): Value {
-  if (category(v.type) !== "float") throw new PayloadError(`unary function '${fn}' needs a floating-point operand, not ${String(v.type)}`);
+  if (category(v.type) !== "float") throw new PayloadError(`unary function '${fn}' needs a floating-point operand, not ${printType(v.type)}`);
   return create(b, UNARY_OPS[fn], { operand: v });
 }
 
@@ -146,7 +147,7 @@ const BINARY_OPS: Readonly<Record<BinaryFn, readonly [unknown, unknown, unknown]
 function buildBinary(b: Builder, fn: BinaryFn, lhs: Value, rhs: Value): Value {
   const [cl, cr] = [category(lhs.type), category(rhs.type)];
   if (cl !== cr || cl === "other") {
-    throw new PayloadError(`binary function '${fn}' needs two floating-point or two integer operands, not ${String(lhs.type)} and ${String(rhs.type)}`);
+    throw new PayloadError(`binary function '${fn}' needs two floating-point or two integer operands, not ${printType(lhs.type)} and ${printType(rhs.type)}`);
   }
   const bool = cl === "int" && (lhs.type as IntegerType).width === 1 && (rhs.type as IntegerType).width === 1;
   const [onFloat, onInt, onBool] = BINARY_OPS[fn];

@@ -8,8 +8,9 @@
  * (`memref.cast` is matched by name: the cast op is defined after the ops that use this fold.)
  */
 import type { Operation } from "../../src/ir/operation.ts";
-import { MemRefType } from "../../src/ir/types.ts";
+import { DYNAMIC, MemRefType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
+import { stridesAndOffset } from "./layout.ts";
 
 /** Replaces operands that are results of a cast from a ranked memref by the cast's source; true when one was. */
 export function foldMemRefCast(op: Operation, inner?: Value): boolean {
@@ -23,4 +24,23 @@ export function foldMemRefCast(op: Operation, inner?: Value): boolean {
     folded = true;
   });
   return folded;
+}
+
+/**
+ * Whether a cast (an op whose operand 0 it casts to its result 0) only makes a ranked memref type more dynamic:
+ * same element type and rank, strided on both sides, and no size, offset or stride that was dynamic made static
+ * (MLIR's CastOp::canFoldIntoConsumerOp), so a consumer may use the cast's source instead.
+ */
+export function castOnlyLosesStaticInfo(cast: Operation): boolean {
+  const source = cast.getOperand(0).type;
+  const result = cast.getResult(0).type;
+  if (!(source instanceof MemRefType) || !(result instanceof MemRefType)) return false;
+  if (source.elementType !== result.elementType || source.rank !== result.rank) return false;
+  const ls = stridesAndOffset(source);
+  const lr = stridesAndOffset(result);
+  if (ls === undefined || lr === undefined) return false;
+  const moreStatic = (s: number, t: number): boolean => s !== t && s === DYNAMIC && t !== DYNAMIC;
+  if (source.shape.some((d, i) => moreStatic(d, result.shape[i] as number))) return false;
+  if (moreStatic(ls.offset, lr.offset)) return false;
+  return !ls.strides.some((s, i) => moreStatic(s, lr.strides[i] as number));
 }

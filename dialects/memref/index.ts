@@ -11,6 +11,7 @@ import type { Type } from "../../src/ir/types.ts";
 import { TypedAttr, typeOfAttr } from "../../src/irdl/constraints.ts";
 import { defineDialect } from "../../src/irdl/dialect.ts";
 import { ConstantOp } from "../arith/ops-constant.ts";
+import { memrefInterpretations } from "./interp.ts";
 import {
   AllocaOp,
   AllocaScopeOp,
@@ -99,4 +100,4 @@ function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Loca
   return b.withLoc(loc, () => b.create(ConstantOp, { value }));
 }
 
-export const memref = defineDialect({ name: "memref", ops: memrefOps, materializeConstant });
+export const memref = defineDialect({ name: "memref", ops: memrefOps, materializeConstant, interpreter: memrefInterpretations });

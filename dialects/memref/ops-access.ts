@@ -33,7 +33,7 @@ import {
   LocalityHintAttr,
   PositiveI32Attr,
 } from "./constraints.ts";
-import { foldMemRefCast } from "./fold-cast.ts";
+import { castOnlyLosesStaticInfo, foldMemRefCast } from "./fold-cast.ts";
 import { tensorTypeOf } from "./layout.ts";
 
 const elementTypeOf = (t: Type): Type | undefined => (t instanceof MemRefType ? t.elementType : undefined);
@@ -224,6 +224,17 @@ export const CopyOp = defineOp(
       if (op.source.type.elementType !== op.target.type.elementType) return opError(op, "requires the same element type for all operands");
       if (!sameShape(shapeOf(op.source.type), shapeOf(op.target.type))) return opError(op, "requires the same shape for all operands");
       return undefined;
+    },
+    // MLIR's CopyOp::fold: a cast that only made a type more dynamic is looked through.
+    fold: (op) => {
+      let folded = false;
+      op.operands.forEach((v, i) => {
+        const cast = v.definingOp;
+        if (cast === undefined || cast.name !== "memref.cast" || !castOnlyLosesStaticInfo(cast)) return;
+        op.setOperand(i, cast.getOperand(0));
+        folded = true;
+      });
+      return folded ? [] : undefined;
     },
     interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => readsAndWrites(effect("read", op.source), effect("write", op.target)) })],
   },

@@ -33,6 +33,7 @@ import {
   MemRefTypeAttr,
   NonNegativeI64Attr,
 } from "./constraints.ts";
+import { foldMemRefCast } from "./fold-cast.ts";
 import { hasIdentityLayout, layoutSymbols, numDynamicDims, tensorTypeOf } from "./layout.ts";
 
 const isPowerOf2 = (n: bigint): boolean => n > 0n && (n & (n - 1n)) === 0n;
@@ -136,7 +137,10 @@ export const DeallocOp = defineOp(
     operands: { memref: AnyRankedOrUnrankedMemRef },
     format: "$memref attr-dict `:` type($memref)",
   },
-  { interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => [effect("free", op.memref)] })] },
+  {
+    fold: (op) => (foldMemRefCast(op) ? [] : undefined),
+    interfaces: [implement(MemoryEffectOpInterface, { getEffects: (op) => [effect("free", op.memref)] })],
+  },
 );
 export type DeallocOp = InstanceType<typeof DeallocOp>;
 

@@ -14,7 +14,7 @@ import { ArrayAttr, type Attribute, IntegerAttr, AffineMapAttr } from "../../src
 import { implement } from "../../src/ir/interfaces.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { ConstantLike as constantLikeTrait, NoMemoryEffect, Pure } from "../../src/ir/traits.ts";
-import { DYNAMIC, IndexType, MemRefType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
+import { DYNAMIC, hasStaticShape, IndexType, MemRefType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { AffineMapAttrC, attrConstraint, DenseI64ArrayAttr, Index } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
@@ -23,7 +23,7 @@ import { opEmitError, opError, quotedType } from "../../src/irdl/op-error.ts";
 import { variadic } from "../../src/irdl/spec.ts";
 import { CastOpInterface } from "../../src/interfaces/cast.ts";
 import { ConditionallySpeculatable } from "../../src/interfaces/side-effects.ts";
-import { OffsetSizeAndStrideOpInterface, staticList, ViewLikeOpInterface } from "../../src/interfaces/view-like.ts";
+import { type MixedIndex, mixedList, OffsetSizeAndStrideOpInterface, staticList, ViewLikeOpInterface } from "../../src/interfaces/view-like.ts";
 import { printAffineMap } from "../../src/ir/affine-map.ts";
 import {
   AnyMemRefC,
@@ -33,8 +33,9 @@ import {
   ShapeMemRef1D,
   StridedMemRefOfRank0,
 } from "./constraints.ts";
-import { foldMemRefCast } from "./fold-cast.ts";
-import { hasIdentityLayout, isStrided, numDynamicDims, stridesAndOffset } from "./layout.ts";
+import { castOnlyLosesStaticInfo, foldMemRefCast } from "./fold-cast.ts";
+import { dynamicDimIndex, hasIdentityLayout, isStrided, numDynamicDims, stridesAndOffset } from "./layout.ts";
+import { AllocaOp, AllocOp } from "./ops-alloc.ts";
 import {
   checkSubViewType,
   collapsedShapeError,
@@ -43,6 +44,7 @@ import {
   expandedType,
   inferSubViewType,
   inferTransposeType,
+  memRefRankReductionMask,
   type Reassociation,
   type SliceVerification,
 } from "./view-types.ts";
@@ -75,19 +77,7 @@ export function memrefCastCompatible(a: Type, b: Type): boolean {
  * Whether a `memref.cast` only makes its source's type more dynamic (MLIR's CastOp::canFoldIntoConsumerOp), so a
  * consumer may use the source instead.
  */
-export function canFoldCastIntoConsumer(cast: Operation): boolean {
-  const source = cast.getOperand(0).type;
-  const result = cast.getResult(0).type;
-  if (!(source instanceof MemRefType) || !(result instanceof MemRefType)) return false;
-  if (source.elementType !== result.elementType || source.rank !== result.rank) return false;
-  const ls = stridesAndOffset(source);
-  const lr = stridesAndOffset(result);
-  if (ls === undefined || lr === undefined) return false;
-  const moreStatic = (s: number, t: number): boolean => s !== t && s === DYNAMIC && t !== DYNAMIC;
-  if (source.shape.some((d, i) => moreStatic(d, result.shape[i] as number))) return false;
-  if (moreStatic(ls.offset, lr.offset)) return false;
-  return !ls.strides.some((s, i) => moreStatic(s, lr.strides[i] as number));
-}
+export const canFoldCastIntoConsumer = castOnlyLosesStaticInfo;
 
 /** `memref.cast`: the same memory as a compatible type (more or less static sizes, offset and strides, or unranked). */
 export const CastOp = defineOp(
@@ -138,6 +128,24 @@ function subViewError(op: Operation, result: SliceVerification, expected: MemRef
   return op.name;
 }
 
+/**
+ * MLIR's SubViewOp::fold: a subview of its source's (static) type is its source, as is a whole-extent subview (zero
+ * offsets, unit strides, the same sizes) of another subview, of its source's type.
+ */
+function foldSubView(op: Operation & { source: Value<MemRefType>; result: Value<MemRefType> }): Value | undefined {
+  const result = op.result.type;
+  const source = op.source.type;
+  if (result !== source) return undefined;
+  if (hasStaticShape(result.shape)) return op.source;
+  const inner = op.source.definingOp;
+  if (!(inner instanceof SubViewOp)) return undefined;
+  const constant = (e: MixedIndex): number | undefined => (typeof e === "number" ? e : constIndex(constantOperand(e)));
+  if (!mixedList(op, "offsets").every((e) => constant(e) === 0) || !mixedList(op, "strides").every((e) => constant(e) === 1)) return undefined;
+  const sizes = mixedList(op, "sizes");
+  const innerSizes = mixedList(inner, "sizes");
+  return sizes.length === innerSizes.length && sizes.every((e, i) => e === innerSizes[i]) ? op.source : undefined;
+}
+
 /** `memref.subview`: a strided window of the source (offsets, sizes and strides per dim), possibly dropping unit dims. */
 export const SubViewOp = defineOp(
   {
@@ -165,6 +173,7 @@ export const SubViewOp = defineOp(
       const message = subViewError(op, checkSubViewType(expected, sub, staticList(op, "sizes")), expected);
       return message === undefined ? undefined : opEmitError(op, message);
     },
+    fold: foldSubView,
     interfaces: [
       implement(OffsetSizeAndStrideOpInterface, { getArrayAttrMaxRanks: (op) => [op.source.type.rank, op.source.type.rank, op.source.type.rank] as const }),
       implement(ViewLikeOpInterface, { getViewSource: (op) => op.source }),
@@ -493,6 +502,7 @@ export const DimOp = defineOp(
       if (index !== undefined && type instanceof MemRefType && index >= type.rank) return opError(op, "index is out of range");
       return undefined;
     },
+    fold: (op, operands) => foldDim(op, constIndex(operands[1])),
     interfaces: [
       implement(ConditionallySpeculatable, {
         getSpeculatability: (op) => {
@@ -504,6 +514,36 @@ export const DimOp = defineOp(
   },
 );
 export type DimOp = InstanceType<typeof DimOp>;
+
+/**
+ * MLIR's DimOp::fold: a static size is a constant; a dynamic one is the size operand of the op that made the
+ * memref (alloc, alloca, view, subview, reinterpret_cast); `dim` of a cast reads the cast's source.
+ */
+function foldDim(op: Operation & { readonly source: Value<MemRefType | UnrankedMemRefType>; readonly result: Value }, index: number | undefined): Attribute | Value | undefined {
+  const type = op.source.type;
+  if (index === undefined || !(type instanceof MemRefType) || index < 0 || index >= type.rank) return undefined;
+  const size = type.shape[index] as number;
+  if (size !== DYNAMIC) return IntegerAttr.get(IndexType.get(), size);
+  const def = op.source.definingOp;
+  const dynamic = dynamicDimIndex(type.shape, index);
+  if (def instanceof AllocOp || def instanceof AllocaOp) return def.dynamicSizes[dynamic];
+  if (def instanceof ViewOp) return def.sizes[dynamic];
+  if (def instanceof SubViewOp) {
+    const dropped = memRefRankReductionMask(
+      inferSubViewType(def.source.type, def.static_offsets.numbers, def.static_sizes.numbers, def.static_strides.numbers),
+      def.result.type,
+      def.static_sizes.numbers,
+    );
+    const kept = def.source.type.shape.map((_, d) => d).filter((d) => !dropped?.has(d));
+    const entry = mixedList(def, "sizes")[kept[index] ?? -1];
+    return typeof entry === "number" ? undefined : entry;
+  }
+  if (def instanceof ReinterpretCastOp) {
+    const entry = mixedList(def, "sizes")[index];
+    return typeof entry === "number" ? undefined : entry;
+  }
+  return foldMemRefCast(op) ? op.result : undefined;
+}
 
 /** `memref.rank %m : memref<*xf32>`: the rank. */
 export const RankOp = defineOp(

@@ -11,7 +11,7 @@ import { type Attribute, DenseElementsAttr, type DenseStorage, DenseArrayAttr, I
 import type { Builder } from "../../src/ir/builder.ts";
 import type { Context } from "../../src/ir/context.ts";
 import { FileLineColLoc, type Location, NameLoc, UnknownLoc } from "../../src/ir/location.ts";
-import { Operation } from "../../src/ir/operation.ts";
+import { Operation, type Region } from "../../src/ir/operation.ts";
 import { bf16, f16, f32, f64, i1, i16, i32, i64, i8, RankedTensorType, type Type } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { relative } from "node:path";
@@ -54,9 +54,17 @@ export function nodeLoc(node: Node): Location {
 }
 
 /** Builds and inserts `name` with these operands, result types and attributes (see the header). */
-export function createOp(ctx: Context, b: Builder, name: string, operands: readonly Value[], resultTypes: readonly Type[], attributes: Record<string, Attribute> = {}): Operation {
+export function createOp(
+  ctx: Context,
+  b: Builder,
+  name: string,
+  operands: readonly Value[],
+  resultTypes: readonly Type[],
+  attributes: Record<string, Attribute> = {},
+  regions: readonly Region[] = [],
+): Operation {
   const cls = ctx.lookupOp(name) ?? Operation;
-  return b.insert(cls.create({ name, operands: [...operands], resultTypes: [...resultTypes], attributes, loc: b.loc }));
+  return b.insert(cls.create({ name, operands: [...operands], resultTypes: [...resultTypes], attributes, regions, loc: b.loc }));
 }
 
 /** The one result of an op built by `createOp`. */

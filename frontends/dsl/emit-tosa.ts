@@ -33,6 +33,8 @@ const compareOps = { greater: "tosa.greater", greater_equal: "tosa.greater_equal
 export class TosaEmitter implements TargetEmitter {
   /** Constants by node and shape: made at their first use, at the rank that use needs. */
   private readonly constants = new Map<string, Value>();
+  /** Reshapes already made, by value and target shape (a weight viewed as [1, k, n] by two matmuls is one op). */
+  private readonly reshapes = new Map<Value, Map<string, Value>>();
 
   constructor(
     private readonly ctx: Context,
@@ -51,7 +53,12 @@ export class TosaEmitter implements TargetEmitter {
   private reshape(v: Value, dtype: DType, shape: readonly number[]): Value {
     const from = this.shapeOf(v);
     if (from.length === shape.length && from.every((d, i) => d === shape[i])) return v;
-    return this.op("tosa.reshape", [v], dtype, shape, { new_shape: i64Array(shape) });
+    let byShape = this.reshapes.get(v);
+    if (byShape === undefined) this.reshapes.set(v, (byShape = new Map()));
+    const key = shape.join("x");
+    let r = byShape.get(key);
+    if (r === undefined) byShape.set(key, (r = this.op("tosa.reshape", [v], dtype, shape, { new_shape: i64Array(shape) })));
+    return r;
   }
 
   /** `v` with leading 1s up to `rank` (TOSA's elementwise ops broadcast only between equal ranks). */

@@ -32,3 +32,4 @@ export { concat, gather, matmul, max, mean, reshape, slice, sum, transpose } fro
 export { causalMask, linear, rmsnorm, rope, type RopeOptions, ropeTables, silu, softmax } from "./nn.ts";
 export { evaluate, trace, traceGraph, type TraceOptions, type TraceResult, type Traced, type TracedValue } from "./trace.ts";
 export type { TargetEmitter } from "./emit-tosa.ts";
+export { interpretTraced } from "./run.ts";

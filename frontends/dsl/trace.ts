@@ -19,6 +19,7 @@ import { createModule, type ModuleOp, moduleBody } from "../../dialects/builtin/
 import { buildFunc, type FuncOp, ReturnOp } from "../../dialects/func/index.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { nodeLoc, nodeType, tensorTypeOf } from "./emit-common.ts";
+import { LinalgEmitter } from "./emit-linalg.ts";
 import { TosaEmitter, type TargetEmitter } from "./emit-tosa.ts";
 import { evaluateGraph } from "./evaluate.ts";
 import { captureCallSite, DslError, Graph, type Node, shapeText, withGraph } from "./graph.ts";
@@ -139,8 +140,14 @@ export function trace<I extends Readonly<Record<string, TensorSpec>>>(fn: (input
 }
 
 function emitterFor(target: "tosa" | "linalg", ctx: Context, b: Builder, site: ReturnType<typeof captureCallSite>): TargetEmitter {
-  if (target === "tosa") return new TosaEmitter(ctx, b);
-  throw new DslError("trace", `target '${target}' is not available yet`, site);
+  switch (target) {
+    case "tosa":
+      return new TosaEmitter(ctx, b);
+    case "linalg":
+      return new LinalgEmitter(ctx, b);
+    default:
+      throw new DslError("trace", `unknown target '${String(target)}' (tosa or linalg)`, site);
+  }
 }
 
 /** The nodes the outputs depend on. */

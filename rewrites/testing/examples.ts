@@ -28,7 +28,7 @@
  * which has no terminator. The values defined in its first and last blocks (which dominate what follows) join
  * the pool later ops draw their operands from, and those nothing uses are returned, so results are observed,
  * except values named with a leading underscore (`%_overflow`): they stay unused (for patterns that need a
- * result nothing uses). Write one op per line.
+ * result nothing uses). Write one op per line (an op's regions on the lines after it, up to its closing `}`).
  *
  *   examples: [`^bb0(%x: $T):
  *                 %c0 = arith.constant ?c0 : $T
@@ -153,16 +153,24 @@ export interface ExampleInstance {
   readonly hidden: ReadonlySet<Value>;
 }
 
-/** The result names of each op line of an example body, in order (an op without results has none). */
+/**
+ * The result names of each op line of an example body, in order (an op without results has none). The lines
+ * inside an op's regions (scf.for's body, say: after a line ending in `{`, up to its closing `}`) belong to
+ * that op, not to the example's blocks.
+ */
 function resultNamesByLine(body: string): string[][] {
-  return body
-    .split("\n")
-    .map((l) => l.replace(/\/\/.*$/, "").trim())
-    .filter((l) => l !== "" && !l.startsWith("^"))
-    .map((l) => {
-      const m = /^(%[^=]*?)\s*=(?!=)/.exec(l);
-      return m === null ? [] : (m[1] ?? "").split(",").map((n) => n.trim());
-    });
+  let depth = 0;
+  const topLevel: string[] = [];
+  for (const raw of body.split("\n")) {
+    const l = raw.replace(/\/\/.*$/, "").trim();
+    const before = depth;
+    depth += (l.match(/\{/g)?.length ?? 0) - (l.match(/\}/g)?.length ?? 0);
+    if (before === 0 && l !== "" && !l.startsWith("^")) topLevel.push(l);
+  }
+  return topLevel.map((l) => {
+    const m = /^(%[^=]*?)\s*=(?!=)/.exec(l);
+    return m === null ? [] : (m[1] ?? "").split(",").map((n) => n.trim());
+  });
 }
 
 /** Splits an example's filled text into its defs, the arguments of its optional `^bb0(args):` header, and its body. */

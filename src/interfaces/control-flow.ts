@@ -127,8 +127,11 @@ export interface RegionBranchOpMethods {
    * constant values of the op's operands (from the parent) or of the region's yielded values, when known.
    */
   getSuccessorRegions(from: number | undefined, operands: readonly (Attribute | undefined)[]): RegionSuccessor[];
-  /** The op's operands that become the arguments of region #`index` when entered from the parent. Default: none. */
-  getSuccessorEntryOperands(index: number): readonly Value[];
+  /**
+   * The op's operands that become the arguments of region #`index` when entered from the parent, or (index
+   * undefined) its results when control skips every region (affine.for with no iteration). Default: none.
+   */
+  getSuccessorEntryOperands(index: number | undefined): readonly Value[];
   /** Whether a value of type `source` can flow into `target` along an edge. Default: the same type. */
   areTypesCompatible(target: Type, source: Type): boolean;
 }
@@ -145,29 +148,35 @@ export const RegionBranchTerminatorOpInterface = defineInterface<RegionBranchTer
 
 const edgeTarget = (s: RegionSuccessor): string => (s.region === undefined ? "parent results" : `Region #${s.region.parent?.regions.indexOf(s.region) ?? 0}`);
 
+/** MLIR 16's words, including the space its `emitOpError(" region control flow edge ")` leaves after `op`. */
 function checkEdge(op: Operation, view: InterfaceView<RegionBranchOpMethods>, source: string, values: readonly Value[], to: RegionSuccessor): Diagnostic | undefined {
-  const prefix = `along control flow edge from ${source} to ${edgeTarget(to)}: `;
+  const edge = `from ${source} to ${edgeTarget(to)}: `;
   if (values.length !== to.inputs.length) {
-    return opError(op, `${prefix}source has ${values.length} operands, but target successor needs ${to.inputs.length}`);
+    return opError(op, ` region control flow edge ${edge}source has ${values.length} operands, but target successor needs ${to.inputs.length}`);
   }
   for (const [i, v] of values.entries()) {
     const target = (to.inputs[i] as Value).type;
     if (!view.areTypesCompatible(target, v.type)) {
-      return opError(op, `${prefix}source type #${i} ${quotedType(v.type)} should match input type #${i} ${quotedType(target)}`);
+      return opError(op, ` along control flow edge ${edge}source type #${i} ${quotedType(v.type)} should match input type #${i} ${quotedType(target)}`);
     }
   }
   return undefined;
 }
 
-/** The operands forwarded by the ReturnLike terminators of region #`index` towards `to`. */
+/**
+ * The operands forwarded towards `to` by the terminators of region #`index` that forward values: those with
+ * RegionBranchTerminatorOpInterface (scf.condition) and the ReturnLike ones (MLIR 16's
+ * getRegionBranchSuccessorOperands).
+ */
 function forwardedFrom(op: Operation, index: number, to: RegionSuccessor): (readonly Value[])[] {
   const toIndex = to.region === undefined ? undefined : op.regions.indexOf(to.region);
   const out: (readonly Value[])[] = [];
   for (const block of op.regions[index]?.blocks ?? []) {
     const term = block.last;
-    if (term === undefined || !term.hasTrait(ReturnLike)) continue;
+    if (term === undefined) continue;
     const yielded = RegionBranchTerminatorOpInterface.of(term);
-    out.push(yielded === undefined ? term.operands : yielded.getMutableSuccessorOperands(toIndex).values);
+    if (yielded !== undefined) out.push(yielded.getMutableSuccessorOperands(toIndex).values);
+    else if (term.hasTrait(ReturnLike)) out.push(term.operands);
   }
   return out;
 }
@@ -176,7 +185,7 @@ function forwardedFrom(op: Operation, index: number, to: RegionSuccessor): (read
 function verifyRegionBranch(view: InterfaceView<RegionBranchOpMethods>): Diagnostic | undefined {
   const op = view.op;
   for (const to of view.getSuccessorRegions(undefined, [])) {
-    const entry = to.region === undefined ? [] : view.getSuccessorEntryOperands(op.regions.indexOf(to.region));
+    const entry = view.getSuccessorEntryOperands(to.region === undefined ? undefined : op.regions.indexOf(to.region));
     const failure = checkEdge(op, view, "parent operands", entry, to);
     if (failure !== undefined) return failure;
   }

@@ -48,6 +48,11 @@ export const GraphRegion = trait("GraphRegion");
 export const RecursiveMemoryEffects = trait("RecursiveMemoryEffects");
 /** Auto-scoped allocation scope (memref.alloca), loop-like, etc. are added by later dialects. */
 export const AutomaticAllocationScope = trait("AutomaticAllocationScope");
+/**
+ * Opens a new scope for affine symbols (func.func): the values defined at its top level, and its arguments,
+ * are valid affine symbols for the affine ops nested in it (MLIR's OpTrait::AffineScope).
+ */
+export const AffineScope = trait("AffineScope");
 
 /** `HasParent<"func.func">`: must be directly nested in one of the named ops. One object per set of names. */
 export interface HasParentTrait extends Trait {

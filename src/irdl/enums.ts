@@ -107,8 +107,11 @@ export function defineIntEnum<const C extends string>(spec: IntEnumSpec<C>): Int
 
 // ---- enum attributes of a dialect (EnumAttr) ---------------------------------------------------------------
 
-/** How the attribute's body is spelled: `<case>` (assemblyFormat "`<` $value `>`") or `case` (the default). */
-export type EnumSyntax = "angle" | "bare";
+/**
+ * How the attribute's body is spelled: `<case>` (assemblyFormat "`<` $value `>`"), `(case)` (assemblyFormat
+ * "`(` $value `)`": `#omp<clause_depend(dependsink)>`) or `case` (the default).
+ */
+export type EnumSyntax = "angle" | "bare" | "paren";
 
 interface DialectEnumCommon {
   readonly dialect: string;
@@ -132,7 +135,7 @@ export abstract class EnumAttrBase extends DialectAttr {
   /** The stripped form, as an op's format prints `$attr`: `<nnan,ninf>` or `slt`. */
   printStripped(p: DialectAsmPrinter): void {
     const body = this.keywords.join(this.separator);
-    p.print(this.syntax === "angle" ? `<${body}>` : body);
+    p.print(this.syntax === "angle" ? `<${body}>` : this.syntax === "paren" ? `(${body})` : body);
   }
   /** What follows `#dialect.mnemonic` in the full form: `<nnan>` (angle) or ` slt` (bare). */
   override print(p: DialectAsmPrinter): void {
@@ -179,18 +182,18 @@ export interface EnumAttrClass<C extends string> {
 /** Parses `<kw>` or `kw` per the syntax, reading the keyword(s) with `inner`. */
 function parseWithSyntax<T>(p: DialectAsmParser, syntax: EnumSyntax, inner: () => T): T {
   if (syntax === "bare") return inner();
-  p.parsePunct("<");
+  p.parsePunct(syntax === "paren" ? "(" : "<");
   const v = inner();
-  p.parsePunct(">");
+  p.parsePunct(syntax === "paren" ? ")" : ">");
   return v;
 }
 
 /** `parseWithSyntax` when the form starts here (a `<`, or a keyword); undefined, consuming nothing, otherwise. */
 function parseOptionalWithSyntax<T>(p: DialectAsmParser, syntax: EnumSyntax, inner: () => T): T | undefined {
   if (syntax === "bare") return p.peekKeyword() === undefined ? undefined : inner();
-  if (!p.parseOptionalPunct("<")) return undefined;
+  if (!p.parseOptionalPunct(syntax === "paren" ? "(" : "<")) return undefined;
   const v = inner();
-  p.parsePunct(">");
+  p.parsePunct(syntax === "paren" ? ")" : ">");
   return v;
 }
 

@@ -11,6 +11,7 @@ import type { OpAsmParser, OperationState, Punctuation, SourcePos, UnresolvedOpe
 import type { AttrConstraint } from "./constraints.ts";
 import { groupRanges, OPERAND_SEGMENT_SIZES, type OpDefinition, RESULT_SEGMENT_SIZES } from "./define-op.ts";
 import { inferResultTypes } from "./infer-result-types.ts";
+import { ensureTerminator, isImplicitTerminatorTrait } from "./implicit-terminator.ts";
 import { type CompiledFormat, groupKey, typeRelations } from "./format.ts";
 import type { CustomArg, Element, TypeRef } from "./format-elements.ts";
 
@@ -380,6 +381,9 @@ function assemble(def: OpDefinition, p: OpAsmParser, s: ParsedPieces, state: Ope
   });
   // ODS gives the empty region of a SingleBlock + NoTerminator op its block back.
   if (emplace) for (const r of regions) if (r.isEmpty) r.push(new Block());
+  // ODS puts back the terminator an op with SingleBlockImplicitTerminator lets the text leave out.
+  const implicit = [...def.traits].find(isImplicitTerminatorTrait);
+  if (implicit !== undefined) for (const r of regions) ensureTerminator(r, implicit, state.loc);
   state.regions.push(...regions);
   def.successors.forEach((x, i) => {
     const all = s.allSuccessors;

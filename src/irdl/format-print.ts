@@ -12,6 +12,7 @@ import { type OpDefinition, operandRanges, resultRanges } from "./define-op.ts";
 import type { CompiledFormat } from "./format.ts";
 import type { Printed } from "./format-directives.ts";
 import type { AttrVar, CustomArg, Element, TypeRef, Var } from "./format-elements.ts";
+import { implicitTerminatorOf, printsTerminator } from "./implicit-terminator.ts";
 
 export function printWithFormat(def: OpDefinition, format: CompiledFormat, op: Operation, p: OpAsmPrinter): void {
   new FormatPrinter(def, format, op, p).elements(format.elements);
@@ -64,6 +65,11 @@ class FormatPrinter {
       }
     }
   }
+  /** A `$region`: an op with an implicit terminator leaves it out when it says nothing more (ODS's rule). */
+  private printRegion(r: Region, p: OpAsmPrinter): void {
+    if (implicitTerminatorOf(this.op) === undefined) p.printRegion(r);
+    else p.printRegion(r, { printBlockTerminators: printsTerminator(r) });
+  }
   private regionGroup(index: number, variadic: boolean): readonly Region[] {
     return variadic ? this.op.regions.slice(index) : this.op.regions.slice(index, index + 1);
   }
@@ -89,6 +95,13 @@ class FormatPrinter {
       default:
         return false;
     }
+  }
+
+  /** Whether an oilist clause's element is there: as `present`, but a default-valued attribute counts when set. */
+  private presentInClause(e: Element | Var): boolean {
+    if (e.k === "attr") return this.op.attr(e.def.name) !== undefined;
+    if (e.k === "custom") return e.args.some((a) => !a.isRef && (a.of.k === "type" ? this.typesOf(a.of.ref).length > 0 : this.presentInClause(a.of)));
+    return this.present(e);
   }
 
   private space(yes: boolean): void {
@@ -126,14 +139,14 @@ class FormatPrinter {
         this.space(e.space);
         this.regionGroup(e.index, e.def.variadic).forEach((r, i) => {
           if (i > 0) p.print(", ");
-          p.printRegion(r);
+          this.printRegion(r, p);
         });
         return;
       case "regions":
         this.space(e.space);
         this.op.regions.forEach((r, i) => {
           if (i > 0) p.print(", ");
-          p.printRegion(r);
+          this.printRegion(r, p);
         });
         return;
       case "successor":
@@ -169,8 +182,12 @@ class FormatPrinter {
         this.elements(this.present(e.anchor) ? e.then : e.else);
         return;
       case "oilist":
+        // MLIR 16's generated printers put two spaces where an oilist starts, whatever clauses follow
+        // (`omp.parallel   num_threads(...) {`); a clause is present when one of its variables is, a
+        // default-valued attribute counting as present whenever it is set (`omp.critical.declare @m   hint(none)`).
+        p.print("  ");
         for (const c of e.clauses) {
-          if (!c.elements.some((x) => this.present(x))) continue;
+          if (!c.elements.some((x) => this.presentInClause(x))) continue;
           this.element(c.keyword);
           this.elements(c.elements);
         }

@@ -229,6 +229,11 @@ export interface OpBehaviour<I> {
    */
   readonly verify?: (op: I) => Diagnostic | undefined;
   /**
+   * Checks that need the ops nested in the op to be valid, run after them and after the region checks of the
+   * op's traits and interfaces (ODS's hasRegionVerifier, MLIR's verifyRegions).
+   */
+  readonly verifyRegion?: (op: I) => Diagnostic | undefined;
+  /**
    * Result types from the operands, attributes and regions: implements InferTypeOpInterface for the op
    * (src/interfaces/infer-type.ts), so build and the format may leave them out and the verifier checks them.
    */

@@ -49,14 +49,14 @@ export function verifyInvariants(op: Operation): Failure {
 }
 
 /**
- * The region traits (IsolatedFromAbove, SymbolTable) and interfaces' region checks, run after everything nested
- * in `op` verified.
+ * The region traits (IsolatedFromAbove, SymbolTable), interfaces' region checks and the op's own `verifyRegion`,
+ * run after everything nested in `op` verified.
  */
 export function verifyRegionInvariants(op: Operation): Failure {
   const info = op.info;
   if (info === undefined) return undefined;
   const plan = planOf(info);
-  return runAll(plan.regionChecks, op) ?? runAll(plan.interfaceRegionChecks, op);
+  return runAll(plan.regionChecks, op) ?? runAll(plan.interfaceRegionChecks, op) ?? plan.def?.behaviour.verifyRegion?.(op);
 }
 
 type Check = (op: Operation) => Failure;

@@ -7,6 +7,7 @@
  * return a Diagnostic, so hooks stay free of error plumbing. `parseOptional*` methods return undefined or
  * false, consuming nothing, when the next token does not start what they parse.
  */
+import type { AffineMap } from "../ir/affine.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
@@ -97,12 +98,21 @@ export interface DialectAsmParser {
 }
 
 export interface OpAsmParser extends DialectAsmParser {
+  /** Where the op's name is (MLIR's getNameLoc): errors about the op as a whole point there. */
+  readonly nameLoc: Location;
   parseOperand(): UnresolvedOperand;
   parseOptionalOperand(): UnresolvedOperand | undefined;
   /** `%a, %b` (may be empty), optionally with delimiters. */
   parseOperandList(delimiter?: "none" | "()" | "[]" | "optional()" | "optional[]"): UnresolvedOperand[];
   resolveOperand(operand: UnresolvedOperand, type: Type): Value;
   resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], at?: Location | SourcePos): Value[];
+
+  /**
+   * `[%i + 1, symbol(%n)]` (or with parentheses): affine expressions over SSA identifiers, `%x` a dim and
+   * `symbol(%x)` a symbol (MLIR's parseAffineMapOfSSAIds). The map's dims and symbols are numbered in order of
+   * first appearance; `operands` are the dims then the symbols, to be resolved as `index`.
+   */
+  parseAffineMapOfSSAIds(delimiter: "[]" | "()"): { map: AffineMap; operands: UnresolvedOperand[] };
 
   /** `: type` */
   parseColonType(): Type;
@@ -166,6 +176,11 @@ export interface OpAsmPrinter extends DialectAsmPrinter {
   printOperand(v: Value): void;
   /** Comma-separated. */
   printOperands(vs: readonly Value[]): void;
+  /**
+   * The results of `map` over SSA values, comma-separated, without delimiters: `%i + 1, symbol(%n)` (MLIR's
+   * printAffineMapOfSSAIds; `operands` are the dims then the symbols).
+   */
+  printAffineMapOfSSAIds(map: AffineMap, operands: readonly Value[]): void;
   /** Comma-separated types (no parentheses). */
   printTypes(ts: readonly Type[]): void;
   /** `(t1, t2) -> t3` as MLIR prints a function type. */

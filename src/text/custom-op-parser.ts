@@ -5,7 +5,7 @@
  * with `custom op 'name' `, as MLIR words them; errors of the underlying grammar (types, attributes,
  * punctuation) are not.
  */
-import type { AffineMap } from "../ir/affine-map.ts";
+import { AffineMap, affineDim, affineSymbol } from "../ir/affine.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
@@ -16,7 +16,7 @@ import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, Sour
 import { symbolReference } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
 import type { OperationParser } from "./parse-ops.ts";
-import { parseAffineMapBody } from "./parse-affine.ts";
+import { parseAffineExprsOfSSAIds, parseAffineMapBody } from "./parse-affine.ts";
 import { parseFunctionResultTypes, parseFunctionType } from "./parse-types.ts";
 import type { ListDelimiter } from "./parser-core.ts";
 
@@ -127,6 +127,28 @@ export class CustomOpParser implements OpAsmParser {
   parseOptionalAttribute(type?: Type): Attribute | undefined {
     return this.p.parseOptionalAttribute(type);
   }
+  parseAffineMapOfSSAIds(delimiter: "[]" | "()"): { map: AffineMap; operands: UnresolvedOperand[] } {
+    const dims: UnresolvedOperand[] = [];
+    const symbols: UnresolvedOperand[] = [];
+    const dimIndex = new Map<string, number>();
+    const symbolIndex = new Map<string, number>();
+    const exprs = this.p.nested(() =>
+      parseAffineExprsOfSSAIds(this.p, delimiter, (_p, isSymbol) => {
+        const operand = this.p.parseSSAUse(true);
+        const [list, index] = isSymbol ? [symbols, symbolIndex] : [dims, dimIndex];
+        const key = `${operand.name}#${operand.number}`;
+        let position = index.get(key);
+        if (position === undefined) {
+          position = list.length;
+          index.set(key, position);
+          list.push(operand);
+        }
+        return isSymbol ? affineSymbol(position) : affineDim(position);
+      }),
+    );
+    return { map: AffineMap.get(dims.length, symbols.length, exprs), operands: [...dims, ...symbols] };
+  }
+
   parseColonType(): Type {
     this.p.expect(":", "expected ':'");
     return this.p.parseType();

@@ -32,6 +32,13 @@ import type { CoreParser } from "./parser-core.ts";
 
 type Names = Map<string, AffineExpr>;
 
+/**
+ * How an SSA identifier in an expression becomes a dim or a symbol (MLIR's parseAffineMapOfSSAIds): `%x` is a
+ * dim, `symbol(%x)` a symbol. Without it (an `affine_map<...>` attribute) SSA identifiers are errors.
+ */
+export type SSAIdHook = (p: CoreParser, isSymbol: boolean) => AffineExpr;
+const ssaHooks = new WeakMap<Names, SSAIdHook>();
+
 /** The body of `affine_map<...>`, between the angle brackets. */
 export function parseAffineMapBody(p: CoreParser): AffineMap {
   const at = p.tok;
@@ -167,8 +174,10 @@ function combineHigh(p: CoreParser, op: HighOp, lhs: AffineExpr, rhs: AffineExpr
 /** An operand: an identifier, a constant, a parenthesized expression or a negation. */
 function parseOperand(p: CoreParser, names: Names, lhs: AffineExpr | undefined): AffineExpr {
   switch (p.tok.kind) {
-    case "percent_identifier":
-      return p.emitWrongTokenError("unexpected ssa identifier");
+    case "percent_identifier": {
+      const hook = ssaHooks.get(names);
+      return hook === undefined ? p.emitWrongTokenError("unexpected ssa identifier") : hook(p, false);
+    }
     case "integer": {
       const v = p.integerValue();
       if (v > BigInt(Number.MAX_SAFE_INTEGER)) return p.emitError("constant too large for index");
@@ -196,7 +205,11 @@ function parseOperand(p: CoreParser, names: Names, lhs: AffineExpr | undefined):
       if (p.isKeyword("symbol")) {
         p.consume();
         p.expect("(", "expected '(' at start of SSA symbol");
-        return p.emitWrongTokenError("unexpected ssa identifier");
+        const hook = ssaHooks.get(names);
+        if (hook === undefined || !p.is("percent_identifier")) return p.emitWrongTokenError("unexpected ssa identifier");
+        const e = hook(p, true);
+        p.expect(")", "expected ')' at end of SSA symbol");
+        return e;
       }
       if (isIdentifier(p)) {
         const e = names.get(p.spelling());
@@ -206,4 +219,17 @@ function parseOperand(p: CoreParser, names: Names, lhs: AffineExpr | undefined):
       }
       return p.emitError(lhs !== undefined ? "missing right operand of binary operator" : "expected affine expression");
   }
+}
+
+/**
+ * `[expr, expr, ...]` (or with parentheses) over SSA identifiers, as in `affine.load %A[%i + 1, symbol(%n)]`
+ * (MLIR's parseAffineMapOfSSAIds): `%x` names a dim, `symbol(%x)` a symbol; `onSSA` reads the identifier and
+ * returns the dim or symbol it stands for (the caller numbers them: the same value is the same dim).
+ */
+export function parseAffineExprsOfSSAIds(p: CoreParser, delimiter: "[]" | "()", onSSA: SSAIdHook): AffineExpr[] {
+  const names: Names = new Map();
+  ssaHooks.set(names, onSSA);
+  const exprs: AffineExpr[] = [];
+  p.commaSeparated(delimiter, () => exprs.push(parseAffineExpr(p, names)), " in affine map");
+  return exprs;
 }

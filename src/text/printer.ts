@@ -15,6 +15,7 @@
  * The pieces: print-attr.ts (types, attributes, locations), print-names.ts (SSA and block names),
  * print-alias.ts (which aliases exist), print-dense.ts (dense literals and hex).
  */
+import { type AffineMap, printAffineExpr } from "../ir/affine.ts";
 import type { Attribute, ResourceHandle } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
@@ -334,6 +335,14 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
   printOperands(vs: readonly Value[]): void {
     this.out += vs.map((v) => this.names.valueName(v)).join(", ");
   }
+  printAffineMapOfSSAIds(map: AffineMap, operands: readonly Value[]): void {
+    const name = (position: number, isSymbol: boolean): string => {
+      const v = operands[isSymbol ? map.numDims + position : position];
+      const text = v === undefined ? "<<NULL VALUE>>" : this.names.valueName(v);
+      return isSymbol ? `symbol(${text})` : text;
+    };
+    this.out += map.results.map((e) => printAffineExpr(e, name)).join(", ");
+  }
   printTypes(ts: readonly Type[]): void {
     this.printTypeList(ts);
   }
@@ -505,6 +514,7 @@ class AliasWalker implements OpAsmPrinter {
   printDimension(): void {}
   printOperand(): void {}
   printOperands(): void {}
+  printAffineMapOfSSAIds(): void {}
   printSymbolName(): void {}
   printSuccessor(): void {}
   printSuccessorAndUseList(): void {}

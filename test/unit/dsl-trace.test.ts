@@ -120,8 +120,9 @@ test("parameters as dense_resource constants carry their bytes", () => {
   assert.match(short.message, "'w' is f32 [8, 4] (128 bytes) but its data has 12 bytes");
 });
 
-test("every primitive lowers to TOSA that mlir-opt-16 verifies", () => {
-  const traced = t.trace(
+/** One function using every primitive, traced for `target`. */
+function everyPrimitive(target: "tosa" | "linalg"): t.Traced {
+  return t.trace(
     ({ x, ids }, m) => {
       const table = m.param("table", "f32", [10, 4, 2]);
       const rows = t.gather(table, ids);
@@ -144,8 +145,12 @@ test("every primitive lowers to TOSA that mlir-opt-16 verifies", () => {
         t.causalMask("f32", "seq", 2),
       ];
     },
-    { inputs: { x, ids: t.spec("i32", [2, "seq"]) }, dims: { seq: 3 } },
+    { inputs: { x, ids: t.spec("i32", [2, "seq"]) }, dims: { seq: 3 }, target },
   );
+}
+
+test("every primitive lowers to TOSA that mlir-opt-16 verifies", () => {
+  const traced = everyPrimitive("tosa");
   assert.equal(
     traced.results.map((r) => r.shape),
     [[2, 3, 4, 2], [2, 3, 4], [3, 4, 2, 6], [1, 2, 1, 4, 1], [2, 3, 4], [3, 8], [3, 8], [3], [2, 3, 4], [3, 5]],
@@ -154,6 +159,20 @@ test("every primitive lowers to TOSA that mlir-opt-16 verifies", () => {
   for (const op of ["gather", "tile", "div", "select", "cast", "greater", "equal", "pow", "concat", "slice", "log", "tanh", "negate", "abs", "maximum", "minimum"])
     assert.ok(text.includes(`tosa.${op}`), `tosa.${op}`);
   assertMlirAccepts(text);
+});
+
+test("every primitive lowers to Linalg on tensors that mlir-opt-16 verifies", () => {
+  const traced = everyPrimitive("linalg");
+  const text = printOp(traced.module, { ctx: traced.ctx });
+  assert.not.match(text, "tosa.");
+  for (const op of ["linalg.generic", "tensor.empty", "tensor.extract_slice", "tensor.insert_slice", "tensor.collapse_shape", "tensor.expand_shape", "tensor.extract", "linalg.index", "arith.cmpf", "arith.select", "arith.fptosi", "math.powf", "arith.divsi"])
+    assert.ok(text.includes(op), op);
+  assertMlirAccepts(text);
+});
+
+test("an unknown target is a trace-time error", () => {
+  const e = traceError(() => t.trace(({ x }) => x, { inputs: { x }, dims: { seq: 1 }, target: "spirv" as "tosa" }));
+  assert.match(e.message, "trace: unknown target 'spirv' (tosa or linalg)");
 });
 
 test.run();

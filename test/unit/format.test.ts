@@ -267,9 +267,10 @@ test("unit attributes anchor their group; qualified($attr) prints the full attri
 });
 
 test("oilist: clauses in any order, printed in declaration order, each at most once", () => {
-  assert.is(roundTrip("test.listed upper %i lower %i"), "test.listed lower %1 upper %1");
-  assert.is(roundTrip('test.listed tag "x" nowait'), 'test.listed nowait tag "x"');
-  assert.is(roundTrip("test.listed"), "test.listed");
+  // Two spaces where the oilist starts, as MLIR 16's generated printers put them (`omp.parallel   {`).
+  assert.is(roundTrip("test.listed upper %i lower %i"), "test.listed   lower %1 upper %1");
+  assert.is(roundTrip('test.listed tag "x" nowait'), 'test.listed   nowait tag "x"');
+  assert.is(roundTrip("test.listed"), "test.listed  ");
   assert.is(
     roundTrip("test.listed lower %i lower %i"),
     "t.mlir:4:22: error: custom op 'test.listed' `lower` clause can appear at most once in the expansion of the oilist directive",

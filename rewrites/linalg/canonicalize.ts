@@ -1,0 +1,87 @@
+/**
+ * linalg's canonicalization patterns (MLIR 16's LinalgOps.cpp: GenericOp's and the dialect's), as the
+ * `linalgCanonicalization` extension a Context loads.
+ *
+ * Not here yet, and why: MLIR 16's tensor.cast patterns (FoldTensorCastConsumerOp, InferStaticShapeOfOperands,
+ * the cast an identity generic needs when its result type differs from its input's) and linalg.fill's patterns
+ * (FoldFillWithPad, FoldFillWithTensorReshape, FoldInsertPadIntoFill) rewrite tensor ops, which Tensile's tensor
+ * dialect brings; EraseDeadLinalgOp (an op on a memref with a zero-size dimension) and the memref.cast fold of
+ * every structured op need the memref dialect (its examples allocate memrefs).
+ */
+import { BlockArgument, type Value } from "../../src/ir/value.ts";
+import { defineDialectExtension } from "../../src/irdl/dialect.ts";
+import { destinationStyle } from "../../src/interfaces/destination-style.ts";
+import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
+import { GenericOp, linalgOp, YieldOp } from "../../dialects/linalg/index.ts";
+
+const copyBody = "{ ^bb0(%in: $F, %out: $F): linalg.yield %in : $F }";
+const id1 = "affine_map<(d0) -> (d0)>";
+const id2 = "affine_map<(d0, d1) -> (d0, d1)>";
+
+/**
+ * A linalg.generic on tensors whose maps are all identities and whose payload only yields its arguments is
+ * the operands it yields (EraseIdentityGenericOp); on memrefs, one that copies a buffer onto itself is erased.
+ *
+ *   %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+ *          ins(%a : tensor<3xf32>) outs(%b : tensor<3xf32>) {
+ *   ^bb0(%in: f32, %out: f32):
+ *     linalg.yield %in : f32
+ *   } -> tensor<3xf32>                                                  %r is replaced by %a
+ *
+ * A result whose type differs from its operand's (a static result of a dynamic input) needs a tensor.cast:
+ * left alone until the tensor dialect provides it.
+ */
+export const eraseIdentityGeneric = rewrite({
+  name: "linalg.generic-erase-identity",
+  // Examples are one op per line: the payload regions are written on the op's line.
+  examples: [
+    `%a = arith.constant ?a : tensor<3x$F>
+  %b = arith.constant ?b : tensor<3x$F>
+  %r = linalg.generic {indexing_maps = [${id1}, ${id1}], iterator_types = ["parallel"]} ins(%a : tensor<3x$F>) outs(%b : tensor<3x$F>) ${copyBody} -> tensor<3x$F>`,
+    // Two results: one yields the init, the other the input.
+    `%a = arith.constant ?a : tensor<2x2x$T>
+  %b = arith.constant ?b : tensor<2x2x$T>
+  %r:2 = linalg.generic {indexing_maps = [${id2}, ${id2}, ${id2}], iterator_types = ["parallel", "parallel"]} ins(%a : tensor<2x2x$T>) outs(%b, %a : tensor<2x2x$T>, tensor<2x2x$T>) { ^bb0(%in: $T, %o0: $T, %o1: $T): linalg.yield %o0, %in : $T, $T } -> (tensor<2x2x$T>, tensor<2x2x$T>)`,
+    // Near misses: a transposing map, and a payload that computes.
+    `%a = arith.constant ?a : tensor<2x2x$F>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0)>, ${id2}], iterator_types = ["parallel", "parallel"]} ins(%a : tensor<2x2x$F>) outs(%a : tensor<2x2x$F>) ${copyBody} -> tensor<2x2x$F>`,
+    `%a = arith.constant ?a : tensor<3x$F>
+  %r = linalg.generic {indexing_maps = [${id1}, ${id1}], iterator_types = ["parallel"]} ins(%a : tensor<3x$F>) outs(%a : tensor<3x$F>) { ^bb0(%in: $F, %out: $F): %n = arith.negf %in : $F linalg.yield %n : $F } -> tensor<3x$F>`,
+  ],
+  root: GenericOp,
+  apply(op, rw) {
+    const view = linalgOp(op);
+    if (view === undefined || view.getIndexingMaps().some((m) => !m.isIdentity())) return rw.fail("an indexing map is not the identity");
+    const body = op.regions[0]?.blocks[0];
+    const terminator = body?.first;
+    if (body === undefined || body.numOps !== 1 || !(terminator instanceof YieldOp)) return rw.fail("the payload computes something");
+    const dps = destinationStyle(op);
+    if (dps.hasBufferSemantics()) {
+      const [input] = dps.getDpsInputOperands();
+      const [init] = dps.getDpsInitOperands();
+      if (dps.getNumDpsInputs() !== 1 || dps.getNumDpsInits() !== 1 || input?.value !== init?.value) return rw.fail("it copies between different buffers");
+      rw.eraseOp(op);
+      return rw.done();
+    }
+    if (!dps.hasTensorSemantics()) return rw.fail("it mixes tensors and buffers");
+    const replacements: Value[] = [];
+    for (const [i, v] of terminator.operands.entries()) {
+      if (!(v instanceof BlockArgument) || v.owner !== body) return rw.fail("it yields a value not of its arguments");
+      const operand = op.getOperand(v.index);
+      if (operand.type !== op.getResult(i).type) return rw.fail("a result's type differs from its operand's (a tensor.cast would be needed)");
+      replacements.push(operand);
+    }
+    if (replacements.length !== op.numResults) return rw.fail("the yield does not give every result");
+    rw.replaceOp(op, replacements);
+    return rw.done();
+  },
+});
+
+/** Every linalg canonicalization pattern. */
+export const linalgCanonicalizationPatterns: readonly Pattern[] = [eraseIdentityGeneric];
+
+export const linalgCanonicalization = defineDialectExtension({
+  name: "linalg-canonicalization",
+  dialects: ["linalg"],
+  canonicalization: linalgCanonicalizationPatterns,
+});
