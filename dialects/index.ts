@@ -17,8 +17,9 @@ import { scf } from "./scf/index.ts";
 import { sparseTensor } from "./sparse_tensor/index.ts";
 import { tensor } from "./tensor/index.ts";
 import { tosa } from "./tosa/index.ts";
+import { vector } from "./vector/index.ts";
 
-export { affine, arith, bufferization, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tensor, tosa };
+export { affine, arith, bufferization, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tensor, tosa, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, tensor, bufferization];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector, tensor, bufferization];

@@ -17,13 +17,14 @@ import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
-import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
+import { tensorCanonicalization } from "./tensor/canonicalize.ts";
+import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
@@ -40,6 +41,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   tosaCanonicalization,
   scfCanonicalization,
   affineCanonicalization,
+  vectorCanonicalization,
   tensorCanonicalization,
 ];
 

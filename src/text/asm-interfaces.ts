@@ -213,6 +213,8 @@ export interface OpAsmPrinter extends DialectAsmPrinter {
   decreaseIndent(): void;
   /** The generic form of `op` without its results (`"x.y"(%a) : (i32) -> i32`), for hooks that fall back to it. */
   printGenericOp(op: import("../ir/operation.ts").Operation): void;
+  /** `op` without its results, in custom form when it has one (MLIR's printCustomOrGenericOp: vector.mask's body). */
+  printCustomOrGenericOp(op: import("../ir/operation.ts").Operation): void;
 }
 
 /**

@@ -216,7 +216,7 @@ class OperationPrinter extends AttrPrinter implements OpAsmPrinter {
     this.printCustomOrGenericOp(op);
   }
 
-  private printCustomOrGenericOp(op: Operation): void {
+  printCustomOrGenericOp(op: Operation): void {
     const asm = this.flags.generic ? undefined : op.info?.asm;
     if (asm === undefined) {
       this.printGenericOp(op);
@@ -436,6 +436,12 @@ class AliasWalker implements OpAsmPrinter {
 
   get printGenericForm(): boolean {
     return this.flags.generic;
+  }
+
+  printCustomOrGenericOp(op: Operation): void {
+    const asm = this.flags.generic ? undefined : op.info?.asm;
+    if (asm !== undefined) asm.print(op, this);
+    else this.printGenericOp(op);
   }
 
   walkOp(op: Operation): void {

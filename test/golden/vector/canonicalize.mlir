@@ -1,0 +1,340 @@
+// RUN: tensile-opt %s --canonicalize | FileCheck %s
+// The vector folds (dialects/vector/fold.ts) and canonicalization patterns (rewrites/vector/canonicalize.ts); the
+// CHECK lines are mlir-opt-16 --canonicalize's own output for this file.
+
+// CHECK-LABEL: func.func @broadcast_folds(
+// CHECK-SAME: %arg0: vector<4xf32>) -> (vector<4xf32>, vector<2x4xf32>) {
+// CHECK-NEXT: %cst = arith.constant dense<1.500000e+00> : vector<2x4xf32>
+// CHECK-NEXT: return %arg0, %cst : vector<4xf32>, vector<2x4xf32>
+// CHECK-NEXT: }
+func.func @broadcast_folds(%x: vector<4xf32>) -> (vector<4xf32>, vector<2x4xf32>) {
+  %0 = vector.broadcast %x : vector<4xf32> to vector<4xf32>
+  %c = arith.constant 1.5 : f32
+  %1 = vector.broadcast %c : f32 to vector<2x4xf32>
+  return %0, %1 : vector<4xf32>, vector<2x4xf32>
+}
+
+// CHECK-LABEL: func.func @splat_fold(
+// CHECK-SAME: ) -> vector<4xi32> {
+// CHECK-NEXT: %cst = arith.constant dense<7> : vector<4xi32>
+// CHECK-NEXT: return %cst : vector<4xi32>
+// CHECK-NEXT: }
+func.func @splat_fold() -> vector<4xi32> {
+  %c = arith.constant 7 : i32
+  %0 = vector.splat %c : vector<4xi32>
+  return %0 : vector<4xi32>
+}
+
+// CHECK-LABEL: func.func @shape_cast_folds(
+// CHECK-SAME: %arg0: vector<2x4xf32>, %arg1: vector<2x2x2xf32>, %arg2: vector<4xf32>) -> (vector<2x4xf32>, vector<8xf32>, vector<4xf32>, vector<8xi32>) {
+// CHECK-NEXT: %cst = arith.constant dense<3> : vector<8xi32>
+// CHECK-NEXT: %0 = vector.shape_cast %arg1 : vector<2x2x2xf32> to vector<8xf32>
+// CHECK-NEXT: return %arg0, %0, %arg2, %cst : vector<2x4xf32>, vector<8xf32>, vector<4xf32>, vector<8xi32>
+// CHECK-NEXT: }
+func.func @shape_cast_folds(%x: vector<2x4xf32>, %y: vector<2x2x2xf32>, %s: vector<4xf32>) -> (vector<2x4xf32>, vector<8xf32>, vector<4xf32>, vector<8xi32>) {
+  %0 = vector.shape_cast %x : vector<2x4xf32> to vector<8xf32>
+  %1 = vector.shape_cast %0 : vector<8xf32> to vector<2x4xf32>
+  %2 = vector.shape_cast %y : vector<2x2x2xf32> to vector<4x2xf32>
+  %3 = vector.shape_cast %2 : vector<4x2xf32> to vector<8xf32>
+  %4 = vector.broadcast %s : vector<4xf32> to vector<1x4xf32>
+  %5 = vector.shape_cast %4 : vector<1x4xf32> to vector<4xf32>
+  %c = arith.constant dense<3> : vector<2x4xi32>
+  %6 = vector.shape_cast %c : vector<2x4xi32> to vector<8xi32>
+  return %1, %3, %5, %6 : vector<2x4xf32>, vector<8xf32>, vector<4xf32>, vector<8xi32>
+}
+
+// CHECK-LABEL: func.func @transpose_folds(
+// CHECK-SAME: %arg0: vector<2x4xf32>) -> (vector<2x4xf32>, vector<4x2xi32>) {
+// CHECK-NEXT: %cst = arith.constant dense<5> : vector<4x2xi32>
+// CHECK-NEXT: return %arg0, %cst : vector<2x4xf32>, vector<4x2xi32>
+// CHECK-NEXT: }
+func.func @transpose_folds(%x: vector<2x4xf32>) -> (vector<2x4xf32>, vector<4x2xi32>) {
+  %0 = vector.transpose %x, [0, 1] : vector<2x4xf32> to vector<2x4xf32>
+  %c = arith.constant dense<5> : vector<2x4xi32>
+  %1 = vector.transpose %c, [1, 0] : vector<2x4xi32> to vector<4x2xi32>
+  return %0, %1 : vector<2x4xf32>, vector<4x2xi32>
+}
+
+// CHECK-LABEL: func.func @bitcast_folds(
+// CHECK-SAME: %arg0: vector<4xf32>) -> (vector<4xf32>, vector<4xf32>) {
+// CHECK-NEXT: return %arg0, %arg0 : vector<4xf32>, vector<4xf32>
+// CHECK-NEXT: }
+func.func @bitcast_folds(%x: vector<4xf32>) -> (vector<4xf32>, vector<4xf32>) {
+  %0 = vector.bitcast %x : vector<4xf32> to vector<4xf32>
+  %1 = vector.bitcast %x : vector<4xf32> to vector<4xi32>
+  %2 = vector.bitcast %1 : vector<4xi32> to vector<4xf32>
+  return %0, %2 : vector<4xf32>, vector<4xf32>
+}
+
+// CHECK-LABEL: func.func @extract_folds(
+// CHECK-SAME: %arg0: vector<2x4x8xf32>, %arg1: vector<4x8xf32>, %arg2: f32, %arg3: vector<8xf32>) -> (vector<8xf32>, f32, f32, f32, f32) {
+// CHECK-NEXT: %0 = vector.extract %arg0[1, 2] : vector<2x4x8xf32>
+// CHECK-NEXT: %1 = vector.extract %arg1[0, 3] : vector<4x8xf32>
+// CHECK-NEXT: %2 = vector.extract %arg1[1, 5] : vector<4x8xf32>
+// CHECK-NEXT: return %0, %arg2, %1, %arg2, %2 : vector<8xf32>, f32, f32, f32, f32
+// CHECK-NEXT: }
+func.func @extract_folds(%m: vector<2x4x8xf32>, %v: vector<4x8xf32>, %s: f32, %w: vector<8xf32>) -> (vector<8xf32>, f32, f32, f32, f32) {
+  %0 = vector.extract %m[1] : vector<2x4x8xf32>
+  %1 = vector.extract %0[2] : vector<4x8xf32>
+  %2 = vector.insert %s, %v [1, 2] : f32 into vector<4x8xf32>
+  %3 = vector.extract %2[1, 2] : vector<4x8xf32>
+  %4 = vector.extract %2[0, 3] : vector<4x8xf32>
+  %5 = vector.broadcast %s : f32 to vector<4x8xf32>
+  %6 = vector.extract %5[1, 2] : vector<4x8xf32>
+  %7 = vector.insert %w, %v [3] : vector<8xf32> into vector<4x8xf32>
+  %8 = vector.extract %7[1, 5] : vector<4x8xf32>
+  return %1, %3, %4, %6, %8 : vector<8xf32>, f32, f32, f32, f32
+}
+
+// CHECK-LABEL: func.func @extract_constants(
+// CHECK-SAME: ) -> (vector<2xi32>, i32, f32) {
+// CHECK-NEXT: %cst = arith.constant 2.500000e+00 : f32
+// CHECK-NEXT: %c2_i32 = arith.constant 2 : i32
+// CHECK-NEXT: %cst_0 = arith.constant dense<[3, 4]> : vector<2xi32>
+// CHECK-NEXT: return %cst_0, %c2_i32, %cst : vector<2xi32>, i32, f32
+// CHECK-NEXT: }
+func.func @extract_constants() -> (vector<2xi32>, i32, f32) {
+  %c = arith.constant dense<[[1, 2], [3, 4]]> : vector<2x2xi32>
+  %0 = vector.extract %c[1] : vector<2x2xi32>
+  %1 = vector.extract %c[0, 1] : vector<2x2xi32>
+  %s = arith.constant dense<2.5> : vector<3x4xf32>
+  %2 = vector.extract %s[2, 1] : vector<3x4xf32>
+  return %0, %1, %2 : vector<2xi32>, i32, f32
+}
+
+// CHECK-LABEL: func.func @extractelement_folds(
+// CHECK-SAME: %arg0: f32, %arg1: i32) -> (f32, f32, i32) {
+// CHECK-NEXT: %c2_i32 = arith.constant 2 : i32
+// CHECK-NEXT: %0 = vector.splat %arg0 : vector<4xf32>
+// CHECK-NEXT: %1 = vector.extractelement %0[%arg1 : i32] : vector<4xf32>
+// CHECK-NEXT: %2 = vector.broadcast %arg0 : f32 to vector<4xf32>
+// CHECK-NEXT: %3 = vector.extractelement %2[%arg1 : i32] : vector<4xf32>
+// CHECK-NEXT: return %1, %3, %c2_i32 : f32, f32, i32
+// CHECK-NEXT: }
+func.func @extractelement_folds(%s: f32, %i: i32) -> (f32, f32, i32) {
+  %0 = vector.splat %s : vector<4xf32>
+  %1 = vector.extractelement %0[%i : i32] : vector<4xf32>
+  %2 = vector.broadcast %s : f32 to vector<4xf32>
+  %3 = vector.extractelement %2[%i : i32] : vector<4xf32>
+  %c = arith.constant dense<[1, 2]> : vector<2xi32>
+  %c1 = arith.constant 1 : i32
+  %4 = vector.extractelement %c[%c1 : i32] : vector<2xi32>
+  return %1, %3, %4 : f32, f32, i32
+}
+
+// CHECK-LABEL: func.func @slice_folds(
+// CHECK-SAME: %arg0: vector<2x4xf32>, %arg1: vector<2x4xf32>, %arg2: vector<4xf32>) -> (vector<2x4xf32>, vector<4xf32>) {
+// CHECK-NEXT: return %arg0, %arg2 : vector<2x4xf32>, vector<4xf32>
+// CHECK-NEXT: }
+func.func @slice_folds(%a: vector<2x4xf32>, %b: vector<2x4xf32>, %v: vector<4xf32>) -> (vector<2x4xf32>, vector<4xf32>) {
+  %0 = vector.insert_strided_slice %a, %b {offsets = [0, 0], strides = [1, 1]} : vector<2x4xf32> into vector<2x4xf32>
+  %1 = vector.extract_strided_slice %v {offsets = [0], sizes = [4], strides = [1]} : vector<4xf32> to vector<4xf32>
+  return %0, %1 : vector<2x4xf32>, vector<4xf32>
+}
+
+// Only with the kind's neutral accumulator: MLIR 16 folds any accumulator away, which is unsound (Tensile does not).
+// CHECK-LABEL: func.func @multi_reduction_fold(
+// CHECK-SAME: %arg0: vector<4xf32>, %arg1: vector<4xi32>) -> (vector<4xf32>, vector<4xi32>) {
+// CHECK-NEXT: return %arg0, %arg1 : vector<4xf32>, vector<4xi32>
+// CHECK-NEXT: }
+func.func @multi_reduction_fold(%v: vector<4xf32>, %w: vector<4xi32>) -> (vector<4xf32>, vector<4xi32>) {
+  %z = arith.constant dense<-0.0> : vector<4xf32>
+  %0 = vector.multi_reduction <add>, %v, %z [] : vector<4xf32> to vector<4xf32>
+  %m = arith.constant dense<-1> : vector<4xi32>
+  %1 = vector.multi_reduction <and>, %w, %m [] : vector<4xi32> to vector<4xi32>
+  return %0, %1 : vector<4xf32>, vector<4xi32>
+}
+
+// CHECK-LABEL: func.func @transfer_in_bounds(
+// CHECK-SAME: %arg0: memref<4x8xf32>, %arg1: vector<4xf32>) -> vector<4xf32> {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %c4 = arith.constant 4 : index
+// CHECK-NEXT: %c6 = arith.constant 6 : index
+// CHECK-NEXT: %cst = arith.constant 0.000000e+00 : f32
+// CHECK-NEXT: %0 = vector.transfer_read %arg0[%c0, %c4], %cst {in_bounds = [true]} : memref<4x8xf32>, vector<4xf32>
+// CHECK-NEXT: %1 = vector.transfer_read %arg0[%c0, %c6], %cst : memref<4x8xf32>, vector<4xf32>
+// CHECK-NEXT: vector.transfer_write %arg1, %arg0[%c0, %c4] {in_bounds = [true]} : vector<4xf32>, memref<4x8xf32>
+// CHECK-NEXT: %2 = arith.addf %0, %1 : vector<4xf32>
+// CHECK-NEXT: return %2 : vector<4xf32>
+// CHECK-NEXT: }
+func.func @transfer_in_bounds(%A: memref<4x8xf32>, %v: vector<4xf32>) -> vector<4xf32> {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %c6 = arith.constant 6 : index
+  %p = arith.constant 0.0 : f32
+  %0 = vector.transfer_read %A[%c0, %c4], %p : memref<4x8xf32>, vector<4xf32>
+  %1 = vector.transfer_read %A[%c0, %c6], %p : memref<4x8xf32>, vector<4xf32>
+  vector.transfer_write %v, %A[%c0, %c4] : vector<4xf32>, memref<4x8xf32>
+  %2 = arith.addf %0, %1 : vector<4xf32>
+  return %2 : vector<4xf32>
+}
+
+// CHECK-LABEL: func.func @transfer_forwarding(
+// CHECK-SAME: %arg0: tensor<8xf32>, %arg1: vector<4xf32>) -> (vector<4xf32>, tensor<8xf32>) {
+// CHECK-NEXT: return %arg1, %arg0 : vector<4xf32>, tensor<8xf32>
+// CHECK-NEXT: }
+func.func @transfer_forwarding(%t: tensor<8xf32>, %v: vector<4xf32>) -> (vector<4xf32>, tensor<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %p = arith.constant 0.0 : f32
+  %w = vector.transfer_write %v, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
+  %r = vector.transfer_read %w[%c0], %p {in_bounds = [true]} : tensor<8xf32>, vector<4xf32>
+  %r2 = vector.transfer_read %t[%c0], %p {in_bounds = [true]} : tensor<8xf32>, vector<4xf32>
+  %w2 = vector.transfer_write %r2, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
+  return %r, %w2 : vector<4xf32>, tensor<8xf32>
+}
+
+// CHECK-LABEL: func.func @extractelement_constant_position(
+// CHECK-SAME: %arg0: f32) -> (f32, f32) {
+// CHECK-NEXT: return %arg0, %arg0 : f32, f32
+// CHECK-NEXT: }
+func.func @extractelement_constant_position(%s: f32) -> (f32, f32) {
+  %c1 = arith.constant 1 : i32
+  %0 = vector.splat %s : vector<4xf32>
+  %1 = vector.extractelement %0[%c1 : i32] : vector<4xf32>
+  %2 = vector.broadcast %s : f32 to vector<4xf32>
+  %3 = vector.extractelement %2[%c1 : i32] : vector<4xf32>
+  return %1, %3 : f32, f32
+}
+
+// CHECK-LABEL: func.func @broadcast_of_broadcast(
+// CHECK-SAME: %arg0: f32) -> vector<2x3xf32> {
+// CHECK-NEXT: %0 = vector.broadcast %arg0 : f32 to vector<2x3xf32>
+// CHECK-NEXT: return %0 : vector<2x3xf32>
+// CHECK-NEXT: }
+func.func @broadcast_of_broadcast(%x: f32) -> vector<2x3xf32> {
+  %a = vector.broadcast %x : f32 to vector<3xf32>
+  %b = vector.broadcast %a : vector<3xf32> to vector<2x3xf32>
+  return %b : vector<2x3xf32>
+}
+
+// CHECK-LABEL: func.func @transpose_of_transpose(
+// CHECK-SAME: %arg0: vector<2x3x4xf32>) -> (vector<2x3x4xf32>, vector<4x3x2xf32>) {
+// CHECK-NEXT: %0 = vector.transpose %arg0, [2, 1, 0] : vector<2x3x4xf32> to vector<4x3x2xf32>
+// CHECK-NEXT: return %arg0, %0 : vector<2x3x4xf32>, vector<4x3x2xf32>
+// CHECK-NEXT: }
+func.func @transpose_of_transpose(%x: vector<2x3x4xf32>) -> (vector<2x3x4xf32>, vector<4x3x2xf32>) {
+  %a = vector.transpose %x, [1, 2, 0] : vector<2x3x4xf32> to vector<3x4x2xf32>
+  %b = vector.transpose %a, [2, 0, 1] : vector<3x4x2xf32> to vector<2x3x4xf32>
+  %c = vector.transpose %a, [1, 0, 2] : vector<3x4x2xf32> to vector<4x3x2xf32>
+  return %b, %c : vector<2x3x4xf32>, vector<4x3x2xf32>
+}
+
+// CHECK-LABEL: func.func @transpose_of_uniform(
+// CHECK-SAME: %arg0: f32, %arg1: vector<3xf32>) -> (vector<3x2xf32>, vector<3x2xf32>, vector<3x2xf32>) {
+// CHECK-NEXT: %0 = vector.broadcast %arg0 : f32 to vector<3x2xf32>
+// CHECK-NEXT: %1 = vector.splat %arg0 : vector<3x2xf32>
+// CHECK-NEXT: %2 = vector.broadcast %arg1 : vector<3xf32> to vector<2x3xf32>
+// CHECK-NEXT: %3 = vector.transpose %2, [1, 0] : vector<2x3xf32> to vector<3x2xf32>
+// CHECK-NEXT: return %0, %1, %3 : vector<3x2xf32>, vector<3x2xf32>, vector<3x2xf32>
+// CHECK-NEXT: }
+func.func @transpose_of_uniform(%s: f32, %v: vector<3xf32>) -> (vector<3x2xf32>, vector<3x2xf32>, vector<3x2xf32>) {
+  %b = vector.broadcast %s : f32 to vector<2x3xf32>
+  %t = vector.transpose %b, [1, 0] : vector<2x3xf32> to vector<3x2xf32>
+  %p = vector.splat %s : vector<2x3xf32>
+  %u = vector.transpose %p, [1, 0] : vector<2x3xf32> to vector<3x2xf32>
+  %w = vector.broadcast %v : vector<3xf32> to vector<2x3xf32>
+  %z = vector.transpose %w, [1, 0] : vector<2x3xf32> to vector<3x2xf32>
+  return %t, %u, %z : vector<3x2xf32>, vector<3x2xf32>, vector<3x2xf32>
+}
+
+// CHECK-LABEL: func.func @shape_cast_of_broadcast(
+// CHECK-SAME: %arg0: f32, %arg1: vector<3xf32>) -> (vector<6xf32>, vector<1x2x3xf32>, vector<6xf32>) {
+// CHECK-NEXT: %0 = vector.broadcast %arg0 : f32 to vector<6xf32>
+// CHECK-NEXT: %1 = vector.broadcast %arg1 : vector<3xf32> to vector<2x3xf32>
+// CHECK-NEXT: %2 = vector.broadcast %arg1 : vector<3xf32> to vector<1x2x3xf32>
+// CHECK-NEXT: %3 = vector.shape_cast %1 : vector<2x3xf32> to vector<6xf32>
+// CHECK-NEXT: return %0, %2, %3 : vector<6xf32>, vector<1x2x3xf32>, vector<6xf32>
+// CHECK-NEXT: }
+func.func @shape_cast_of_broadcast(%s: f32, %v: vector<3xf32>) -> (vector<6xf32>, vector<1x2x3xf32>, vector<6xf32>) {
+  %b = vector.broadcast %s : f32 to vector<2x3xf32>
+  %c = vector.shape_cast %b : vector<2x3xf32> to vector<6xf32>
+  %w = vector.broadcast %v : vector<3xf32> to vector<2x3xf32>
+  %d = vector.shape_cast %w : vector<2x3xf32> to vector<1x2x3xf32>
+  %e = vector.shape_cast %w : vector<2x3xf32> to vector<6xf32>
+  return %c, %d, %e : vector<6xf32>, vector<1x2x3xf32>, vector<6xf32>
+}
+
+// CHECK-LABEL: func.func @extract_of_broadcast(
+// CHECK-SAME: %arg0: f32, %arg1: vector<3xf32>) -> (vector<3xf32>, vector<4x3xf32>, vector<3xf32>) {
+// CHECK-NEXT: %0 = vector.broadcast %arg0 : f32 to vector<3xf32>
+// CHECK-NEXT: %1 = vector.broadcast %arg1 : vector<3xf32> to vector<4x3xf32>
+// CHECK-NEXT: %2 = vector.broadcast %arg0 : f32 to vector<3xf32>
+// CHECK-NEXT: return %0, %1, %2 : vector<3xf32>, vector<4x3xf32>, vector<3xf32>
+// CHECK-NEXT: }
+func.func @extract_of_broadcast(%s: f32, %v: vector<3xf32>) -> (vector<3xf32>, vector<4x3xf32>, vector<3xf32>) {
+  %b = vector.broadcast %s : f32 to vector<2x3xf32>
+  %e = vector.extract %b[1] : vector<2x3xf32>
+  %w = vector.broadcast %v : vector<3xf32> to vector<2x4x3xf32>
+  %f = vector.extract %w[1] : vector<2x4x3xf32>
+  %p = vector.splat %s : vector<2x3xf32>
+  %g = vector.extract %p[0] : vector<2x3xf32>
+  return %e, %f, %g : vector<3xf32>, vector<4x3xf32>, vector<3xf32>
+}
+
+// CHECK-LABEL: func.func @create_mask_of_constants(
+// CHECK-SAME: ) -> (vector<4x8xi1>, vector<4x8xi1>, vector<5xi1>) {
+// CHECK-NEXT: %0 = vector.constant_mask [2, 8] : vector<4x8xi1>
+// CHECK-NEXT: %1 = vector.constant_mask [0, 0] : vector<4x8xi1>
+// CHECK-NEXT: %2 = vector.constant_mask [2] : vector<5xi1>
+// CHECK-NEXT: return %0, %1, %2 : vector<4x8xi1>, vector<4x8xi1>, vector<5xi1>
+// CHECK-NEXT: }
+func.func @create_mask_of_constants() -> (vector<4x8xi1>, vector<4x8xi1>, vector<5xi1>) {
+  %c2 = arith.constant 2 : index
+  %c9 = arith.constant 9 : index
+  %cm1 = arith.constant -1 : index
+  %0 = vector.create_mask %c2, %c9 : vector<4x8xi1>
+  %1 = vector.create_mask %cm1, %c2 : vector<4x8xi1>
+  %2 = vector.create_mask %c2 : vector<5xi1>
+  return %0, %1, %2 : vector<4x8xi1>, vector<4x8xi1>, vector<5xi1>
+}
+
+// CHECK-LABEL: func.func @reduction_of_one_element(
+// CHECK-SAME: %arg0: vector<1xf32>, %arg1: f32, %arg2: vector<1xi32>) -> (f32, f32, i32) {
+// CHECK-NEXT: %0 = vector.extract %arg0[0] : vector<1xf32>
+// CHECK-NEXT: %1 = arith.addf %0, %arg1 : f32
+// CHECK-NEXT: %2 = vector.extract %arg0[0] : vector<1xf32>
+// CHECK-NEXT: %3 = vector.extract %arg2[0] : vector<1xi32>
+// CHECK-NEXT: return %1, %2, %3 : f32, f32, i32
+// CHECK-NEXT: }
+func.func @reduction_of_one_element(%v: vector<1xf32>, %acc: f32, %w: vector<1xi32>) -> (f32, f32, i32) {
+  %0 = vector.reduction <add>, %v, %acc : vector<1xf32> into f32
+  %1 = vector.reduction <maxf>, %v : vector<1xf32> into f32
+  %2 = vector.reduction <xor>, %w : vector<1xi32> into i32
+  return %0, %1, %2 : f32, f32, i32
+}
+
+// CHECK-LABEL: func.func @multi_reduction_of_unit_dims(
+// CHECK-SAME: %arg0: vector<4x1xf32>, %arg1: vector<4xf32>, %arg2: vector<1x1xi32>, %arg3: i32) -> (vector<4xf32>, i32) {
+// CHECK-NEXT: %0 = vector.shape_cast %arg0 : vector<4x1xf32> to vector<4xf32>
+// CHECK-NEXT: %1 = arith.addf %arg1, %0 : vector<4xf32>
+// CHECK-NEXT: %2 = vector.extract %arg2[0, 0] : vector<1x1xi32>
+// CHECK-NEXT: %3 = arith.minsi %arg3, %2 : i32
+// CHECK-NEXT: return %1, %3 : vector<4xf32>, i32
+// CHECK-NEXT: }
+func.func @multi_reduction_of_unit_dims(%v: vector<4x1xf32>, %acc: vector<4xf32>, %w: vector<1x1xi32>, %a: i32) -> (vector<4xf32>, i32) {
+  %0 = vector.multi_reduction <add>, %v, %acc [1] : vector<4x1xf32> to vector<4xf32>
+  %1 = vector.multi_reduction <minsi>, %w, %a [0, 1] : vector<1x1xi32> to i32
+  return %0, %1 : vector<4xf32>, i32
+}
+
+// CHECK-LABEL: func.func @transfer_write_after_write(
+// CHECK-SAME: %arg0: tensor<8xf32>, %arg1: vector<4xf32>, %arg2: vector<4xf32>) -> tensor<8xf32> {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %0 = vector.transfer_write %arg2, %arg0[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
+// CHECK-NEXT: return %0 : tensor<8xf32>
+// CHECK-NEXT: }
+func.func @transfer_write_after_write(%t: tensor<8xf32>, %v0: vector<4xf32>, %v1: vector<4xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : index
+  %w0 = vector.transfer_write %v0, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
+  %w1 = vector.transfer_write %v1, %w0[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
+  return %w1 : tensor<8xf32>
+}
+
+// CHECK-LABEL: func.func @insert_fold(
+// CHECK-SAME: %arg0: vector<4xf32>, %arg1: vector<4xf32>) -> vector<4xf32> {
+// CHECK-NEXT: return %arg0 : vector<4xf32>
+// CHECK-NEXT: }
+func.func @insert_fold(%v: vector<4xf32>, %d: vector<4xf32>) -> vector<4xf32> {
+  %0 = vector.insert %v, %d [] : vector<4xf32> into vector<4xf32>
+  return %0 : vector<4xf32>
+}
