@@ -23,6 +23,7 @@ import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
+import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
@@ -41,6 +42,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   scfCanonicalization,
   affineCanonicalization,
   vectorCanonicalization,
+  tensorCanonicalization,
 ];
 
 /** Every pass Tensile ships. */

@@ -219,13 +219,37 @@ export const IndexAttr: AttrConstraint<IntegerAttr> = {
   valueType: IndexType.get(),
 };
 
-/** `array<i64: ...>` (ODS's DenseI64ArrayAttr) and friends. */
+/**
+ * `array<i64: ...>` (ODS's DenseI64ArrayAttr) and friends. As `$attr` in a declarative format it takes ODS's
+ * stripped form, the bracketed integers alone (`gather_dims([0, 2])`).
+ */
 export function denseArrayOf(width: number): AttrConstraint<DenseArrayAttr> {
-  return attrConstraint(
-    `i${width} dense array attribute`,
-    (a): a is DenseArrayAttr =>
-      a instanceof DenseArrayAttr && a.elementType instanceof IntegerType && a.elementType.width === width,
-  );
+  const elementType = IntegerType.get(width);
+  const parse = (p: OpAsmParser): DenseArrayAttr => {
+    const values: bigint[] = [];
+    p.parseCommaSeparatedList("[]", () => values.push(p.parseInteger()));
+    return DenseArrayAttr.get(elementType, values);
+  };
+  return {
+    ...attrConstraint(
+      `i${width} dense array attribute`,
+      (a): a is DenseArrayAttr => a instanceof DenseArrayAttr && a.elementType instanceof IntegerType && a.elementType.width === width,
+    ),
+    print: (a, p) => p.print(`[${a.values.join(", ")}]`),
+    parse,
+    parseOptional: (p) => (p.parseOptionalPunct("[") ? parseRest(p, elementType) : undefined),
+  };
+}
+
+/** The integers of a stripped dense array after its `[`. */
+function parseRest(p: OpAsmParser, elementType: IntegerType): DenseArrayAttr {
+  const values: bigint[] = [];
+  if (!p.parseOptionalPunct("]")) {
+    do values.push(p.parseInteger());
+    while (p.parseOptionalPunct(","));
+    p.parsePunct("]");
+  }
+  return DenseArrayAttr.get(elementType, values);
 }
 export const DenseI32ArrayAttr = denseArrayOf(32);
 export const DenseI64ArrayAttr = denseArrayOf(64);

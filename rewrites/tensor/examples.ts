@@ -1,0 +1,39 @@
+/**
+ * Building blocks of the tensor patterns' examples (rewrites/testing/examples.ts explains the holes). The random
+ * programs have scalar inputs only, so an example makes its tensors from scalars: `from_elements`, `splat`, or an
+ * opaque one (an insert at an index the canonicalizer cannot know) that no producer pattern looks through.
+ * Index values that must stay unknown yet in bounds are clamped (`minui`, `maxui`) from a free operand.
+ */
+
+/** Element types of the examples' tensors. */
+export const ELEMENT_TYPES = { T: ["i8", "i32", "i64", "f32", "f64"] } as const;
+
+/** `%<name>`: a 4-element tensor<4x$T> of %x and %y that no fold or pattern sees through (uses %i, %x, %y). */
+export const opaque4 = (name: string): string =>
+  `%${name}_0 = tensor.from_elements %x, %y, %y, %x : tensor<4x$T>\n  %${name}_c3 = arith.constant 3 : index\n  %${name}_j = arith.minui %i, %${name}_c3 : index\n  %${name} = tensor.insert %y into %${name}_0[%${name}_j] : tensor<4x$T>`;
+
+/** `%<name>`: an index equal to `n` at run time that no fold knows (uses %i). */
+export const unknownIndex = (name: string, n: number): string =>
+  `%${name}_c = arith.constant ${n} : index\n  %${name}_m = arith.minui %i, %${name}_c : index\n  %${name} = arith.maxui %${name}_m, %${name}_c : index`;
+
+/**
+ * An example over free operands %x, %y (of $T) and %i (an index), with the element types above. Its values are
+ * hidden from the program's pool (renamed `%_...`: random arith steps must not take tensors as operands) except
+ * what it observes: element 0 of its final tensor `%r` (of rank `rank`), or `%r` itself when it is a scalar.
+ */
+export function tensorExample(body: string, rank: number | "scalar") {
+  const hidden = body.replace(/%([a-z]\w*)/g, (m, name: string) => (name === "x" || name === "y" || name === "i" ? m : `%_${name}`));
+  const observe =
+    rank === "scalar"
+      ? hidden.replace(/%_r\b/g, "%r")
+      : `${hidden}\n  %_zero = arith.constant 0 : index\n  %r = tensor.extract %_r[${Array(rank).fill("%_zero").join(", ")}] : ${resultType(hidden)}`;
+  return { ir: `^bb0(%x: $T, %y: $T, %i: index):\n  ${observe}`, types: ELEMENT_TYPES };
+}
+
+/** The type of `%_r` in an example body: the last type on the line that defines it. */
+function resultType(body: string): string {
+  const line = body.split("\n").find((l) => l.trim().startsWith("%_r ="));
+  const m = line === undefined ? undefined : /(?:to|into|:)\s+(tensor<[^>]*>)\s*$/.exec(line.trim());
+  if (m === undefined || m === null) throw new Error(`tensor example: no type for %_r in ${body}`);
+  return m[1] as string;
+}

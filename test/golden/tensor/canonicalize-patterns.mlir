@@ -1,0 +1,243 @@
+// RUN: tensile-opt %s --canonicalize | FileCheck %s
+// The canonicalization patterns of the tensor dialect (MLIR 16's getCanonicalizationPatterns); the CHECK lines
+// are mlir-opt-16's own output.
+
+// CHECK-LABEL: func.func @cast_of_cast(
+// CHECK-SAME: %arg0: tensor<4x?xf32>) -> tensor<4x8xf32> {
+// CHECK-NEXT: %cast = tensor.cast %arg0 : tensor<4x?xf32> to tensor<4x8xf32>
+// CHECK-NEXT: return %cast : tensor<4x8xf32>
+func.func @cast_of_cast(%t: tensor<4x?xf32>) -> tensor<4x8xf32> {
+  %0 = tensor.cast %t : tensor<4x?xf32> to tensor<?x?xf32>
+  %1 = tensor.cast %0 : tensor<?x?xf32> to tensor<4x8xf32>
+  return %1 : tensor<4x8xf32>
+}
+
+// CHECK-LABEL: func.func @cast_of_cast_kept(
+// CHECK-SAME: %arg0: tensor<?x?xf32>) -> tensor<?x?xf32> {
+// CHECK-NEXT: %cast = tensor.cast %arg0 : tensor<?x?xf32> to tensor<4x?xf32>
+// CHECK-NEXT: %cast_0 = tensor.cast %cast : tensor<4x?xf32> to tensor<?x?xf32>
+// CHECK-NEXT: return %cast_0 : tensor<?x?xf32>
+func.func @cast_of_cast_kept(%t: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %0 = tensor.cast %t : tensor<?x?xf32> to tensor<4x?xf32>
+  %1 = tensor.cast %0 : tensor<4x?xf32> to tensor<?x?xf32>
+  return %1 : tensor<?x?xf32>
+}
+
+// CHECK-LABEL: func.func @cast_of_slice(
+// CHECK-SAME: %arg0: tensor<128x512xf32>, %arg1: index, %arg2: index) -> tensor<16x512xf32> {
+// CHECK-NEXT: %extracted_slice = tensor.extract_slice %arg0[%arg1, 0] [16, 512] [1, 1] : tensor<128x512xf32> to tensor<16x512xf32>
+// CHECK-NEXT: return %extracted_slice : tensor<16x512xf32>
+func.func @cast_of_slice(%t: tensor<128x512xf32>, %o: index, %s: index) -> tensor<16x512xf32> {
+  %0 = tensor.extract_slice %t[%o, 0] [%s, 512] [1, 1] : tensor<128x512xf32> to tensor<?x512xf32>
+  %1 = tensor.cast %0 : tensor<?x512xf32> to tensor<16x512xf32>
+  return %1 : tensor<16x512xf32>
+}
+
+// CHECK-LABEL: func.func @dim_of_cast(
+// CHECK-SAME: %arg0: tensor<4x?xf32>, %arg1: index) -> index {
+// CHECK-NEXT: %dim = tensor.dim %arg0, %arg1 : tensor<4x?xf32>
+// CHECK-NEXT: return %dim : index
+func.func @dim_of_cast(%t: tensor<4x?xf32>, %i: index) -> index {
+  %0 = tensor.cast %t : tensor<4x?xf32> to tensor<*xf32>
+  %1 = tensor.dim %0, %i : tensor<*xf32>
+  return %1 : index
+}
+
+// CHECK-LABEL: func.func @extract_of_cast(
+// CHECK-SAME: %arg0: tensor<4xf32>, %arg1: index) -> f32 {
+// CHECK-NEXT: %extracted = tensor.extract %arg0[%arg1] : tensor<4xf32>
+// CHECK-NEXT: return %extracted : f32
+func.func @extract_of_cast(%t: tensor<4xf32>, %i: index) -> f32 {
+  %0 = tensor.cast %t : tensor<4xf32> to tensor<?xf32>
+  %1 = tensor.extract %0[%i] : tensor<?xf32>
+  return %1 : f32
+}
+
+// CHECK-LABEL: func.func @cast_of_empty(
+// CHECK-SAME: %arg0: index) -> tensor<8x4xf32> {
+// CHECK-NEXT: %0 = tensor.empty() : tensor<8x4xf32>
+// CHECK-NEXT: return %0 : tensor<8x4xf32>
+func.func @cast_of_empty(%n: index) -> tensor<8x4xf32> {
+  %0 = tensor.empty(%n) : tensor<?x4xf32>
+  %1 = tensor.cast %0 : tensor<?x4xf32> to tensor<8x4xf32>
+  return %1 : tensor<8x4xf32>
+}
+
+// CHECK-LABEL: func.func @slice_of_cast(
+// CHECK-SAME: %arg0: tensor<8x8xf32>, %arg1: index) -> tensor<4x4xf32> {
+// CHECK-NEXT: %extracted_slice = tensor.extract_slice %arg0[0, %arg1] [4, 4] [1, 1] : tensor<8x8xf32> to tensor<4x4xf32>
+// CHECK-NEXT: return %extracted_slice : tensor<4x4xf32>
+func.func @slice_of_cast(%t: tensor<8x8xf32>, %i: index) -> tensor<4x4xf32> {
+  %0 = tensor.cast %t : tensor<8x8xf32> to tensor<?x?xf32>
+  %1 = tensor.extract_slice %0[0, %i] [4, 4] [1, 1] : tensor<?x?xf32> to tensor<4x4xf32>
+  return %1 : tensor<4x4xf32>
+}
+
+// CHECK-LABEL: func.func @slice_constants(
+// CHECK-SAME: %arg0: tensor<8x8xf32>) -> tensor<?x4xf32> {
+// CHECK-NEXT: %extracted_slice = tensor.extract_slice %arg0[1, 0] [4, 4] [1, 1] : tensor<8x8xf32> to tensor<4x4xf32>
+// CHECK-NEXT: %cast = tensor.cast %extracted_slice : tensor<4x4xf32> to tensor<?x4xf32>
+// CHECK-NEXT: return %cast : tensor<?x4xf32>
+func.func @slice_constants(%t: tensor<8x8xf32>) -> tensor<?x4xf32> {
+  %c4 = arith.constant 4 : index
+  %c1 = arith.constant 1 : index
+  %0 = tensor.extract_slice %t[%c1, 0] [%c4, 4] [1, 1] : tensor<8x8xf32> to tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
+}
+
+// CHECK-LABEL: func.func @slice_constants_reduced(
+// CHECK-SAME: %arg0: tensor<8x8xf32>, %arg1: index) -> tensor<?x?xf32> {
+// CHECK-NEXT: %extracted_slice = tensor.extract_slice %arg0[%arg1, 0] [1, 4] [1, 1] : tensor<8x8xf32> to tensor<1x4xf32>
+// CHECK-NEXT: %cast = tensor.cast %extracted_slice : tensor<1x4xf32> to tensor<?x?xf32>
+// CHECK-NEXT: return %cast : tensor<?x?xf32>
+func.func @slice_constants_reduced(%t: tensor<8x8xf32>, %i: index) -> tensor<?x?xf32> {
+  %c4 = arith.constant 4 : index
+  %c1 = arith.constant 1 : index
+  %0 = tensor.extract_slice %t[%i, 0] [%c1, %c4] [1, 1] : tensor<8x8xf32> to tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// CHECK-LABEL: func.func @insert_constants(
+// CHECK-SAME: %arg0: tensor<?x4xf32>, %arg1: tensor<8x4xf32>, %arg2: index) -> tensor<8x4xf32> {
+// CHECK-NEXT: %cast = tensor.cast %arg0 : tensor<?x4xf32> to tensor<4x4xf32>
+// CHECK-NEXT: %inserted_slice = tensor.insert_slice %cast into %arg1[%arg2, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x4xf32>
+// CHECK-NEXT: return %inserted_slice : tensor<8x4xf32>
+func.func @insert_constants(%s: tensor<?x4xf32>, %t: tensor<8x4xf32>, %i: index) -> tensor<8x4xf32> {
+  %c4 = arith.constant 4 : index
+  %0 = tensor.insert_slice %s into %t[%i, 0] [%c4, 4] [1, 1] : tensor<?x4xf32> into tensor<8x4xf32>
+  return %0 : tensor<8x4xf32>
+}
+
+// CHECK-LABEL: func.func @insert_of_cast(
+// CHECK-SAME: %arg0: tensor<4x4xf32>, %arg1: tensor<8x8xf32>, %arg2: index) -> tensor<8x8xf32> {
+// CHECK-NEXT: %cast = tensor.cast %arg0 : tensor<4x4xf32> to tensor<?x?xf32>
+// CHECK-NEXT: %inserted_slice = tensor.insert_slice %cast into %arg1[0, %arg2] [%arg2, %arg2] [1, 1] : tensor<?x?xf32> into tensor<8x8xf32>
+// CHECK-NEXT: return %inserted_slice : tensor<8x8xf32>
+func.func @insert_of_cast(%s: tensor<4x4xf32>, %t: tensor<8x8xf32>, %i: index) -> tensor<8x8xf32> {
+  %0 = tensor.cast %s : tensor<4x4xf32> to tensor<?x?xf32>
+  %1 = tensor.insert_slice %0 into %t[0, %i] [%i, %i] [1, 1] : tensor<?x?xf32> into tensor<8x8xf32>
+  return %1 : tensor<8x8xf32>
+}
+
+// CHECK-LABEL: func.func @insert_into_cast(
+// CHECK-SAME: %arg0: tensor<4x4xf32>, %arg1: tensor<8x8xf32>, %arg2: index) -> tensor<?x?xf32> {
+// CHECK-NEXT: %inserted_slice = tensor.insert_slice %arg0 into %arg1[0, %arg2] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>
+// CHECK-NEXT: %cast = tensor.cast %inserted_slice : tensor<8x8xf32> to tensor<?x?xf32>
+// CHECK-NEXT: return %cast : tensor<?x?xf32>
+func.func @insert_into_cast(%s: tensor<4x4xf32>, %t: tensor<8x8xf32>, %i: index) -> tensor<?x?xf32> {
+  %0 = tensor.cast %t : tensor<8x8xf32> to tensor<?x?xf32>
+  %1 = tensor.insert_slice %s into %0[0, %i] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<?x?xf32>
+  return %1 : tensor<?x?xf32>
+}
+
+// CHECK-LABEL: func.func @insert_source_cast(
+// CHECK-SAME: %arg0: tensor<?x4xf32>, %arg1: tensor<8x4xf32>, %arg2: index) -> tensor<8x4xf32> {
+// CHECK-NEXT: %inserted_slice = tensor.insert_slice %arg0 into %arg1[%arg2, 0] [%arg2, 4] [1, 1] : tensor<?x4xf32> into tensor<8x4xf32>
+// CHECK-NEXT: %cast = tensor.cast %arg0 : tensor<?x4xf32> to tensor<2x4xf32>
+// CHECK-NEXT: %inserted_slice_0 = tensor.insert_slice %cast into %inserted_slice[%arg2, 0] [2, 4] [2, 1] : tensor<2x4xf32> into tensor<8x4xf32>
+// CHECK-NEXT: return %inserted_slice_0 : tensor<8x4xf32>
+func.func @insert_source_cast(%s: tensor<?x4xf32>, %t: tensor<8x4xf32>, %i: index) -> tensor<8x4xf32> {
+  %c2 = arith.constant 2 : index
+  %0 = tensor.insert_slice %s into %t[%i, 0] [%i, 4] [1, 1] : tensor<?x4xf32> into tensor<8x4xf32>
+  %1 = tensor.insert_slice %s into %0[%i, 0] [%c2, 4] [%c2, 1] : tensor<?x4xf32> into tensor<8x4xf32>
+  return %1 : tensor<8x4xf32>
+}
+
+// CHECK-LABEL: func.func @dim_of_empty(
+// CHECK-SAME: %arg0: index) -> index {
+// CHECK-NEXT: return %arg0 : index
+func.func @dim_of_empty(%n: index) -> index {
+  %c0 = arith.constant 0 : index
+  %0 = tensor.empty(%n) : tensor<?x4xf32>
+  %1 = tensor.dim %0, %c0 : tensor<?x4xf32>
+  return %1 : index
+}
+
+// CHECK-LABEL: func.func @empty_static(
+// CHECK-SAME: %arg0: index) -> tensor<?x?xf32> {
+// CHECK-NEXT: %0 = tensor.empty(%arg0) : tensor<4x?xf32>
+// CHECK-NEXT: %cast = tensor.cast %0 : tensor<4x?xf32> to tensor<?x?xf32>
+// CHECK-NEXT: return %cast : tensor<?x?xf32>
+func.func @empty_static(%n: index) -> tensor<?x?xf32> {
+  %c4 = arith.constant 4 : index
+  %0 = tensor.empty(%c4, %n) : tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// CHECK-LABEL: func.func @expand_expand(
+// CHECK-SAME: %arg0: tensor<12xf32>) -> tensor<3x2x2xf32> {
+// CHECK-NEXT: %expanded = tensor.expand_shape %arg0 {{\[\[}}0, 1, 2]] : tensor<12xf32> into tensor<3x2x2xf32>
+// CHECK-NEXT: return %expanded : tensor<3x2x2xf32>
+func.func @expand_expand(%t: tensor<12xf32>) -> tensor<3x2x2xf32> {
+  %0 = tensor.expand_shape %t [[0, 1]] : tensor<12xf32> into tensor<3x4xf32>
+  %1 = tensor.expand_shape %0 [[0], [1, 2]] : tensor<3x4xf32> into tensor<3x2x2xf32>
+  return %1 : tensor<3x2x2xf32>
+}
+
+// CHECK-LABEL: func.func @collapse_collapse(
+// CHECK-SAME: %arg0: tensor<3x2x2xf32>) -> tensor<12xf32> {
+// CHECK-NEXT: %collapsed = tensor.collapse_shape %arg0 {{\[\[}}0, 1, 2]] : tensor<3x2x2xf32> into tensor<12xf32>
+// CHECK-NEXT: return %collapsed : tensor<12xf32>
+func.func @collapse_collapse(%t: tensor<3x2x2xf32>) -> tensor<12xf32> {
+  %0 = tensor.collapse_shape %t [[0], [1, 2]] : tensor<3x2x2xf32> into tensor<3x4xf32>
+  %1 = tensor.collapse_shape %0 [[0, 1]] : tensor<3x4xf32> into tensor<12xf32>
+  return %1 : tensor<12xf32>
+}
+
+// CHECK-LABEL: func.func @collapse_expand(
+// CHECK-SAME: %arg0: tensor<?x?x?xi64>) -> tensor<?x?xi64> {
+// CHECK-NEXT: %collapsed = tensor.collapse_shape %arg0 {{\[\[}}0, 1], [2]] : tensor<?x?x?xi64> into tensor<?x?xi64>
+// CHECK-NEXT: return %collapsed : tensor<?x?xi64>
+func.func @collapse_expand(%t: tensor<?x?x?xi64>) -> tensor<?x?xi64> {
+  %0 = tensor.expand_shape %t [[0], [1], [2, 3]] : tensor<?x?x?xi64> into tensor<?x?x?x1xi64>
+  %1 = tensor.collapse_shape %0 [[0, 1], [2, 3]] : tensor<?x?x?x1xi64> into tensor<?x?xi64>
+  return %1 : tensor<?x?xi64>
+}
+
+// CHECK-LABEL: func.func @collapse_expand_up(
+// CHECK-SAME: %arg0: tensor<6x4xf32>) -> tensor<2x3x2x2xf32> {
+// CHECK-NEXT: %expanded = tensor.expand_shape %arg0 {{\[\[}}0, 1], [2, 3]] : tensor<6x4xf32> into tensor<2x3x2x2xf32>
+// CHECK-NEXT: return %expanded : tensor<2x3x2x2xf32>
+func.func @collapse_expand_up(%t: tensor<6x4xf32>) -> tensor<2x3x2x2xf32> {
+  %0 = tensor.expand_shape %t [[0, 1, 2], [3, 4]] : tensor<6x4xf32> into tensor<2x3x1x2x2xf32>
+  %1 = tensor.collapse_shape %0 [[0], [1, 2], [3], [4]] : tensor<2x3x1x2x2xf32> into tensor<2x3x2x2xf32>
+  return %1 : tensor<2x3x2x2xf32>
+}
+
+// CHECK-LABEL: func.func @reshape_splat(
+// CHECK-SAME: %arg0: f32) -> (tensor<2x2xf32>, tensor<4xf32>) {
+// CHECK-NEXT: %splat = tensor.splat %arg0 : tensor<2x2xf32>
+// CHECK-NEXT: %splat_0 = tensor.splat %arg0 : tensor<4xf32>
+// CHECK-NEXT: return %splat, %splat_0 : tensor<2x2xf32>, tensor<4xf32>
+func.func @reshape_splat(%v: f32) -> (tensor<2x2xf32>, tensor<4xf32>) {
+  %s = tensor.splat %v : tensor<4xf32>
+  %0 = tensor.expand_shape %s [[0, 1]] : tensor<4xf32> into tensor<2x2xf32>
+  %1 = tensor.collapse_shape %0 [[0, 1]] : tensor<2x2xf32> into tensor<4xf32>
+  %t = tensor.splat %v : tensor<2x2xf32>
+  %2 = tensor.collapse_shape %t [[0, 1]] : tensor<2x2xf32> into tensor<4xf32>
+  return %0, %2 : tensor<2x2xf32>, tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @reshape_from_elements(
+// CHECK-SAME: %arg0: f32, %arg1: f32) -> (tensor<2x1xf32>, tensor<2xf32>) {
+// CHECK-NEXT: %from_elements = tensor.from_elements %arg0, %arg1 : tensor<2x1xf32>
+// CHECK-NEXT: %from_elements_0 = tensor.from_elements %arg1, %arg0 : tensor<2xf32>
+// CHECK-NEXT: return %from_elements, %from_elements_0 : tensor<2x1xf32>, tensor<2xf32>
+func.func @reshape_from_elements(%a: f32, %b: f32) -> (tensor<2x1xf32>, tensor<2xf32>) {
+  %f = tensor.from_elements %a, %b : tensor<2xf32>
+  %0 = tensor.expand_shape %f [[0, 1]] : tensor<2xf32> into tensor<2x1xf32>
+  %g = tensor.from_elements %b, %a : tensor<1x2xf32>
+  %1 = tensor.collapse_shape %g [[0, 1]] : tensor<1x2xf32> into tensor<2xf32>
+  return %0, %1 : tensor<2x1xf32>, tensor<2xf32>
+}
+
+// CHECK-LABEL: func.func @collapse_of_cast(
+// CHECK-SAME: %arg0: tensor<2x4xf32>) -> tensor<?xf32> {
+// CHECK-NEXT: %collapsed = tensor.collapse_shape %arg0 {{\[\[}}0, 1]] : tensor<2x4xf32> into tensor<8xf32>
+// CHECK-NEXT: %cast = tensor.cast %collapsed : tensor<8xf32> to tensor<?xf32>
+// CHECK-NEXT: return %cast : tensor<?xf32>
+func.func @collapse_of_cast(%t: tensor<2x4xf32>) -> tensor<?xf32> {
+  %0 = tensor.cast %t : tensor<2x4xf32> to tensor<?x4xf32>
+  %1 = tensor.collapse_shape %0 [[0, 1]] : tensor<?x4xf32> into tensor<?xf32>
+  return %1 : tensor<?xf32>
+}
