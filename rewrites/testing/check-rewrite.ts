@@ -257,6 +257,8 @@ ${renderCoverage(coverage)}
   const last = again === "skip" ? undefined : again;
   const message = last !== undefined
     ? `${renderCounterexample(last)}\n(seed ${seed}; replay with FC_SEED=${seed})`
-    : `checkRewrite failed: ${String(details.errorInstance ?? "no counterexample")} (seed ${seed})`;
+    : details.errorInstance === null && details.numSkips > 0
+      ? `checkRewrite gave up: ${details.numSkips} generated programs were skipped (their original run has undefined behaviour, reads unspecified bits or hits a limit) against ${details.numRuns} checked; make the generator produce programs that run (seed ${seed})`
+      : `checkRewrite failed: ${String(details.errorInstance ?? "no counterexample")} (seed ${seed})`;
   return { ok: false, message, counterexample: last, seed, coverage };
 }
