@@ -1,6 +1,7 @@
 /**
  * The `tensile` package: one import for users (`import { defineOp, rewrite, definePass } from "tensile"`).
- * Each dialect is a namespace (`arith.AddIOp`, `func.buildFunc`); everything else is flat.
+ * Each dialect is a namespace (`arith.AddIOp`, `func.buildFunc`, `tensorDialect.ExtractSliceOp`: tensor, vector
+ * and memref are the type constructors); the typed tensor DSL is `dsl`; everything else is flat.
  */
 export * from "./src/ir/types.ts";
 export * from "./src/ir/attributes.ts";
@@ -47,6 +48,16 @@ export * as builtin from "./dialects/builtin/index.ts";
 export * as cf from "./dialects/cf/index.ts";
 export * as func from "./dialects/func/index.ts";
 export * as math from "./dialects/math/index.ts";
+export * as scf from "./dialects/scf/index.ts";
+export * as affine from "./dialects/affine/index.ts";
+export * as linalg from "./dialects/linalg/index.ts";
+export * as tosa from "./dialects/tosa/index.ts";
+export * as bufferization from "./dialects/bufferization/index.ts";
+export * as omp from "./dialects/omp/index.ts";
+// `tensor`, `vector` and `memref` name the type constructors (`tensor([2], f32)`): their dialects are these.
+export * as tensorDialect from "./dialects/tensor/index.ts";
+export * as vectorDialect from "./dialects/vector/index.ts";
+export * as memrefDialect from "./dialects/memref/index.ts";
 export * as dsl from "./frontends/dsl/index.ts";
 export { newContext, newPassRegistry, type NewContextOptions, tensileExtensions, tensilePasses } from "./rewrites/index.ts";
 export { canonicalize } from "./rewrites/canonicalize.ts";
