@@ -44,6 +44,15 @@ const KILLERS: readonly (readonly [prefix: string, args: readonly string[], env:
   ["dialects/math/", ["test/prop/patterns"], { PROP_SETS: "math-folds" }],
   ["rewrites/tosa/", ["test/prop/tosa-canonicalize"], {}],
   ["dialects/tosa/", ["test/prop/tosa-canonicalize"], {}],
+  ["rewrites/memref/", ["test/prop/memref-canonicalize"], {}],
+  ["dialects/memref/", ["test/prop/memref-canonicalize"], {}],
+  ["rewrites/vector/", ["test/unit/vector-canonicalize"], {}],
+  ["dialects/vector/", ["test/unit/vector-canonicalize"], {}],
+  ["rewrites/linalg/canonicalize.ts", ["test/unit/linalg-canonicalize"], {}],
+  ["rewrites/scf/", ["test/unit/scf-affine-canonicalize-prop"], {}],
+  ["rewrites/affine/", ["test/unit/scf-affine-canonicalize-prop"], {}],
+  ["dialects/affine/", ["test/unit/scf-affine-canonicalize-prop"], {}],
+  // tensor's patterns and folds are exercised through their examples by the shared canonicalize property.
   ["rewrites/", ["test/prop/passes"], {}],
 ];
 
