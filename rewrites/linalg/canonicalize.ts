@@ -1,18 +1,17 @@
 /**
- * linalg's canonicalization patterns (MLIR 16's LinalgOps.cpp: GenericOp's and the dialect's), as the
- * `linalgCanonicalization` extension a Context loads.
- *
- * Not here yet, and why: MLIR 16's tensor.cast patterns (FoldTensorCastConsumerOp, InferStaticShapeOfOperands,
- * the cast an identity generic needs when its result type differs from its input's) and linalg.fill's patterns
- * (FoldFillWithPad, FoldFillWithTensorReshape, FoldInsertPadIntoFill) rewrite tensor ops, which Tensile's tensor
- * dialect brings; EraseDeadLinalgOp (an op on a memref with a zero-size dimension) and the memref.cast fold of
- * every structured op need the memref dialect (its examples allocate memrefs).
+ * linalg's canonicalization patterns (MLIR 16's LinalgOps.cpp: GenericOp's, FillOp's and the dialect's), as the
+ * `linalgCanonicalization` extension a Context loads. The fill patterns are in canonicalize-fill.ts, the
+ * tensor.cast ones in canonicalize-cast.ts; the memref.cast fold of linalg.generic and the named ops is their
+ * `fold` hook (dialects/linalg/structured-common.ts).
  */
 import { BlockArgument, type Value } from "../../src/ir/value.ts";
 import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { destinationStyle } from "../../src/interfaces/destination-style.ts";
-import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
-import { GenericOp, linalgOp, YieldOp } from "../../dialects/linalg/index.ts";
+import { type Pattern, rewrite, rewriteAny } from "../../src/rewrite/pattern.ts";
+import { GenericOp, linalgOp, operandShape, YieldOp } from "../../dialects/linalg/index.ts";
+import { MemRefType } from "../../src/ir/types.ts";
+import { linalgCastPatterns } from "./canonicalize-cast.ts";
+import { linalgFillPatterns } from "./canonicalize-fill.ts";
 
 const copyBody = "{ ^bb0(%in: $F, %out: $F): linalg.yield %in : $F }";
 const id1 = "affine_map<(d0) -> (d0)>";
@@ -86,8 +85,40 @@ export const eraseIdentityGeneric = rewrite({
   },
 });
 
+/**
+ * A structured op with a memref operand of a zero-size dimension runs no iteration, and is erased
+ * (EraseDeadLinalgOp). A zero-size tensor does not count (MLIR: `tensor<0x...>` is a convention that need not
+ * mean zero iterations).
+ *
+ *   linalg.fill ins(%x : f32) outs(%m : memref<0x4xf32>)          ->   (nothing)
+ */
+export const eraseDeadLinalgOp = rewriteAny({
+  name: "linalg.erase-dead-op",
+  examples: [
+    // The fill of the empty buffer goes; the one of the other buffer stays (near miss), read back as a tensor.
+    `^bb0(%x: $T):
+  %z = memref.alloc() : memref<2x0x$T>
+  linalg.fill ins(%x : $T) outs(%z : memref<2x0x$T>)
+  %m = memref.alloc() : memref<2x3x$T>
+  linalg.fill ins(%x : $T) outs(%m : memref<2x3x$T>)
+  %r = bufferization.to_tensor %m : memref<2x3x$T>`,
+    // An op on an empty tensor stays (it is dead only when unused).
+    `^bb0(%x: $T):
+  %e = tensor.empty() : tensor<0x3x$T>
+  %r = linalg.fill ins(%x : $T) outs(%e : tensor<0x3x$T>) -> tensor<0x3x$T>`,
+  ],
+  apply(op, rw) {
+    if (linalgOp(op) === undefined) return rw.fail("not a structured op");
+    const empty = op.opOperands.some((o) => o.value.type instanceof MemRefType && operandShape(o).includes(0));
+    if (!empty) return rw.fail("no memref operand has a zero-size dimension");
+    if (op.numResults !== 0) return rw.fail("it has tensor results");
+    rw.eraseOp(op);
+    return rw.done();
+  },
+});
+
 /** Every linalg canonicalization pattern. */
-export const linalgCanonicalizationPatterns: readonly Pattern[] = [eraseIdentityGeneric];
+export const linalgCanonicalizationPatterns: readonly Pattern[] = [eraseIdentityGeneric, eraseDeadLinalgOp, ...linalgCastPatterns, ...linalgFillPatterns];
 
 export const linalgCanonicalization = defineDialectExtension({
   name: "linalg-canonicalization",
