@@ -9,7 +9,9 @@ import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { destinationStyle } from "../../src/interfaces/destination-style.ts";
 import { type Pattern, rewrite, rewriteAny } from "../../src/rewrite/pattern.ts";
 import { GenericOp, linalgOp, operandShape, YieldOp } from "../../dialects/linalg/index.ts";
-import { MemRefType } from "../../src/ir/types.ts";
+import { MemRefType, type RankedTensorType } from "../../src/ir/types.ts";
+import { CastOp } from "../../dialects/tensor/index.ts";
+import { castCompatibleTensors } from "../../dialects/tensor/types.ts";
 import { linalgCastPatterns } from "./canonicalize-cast.ts";
 import { linalgFillPatterns } from "./canonicalize-fill.ts";
 
@@ -27,8 +29,10 @@ const id2 = "affine_map<(d0, d1) -> (d0, d1)>";
  *     linalg.yield %in : f32
  *   } -> tensor<3xf32>                                                  %r is replaced by %a
  *
- * A result whose type differs from its operand's (a static result of a dynamic input) needs a tensor.cast:
- * left alone until the tensor dialect provides it.
+ * A result whose type differs from its operand's (a static result of a dynamic input) is a tensor.cast of it:
+ *
+ *   %r = linalg.generic {...} ins(%a : tensor<?xf32>) outs(%b : tensor<3xf32>) {...} -> tensor<3xf32>
+ *     ->   %r = tensor.cast %a : tensor<?xf32> to tensor<3xf32>
  */
 export const eraseIdentityGeneric = rewrite({
   name: "linalg.generic-erase-identity",
@@ -50,6 +54,11 @@ export const eraseIdentityGeneric = rewrite({
   linalg.generic {indexing_maps = [${id1}, ${id1}], iterator_types = ["parallel"]} ins(%d : memref<3x$T>) outs(%d : memref<3x$T>) { ^bb0(%in: $T, %out: $T): linalg.yield %in : $T }
   %t = bufferization.to_tensor %d : memref<3x$T>
   %r = linalg.generic {indexing_maps = [${id1}, ${id1}], iterator_types = ["parallel"]} ins(%t : tensor<3x$T>) outs(%t : tensor<3x$T>) { ^bb0(%in: $T, %out: $T): linalg.yield %in : $T } -> tensor<3x$T>`,
+    // A dynamic input yielded as a static result: a cast of it.
+    `%a = arith.constant ?a : tensor<3x$T>
+  %_d = tensor.cast %a : tensor<3x$T> to tensor<?x$T>
+  %b = arith.constant ?b : tensor<3x$T>
+  %r = linalg.generic {indexing_maps = [${id1}, ${id1}], iterator_types = ["parallel"]} ins(%_d : tensor<?x$T>) outs(%b : tensor<3x$T>) ${copyBody.replaceAll("$F", "$T")} -> tensor<3x$T>`,
     // Near misses: a transposing map, and a payload that computes.
     `%a = arith.constant ?a : tensor<2x2x$F>
   %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0)>, ${id2}], iterator_types = ["parallel", "parallel"]} ins(%a : tensor<2x2x$F>) outs(%a : tensor<2x2x$F>) ${copyBody} -> tensor<2x2x$F>`,
@@ -72,14 +81,20 @@ export const eraseIdentityGeneric = rewrite({
       return rw.done();
     }
     if (!dps.hasTensorSemantics()) return rw.fail("it mixes tensors and buffers");
-    const replacements: Value[] = [];
+    const yielded: Value[] = [];
     for (const [i, v] of terminator.operands.entries()) {
       if (!(v instanceof BlockArgument) || v.owner !== body) return rw.fail("it yields a value not of its arguments");
       const operand = op.getOperand(v.index);
-      if (operand.type !== op.getResult(i).type) return rw.fail("a result's type differs from its operand's (a tensor.cast would be needed)");
-      replacements.push(operand);
+      const type = op.getResult(i).type;
+      if (operand.type !== type && !castCompatibleTensors(operand.type, type)) return rw.fail("a result's type is not cast-compatible with its operand's");
+      yielded.push(operand);
     }
-    if (replacements.length !== op.numResults) return rw.fail("the yield does not give every result");
+    if (yielded.length !== op.numResults) return rw.fail("the yield does not give every result");
+    // An input of another (compatible) type than the result, say dynamic where the result is static, is cast.
+    const replacements = yielded.map((v, i) => {
+      const type = op.getResult(i).type as RankedTensorType;
+      return v.type === type ? v : rw.create(CastOp, { source: v as Value<RankedTensorType>, dest: type }).getResult(0);
+    });
     rw.replaceOp(op, replacements);
     return rw.done();
   },

@@ -379,3 +379,18 @@ func.func @fold_memref_cast(%a: memref<4x4xf32>, %b: memref<4xf32>, %x: f32) {
   linalg.map { arith.negf } ins(%d : memref<?xf32>) outs(%d : memref<?xf32>)
   return
 }
+
+// -----
+
+// EraseIdentityGenericOp: a dynamic input yielded as a static result is a cast of it.
+// CHECK-LABEL: func.func @identity_cast(%arg0: tensor<?xf32>, %arg1: tensor<3xf32>) -> tensor<3xf32> {
+// CHECK-NEXT: %cast = tensor.cast %arg0 : tensor<?xf32> to tensor<3xf32>
+// CHECK-NEXT: return %cast : tensor<3xf32>
+// CHECK-NEXT: }
+func.func @identity_cast(%a: tensor<?xf32>, %b: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%a : tensor<?xf32>) outs(%b : tensor<3xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  } -> tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
