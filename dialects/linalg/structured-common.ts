@@ -15,6 +15,7 @@ import type { IteratorType } from "./attrs.ts";
 import { TilingInterface } from "../../src/interfaces/tiling.ts";
 import { iterationDomain, LinalgStructuredOpInterface } from "./structured-interface.ts";
 import { foldMemRefCast } from "../memref/fold-cast.ts";
+import { resultTilePosition, tiledImplementation } from "./tiling.ts";
 
 /** ODS's AffineMapArrayAttr. */
 export const AffineMapArrayAttr: AttrConstraint<ArrayAttr> = {
@@ -61,7 +62,12 @@ export function structuredInterfaces<O extends Operation>(shape: StructuredShape
       getIteratorTypes: (op: O) => shape.iteratorTypes(op),
       ...(shape.operandsMatchingBlockArgs === undefined ? {} : { getOperandsMatchingBlockArgs: shape.operandsMatchingBlockArgs }),
     }),
-    implement(TilingInterface, { getLoopIteratorTypes: (op: O) => shape.iteratorTypes(op), getIterationDomain: (op: O) => iterationDomain(op) }),
+    implement(TilingInterface, {
+      getLoopIteratorTypes: (op: O) => shape.iteratorTypes(op),
+      getIterationDomain: (op: O) => iterationDomain(op),
+      getTiledImplementation: (op: O, b, offsets, sizes, inits) => tiledImplementation(b, op, offsets, sizes, inits),
+      getResultTilePosition: (op: O, resultNumber, offsets, sizes) => resultTilePosition(op, resultNumber, offsets, sizes),
+    }),
   ] as InterfaceImpl<O>[];
 }
 
