@@ -490,3 +490,15 @@ func.func @views(%n: index, %shift: index) -> (memref<?x?xf32>, memref<4x4xf32>)
   %w = memref.view %c[%shift][] : memref<?xi8> to memref<4x4xf32>
   return %v, %w : memref<?x?xf32>, memref<4x4xf32>
 }
+
+// -----
+
+// The fold of collapse_shape: a collapse of an expansion back to its source's type is the source.
+// CHECK-LABEL: func.func @collapse_of_expand_fold(%arg0: memref<12xf32>) -> memref<12xf32> {
+// CHECK-NEXT: return %arg0 : memref<12xf32>
+// CHECK-NEXT: }
+func.func @collapse_of_expand_fold(%m: memref<12xf32>) -> memref<12xf32> {
+  %e = memref.expand_shape %m [[0, 1]] : memref<12xf32> into memref<3x4xf32>
+  %c = memref.collapse_shape %e [[0, 1]] : memref<3x4xf32> into memref<12xf32>
+  return %c : memref<12xf32>
+}
