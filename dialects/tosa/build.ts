@@ -21,7 +21,7 @@ import type { Value } from "../../src/ir/value.ts";
 import type { OpClass } from "../../src/irdl/define-op.ts";
 import type { BuildArgs, OpInstance, OpSpec } from "../../src/irdl/spec.ts";
 import { printType } from "../../src/text/print-attr.ts";
-import { inferReturnTypeComponents, tensorTypeOf } from "./infer-shape.ts";
+import { componentsTensorType, inferReturnTypeComponents } from "../../src/interfaces/infer-shaped-type.ts";
 import { ConstOp } from "./ops.ts";
 
 /** Element types some ops fix whatever their operands are. */
@@ -60,7 +60,7 @@ export function tosaResultTypes<S extends OpSpec>(def: OpClass<S>, args: BuildAr
   return components.map((c) => {
     const e = c.elementType ?? element;
     if (e === undefined) throw new Error(`'${info.name}': give the result element type`);
-    return tensorTypeOf(c, e);
+    return componentsTensorType(c, e);
   });
 }
 

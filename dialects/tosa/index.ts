@@ -1,7 +1,7 @@
 /**
  * The TOSA dialect (MLIR 16's Tensor Operator Set Architecture): whole-tensor operators of neural networks,
  * with value semantics. Every op prints in MLIR's generic form, as MLIR 16 prints them. Shapes are inferred
- * by InferShapedTypeOpInterface (infer-shape.ts); build.ts builds ops with inferred result types.
+ * by InferShapedTypeOpInterface (src/interfaces/infer-shaped-type.ts; the per-op rules in infer-shape.ts); build.ts builds ops with inferred result types.
  */
 import type { Attribute } from "../../src/ir/attributes.ts";
 import { DenseElementsAttr, DenseResourceElementsAttr } from "../../src/ir/attributes.ts";
@@ -16,7 +16,8 @@ import { ConstOp, tosaOps } from "./ops.ts";
 
 export * from "./attrs.ts";
 export * from "./build.ts";
-export { broadcastShapes, InferShapedTypeOpInterface, inferReturnTypeComponents, type ShapedComponents } from "./infer-shape.ts";
+export { InferShapedTypeOpInterface, inferReturnTypeComponents, type ShapedComponents } from "../../src/interfaces/infer-shaped-type.ts";
+export { broadcastShapes } from "./infer-shape.ts";
 export * from "./ops.ts";
 export * from "./types.ts";
 

@@ -1,9 +1,9 @@
 /**
- * Shape inference for TOSA ops: MLIR 16's InferShapedTypeOpInterface (`inferReturnTypeComponents`), which
- * every TOSA op but const, custom and the util ops implements. Unlike InferTypeOpInterface it does not make
- * the verifier compare result types with the inferred ones (MLIR 16 does not either; only `tosa.equal`,
- * which also has InferTypeOpInterface, is checked). It gives shapes, and an element type only where the op
- * fixes one (i1 for comparisons): `tosaResultTypes` completes them for builders (build.ts) and passes.
+ * Shape inference for TOSA ops: their InferShapedTypeOpInterface (src/interfaces/infer-shaped-type.ts), which
+ * every TOSA op but const, custom and the util ops implements. As in MLIR 16, the verifier does not compare
+ * result types with the inferred ones (only `tosa.equal`, which also has InferTypeOpInterface, is checked). It
+ * gives shapes, and an element type only where the op fixes one (i1 for comparisons): `tosaResultTypes`
+ * completes them for builders (build.ts) and passes.
  *
  *   tosa.add  (2x1x3, 4x1)        -> 2x4x3        broadcasting, size-1 dims stretch, ranks align right
  *   tosa.matmul (2x3x5, 2x5x7)    -> 2x3x7
@@ -13,31 +13,11 @@
  * A component without a shape is an unranked tensor; DYNAMIC dims are `?`.
  */
 import { type Attribute, DenseArrayAttr, DenseElementsAttr, IntegerAttr } from "../../src/ir/attributes.ts";
-import { defineInterface } from "../../src/ir/interfaces.ts";
-import type { OpInfo, Region } from "../../src/ir/operation.ts";
+import type { ShapedComponents } from "../../src/interfaces/infer-shaped-type.ts";
+import type { Region } from "../../src/ir/operation.ts";
 import { DYNAMIC, IntegerType, RankedTensorType, Type, UnrankedTensorType, i1, isDynamic } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
-
-/** What shape inference knows of one result: its shape (undefined: unranked) and maybe its element type. */
-export interface ShapedComponents {
-  readonly shape: readonly number[] | undefined;
-  readonly elementType?: Type | undefined;
-}
-
-export interface InferShapedTypeMethods {
-  /** The shapes of the results of an op of this kind with these operands, attributes, regions; undefined on failure. */
-  inferReturnTypeComponents(
-    operands: readonly Value[],
-    attributes: ReadonlyMap<string, Attribute>,
-    regions: readonly Region[],
-  ): readonly ShapedComponents[] | undefined;
-}
-
-export const InferShapedTypeOpInterface = defineInterface<InferShapedTypeMethods, never, "inferReturnTypeComponents">(
-  "InferShapedTypeOpInterface",
-  { description: "an op kind whose result shapes follow from its operands, attributes and regions", statics: ["inferReturnTypeComponents"] },
-);
 
 // ---- helpers -----------------------------------------------------------------------------------------------
 
@@ -380,20 +360,4 @@ function meet(a: Type | undefined, b: Type): Type | undefined {
     }),
     ea,
   );
-}
-
-/** The shape components op kind `info` infers, or undefined when it does not implement the interface or fails. */
-export function inferReturnTypeComponents(
-  info: OpInfo | undefined,
-  operands: readonly Value[],
-  attributes: ReadonlyMap<string, Attribute>,
-  regions: readonly Region[] = [],
-): readonly ShapedComponents[] | undefined {
-  return InferShapedTypeOpInterface.ofKind(info)?.inferReturnTypeComponents(operands, attributes, regions);
-}
-
-/** A tensor type from inferred components, with `elementType` where they give none. */
-export function tensorTypeOf(c: ShapedComponents, elementType: Type): RankedTensorType | UnrankedTensorType {
-  const e = c.elementType ?? elementType;
-  return c.shape === undefined ? UnrankedTensorType.get(e) : RankedTensorType.get(c.shape, e);
 }

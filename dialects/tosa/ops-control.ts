@@ -19,7 +19,7 @@ import { BoolAttrC, StrAttr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { region, variadic } from "../../src/irdl/spec.ts";
 import { inferFromYields } from "./infer-shape.ts";
-import { shaped } from "./op-traits.ts";
+import { inferShapesWith } from "../../src/interfaces/infer-shaped-type.ts";
 import { I1Tensor, TosaInt8Like, TosaIntLike, TosaTensor } from "./types.ts";
 import { verifyYieldRegions } from "./verify.ts";
 
@@ -41,7 +41,7 @@ export const IfOp = defineOp(
     regions: { then_branch: region(), else_branch: region() },
     traits: [SingleBlock, RecursiveMemoryEffects],
   },
-  { verify: verifyYieldRegions, interfaces: [shaped(inferFromYields([0, 1]))] },
+  { verify: verifyYieldRegions, interfaces: [inferShapesWith(inferFromYields([0, 1]))] },
 );
 export type IfOp = InstanceType<typeof IfOp>;
 
@@ -54,7 +54,7 @@ export const WhileOp = defineOp(
     regions: { cond: region(), body: region() },
     traits: [SingleBlock, RecursiveMemoryEffects],
   },
-  { verify: verifyYieldRegions, interfaces: [shaped(inferFromYields([1]))] },
+  { verify: verifyYieldRegions, interfaces: [inferShapesWith(inferFromYields([1]))] },
 );
 export type WhileOp = InstanceType<typeof WhileOp>;
 

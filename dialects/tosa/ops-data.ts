@@ -26,7 +26,7 @@ import {
   inferTile,
   inferTranspose,
 } from "./infer-shape.ts";
-import { shaped } from "./op-traits.ts";
+import { inferShapesWith } from "../../src/interfaces/infer-shaped-type.ts";
 import {
   ResizeModeAttr,
   TosaInt32Or64Tensor,
@@ -54,7 +54,7 @@ const reduction = <const N extends string>(name: N, summary: string) =>
     attributes: { axis: I64Attr },
     traits: [Pure],
   }) as const;
-const reducing = { interfaces: [shaped(inferReduce)], fold: foldReduce };
+const reducing = { interfaces: [inferShapesWith(inferReduce)], fold: foldReduce };
 
 export const ReduceAllOp = defineOp(reduction("tosa.reduce_all", "logical AND along an axis"), reducing);
 export type ReduceAllOp = InstanceType<typeof ReduceAllOp>;
@@ -80,7 +80,7 @@ export const ConcatOp = defineOp(
     attributes: { axis: I64Attr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferConcat)] },
+  { interfaces: [inferShapesWith(inferConcat)] },
 );
 export type ConcatOp = InstanceType<typeof ConcatOp>;
 
@@ -93,7 +93,7 @@ export const PadOp = defineOp(
     attributes: { quantization_info: optionalAttr(PadQuantAttr.constraint) },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferPad)], fold: foldPad },
+  { interfaces: [inferShapesWith(inferPad)], fold: foldPad },
 );
 export type PadOp = InstanceType<typeof PadOp>;
 
@@ -106,7 +106,7 @@ export const ReshapeOp = defineOp(
     attributes: { new_shape: DenseI64ArrayAttr },
     traits: [Pure],
   },
-  { verify: verifyReshape, interfaces: [shaped(inferReshape)], fold: foldReshape },
+  { verify: verifyReshape, interfaces: [inferShapesWith(inferReshape)], fold: foldReshape },
 );
 export type ReshapeOp = InstanceType<typeof ReshapeOp>;
 
@@ -119,7 +119,7 @@ export const ReverseOp = defineOp(
     attributes: { axis: I64Attr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)], fold: foldReverse },
+  { interfaces: [inferShapesWith(inferElementwise)], fold: foldReverse },
 );
 export type ReverseOp = InstanceType<typeof ReverseOp>;
 
@@ -132,7 +132,7 @@ export const SliceOp = defineOp(
     attributes: { start: DenseI64ArrayAttr, size: DenseI64ArrayAttr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferSlice)], fold: foldSlice },
+  { interfaces: [inferShapesWith(inferSlice)], fold: foldSlice },
 );
 export type SliceOp = InstanceType<typeof SliceOp>;
 
@@ -145,7 +145,7 @@ export const TileOp = defineOp(
     attributes: { multiples: DenseI64ArrayAttr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferTile)], fold: foldTile },
+  { interfaces: [inferShapesWith(inferTile)], fold: foldTile },
 );
 export type TileOp = InstanceType<typeof TileOp>;
 
@@ -157,7 +157,7 @@ export const TransposeOp = defineOp(
     results: { output: TosaTensor1Dto6D },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferTranspose)], fold: foldTranspose },
+  { interfaces: [inferShapesWith(inferTranspose)], fold: foldTranspose },
 );
 export type TransposeOp = InstanceType<typeof TransposeOp>;
 
@@ -171,7 +171,7 @@ export const GatherOp = defineOp(
     results: { output: TosaTensor3D },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferGather)] },
+  { interfaces: [inferShapesWith(inferGather)] },
 );
 export type GatherOp = InstanceType<typeof GatherOp>;
 
@@ -183,7 +183,7 @@ export const ScatterOp = defineOp(
     results: { values_out: TosaTensor3D },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferScatter)] },
+  { interfaces: [inferShapesWith(inferScatter)] },
 );
 export type ScatterOp = InstanceType<typeof ScatterOp>;
 
@@ -198,7 +198,7 @@ export const ResizeOp = defineOp(
     attributes: { scale: i64ArrayOfSize(4), offset: i64ArrayOfSize(2), border: i64ArrayOfSize(2), mode: ResizeModeAttr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferResize)], fold: foldResize },
+  { interfaces: [inferShapesWith(inferResize)], fold: foldResize },
 );
 export type ResizeOp = InstanceType<typeof ResizeOp>;
 
@@ -212,7 +212,7 @@ export const CastOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)], fold: foldCast },
+  { interfaces: [inferShapesWith(inferElementwise)], fold: foldCast },
 );
 export type CastOp = InstanceType<typeof CastOp>;
 
@@ -233,7 +233,7 @@ export const RescaleOp = defineOp(
     },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [inferShapesWith(inferElementwise)] },
 );
 export type RescaleOp = InstanceType<typeof RescaleOp>;
 
@@ -258,7 +258,7 @@ export const IdentityOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [inferShapesWith(inferElementwise)] },
 );
 export type IdentityOp = InstanceType<typeof IdentityOp>;
 

@@ -18,11 +18,11 @@ import { optionalAttr } from "../../src/irdl/spec.ts";
 import { UnaryQuantAttr } from "./attrs.ts";
 import { foldAdd, foldCompare, foldDiv, foldMul, foldSelect, foldSub } from "./fold.ts";
 import { broadcastShapes, inferComparison, inferElementwise, inferTable, shapeOf } from "./infer-shape.ts";
-import { shaped } from "./op-traits.ts";
+import { inferShapesWith } from "../../src/interfaces/infer-shaped-type.ts";
 import { I1Tensor, TosaInt32Tensor, TosaTensor, TosaTensor1D } from "./types.ts";
 import { verifyResultsBroadcastable } from "./verify.ts";
 
-const broadcasting = { verify: (op: Operation): Diagnostic | undefined => verifyResultsBroadcastable(op), interfaces: [shaped(inferElementwise)] };
+const broadcasting = { verify: (op: Operation): Diagnostic | undefined => verifyResultsBroadcastable(op), interfaces: [inferShapesWith(inferElementwise)] };
 
 /** `"tosa.<name>"(%a, %b)`: a broadcasting binary op on numbers. */
 const binary = <const N extends string>(name: N, summary: string, commutative: boolean) =>
@@ -48,7 +48,7 @@ const logical = <const N extends string>(name: N, summary: string) =>
 const unary = <const N extends string>(name: N, summary: string) =>
   ({ name, summary, operands: { input1: TosaTensor }, results: { output: TosaTensor }, traits: [Pure] }) as const;
 
-const elementwise = { interfaces: [shaped(inferElementwise)] };
+const elementwise = { interfaces: [inferShapesWith(inferElementwise)] };
 
 // ---- binary --------------------------------------------------------------------------------------------------
 
@@ -130,7 +130,7 @@ export const TableOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferTable)] },
+  { interfaces: [inferShapesWith(inferTable)] },
 );
 export type TableOp = InstanceType<typeof TableOp>;
 
@@ -216,7 +216,7 @@ export const EqualOp = defineOp(
     results: { output: I1Tensor },
     traits: [Pure, Commutative],
   },
-  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison), equalInfersType], fold: foldCompare("equal") },
+  { verify: verifyResultsBroadcastable, interfaces: [inferShapesWith(inferComparison), equalInfersType], fold: foldCompare("equal") },
 );
 export type EqualOp = InstanceType<typeof EqualOp>;
 export const GreaterOp = defineOp(
@@ -227,7 +227,7 @@ export const GreaterOp = defineOp(
     results: { output: I1Tensor },
     traits: [Pure],
   },
-  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison)], fold: foldCompare("greater") },
+  { verify: verifyResultsBroadcastable, interfaces: [inferShapesWith(inferComparison)], fold: foldCompare("greater") },
 );
 export type GreaterOp = InstanceType<typeof GreaterOp>;
 export const GreaterEqualOp = defineOp(
@@ -238,7 +238,7 @@ export const GreaterEqualOp = defineOp(
     results: { output: I1Tensor },
     traits: [Pure],
   },
-  { verify: verifyResultsBroadcastable, interfaces: [shaped(inferComparison)], fold: foldCompare("greater_equal") },
+  { verify: verifyResultsBroadcastable, interfaces: [inferShapesWith(inferComparison)], fold: foldCompare("greater_equal") },
 );
 export type GreaterEqualOp = InstanceType<typeof GreaterEqualOp>;
 

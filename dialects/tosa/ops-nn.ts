@@ -12,7 +12,7 @@ import { I64Attr } from "../../src/irdl/constraints.ts";
 import { defineOp } from "../../src/irdl/define-op.ts";
 import { optionalAttr } from "../../src/irdl/spec.ts";
 import { ConvQuantAttr, MatMulQuantAttr, UnaryQuantAttr } from "./attrs.ts";
-import { shaped } from "./op-traits.ts";
+import { inferShapesWith } from "../../src/interfaces/infer-shaped-type.ts";
 import {
   inferArgMax,
   inferConv2D,
@@ -50,7 +50,7 @@ export const ArgMaxOp = defineOp(
     attributes: { axis: I64Attr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferArgMax)] },
+  { interfaces: [inferShapesWith(inferArgMax)] },
 );
 export type ArgMaxOp = InstanceType<typeof ArgMaxOp>;
 
@@ -68,7 +68,7 @@ export const AvgPool2dOp = defineOp(
     },
     traits: [Pure],
   },
-  { verify: verifyAvgPool2d, interfaces: [shaped(inferPool)] },
+  { verify: verifyAvgPool2d, interfaces: [inferShapesWith(inferPool)] },
 );
 export type AvgPool2dOp = InstanceType<typeof AvgPool2dOp>;
 
@@ -90,7 +90,7 @@ const conv2d = <const N extends string>(name: N, summary: string) =>
 
 export const Conv2DOp = defineOp(conv2d("tosa.conv2d", "2D convolution of NHWC input with OHWI weights, plus bias"), {
   verify: verifyConvOp,
-  interfaces: [shaped(inferConv2D)],
+  interfaces: [inferShapesWith(inferConv2D)],
 });
 export type Conv2DOp = InstanceType<typeof Conv2DOp>;
 
@@ -108,13 +108,13 @@ export const Conv3DOp = defineOp(
     },
     traits: [Pure],
   },
-  { verify: verifyConvOp, interfaces: [shaped(inferConv3D)] },
+  { verify: verifyConvOp, interfaces: [inferShapesWith(inferConv3D)] },
 );
 export type Conv3DOp = InstanceType<typeof Conv3DOp>;
 
 export const DepthwiseConv2DOp = defineOp(conv2d("tosa.depthwise_conv2d", "depthwise 2D convolution of NHWC input with HWCM weights, plus bias"), {
   verify: verifyConvOp,
-  interfaces: [shaped(inferDepthwiseConv2D)],
+  interfaces: [inferShapesWith(inferDepthwiseConv2D)],
 });
 export type DepthwiseConv2DOp = InstanceType<typeof DepthwiseConv2DOp>;
 
@@ -127,7 +127,7 @@ export const FullyConnectedOp = defineOp(
     attributes: { quantization_info: optionalAttr(ConvQuantAttr.constraint) },
     traits: [Pure],
   },
-  { verify: verifyConvOp, interfaces: [shaped(inferFullyConnected)] },
+  { verify: verifyConvOp, interfaces: [inferShapesWith(inferFullyConnected)] },
 );
 export type FullyConnectedOp = InstanceType<typeof FullyConnectedOp>;
 
@@ -140,7 +140,7 @@ export const MatMulOp = defineOp(
     attributes: { quantization_info: optionalAttr(MatMulQuantAttr.constraint) },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferMatMul)] },
+  { interfaces: [inferShapesWith(inferMatMul)] },
 );
 export type MatMulOp = InstanceType<typeof MatMulOp>;
 
@@ -153,7 +153,7 @@ export const MaxPool2dOp = defineOp(
     attributes: { kernel: i64ArrayOfSize(2), stride: i64ArrayOfSize(2), pad: i64ArrayOfSize(4) },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferPool)] },
+  { interfaces: [inferShapesWith(inferPool)] },
 );
 export type MaxPool2dOp = InstanceType<typeof MaxPool2dOp>;
 
@@ -167,7 +167,7 @@ export const RFFT2dOp = defineOp(
     // ODS names the results of ops with several (OpAsmOpInterface), so they print as %output_real, %output_imag.
     resultNames: () => ["output_real", "output_imag"],
   },
-  { interfaces: [shaped(inferRFFT2D)] },
+  { interfaces: [inferShapesWith(inferRFFT2D)] },
 );
 export type RFFT2dOp = InstanceType<typeof RFFT2dOp>;
 
@@ -185,7 +185,7 @@ export const TransposeConv2DOp = defineOp(
     },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferTransposeConv2D)] },
+  { interfaces: [inferShapesWith(inferTransposeConv2D)] },
 );
 export type TransposeConv2DOp = InstanceType<typeof TransposeConv2DOp>;
 
@@ -200,7 +200,7 @@ export const ClampOp = defineOp(
     attributes: { min_int: I64Attr, max_int: I64Attr, min_fp: F32Attr, max_fp: F32Attr },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [inferShapesWith(inferElementwise)] },
 );
 export type ClampOp = InstanceType<typeof ClampOp>;
 
@@ -212,7 +212,7 @@ export const SigmoidOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [inferShapesWith(inferElementwise)] },
 );
 export type SigmoidOp = InstanceType<typeof SigmoidOp>;
 
@@ -224,7 +224,7 @@ export const TanhOp = defineOp(
     results: { output: TosaTensor },
     traits: [Pure],
   },
-  { interfaces: [shaped(inferElementwise)] },
+  { interfaces: [inferShapesWith(inferElementwise)] },
 );
 export type TanhOp = InstanceType<typeof TanhOp>;
 

@@ -4,6 +4,7 @@ export * from "./control-flow.ts";
 export * from "./destination-style.ts";
 export * from "./function.ts";
 export * from "./function-format.ts";
+export * from "./infer-shaped-type.ts";
 export * from "./infer-type.ts";
 export * from "./side-effects.ts";
 export * from "./side-effect-queries.ts";

@@ -11,7 +11,7 @@ import { createModule, moduleBody } from "../../dialects/builtin/ops.ts";
 import { buildFunc } from "../../dialects/func/build.ts";
 import { ReturnOp } from "../../dialects/func/index.ts";
 import { tosaFoldExamples } from "../../dialects/tosa/fold-examples.ts";
-import { inferReturnTypeComponents, tensorTypeOf } from "../../dialects/tosa/infer-shape.ts";
+import { componentsTensorType, inferReturnTypeComponents } from "../../src/interfaces/infer-shaped-type.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { tosaProgram } from "../../rewrites/testing/gen-tosa.ts";
 import { examplesOf } from "../../rewrites/testing/programs.ts";
@@ -63,7 +63,7 @@ test("every op's inferred result type is the one mlir-opt-16 --tosa-infer-shapes
       const ranked = copy.name === "tosa.reshape" || copy.name === "tosa.pad";
       copy.getResult(0).setType((ranked ? RankedTensorType.get(t.shape.map(() => DYNAMIC), t.elementType) : UnrankedTensorType.get(t.elementType)) as never);
       const inferred = inferReturnTypeComponents(op.info, op.operands, op.attributes, op.regions)?.[0];
-      expected.push(inferred === undefined ? "none" : printType(tensorTypeOf(inferred, t.elementType)));
+      expected.push(inferred === undefined ? "none" : printType(componentsTensorType(inferred, t.elementType)));
       fb.create(ReturnOp, { values: [] });
     });
   });
