@@ -210,35 +210,49 @@ function allocatesInScope(op: Operation): boolean {
 export const hoistAllocaScopeAllocations = rewrite({
   name: "memref.alloca_scope-hoist",
   root: AllocaScopeOp,
+  // In a callee of its own, so that the if is the last op of its function (in a random program, later steps
+  // would follow it).
   examples: [
-    `^bb0(%c: i1, %x: f32):
-  %_c0 = affine.apply affine_map<() -> (0)>()
+    {
+      defs: `func.func private @ex_alloca_scope_hoist(%c: i1, %x: f32) -> f32 {
+  %c0 = arith.constant 0 : index
   %r = scf.if %c -> (f32) {
     %s = memref.alloca_scope -> (f32) {
       %a = memref.alloca() : memref<2xf32>
-      memref.store %x, %a[%_c0] : memref<2xf32>
-      %v = memref.load %a[%_c0] : memref<2xf32>
+      memref.store %x, %a[%c0] : memref<2xf32>
+      %v = memref.load %a[%c0] : memref<2xf32>
       memref.alloca_scope.return %v : f32
     }
     scf.yield %s : f32
   } else {
     scf.yield %x : f32
-  }`,
+  }
+  return %r : f32
+}`,
+      ir: `^bb0(%c: i1, %x: f32):
+  %r = func.call @ex_alloca_scope_hoist(%c, %x) : (i1, f32) -> f32`,
+    },
     // Near miss: the scope is not the last op of the if's region.
-    `^bb0(%c: i1, %x: f32):
-  %_c0 = affine.apply affine_map<() -> (0)>()
+    {
+      defs: `func.func private @ex_alloca_scope_no_hoist(%c: i1, %x: f32) -> f32 {
+  %c0 = arith.constant 0 : index
   %r = scf.if %c -> (f32) {
     %s = memref.alloca_scope -> (f32) {
       %a = memref.alloca() : memref<2xf32>
-      memref.store %x, %a[%_c0] : memref<2xf32>
-      %v = memref.load %a[%_c0] : memref<2xf32>
+      memref.store %x, %a[%c0] : memref<2xf32>
+      %v = memref.load %a[%c0] : memref<2xf32>
       memref.alloca_scope.return %v : f32
     }
     %t = arith.addf %s, %x : f32
     scf.yield %t : f32
   } else {
     scf.yield %x : f32
-  }`,
+  }
+  return %r : f32
+}`,
+      ir: `^bb0(%c: i1, %x: f32):
+  %r = func.call @ex_alloca_scope_no_hoist(%c, %x) : (i1, f32) -> f32`,
+    },
   ],
   apply(op, rw) {
     let outermost = op.parentOp;

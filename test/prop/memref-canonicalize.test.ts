@@ -46,7 +46,7 @@ test(`the memref patterns and folders gen-memref does not make, on ${runs} rando
   const folderExamples = Object.values(memrefFoldExamples).flat();
   const r = checkRewrite({
     transform: "builtin.module(func.func(canonicalize))",
-    programs: programs({ examples: [...examplesOf(byExamples), ...folderExamples], examplesPerProgram: { min: 2, max: 6 } }),
+    programs: programs({ examples: [...examplesOf(byExamples), ...folderExamples], examplesPerProgram: { min: 6, max: 12 } }),
     runs,
     coverage: {
       patterns: byExamples,
