@@ -9,6 +9,10 @@ import type { RewriteExample } from "../../src/rewrite/pattern.ts";
 /** A vector<2x3x$T> that is neither constant nor uniform, from the free scalars %x and %y. */
 const NONUNIFORM = "%v0 = vector.broadcast %x : $T to vector<2x3x$T>\n  %v = vector.insert %y, %v0 [1, 2] : $T into vector<2x3x$T>";
 
+/** A buffer %m of 8 elements, every one stored (from the free scalars %x and %y), with indices %c0 and %c4. */
+const BUFFER =
+  "^bb0(%x: $T, %y: $T):\n  %m = memref.alloc() : memref<8x$T>\n  %c0 = arith.constant 0 : index\n  %c4 = arith.constant 4 : index\n  %x4 = vector.broadcast %x : $T to vector<4x$T>\n  %y4 = vector.broadcast %y : $T to vector<4x$T>\n  vector.store %x4, %m[%c0] : memref<8x$T>, vector<4x$T>\n  vector.store %y4, %m[%c4] : memref<8x$T>, vector<4x$T>";
+
 export const vectorFoldExamples: Readonly<Record<string, readonly RewriteExample[]>> = {
   "vector.broadcast": [
     "^bb0(%x: $T):\n  %c = arith.constant ?c : $T\n  %b = vector.broadcast %?{c|x} : $T to vector<2x3x$T>",
@@ -45,6 +49,30 @@ export const vectorFoldExamples: Readonly<Record<string, readonly RewriteExample
   ],
   "vector.extract_strided_slice": [
     `^bb0(%x: $T, %y: $T):\n  ${NONUNIFORM}\n  %e = vector.extract_strided_slice %v {offsets = [0, ?{0|1}], sizes = [2, ?{3|2}], strides = [1, 1]} : vector<2x3x$T> to vector<2x?{3|2}x$T>`,
+    // Through a chain of two inserts: inside the upper one, inside the lower one (the upper missed), or
+    // overlapping one (no fold; the interval [1, 3) meets [2, 4) at 2).
+    "^bb0(%x: $T, %y: $T, %z: $T):\n  %d = vector.broadcast %x : $T to vector<8x$T>\n  %s0 = vector.broadcast %y : $T to vector<4x$T>\n  %s = vector.insert %z, %s0 [1] : $T into vector<4x$T>\n  %t = vector.broadcast %z : $T to vector<2x$T>\n  %i = vector.insert_strided_slice %s, %d {offsets = [2], strides = [1]} : vector<4x$T> into vector<8x$T>\n  %j = vector.insert_strided_slice %t, %i {offsets = [?{6|0}], strides = [1]} : vector<2x$T> into vector<8x$T>\n  %e = vector.extract_strided_slice %j {offsets = [?{3|2|1|5|0}], sizes = [2], strides = [1]} : vector<8x$T> to vector<2x$T>",
+    // An upper insert [2, 4) over a lower one [0, 4): a slice from 1 meets the upper one, so it must not read the lower.
+    "^bb0(%x: $T, %y: $T, %z: $T):\n  %d = vector.broadcast %x : $T to vector<8x$T>\n  %s = vector.broadcast %y : $T to vector<4x$T>\n  %t = vector.broadcast %z : $T to vector<2x$T>\n  %i = vector.insert_strided_slice %s, %d {offsets = [0], strides = [1]} : vector<4x$T> into vector<8x$T>\n  %j = vector.insert_strided_slice %t, %i {offsets = [2], strides = [1]} : vector<2x$T> into vector<8x$T>\n  %e = vector.extract_strided_slice %j {offsets = [?{1|0|2|3}], sizes = [2], strides = [1]} : vector<8x$T> to vector<2x$T>",
+    `^bb0(%x: $T, %y: $T, %z: $T):\n  ${NONUNIFORM}\n  %d = vector.broadcast %z : $T to vector<3x4x$T>\n  %i = vector.insert_strided_slice %v, %d {offsets = [?{0|1}, ?{0|1}], strides = [1, 1]} : vector<2x3x$T> into vector<3x4x$T>\n  %e = vector.extract_strided_slice %i {offsets = [1, ?{1|0|3}], sizes = [1, ?{1|2}], strides = [1, 1]} : vector<3x4x$T> to vector<1x?{1|2}x$T>`,
+  ],
+  "vector.shuffle": [
+    // Taking one operand whole and in order; a near miss takes it out of order.
+    `^bb0(%x: $T, %y: $T, %z: $T):\n  %a0 = vector.broadcast %x : $T to vector<3x$T>\n  %a = vector.insert %y, %a0 [1] : $T into vector<3x$T>\n  %b0 = vector.broadcast %z : $T to vector<2x$T>\n  %b = vector.insert %x, %b0 [0] : $T into vector<2x$T>\n  %s = vector.shuffle %a, %b [?{0, 1, 2|3, 4|1, 0, 2|3, 4, 0}] : vector<3x$T>, vector<2x$T>`,
+    "%a = arith.constant ?a : vector<3x$T>\n  %b = arith.constant ?b : vector<2x$T>\n  %s = vector.shuffle %a, %b [?{4, 0, 2|1, 3|2}] : vector<3x$T>, vector<2x$T>",
+  ],
+  "vector.insertelement": [
+    "%s = arith.constant ?s : $T\n  %d = arith.constant ?d : vector<4x$T>\n  %p = arith.constant ?{0|3} : i32\n  %i = vector.insertelement %s, %d[%p : i32] : vector<4x$T>",
+    // A source that is not constant: no fold.
+    "^bb0(%x: $T):\n  %d = arith.constant ?d : vector<4x$T>\n  %p = arith.constant 2 : index\n  %i = vector.insertelement %x, %d[%p : index] : vector<4x$T>",
+  ],
+  "vector.load": [`${BUFFER}\n  %c = memref.cast %m : memref<8x$T> to memref<?x$T>\n  %r = vector.load %c[%?{c0|c4}] : memref<?x$T>, vector<4x$T>`],
+  "vector.store": [`${BUFFER}\n  %c = memref.cast %m : memref<8x$T> to memref<?x$T>\n  %v = vector.broadcast %y : $T to vector<4x$T>\n  vector.store %v, %c[%c4] : memref<?x$T>, vector<4x$T>\n  %r = vector.load %m[%c0] : memref<8x$T>, vector<8x$T>`],
+  "vector.maskedload": [
+    `${BUFFER}\n  %c = memref.cast %m : memref<8x$T> to memref<?x$T>\n  %k = vector.constant_mask [2] : vector<4xi1>\n  %p = vector.broadcast %y : $T to vector<4x$T>\n  %r = vector.maskedload %c[%c4], %k, %p : memref<?x$T>, vector<4xi1>, vector<4x$T> into vector<4x$T>`,
+  ],
+  "vector.maskedstore": [
+    `${BUFFER}\n  %c = memref.cast %m : memref<8x$T> to memref<?x$T>\n  %k = vector.constant_mask [3] : vector<4xi1>\n  %v = vector.broadcast %y : $T to vector<4x$T>\n  vector.maskedstore %c[%c0], %k, %v : memref<?x$T>, vector<4xi1>, vector<4x$T>\n  %r = vector.load %m[%c0] : memref<8x$T>, vector<8x$T>`,
   ],
   "vector.multi_reduction": [
     // The neutral accumulator folds away; another one (a near miss) must not.

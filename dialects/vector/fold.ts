@@ -14,6 +14,7 @@ import { asTransfer, isDimInBounds, isSameTransferAccess, transferRank, type Vec
 import { buildConstant, readFloats, readInts } from "../arith/fold-consts.ts";
 import { type CombiningKind, type CombiningKindAttr, combiningKindOf, i64Array, i64sOf } from "./attrs.ts";
 import { isMasked } from "./maskable.ts";
+import { foldMemRefCast } from "../memref/fold-cast.ts";
 
 /** The elements of a constant (ints unsigned, floats as bit patterns), one for a scalar or splat. */
 function constantElements(a: Attribute | undefined): readonly bigint[] | undefined {
@@ -289,7 +290,9 @@ export function foldTransferRead(op: Operation): FoldResult | undefined {
     const write = asTransfer(w) as VectorTransfer;
     if (allInBounds(write) && isSameTransferAccess(write, t)) return write.getVector();
   }
-  return inferInBounds(op, t) ? op.getResult(0) : undefined;
+  // In-bounds inference and the memref.cast fold both update the op in place (both may apply).
+  const inferred = inferInBounds(op, t);
+  return foldMemRefCast(op) || inferred ? op.getResult(0) : undefined;
 }
 
 /**
@@ -308,6 +311,7 @@ export function foldTransferWrite(op: Operation): FoldResult | readonly FoldResu
     if (r.getSource() === source && allInBounds(r) && isSameTransferAccess(r, t)) return source;
   }
   // Folded in place: the op's own results (none when it writes a memref).
-  return inferInBounds(op, t) ? op.results : undefined;
+  const inferred = inferInBounds(op, t);
+  return foldMemRefCast(op) || inferred ? op.results : undefined;
 }
 
