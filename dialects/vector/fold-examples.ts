@@ -18,7 +18,10 @@ export const vectorFoldExamples: Readonly<Record<string, readonly RewriteExample
     "^bb0(%x: $T):\n  %c = arith.constant ?c : $T\n  %b = vector.broadcast %?{c|x} : $T to vector<2x3x$T>",
     "^bb0(%x: $T):\n  %v = vector.broadcast %x : $T to vector<3x$T>\n  %b = vector.broadcast %v : vector<3x$T> to vector<3x$T>",
   ],
-  "vector.splat": ["^bb0(%x: $T):\n  %c = arith.constant ?c : $T\n  %s = vector.splat %?{c|c|x} : vector<4x$T>"],
+  "vector.splat": [
+    "^bb0(%x: $T):\n  %c = arith.constant ?c : $T\n  %s = vector.splat %?{c|c|x} : vector<4x$T>",
+    "%c = arith.constant ?c : $T\n  %s = vector.splat %c : vector<2x3x$T>",
+  ],
   "vector.shape_cast": [
     `^bb0(%x: $T, %y: $T):\n  ${NONUNIFORM}\n  %a = vector.shape_cast %v : vector<2x3x$T> to vector<6x$T>\n  %b = vector.shape_cast %a : vector<6x$T> to ?{vector<2x3x$T>|vector<3x2x$T>|vector<6x1x$T>}`,
     `^bb0(%x: $T, %y: $T):\n  ${NONUNIFORM}\n  %a = vector.shape_cast %v : vector<2x3x$T> to vector<2x3x1x$T>\n  %b = vector.shape_cast %a : vector<2x3x1x$T> to vector<6x$T>`,

@@ -321,6 +321,8 @@ export const transferWriteAfterWrite = rewrite({
   name: "vector.transfer_write-after-write",
   examples: [
     "^bb0(%x: $T, %y: $T):\n  %t = arith.constant ?t : tensor<8x$T>\n  %c = arith.constant ?{0|2|4} : index\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v1 = vector.broadcast %y : $T to vector<4x$T>\n  %d = arith.constant ?{1|3} : index\n  %w0 = vector.transfer_write %v0, %t[%c] {in_bounds = [true]} : vector<4x$T>, tensor<8x$T>\n  %w1 = vector.transfer_write %v1, %w0[?{%c|%c|%d}] {in_bounds = [true]} : vector<4x$T>, tensor<8x$T>",
+    // 2-D, both at [%i, %c0]; the second write covers fewer elements (a near miss) or the same.
+    "^bb0(%x: $T, %y: $T):\n  %t = arith.constant ?t : tensor<3x4x$T>\n  %i = arith.constant ?{0|1|2} : index\n  %c0 = arith.constant 0 : index\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v1 = vector.broadcast %y : $T to vector<?{4|4|2}x$T>\n  %w0 = vector.transfer_write %v0, %t[%i, %c0] {in_bounds = [true]} : vector<4x$T>, tensor<3x4x$T>\n  %w1 = vector.transfer_write %v1, %w0[%i, %c0] {in_bounds = [true]} : vector<?{4|4|2}x$T>, tensor<3x4x$T>",
   ],
   root: TransferWriteOp,
   apply(op, rw) {
