@@ -46,6 +46,7 @@ import {
   TransposeOp,
 } from "../../dialects/vector/index.ts";
 import { before } from "../arith/match.ts";
+import { contractTransferPatterns } from "./contract-transfer.ts";
 import { insertShufflePatterns } from "./insert-shuffle.ts";
 import { maskedMemoryPatterns } from "./masked-memory.ts";
 import { stridedSlicePatterns } from "./strided-slice.ts";
@@ -352,6 +353,7 @@ export const vectorCanonicalizationPatterns: readonly Pattern[] = [
   ...insertShufflePatterns,
   ...stridedSlicePatterns,
   ...maskedMemoryPatterns,
+  ...contractTransferPatterns,
 ];
 
 /** The patterns as an extension of the vector dialect, for a Context to load. */

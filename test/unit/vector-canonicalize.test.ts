@@ -11,6 +11,7 @@ import * as assert from "uvu/assert";
 import { vectorFoldExamples } from "../../dialects/vector/fold-examples.ts";
 import { vectorOps } from "../../dialects/vector/index.ts";
 import { vectorCanonicalizationPatterns } from "../../rewrites/vector/canonicalize.ts";
+import { contractTransferPatterns } from "../../rewrites/vector/contract-transfer.ts";
 import { insertShufflePatterns } from "../../rewrites/vector/insert-shuffle.ts";
 import { maskedMemoryPatterns } from "../../rewrites/vector/masked-memory.ts";
 import { stridedSlicePatterns } from "../../rewrites/vector/strided-slice.ts";
@@ -28,7 +29,7 @@ const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.
  * (every group's coverage table must show each of its entries fired).
  */
 const SLICE_AND_MEMORY_FOLDERS = ["vector.shuffle", "vector.insertelement", "vector.load", "vector.store", "vector.maskedload", "vector.maskedstore"];
-const grouped = new Set<Pattern>([...insertShufflePatterns, ...stridedSlicePatterns, ...maskedMemoryPatterns]);
+const grouped = new Set<Pattern>([...insertShufflePatterns, ...stridedSlicePatterns, ...maskedMemoryPatterns, ...contractTransferPatterns]);
 const basePatterns = vectorCanonicalizationPatterns.filter((p) => !grouped.has(p));
 const opsNamed = (names: readonly string[]) => vectorOps.filter((op) => names.includes(op.info?.name ?? ""));
 const foldExamplesOf = (names: readonly string[]) => names.flatMap((n) => vectorFoldExamples[n] ?? []);
@@ -50,6 +51,7 @@ const groups: Readonly<Record<string, { patterns: readonly Pattern[]; folders: r
   "shuffle, insert and insert_strided_slice patterns": { patterns: insertShufflePatterns, folders: [] },
   "extract_strided_slice patterns": { patterns: stridedSlicePatterns, folders: [] },
   "masked memory patterns": { patterns: maskedMemoryPatterns, folders: [] },
+  "contraction and transfer patterns": { patterns: contractTransferPatterns, folders: [] },
   "shape folders": { patterns: [], folders: baseFolders },
   "shuffle, insertelement and memory folders": { patterns: [], folders: SLICE_AND_MEMORY_FOLDERS },
 };

@@ -604,3 +604,67 @@ func.func @extract_strided_slice_overlap(%d: vector<8xf32>, %s: vector<4xf32>, %
   %2 = vector.extract_strided_slice %j {offsets = [0], sizes = [2], strides = [1]} : vector<8xf32> to vector<2xf32>
   return %0, %1, %2 : vector<2xf32>, vector<2xf32>, vector<2xf32>
 }
+
+// CHECK-LABEL: func.func @contract_add(
+// CHECK-SAME: %arg0: vector<2x3xi32>, %arg1: vector<3x2xi32>, %arg2: vector<2x2xi32>, %arg3: vector<2x3xf32>, %arg4: vector<3x2xf32>, %arg5: vector<2x2xf32>) -> (vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>) {
+// CHECK-NEXT: %cst = arith.constant dense<1> : vector<2x2xi32>
+// CHECK-NEXT: %0 = vector.contract {indexing_maps = [#map, #map1, #map2], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %arg0, %arg1, %arg2 : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+// CHECK-NEXT: %1 = vector.contract {indexing_maps = [#map, #map1, #map2], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %arg0, %arg1, %cst : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+// CHECK-NEXT: %2 = arith.addi %1, %arg2 : vector<2x2xi32>
+// CHECK-NEXT: %3 = vector.contract {indexing_maps = [#map, #map1, #map2], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %arg0, %arg1, %arg2 : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+// CHECK-NEXT: return %0, %2, %3 : vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>
+// CHECK-NEXT: }
+func.func @contract_add(%a: vector<2x3xi32>, %b: vector<3x2xi32>, %d: vector<2x2xi32>, %fa: vector<2x3xf32>, %fb: vector<3x2xf32>, %fd: vector<2x2xf32>) -> (vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>) {
+  %z = arith.constant dense<0> : vector<2x2xi32>
+  %c = vector.contract {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %z : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+  %0 = arith.addi %d, %c : vector<2x2xi32>
+  %one = arith.constant dense<1> : vector<2x2xi32>
+  %c1 = vector.contract {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %one : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+  %1 = arith.addi %c1, %d : vector<2x2xi32>
+  %c2 = vector.contract {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %z : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+  %2 = arith.addi %c2, %d : vector<2x2xi32>
+  return %0, %1, %2 : vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>
+}
+
+// CHECK-LABEL: func.func @read_after_write(
+// CHECK-SAME: %arg0: tensor<2x4xf32>, %arg1: vector<4x2xf32>, %arg2: vector<4xf32>, %arg3: tensor<3x4xf32>, %arg4: index, %arg5: f32) -> (vector<2x3x4xf32>, vector<2x4xf32>, vector<2x3xf32>) {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %0 = vector.broadcast %arg1 : vector<4x2xf32> to vector<3x4x2xf32>
+// CHECK-NEXT: %1 = vector.transpose %0, [2, 0, 1] : vector<3x4x2xf32> to vector<2x3x4xf32>
+// CHECK-NEXT: %2 = vector.transfer_write %arg2, %arg3[%arg4, %c0] {in_bounds = [true]} : vector<4xf32>, tensor<3x4xf32>
+// CHECK-NEXT: %3 = vector.broadcast %arg2 : vector<4xf32> to vector<2x4xf32>
+// CHECK-NEXT: %4 = vector.transfer_read %2[%arg4, %c0], %arg5 {in_bounds = [true, true], permutation_map = #map3} : tensor<3x4xf32>, vector<2x3xf32>
+// CHECK-NEXT: return %1, %3, %4 : vector<2x3x4xf32>, vector<2x4xf32>, vector<2x3xf32>
+// CHECK-NEXT: }
+func.func @read_after_write(%t: tensor<2x4xf32>, %v: vector<4x2xf32>, %u: vector<4xf32>, %s: tensor<3x4xf32>, %i: index, %p: f32) -> (vector<2x3x4xf32>, vector<2x4xf32>, vector<2x3xf32>) {
+  %c0 = arith.constant 0 : index
+  %w = vector.transfer_write %v, %t[%c0, %c0] {in_bounds = [true, true], permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : vector<4x2xf32>, tensor<2x4xf32>
+  %0 = vector.transfer_read %w[%c0, %c0], %p {in_bounds = [true, true, true], permutation_map = affine_map<(d0, d1) -> (d0, 0, d1)>} : tensor<2x4xf32>, vector<2x3x4xf32>
+  %w1 = vector.transfer_write %u, %s[%i, %c0] {in_bounds = [true]} : vector<4xf32>, tensor<3x4xf32>
+  %1 = vector.transfer_read %w1[%i, %c0], %p {in_bounds = [true, true], permutation_map = affine_map<(d0, d1) -> (0, d1)>} : tensor<3x4xf32>, vector<2x4xf32>
+  %2 = vector.transfer_read %w1[%i, %c0], %p {in_bounds = [true, true], permutation_map = affine_map<(d0, d1) -> (0, d1)>} : tensor<3x4xf32>, vector<2x3xf32>
+  return %0, %1, %2 : vector<2x3x4xf32>, vector<2x4xf32>, vector<2x3xf32>
+}
+
+// MLIR 16 folds an arith.addf of a contraction from +0.0 into the contraction's accumulator, and any combining
+// kind: Tensile folds only integer adds of `kind = add` contractions. (The float contraction adds `d` first
+// instead of last, which rounds differently, and +0.0 + -0.0 is +0.0; `maxsi(0, p) + d` is not `maxsi(d, p)`.)
+// CHECK-LABEL: func.func @contract_add_narrowed(
+// CHECK-SAME: %arg0: vector<2x3xf32>, %arg1: vector<3x2xf32>, %arg2: vector<2x2xf32>, %arg3: vector<2x3xi32>, %arg4: vector<3x2xi32>, %arg5: vector<2x2xi32>) -> (vector<2x2xf32>, vector<2x2xi32>) {
+// CHECK-NEXT: %cst = arith.constant dense<0> : vector<2x2xi32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<0.000000e+00> : vector<2x2xf32>
+// CHECK-NEXT: %0 = vector.contract {indexing_maps = [#map, #map1, #map2], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %arg0, %arg1, %cst_0 : vector<2x3xf32>, vector<3x2xf32> into vector<2x2xf32>
+// CHECK-NEXT: %1 = arith.addf %0, %arg2 : vector<2x2xf32>
+// CHECK-NEXT: %2 = vector.contract {indexing_maps = [#map, #map1, #map2], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<maxsi>} %arg3, %arg4, %cst : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+// CHECK-NEXT: %3 = arith.addi %2, %arg5 : vector<2x2xi32>
+// CHECK-NEXT: return %1, %3 : vector<2x2xf32>, vector<2x2xi32>
+// CHECK-NEXT: }
+func.func @contract_add_narrowed(%a: vector<2x3xf32>, %b: vector<3x2xf32>, %d: vector<2x2xf32>, %ia: vector<2x3xi32>, %ib: vector<3x2xi32>, %id: vector<2x2xi32>) -> (vector<2x2xf32>, vector<2x2xi32>) {
+  %z = arith.constant dense<0.0> : vector<2x2xf32>
+  %c = vector.contract {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %z : vector<2x3xf32>, vector<3x2xf32> into vector<2x2xf32>
+  %0 = arith.addf %c, %d : vector<2x2xf32>
+  %iz = arith.constant dense<0> : vector<2x2xi32>
+  %m = vector.contract {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<maxsi>} %ia, %ib, %iz : vector<2x3xi32>, vector<3x2xi32> into vector<2x2xi32>
+  %1 = arith.addi %m, %id : vector<2x2xi32>
+  return %0, %1 : vector<2x2xf32>, vector<2x2xi32>
+}
