@@ -50,6 +50,7 @@ import { contractTransferPatterns } from "./contract-transfer.ts";
 import { insertShufflePatterns } from "./insert-shuffle.ts";
 import { maskedMemoryPatterns } from "./masked-memory.ts";
 import { stridedSlicePatterns } from "./strided-slice.ts";
+import { transferSlicePatterns } from "./transfer-slices.ts";
 
 /** Integer element types of examples (vector elements: any signless width and index). */
 const INTS = ["i1", "i8", "i32", "i64", "index"];
@@ -354,6 +355,7 @@ export const vectorCanonicalizationPatterns: readonly Pattern[] = [
   ...stridedSlicePatterns,
   ...maskedMemoryPatterns,
   ...contractTransferPatterns,
+  ...transferSlicePatterns,
 ];
 
 /** The patterns as an extension of the vector dialect, for a Context to load. */

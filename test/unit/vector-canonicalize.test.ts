@@ -15,6 +15,7 @@ import { contractTransferPatterns } from "../../rewrites/vector/contract-transfe
 import { insertShufflePatterns } from "../../rewrites/vector/insert-shuffle.ts";
 import { maskedMemoryPatterns } from "../../rewrites/vector/masked-memory.ts";
 import { stridedSlicePatterns } from "../../rewrites/vector/strided-slice.ts";
+import { transferSlicePatterns } from "../../rewrites/vector/transfer-slices.ts";
 import type { Pattern } from "../../src/rewrite/pattern.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { vectorPrograms } from "../../rewrites/testing/gen-vector.ts";
@@ -29,7 +30,7 @@ const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.
  * (every group's coverage table must show each of its entries fired).
  */
 const SLICE_AND_MEMORY_FOLDERS = ["vector.shuffle", "vector.insertelement", "vector.load", "vector.store", "vector.maskedload", "vector.maskedstore"];
-const grouped = new Set<Pattern>([...insertShufflePatterns, ...stridedSlicePatterns, ...maskedMemoryPatterns, ...contractTransferPatterns]);
+const grouped = new Set<Pattern>([...insertShufflePatterns, ...stridedSlicePatterns, ...maskedMemoryPatterns, ...contractTransferPatterns, ...transferSlicePatterns]);
 const basePatterns = vectorCanonicalizationPatterns.filter((p) => !grouped.has(p));
 const opsNamed = (names: readonly string[]) => vectorOps.filter((op) => names.includes(op.info?.name ?? ""));
 const foldExamplesOf = (names: readonly string[]) => names.flatMap((n) => vectorFoldExamples[n] ?? []);
@@ -52,6 +53,7 @@ const groups: Readonly<Record<string, { patterns: readonly Pattern[]; folders: r
   "extract_strided_slice patterns": { patterns: stridedSlicePatterns, folders: [] },
   "masked memory patterns": { patterns: maskedMemoryPatterns, folders: [] },
   "contraction and transfer patterns": { patterns: contractTransferPatterns, folders: [] },
+  "transfer and tensor slice patterns": { patterns: transferSlicePatterns, folders: [] },
   "shape folders": { patterns: [], folders: baseFolders },
   "shuffle, insertelement and memory folders": { patterns: [], folders: SLICE_AND_MEMORY_FOLDERS },
 };

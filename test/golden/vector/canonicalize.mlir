@@ -668,3 +668,58 @@ func.func @contract_add_narrowed(%a: vector<2x3xf32>, %b: vector<3x2xf32>, %d: v
   %1 = arith.addi %m, %id : vector<2x2xi32>
   return %0, %1 : vector<2x2xf32>, vector<2x2xi32>
 }
+
+// CHECK-LABEL: func.func @read_of_extract_slice(
+// CHECK-SAME: %arg0: tensor<4x6xf32>, %arg1: tensor<3x4x5xf32>, %arg2: index, %arg3: f32) -> (vector<4xf32>, vector<2x4xf32>, vector<4xf32>) {
+// CHECK-NEXT: %c1 = arith.constant 1 : index
+// CHECK-NEXT: %c2 = arith.constant 2 : index
+// CHECK-NEXT: %0 = arith.addi %arg2, %c1 : index
+// CHECK-NEXT: %1 = vector.transfer_read %arg0[%0, %c2], %arg3 {in_bounds = [true]} : tensor<4x6xf32>, vector<4xf32>
+// CHECK-NEXT: %2 = vector.transfer_read %arg1[%c2, %c1, %c1], %arg3 {in_bounds = [true, true]} : tensor<3x4x5xf32>, vector<2x4xf32>
+// CHECK-NEXT: %3 = arith.addi %arg2, %c1 : index
+// CHECK-NEXT: %4 = vector.transfer_read %arg0[%3, %c2], %arg3 {in_bounds = [true]} : tensor<4x6xf32>, vector<4xf32>
+// CHECK-NEXT: return %1, %2, %4 : vector<4xf32>, vector<2x4xf32>, vector<4xf32>
+// CHECK-NEXT: }
+func.func @read_of_extract_slice(%t: tensor<4x6xf32>, %u: tensor<3x4x5xf32>, %i: index, %p: f32) -> (vector<4xf32>, vector<2x4xf32>, vector<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %s = tensor.extract_slice %t[1, 2] [2, 4] [1, 1] : tensor<4x6xf32> to tensor<2x4xf32>
+  %0 = vector.transfer_read %s[%i, %c0], %p {in_bounds = [true]} : tensor<2x4xf32>, vector<4xf32>
+  %s2 = tensor.extract_slice %u[2, 1, 1] [1, 3, 4] [1, 1, 1] : tensor<3x4x5xf32> to tensor<3x4xf32>
+  %1 = vector.transfer_read %s2[%c0, %c0], %p {in_bounds = [true, true]} : tensor<3x4xf32>, vector<2x4xf32>
+  %2 = vector.transfer_read %s[%i, %c0], %p : tensor<2x4xf32>, vector<4xf32>
+  return %0, %1, %2 : vector<4xf32>, vector<2x4xf32>, vector<4xf32>
+}
+
+// CHECK-LABEL: func.func @insert_slice_of_write(
+// CHECK-SAME: %arg0: tensor<4xf32>, %arg1: tensor<8xf32>, %arg2: vector<4xf32>, %arg3: tensor<2x3xf32>, %arg4: tensor<3x2x4xf32>, %arg5: vector<2x3xf32>) -> (tensor<8xf32>, tensor<3x2x4xf32>) {
+// CHECK-NEXT: %c2 = arith.constant 2 : index
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %c1 = arith.constant 1 : index
+// CHECK-NEXT: %0 = vector.transfer_write %arg2, %arg1[%c2] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
+// CHECK-NEXT: %1 = vector.transfer_write %arg5, %arg4[%c2, %c0, %c1] {in_bounds = [true, true]} : vector<2x3xf32>, tensor<3x2x4xf32>
+// CHECK-NEXT: return %0, %1 : tensor<8xf32>, tensor<3x2x4xf32>
+// CHECK-NEXT: }
+func.func @insert_slice_of_write(%t: tensor<4xf32>, %d: tensor<8xf32>, %v: vector<4xf32>, %t2: tensor<2x3xf32>, %d2: tensor<3x2x4xf32>, %v2: vector<2x3xf32>) -> (tensor<8xf32>, tensor<3x2x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %w = vector.transfer_write %v, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<4xf32>
+  %0 = tensor.insert_slice %w into %d[2] [4] [1] : tensor<4xf32> into tensor<8xf32>
+  %w2 = vector.transfer_write %v2, %t2[%c0, %c0] {in_bounds = [true, true]} : vector<2x3xf32>, tensor<2x3xf32>
+  %1 = tensor.insert_slice %w2 into %d2[2, 0, 1] [1, 2, 3] [1, 1, 1] : tensor<2x3xf32> into tensor<3x2x4xf32>
+  return %0, %1 : tensor<8xf32>, tensor<3x2x4xf32>
+}
+
+// CHECK-LABEL: func.func @swap_extract_slice_of_write(
+// CHECK-SAME: %arg0: tensor<4xf32>, %arg1: tensor<8xf32>, %arg2: vector<4xf32>) -> tensor<8xf32> {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %extracted_slice = tensor.extract_slice %arg1[3] [2] [1] : tensor<8xf32> to tensor<2xf32>
+// CHECK-NEXT: %0 = vector.transfer_write %arg2, %extracted_slice[%c0] : vector<4xf32>, tensor<2xf32>
+// CHECK-NEXT: %inserted_slice = tensor.insert_slice %0 into %arg1[3] [2] [1] : tensor<2xf32> into tensor<8xf32>
+// CHECK-NEXT: return %inserted_slice : tensor<8xf32>
+// CHECK-NEXT: }
+func.func @swap_extract_slice_of_write(%t: tensor<4xf32>, %d: tensor<8xf32>, %v: vector<4xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : index
+  %w = vector.transfer_write %v, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<4xf32>
+  %e = tensor.extract_slice %w[0] [2] [1] : tensor<4xf32> to tensor<2xf32>
+  %0 = tensor.insert_slice %e into %d[3] [2] [1] : tensor<2xf32> into tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
