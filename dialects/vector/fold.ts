@@ -13,6 +13,7 @@ import { constIntValue } from "../../src/rewrite/match.ts";
 import { asTransfer, isDimInBounds, isSameTransferAccess, transferRank, type VectorTransfer } from "../../src/interfaces/vector-transfer.ts";
 import { buildConstant, readFloats, readInts } from "../arith/fold-consts.ts";
 import { type CombiningKind, type CombiningKindAttr, combiningKindOf, i64Array, i64sOf } from "./attrs.ts";
+import { foldExtractThroughViews } from "./fold-extract.ts";
 import { isMasked } from "./maskable.ts";
 import { foldMemRefCast } from "../memref/fold-cast.ts";
 
@@ -130,6 +131,8 @@ function constantSlice(a: Attribute | undefined, type: Type, start: number, coun
  *   %b = vector.broadcast %s : f32 to vector<4x8xf32>
  *   vector.extract %b[1, 2] : vector<4x8xf32>                                    ->  %s
  *   vector.extract (arith.constant dense<[[1, 2], [3, 4]]> : vector<2x2xi32>)[1]   ->  arith.constant dense<[3, 4]> : vector<2xi32>
+ *
+ * and through broadcasts, shape_casts, extract_strided_slices and insert_strided_slices (fold-extract.ts).
  */
 export function foldExtract(op: Operation, [source]: readonly (Attribute | undefined)[]): FoldResult | undefined {
   const vector = op.getOperand(0);
@@ -157,6 +160,8 @@ export function foldExtract(op: Operation, [source]: readonly (Attribute | undef
     op.setOperand(0, dest);
     return result;
   }
+  const through = foldExtractThroughViews(op);
+  if (through !== undefined) return through;
   const vt = vector.type as VectorType;
   if (vt.isScalable) return undefined;
   let start = 0;

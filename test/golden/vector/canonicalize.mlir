@@ -723,3 +723,44 @@ func.func @swap_extract_slice_of_write(%t: tensor<4xf32>, %d: tensor<8xf32>, %v:
   %0 = tensor.insert_slice %e into %d[3] [2] [1] : tensor<2xf32> into tensor<8xf32>
   return %0 : tensor<8xf32>
 }
+
+// CHECK-LABEL: func.func @extract_through_views(
+// CHECK-SAME: %arg0: vector<4xf32>, %arg1: vector<2x3x4xf32>, %arg2: vector<4x4xf32>, %arg3: vector<2x4xf32>, %arg4: vector<8x4xf32>) -> (f32, vector<4xf32>, f32, vector<4xf32>, vector<4xf32>, f32) {
+// CHECK-NEXT: %0 = vector.extract %arg0[3] : vector<4xf32>
+// CHECK-NEXT: %1 = vector.extract %arg1[1, 1] : vector<2x3x4xf32>
+// CHECK-NEXT: %2 = vector.extract %arg1[1, 2, 2] : vector<2x3x4xf32>
+// CHECK-NEXT: %3 = vector.extract %arg2[2] : vector<4x4xf32>
+// CHECK-NEXT: %4 = vector.insert_strided_slice %arg3, %arg4 {offsets = [2, 0], strides = [1, 1]} : vector<2x4xf32> into vector<8x4xf32>
+// CHECK-NEXT: %5 = vector.extract %arg3[1] : vector<2x4xf32>
+// CHECK-NEXT: %6 = vector.extract %4[6, 1] : vector<8x4xf32>
+// CHECK-NEXT: return %0, %1, %2, %3, %5, %6 : f32, vector<4xf32>, f32, vector<4xf32>, vector<4xf32>, f32
+// CHECK-NEXT: }
+func.func @extract_through_views(%v: vector<4xf32>, %w: vector<2x3x4xf32>, %u: vector<4x4xf32>, %s: vector<2x4xf32>, %d: vector<8x4xf32>) -> (f32, vector<4xf32>, f32, vector<4xf32>, vector<4xf32>, f32) {
+  %c = vector.broadcast %v : vector<4xf32> to vector<2x3x4xf32>
+  %0 = vector.extract %c[1, 2, 3] : vector<2x3x4xf32>
+  %sc = vector.shape_cast %w : vector<2x3x4xf32> to vector<6x4xf32>
+  %1 = vector.extract %sc[4] : vector<6x4xf32>
+  %2 = vector.extract %sc[5, 2] : vector<6x4xf32>
+  %sl = vector.extract_strided_slice %u {offsets = [1, 0], sizes = [2, 4], strides = [1, 1]} : vector<4x4xf32> to vector<2x4xf32>
+  %3 = vector.extract %sl[1] : vector<2x4xf32>
+  %i = vector.insert_strided_slice %s, %d {offsets = [2, 0], strides = [1, 1]} : vector<2x4xf32> into vector<8x4xf32>
+  %4 = vector.extract %i[3] : vector<8x4xf32>
+  %5 = vector.extract %i[6, 1] : vector<8x4xf32>
+  return %0, %1, %2, %3, %4, %5 : f32, vector<4xf32>, f32, vector<4xf32>, vector<4xf32>, f32
+}
+
+// MLIR 16 zeroes the position of a stretched unit dim by its index in the broadcast's result while indexing the
+// extract's position, and gives `vector.extract %arg0[2, 1] : vector<1x4xf32>`, which its verifier rejects (the
+// pass fails). Tensile maps each source dim to its own position: the CHECK lines are Tensile's output.
+// CHECK-LABEL: func.func @extract_of_stretched_broadcast(
+// CHECK-SAME: %arg0: vector<1x4xf32>) -> (vector<4xf32>, f32) {
+// CHECK-NEXT: %0 = vector.extract %arg0[0] : vector<1x4xf32>
+// CHECK-NEXT: %1 = vector.extract %arg0[0, 1] : vector<1x4xf32>
+// CHECK-NEXT: return %0, %1 : vector<4xf32>, f32
+// CHECK-NEXT: }
+func.func @extract_of_stretched_broadcast(%w: vector<1x4xf32>) -> (vector<4xf32>, f32) {
+  %d = vector.broadcast %w : vector<1x4xf32> to vector<2x3x4xf32>
+  %0 = vector.extract %d[1, 2] : vector<2x3x4xf32>
+  %1 = vector.extract %d[1, 2, 1] : vector<2x3x4xf32>
+  return %0, %1 : vector<4xf32>, f32
+}
