@@ -41,12 +41,20 @@ export const vectorFoldExamples: Readonly<Record<string, readonly RewriteExample
     `^bb0(%x: $T, %y: $T, %s: $T):\n  ${NONUNIFORM}\n  %i = vector.insert %s, %v [1, ?{0|1}] : $T into vector<2x3x$T>\n  %e = vector.extract %i[?{1, 0|0, 2|1, 1}] : vector<2x3x$T>`,
     "^bb0(%x: $T):\n  %b = vector.?{broadcast %x : $T to|splat %x :} vector<2x3x$T>\n  %e = vector.extract %b[1, ?{0|2}] : vector<2x3x$T>",
     "%c = arith.constant ?c : vector<2x3x$T>\n  %e = vector.extract %c[?{1|0, 2|1, 1}] : vector<2x3x$T>",
-    // Through a broadcast that stretches a unit dim, a shape_cast, an extract_strided_slice, insert_strided_slices.
+    // Through a transpose (of the named dims only, or not: a near miss), a broadcast that stretches a unit dim, a shape_cast, an extract_strided_slice, insert_strided_slices.
+    "%w = arith.constant ?w : vector<2x3x4x$T>\n  %t = vector.transpose %w, [1, 0, 2] : vector<2x3x4x$T> to vector<3x2x4x$T>\n  %e = vector.extract %t[?{2, 1|1, 0, 3|2}] : vector<3x2x4x$T>",
+    "%w = arith.constant ?w : vector<2x3x4x$T>\n  %t = vector.transpose %w, [2, 0, 1] : vector<2x3x4x$T> to vector<4x2x3x$T>\n  %e = vector.extract %t[?{3, 1, 2|1, 0, 1|0|1, 1}] : vector<4x2x3x$T>",
     "^bb0(%x: $T, %y: $T):\n  %v0 = vector.broadcast %x : $T to vector<1x4x$T>\n  %v = vector.insert %y, %v0 [0, ?{1|2}] : $T into vector<1x4x$T>\n  %b = vector.broadcast %v : vector<1x4x$T> to vector<2x3x4x$T>\n  %e = vector.extract %b[1, ?{0|2}?{|, 1|, 2}] : vector<2x3x4x$T>",
     "^bb0(%x: $T, %y: $T):\n  %w0 = vector.broadcast %x : $T to vector<2x3x4x$T>\n  %w = vector.insert %y, %w0 [1, ?{1|2}, ?{0|2}] : $T into vector<2x3x4x$T>\n  %c = vector.shape_cast %w : vector<2x3x4x$T> to vector<6x4x$T>\n  %e = vector.extract %c[?{4|5|1}?{|, 2|, 0}] : vector<6x4x$T>",
     `^bb0(%x: $T, %y: $T):\n  ${NONUNIFORM}\n  %c = vector.shape_cast %v : vector<2x3x$T> to vector<3x2x$T>\n  %e = vector.extract %c[?{1|2}] : vector<3x2x$T>`,
     `^bb0(%x: $T, %y: $T):\n  ${NONUNIFORM}\n  %s = vector.extract_strided_slice %v {offsets = [?{1|0}, ?{0|1}], sizes = [1, 2], strides = [1, 1]} : vector<2x3x$T> to vector<1x2x$T>\n  %e = vector.extract %s[0?{|, 1}] : vector<1x2x$T>`,
     `^bb0(%x: $T, %y: $T, %z: $T):\n  ${NONUNIFORM}\n  %d = vector.broadcast %z : $T to vector<4x3x$T>\n  %i = vector.insert_strided_slice %v, %d {offsets = [?{0|1|2}, 0], strides = [1, 1]} : vector<2x3x$T> into vector<4x3x$T>\n  %e = vector.extract %i[?{0|1|2|3}?{|, 2}] : vector<4x3x$T>`,
+    // Constant (mostly non-splat) sources, so that any other element read is seen.
+    "%w = arith.constant ?w : vector<2x3x4x$T>\n  %c = vector.shape_cast %w : vector<2x3x4x$T> to vector<6x4x$T>\n  %e = vector.extract %c[?{4|5|1}?{|, 2|, 0}] : vector<6x4x$T>",
+    "%w = arith.constant ?w : vector<2x3x$T>\n  %c = vector.shape_cast %w : vector<2x3x$T> to vector<6x$T>\n  %e = vector.extract %c[?{4|5|1}] : vector<6x$T>",
+    "%w = arith.constant ?w : vector<3x4x$T>\n  %s = vector.extract_strided_slice %w {offsets = [?{1|0}, ?{0|1}], sizes = [2, 3], strides = [1, 1]} : vector<3x4x$T> to vector<2x3x$T>\n  %e = vector.extract %s[1?{|, 2}] : vector<2x3x$T>",
+    "^bb0(%z: $T):\n  %v = arith.constant ?v : vector<2x3x$T>\n  %d = vector.broadcast %z : $T to vector<4x3x$T>\n  %i = vector.insert_strided_slice %v, %d {offsets = [?{0|1|2}, 0], strides = [1, 1]} : vector<2x3x$T> into vector<4x3x$T>\n  %e = vector.extract %i[?{0|1|2|3}?{|, 2|, 1}] : vector<4x3x$T>",
+    "%w = arith.constant ?w : vector<1x4x$T>\n  %b = vector.broadcast %w : vector<1x4x$T> to vector<2x3x4x$T>\n  %e = vector.extract %b[1, ?{0|2}?{|, 1|, 3}] : vector<2x3x4x$T>",
     "^bb0(%x: $T, %y: $T, %z: $T):\n  %s0 = vector.broadcast %x : $T to vector<2x$T>\n  %s = vector.insert %y, %s0 [1] : $T into vector<2x$T>\n  %d = vector.broadcast %z : $T to vector<4x3x$T>\n  %i = vector.insert_strided_slice %s, %d {offsets = [1, ?{0|1}], strides = [1]} : vector<2x$T> into vector<4x3x$T>\n  %e = vector.extract %i[?{1|2}?{|, 0|, 1|, 2}] : vector<4x3x$T>",
   ],
   "vector.insert": ["^bb0(%x: $T, %y: $T):\n  %v = vector.broadcast %x : $T to vector<4x$T>\n  %d = vector.broadcast %y : $T to vector<4x$T>\n  %i = vector.insert %v, %d [] : vector<4x$T> into vector<4x$T>"],

@@ -1,6 +1,6 @@
 /**
  * The parts of MLIR 16's ExtractOp::fold that look through the op producing the extracted vector and extract
- * from that op's source instead (foldExtractFromBroadcast, foldExtractFromShapeCast,
+ * from that op's source instead (transposes of ExtractFromInsertTransposeChainState, foldExtractFromBroadcast, foldExtractFromShapeCast,
  * foldExtractFromExtractStrided, foldExtractStridedOpFromInsertChain). Each updates the extract in place (a new
  * source and position) and returns its result, or returns undefined. dialects/vector/fold.ts calls them.
  */
@@ -133,7 +133,25 @@ function throughInsertStridedSlices(op: Operation): FoldResult | undefined {
   return undefined;
 }
 
+/**
+ * An extract from a transpose that only permutes the dims the position names -> an extract from the transposed
+ * vector at the permuted position (the transpose part of MLIR's ExtractFromInsertTransposeChainState).
+ *
+ *   %t = vector.transpose %v, [1, 0, 2] : vector<2x3x4xf32> to vector<3x2x4xf32>
+ *   vector.extract %t[2, 1] : vector<3x2x4xf32>           ->  vector.extract %v[1, 2] : vector<2x3x4xf32>
+ */
+function throughTranspose(op: Operation): FoldResult | undefined {
+  const t = op.getOperand(0).definingOp;
+  if (t?.name !== "vector.transpose") return undefined;
+  const perm = i64sOf(t.attr("transp") as Attribute);
+  const position = i64sOf(op.attr("position") as Attribute);
+  if (perm.some((p, i) => i >= position.length && p !== i)) return undefined;
+  const srcPosition = new Array<number>(position.length);
+  position.forEach((p, i) => (srcPosition[perm[i] as number] = p));
+  return retarget(op, t.getOperand(0), srcPosition);
+}
+
 /** The first of the through-view folds that applies to the vector.extract `op`. */
 export function foldExtractThroughViews(op: Operation): FoldResult | undefined {
-  return throughBroadcast(op) ?? throughShapeCast(op) ?? throughExtractStridedSlice(op) ?? throughInsertStridedSlices(op);
+  return throughTranspose(op) ?? throughBroadcast(op) ?? throughShapeCast(op) ?? throughExtractStridedSlice(op) ?? throughInsertStridedSlices(op);
 }

@@ -764,3 +764,23 @@ func.func @extract_of_stretched_broadcast(%w: vector<1x4xf32>) -> (vector<4xf32>
   %1 = vector.extract %d[1, 2, 1] : vector<2x3x4xf32>
   return %0, %1 : vector<4xf32>, f32
 }
+
+// CHECK-LABEL: func.func @extract_through_transpose(
+// CHECK-SAME: %arg0: vector<2x3xf32>, %arg1: vector<2x3x4xf32>) -> (f32, vector<4xf32>, vector<2xf32>, f32) {
+// CHECK-NEXT: %0 = vector.transpose %arg0, [1, 0] : vector<2x3xf32> to vector<3x2xf32>
+// CHECK-NEXT: %1 = vector.extract %arg0[1, 2] : vector<2x3xf32>
+// CHECK-NEXT: %2 = vector.extract %arg1[1, 2] : vector<2x3x4xf32>
+// CHECK-NEXT: %3 = vector.extract %0[2] : vector<3x2xf32>
+// CHECK-NEXT: %4 = vector.extract %arg0[1, 2] : vector<2x3xf32>
+// CHECK-NEXT: return %1, %2, %3, %4 : f32, vector<4xf32>, vector<2xf32>, f32
+// CHECK-NEXT: }
+func.func @extract_through_transpose(%v: vector<2x3xf32>, %w: vector<2x3x4xf32>) -> (f32, vector<4xf32>, vector<2xf32>, f32) {
+  %t = vector.transpose %v, [1, 0] : vector<2x3xf32> to vector<3x2xf32>
+  %0 = vector.extract %t[2, 1] : vector<3x2xf32>
+  %u = vector.transpose %w, [1, 0, 2] : vector<2x3x4xf32> to vector<3x2x4xf32>
+  %1 = vector.extract %u[2, 1] : vector<3x2x4xf32>
+  %2 = vector.extract %t[2] : vector<3x2xf32>
+  %tt = vector.transpose %t, [1, 0] : vector<3x2xf32> to vector<2x3xf32>
+  %3 = vector.extract %tt[1, 2] : vector<2x3xf32>
+  return %0, %1, %2, %3 : f32, vector<4xf32>, vector<2xf32>, f32
+}
