@@ -217,7 +217,7 @@ export const extractOfBroadcast = rewrite({
 
 /**
  * create_mask of constants -> constant_mask (MLIR's CreateMaskFolder): each bound clamped to its dim; any bound
- * <= 0 makes the whole mask empty.
+ * <= 0 makes the whole mask empty (the only case folded for a scalable mask).
  *
  *   %c2 = arith.constant 2 : index
  *   %c9 = arith.constant 9 : index
@@ -234,7 +234,8 @@ export const createMaskOfConstants = rewrite({
     const bounds = op.dims.map((v) => (v.definingOp?.name === "arith.constant" ? constIntValue(v) : undefined));
     if (bounds.some((b) => b === undefined)) return rw.fail("a bound is not a constant");
     const type = op.result.type;
-    if (type.isScalable) return rw.fail("a scalable mask");
+    // A scalable mask folds only when empty (a positive bound's lanes depend on vscale).
+    if (type.isScalable && bounds.some((b) => (b as bigint) > 0n)) return rw.fail("a scalable mask with a positive bound");
     let sizes = bounds.map((b, i) => Math.min(Number(b), type.rank === 0 ? 1 : (type.shape[i] as number)));
     if (sizes.some((s) => s <= 0)) sizes = sizes.map(() => 0);
     before(rw, op, () => rw.replaceOpWithNew(op, ConstantMaskOp, { mask_dim_sizes: i64Array(sizes), result: type }));

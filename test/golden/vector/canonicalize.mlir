@@ -784,3 +784,19 @@ func.func @extract_through_transpose(%v: vector<2x3xf32>, %w: vector<2x3x4xf32>)
   %3 = vector.extract %tt[1, 2] : vector<2x3xf32>
   return %0, %1, %2, %3 : f32, vector<4xf32>, vector<2xf32>, f32
 }
+
+// CHECK-LABEL: func.func @create_mask_scalable(
+// CHECK-SAME: ) -> (vector<[4]xi1>, vector<[4]xi1>) {
+// CHECK-NEXT: %c2 = arith.constant 2 : index
+// CHECK-NEXT: %0 = vector.constant_mask [0] : vector<[4]xi1>
+// CHECK-NEXT: %1 = vector.create_mask %c2 : vector<[4]xi1>
+// CHECK-NEXT: return %0, %1 : vector<[4]xi1>, vector<[4]xi1>
+// CHECK-NEXT: }
+func.func @create_mask_scalable() -> (vector<[4]xi1>, vector<[4]xi1>) {
+  %z = arith.constant 0 : index
+  %n = arith.constant -3 : index
+  %c2 = arith.constant 2 : index
+  %0 = vector.create_mask %n : vector<[4]xi1>
+  %1 = vector.create_mask %c2 : vector<[4]xi1>
+  return %0, %1 : vector<[4]xi1>, vector<[4]xi1>
+}
