@@ -35,6 +35,8 @@ export const vectorFoldExamples: Readonly<Record<string, readonly RewriteExample
   "vector.bitcast": [
     { ir: "^bb0(%x: $T, %y: $T):\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v = vector.insert %y, %v0 [1] : $T into vector<4x$T>\n  %a = vector.bitcast %v : vector<4x$T> to vector<?{4|2}x$U>\n  %b = vector.bitcast %a : vector<?{4|2}x$U> to vector<4x$T>", types: { T: ["i32", "f32"], U: ["f32", "i32", "i64", "f64"] } },
     "^bb0(%x: $T):\n  %v = vector.broadcast %x : $T to vector<4x$T>\n  %a = vector.bitcast %v : vector<4x$T> to vector<4x$T>",
+    // A splat f16 constant to f32 folds; another constant (a near miss) does not.
+    "%c = arith.constant ?{dense<1.0>|dense<-0.0>|dense<[1.0, 2.0, 3.0, 4.0]>} : vector<4xf16>\n  %a = vector.bitcast %c : vector<4xf16> to vector<2xf32>",
   ],
   "vector.extract": [
     "^bb0(%x: $T, %y: $T):\n  %m0 = vector.broadcast %x : $T to vector<2x3x4x$T>\n  %m = vector.insert %y, %m0 [1, 2, 3] : $T into vector<2x3x4x$T>\n  %a = vector.extract %m[1] : vector<2x3x4x$T>\n  %b = vector.extract %a[?{2|0}] : vector<3x4x$T>",

@@ -97,13 +97,20 @@ export function foldTranspose(op: Operation, [source]: readonly (Attribute | und
  *   vector.bitcast %x : vector<4xf32> to vector<4xf32>                                          ->  %x
  *   %a = vector.bitcast %x : vector<4xf32> to vector<4xi32>
  *   %b = vector.bitcast %a : vector<4xi32> to vector<4xf32>                                     ->  %x
+ *   vector.bitcast (arith.constant dense<1.0> : vector<4xf16>) to vector<2xf32>  ->  arith.constant dense<0x3C003C00> : vector<2xf32>
  */
-export function foldBitCast(op: Operation): FoldResult | undefined {
+export function foldBitCast(op: Operation, [source]: readonly (Attribute | undefined)[] = []): FoldResult | undefined {
   const src = op.getOperand(0);
   const result = op.getResult(0);
   if (src.type === result.type) return src;
   const inner = src.definingOp;
-  if (inner?.name !== "vector.bitcast") return undefined;
+  if (inner?.name !== "vector.bitcast") {
+    // As MLIR 16, of constants only a splat f16 to f32 (each f32 is two copies of the f16's bits).
+    const from = (src.type as VectorType).elementType;
+    const to = (result.type as VectorType).elementType;
+    const half = from instanceof FloatType && from.name === "f16" && to instanceof FloatType && to.name === "f32" ? splatElement(source) : undefined;
+    return half === undefined ? undefined : buildConstant(result.type, [(half << 16n) | half]);
+  }
   if (inner.getOperand(0).type === result.type) return inner.getOperand(0);
   op.setOperand(0, inner.getOperand(0));
   return result;

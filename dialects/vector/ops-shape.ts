@@ -489,7 +489,7 @@ export const BitCastOp = defineOp(
     format: "$source attr-dict `:` type($source) `to` type($result)",
   },
   {
-    fold: (op) => foldBitCast(op),
+    fold: foldBitCast,
     verify(op) {
       const src = op.source.type;
       const res = op.result.type;

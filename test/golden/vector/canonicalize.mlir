@@ -800,3 +800,18 @@ func.func @create_mask_scalable() -> (vector<[4]xi1>, vector<[4]xi1>) {
   %1 = vector.create_mask %c2 : vector<[4]xi1>
   return %0, %1 : vector<[4]xi1>, vector<[4]xi1>
 }
+
+// CHECK-LABEL: func.func @bitcast_f16_splat(
+// CHECK-SAME: ) -> (vector<2xf32>, vector<2xf32>) {
+// CHECK-NEXT: %cst = arith.constant dense<0.00782680511> : vector<2xf32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : vector<4xf16>
+// CHECK-NEXT: %0 = vector.bitcast %cst_0 : vector<4xf16> to vector<2xf32>
+// CHECK-NEXT: return %cst, %0 : vector<2xf32>, vector<2xf32>
+// CHECK-NEXT: }
+func.func @bitcast_f16_splat() -> (vector<2xf32>, vector<2xf32>) {
+  %c = arith.constant dense<1.0> : vector<4xf16>
+  %0 = vector.bitcast %c : vector<4xf16> to vector<2xf32>
+  %d = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : vector<4xf16>
+  %1 = vector.bitcast %d : vector<4xf16> to vector<2xf32>
+  return %0, %1 : vector<2xf32>, vector<2xf32>
+}
