@@ -101,6 +101,7 @@ export const vectorFoldExamples: Readonly<Record<string, readonly RewriteExample
   ],
   "vector.transfer_read": [
     "^bb0(%x: $T):\n  %t = arith.constant ?t : tensor<8x$T>\n  %c = arith.constant ?{0|4|5|8} : index\n  %p = arith.constant ?p : $T\n  %r = vector.transfer_read %t[%c], %p : tensor<8x$T>, vector<4x$T>",
+    "%t = arith.constant ?t : tensor<8x$T>\n  %d = tensor.cast %t : tensor<8x$T> to tensor<?x$T>\n  %c = arith.constant ?{0|4|6} : index\n  %p = arith.constant ?p : $T\n  %r = vector.transfer_read %d[%c], %p : tensor<?x$T>, vector<4x$T>",
     "^bb0(%x: $T, %y: $T):\n  %t = arith.constant ?t : tensor<8x$T>\n  %c = arith.constant ?{0|4} : index\n  %p = arith.constant ?p : $T\n  %v = vector.broadcast %x : $T to vector<4x$T>\n  %w = vector.transfer_write %v, %t[%c] {in_bounds = [true]} : vector<4x$T>, tensor<8x$T>\n  %r = vector.transfer_read %w[%c], %p {in_bounds = [?{true|false}]} : tensor<8x$T>, vector<4x$T>",
   ],
   "vector.transfer_write": [

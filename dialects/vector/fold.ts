@@ -16,6 +16,7 @@ import { type CombiningKind, type CombiningKindAttr, combiningKindOf, i64Array, 
 import { foldExtractThroughViews } from "./fold-extract.ts";
 import { isMasked } from "./maskable.ts";
 import { foldMemRefCast } from "../memref/fold-cast.ts";
+import { castSourceIsAsStatic } from "../tensor/fold.ts";
 
 /** The elements of a constant (ints unsigned, floats as bit patterns), one for a scalar or splat. */
 function constantElements(a: Attribute | undefined): readonly bigint[] | undefined {
@@ -289,7 +290,8 @@ const allInBounds = (t: VectorTransfer): boolean => Array.from({ length: transfe
 
 /**
  * transfer_read: read-after-write forwarding on tensors (the write's vector, when the read reads what it wrote,
- * through writes to provably disjoint places), then in-bounds inference (above).
+ * through writes to provably disjoint places), then in-bounds inference (above), and reading through a
+ * memref.cast or a tensor.cast from a type at least as static (MLIR's foldMemRefCast / foldTensorCast).
  *
  *   %w = vector.transfer_write %v, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
  *   %r = vector.transfer_read %w[%c0], %p {in_bounds = [true]} : tensor<8xf32>, vector<4xf32>      ->  %v
@@ -302,9 +304,12 @@ export function foldTransferRead(op: Operation): FoldResult | undefined {
     const write = asTransfer(w) as VectorTransfer;
     if (allInBounds(write) && isSameTransferAccess(write, t)) return write.getVector();
   }
-  // In-bounds inference and the memref.cast fold both update the op in place (both may apply).
+  // In-bounds inference and the memref.cast / tensor.cast folds all update the op in place (several may apply).
   const inferred = inferInBounds(op, t);
-  return foldMemRefCast(op) || inferred ? op.getResult(0) : undefined;
+  const cast = t.getSource().definingOp;
+  const tensorCast = cast?.name === "tensor.cast" && castSourceIsAsStatic(cast);
+  if (tensorCast) op.setOperand(0, cast.getOperand(0));
+  return foldMemRefCast(op) || tensorCast || inferred ? op.getResult(0) : undefined;
 }
 
 /**

@@ -815,3 +815,18 @@ func.func @bitcast_f16_splat() -> (vector<2xf32>, vector<2xf32>) {
   %1 = vector.bitcast %d : vector<4xf16> to vector<2xf32>
   return %0, %1 : vector<2xf32>, vector<2xf32>
 }
+
+// CHECK-LABEL: func.func @transfer_read_tensor_cast(
+// CHECK-SAME: %arg0: tensor<8xf32>, %arg1: tensor<?xf32>, %arg2: index, %arg3: f32) -> (vector<4xf32>, vector<4xf32>) {
+// CHECK-NEXT: %0 = vector.transfer_read %arg0[%arg2], %arg3 : tensor<8xf32>, vector<4xf32>
+// CHECK-NEXT: %cast = tensor.cast %arg1 : tensor<?xf32> to tensor<8xf32>
+// CHECK-NEXT: %1 = vector.transfer_read %cast[%arg2], %arg3 : tensor<8xf32>, vector<4xf32>
+// CHECK-NEXT: return %0, %1 : vector<4xf32>, vector<4xf32>
+// CHECK-NEXT: }
+func.func @transfer_read_tensor_cast(%t: tensor<8xf32>, %u: tensor<?xf32>, %i: index, %p: f32) -> (vector<4xf32>, vector<4xf32>) {
+  %d = tensor.cast %t : tensor<8xf32> to tensor<?xf32>
+  %0 = vector.transfer_read %d[%i], %p : tensor<?xf32>, vector<4xf32>
+  %s = tensor.cast %u : tensor<?xf32> to tensor<8xf32>
+  %1 = vector.transfer_read %s[%i], %p : tensor<8xf32>, vector<4xf32>
+  return %0, %1 : vector<4xf32>, vector<4xf32>
+}
