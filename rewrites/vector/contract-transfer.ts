@@ -114,6 +114,11 @@ export const transferReadAfterWriteToBroadcast = rewrite({
       ([map, shape]) =>
         `^bb0(%x: $T, %y: $T, %p: $T):\n  %t = arith.constant ?t : tensor<2x4x$T>\n  %c0 = arith.constant 0 : index\n  %v0 = vector.broadcast %x : $T to vector<4x2x$T>\n  %v = vector.insert %y, %v0 [3, 0] : $T into vector<4x2x$T>\n  %w = vector.transfer_write %v, %t[%c0, %c0] {in_bounds = [true, true], permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : vector<4x2x$T>, tensor<2x4x$T>\n  %r = vector.transfer_read %w[%c0, %c0], %p {in_bounds = [true, true, true], permutation_map = affine_map<(d0, d1) -> (${map})>} : tensor<2x4x$T>, vector<${shape}x$T>`,
     ),
+    // Near misses: the write or the read masked (masked-off lanes of a read are its padding).
+    ...["%w = vector.transfer_write %v, %t[%i, %c0], %m {in_bounds = [true]} : vector<4x$T>, tensor<3x4x$T>\n  %r = vector.transfer_read %w[%i, %c0], %p", "%w = vector.transfer_write %v, %t[%i, %c0] {in_bounds = [true]} : vector<4x$T>, tensor<3x4x$T>\n  %r = vector.transfer_read %w[%i, %c0], %p, %m"].map(
+      (ops) =>
+        `^bb0(%x: $T, %y: $T, %p: $T):\n  %t = arith.constant ?t : tensor<3x4x$T>\n  %i = arith.constant ?{0|2} : index\n  %c0 = arith.constant 0 : index\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v = vector.insert %y, %v0 [1] : $T into vector<4x$T>\n  %m = vector.constant_mask [?{1|3}] : vector<4xi1>\n  ${ops} {in_bounds = [true, true], permutation_map = affine_map<(d0, d1) -> (0, d1)>} : tensor<3x4x$T>, vector<2x4x$T>`,
+    ),
     // Minor identity read of a 1-row write (a broadcast only); a read over fewer elements is a near miss.
     "^bb0(%x: $T, %y: $T, %p: $T):\n  %t = arith.constant ?t : tensor<3x4x$T>\n  %i = arith.constant ?{0|2} : index\n  %c0 = arith.constant 0 : index\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v = vector.insert %y, %v0 [1] : $T into vector<4x$T>\n  %w = vector.transfer_write %v, %t[%i, %c0] {in_bounds = [true]} : vector<4x$T>, tensor<3x4x$T>\n  %r = vector.transfer_read %w[%i, %c0], %p {in_bounds = [true, ?{true|true|false}], permutation_map = affine_map<(d0, d1) -> (0, d1)>} : tensor<3x4x$T>, vector<2x?{4|4|3}x$T>",
   ],
