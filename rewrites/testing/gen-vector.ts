@@ -162,6 +162,7 @@ class VectorProgramBuilder {
       () => this.extractElement(),
       () => this.maskedMemory(),
       () => this.maskedMemory(),
+      () => this.transfers2d(),
     ];
     this.pick(choices)();
   }
@@ -410,6 +411,36 @@ class VectorProgramBuilder {
       this.emit(`${r} = ${read}`, r, this.vt(v.shape), [w, readAt, pad]);
     }
     this.addVec(r, v.shape);
+  }
+
+  /**
+   * A 2-D vector written into a tensor at random indices (lanes past the end dropped) and read back through a
+   * random permutation map: minor identity, transposed, or with a broadcast dim (lanes past the end read the
+   * padding). No `in_bounds` flags: every dim may go out of bounds.
+   */
+  private transfers2d(): void {
+    const v = this.vecOfRank(2);
+    if (v === undefined) return;
+    const [r, c] = [2 + this.int(3), 2 + this.int(3)];
+    const tt = `tensor<${r}x${c}x${this.et}>`;
+    const t = this.fresh();
+    this.emit(`${t} = arith.constant dense<${this.isFloat ? "0.5" : "7"}> : ${tt}`, t, tt);
+    const [i, j] = [this.constIndex(this.int(r + 1)), this.constIndex(this.int(c + 1))];
+    const w = this.fresh();
+    this.emit(`${w} = vector.transfer_write ${v.name}, ${t}[${i}, ${j}] : ${this.vt(v.shape)}, ${tt}`, w, tt, [v.name, t, i, j]);
+    const map = this.pick(["(d0, d1)", "(d1, d0)", "(0, d1)", "(d1, 0)", "(d0, 0)"]);
+    // The index of a source dim the vector does not walk must be in bounds (else undefined behaviour).
+    const [a, b] = [this.constIndex(this.int(map.includes("d0") ? r + 1 : r)), this.constIndex(this.int(map.includes("d1") ? c + 1 : c))];
+    const [n, m] = [1 + this.int(3), 1 + this.int(3)];
+    const pad = this.scalar();
+    const rd = this.fresh();
+    this.emit(
+      `${rd} = vector.transfer_read ${w}[${a}, ${b}], ${pad} {permutation_map = affine_map<(d0, d1) -> ${map}>} : ${tt}, ${this.vt([n, m])}`,
+      rd,
+      this.vt([n, m]),
+      [w, a, b, pad],
+    );
+    this.addVec(rd, [n, m]);
   }
 
   /**
