@@ -120,6 +120,18 @@ class VectorProgramBuilder {
     return this.pick(this.isFloat ? ["add", "mul", "minf", "maxf"] : ["add", "mul", "minsi", "maxsi", "minui", "maxui", "and", "or", "xor"]);
   }
 
+  /**
+   * An index input brought into (-k, k) (`arith.remsi` by k): still unknown at compile time and of either sign,
+   * but small. (MLIR 16 lowers create_mask through 32-bit indices, so a bound past 2^31 would mask differently
+   * there than in the dialect's semantics the interpreter follows.)
+   */
+  private smallIndex(input: string, k: number): string {
+    const c = this.constIndex(k);
+    const r = this.fresh();
+    this.emit(`${r} = arith.remsi ${input}, ${c} : index`, r, "index", [input, c]);
+    return r;
+  }
+
   /** A mask for a vector of `shape`: constant, or created from the index inputs and constants. */
   private mask(shape: readonly number[]): string {
     const m = this.fresh();
@@ -135,7 +147,7 @@ class VectorProgramBuilder {
       const all = sizes.includes(0) ? sizes.map(() => 0) : sizes;
       this.emit(`${m} = vector.constant_mask [${all.join(", ")}] : ${type}`, m, type);
     } else {
-      const bounds = shape.map((d) => (this.rand() < 0.5 ? this.pick(["%i0", "%i1"]) : this.constIndex(this.int(d + 2) - 1)));
+      const bounds = shape.map((d) => (this.rand() < 0.5 ? this.smallIndex(this.pick(["%i0", "%i1"]), d + 2) : this.constIndex(this.int(d + 2) - 1)));
       this.emit(`${m} = vector.create_mask ${bounds.join(", ")} : ${type}`, m, type, bounds);
     }
     return m;
