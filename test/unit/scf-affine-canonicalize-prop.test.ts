@@ -1,10 +1,12 @@
 /**
  * The scf and affine canonicalization patterns (and the affine folders) on random programs grown around their
  * examples (and the folders' examples, dialects/affine/fold-examples.ts) and around random loop nests
- * (rewrites/testing/gen-loops.ts): the patterns preserve what the programs compute, and every pattern and
- * folder fires (the coverage table is printed; one that never fires fails the test, by name; the subscript
- * compositions of loads and stores are excluded until the generator makes memrefs). FC_RUNS sets the runs (default 150 here: loops make programs slower to run).
+ * (rewrites/testing/gen-loops.ts), and on random loop nests over memref arguments
+ * (rewrites/testing/gen-loop-memref.ts, every other program): the patterns preserve what the programs compute
+ * and what they write, and every pattern and folder fires (the coverage table is printed; one that never fires
+ * fails the test, by name). FC_RUNS sets the runs (default 150 here: loops make programs slower to run).
  */
+import fc from "fast-check";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { AffineApplyOp, AffineMaxOp, AffineMinOp } from "../../dialects/affine/index.ts";
@@ -12,6 +14,7 @@ import { affineCanonicalizationPatterns } from "../../rewrites/affine/canonicali
 import { scfCanonicalizationPatterns } from "../../rewrites/scf/canonicalize.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { loopNestExamples } from "../../rewrites/testing/gen-loops.ts";
+import { loopMemrefPrograms } from "../../rewrites/testing/gen-loop-memref.ts";
 import { examplesOf, programs } from "../../rewrites/testing/programs.ts";
 import { instantiate } from "../../rewrites/testing/examples.ts";
 import { newContext } from "../../rewrites/index.ts";
@@ -27,9 +30,6 @@ s("every loop-nest example parses and verifies with some filling", () => {
   for (const [i, ex] of loopNestExamples.entries()) assert.ok(instantiate(ex, i + 1, ctx) !== undefined, `loop example #${i}`);
 });
 
-/** The memory patterns need memref inputs, which the generator does not make yet (goldens cover them). */
-const MEMORY_PATTERNS = ["affine.load.compose", "affine.store.compose", "affine.vector_load.compose", "affine.vector_store.compose"];
-const memoryExcluded = Object.fromEntries(MEMORY_PATTERNS.map((n) => [n, "programs have no memrefs yet (golden: test/golden/affine/canonicalize.mlir)"]));
 
 function patternSet(name: string, patterns: readonly Pattern[], folders: readonly (typeof Operation)[] = [], exclude: Readonly<Record<string, string>> = {}): void {
   s(`${name} (${runs} random programs: the set's examples and random loop nests)`, () => {
@@ -37,7 +37,7 @@ function patternSet(name: string, patterns: readonly Pattern[], folders: readonl
     const examples = [...examplesOf(patterns), ...foldExamples, ...loopNestExamples];
     const r = checkRewrite({
       transform: patterns,
-      programs: programs({ examples, examplesPerProgram: { min: Math.ceil(examples.length / 3), max: examples.length }, maxSteps: 4 }),
+      programs: fc.oneof(programs({ examples, examplesPerProgram: { min: Math.ceil(examples.length / 3), max: examples.length }, maxSteps: 4 }), loopMemrefPrograms()),
       runs,
       coverage: { patterns, folders, exclude },
     });
@@ -49,6 +49,6 @@ function patternSet(name: string, patterns: readonly Pattern[], folders: readonl
 }
 
 patternSet("scf", scfCanonicalizationPatterns);
-patternSet("affine", affineCanonicalizationPatterns, [AffineApplyOp, AffineMinOp, AffineMaxOp], memoryExcluded);
+patternSet("affine", affineCanonicalizationPatterns, [AffineApplyOp, AffineMinOp, AffineMaxOp]);
 
 s.run();
