@@ -17,7 +17,15 @@ import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/p
 import { ConstantOp, SelectOp, XOrIOp } from "../../dialects/arith/index.ts";
 import { BranchOp } from "../../dialects/cf/index.ts";
 import { ifCombine, ifCombineNested, ifConditionPropagation } from "./if-combine.ts";
-import { parallelCollapseSingleIteration, parallelMergeNested, whileCmpCond, whileConditionTruth, whileUnusedResult } from "./loop-patterns.ts";
+import {
+  parallelCollapseSingleIteration,
+  parallelMergeNested,
+  whileCmpCond,
+  whileConditionTruth,
+  whileInvariantBeforeArgs,
+  whileInvariantValueYielded,
+  whileUnusedResult,
+} from "./loop-patterns.ts";
 import { ExecuteRegionOp, ForOp, forBody, IfOp, iterArgs, ParallelOp, YieldOp, yieldOf } from "../../dialects/scf/index.ts";
 
 /**
@@ -453,6 +461,8 @@ export const scfCanonicalizationPatterns: readonly Pattern[] = [
   ifCombine,
   ifCombineNested,
   ifConditionPropagation,
+  whileInvariantBeforeArgs,
+  whileInvariantValueYielded,
   whileConditionTruth,
   whileCmpCond,
   whileUnusedResult,

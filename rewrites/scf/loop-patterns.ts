@@ -1,6 +1,7 @@
 /**
  * scf.while and scf.parallel canonicalization patterns (MLIR 16's SCF.cpp): what the `after` region knows of the
- * condition (WhileConditionTruth, WhileCmpCond), results and arguments nothing uses (WhileUnusedResult), parallel
+ * condition (WhileConditionTruth, WhileCmpCond), results and arguments nothing uses (WhileUnusedResult),
+ * loop-invariant values (RemoveLoopInvariantArgsFromBeforeBlock, RemoveLoopInvariantValueYielded), parallel
  * dimensions that iterate once (CollapseSingleIterationLoops) and parallel loops nested directly in one another
  * (MergeNestedParallelLoops).
  */
@@ -12,7 +13,7 @@ import { defining } from "../../src/ir/defining.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
 import { rewrite } from "../../src/rewrite/pattern.ts";
 import { CmpIOp, ConstantOp } from "../../dialects/arith/index.ts";
-import { ConditionOp, conditionOf, ParallelOp, ReduceOp, ReduceReturnOp, WhileOp } from "../../dialects/scf/index.ts";
+import { ConditionOp, conditionOf, ParallelOp, ReduceOp, ReduceReturnOp, WhileOp, YieldOp } from "../../dialects/scf/index.ts";
 
 /** `%true` or `%false` (i1), before `op`. */
 function boolConstant(rw: Parameters<Parameters<typeof rewrite>[0]["apply"]>[1], value: boolean): Value {
@@ -132,6 +133,101 @@ export const whileUnusedResult = rewrite({
     rw.replaceOp(
       op,
       op.results.map((r, i) => (kept[i] ? (replacement.results[next++] as Value) : r)),
+    );
+    return rw.done();
+  },
+});
+
+/**
+ * A `before` argument that stays its initial value goes, its uses taking that value (RemoveLoopInvariantArgsFromBeforeBlock):
+ * the body yields the initial value back, or yields the `after` argument that the condition passed either that
+ * `before` argument or the initial value.
+ *
+ *   %r = scf.while (%a = %x, %k = %n) : (i32, i32) -> i32 {           %r = scf.while (%a = %x) : (i32) -> i32 {
+ *     ... %k ...; scf.condition(%c) %a : i32                   ->        ... %n ...; scf.condition(%c) %a : i32
+ *   } do { ^bb0(%v: i32): ...; scf.yield %w, %n : i32, i32 }          } do { ^bb0(%v: i32): ...; scf.yield %w : i32 }
+ */
+export const whileInvariantBeforeArgs = rewrite({
+  name: "scf.while.invariant-before-args",
+  examples: [
+    "^bb0(%x: $T, %n: $T):\n  %r:2 = scf.while (%a = %x, %k = %n) : ($T, $T) -> ($T, $T) {\n    %c = arith.cmpi sgt, %a, %k : $T\n    scf.condition(%c) %a, ?{%k|%n|%a} : $T, $T\n  } do {\n  ^bb0(%v: $T, %u: $T):\n    %w = arith.subi %v, %u : $T\n    scf.yield %w, ?{%n|%u|%w} : $T, $T\n  }",
+  ],
+  root: WhileOp,
+  apply(op, rw) {
+    const before = op.before.entry;
+    const after = op.after.entry;
+    const cond = conditionOf(op);
+    const yieldOp = after?.last;
+    if (before === undefined || after === undefined || cond === undefined || yieldOp === undefined) return rw.fail("the loop is incomplete");
+    const invariant = op.inits.map((init, i) => {
+      const yielded = yieldOp.getOperand(i);
+      if (yielded === init) return true;
+      const k = after.args.indexOf(yielded as never);
+      if (k < 0) return false;
+      const passed = cond.args[k];
+      return passed === before.arg(i) || passed === init;
+    });
+    if (!invariant.some((x) => x)) return rw.fail("no before argument is loop-invariant");
+    rw.setInsertionPointBefore(yieldOp);
+    rw.create(YieldOp, { values: yieldOp.operands.filter((_, i) => !invariant[i]) });
+    rw.eraseOp(yieldOp);
+    rw.setInsertionPointBefore(op);
+    const inits = op.inits.filter((_, i) => !invariant[i]);
+    const replacement = rw.create(WhileOp, { inits, values: op.results.map((r) => r.type), before: new Region(), after: new Region() });
+    const newBefore = rw.createBlock(replacement.before, inits.map((v) => v.type));
+    let next = 0;
+    rw.mergeBlocks(
+      before,
+      newBefore,
+      op.inits.map((init, i) => (invariant[i] ? init : newBefore.arg(next++))),
+    );
+    rw.inlineRegionBefore(op.after, replacement.after);
+    rw.replaceOp(op, [...replacement.results]);
+    return rw.done();
+  },
+});
+
+/**
+ * A value the condition passes on that is defined outside the `before` block is used directly, in the body and
+ * as the result (RemoveLoopInvariantValueYielded):
+ *
+ *   %r:2 = scf.while (%a = %x) : (i32) -> (i32, i32) {             %r = scf.while (%a = %x) : (i32) -> i32 {
+ *     ...; scf.condition(%c) %a, %y : i32, i32              ->        ...; scf.condition(%c) %a : i32
+ *   } do { ^bb0(%v: i32, %w: i32): ... %w ... }                     } do { ^bb0(%v: i32): ... %y ... }    (uses of %r#1 use %y)
+ */
+export const whileInvariantValueYielded = rewrite({
+  name: "scf.while.invariant-value-yielded",
+  examples: [
+    "^bb0(%x: $T, %y: $T):\n  %r:2 = scf.while (%a = %x) : ($T) -> ($T, $T) {\n    %c = arith.cmpi ugt, %a, %y : $T\n    %h = arith.shrui %a, %y : $T\n    scf.condition(%c) ?{%h|%a}, ?{%y|%a} : $T, $T\n  } do {\n  ^bb0(%v: $T, %w: $T):\n    %s = arith.subi %v, %w : $T\n    scf.yield %s : $T\n  }",
+  ],
+  root: WhileOp,
+  apply(op, rw) {
+    const before = op.before.entry;
+    const after = op.after.entry;
+    const cond = conditionOf(op);
+    if (before === undefined || after === undefined || cond === undefined) return rw.fail("the loop is incomplete");
+    const passed = [...cond.args];
+    const outside = passed.map((v) => v.parentBlock !== before);
+    if (!outside.some((x) => x)) return rw.fail("every value passed on is defined in the before block");
+    const kept = passed.filter((_, i) => !outside[i]);
+    rw.setInsertionPointBefore(cond);
+    rw.create(ConditionOp, { condition: cond.condition, args: kept });
+    rw.eraseOp(cond);
+    rw.setInsertionPointBefore(op);
+    const types = kept.map((v) => v.type);
+    const replacement = rw.create(WhileOp, { inits: [...op.inits], values: types, before: new Region(), after: new Region() });
+    const newAfter = rw.createBlock(replacement.after, types);
+    let next = 0;
+    const values = passed.map((v, i) => (outside[i] ? { arg: v, result: v } : { arg: newAfter.arg(next), result: replacement.results[next++] as Value }));
+    rw.mergeBlocks(
+      after,
+      newAfter,
+      values.map((x) => x.arg),
+    );
+    rw.inlineRegionBefore(op.before, replacement.before);
+    rw.replaceOp(
+      op,
+      values.map((x) => x.result),
     );
     return rw.done();
   },

@@ -600,3 +600,57 @@ func.func @parallel_collapse_one_dim(%n: index, %A: memref<?x?xi32>) {
   }
   return
 }
+
+// -----
+
+// RemoveLoopInvariantArgsFromBeforeBlock: a before argument the body yields back unchanged (or its initial
+// value) goes; RemoveLoopInvariantValueYielded: a value from outside passed by the condition is used directly.
+// CHECK: module {
+// CHECK-LABEL: func.func @while_invariants(
+// CHECK-SAME: %arg0: i32, %arg1: i32, %arg2: i32) -> (i32, i32, i32) {
+// CHECK-NEXT: %0:2 = scf.while (%arg3 = %arg0) : (i32) -> (i32, i32) {
+// CHECK-NEXT: %4 = arith.cmpi slt, %arg3, %arg2 : i32
+// CHECK-NEXT: %5 = arith.muli %arg1, %arg1 : i32
+// CHECK-NEXT: scf.condition(%4) %arg3, %5 : i32, i32
+// CHECK-NEXT: } do {
+// CHECK-NEXT: ^bb0(%arg3: i32, %arg4: i32):
+// CHECK-NEXT: %4 = arith.addi %arg3, %arg4 : i32
+// CHECK-NEXT: scf.yield %4 : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: %1 = scf.while (%arg3 = %arg0) : (i32) -> i32 {
+// CHECK-NEXT: %4 = arith.cmpi ugt, %arg3, %arg1 : i32
+// CHECK-NEXT: %5 = arith.shrui %arg3, %arg1 : i32
+// CHECK-NEXT: scf.condition(%4) %5 : i32
+// CHECK-NEXT: } do {
+// CHECK-NEXT: ^bb0(%arg3: i32):
+// CHECK-NEXT: %4 = arith.subi %arg3, %arg1 : i32
+// CHECK-NEXT: scf.yield %4 : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: %2 = arith.addi %0#0, %0#1 : i32
+// CHECK-NEXT: %3 = arith.addi %1, %arg1 : i32
+// CHECK-NEXT: return %2, %arg2, %3 : i32, i32, i32
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+func.func @while_invariants(%x: i32, %y: i32, %n: i32) -> (i32, i32, i32) {
+  %r:3 = scf.while (%a = %x, %b = %y, %k = %n) : (i32, i32, i32) -> (i32, i32, i32) {
+    %c = arith.cmpi slt, %a, %k : i32
+    %m = arith.muli %b, %b : i32
+    scf.condition(%c) %a, %m, %k : i32, i32, i32
+  } do {
+  ^bb0(%v: i32, %w: i32, %u: i32):
+    %h = arith.addi %v, %w : i32
+    scf.yield %h, %y, %u : i32, i32, i32
+  }
+  %s:2 = scf.while (%a = %x) : (i32) -> (i32, i32) {
+    %c = arith.cmpi ugt, %a, %y : i32
+    %h = arith.shrui %a, %y : i32
+    scf.condition(%c) %h, %y : i32, i32
+  } do {
+  ^bb0(%v: i32, %w: i32):
+    %t = arith.subi %v, %w : i32
+    scf.yield %t : i32
+  }
+  %z = arith.addi %r#0, %r#1 : i32
+  %q = arith.addi %s#0, %s#1 : i32
+  return %z, %r#2, %q : i32, i32, i32
+}
