@@ -13,6 +13,7 @@ import * as assert from "uvu/assert";
 import { AffineApplyOp, AffineMaxOp, AffineMinOp } from "../../dialects/affine/index.ts";
 import { affineCanonicalizationPatterns } from "../../rewrites/affine/canonicalize.ts";
 import { scfCanonicalizationPatterns } from "../../rewrites/scf/canonicalize.ts";
+import { scfTensorCanonicalizationPatterns } from "../../rewrites/scf/tensor-patterns.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { loopNestExamples } from "../../rewrites/testing/gen-loops.ts";
 import { loopMemrefPrograms } from "../../rewrites/testing/gen-loop-memref.ts";
@@ -51,6 +52,11 @@ function patternSet(name: string, patterns: readonly Pattern[], folders: readonl
 }
 
 if (sets.has("scf")) patternSet("scf", scfCanonicalizationPatterns);
+if (sets.has("scf")) {
+  patternSet("scf on tensors", scfTensorCanonicalizationPatterns, [], {
+    "scf.foreach_thread.dim": "scf.foreach_thread with shared outputs does not run in the interpreter (golden: test/golden/scf/canonicalize.mlir)",
+  });
+}
 if (sets.has("affine")) patternSet("affine", affineCanonicalizationPatterns, [AffineApplyOp, AffineMinOp, AffineMaxOp]);
 
 s.run();

@@ -654,3 +654,61 @@ func.func @while_invariants(%x: i32, %y: i32, %n: i32) -> (i32, i32, i32) {
   %q = arith.addi %s#0, %s#1 : i32
   return %z, %r#2, %q : i32, i32, i32
 }
+
+// -----
+
+// ForOpTensorCastFolder: a tensor cast in and cast back out is carried in its source type.
+// CHECK: module {
+// CHECK-LABEL: func.func @for_tensor_cast(
+// CHECK-SAME: %arg0: f32, %arg1: index) -> f32 {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %c1 = arith.constant 1 : index
+// CHECK-NEXT: %from_elements = tensor.from_elements %arg0, %arg0, %arg0 : tensor<3xf32>
+// CHECK-NEXT: %0 = scf.for %arg2 = %c0 to %arg1 step %c1 iter_args(%arg3 = %from_elements) -> (tensor<3xf32>) {
+// CHECK-NEXT: %extracted_0 = tensor.extract %arg3[%c1] : tensor<3xf32>
+// CHECK-NEXT: %1 = arith.addf %extracted_0, %arg0 : f32
+// CHECK-NEXT: %from_elements_1 = tensor.from_elements %1, %extracted_0, %arg0 : tensor<3xf32>
+// CHECK-NEXT: scf.yield %from_elements_1 : tensor<3xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: %extracted = tensor.extract %0[%c0] : tensor<3xf32>
+// CHECK-NEXT: return %extracted : f32
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+func.func @for_tensor_cast(%x: f32, %n: index) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %t = tensor.from_elements %x, %x, %x : tensor<3xf32>
+  %c = tensor.cast %t : tensor<3xf32> to tensor<?xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %c) -> (tensor<?xf32>) {
+    %e = tensor.extract %a[%c1] : tensor<?xf32>
+    %s = arith.addf %e, %x : f32
+    %u = tensor.from_elements %s, %e, %x : tensor<3xf32>
+    %w = tensor.cast %u : tensor<3xf32> to tensor<?xf32>
+    scf.yield %w : tensor<?xf32>
+  }
+  %b = tensor.cast %r : tensor<?xf32> to tensor<3xf32>
+  %v = tensor.extract %b[%c0] : tensor<3xf32>
+  return %v : f32
+}
+
+// -----
+
+// DimOfForeachThreadOp: the size of a result is the size of the shared output tied to it.
+// CHECK: module {
+// CHECK-LABEL: func.func @dim_of_foreach_thread(
+// CHECK-SAME: %arg0: tensor<?xf32>, %arg1: tensor<1xf32>, %arg2: index) -> index {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %dim = tensor.dim %arg0, %c0 : tensor<?xf32>
+// CHECK-NEXT: return %dim : index
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+func.func @dim_of_foreach_thread(%t: tensor<?xf32>, %s: tensor<1xf32>, %n: index) -> index {
+  %c0 = arith.constant 0 : index
+  %r = scf.foreach_thread (%i) in (%n) shared_outs(%o = %t) -> (tensor<?xf32>) {
+    scf.foreach_thread.perform_concurrently {
+      tensor.parallel_insert_slice %s into %o[%i] [1] [1] : tensor<1xf32> into tensor<?xf32>
+    }
+  }
+  %d = tensor.dim %r, %c0 : tensor<?xf32>
+  return %d : index
+}
