@@ -1,18 +1,26 @@
 /**
  * scf canonicalization patterns on tensors (MLIR 16's SCF.cpp): a loop-carried tensor that is cast on the way
- * in and cast back on the way out is carried in its source type (ForOpTensorCastFolder), and the size of an
+ * in and cast back on the way out is carried in its source type (ForOpTensorCastFolder), one that goes through
+ * a memref in every iteration is that memref (LastTensorLoadCanonicalization), and the size of an
  * scf.foreach_thread result is that of the shared output it is tied to (DimOfForeachThreadOp).
  */
 import { type Block, IRMapping, Region } from "../../src/ir/operation.ts";
 import type { Value } from "../../src/ir/value.ts";
-import type { RankedTensorType, UnrankedTensorType } from "../../src/ir/types.ts";
+import { RankedTensorType, UnrankedTensorType } from "../../src/ir/types.ts";
 import { defining } from "../../src/ir/defining.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { CastOp, DimOp } from "../../dialects/tensor/index.ts";
 import { ForeachThreadOp, ForOp, YieldOp } from "../../dialects/scf/index.ts";
+import { ToMemrefOp, ToTensorOp } from "../../dialects/bufferization/index.ts";
 
 type TensorType = RankedTensorType | UnrankedTensorType;
+
+/** Whether `v` is defined in `region` or a region nested in it. */
+function definedIn(v: Value, region: Region): boolean {
+  for (let r = v.parentBlock?.parent; r !== undefined; r = r.parent?.parentRegion) if (r === region) return true;
+  return false;
+}
 
 /**
  * An iter_arg whose initial value is `tensor.cast %t` and whose (only) use of the result casts it back to
@@ -102,7 +110,59 @@ export const dimOfForeachThread = rewrite({
   },
 });
 
-export const scfTensorCanonicalizationPatterns: readonly Pattern[] = [forTensorCastFolder, dimOfForeachThread];
+/**
+ * A loop-carried tensor that the body reads only through `bufferization.to_memref` and yields as
+ * `bufferization.to_tensor` of that same memref, right before the yield, is carried in the memref: the
+ * to_memref moves before the loop (of the initial value) and the result is a to_tensor after it
+ * (LastTensorLoadCanonicalization). Narrower than MLIR 16: the yielded to_tensor's memref must be that
+ * to_memref or defined outside the loop (MLIR 16 also takes a memref made inside the body, and then reads it
+ * after the loop, where it is not defined).
+ *
+ *   %r = scf.for ... iter_args(%a = %t) -> (tensor<4xf32>) {        %m = bufferization.to_memref %t : memref<4xf32>
+ *     %m = bufferization.to_memref %a : memref<4xf32>                scf.for ... {
+ *     memref.store %x, %m[%c1] : memref<4xf32>              ->          memref.store %x, %m[%c1] : memref<4xf32>
+ *     %u = bufferization.to_tensor %m : memref<4xf32>                }
+ *     scf.yield %u : tensor<4xf32>                                   %r = bufferization.to_tensor %m : memref<4xf32>
+ *   }
+ */
+export const forLastTensorLoad = rewrite({
+  name: "scf.for.last-tensor-load",
+  examples: [
+    "^bb0(%x: $F, %n: index):\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %n4 = arith.constant ?{0|1|3} : index\n  %_t = tensor.from_elements %x, %x, %x, %x : tensor<4x$F>\n" +
+      "  %_r = scf.for %i = %c0 to %n4 step %c1 iter_args(%a = %_t) -> (tensor<4x$F>) {\n    %m = bufferization.to_memref %a : memref<4x$F>\n    %o = memref.load %m[%i] : memref<4x$F>\n    %s = arith.addf %o, %x : $F\n    memref.store %s, %m[%c1] : memref<4x$F>\n    %u = bufferization.to_tensor %m : memref<4x$F>\n    scf.yield %u : tensor<4x$F>\n  }\n" +
+      "  %v = tensor.extract %_r[%c1] : tensor<4x$F>",
+  ],
+  root: ForOp,
+  apply(op, rw) {
+    const body = op.region.entry as Block;
+    const yieldOp = body.last as YieldOp;
+    let changed = false;
+    op.initArgs.forEach((init, k) => {
+      const arg = body.arg(k + 1);
+      const load = defining(yieldOp.getOperand(k), ToTensorOp);
+      if (!(arg.type instanceof RankedTensorType || arg.type instanceof UnrankedTensorType) || load === undefined) return;
+      const users = [...arg.uses()].map((u) => u.owner);
+      const toMemref = users.length === 1 && users[0] instanceof ToMemrefOp ? (users[0] as ToMemrefOp) : undefined;
+      if (users.length > 0 && toMemref === undefined) return;
+      if (toMemref !== undefined && load.memref !== toMemref.memref) return;
+      if (toMemref === undefined && definedIn(load.memref, op.region)) return;
+      if (load.next !== yieldOp) return;
+      if (toMemref !== undefined) {
+        rw.setInsertionPointBefore(op);
+        const hoisted = rw.create(ToMemrefOp, { tensor: init as Value<TensorType>, memref: toMemref.memref.type });
+        rw.replaceOp(toMemref, [hoisted.memref]);
+      }
+      rw.setInsertionPointAfter(op);
+      const after = rw.create(ToTensorOp, { memref: load.memref, result: op.results[k]?.type as TensorType });
+      rw.replaceAllUsesWith(op.results[k] as Value, after.result);
+      rw.modifyInPlace(yieldOp, () => yieldOp.setOperand(k, arg));
+      changed = true;
+    });
+    return changed ? rw.done() : rw.fail("no iter_arg is a tensor loaded from its memref right before the yield");
+  },
+});
+
+export const scfTensorCanonicalizationPatterns: readonly Pattern[] = [forLastTensorLoad, forTensorCastFolder, dimOfForeachThread];
 
 /** The patterns as an extension of scf and tensor (they match both), for a Context to load. */
 export const scfTensorCanonicalization = defineDialectExtension({

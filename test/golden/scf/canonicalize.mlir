@@ -712,3 +712,32 @@ func.func @dim_of_foreach_thread(%t: tensor<?xf32>, %s: tensor<1xf32>, %n: index
   %d = tensor.dim %r, %c0 : tensor<?xf32>
   return %d : index
 }
+
+// -----
+
+// LastTensorLoadCanonicalization: a loop-carried tensor that the body reads only through to_memref and yields
+// as to_tensor of that same memref, just before the yield, is the memref's to_tensor after the loop.
+// CHECK: module {
+// CHECK-LABEL: func.func @last_tensor_load(
+// CHECK-SAME: %arg0: tensor<4xf32>, %arg1: index, %arg2: f32) -> tensor<4xf32> {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %c1 = arith.constant 1 : index
+// CHECK-NEXT: %0 = bufferization.to_memref %arg0 : memref<4xf32>
+// CHECK-NEXT: scf.for %arg3 = %c0 to %arg1 step %c1 {
+// CHECK-NEXT: memref.store %arg2, %0[%c1] : memref<4xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: %1 = bufferization.to_tensor %0 : memref<4xf32>
+// CHECK-NEXT: return %1 : tensor<4xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+func.func @last_tensor_load(%t: tensor<4xf32>, %n: index, %x: f32) -> tensor<4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %t) -> (tensor<4xf32>) {
+    %m = bufferization.to_memref %a : memref<4xf32>
+    memref.store %x, %m[%c1] : memref<4xf32>
+    %u = bufferization.to_tensor %m : memref<4xf32>
+    scf.yield %u : tensor<4xf32>
+  }
+  return %r : tensor<4xf32>
+}
