@@ -41,9 +41,13 @@ export const forTensorCastFolder = rewrite({
   name: "scf.for.tensor-cast",
   // (Tensor values are named with a leading underscore: the program generator does not take them as operands.)
   examples: [
-    "^bb0(%x: $F, %n: index):\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %_t = tensor.from_elements %x, %x, %x : tensor<3x$F>\n" +
+    "^bb0(%x: $F):\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %n = arith.constant ?{0|1|3} : index\n  %_t = tensor.from_elements %x, %x, %x : tensor<3x$F>\n" +
       "  %_c = tensor.cast %_t : tensor<3x$F> to tensor<?x$F>\n  %_r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %_c) -> (tensor<?x$F>) {\n    %e = tensor.extract %a[%c1] : tensor<?x$F>\n    %s = arith.addf %e, %x : $F\n    %u = tensor.insert %s into %a[%c0] : tensor<?x$F>\n    scf.yield %u : tensor<?x$F>\n  }\n" +
-      "  %_b = tensor.cast %_r : tensor<?x$F> to tensor<?{3|2}x$F>\n  %v = tensor.extract %_b[%c0] : tensor<?{3|2}x$F>",
+      "  %_b = tensor.cast %_r : tensor<?x$F> to tensor<3x$F>\n  %v = tensor.extract %_b[%c0] : tensor<3x$F>",
+    // A near miss: the result is cast to another type than the initial value's source (dynamic).
+    "^bb0(%x: $F):\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %n = arith.constant ?{0|2} : index\n  %_t = tensor.from_elements %x, %x, %x : tensor<3x$F>\n" +
+      "  %_c = tensor.cast %_t : tensor<3x$F> to tensor<?x$F>\n  %_r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %_c) -> (tensor<?x$F>) {\n    %e = tensor.extract %a[%c1] : tensor<?x$F>\n    %s = arith.mulf %e, %x : $F\n    %u = tensor.insert %s into %a[%c0] : tensor<?x$F>\n    scf.yield %u : tensor<?x$F>\n  }\n" +
+      "  %_b = tensor.cast %_r : tensor<?x$F> to tensor<*x$F>\n  %_d = tensor.cast %_b : tensor<*x$F> to tensor<3x$F>\n  %v = tensor.extract %_d[%c1] : tensor<3x$F>",
   ],
   root: ForOp,
   apply(op, rw) {
@@ -128,7 +132,7 @@ export const dimOfForeachThread = rewrite({
 export const forLastTensorLoad = rewrite({
   name: "scf.for.last-tensor-load",
   examples: [
-    "^bb0(%x: $F, %n: index):\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %n4 = arith.constant ?{0|1|3} : index\n  %_t = tensor.from_elements %x, %x, %x, %x : tensor<4x$F>\n" +
+    "^bb0(%x: $F):\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %n4 = arith.constant ?{0|1|3} : index\n  %_t = tensor.from_elements %x, %x, %x, %x : tensor<4x$F>\n" +
       "  %_r = scf.for %i = %c0 to %n4 step %c1 iter_args(%a = %_t) -> (tensor<4x$F>) {\n    %m = bufferization.to_memref %a : memref<4x$F>\n    %o = memref.load %m[%i] : memref<4x$F>\n    %s = arith.addf %o, %x : $F\n    memref.store %s, %m[%c1] : memref<4x$F>\n    %u = bufferization.to_tensor %m : memref<4x$F>\n    scf.yield %u : tensor<4x$F>\n  }\n" +
       "  %v = tensor.extract %_r[%c1] : tensor<4x$F>",
   ],

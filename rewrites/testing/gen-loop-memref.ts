@@ -120,8 +120,15 @@ const affineForNest: Nest = (s, pick) => {
     `      ${v} = affine.load %A[${i}, ${k} - ${shift}] : ${A}`,
     `      ${w} = ${oneOf(pick, FLOAT_OPS)} ${v}, %s : f32`,
   );
-  if (pick(3) === 0) s.lines.push(`      affine.prefetch %A[${i}, ${k} - ${shift}], ${oneOf(pick, ["read", "write"])}, locality<${pick(4)}>, data : ${A}`);
-  s.lines.push(`      affine.store ${w}, %B[${k} - ${shift}, ${i}] : ${B}`, "    }", "  }");
+  if (pick(2) === 0) s.lines.push(`      affine.prefetch %A[${i}, ${k} - ${shift}], ${oneOf(pick, ["read", "write"])}, locality<${pick(4)}>, data : ${A}`);
+  s.lines.push(`      affine.store ${w}, %B[${k} - ${shift}, ${i}] : ${B}`);
+  // A guard with an empty else (SimplifyDeadElse) or a storing one.
+  if (pick(2) === 0) {
+    s.lines.push(`      affine.if affine_set<(d0, d1) : (d0 - d1 >= 0)>(${i}, ${j}) {`, `        affine.store %s, %A[${i}, ${j}] : ${A}`, "      } else {");
+    if (pick(3) === 0) s.lines.push(`        affine.store %s, %B[${j}, ${i}] : ${B}`);
+    s.lines.push("      }");
+  }
+  s.lines.push("    }", "  }");
 };
 
 /** affine.parallel over A reducing with a random kind (zero-trip bands give the identity). */
@@ -133,11 +140,14 @@ const affineParallelReduce: Nest = (s, pick) => {
   const r = fresh(s, "r");
   const v = fresh(s, "v");
   const kind = oneOf(pick, ["addf", "mulf", "maxf", "minf"]);
+  const q = fresh(s, "q");
+  const shift = pick(4);
   const ub = pick(3) === 0 ? `min(%n, ${ubi})` : String(ubi);
   const lbExpr = pick(3) === 0 ? `${lbi} + symbol(%z)` : String(lbi);
   s.lines.push(
     `  ${r} = affine.parallel (${i}, ${j}) = (${lbExpr}, ${lbj}) to (${ub}, ${ubj}) reduce ("${kind}") -> (f32) {`,
-    `    ${v} = affine.load %A[${i}, ${j}] : ${A}`,
+    `    ${q} = affine.apply affine_map<(d0) -> (d0 + ${shift})>(${j})`,
+    `    ${v} = affine.load %A[${i}, ${q} - ${shift}] : ${A}`,
     `    affine.yield ${v} : f32`,
     "  }",
   );
@@ -151,15 +161,18 @@ const affineParallelIf: Nest = (s, pick) => {
   const v = fresh(s, "v");
   const w = fresh(s, "w");
   const bound = pick(4);
+  const p = fresh(s, "p");
   s.lines.push(
     `  affine.parallel (${i}) = (${lb}) to (${ub}) step (${1 + pick(2)}) {`,
     `    ${v} = affine.load %V[${i}] : ${V}`,
     `    ${w} = ${oneOf(pick, FLOAT_OPS)} ${v}, %s : f32`,
+    `    ${p} = affine.apply affine_map<(d0) -> (d0 + 1)>(${i})`,
+    `    affine.prefetch %V[${p} - 1], read, locality<${pick(4)}>, data : ${V}`,
     `    affine.if affine_set<(d0)[s0] : (d0 - s0 >= 0, ${bound} - d0 >= 0)>(${i})[%n] {`,
-    `      affine.store ${w}, %V[${i}] : ${V}`,
+    `      affine.store ${w}, %V[${p} - 1] : ${V}`,
     "    } else {",
   );
-  if (pick(2) === 0) s.lines.push(`      affine.store %s, %V[${i}] : ${V}`);
+  if (pick(3) === 0) s.lines.push(`      affine.store %s, %V[${i}] : ${V}`);
   s.lines.push("    }", "  }");
 };
 
@@ -183,6 +196,22 @@ const scfParallelWhile: Nest = (s, pick) => {
   const i = fresh(s, "i");
   const v = fresh(s, "v");
   const w = fresh(s, "w");
+  // Nested parallel loops over A, writing B (MergeNestedParallelLoops; a one-iteration dimension collapses).
+  const [lbi, ubi] = range(pick, 4);
+  const [lbj, ubj] = range(pick, 6);
+  const pi = fresh(s, "i");
+  const pj = fresh(s, "j");
+  const pv = fresh(s, "v");
+  s.lines.push(
+    `  scf.parallel (${pi}) = (${c(lbi)}) to (${c(ubi)}) step (${c(1 + pick(2))}) {`,
+    `    scf.parallel (${pj}) = (${c(lbj)}) to (${c(ubj)}) step (${c(1)}) {`,
+    `      ${pv} = memref.load %A[${pi}, ${pj}] : ${A}`,
+    `      memref.store ${pv}, %B[${pj}, ${pi}] : ${B}`,
+    "      scf.yield",
+    "    }",
+    "    scf.yield",
+    "  }",
+  );
   s.lines.push(
     `  scf.parallel (${i}) = (${c(lb)}) to (${c(ub)}) step (${c(1 + pick(2))}) {`,
     `    ${v} = memref.load %V[${i}] : ${V}`,
@@ -200,6 +229,8 @@ const scfParallelWhile: Nest = (s, pick) => {
   const k3 = fresh(s, "k");
   const x = fresh(s, "x");
   const a3 = fresh(s, "a");
+  const a4 = fresh(s, "a");
+  const again = fresh(s, "again");
   s.lines.push(
     `  ${r}:2 = scf.while (${k} = ${c(pick(9))}, ${a} = %s) : (index, f32) -> (index, f32) {`,
     `    ${more} = arith.cmpi sgt, ${k}, %c0 : index`,
@@ -209,7 +240,10 @@ const scfParallelWhile: Nest = (s, pick) => {
     `    ${k3} = arith.subi ${k2}, %c1 : index`,
     `    ${x} = memref.load %V[${k3}] : ${V}`,
     `    ${a3} = arith.addf ${a2}, ${x} : f32`,
-    `    scf.yield ${k3}, ${a3} : index, f32`,
+    // The body repeats the condition's comparison (WhileCmpCond makes it true).
+    `    ${again} = arith.cmpi ${oneOf(pick, ["sgt", "sle"])}, ${k2}, %c0 : index`,
+    `    ${a4} = arith.select ${again}, ${a3}, ${a2} : f32`,
+    `    scf.yield ${k3}, ${a4} : index, f32`,
     "  }",
   );
   s.results.push(`${r}#1`);

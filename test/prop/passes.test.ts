@@ -44,6 +44,10 @@ const elsewhere = Object.fromEntries([
     .map((p) => [p.name, p.name.startsWith("memref.") ? "a memref pattern: test/prop/memref-canonicalize.test.ts checks it on memref programs" : "an omp pattern: no omp program generator yet (goldens only)"]),
   ...tosaCanonicalizationPatterns.map((p) => [p.name, "a TOSA pattern: test/prop/tosa-canonicalize.test.ts checks it on TOSA programs"]),
   ["scf.foreach_thread.dim", "scf.foreach_thread with shared outputs does not run in the interpreter (golden: test/golden/scf/canonicalize.mlir)"],
+  ...["scf.for.tensor-cast", "scf.for.last-tensor-load"].map((n) => [
+    n,
+    "an scf pattern on tensors, rarely left to fire among all the tensor patterns: test/unit/scf-affine-canonicalize-prop.test.ts checks it on its own examples",
+  ]),
   ...[...AFFINE_MEMORY].map((n) => [n, "an affine pattern on memory accesses: test/unit/scf-affine-canonicalize-prop.test.ts checks it on loop nests over memrefs"]),
 ]);
 check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", withExamples, undefined, { patterns: canonicalization, exclude: elsewhere });
