@@ -10,7 +10,7 @@ import type { Value } from "../../src/ir/value.ts";
 import { wouldOpBeTriviallyDead } from "../../src/interfaces/side-effect-queries.ts";
 import { type MixedIndex, splitMixed, staticList } from "../../src/irdl/dynamic-index-list.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
-import { opaque4, tensorExample } from "./examples.ts";
+import { opaque4, tensorExample, unknownIndex } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { canonicalSliceType, emptyArgs, extractSliceArgs, insertSliceArgs } from "../../dialects/tensor/build.ts";
 import { preservesStaticInformation } from "../../dialects/tensor/fold.ts";
@@ -211,6 +211,10 @@ export const emptyStaticSizes = rewrite({
   },
 });
 
+/** `%<name>`: a tensor<?x$T> generated with `%<n>` elements, %x before index %i and %y from it on (examples). */
+const generated = (name: string, n: string): string =>
+  `%${name} = tensor.generate %${n} {\n  ^bb0(%a: index):\n    %lt = arith.cmpi ult, %a, %i : index\n    %v = arith.select %lt, %x, %y : $T\n    tensor.yield %v : $T\n  } : tensor<?x$T>`;
+
 /**
  * Constant extents of a tensor.generate become static dims (cast back to the old type).
  *
@@ -220,6 +224,11 @@ export const emptyStaticSizes = rewrite({
  */
 export const generateStaticExtents = rewrite({
   name: "tensor.generate-static-extents",
+  examples: [tensorExample(`%n = arith.constant ?{1|2|3} : index
+  ${generated("g", "n")}
+  %c0 = arith.constant 0 : index
+  %j = arith.minui %i, %c0 : index
+  %r = tensor.insert %y into %g[%j] : tensor<?x$T>`, 1)],
   root: GenerateOp,
   apply(op, rw) {
     const t = op.result.type;
@@ -247,6 +256,11 @@ export const generateStaticExtents = rewrite({
  */
 export const extractOfGenerate = rewrite({
   name: "tensor.extract-of-generate",
+  examples: [tensorExample(`${unknownIndex("n", 3)}
+  ${generated("g", "n")}
+  %c2 = arith.constant 2 : index
+  %j = arith.minui %i, %c2 : index
+  %r = tensor.extract %g[%j] : tensor<?x$T>`, "scalar")],
   root: ExtractOp,
   apply(op, rw) {
     const generate = defining(op.tensor, GenerateOp);
@@ -278,6 +292,12 @@ const allZero = (list: readonly MixedIndex[]): boolean => list.every((e) => (typ
  */
 export const padOfZeros = rewrite({
   name: "tensor.pad-of-zeros",
+  examples: [tensorExample(`${opaque4("t")}
+  %z = arith.constant ?{0|1} : index
+  %r = tensor.pad %t low[%z] high[0] {
+  ^bb0(%a: index):
+    tensor.yield %x : $T
+  } : tensor<4x$T> to tensor<?x$T>`, 1)],
   root: PadOp,
   apply(op, rw) {
     const low = splitMixedList(staticList(op.static_low), op.low);
@@ -321,6 +341,12 @@ function rebuildPad(op: PadOp, source: Value<RankedTensorType>, type: RankedTens
  */
 export const padOfCast = rewrite({
   name: "tensor.pad-of-cast",
+  examples: [tensorExample(`${opaque4("t")}
+  %c = tensor.cast %t : tensor<4x$T> to tensor<?x$T>
+  %r = tensor.pad %c low[?{0|1}] high[?{1|2}] {
+  ^bb0(%a: index):
+    tensor.yield %y : $T
+  } : tensor<?x$T> to tensor<?x$T>`, 1)],
   root: PadOp,
   apply(op, rw) {
     const source = foldableCastSource(op.source);
@@ -351,6 +377,13 @@ export const padOfCast = rewrite({
  */
 export const padIntoCast = rewrite({
   name: "tensor.pad-into-cast",
+  examples: [tensorExample(`${opaque4("t")}
+  ${unknownIndex("l", 1)}
+  %p = tensor.pad %t low[%l] high[1] {
+  ^bb0(%a: index):
+    tensor.yield %y : $T
+  } : tensor<4x$T> to tensor<?x$T>
+  %r = tensor.cast %p : tensor<?x$T> to tensor<6x$T>`, 1)],
   root: PadOp,
   apply(op, rw) {
     const users = op.result.users();
@@ -371,11 +404,9 @@ export const tensorSlicePatterns: readonly Pattern[] = [
   insertSliceOfCast,
   dimOfEmpty,
   emptyStaticSizes,
+  generateStaticExtents,
+  extractOfGenerate,
+  padOfZeros,
+  padOfCast,
+  padIntoCast,
 ];
-
-/**
- * The patterns on ops with a region (generate, pad): correct against mlir-opt-16 on the functions of
- * test/golden/tensor/region-patterns.txt, but not registered yet, as the shared property test of the canonicalize
- * pass needs an example of every registered pattern and examples cannot hold regions yet.
- */
-export const tensorRegionPatterns: readonly Pattern[] = [generateStaticExtents, extractOfGenerate, padOfZeros, padOfCast, padIntoCast];

@@ -30,10 +30,22 @@ export function tensorExample(body: string, rank: number | "scalar") {
   return { ir: `^bb0(%x: $T, %y: $T, %i: index):\n  ${observe}`, types: ELEMENT_TYPES };
 }
 
-/** The type of `%_r` in an example body: the last type on the line that defines it. */
+/**
+ * The type of `%_r` in an example body: the last type on the line that defines it, or for an op with a region
+ * (generate, pad), on the line that closes it.
+ */
 function resultType(body: string): string {
-  const line = body.split("\n").find((l) => l.trim().startsWith("%_r ="));
-  const m = line === undefined ? undefined : /(?:to|into|:)\s+(tensor<[^>]*>)\s*$/.exec(line.trim());
+  const lines = body.split("\n").map((l) => l.trim());
+  let at = lines.findIndex((l) => l.startsWith("%_r ="));
+  if (at >= 0 && lines[at]?.endsWith("{")) {
+    for (let depth = 0; at < lines.length; at++) {
+      const l = lines[at] as string;
+      depth += (l.match(/\{/g)?.length ?? 0) - (l.match(/\}/g)?.length ?? 0);
+      if (depth === 0) break;
+    }
+  }
+  const line = lines[at];
+  const m = line === undefined ? undefined : /(?:to|into|:)\s+(tensor<[^>]*>)\s*$/.exec(line);
   if (m === undefined || m === null) throw new Error(`tensor example: no type for %_r in ${body}`);
   return m[1] as string;
 }

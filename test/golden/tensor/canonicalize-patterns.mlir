@@ -241,3 +241,80 @@ func.func @collapse_of_cast(%t: tensor<2x4xf32>) -> tensor<?xf32> {
   %1 = tensor.collapse_shape %0 [[0, 1]] : tensor<?x4xf32> into tensor<?xf32>
   return %1 : tensor<?xf32>
 }
+
+
+// CHECK-LABEL: func.func @generate_static(
+// CHECK-SAME: %arg0: f32) -> tensor<?x3xf32> {
+// CHECK-NEXT: %generated = tensor.generate  {
+// CHECK-NEXT: ^bb0(%arg1: index, %arg2: index):
+// CHECK-NEXT: tensor.yield %arg0 : f32
+// CHECK-NEXT: } : tensor<4x3xf32>
+// CHECK-NEXT: %cast = tensor.cast %generated : tensor<4x3xf32> to tensor<?x3xf32>
+// CHECK-NEXT: return %cast : tensor<?x3xf32>
+func.func @generate_static(%v: f32) -> tensor<?x3xf32> {
+  %c4 = arith.constant 4 : index
+  %0 = tensor.generate %c4 {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
+}
+
+// CHECK-LABEL: func.func @extract_of_generate(
+// CHECK-SAME: %arg0: index, %arg1: index) -> i32 {
+// CHECK-NEXT: %0 = arith.index_cast %arg1 : index to i32
+// CHECK-NEXT: return %0 : i32
+func.func @extract_of_generate(%n: index, %j: index) -> i32 {
+  %0 = tensor.generate %n {
+  ^bb0(%i: index):
+    %v = arith.index_cast %i : index to i32
+    tensor.yield %v : i32
+  } : tensor<?xi32>
+  %1 = tensor.extract %0[%j] : tensor<?xi32>
+  return %1 : i32
+}
+
+// CHECK-LABEL: func.func @pad_zero(
+// CHECK-SAME: %arg0: tensor<?x4xf32>, %arg1: f32) -> tensor<?x4xf32> {
+// CHECK-NEXT: return %arg0 : tensor<?x4xf32>
+func.func @pad_zero(%t: tensor<?x4xf32>, %v: f32) -> tensor<?x4xf32> {
+  %c0 = arith.constant 0 : index
+  %0 = tensor.pad %t low[0, %c0] high[0, 0] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<?x4xf32> to tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
+}
+
+// CHECK-LABEL: func.func @pad_of_cast(
+// CHECK-SAME: %arg0: tensor<4x4xf32>, %arg1: f32) -> tensor<?x?xf32> {
+// CHECK-NEXT: %padded = tensor.pad %arg0 low[1, 1] high[1, 1] {
+// CHECK-NEXT: ^bb0(%arg2: index, %arg3: index):
+// CHECK-NEXT: tensor.yield %arg1 : f32
+// CHECK-NEXT: } : tensor<4x4xf32> to tensor<6x6xf32>
+// CHECK-NEXT: %cast = tensor.cast %padded : tensor<6x6xf32> to tensor<?x?xf32>
+// CHECK-NEXT: return %cast : tensor<?x?xf32>
+func.func @pad_of_cast(%t: tensor<4x4xf32>, %v: f32) -> tensor<?x?xf32> {
+  %0 = tensor.cast %t : tensor<4x4xf32> to tensor<?x?xf32>
+  %1 = tensor.pad %0 low[1, 1] high[1, 1] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<?x?xf32> to tensor<?x?xf32>
+  return %1 : tensor<?x?xf32>
+}
+
+// CHECK-LABEL: func.func @pad_into_cast(
+// CHECK-SAME: %arg0: tensor<?x4xf32>, %arg1: index, %arg2: f32) -> tensor<8x6xf32> {
+// CHECK-NEXT: %padded = tensor.pad %arg0 low[%arg1, 1] high[0, 1] {
+// CHECK-NEXT: ^bb0(%arg3: index, %arg4: index):
+// CHECK-NEXT: tensor.yield %arg2 : f32
+// CHECK-NEXT: } : tensor<?x4xf32> to tensor<8x6xf32>
+// CHECK-NEXT: return %padded : tensor<8x6xf32>
+func.func @pad_into_cast(%t: tensor<?x4xf32>, %l: index, %v: f32) -> tensor<8x6xf32> {
+  %0 = tensor.pad %t low[%l, 1] high[0, 1] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : f32
+  } : tensor<?x4xf32> to tensor<?x6xf32>
+  %1 = tensor.cast %0 : tensor<?x6xf32> to tensor<8x6xf32>
+  return %1 : tensor<8x6xf32>
+}
