@@ -79,7 +79,9 @@ const DEPARTURES: readonly Departure[] = [
   },
   {
     ops: ["tosa.maximum", "tosa.minimum", "tosa.reduce_max", "tosa.reduce_min", "tosa.clamp"],
-    why: "MLIR 16's arith.maxf/minf lower to llvm.maxnum/minnum, which may return either zero of +0 and -0 (the spec orders -0 below +0)",
+    why:
+      "MLIR 16's lowering of arith.maxf/minf (a compare and select after --arith-expand, llvm.maxnum/minnum without it) " +
+      "may return either zero of +0 and -0 (the spec, and arith's own documentation, order -0 below +0)",
     excuses: (ours, mlir, result) => isZero(ours, result) && isZero(mlir, result),
   },
   {

@@ -68,7 +68,10 @@ static void dump(Unranked *m, int64_t elemSize) {
 void tensile_case(int64_t k) { printf("C %ld\\n", (long)k); fflush(stdout); }
 `;
 
-/** A function to run: `fn` in module `text` (printed by Tensile), on tensor arguments, returning ranked tensors. */
+/**
+ * A function to run: `fn` in module `text` (printed by Tensile without aliases, `localScope`, so that cases can
+ * share a module), on tensor arguments, returning ranked tensors.
+ */
 export interface Mlir16Case {
   readonly text: string;
   readonly fn: string;
