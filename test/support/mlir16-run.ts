@@ -1,6 +1,7 @@
 /**
- * Runs tensor functions with MLIR 16 itself, as an oracle for Tensile's interpreter: the functions go into one
- * module with a `main` that calls each on its inputs (exact constants) and dumps every element of every result;
+ * Runs functions with MLIR 16 itself, as an oracle for Tensile's interpreter: the functions go into one module
+ * with a `main` that calls each on its inputs (exact constants: tensors, vectors, scalars) and dumps every element
+ * of every result (tensors, vectors and scalars; vectors and scalars through a stack buffer);
  * mlir-opt-16 lowers the module to the llvm dialect (the caller's pass list first, then bufferization and MLIR's
  * own conversions), and mlir-cpu-runner-16 runs it. The dump is the results' raw bytes, so floats compare bit for
  * bit, NaN payloads aside.
@@ -15,9 +16,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FloatType, IntegerType, isDynamic, type RankedTensorType, type Type } from "../../src/ir/types.ts";
+import { FloatType, IndexType, IntegerType, RankedTensorType, type Type, VectorType } from "../../src/ir/types.ts";
 import { printType } from "../../src/text/print-attr.ts";
-import { floatElementBits, floatKindOf, type RuntimeValue, type ShapedValue } from "../../src/interp/values.ts";
+import { type Element, type FloatElement, floatElementBits, floatKindOf, type RuntimeValue } from "../../src/interp/values.ts";
 
 /** MLIR's runtime copy between strided memrefs: element size, unranked source and target descriptors. */
 export const memrefCopySource = `
@@ -66,17 +67,19 @@ static void dump(Unranked *m, int64_t elemSize) {
   fflush(stdout);
 }
 void tensile_case(int64_t k) { printf("C %ld\\n", (long)k); fflush(stdout); }
+#include <stdlib.h>
+void *tensile_zeroed_malloc(int64_t n) { return calloc(1, (size_t)n); }
 `;
 
 /**
  * A function to run: `fn` in module `text` (printed by Tensile without aliases, `localScope`, so that cases can
- * share a module), on tensor arguments, returning ranked tensors.
+ * share a module), on tensor, vector and scalar arguments, returning static tensors, vectors and scalars.
  */
 export interface Mlir16Case {
   readonly text: string;
   readonly fn: string;
   readonly args: readonly RuntimeValue[];
-  readonly resultTypes: readonly RankedTensorType[];
+  readonly resultTypes: readonly Type[];
 }
 
 export interface Mlir16Run {
@@ -88,29 +91,40 @@ export interface Mlir16Run {
   readonly failure?: string;
 }
 
-/** Bytes per stored element: i1 is a byte in memory, as LLVM stores it. */
+/** Bytes per stored element: i1 is a byte in memory, as LLVM stores it; index is 64 bits here. */
 function storedBytes(e: Type): number {
   if (e instanceof FloatType) return e.width / 8;
   if (e instanceof IntegerType) return Math.max(1, Math.ceil(e.width / 8));
-  throw new Error(`mlir16-run: no dump for element type ${String(e)}`);
+  if (e instanceof IndexType) return 8;
+  throw new Error(`mlir16-run: no dump for element type ${printType(e)}`);
 }
 
-/** The elements of a tensor value as bits of its element width (two's complement for integers). */
-export function elementBits(v: ShapedValue): bigint[] {
-  const e = v.elementType;
+const bitsOf = (e: Type, x: Element): bigint =>
+  e instanceof FloatType ? floatElementBits(x as FloatElement, floatKindOf(e)) : BigInt.asUintN(e instanceof IntegerType ? e.width : 64, x as bigint);
+
+/** The elements of a tensor or vector value, or a scalar, as bits of the element width (two's complement for integers). */
+export function elementBits(v: RuntimeValue): bigint[] {
+  if (v.kind === "int" || v.kind === "float") return [bitsOf(v.type, v.value)];
+  if (v.kind !== "shaped") throw new Error(`mlir16-run: no elements in a ${v.kind} value`);
   const out: bigint[] = [];
-  for (let i = 0; i < v.elements.length; i++) {
-    const x = v.elements.get(i);
-    if (e instanceof FloatType) out.push(floatElementBits(x as Parameters<typeof floatElementBits>[0], floatKindOf(e)));
-    else out.push(BigInt.asUintN((e as IntegerType).width, x as bigint));
-  }
+  for (let i = 0; i < v.elements.length; i++) out.push(bitsOf(v.elementType, v.elements.get(i)));
   return out;
 }
 
-/** A tensor constant with exactly these elements (hex, except i1, which MLIR's hex form does not take). */
-function constantText(v: ShapedValue): string {
-  const type = v.type as RankedTensorType;
-  const e = type.elementType;
+/** The element type of a value's type (itself for a scalar). */
+const elementTypeOf = (t: Type): Type => (t instanceof RankedTensorType || t instanceof VectorType ? t.elementType : t);
+
+/** An `arith.constant` with exactly this value (hex, except i1, which MLIR's hex form does not take). */
+function constantText(v: RuntimeValue): string {
+  if (v.kind === "int" || v.kind === "float") {
+    const t = printType(v.type);
+    if (v.kind === "float") return `arith.constant 0x${bitsOf(v.type, v.value).toString(16).toUpperCase()} : ${t}`;
+    if (v.type instanceof IntegerType && v.type.width === 1) return `arith.constant ${v.value === 0n ? "false" : "true"}`;
+    return `arith.constant ${v.value} : ${t}`;
+  }
+  if (v.kind !== "shaped") throw new Error(`mlir16-run: no constant for a ${v.kind} argument`);
+  const type = v.type;
+  const e = v.elementType;
   const bits = elementBits(v);
   const typeText = printType(type);
   if (bits.length === 0) return `arith.constant dense<> : ${typeText}`;
@@ -124,24 +138,34 @@ function constantText(v: ShapedValue): string {
   return `arith.constant dense<"0x${hex.join("").toUpperCase()}"> : ${typeText}`;
 }
 
-/** The body of a printed module (its functions), with function `fn` renamed to `name`. */
+/**
+ * The body of a printed module (its functions), with function `fn` renamed to `name`, and its stack allocations
+ * made heap allocations: the interpreter's fresh memory reads as zero, so the run's must too (heap allocations get
+ * zeroed memory: see `zeroedMalloc`).
+ */
 function functionsOf(text: string, fn: string, name: string): string {
   const lines = text.trimEnd().split("\n");
   if (lines[0] !== "module {" || lines.at(-1) !== "}") throw new Error("mlir16-run: expected a printed module");
-  return lines.slice(1, -1).join("\n").replaceAll(`@${fn}(`, `@${name}(`);
+  return lines.slice(1, -1).join("\n").replaceAll(`@${fn}(`, `@${name}(`).replaceAll("memref.alloca(", "memref.alloc(");
 }
 
+/** The lowered module's `malloc` calls, sent to a `calloc` (the interpreter's fresh memory reads as zero). */
+const zeroedMalloc = (llvmDialect: string): string => llvmDialect.replaceAll("@malloc(", "@tensile_zeroed_malloc(");
+
 const lowering: readonly string[] = [
+  "--lower-vector-mask",
   "--empty-tensor-to-alloc-tensor",
   "--one-shot-bufferize=bufferize-function-boundaries allow-return-allocs function-boundary-type-conversion=identity-layout-map",
   "--convert-linalg-to-loops",
+  "--convert-vector-to-scf",
+  "--lower-affine",
   "--convert-scf-to-cf",
   "--expand-strided-metadata",
-  "--lower-affine",
   // math-to-llvm first: MLIR 16's math-to-libm marks every math op illegal, also those it has no call for.
   "--convert-math-to-llvm",
   "--convert-math-to-libm",
   "--arith-expand",
+  "--convert-vector-to-llvm",
   "--convert-arith-to-llvm",
   "--convert-memref-to-llvm",
   "--convert-func-to-llvm",
@@ -161,13 +185,12 @@ interface Source {
 function buildSource(cases: readonly Mlir16Case[], skip: ReadonlySet<number>): Source {
   const lines: { text: string; owner: number | undefined }[] = [];
   const main: { text: string; owner: number | undefined }[] = [{ text: "func.func @main() {", owner: undefined }];
-  const decls = new Set<string>();
+  const decls = new Map<string, string>();
   cases.forEach((c, k) => {
     if (skip.has(k)) return;
     for (const text of functionsOf(c.text, c.fn, `tensile_case_${k}`).split("\n")) lines.push({ text, owner: k });
     const push = (text: string): void => void main.push({ text: `  ${text}`, owner: k });
     const args = c.args.map((a, i) => {
-      if (a.kind !== "shaped") throw new Error("mlir16-run: tensor arguments only");
       push(`%a${k}_${i} = ${constantText(a)}`);
       return { name: `%a${k}_${i}`, type: a.type };
     });
@@ -177,20 +200,40 @@ function buildSource(cases: readonly Mlir16Case[], skip: ReadonlySet<number>): S
     const call = `func.call @tensile_case_${k}(${args.map((a) => a.name).join(", ")}) : (${args.map((a) => printType(a.type)).join(", ")}) -> (${resultTypes.join(", ")})`;
     push(resultTypes.length === 0 ? call : `%r${k}:${resultTypes.length} = ${call}`);
     c.resultTypes.forEach((t, j) => {
-      const elem = printType(t.elementType);
-      const dump = `tensile_dump_${storedBytes(t.elementType)}_${elem}`;
-      decls.add(dump);
-      push(`%u${k}_${j} = tensor.cast %r${k}#${j} : ${printType(t)} to tensor<*x${elem}>`);
-      push(`func.call @${dump}(%u${k}_${j}) : (tensor<*x${elem}>) -> ()`);
+      const e = elementTypeOf(t);
+      const elem = printType(e);
+      const result = `%r${k}#${j}`;
+      if (t instanceof RankedTensorType) {
+        const dump = `tensile_dump_t${storedBytes(e)}_${elem}`;
+        decls.set(dump, `tensor<*x${elem}>`);
+        push(`%u${k}_${j} = tensor.cast ${result} : ${printType(t)} to tensor<*x${elem}>`);
+        push(`func.call @${dump}(%u${k}_${j}) : (tensor<*x${elem}>) -> ()`);
+        return;
+      }
+      // Vectors and scalars go through a stack buffer (a vector by transfer_write: LLVM pads vector<3xf32> to 16
+      // bytes in memory, so a memref<vector<...>> is not the flat layout).
+      const dump = `tensile_dump_m${storedBytes(e)}_${elem}`;
+      decls.set(dump, `memref<*x${elem}>`);
+      const flat = t instanceof VectorType ? `memref<${[...t.shape, ""].join("x")}${elem}>` : `memref<1x${elem}>`;
+      push(`%z${k}_${j} = arith.constant 0 : index`);
+      push(`%f${k}_${j} = memref.alloca() : ${flat}`);
+      if (t instanceof VectorType) {
+        const zeros = t.shape.map(() => `%z${k}_${j}`).join(", ");
+        push(`vector.transfer_write ${result}, %f${k}_${j}[${zeros}] {in_bounds = [${t.shape.map(() => "true").join(", ")}]} : ${printType(t)}, ${flat}`);
+      } else {
+        push(`memref.store ${result}, %f${k}_${j}[%z${k}_${j}] : ${flat}`);
+      }
+      push(`%u${k}_${j} = memref.cast %f${k}_${j} : ${flat} to memref<*x${elem}>`);
+      push(`func.call @${dump}(%u${k}_${j}) : (memref<*x${elem}>) -> ()`);
     });
   });
   main.push({ text: "  return", owner: undefined }, { text: "}", owner: undefined });
   const shared = [
     "func.func private @tensile_case(i64)",
-    ...[...decls].map((d) => `func.func private @${d}(tensor<*x${d.split("_").at(-1) as string}>) attributes {llvm.emit_c_interface}`),
+    ...[...decls].map(([d, type]) => `func.func private @${d}(${type}) attributes {llvm.emit_c_interface}`),
   ].map((text) => ({ text, owner: undefined }));
   const all = [...lines, ...shared, ...main];
-  return { text: `${all.map((l) => l.text).join("\n")}\n`, dumps: [...decls], caseOfLine: [undefined, ...all.map((l) => l.owner)] };
+  return { text: `${all.map((l) => l.text).join("\n")}\n`, dumps: [...decls.keys()], caseOfLine: [undefined, ...all.map((l) => l.owner)] };
 }
 
 /**
@@ -209,17 +252,18 @@ export function runWithMlir16(cases: readonly Mlir16Case[], opts: { readonly pre
     const pre = opts.prePipeline === undefined ? undefined : mlirOpt([`--pass-pipeline=${opts.prePipeline}`, "--mlir-print-debuginfo"], source.text);
     const step = pre !== undefined && pre.status !== 0 ? pre : mlirOpt(lowering, pre?.stdout ?? source.text);
     if (step.status === 0) {
-      lowered = step.stdout;
+      lowered = zeroedMalloc(step.stdout);
       break;
     }
     const line = /<stdin>:(\d+):\d+: error/.exec(step.stderr)?.[1];
     const k = line === undefined ? undefined : source.caseOfLine[Number(line)];
     if (k === undefined) return { results: cases.map(() => undefined), refused, failure: `mlir-opt-16: ${step.stderr}` };
-    refused.set(k, step.stderr.split("\n").slice(0, 2).join("\n"));
+    // The first line of the error, and the source line it points at (which names the op MLIR could not lower).
+    refused.set(k, `${step.stderr.split("\n")[0]}\n  at: ${source.text.split("\n")[Number(line) - 1]?.trim() ?? "?"}`);
   }
   // Dump functions per element type share one C body per byte width.
   const cDumps = source.dumps.map((d) => {
-    const [, bytes] = /^tensile_dump_(\d+)_/.exec(d) ?? [];
+    const [, bytes] = /^tensile_dump_[tm](\d+)_/.exec(d) ?? [];
     return `void _mlir_ciface_${d}(Unranked *m) { dump(m, ${bytes}); }`;
   });
   const dir = mkdtempSync(join(tmpdir(), "tensile-mlir16-run-"));
