@@ -65,8 +65,11 @@ const INVERTED: Readonly<Record<number, number>> = { 0: 1, 1: 0, 2: 5, 5: 2, 3: 
  */
 export const whileCmpCond = rewrite({
   name: "scf.while.cmp-cond",
+  // Constant start and bound: the loop ends within a few iterations whatever the comparisons give.
   examples: [
-    "^bb0(%x: $T, %n: $T):\n  %r = scf.while (%a = %x) : ($T) -> $T {\n    %c = arith.cmpi ?{slt|ult|ne}, %a, %n : $T\n    scf.condition(%c) %a : $T\n  } do {\n  ^bb0(%v: $T):\n    %d = arith.cmpi ?{slt|sge|ult|uge|ne|eq}, %v, %n : $T\n    %e = arith.extui %d : i1 to $T\n    %w = arith.addi %v, %e : $T\n    scf.yield %w : $T\n  }",
+    "^bb0(%y: $T):\n  %x = arith.constant ?{0|2} : index\n  %n = arith.constant ?{0|1|3} : index\n  %c1 = arith.constant 1 : index\n  %c2 = arith.constant 2 : index\n" +
+      "  %r:2 = scf.while (%a = %x, %b = %y) : (index, $T) -> (index, $T) {\n    %c = arith.cmpi ?{slt|ult}, %a, %n : index\n    scf.condition(%c) %a, %b : index, $T\n  } do {\n  ^bb0(%v: index, %u: $T):\n" +
+      "    %d = arith.cmpi ?{slt|sge|ult|uge|eq}, %v, %n : index\n    %s = arith.select %d, %c1, %c2 : index\n    %w = arith.addi %v, %s : index\n    %e = arith.extui %d : i1 to $T\n    %t = arith.addi %u, %e : $T\n    scf.yield %w, %t : index, $T\n  }",
   ],
   root: WhileOp,
   apply(op, rw) {
