@@ -49,9 +49,9 @@ const KILLERS: readonly (readonly [prefix: string, args: readonly string[], env:
   ["rewrites/vector/", ["test/unit/vector-canonicalize"], {}],
   ["dialects/vector/", ["test/unit/vector-canonicalize"], {}],
   ["rewrites/linalg/canonicalize", ["test/unit/linalg-canonicalize"], {}],
-  ["rewrites/scf/", ["test/unit/scf-affine-canonicalize-prop"], {}],
-  ["rewrites/affine/", ["test/unit/scf-affine-canonicalize-prop"], {}],
-  ["dialects/affine/", ["test/unit/scf-affine-canonicalize-prop"], {}],
+  ["rewrites/scf/", ["test/unit/scf-affine-canonicalize-prop"], { LOOP_SETS: "scf" }],
+  ["rewrites/affine/", ["test/unit/scf-affine-canonicalize-prop"], { LOOP_SETS: "affine" }],
+  ["dialects/affine/", ["test/unit/scf-affine-canonicalize-prop"], { LOOP_SETS: "affine" }],
   // tensor's patterns and folds are exercised through their examples by the shared canonicalize property.
   ["rewrites/", ["test/prop/passes"], {}],
 ];
