@@ -57,7 +57,7 @@ function foldConstants(list: readonly MixedIndex[], nonNegative = false): MixedI
 }
 
 /** The three lists of a slice op with constants folded in, or undefined when nothing folds. */
-function foldSliceConstants(op: SliceLike): [MixedIndex[], MixedIndex[], MixedIndex[]] | undefined {
+export function foldSliceConstants(op: SliceLike): [MixedIndex[], MixedIndex[], MixedIndex[]] | undefined {
   const [o, s, t] = [mixedOffsets(op), mixedSizes(op), mixedStrides(op)];
   const [fo, fs, ft] = [foldConstants(o), foldConstants(s, true), foldConstants(t)];
   if (fo === undefined && fs === undefined && ft === undefined) return undefined;
@@ -89,65 +89,6 @@ export const extractSliceConstantArguments = rewrite({
       const slice = rw.create(ExtractSliceOp, extractSliceArgs(op.source, offsets, sizes, strides, type));
       if (type === op.result.type) rw.replaceOp(op, [slice.result]);
       else rw.replaceOpWithNew(op, CastOp, { source: slice.result, dest: op.result.type });
-    });
-    return rw.done();
-  },
-});
-
-/**
- * Constant index values of an insert_slice become static (the source cast to the slice's static type).
- *
- *   %0 = tensor.insert_slice %s into %t[%c0, 0] [%c4, 4] [1, 1] : tensor<?x4xf32> into tensor<8x4xf32>
- *     ->   %c = tensor.cast %s : tensor<?x4xf32> to tensor<4x4xf32>
- *          %0 = tensor.insert_slice %c into %t[0, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x4xf32>
- */
-export const insertSliceConstantArguments = rewrite({
-  name: "tensor.insert_slice-constant-arguments",
-  examples: [tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %o = arith.constant ?{0|1|2} : index
-  %r = tensor.insert_slice %s into %t[%o] [2] [1] : tensor<2x$T> into tensor<4x$T>`, 1)],
-  root: InsertSliceOp,
-  apply(op, rw) {
-    const folded = foldSliceConstants(op);
-    if (folded === undefined) return rw.fail("no constant index operand");
-    const [offsets, sizes, strides] = folded;
-    const type = canonicalSliceType(op.source.type.rank, op.dest.type, sizes);
-    if (!castCompatibleTensors(type, op.source.type)) return rw.fail("the canonical type drops other unit dims than the source's type");
-    before(rw, op, () => {
-      const source = type === op.source.type ? op.source : (rw.create(CastOp, { source: op.source, dest: type }).dest as Value<RankedTensorType>);
-      rw.replaceOpWithNew(op, InsertSliceOp, insertSliceArgs(source, op.dest, offsets, sizes, strides));
-    });
-    return rw.done();
-  },
-});
-
-/**
- * An insert_slice whose source or dest is a cast that only forgets static information reads the cast's source.
- *
- *   %1 = tensor.cast %s : tensor<4x4xf32> to tensor<?x?xf32>
- *   %2 = tensor.insert_slice %1 into %t[0, %i] [4, 4] [1, 1] : tensor<?x?xf32> into tensor<8x8xf32>
- *     ->   %2 = tensor.insert_slice %s into %t[0, %i] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>
- */
-export const insertSliceOfCast = rewrite({
-  name: "tensor.insert_slice-of-cast",
-  examples: [tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %c = tensor.cast %t : tensor<4x$T> to tensor<?x$T>
-  %c2 = arith.constant 2 : index
-  %o = arith.minui %i, %c2 : index
-  %r = tensor.insert_slice %s into %c[%o] [2] [1] : tensor<2x$T> into tensor<?x$T>`, 1)],
-  root: InsertSliceOp,
-  apply(op, rw) {
-    if (op.operands.some(isConstantIndex)) return rw.fail("a constant operand: the constant-argument folder goes first");
-    const [src, dst] = [foldableCastSource(op.source), foldableCastSource(op.dest)];
-    if (src === undefined && dst === undefined) return rw.fail("neither source nor dest is a cast that only forgets static information");
-    const [source, dest] = [src ?? op.source, dst ?? op.dest];
-    if (isRankReducedType(sliceType(dest.type, staticList(op.static_sizes)), source.type) !== "success") return rw.fail("the slice would not verify");
-    before(rw, op, () => {
-      const insert = rw.create(InsertSliceOp, insertSliceArgs(source, dest, mixedOffsets(op), mixedSizes(op), mixedStrides(op)));
-      if (dest.type === op.dest.type) rw.replaceOp(op, [insert.result]);
-      else rw.replaceOpWithNew(op, CastOp, { source: insert.result, dest: op.dest.type });
     });
     return rw.done();
   },
@@ -400,8 +341,6 @@ export const padIntoCast = rewrite({
 
 export const tensorSlicePatterns: readonly Pattern[] = [
   extractSliceConstantArguments,
-  insertSliceConstantArguments,
-  insertSliceOfCast,
   dimOfEmpty,
   emptyStaticSizes,
   generateStaticExtents,

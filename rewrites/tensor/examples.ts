@@ -12,6 +12,23 @@ export const ELEMENT_TYPES = { T: ["i8", "i32", "i64", "f32", "f64"] } as const;
 export const opaque4 = (name: string): string =>
   `%${name}_0 = tensor.from_elements %x, %y, %y, %x : tensor<4x$T>\n  %${name}_c3 = arith.constant 3 : index\n  %${name}_j = arith.minui %i, %${name}_c3 : index\n  %${name} = tensor.insert %y into %${name}_0[%${name}_j] : tensor<4x$T>`;
 
+/**
+ * `%<name>`: a tensor of the static `shape` (`[2, 2]`: tensor<2x2x$T>) of %x and %y, one element overwritten at
+ * indices the canonicalizer cannot know, so that no fold or pattern sees through it (uses %i, %x, %y).
+ */
+export function opaque(name: string, shape: readonly number[]): string {
+  const type = `tensor<${shape.map((d) => `${d}x`).join("")}$T>`;
+  const count = shape.reduce((a, b) => a * b, 1);
+  const elements = Array.from({ length: count }, (_, k) => (k % 3 === 0 ? "%x" : "%y")).join(", ");
+  const lines = [`%${name}_0 = tensor.from_elements ${elements} : ${type}`];
+  const indices = shape.map((d, k) => {
+    lines.push(`%${name}_c${k} = arith.constant ${d - 1} : index`, `%${name}_j${k} = arith.minui %i, %${name}_c${k} : index`);
+    return `%${name}_j${k}`;
+  });
+  lines.push(`%${name} = tensor.insert %y into %${name}_0[${indices.join(", ")}] : ${type}`);
+  return lines.join("\n  ");
+}
+
 /** `%<name>`: an index equal to `n` at run time that no fold knows (uses %i). */
 export const unknownIndex = (name: string, n: number): string =>
   `%${name}_c = arith.constant ${n} : index\n  %${name}_m = arith.minui %i, %${name}_c : index\n  %${name} = arith.maxui %${name}_m, %${name}_c : index`;
@@ -31,12 +48,14 @@ export function tensorExample(body: string, rank: number | "scalar") {
 }
 
 /**
- * The type of `%_r` in an example body: the last type on the line that defines it, or for an op with a region
- * (generate, pad), on the line that closes it.
+ * The type of `%_r` in an example body: the last type on the line that defines it, or for an op with a region,
+ * its declared result (`-> (tensor<4xf32>) {`: scf.forall) or the type on the line that closes it (generate, pad).
  */
 function resultType(body: string): string {
   const lines = body.split("\n").map((l) => l.trim());
   let at = lines.findIndex((l) => l.startsWith("%_r ="));
+  const declared = /->\s*\(?(tensor<[^>]*>)\)?\s*\{$/.exec(lines[at] ?? "");
+  if (declared !== null) return declared[1] as string;
   if (at >= 0 && lines[at]?.endsWith("{")) {
     for (let depth = 0; at < lines.length; at++) {
       const l = lines[at] as string;
