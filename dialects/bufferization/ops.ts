@@ -52,11 +52,8 @@ export const AllocTensorOp = defineOp(
       if (op.copy !== undefined && op.copy.type !== t) return opEmitError(op, "expected that `copy` and return type match");
       return undefined;
     },
-    interfaces: [
-      implement(MemoryEffectOpInterface, {
-        getEffects: (op) => [effect("allocate", op.result), ...(op.copy === undefined ? [] : [effect("read", op.copy)])],
-      }),
-    ],
+    // No MemoryEffectOpInterface, as in MLIR 16: its effects are unknown, so an unused alloc_tensor stays
+    // (mlir-opt-16's canonicalizer keeps it too).
     // MLIR 16's AllocTensorOp::print / parse: `(sizes) copy(%t) size_hint=%n {attrs} : type`.
     asm: {
       print(op, p) {

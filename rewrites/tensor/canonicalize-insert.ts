@@ -143,7 +143,7 @@ export const insertSliceSourceCast = sourceCastInserter(InsertSliceOp, [
   %u = tensor.cast %s : tensor<2x$T> to tensor<?x$T>
   %c2 = arith.constant 2 : index
   %o = arith.minui %i, %c2 : index
-  %r = tensor.insert_slice %u into %t[%o] [2] [1] : tensor<?x$T> into tensor<4x$T>`, 1),
+  %r = tensor.insert_slice %u into %t[%o] [%c2] [1] : tensor<?x$T> into tensor<4x$T>`, 1),
 ]);
 
 /*

@@ -10,7 +10,7 @@ import type { Value } from "../../src/ir/value.ts";
 import { wouldOpBeTriviallyDead } from "../../src/interfaces/side-effect-queries.ts";
 import { type MixedIndex, splitMixed, staticList } from "../../src/irdl/dynamic-index-list.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
-import { opaque4, tensorExample, unknownIndex } from "./examples.ts";
+import { generated, opaque4, tensorExample, unknownIndex } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { canonicalSliceType, emptyArgs, extractSliceArgs, insertSliceArgs } from "../../dialects/tensor/build.ts";
 import { preservesStaticInformation } from "../../dialects/tensor/fold.ts";
@@ -128,7 +128,7 @@ export const dimOfEmpty = rewrite({
  */
 export const emptyStaticSizes = rewrite({
   name: "tensor.empty-static-sizes",
-  examples: [tensorExample(`%n = arith.constant ?{0|1|3} : index
+  examples: [tensorExample(`%n = arith.constant ?{1|3} : index
   %r = tensor.empty(%n) : tensor<?x2x$T>`, 2)],
   root: EmptyOp,
   apply(op, rw) {
@@ -151,10 +151,6 @@ export const emptyStaticSizes = rewrite({
     return rw.done();
   },
 });
-
-/** `%<name>`: a tensor<?x$T> generated with `%<n>` elements, %x before index %i and %y from it on (examples). */
-const generated = (name: string, n: string): string =>
-  `%${name} = tensor.generate %${n} {\n  ^bb0(%a: index):\n    %lt = arith.cmpi ult, %a, %i : index\n    %v = arith.select %lt, %x, %y : $T\n    tensor.yield %v : $T\n  } : tensor<?x$T>`;
 
 /**
  * Constant extents of a tensor.generate become static dims (cast back to the old type).

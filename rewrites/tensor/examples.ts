@@ -29,6 +29,10 @@ export function opaque(name: string, shape: readonly number[]): string {
   return lines.join("\n  ");
 }
 
+/** `%<name>`: a tensor<?x$T> generated with `%<n>` elements, %x before index %i and %y from it on (examples). */
+export const generated = (name: string, n: string): string =>
+  `%${name} = tensor.generate %${n} {\n  ^bb0(%a: index):\n    %lt = arith.cmpi ult, %a, %i : index\n    %v = arith.select %lt, %x, %y : $T\n    tensor.yield %v : $T\n  } : tensor<?x$T>`;
+
 /** `%<name>`: an index equal to `n` at run time that no fold knows (uses %i). */
 export const unknownIndex = (name: string, n: number): string =>
   `%${name}_c = arith.constant ${n} : index\n  %${name}_m = arith.minui %i, %${name}_c : index\n  %${name} = arith.maxui %${name}_m, %${name}_c : index`;

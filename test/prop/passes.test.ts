@@ -15,7 +15,6 @@ import type { CoverageSpec } from "../../rewrites/testing/coverage.ts";
 import { arithAndMathOps, examplesOf, programs, type ProgramOptions } from "../../rewrites/testing/programs.ts";
 import type { FloatTolerance } from "../../src/interp/compare.ts";
 import { tosaCanonicalizationPatterns } from "../../rewrites/tosa/canonicalize.ts";
-import { tensorUnreachable } from "../../rewrites/tensor/canonicalize.ts";
 
 const runs = Number(process.env.FC_RUNS ?? 500);
 const s = suite("shipped passes preserve semantics");
@@ -44,7 +43,9 @@ const elsewhere = Object.fromEntries([
     .map((p) => [p.name, p.name.startsWith("memref.") ? "a memref pattern: test/prop/memref-canonicalize.test.ts checks it on memref programs" : "an omp pattern: no omp program generator yet (goldens only)"]),
   ...tosaCanonicalizationPatterns.map((p) => [p.name, "a TOSA pattern: test/prop/tosa-canonicalize.test.ts checks it on TOSA programs"]),
   ...[...AFFINE_MEMORY].map((n) => [n, "an affine memory access: no memrefs in these programs (goldens only)"]),
-  ...tensorUnreachable,
+  ...canonicalization
+    .filter((p) => p.name.startsWith("tensor.") || p.name.startsWith("bufferization."))
+    .map((p) => [p.name, "a tensor or bufferization pattern: test/prop/tensor-canonicalize.test.ts checks it on tensor programs (where each must fire)"]),
 ]);
 check("canonicalize: arith folds and patterns, cf branches", "builtin.module(func.func(canonicalize))", withExamples, undefined, { patterns: canonicalization, exclude: elsewhere });
 // math folds compute transcendental functions through the host libm: allow what the interpreter documents.
