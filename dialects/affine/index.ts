@@ -15,6 +15,8 @@ import { AffineApplyOp, AffineDelinearizeIndexOp, AffineMaxOp, AffineMinOp } fro
 import { AffineForOp, AffineIfOp, AffineYieldOp } from "./for.ts";
 import { affineInterpretations } from "./interp.ts";
 import { AffineLoadOp, AffinePrefetchOp, AffineStoreOp, AffineVectorLoadOp, AffineVectorStoreOp } from "./memory.ts";
+import { AffineDmaStartOp, AffineDmaWaitOp } from "./dma.ts";
+import { AffineParallelOp } from "./parallel.ts";
 
 export { AffineApplyOp, AffineDelinearizeIndexOp, AffineMaxOp, AffineMinOp } from "./apply.ts";
 export {
@@ -32,6 +34,17 @@ export {
   upperBoundOperands,
 } from "./for.ts";
 export { AffineLoadOp, AffinePrefetchOp, AffineStoreOp, AffineVectorLoadOp, AffineVectorStoreOp } from "./memory.ts";
+export { affineDmaStartParts, AffineDmaStartOp, affineDmaWaitTagIndices, AffineDmaWaitOp } from "./dma.ts";
+export {
+  AffineParallelOp,
+  boundGroups,
+  groupedResults,
+  parallelBody,
+  parallelLowerBoundsOperands,
+  parallelReductions,
+  parallelSteps,
+  parallelUpperBoundsOperands,
+} from "./parallel.ts";
 export { affineScopeOf, isValidDim, isValidSymbol } from "./validity.ts";
 
 /** Folded index values become `arith.constant`s, as MLIR's AffineDialect::materializeConstant. */
@@ -43,11 +56,14 @@ function materializeConstant(b: Builder, value: Attribute, type: Type, loc: Loca
 export const affineOps = [
   AffineApplyOp,
   AffineDelinearizeIndexOp,
+  AffineDmaStartOp,
+  AffineDmaWaitOp,
   AffineForOp,
   AffineIfOp,
   AffineLoadOp,
   AffineMaxOp,
   AffineMinOp,
+  AffineParallelOp,
   AffinePrefetchOp,
   AffineStoreOp,
   AffineVectorLoadOp,

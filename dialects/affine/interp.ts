@@ -1,18 +1,24 @@
 /**
  * Interpreter semantics of the affine dialect: maps are evaluated on the index operands (src/ir's
  * evaluateAffineExpr: floordiv, ceildiv and mod round as MLIR defines them); loops run their body once per
- * iteration from max(lower bounds) to below min(upper bounds); affine.if tests its integer set.
+ * iteration from max(lower bounds) to below min(upper bounds); affine.parallel runs its iterations serially
+ * (first induction variable outermost), reducing each yielded value from its reduction's identity; affine.if
+ * tests its integer set; a DMA completes when it starts.
  */
 import type { InterpContext, InterpretationEntry } from "../../src/interp/registry.ts";
 import { interpretation } from "../../src/interp/registry.ts";
 import { intValue, type RuntimeValue } from "../../src/interp/values.ts";
 import type { AffineExpr, AffineMap } from "../../src/ir/affine.ts";
+import type { Value } from "../../src/ir/value.ts";
 import type { IntegerSet } from "../../src/ir/integer-set.ts";
 import { IndexType } from "../../src/ir/types.ts";
 import { AffineApplyOp, AffineDelinearizeIndexOp, AffineMaxOp, AffineMinOp } from "./apply.ts";
 import { AffineForOp, AffineIfOp, AffineYieldOp, ifCondition, lowerBoundOperands } from "./for.ts";
 import { AffineLoadOp, AffinePrefetchOp, AffineStoreOp, AffineVectorLoadOp, AffineVectorStoreOp } from "./memory.ts";
-import { forEachIndex, loadElement, type MemRefValue, storeElement } from "../../src/interp/memref.ts";
+import { affineDmaStartParts, AffineDmaStartOp, affineDmaWaitTagIndices, AffineDmaWaitOp } from "./dma.ts";
+import { AffineParallelOp, boundGroups, groupedResults, parallelReductions, parallelSteps } from "./parallel.ts";
+import { combineReduction, reductionIdentity } from "./reductions.ts";
+import { forEachIndex, loadElement, type MemRefValue, positionOf, storeElement } from "../../src/interp/memref.ts";
 import { bufferOf } from "../../src/interp/buffer.ts";
 import { type Element, isScalarType, normalizeElement, scalarValue, shapedFromBuffer, type ScalarType } from "../../src/interp/values.ts";
 
@@ -113,6 +119,41 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
     return carried;
   }),
 
+  interpretation(AffineParallelOp, (op, args, ctx) => {
+    const lbInputs = op.lowerBoundsMap.map.numInputs;
+    const bounds = (map: AffineMap, groups: readonly number[], operands: readonly RuntimeValue[], pick: (xs: readonly bigint[]) => bigint): bigint[] => {
+      const values = evaluateMap(map, indexOperands(operands, ctx), ctx);
+      let start = 0;
+      return groupedResults(map, groups).map((g) => pick(values.slice(start, (start += g.length))));
+    };
+    const lbs = bounds(op.lowerBoundsMap.map, boundGroups(op.lowerBoundsGroups), args.slice(0, lbInputs), maxOf);
+    const ubs = bounds(op.upperBoundsMap.map, boundGroups(op.upperBoundsGroups), args.slice(lbInputs), minOf);
+    const steps = parallelSteps(op);
+    const kinds = parallelReductions(op);
+    const types = op.results.map((r) => r.type);
+    let acc = kinds.map((k, i) => reductionIdentity(k, types[i], ctx));
+    const ivs: bigint[] = [...lbs];
+    // An empty band (no dims) runs its body once, as MLIR's lowering to scf.parallel does.
+    const empty = lbs.some((lb, d) => lb >= (ubs[d] as bigint));
+    while (!empty) {
+      const yielded = ctx.runRegion(op.region, ivs.map(indexValue));
+      acc = acc.map((a, i) => combineReduction(kinds[i] as string, a, yielded[i] as RuntimeValue, ctx));
+      // The next point, last dim fastest.
+      let d = ivs.length - 1;
+      for (; d >= 0; d--) {
+        const next = (ivs[d] as bigint) + (steps[d] as bigint);
+        if (next < (ubs[d] as bigint)) {
+          ivs[d] = next;
+          break;
+        }
+        ivs[d] = lbs[d] as bigint;
+      }
+      if (d < 0) break;
+    }
+    // (Only an "assign" has no value, and only when the band did not run.)
+    return acc.map((a) => a ?? ctx.fail("undefined-behavior", 'an "assign" reduction over zero iterations'));
+  }),
+
   interpretation(AffineLoadOp, (op, args, ctx) => {
     const m = memrefArg(args[0], ctx);
     const at = positions(evaluateMap(op.map.map, indexOperands(args.slice(1), ctx), ctx));
@@ -148,11 +189,48 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
   // A hint: no effect on what the program computes (the address need not even be in bounds).
   interpretation(AffinePrefetchOp, () => []),
 
+  interpretation(AffineDmaStartOp, (op, args, ctx) => {
+    const parts = affineDmaStartParts(op) ?? ctx.fail("invalid-ir", "affine.dma_start with too few operands for its maps");
+    if (parts.stride.length > 0) ctx.fail("unsupported", "strided affine.dma_start is not supported by the interpreter");
+    const at = (v: Value): RuntimeValue | undefined => args[op.operands.indexOf(v)];
+    const subscripts = (map: AffineMap, indices: readonly Value[]): number[] => positions(evaluateMap(map, indexOperands(indices.map(at) as RuntimeValue[], ctx), ctx));
+    const src = memrefArg(at(parts.src), ctx);
+    const dst = memrefArg(at(parts.dst), ctx);
+    const tag = memrefArg(at(parts.tag), ctx);
+    const n = indexOperands([at(parts.numElements) as RuntimeValue], ctx)[0] as bigint;
+    if (src.elementType !== dst.elementType) ctx.fail("unsupported", "a DMA between memrefs of different element types");
+    if (n < 0n) ctx.fail("undefined-behavior", `a DMA of ${n} elements`);
+    // The elements are contiguous in the buffers from the addressed ones on (the transfer ignores the views' shapes).
+    const from = positionOf(src, subscripts(op.src_map.map, parts.srcIndices), "DMA read");
+    const to = positionOf(dst, subscripts(op.dst_map.map, parts.dstIndices), "DMA write");
+    const count = Number(n);
+    if (from + count > src.allocation.buffer.length || to + count > dst.allocation.buffer.length) ctx.fail("undefined-behavior", `out-of-bounds DMA of ${count} elements`);
+    const moved = Array.from({ length: count }, (_, i) => src.allocation.buffer.get(from + i));
+    moved.forEach((e, i) => dst.allocation.buffer.set(to + i, e));
+    // The transfer completes at once; the tag element records how many elements it moved until dma_wait.
+    storeElement(tag, subscripts(op.tag_map.map, parts.tagIndices), tagElement(tag, n, ctx));
+    return [];
+  }),
+
+  interpretation(AffineDmaWaitOp, (op, args, ctx) => {
+    const tag = memrefArg(args[0], ctx);
+    const indices = positions(evaluateMap(op.tag_map.map, indexOperands(args.slice(1, 1 + affineDmaWaitTagIndices(op).length), ctx), ctx));
+    loadElement(tag, indices); // the tag must be live and in bounds
+    storeElement(tag, indices, tagElement(tag, 0n, ctx));
+    return [];
+  }),
+
   interpretation(AffineIfOp, (op, args, ctx) => {
     const taken = inSet(ifCondition(op).set, indexOperands(args, ctx), ctx) ? op.thenRegion : op.elseRegion;
     return taken.isEmpty ? [] : ctx.runRegion(taken, []);
   }),
 ];
+
+/** `n` as an element of the tag memref. */
+function tagElement(tag: MemRefValue, n: bigint, ctx: InterpContext): Element {
+  const t = elementTypeOf(tag, ctx);
+  return normalizeElement(t, t.kind === "float" ? Number(n) : n);
+}
 
 function memrefArg(v: RuntimeValue | undefined, ctx: InterpContext): MemRefValue {
   if (v?.kind !== "memref") return ctx.fail("invalid-ir", "expected a memref operand");

@@ -265,6 +265,9 @@ const UB_AT_MOST_VALUES: Readonly<Record<string, number>> = Object.fromEntries([
   // A random float converts to an integer only when in range (else poison: undefined behaviour).
   ["arith.fptosi", 0],
   ["arith.fptoui", 0],
+  // A vector memory access at a random index is out of bounds (the first index operand).
+  ...["vector.load", "vector.maskedload", "vector.expandload", "vector.gather", "vector.maskedstore", "vector.compressstore", "vector.scatter"].map((n) => [n, 1]),
+  ["vector.store", 2],
 ]);
 
 /** The example's scalar constants (in its blocks), which a near miss may turn into free operands. */

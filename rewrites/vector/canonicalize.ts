@@ -46,6 +46,9 @@ import {
   TransposeOp,
 } from "../../dialects/vector/index.ts";
 import { before } from "../arith/match.ts";
+import { insertShufflePatterns } from "./insert-shuffle.ts";
+import { maskedMemoryPatterns } from "./masked-memory.ts";
+import { stridedSlicePatterns } from "./strided-slice.ts";
 
 /** Integer element types of examples (vector elements: any signless width and index). */
 const INTS = ["i1", "i8", "i32", "i64", "index"];
@@ -344,6 +347,9 @@ export const vectorCanonicalizationPatterns: readonly Pattern[] = [
   reductionOfOneElement,
   multiReductionOfUnitDims,
   transferWriteAfterWrite,
+  ...insertShufflePatterns,
+  ...stridedSlicePatterns,
+  ...maskedMemoryPatterns,
 ];
 
 /** The patterns as an extension of the vector dialect, for a Context to load. */

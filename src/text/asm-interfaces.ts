@@ -113,6 +113,8 @@ export interface OpAsmParser extends DialectAsmParser {
    * first appearance; `operands` are the dims then the symbols, to be resolved as `index`.
    */
   parseAffineMapOfSSAIds(delimiter: "[]" | "()"): { map: AffineMap; operands: UnresolvedOperand[] };
+  /** One such expression, undelimited (MLIR's parseAffineExprOfSSAIds), as a one-result map and its operands. */
+  parseAffineExprOfSSAIds(): { map: AffineMap; operands: UnresolvedOperand[] };
 
   /** `: type` */
   parseColonType(): Type;

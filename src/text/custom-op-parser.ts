@@ -5,7 +5,7 @@
  * with `custom op 'name' `, as MLIR words them; errors of the underlying grammar (types, attributes,
  * punctuation) are not.
  */
-import { AffineMap, affineDim, affineSymbol } from "../ir/affine.ts";
+import { type AffineExpr, AffineMap, affineDim, affineSymbol } from "../ir/affine.ts";
 import type { Attribute } from "../ir/attributes.ts";
 import type { Context } from "../ir/context.ts";
 import type { Location } from "../ir/location.ts";
@@ -16,7 +16,7 @@ import type { OpAsmParser, ParsedArgument, Punctuation, RegionParseOptions, Sour
 import { symbolReference } from "./lexer.ts";
 import { parseAttributeDict } from "./parse-attrs.ts";
 import type { OperationParser } from "./parse-ops.ts";
-import { parseAffineExprsOfSSAIds, parseAffineMapBody } from "./parse-affine.ts";
+import { parseAffineExprOfSSAIds, parseAffineExprsOfSSAIds, parseAffineMapBody, type SSAIdHook } from "./parse-affine.ts";
 import { parseFunctionResultTypes, parseFunctionType } from "./parse-types.ts";
 import type { ListDelimiter } from "./parser-core.ts";
 
@@ -128,12 +128,19 @@ export class CustomOpParser implements OpAsmParser {
     return this.p.parseOptionalAttribute(type);
   }
   parseAffineMapOfSSAIds(delimiter: "[]" | "()"): { map: AffineMap; operands: UnresolvedOperand[] } {
+    return this.affineOfSSAIds((onSSA) => parseAffineExprsOfSSAIds(this.p, delimiter, onSSA));
+  }
+  parseAffineExprOfSSAIds(): { map: AffineMap; operands: UnresolvedOperand[] } {
+    return this.affineOfSSAIds((onSSA) => [parseAffineExprOfSSAIds(this.p, onSSA)]);
+  }
+  /** Numbers the SSA identifiers `parse` meets as dims and symbols, in order of first appearance. */
+  private affineOfSSAIds(parse: (onSSA: SSAIdHook) => AffineExpr[]): { map: AffineMap; operands: UnresolvedOperand[] } {
     const dims: UnresolvedOperand[] = [];
     const symbols: UnresolvedOperand[] = [];
     const dimIndex = new Map<string, number>();
     const symbolIndex = new Map<string, number>();
     const exprs = this.p.nested(() =>
-      parseAffineExprsOfSSAIds(this.p, delimiter, (_p, isSymbol) => {
+      parse((_p, isSymbol) => {
         const operand = this.p.parseSSAUse(true);
         const [list, index] = isSymbol ? [symbols, symbolIndex] : [dims, dimIndex];
         const key = `${operand.name}#${operand.number}`;

@@ -233,3 +233,10 @@ export function parseAffineExprsOfSSAIds(p: CoreParser, delimiter: "[]" | "()", 
   p.commaSeparated(delimiter, () => exprs.push(parseAffineExpr(p, names)), " in affine map");
   return exprs;
 }
+
+/** One expression over SSA identifiers, undelimited (MLIR's parseAffineExprOfSSAIds), as affine.parallel's bounds. */
+export function parseAffineExprOfSSAIds(p: CoreParser, onSSA: SSAIdHook): AffineExpr {
+  const names: Names = new Map();
+  ssaHooks.set(names, onSSA);
+  return parseAffineExpr(p, names);
+}

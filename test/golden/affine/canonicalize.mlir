@@ -181,3 +181,24 @@ func.func @store_compose(%A: memref<?xf32>, %V: memref<4x8xf32>, %n: index, %x: 
   return
 }
 
+
+// -----
+
+// affine.dma_start and affine.dma_wait fold memref.cast operands away (memref::foldMemRefCast).
+// CHECK: module {
+// CHECK-LABEL: func.func @dma_fold_cast(
+// CHECK-SAME: %arg0: memref<4xf32>, %arg1: memref<8xf32, 1>, %arg2: memref<1xi32>, %arg3: index) {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: affine.dma_start %arg0[%c0], %arg1[%c0], %arg2[%c0], %arg3 : memref<4xf32>, memref<8xf32, 1>, memref<1xi32>
+// CHECK-NEXT: affine.dma_wait %arg2[%c0], %arg3 : memref<1xi32>
+// CHECK-NEXT: return
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+func.func @dma_fold_cast(%A: memref<4xf32>, %B: memref<8xf32, 1>, %T: memref<1xi32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %a = memref.cast %A : memref<4xf32> to memref<?xf32>
+  %t = memref.cast %T : memref<1xi32> to memref<?xi32>
+  affine.dma_start %a[%c0], %B[%c0], %t[%c0], %n : memref<?xf32>, memref<8xf32, 1>, memref<?xi32>
+  affine.dma_wait %t[%c0], %n : memref<?xi32>
+  return
+}

@@ -1,5 +1,5 @@
 // RUN: tensile-opt %s --allow-unregistered-dialect | FileCheck %s
-// The affine ops of MLIR 16 in their custom form (affine.parallel and the dma ops: not yet); the CHECK lines are
+// The affine ops of MLIR 16 in their custom form (affine.parallel and the dma ops: parallel-dma.mlir); the CHECK lines are
 // mlir-opt-16's output.
 // CHECK: #map = affine_map<(d0)[s0] -> (d0 * 4 + s0)>
 // CHECK-NEXT: #map1 = affine_map<(d0)[s0] -> (s0, d0 + 8)>

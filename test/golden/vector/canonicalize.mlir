@@ -338,3 +338,175 @@ func.func @insert_fold(%v: vector<4xf32>, %d: vector<4xf32>) -> vector<4xf32> {
   %0 = vector.insert %v, %d [] : vector<4xf32> into vector<4xf32>
   return %0 : vector<4xf32>
 }
+
+// CHECK-LABEL: func.func @masked_memory(
+// CHECK-SAME: %arg0: memref<8xf32>, %arg1: index, %arg2: vector<4xf32>, %arg3: vector<4xf32>, %arg4: vector<4xindex>) -> (vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>) {
+// CHECK-NEXT: %cst = arith.constant dense<true> : vector<4xi1>
+// CHECK-NEXT: %0 = vector.constant_mask [4] : vector<4xi1>
+// CHECK-NEXT: %1 = vector.constant_mask [2] : vector<4xi1>
+// CHECK-NEXT: %2 = vector.load %arg0[%arg1] : memref<8xf32>, vector<4xf32>
+// CHECK-NEXT: %3 = vector.maskedload %arg0[%arg1], %1, %arg2 : memref<8xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+// CHECK-NEXT: vector.store %arg3, %arg0[%arg1] : memref<8xf32>, vector<4xf32>
+// CHECK-NEXT: %4 = vector.gather %arg0[%arg1] [%arg4], %0, %arg2 : memref<8xf32>, vector<4xindex>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+// CHECK-NEXT: vector.scatter %arg0[%arg1] [%arg4], %cst, %arg3 : memref<8xf32>, vector<4xindex>, vector<4xi1>, vector<4xf32>
+// CHECK-NEXT: %5 = vector.load %arg0[%arg1] : memref<8xf32>, vector<4xf32>
+// CHECK-NEXT: vector.store %arg3, %arg0[%arg1] : memref<8xf32>, vector<4xf32>
+// CHECK-NEXT: vector.compressstore %arg0[%arg1], %1, %arg3 : memref<8xf32>, vector<4xi1>, vector<4xf32>
+// CHECK-NEXT: return %2, %arg2, %3, %arg2, %4, %5 : vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>
+// CHECK-NEXT: }
+func.func @masked_memory(%m: memref<8xf32>, %i: index, %p: vector<4xf32>, %v: vector<4xf32>, %idx: vector<4xindex>) -> (vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>) {
+  %all = vector.constant_mask [4] : vector<4xi1>
+  %none = vector.constant_mask [0] : vector<4xi1>
+  %some = vector.constant_mask [2] : vector<4xi1>
+  %t = arith.constant dense<true> : vector<4xi1>
+  %f = arith.constant dense<false> : vector<4xi1>
+  %0 = vector.maskedload %m[%i], %all, %p : memref<8xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  %1 = vector.maskedload %m[%i], %f, %p : memref<8xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  %2 = vector.maskedload %m[%i], %some, %p : memref<8xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  vector.maskedstore %m[%i], %t, %v : memref<8xf32>, vector<4xi1>, vector<4xf32>
+  vector.maskedstore %m[%i], %none, %v : memref<8xf32>, vector<4xi1>, vector<4xf32>
+  %3 = vector.gather %m[%i] [%idx], %none, %p : memref<8xf32>, vector<4xindex>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  %4 = vector.gather %m[%i] [%idx], %all, %p : memref<8xf32>, vector<4xindex>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  vector.scatter %m[%i] [%idx], %f, %v : memref<8xf32>, vector<4xindex>, vector<4xi1>, vector<4xf32>
+  vector.scatter %m[%i] [%idx], %t, %v : memref<8xf32>, vector<4xindex>, vector<4xi1>, vector<4xf32>
+  %5 = vector.expandload %m[%i], %all, %p : memref<8xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  %6 = vector.expandload %m[%i], %none, %p : memref<8xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+  vector.compressstore %m[%i], %all, %v : memref<8xf32>, vector<4xi1>, vector<4xf32>
+  vector.compressstore %m[%i], %none, %v : memref<8xf32>, vector<4xi1>, vector<4xf32>
+  vector.compressstore %m[%i], %some, %v : memref<8xf32>, vector<4xi1>, vector<4xf32>
+  return %0, %1, %2, %3, %4, %5 : vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>
+}
+
+// CHECK-LABEL: func.func @shuffles(
+// CHECK-SAME: %arg0: f32, %arg1: f32, %arg2: vector<f32>, %arg3: vector<f32>) -> (vector<3xf32>, vector<3xf32>, vector<1xf32>, vector<1xf32>, vector<2xf32>) {
+// CHECK-NEXT: %0 = vector.splat %arg0 : vector<4xf32>
+// CHECK-NEXT: %1 = vector.splat %arg1 : vector<2xf32>
+// CHECK-NEXT: %2 = vector.splat %arg0 : vector<3xf32>
+// CHECK-NEXT: %3 = vector.shuffle %0, %1 [0, 5, 2] : vector<4xf32>, vector<2xf32>
+// CHECK-NEXT: %4 = vector.broadcast %arg3 : vector<f32> to vector<1xf32>
+// CHECK-NEXT: %5 = vector.broadcast %arg2 : vector<f32> to vector<1xf32>
+// CHECK-NEXT: %6 = vector.shuffle %arg2, %arg3 [0, 1] : vector<f32>, vector<f32>
+// CHECK-NEXT: return %2, %3, %4, %5, %6 : vector<3xf32>, vector<3xf32>, vector<1xf32>, vector<1xf32>, vector<2xf32>
+// CHECK-NEXT: }
+func.func @shuffles(%x: f32, %y: f32, %a: vector<f32>, %b: vector<f32>) -> (vector<3xf32>, vector<3xf32>, vector<1xf32>, vector<1xf32>, vector<2xf32>) {
+  %s1 = vector.splat %x : vector<4xf32>
+  %s2 = vector.splat %x : vector<2xf32>
+  %s3 = vector.splat %y : vector<2xf32>
+  %0 = vector.shuffle %s1, %s2 [0, 5, 2] : vector<4xf32>, vector<2xf32>
+  %1 = vector.shuffle %s1, %s3 [0, 5, 2] : vector<4xf32>, vector<2xf32>
+  %2 = vector.shuffle %a, %b [1] : vector<f32>, vector<f32>
+  %3 = vector.shuffle %a, %b [0] : vector<f32>, vector<f32>
+  %4 = vector.shuffle %a, %b [0, 1] : vector<f32>, vector<f32>
+  return %0, %1, %2, %3, %4 : vector<3xf32>, vector<3xf32>, vector<1xf32>, vector<1xf32>, vector<2xf32>
+}
+
+// CHECK-LABEL: func.func @inserts(
+// CHECK-SAME: %arg0: f32, %arg1: f32, %arg2: vector<4xf32>, %arg3: vector<1x1x4xf32>, %arg4: vector<2x4xf32>) -> (vector<1x1x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>) {
+// CHECK-NEXT: %cst = arith.constant dense<{{\[\[}}0, 0], [0, 7]]> : vector<2x2xi32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<{{\[\[}}8, 9], [0, 0]]> : vector<2x2xi32>
+// CHECK-NEXT: %cst_1 = arith.constant dense<{{\[\[}}1, 2], [7, 4]]> : vector<2x2xi32>
+// CHECK-NEXT: %0 = vector.broadcast %arg2 : vector<4xf32> to vector<1x1x4xf32>
+// CHECK-NEXT: %1 = vector.insert %arg2, %arg4 [1] : vector<4xf32> into vector<2x4xf32>
+// CHECK-NEXT: %2 = vector.splat %arg0 : vector<4xf32>
+// CHECK-NEXT: %3 = vector.splat %arg1 : vector<2x4xf32>
+// CHECK-NEXT: %4 = vector.splat %arg0 : vector<2x4xf32>
+// CHECK-NEXT: %5 = vector.insert %2, %3 [1] : vector<4xf32> into vector<2x4xf32>
+// CHECK-NEXT: return %0, %1, %4, %5, %cst_1, %cst_0, %cst : vector<1x1x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>
+// CHECK-NEXT: }
+func.func @inserts(%x: f32, %y: f32, %v: vector<4xf32>, %d: vector<1x1x4xf32>, %e: vector<2x4xf32>) -> (vector<1x1x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>) {
+  %0 = vector.insert %v, %d [0, 0] : vector<4xf32> into vector<1x1x4xf32>
+  %1 = vector.insert %v, %e [1] : vector<4xf32> into vector<2x4xf32>
+  %s = vector.splat %x : vector<4xf32>
+  %sd = vector.splat %x : vector<2x4xf32>
+  %sy = vector.splat %y : vector<2x4xf32>
+  %2 = vector.insert %s, %sd [1] : vector<4xf32> into vector<2x4xf32>
+  %3 = vector.insert %s, %sy [1] : vector<4xf32> into vector<2x4xf32>
+  %c7 = arith.constant 7 : i32
+  %cd = arith.constant dense<[[1, 2], [3, 4]]> : vector<2x2xi32>
+  %4 = vector.insert %c7, %cd [1, 0] : i32 into vector<2x2xi32>
+  %cv = arith.constant dense<[8, 9]> : vector<2xi32>
+  %z = arith.constant dense<0> : vector<2x2xi32>
+  %5 = vector.insert %cv, %z [0] : vector<2xi32> into vector<2x2xi32>
+  %n = arith.index_cast %c7 : i32 to index
+  %ni = arith.index_cast %n : index to i32
+  %6 = vector.insert %ni, %z [1, 1] : i32 into vector<2x2xi32>
+  return %0, %1, %2, %3, %4, %5, %6 : vector<1x1x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x2xi32>, vector<2x2xi32>, vector<2x2xi32>
+}
+
+// CHECK-LABEL: func.func @insert_strided(
+// CHECK-SAME: %arg0: f32, %arg1: f32, %arg2: vector<3x4xf32>, %arg3: vector<3x4xf32>) -> (vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xi32>, vector<4xi32>) {
+// CHECK-NEXT: %cst = arith.constant dense<[0, 7, 7, 0]> : vector<4xi32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<{{\[\[}}0, 1, 2, 3], [4, 5, 5, 6], [8, 9, 7, 8]]> : vector<3x4xi32>
+// CHECK-NEXT: %0 = vector.splat %arg0 : vector<2xf32>
+// CHECK-NEXT: %1 = vector.splat %arg0 : vector<3x4xf32>
+// CHECK-NEXT: %2 = vector.splat %arg1 : vector<3x4xf32>
+// CHECK-NEXT: %3 = vector.insert_strided_slice %0, %2 {offsets = [2, 1], strides = [1]} : vector<2xf32> into vector<3x4xf32>
+// CHECK-NEXT: %4 = vector.extract_strided_slice %arg2 {offsets = [1, 1], sizes = [2, 2], strides = [1, 1]} : vector<3x4xf32> to vector<2x2xf32>
+// CHECK-NEXT: %5 = vector.insert_strided_slice %4, %arg3 {offsets = [1, 1], strides = [1, 1]} : vector<2x2xf32> into vector<3x4xf32>
+// CHECK-NEXT: return %1, %3, %arg2, %5, %cst_0, %cst : vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xi32>, vector<4xi32>
+// CHECK-NEXT: }
+func.func @insert_strided(%x: f32, %y: f32, %d: vector<3x4xf32>, %o: vector<3x4xf32>) -> (vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xi32>, vector<4xi32>) {
+  %s = vector.splat %x : vector<2xf32>
+  %sd = vector.splat %x : vector<3x4xf32>
+  %sy = vector.splat %y : vector<3x4xf32>
+  %0 = vector.insert_strided_slice %s, %sd {offsets = [2, 1], strides = [1]} : vector<2xf32> into vector<3x4xf32>
+  %1 = vector.insert_strided_slice %s, %sy {offsets = [2, 1], strides = [1]} : vector<2xf32> into vector<3x4xf32>
+  %e = vector.extract_strided_slice %d {offsets = [1, 1], sizes = [2, 2], strides = [1, 1]} : vector<3x4xf32> to vector<2x2xf32>
+  %2 = vector.insert_strided_slice %e, %d {offsets = [1, 1], strides = [1, 1]} : vector<2x2xf32> into vector<3x4xf32>
+  %3 = vector.insert_strided_slice %e, %o {offsets = [1, 1], strides = [1, 1]} : vector<2x2xf32> into vector<3x4xf32>
+  %cs = arith.constant dense<[[5, 6], [7, 8]]> : vector<2x2xi32>
+  %cd = arith.constant dense<[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]> : vector<3x4xi32>
+  %4 = vector.insert_strided_slice %cs, %cd {offsets = [1, 2], strides = [1, 1]} : vector<2x2xi32> into vector<3x4xi32>
+  %c1 = arith.constant dense<7> : vector<2xi32>
+  %z = arith.constant dense<0> : vector<4xi32>
+  %5 = vector.insert_strided_slice %c1, %z {offsets = [1], strides = [1]} : vector<2xi32> into vector<4xi32>
+  return %0, %1, %2, %3, %4, %5 : vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xf32>, vector<3x4xi32>, vector<4xi32>
+}
+
+// CHECK-LABEL: func.func @extract_strided(
+// CHECK-SAME: %arg0: f32, %arg1: vector<4xf32>, %arg2: vector<1x4xf32>) -> (vector<2x1xi1>, vector<2x4xi1>, vector<2x2xi1>, vector<2x2xi32>, vector<1x4xi32>, vector<2x2xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>) {
+// CHECK-NEXT: %cst = arith.constant dense<3> : vector<1x4xi32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<{{\[\[}}6, 7], [10, 11]]> : vector<2x2xi32>
+// CHECK-NEXT: %0 = vector.constant_mask [2, 1] : vector<2x1xi1>
+// CHECK-NEXT: %1 = vector.constant_mask [1, 2] : vector<2x4xi1>
+// CHECK-NEXT: %2 = vector.constant_mask [0, 0] : vector<2x2xi1>
+// CHECK-NEXT: %3 = vector.extract_strided_slice %arg1 {offsets = [1], sizes = [2], strides = [1]} : vector<4xf32> to vector<2xf32>
+// CHECK-NEXT: %4 = vector.broadcast %3 : vector<2xf32> to vector<2x2xf32>
+// CHECK-NEXT: %5 = vector.broadcast %arg1 : vector<4xf32> to vector<2x4xf32>
+// CHECK-NEXT: %6 = vector.broadcast %arg0 : f32 to vector<2x4xf32>
+// CHECK-NEXT: %7 = vector.splat %arg0 : vector<2x4xf32>
+// CHECK-NEXT: return %0, %1, %2, %cst_0, %cst, %4, %5, %6, %7 : vector<2x1xi1>, vector<2x4xi1>, vector<2x2xi1>, vector<2x2xi32>, vector<1x4xi32>, vector<2x2xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>
+// CHECK-NEXT: }
+func.func @extract_strided(%x: f32, %v: vector<4xf32>, %w: vector<1x4xf32>) -> (vector<2x1xi1>, vector<2x4xi1>, vector<2x2xi1>, vector<2x2xi32>, vector<1x4xi32>, vector<2x2xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>) {
+  %m = vector.constant_mask [3, 2] : vector<4x4xi1>
+  %0 = vector.extract_strided_slice %m {offsets = [1, 1], sizes = [2, 1], strides = [1, 1]} : vector<4x4xi1> to vector<2x1xi1>
+  %1 = vector.extract_strided_slice %m {offsets = [2], sizes = [2], strides = [1]} : vector<4x4xi1> to vector<2x4xi1>
+  %2 = vector.extract_strided_slice %m {offsets = [0, 2], sizes = [2, 2], strides = [1, 1]} : vector<4x4xi1> to vector<2x2xi1>
+  %c = arith.constant dense<[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]> : vector<3x4xi32>
+  %3 = vector.extract_strided_slice %c {offsets = [1, 2], sizes = [2, 2], strides = [1, 1]} : vector<3x4xi32> to vector<2x2xi32>
+  %cs = arith.constant dense<3> : vector<3x4xi32>
+  %4 = vector.extract_strided_slice %cs {offsets = [2], sizes = [1], strides = [1]} : vector<3x4xi32> to vector<1x4xi32>
+  %b = vector.broadcast %v : vector<4xf32> to vector<3x4xf32>
+  %5 = vector.extract_strided_slice %b {offsets = [1, 1], sizes = [2, 2], strides = [1, 1]} : vector<3x4xf32> to vector<2x2xf32>
+  %6 = vector.extract_strided_slice %b {offsets = [1], sizes = [2], strides = [1]} : vector<3x4xf32> to vector<2x4xf32>
+  %bs = vector.broadcast %x : f32 to vector<3x4xf32>
+  %7 = vector.extract_strided_slice %bs {offsets = [1], sizes = [2], strides = [1]} : vector<3x4xf32> to vector<2x4xf32>
+  %s = vector.splat %x : vector<3x4xf32>
+  %8 = vector.extract_strided_slice %s {offsets = [0], sizes = [2], strides = [1]} : vector<3x4xf32> to vector<2x4xf32>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8 : vector<2x1xi1>, vector<2x4xi1>, vector<2x2xi1>, vector<2x2xi32>, vector<1x4xi32>, vector<2x2xf32>, vector<2x4xf32>, vector<2x4xf32>, vector<2x4xf32>
+}
+
+// MLIR 16 slices the stretched unit dim of the broadcast source too and produces an extract_strided_slice its own
+// verifier rejects (offsets [1, 1] into vector<1x4xf32>); Tensile keeps a stretched dim whole (as MLIR 17 does), so the
+// CHECK lines are Tensile's output here.
+// CHECK-LABEL: func.func @stretched(
+// CHECK-SAME: %arg0: vector<1x4xf32>) -> vector<2x3xf32> {
+// CHECK-NEXT: %0 = vector.extract_strided_slice %arg0 {offsets = [0, 1], sizes = [1, 3], strides = [1, 1]} : vector<1x4xf32> to vector<1x3xf32>
+// CHECK-NEXT: %1 = vector.broadcast %0 : vector<1x3xf32> to vector<2x3xf32>
+// CHECK-NEXT: return %1 : vector<2x3xf32>
+// CHECK-NEXT: }
+func.func @stretched(%w: vector<1x4xf32>) -> vector<2x3xf32> {
+  %b = vector.broadcast %w : vector<1x4xf32> to vector<3x4xf32>
+  %0 = vector.extract_strided_slice %b {offsets = [1, 1], sizes = [2, 3], strides = [1, 1]} : vector<3x4xf32> to vector<2x3xf32>
+  return %0 : vector<2x3xf32>
+}
