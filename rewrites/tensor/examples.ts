@@ -38,17 +38,17 @@ export const unknownIndex = (name: string, n: number): string =>
   `%${name}_c = arith.constant ${n} : index\n  %${name}_m = arith.minui %i, %${name}_c : index\n  %${name} = arith.maxui %${name}_m, %${name}_c : index`;
 
 /**
- * An example over free operands %x, %y (of $T) and %i (an index), with the element types above. Its values are
+ * An example over free operands %x, %y (of $T) and %i (an index), with the element types above (or `types`). Its values are
  * hidden from the program's pool (renamed `%_...`: random arith steps must not take tensors as operands) except
  * what it observes: element 0 of its final tensor `%r` (of rank `rank`), or `%r` itself when it is a scalar.
  */
-export function tensorExample(body: string, rank: number | "scalar") {
+export function tensorExample(body: string, rank: number | "scalar", types: readonly string[] = ELEMENT_TYPES.T) {
   const hidden = body.replace(/%([a-z]\w*)/g, (m, name: string) => (name === "x" || name === "y" || name === "i" ? m : `%_${name}`));
   const observe =
     rank === "scalar"
       ? hidden.replace(/%_r\b/g, "%r")
       : `${hidden}\n  %_zero = arith.constant 0 : index\n  %r = tensor.extract %_r[${Array(rank).fill("%_zero").join(", ")}] : ${resultType(hidden)}`;
-  return { ir: `^bb0(%x: $T, %y: $T, %i: index):\n  ${observe}`, types: ELEMENT_TYPES };
+  return { ir: `^bb0(%x: $T, %y: $T, %i: index):\n  ${observe}`, types: { T: types } };
 }
 
 /**
@@ -68,7 +68,7 @@ function resultType(body: string): string {
     }
   }
   const line = lines[at];
-  const m = line === undefined ? undefined : /(?:to|into|:)\s+(tensor<[^>]*>)\s*$/.exec(line);
+  const m = line === undefined ? undefined : /(?:to|into|:|->)\s+(tensor<[^>]*>)\s*$/.exec(line);
   if (m === undefined || m === null) throw new Error(`tensor example: no type for %_r in ${body}`);
   return m[1] as string;
 }

@@ -429,7 +429,9 @@ function spliceExample(s: GenState, ex: RewriteExample, seed: number, nearMiss: 
   s.lines.push(...reindent(lines));
   const observed = lines.find((l) => l.trim().startsWith(`%e${k}r =`));
   if (observed === undefined) return;
-  const type = /\b(tensor|memref)\.(dim|rank)\b/.test(observed) ? "index" : (args.at(-1)?.type ?? s.e);
+  // What it observes: an index (a dim or rank), else an element of the shaped type that ends its line.
+  const element = /^(?:tensor|memref)<(?:[\d?]+x)*([a-z]\w*)/.exec(observed.slice(observed.lastIndexOf(" : ") + 3))?.[1];
+  const type = /\b(tensor|memref)\.(dim|rank)\b/.test(observed) ? "index" : (element ?? s.e);
   observe(s, `%e${k}r`, type);
 }
 
