@@ -48,7 +48,7 @@ const KILLERS: readonly (readonly [prefix: string, args: readonly string[], env:
   ["dialects/memref/", ["test/prop/memref-canonicalize"], {}],
   ["rewrites/vector/", ["test/unit/vector-canonicalize"], {}],
   ["dialects/vector/", ["test/unit/vector-canonicalize"], {}],
-  ["rewrites/linalg/canonicalize.ts", ["test/unit/linalg-canonicalize"], {}],
+  ["rewrites/linalg/canonicalize", ["test/unit/linalg-canonicalize"], {}],
   ["rewrites/scf/", ["test/unit/scf-affine-canonicalize-prop"], {}],
   ["rewrites/affine/", ["test/unit/scf-affine-canonicalize-prop"], {}],
   ["dialects/affine/", ["test/unit/scf-affine-canonicalize-prop"], {}],

@@ -42,3 +42,4 @@ export const linalg = defineDialect({
   materializeConstant,
   interpreter: linalgInterpretations,
 });
+export { operandTile, resultTilePosition, tiledImplementation, type TiledImplementation } from "./tiling.ts";

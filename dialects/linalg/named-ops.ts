@@ -23,7 +23,7 @@ import { BinaryFnAttr, TypeFnAttr, UnaryFnAttr } from "./attrs.ts";
 import { checkNamedOpDef, type NamedOpDef, namedIndexingMaps, namedIteratorTypes, type WindowAttrs } from "./named-op-def.ts";
 import { NAMED_OPS } from "./named-ops-table.ts";
 import { type AttrReader, buildPayload, FIXED_TYPE_VARS, PayloadError } from "./payload.ts";
-import { affineMapArrayAttr, blockForElementsOf, structuredInterfaces } from "./structured-common.ts";
+import { affineMapArrayAttr, blockForElementsOf, foldStructuredMemRefCast, structuredInterfaces } from "./structured-common.ts";
 import { OPERAND_SEGMENT_SIZES, parseInsOuts, printInsOuts } from "./structured-asm.ts";
 
 /** Where MLIR 16 memoizes the indexing maps of named ops with fixed-rank maps. */
@@ -149,6 +149,7 @@ function defineNamedOp(def: NamedOpDef) {
     },
     {
       asm: namedAsm(def),
+      fold: foldStructuredMemRefCast,
       interfaces: structuredInterfaces({
         numInits: numInitsOf,
         indexingMaps: (op) => namedOpIndexingMaps(op, def),

@@ -28,7 +28,7 @@ import { FastMathAttr } from "../arith/attrs.ts";
 import type { OpAsmHooks, OpAsmParser, OpAsmPrinter, OperationState } from "../../src/text/asm-interfaces.ts";
 import { IteratorTypeArrayAttr, IteratorTypeAttr, type IteratorType, iteratorTypesOf } from "./attrs.ts";
 import { YieldOp } from "./ops-core.ts";
-import { affineMapsOf, AffineMapArrayAttr, structuredInterfaces } from "./structured-common.ts";
+import { affineMapsOf, AffineMapArrayAttr, foldStructuredMemRefCast, structuredInterfaces } from "./structured-common.ts";
 import { OPERAND_SEGMENT_SIZES, parseDenseI64List, parseInsOuts, printDenseI64List, printInsOuts, tensorResultTypes } from "./structured-asm.ts";
 
 /** ODS's TensorOrMemref: `AnyTypeOf<[AnyMemRef, AnyRankedTensor]>`. */
@@ -116,6 +116,7 @@ export const GenericOp = defineOp(
   },
   {
     asm: genericAsm,
+    fold: foldStructuredMemRefCast,
     interfaces: structuredInterfaces({
       numInits: (op: Operation) => numInitsOfGeneric(op),
       indexingMaps: (op) => affineMapsOf(op.attr("indexing_maps")),

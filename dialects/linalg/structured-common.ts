@@ -7,13 +7,15 @@ import type { AffineMap } from "../../src/ir/affine-map.ts";
 import { implement, type InterfaceImpl } from "../../src/ir/interfaces.ts";
 import { Block, type Operation, type Region } from "../../src/ir/operation.ts";
 import { elementTypeOrSelf, MemRefType, type Type } from "../../src/ir/types.ts";
-import type { OpOperand } from "../../src/ir/value.ts";
+import type { OpOperand, Value } from "../../src/ir/value.ts";
 import type { AttrConstraint } from "../../src/irdl/constraints.ts";
 import { DestinationStyleOpInterface, trailingInits } from "../../src/interfaces/destination-style.ts";
 import { effect, type MemoryEffect, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
 import type { IteratorType } from "./attrs.ts";
 import { TilingInterface } from "../../src/interfaces/tiling.ts";
 import { iterationDomain, LinalgStructuredOpInterface } from "./structured-interface.ts";
+import { foldMemRefCast } from "../memref/fold-cast.ts";
+import { resultTilePosition, tiledImplementation } from "./tiling.ts";
 
 /** ODS's AffineMapArrayAttr. */
 export const AffineMapArrayAttr: AttrConstraint<ArrayAttr> = {
@@ -60,9 +62,24 @@ export function structuredInterfaces<O extends Operation>(shape: StructuredShape
       getIteratorTypes: (op: O) => shape.iteratorTypes(op),
       ...(shape.operandsMatchingBlockArgs === undefined ? {} : { getOperandsMatchingBlockArgs: shape.operandsMatchingBlockArgs }),
     }),
-    implement(TilingInterface, { getLoopIteratorTypes: (op: O) => shape.iteratorTypes(op), getIterationDomain: (op: O) => iterationDomain(op) }),
+    implement(TilingInterface, {
+      getLoopIteratorTypes: (op: O) => shape.iteratorTypes(op),
+      getIterationDomain: (op: O) => iterationDomain(op),
+      getTiledImplementation: (op: O, b, offsets, sizes, inits) => tiledImplementation(b, op, offsets, sizes, inits),
+      getResultTilePosition: (op: O, resultNumber, offsets, sizes) => resultTilePosition(op, resultNumber, offsets, sizes),
+    }),
   ] as InterfaceImpl<O>[];
 }
+
+/**
+ * The fold of linalg.generic and of every named op (MLIR 16's `memref::foldMemRefCast(*this)`; map, reduce,
+ * transpose and broadcast have no folder in MLIR 16): an operand that is a memref.cast of a ranked memref is
+ * replaced by the cast's source, in place.
+ *
+ *   %c = memref.cast %m : memref<4x4xf32> to memref<?x?xf32>
+ *   linalg.fill ins(%x : f32) outs(%c : memref<?x?xf32>)      ->   linalg.fill ins(%x : f32) outs(%m : memref<4x4xf32>)
+ */
+export const foldStructuredMemRefCast = (op: Operation): readonly Value[] | undefined => (foldMemRefCast(op) ? op.results : undefined);
 
 /** A new block whose arguments are the element types of `values`' types (MLIR's fillStructuredOpRegion). */
 export function blockForElementsOf(types: readonly Type[], region: Region): Block {

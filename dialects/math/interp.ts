@@ -64,16 +64,15 @@ const unary = (fn: (x: number) => number) => floatElementwise((kind, a) => F.flo
 const rsqrt = (kind: SupportedFloatKind, a: FloatElement): FloatElement => F.floatOp(kind, [a], (x) => 1 / roundToKind(Math.sqrt(x), kind));
 
 /**
- * C's pow as glibc computes it (the compiled code calls it): pow(x, ±0) and pow(1, y) are 1 even for a quiet
- * NaN, but a signalling one gives a NaN; pow(-1, ±inf) is 1 (JS's Math.pow gives NaN for all of these).
+ * C's pow as glibc computes it (the compiled code calls it; F.cPow): pow(x, ±0) and pow(1, y) are 1 even for a
+ * quiet NaN, but a signalling one gives a NaN.
  */
 function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
   const x = floatNumber(a);
   const y = floatNumber(b);
   if (y === 0) return F.isSignalingNaN(a, kind) ? (F.propagatedNaN(kind, [a, b]) as FloatElement) : 1;
   if (x === 1) return F.isSignalingNaN(b, kind) ? (F.propagatedNaN(kind, [a, b]) as FloatElement) : 1;
-  if (x === -1 && Math.abs(y) === Infinity) return 1;
-  return F.floatOp(kind, [a, b], Math.pow);
+  return F.floatOp(kind, [a, b], F.cPow);
 }
 
 /**

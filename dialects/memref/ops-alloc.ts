@@ -13,7 +13,7 @@
 import { type Diagnostic } from "../../src/diag/diagnostic.ts";
 import { type Attribute, DenseElementsAttr, DenseResourceElementsAttr, SymbolRefAttr, TypeAttr, UnitAttr } from "../../src/ir/attributes.ts";
 import { implement } from "../../src/ir/interfaces.ts";
-import { Block, type Operation, Region } from "../../src/ir/operation.ts";
+import { type Operation, Region } from "../../src/ir/operation.ts";
 import { AutomaticAllocationScope, HasParent, Pure, RecursiveMemoryEffects, ReturnLike, Symbol, Terminator } from "../../src/ir/traits.ts";
 import { hasStaticShape, MemRefType, type Type } from "../../src/ir/types.ts";
 import { AnyAttr, AnyType, I64Attr, Index, StrAttr, SymbolNameAttr, UnitAttrC } from "../../src/irdl/constraints.ts";
@@ -21,6 +21,7 @@ import { defineOp } from "../../src/irdl/define-op.ts";
 import { customDirective } from "../../src/irdl/format-directives.ts";
 import { opEmitError, opError, quotedType } from "../../src/irdl/op-error.ts";
 import { optional, optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
+import { ensureTerminator, SingleBlockImplicitTerminator } from "../../src/irdl/implicit-terminator.ts";
 import { parentSuccessor, RegionBranchOpInterface, regionSuccessor } from "../../src/interfaces/control-flow.ts";
 import { AutomaticAllocationScopeResource, effect, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
 import { type SymbolTableCollection, SymbolUserOpInterface } from "../../src/interfaces/symbol-user.ts";
@@ -156,14 +157,8 @@ export const AllocaScopeReturnOp = defineOp({
 });
 export type AllocaScopeReturnOp = InstanceType<typeof AllocaScopeReturnOp>;
 
-/** Appends the implicit `memref.alloca_scope.return` to a body parsed without one (SingleBlockImplicitTerminator). */
-function ensureReturn(body: Region, op: { loc: Operation["loc"] } | undefined): void {
-  if (body.blocks.length === 0) body.push(new Block());
-  const block = body.blocks[0] as Block;
-  const last = block.last;
-  if (last !== undefined && last.hasTrait(Terminator)) return;
-  block.append(AllocaScopeReturnOp.build({}, op?.loc));
-}
+/** MLIR 16's `SingleBlockImplicitTerminator<"AllocaScopeReturnOp">`: a body without a terminator gets the return. */
+const ImplicitAllocaScopeReturn = SingleBlockImplicitTerminator("memref.alloca_scope.return", (loc) => AllocaScopeReturnOp.build({}, loc));
 
 /**
  * `memref.alloca_scope`: a region whose `alloca`s are freed when it exits (MLIR 16 hand-writes its syntax:
@@ -175,7 +170,7 @@ export const AllocaScopeOp = defineOp(
     summary: "explicitly delimited scope for stack allocation",
     results: { values: variadic(AnyType) },
     regions: { bodyRegion: region({ maxBlocks: 1 }) },
-    traits: [AutomaticAllocationScope, RecursiveMemoryEffects],
+    traits: [AutomaticAllocationScope, RecursiveMemoryEffects, ImplicitAllocaScopeReturn],
   },
   {
     asm: {
@@ -195,7 +190,7 @@ export const AllocaScopeOp = defineOp(
         state.resultTypes.push(...p.parseArrowTypeList(true));
         const body = new Region();
         p.parseRegion(body, []);
-        ensureReturn(body, { loc: state.loc });
+        ensureTerminator(body, ImplicitAllocaScopeReturn, state.loc);
         state.regions.push(body);
         p.parseOptionalAttrDict(state.attributes);
       },

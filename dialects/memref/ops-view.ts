@@ -34,6 +34,7 @@ import {
   StridedMemRefOfRank0,
 } from "./constraints.ts";
 import { castOnlyLosesStaticInfo, foldMemRefCast } from "./fold-cast.ts";
+import { foldReinterpretCast, foldReshapeOfInverse } from "./fold-view.ts";
 import { dynamicDimIndex, hasIdentityLayout, isStrided, numDynamicDims, stridesAndOffset } from "./layout.ts";
 import { AllocaOp, AllocOp } from "./ops-alloc.ts";
 import {
@@ -234,6 +235,7 @@ export const ReinterpretCastOp = defineOp(
       }
       return undefined;
     },
+    fold: foldReinterpretCast,
     interfaces: [
       implement(OffsetSizeAndStrideOpInterface, { getArrayAttrMaxRanks: (op) => [1, op.result.type.rank, op.result.type.rank] as const }),
       implement(ViewLikeOpInterface, { getViewSource: (op) => op.source }),
@@ -347,6 +349,7 @@ export const ExpandShapeOp = defineOp(
       if (expected !== result) return opError(op, `expected expanded type to be ${quotedType(expected)} but found ${quotedType(result)}`);
       return undefined;
     },
+    fold: foldReshapeOfInverse("memref.collapse_shape"),
     interfaces: [implement(ViewLikeOpInterface, { getViewSource: (op) => op.src })],
   },
 );
@@ -374,6 +377,7 @@ export const CollapseShapeOp = defineOp(
       if (expected !== result) return opError(op, `expected collapsed type to be ${quotedType(expected)} but found ${quotedType(result)}`);
       return undefined;
     },
+    fold: foldReshapeOfInverse("memref.expand_shape"),
     interfaces: [implement(ViewLikeOpInterface, { getViewSource: (op) => op.src })],
   },
 );

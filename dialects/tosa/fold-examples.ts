@@ -28,8 +28,8 @@ const reduce = (kind: string, element: string): RewriteExample[] => [
 ];
 
 export const tosaFoldExamples: Readonly<Record<string, readonly RewriteExample[]>> = {
-  "tosa.add": [binaryWith("add", "?{0.0|0.0|1.0}", F), binaryWith("add", "?{0|0|5}", I), splats("add", S, "?{7|-1|100}", I), floatSplats("add", S)],
-  "tosa.sub": [binaryWith("sub", "?{0.0|0.0|2.0}", F), binaryWith("sub", "?{0|0|-1}", I), splats("sub", S, "?{7|-128|100}", I), floatSplats("sub", S)],
+  "tosa.add": [binaryWith("add", "?{-0.0|0.0|-0.0|1.0}", F), binaryWith("add", "?{0|0|5}", I), splats("add", S, "?{7|-1|100}", I), floatSplats("add", S)],
+  "tosa.sub": [binaryWith("sub", "?{0.0|-0.0|0.0|2.0}", F), binaryWith("sub", "?{0|0|-1}", I), splats("sub", S, "?{7|-128|100}", I), floatSplats("sub", S)],
   "tosa.mul": [
     binaryWith("mul", "?{1.0|1.0|0.0|2.0}", F, " {shift = 0 : i32}"),
     binaryWith("mul", "?{1|0|4|2}", { E: ["i32"] }, " {shift = ?{0|2|1} : i32}"),

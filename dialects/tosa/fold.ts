@@ -7,6 +7,7 @@
  * Where MLIR 16's fold disagrees with the op's semantics (the interpreter's, interp*.ts), the fold follows
  * the semantics, so that folding never changes what a program computes:
  *   - `mul(x, 0.0)` is not folded to 0.0 for floats (NaN * 0 and inf * 0 are NaN);
+ *   - float `add(x, c)` folds to x only for c = -0.0 and `sub(x, c)` only for c = +0.0 (-0.0 + +0.0 is +0.0);
  *   - mul of integer splats with a shift rounds, as the spec does (MLIR 16 truncates);
  *   - cast of a float splat to an integer rounds to nearest even and saturates (MLIR 16 truncates toward zero),
  *     and a NaN is not folded;
@@ -54,7 +55,10 @@ export function splatOf(type: Type, v: number | bigint): DenseElementsAttr | und
   return DenseElementsAttr.splat(type, e.width > 32 ? n : Number(n));
 }
 
-const isZero = (v: number | bigint | undefined): boolean => v === 0n || (typeof v === "number" && v === 0);
+/** A zero that adding leaves every x unchanged (-0.0 + -0.0 is -0.0; +0.0 would make it +0.0). */
+const isAdditiveIdentity = (v: number | bigint | undefined): boolean => v === 0n || Object.is(v, -0);
+/** A zero that subtracting leaves every x unchanged: +0.0 (x - (-0.0) is x + 0.0). */
+const isSubtractiveIdentity = (v: number | bigint | undefined): boolean => v === 0n || Object.is(v, 0);
 const kindOf = (t: Type): SupportedFloatKind | undefined => {
   const e = t instanceof RankedTensorType ? t.elementType : undefined;
   return e instanceof FloatType ? floatKindOf(e) : undefined;
@@ -88,18 +92,18 @@ function foldSplats(op: Binary, operands: Operands, float: ((x: number, y: numbe
 
 // ---- elementwise arithmetic ----------------------------------------------------------------------------------------
 
-/** add(x, 0) -> x, add(0, x) -> x; splat + splat. */
+/** add(x, 0) -> x, add(0, x) -> x (floats: -0.0); splat + splat. */
 export function foldAdd(op: Binary, operands: Operands): FoldResult | undefined {
   if (op.input1.type !== op.input2.type) return undefined;
-  if (isZero(splatValue(operands[0]))) return sameType(op.input2, op.output);
-  if (isZero(splatValue(operands[1]))) return sameType(op.input1, op.output);
+  if (isAdditiveIdentity(splatValue(operands[0]))) return sameType(op.input2, op.output);
+  if (isAdditiveIdentity(splatValue(operands[1]))) return sameType(op.input1, op.output);
   return foldSplats(op, operands, (x, y) => x + y, (x, y) => x + y);
 }
 
-/** sub(x, 0) -> x; splat - splat. */
+/** sub(x, 0) -> x (floats: +0.0); splat - splat. */
 export function foldSub(op: Binary, operands: Operands): FoldResult | undefined {
   if (op.input1.type !== op.input2.type) return undefined;
-  if (isZero(splatValue(operands[1]))) return sameType(op.input1, op.output);
+  if (isSubtractiveIdentity(splatValue(operands[1]))) return sameType(op.input1, op.output);
   return foldSplats(op, operands, (x, y) => x - y, (x, y) => x - y);
 }
 

@@ -294,15 +294,16 @@ export function reduceKernel(kind: Reduction) {
       const r = rounder(floatKindOf(x.elementType));
       const step: (acc: number, v: number) => number =
         kind === "sum" ? (a, v) => r(a + v) : kind === "prod" ? (a, v) => r(a * v) : kind === "max" ? maxFloat : kind === "min" ? minFloat : () => unsupported(`reduce_${kind} on floats`);
-      // The first element starts the accumulator (an empty reduction gives the identity): a reduction of one
-      // element is that element, -0.0 included, as MLIR 16's fold of a size-1 axis assumes.
+      // The accumulator starts at the identity, as the spec and MLIR 16's lowering have it (a sum of -0.0s is
+      // +0.0), except that a reduction of one element is that element, -0.0 included, as MLIR 16's fold of a
+      // size-1 axis has it.
       const init = kind === "sum" ? 0 : kind === "prod" ? 1 : kind === "max" ? -Infinity : Infinity;
       const d = floatData(x);
       const out = new Float64Array(outer * inner);
       for (let o = 0; o < outer; o++) {
         for (let i = 0; i < inner; i++) {
-          let acc = n === 0 ? init : r(d[o * n * inner + i] as number);
-          for (let k = 1; k < n; k++) acc = step(acc, d[(o * n + k) * inner + i] as number);
+          let acc = n === 1 ? r(d[o * inner + i] as number) : init;
+          for (let k = n === 1 ? 1 : 0; k < n; k++) acc = step(acc, d[(o * n + k) * inner + i] as number);
           out[o * inner + i] = acc;
         }
       }

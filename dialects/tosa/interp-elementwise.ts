@@ -16,6 +16,7 @@
 import type { Operation } from "../../src/ir/operation.ts";
 import { FloatType, type Type } from "../../src/ir/types.ts";
 import { fail, ub, unsupported } from "../../src/interp/errors.ts";
+import { cPow } from "../../src/interp/float-semantics.ts";
 import type { RuntimeValue, ScalarType, ShapedValue, SupportedFloatKind } from "../../src/interp/values.ts";
 import { floatKindOf, shapeSize } from "../../src/interp/values.ts";
 import {
@@ -176,7 +177,8 @@ export const mulKernel = binary(
   (_info, op) => mulShift(Number((op.attr("shift") as { value?: bigint } | undefined)?.value ?? 0n)),
 );
 export const divKernel = binary(undefined, (info) => (a, b) => divTowardZero(a, b, info));
-export const powKernel = binary((x, y) => Math.pow(x, y), undefined);
+/** pow: C's pow, as MLIR 16's lowering calls it (pow(1, NaN) is 1). */
+export const powKernel = binary(cPow, undefined);
 export const maximumKernel = binary(maxFloat, () => (a, b) => (a >= b ? a : b));
 export const minimumKernel = binary(minFloat, () => (a, b) => (a <= b ? a : b));
 export const bitwiseAndKernel = binary(undefined, () => (a, b) => a & b);
@@ -264,17 +266,24 @@ export function selectKernel(op: Operation, rawArgs: readonly RuntimeValue[]): R
   return [intResult(type, b.shape, out)];
 }
 
-/** clamp: floats by min_fp/max_fp (NaN stays NaN), integers by min_int/max_int. */
+/**
+ * clamp: floats by min_fp/max_fp (NaN stays NaN), integers by min_int/max_int. The spec's ERROR_IF(max < min)
+ * (which MLIR 16's verifier does not check) is reported as undefined behaviour: MLIR 16's lowering gives `min`
+ * there, this formula `max`.
+ */
 export function clampKernel(op: Operation, args: readonly RuntimeValue[]): RuntimeValue[] {
   const [x] = tensors(args);
   if (x === undefined) return fail("invalid-ir", "tosa.clamp without operand");
   const num = (name: string): number => Number((op.attr(name) as { value?: number | bigint } | undefined)?.value ?? 0);
+  const inverted = (): never => fail("undefined-behavior", "tosa.clamp with its maximum below its minimum");
   if (x.elementType instanceof FloatType) {
     const [lo, hi] = [num("min_fp"), num("max_fp")];
+    if (hi < lo) return inverted();
     return [mapFloat(op, [x], (v) => minFloat(maxFloat(v, lo), hi))];
   }
   const lo = BigInt((op.attr("min_int") as { value?: bigint } | undefined)?.value ?? 0n);
   const hi = BigInt((op.attr("max_int") as { value?: bigint } | undefined)?.value ?? 0n);
+  if (hi < lo) return inverted();
   return [mapInt(op, [x], (a) => (a < lo ? lo : a > hi ? hi : a))];
 }
 

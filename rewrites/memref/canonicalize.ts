@@ -16,6 +16,8 @@ import type { Value } from "../../src/ir/value.ts";
 import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { dispatchMixed, type MixedIndex, mixedList } from "../../src/interfaces/view-like.ts";
 import { hasEffect } from "../../src/interfaces/side-effect-queries.ts";
+import { AutomaticAllocationScopeResource, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
+import { memrefViewPatterns } from "./canonicalize-view.ts";
 import { constIntValue } from "../../src/rewrite/match.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { ConstantOp, IndexCastOp } from "../../dialects/arith/index.ts";
@@ -49,10 +51,11 @@ import { i64Array } from "../../src/ir/attributes.ts";
  *   %m = memref.alloc(%c4, %n) : memref<?x?xf32>      ->   %0 = memref.alloc(%n) : memref<4x?xf32>
  *                                                          %m = memref.cast %0 : memref<4x?xf32> to memref<?x?xf32>
  */
-function allocConstantSizes(root: typeof AllocOp | typeof AllocaOp, name: string): Pattern {
+function allocConstantSizes(root: typeof AllocOp | typeof AllocaOp, name: string, examples: readonly string[] = []): Pattern {
   return rewrite({
     name,
     root,
+    examples,
     apply(op, rw) {
       const type = op.memref.type;
       const sizes = op.dynamicSizes;
@@ -94,10 +97,11 @@ function onlyStoredIntoOrFreed(v: Value): boolean {
  *   memref.store %v, %m[%i] : memref<4xf32>            ->   (nothing)
  *   memref.dealloc %m : memref<4xf32>
  */
-function deadAlloc(root: typeof AllocOp | typeof AllocaOp | typeof ReallocOp, name: string): Pattern {
+function deadAlloc(root: typeof AllocOp | typeof AllocaOp | typeof ReallocOp, name: string, examples: readonly string[] = []): Pattern {
   return rewrite({
     name,
     root,
+    examples,
     apply(op, rw) {
       const result = op.getResult(0);
       if (!onlyStoredIntoOrFreed(result)) return rw.fail("the memory is read, or escapes");
@@ -174,6 +178,92 @@ export const inlineAllocaScope = rewrite({
     rw.eraseOp(terminator);
     rw.inlineBlockBefore(body, op.parent, op);
     rw.replaceOp(op, results);
+    return rw.done();
+  },
+});
+
+/** Whether `op` is the last op before its block's terminator, in a region of one block (MLIR's lastNonTerminatorInRegion). */
+function lastBeforeTerminator(op: Operation): boolean {
+  const block = op.parent;
+  return block !== undefined && op.next === block.last && block.parent?.blocks.length === 1;
+}
+
+/** An op that certainly allocates on the stack of its allocation scope (MLIR's isGuaranteedAutomaticAllocation). */
+function allocatesInScope(op: Operation): boolean {
+  const view = MemoryEffectOpInterface.of(op);
+  if (view === undefined) return false;
+  return view.getEffects().some((e) => e.kind === "allocate" && e.resource === AutomaticAllocationScopeResource && e.value !== undefined && op.results.includes(e.value as never));
+}
+
+/**
+ * The stack allocations of an alloca_scope that is the last op of a region nested (through ops that are no
+ * allocation scope, each itself last in its region) in an allocation scope move out, in front of the outermost
+ * of those ops, when their operands are defined there (AllocaScopeHoister). The scope's lifetime then covers
+ * them; the inliner may then inline the scope.
+ *
+ *   func.func @f(%c: i1) {                          func.func @f(%c: i1) {
+ *     scf.if %c {                                      %a = memref.alloca() : memref<4xf32>
+ *       memref.alloca_scope {                 ->       scf.if %c {
+ *         %a = memref.alloca() : memref<4xf32>           memref.alloca_scope {
+ *         ...                                              ...
+ */
+export const hoistAllocaScopeAllocations = rewrite({
+  name: "memref.alloca_scope-hoist",
+  root: AllocaScopeOp,
+  examples: [
+    `^bb0(%c: i1, %x: f32):
+  %_c0 = affine.apply affine_map<() -> (0)>()
+  %r = scf.if %c -> (f32) {
+    %s = memref.alloca_scope -> (f32) {
+      %a = memref.alloca() : memref<2xf32>
+      memref.store %x, %a[%_c0] : memref<2xf32>
+      %v = memref.load %a[%_c0] : memref<2xf32>
+      memref.alloca_scope.return %v : f32
+    }
+    scf.yield %s : f32
+  } else {
+    scf.yield %x : f32
+  }`,
+    // Near miss: the scope is not the last op of the if's region.
+    `^bb0(%c: i1, %x: f32):
+  %_c0 = affine.apply affine_map<() -> (0)>()
+  %r = scf.if %c -> (f32) {
+    %s = memref.alloca_scope -> (f32) {
+      %a = memref.alloca() : memref<2xf32>
+      memref.store %x, %a[%_c0] : memref<2xf32>
+      %v = memref.load %a[%_c0] : memref<2xf32>
+      memref.alloca_scope.return %v : f32
+    }
+    %t = arith.addf %s, %x : f32
+    scf.yield %t : f32
+  } else {
+    scf.yield %x : f32
+  }`,
+  ],
+  apply(op, rw) {
+    let outermost = op.parentOp;
+    if (outermost === undefined || outermost.hasTrait(AutomaticAllocationScope)) return rw.fail("its parent is an allocation scope (or there is none)");
+    if (!lastBeforeTerminator(op) || !lastBeforeTerminator(outermost)) return rw.fail("it, or its parent, is not last in its region");
+    for (let up = outermost.parentOp; up !== undefined && !up.hasTrait(AutomaticAllocationScope); up = up.parentOp) {
+      if (!lastBeforeTerminator(up)) return rw.fail("an enclosing op is not last in its region");
+      outermost = up;
+    }
+    if (outermost.parentOp === undefined) return rw.fail("no enclosing allocation scope");
+    const region = outermost.regions.find((r) => r.isAncestorOf(op));
+    if (region === undefined) return rw.fail("no region of the enclosing op holds it");
+    const hoisted: Operation[] = [];
+    op.walk((nested) => {
+      if (!allocatesInScope(nested)) return;
+      const local = nested.operands.some((v) => {
+        const home = v.definingOp?.parentRegion ?? v.parentBlock?.parent;
+        const owner = home?.parentOp;
+        return home === region || (owner !== undefined && region.isAncestorOf(owner));
+      });
+      if (!local) hoisted.push(nested);
+    });
+    if (hoisted.length === 0) return rw.fail("no allocation can move out");
+    rw.setInsertionPointBefore(outermost);
+    for (const alloc of hoisted) rw.replaceOp(alloc, rw.insert(alloc.clone()).results);
     return rw.done();
   },
 });
@@ -341,17 +431,49 @@ export const trivialSubview = rewrite({
 
 export const memrefCanonicalizationPatterns: readonly Pattern[] = [
   allocConstantSizes(AllocOp, "memref.alloc-constant-sizes"),
-  allocConstantSizes(AllocaOp, "memref.alloca-constant-sizes"),
+  allocConstantSizes(AllocaOp, "memref.alloca-constant-sizes", [
+    // A constant size and a clamped unknown one (near miss for that dimension); what was stored is read back.
+    `^bb0(%x: f32, %i: index):
+  %c3 = arith.constant 3 : index
+  %_c2 = affine.apply affine_map<() -> (2)>()
+  %_n = arith.minui %i, %_c2 : index
+  %_m = arith.maxui %_n, %_c2 : index
+  %_a = memref.alloca(%c3, %_m) : memref<?x?xf32>
+  %_c1 = affine.apply affine_map<() -> (1)>()
+  memref.store %x, %_a[%_c1, %_c1] : memref<?x?xf32>
+  %v = memref.load %_a[%_c1, %_c1] : memref<?x?xf32>`,
+  ]),
   deadAlloc(AllocOp, "memref.alloc-dead"),
-  deadAlloc(AllocaOp, "memref.alloca-dead"),
-  deadAlloc(ReallocOp, "memref.realloc-dead"),
+  deadAlloc(AllocaOp, "memref.alloca-dead", [
+    // Only stored into: erased. Near miss: one that is read.
+    `^bb0(%x: f32):
+  %_c1 = affine.apply affine_map<() -> (1)>()
+  %_a = memref.alloca() : memref<2xf32>
+  memref.store %x, %_a[%_c1] : memref<2xf32>
+  %_b = memref.alloca() : memref<2xf32>
+  memref.store %x, %_b[%_c1] : memref<2xf32>
+  %v = memref.load %_b[%_c1] : memref<2xf32>`,
+  ]),
+  deadAlloc(ReallocOp, "memref.realloc-dead", [
+    // A grown buffer only stored into and freed: erased (with its users).
+    `^bb0(%x: f32):
+  %_c1 = affine.apply affine_map<() -> (1)>()
+  %_m = memref.alloc() : memref<2xf32>
+  memref.store %x, %_m[%_c1] : memref<2xf32>
+  %_r = memref.realloc %_m : memref<2xf32> to memref<4xf32>
+  %_c3 = affine.apply affine_map<() -> (3)>()
+  memref.store %x, %_r[%_c3] : memref<4xf32>
+  memref.dealloc %_r : memref<4xf32>`,
+  ]),
   dimOfReshape,
   inlineAllocaScope,
+  hoistAllocaScopeAllocations,
   copyOfCast,
   selfCopy,
   subviewConstantArguments,
   subviewOfCast,
   trivialSubview,
+  ...memrefViewPatterns,
 ];
 
 /** The patterns as an extension of the memref dialect, for a Context to load. */

@@ -39,6 +39,8 @@ class ProgramBuilder {
   readonly args: { name: string; shape: number[] }[] = [];
   readonly lines: string[] = [];
   readonly pool: Val[] = [];
+  /** Values the program returns besides the pool's: what the spliced examples compute. */
+  readonly observed: { name: string; type: string }[] = [];
   #next = 0;
   constructor(
     readonly rand: () => number,
@@ -230,7 +232,42 @@ const reshaping: StepFn = (b) => {
 
 const STEPS: readonly StepFn[] = [elementwiseGeneric, copyGeneric, reduction, contraction, convolution, reshaping];
 
-/** An example's text with its `$T`/`$F` holes filled with the program's element type and constant holes with zeros. */
+/** Small values of the element type, for the examples' scalar operands and constant tensors. */
+function smallLiteral(b: ProgramBuilder): string {
+  const n = b.below(13) - 6;
+  return b.isFloat ? (n / 2).toFixed(1) : String(n);
+}
+
+/** A random non-splat `dense<...>` literal of a static tensor type's text (`tensor<2x3xf32>`), nested by dimension. */
+function denseLiteral(b: ProgramBuilder, type: string): string {
+  const dims = (/tensor<((?:\d+x)*)/.exec(type)?.[1] ?? "").split("x").filter((d) => d !== "").map(Number);
+  const nested = (d: number): string => (d === dims.length ? smallLiteral(b) : `[${Array.from({ length: dims[d] ?? 0 }, () => nested(d + 1)).join(", ")}]`);
+  return `dense<${nested(0)}>`;
+}
+
+/**
+ * The tensor type an example line's single result has, read from its text: the last `tensor<...>` on the line
+ * (a result type, or the `outs` type of the ops whose result is their init's), or the tensor of a
+ * `bufferization.to_tensor`'s memref; undefined for a result that is no tensor (tensor.dim, scalar arith, a
+ * memref) or for several results.
+ */
+function resultTensorType(line: string): string | undefined {
+  if (!/^%\w+ = /.test(line)) return undefined;
+  const op = /= ([\w.]+)/.exec(line)?.[1] ?? "";
+  const toTensor = /bufferization\.to_tensor .*: memref<([^>]*)>/.exec(line);
+  if (toTensor !== null) return `tensor<${toTensor[1]}>`;
+  if (/^(tensor\.(dim|extract|rank)|arith\.(?!constant)|memref\.)/.test(op)) return undefined;
+  const types = line.match(/tensor<[^>]*>/g);
+  return types === null ? undefined : (types[types.length - 1] as string);
+}
+
+/**
+ * Splices an example in: `$T`/`$F` holes become the program's element type; the example's free scalars (its
+ * `^bb0(...)` header) constants of distinct values, and its constant tensor holes (`?a : tensor<...>`) random
+ * non-splat constants, so that a rewrite that confused two operands computes something else. Every tensor the
+ * example computes and does not use itself is returned by the program (observed), unless its name starts
+ * with an underscore; its last result also joins the pool later steps draw from.
+ */
 function spliceExample(b: ProgramBuilder, example: RewriteExample): void {
   const text = typeof example === "string" ? example : example.ir;
   const lines = text.split("\n");
@@ -238,25 +275,41 @@ function spliceExample(b: ProgramBuilder, example: RewriteExample): void {
   const body = header === null ? lines : lines.slice(1);
   const renames = new Map<string, string>();
   if (header !== null) {
+    const used = new Set<string>();
     for (const param of (header[1] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")) {
       const name = param.split(":")[0]?.trim() as string;
       const c = b.fresh("s");
-      b.lines.push(`${c} = arith.constant ${b.isFloat ? "1.5" : "3"} : ${b.elt}`);
+      let value = smallLiteral(b);
+      for (let k = 0; used.has(value) && k < 20; k++) value = smallLiteral(b);
+      used.add(value);
+      b.lines.push(`${c} = arith.constant ${b.isFloat && !value.includes(".") ? `${value}.0` : value} : ${b.elt}`);
       renames.set(name, c);
     }
   }
   const suffix = `_x${b.lines.length}`;
+  const spliced: string[] = [];
   for (const raw of body) {
     let line = raw.trim().replaceAll("$T", b.elt).replaceAll("$F", b.elt);
-    line = line.replace(/\?(\w+) : (tensor<[^>]*>)/g, (_, _c, t: string) => `dense<${b.isFloat ? "2.5" : "2"}> : ${t}`);
-    line = line.replace(/%(\w+)/g, (m, name: string) => renames.get(m) ?? (`%${name}${suffix}`));
-    b.lines.push(line);
+    line = line.replace(/\?(\w+) : (tensor<[^>]*>)/g, (_, _c, t: string) => `${denseLiteral(b, t)} : ${t}`);
+    line = line.replace(/%(\w+)/g, (m, name: string) => renames.get(m) ?? `%${name}${suffix}`);
+    spliced.push(line);
   }
-  // The example's last result joins the pool when it is a tensor of the element type.
-  const last = /^(%\w+)(?::\d+)? = .*-> \(?(tensor<[^>]*>)/.exec(b.lines[b.lines.length - 1] ?? "");
-  if (last !== null) {
-    const shape = /tensor<((?:\d+x)*)/.exec(last[2] ?? "")?.[1]?.split("x").filter((s) => s !== "").map(Number) ?? [];
-    if (!/:\d+ =/.test(b.lines[b.lines.length - 1] ?? "")) b.define(last[1] as string, shape);
+  b.lines.push(...spliced);
+  // The results nothing later in the example uses are observed.
+  spliced.forEach((line, i) => {
+    const name = /^(%\w+) = /.exec(line)?.[1];
+    const type = resultTensorType(line);
+    if (name === undefined || type === undefined || name.startsWith("%_")) return;
+    const usedLater = spliced.slice(i + 1).some((l) => new RegExp(`${name}(?!\\w)`).test(l));
+    if (!usedLater) b.observed.push({ name, type });
+  });
+  // The example's last result joins the pool when it is a static tensor of the element type.
+  const lastLine = spliced[spliced.length - 1] ?? "";
+  const last = /^(%\w+) = /.exec(lastLine)?.[1];
+  const lastType = resultTensorType(lastLine);
+  const shape = lastType === undefined ? undefined : /^tensor<((?:\d+x)*)[a-z]/.exec(lastType)?.[1];
+  if (last !== undefined && shape !== undefined && lastType?.endsWith(`x${b.elt}>`) !== false) {
+    b.define(last, shape.split("x").filter((s) => s !== "").map(Number));
   }
 }
 
@@ -275,9 +328,11 @@ export function buildLinalgProgram(seed: number, opts: LinalgProgramOptions = {}
     b.pick(STEPS)(b);
   }
   // Return the last value and one more: what the program computes is observed.
-  const results = b.pool.length === 0 ? [] : [b.pool[b.pool.length - 1] as Val, ...(b.pool.length > 1 ? [b.pick(b.pool.slice(0, -1))] : [])];
+  // The examples' results are observed too.
+  const picked = b.pool.length === 0 ? [] : [b.pool[b.pool.length - 1] as Val, ...(b.pool.length > 1 ? [b.pick(b.pool.slice(0, -1))] : [])];
+  const results = [...picked.map((v) => ({ name: v.name, type: b.ty(v.shape) })), ...b.observed].filter((r, i, all) => all.findIndex((o) => o.name === r.name) === i);
   const params = b.args.map((a) => `${a.name}: ${b.ty(a.shape)}`).join(", ");
-  const resultTypes = results.map((v) => b.ty(v.shape));
+  const resultTypes = results.map((v) => v.type);
   const text = [
     `func.func @f(${params}) -> (${resultTypes.join(", ")}) {`,
     ...b.lines.map((l) => `  ${l}`),

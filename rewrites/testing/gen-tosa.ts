@@ -125,7 +125,9 @@ function randomOp(b: Builder, rand: Rand, x: Value, pool: readonly Value[]): Val
     case 1: return mk(b, T.MulOp, { input1: tx, input2: o(), shift: IntegerAttr.get(i32, 0) });
     case 2: {
       const unary: readonly (typeof Operation)[] = float ? [T.AbsOp, T.NegateOp, T.FloorOp, T.CeilOp, T.ExpOp, T.TanhOp, T.SigmoidOp, T.ReciprocalOp, T.RsqrtOp, T.LogOp] : [T.AbsOp, T.NegateOp, T.BitwiseNotOp, T.ClzOp];
-      return mk(b, pick(rand, unary), { input1: tx });
+      const u = pick(rand, unary);
+      // MLIR 16 names the operand of sigmoid and tanh `input`, of the others `input1`.
+      return mk(b, u, u === T.TanhOp || u === T.SigmoidOp ? { input: tx } : { input1: tx });
     }
     case 3: {
       const [lo, hi] = [pick(rand, [-1, 0, 2]), pick(rand, [1, 4, 100])];

@@ -7,10 +7,12 @@
  *     getIterationDomain()   = [{offset 0, size 4, stride 1}, {offset 0, size dim(%b, 1), stride 1}, {0, 8, 1}]
  *
  * Sizes that are not static are described, not computed: `{ dimOf: v, dim: d }` is the size of dimension `d`
- * of `v` (a tiling transformation materialises it with the dialect's `dim` op). Tiled implementations
- * (MLIR's getTiledImplementation, getResultTilePosition, generateScalarImplementation) come with the tiling
- * transformations that need them; this interface has the domain, which they all start from.
+ * of `v` (a tiling transformation materialises it with the dialect's `dim` op). A tile of the domain (static
+ * offsets and sizes, one per loop) has its own implementation: the op on slices of its operands
+ * (getTiledImplementation), whose results are parts of the op's results (getResultTilePosition).
+ * generateScalarImplementation comes with the lowering to loops.
  */
+import type { Builder } from "../ir/builder.ts";
 import { defineInterface, type InterfaceView } from "../ir/interfaces.ts";
 import type { Operation } from "../ir/operation.ts";
 import type { Value } from "../ir/value.ts";
@@ -28,11 +30,24 @@ export interface LoopRange {
   readonly stride: IndexFoldResult;
 }
 
+/** A part of a shaped value: offsets and sizes, unit strides. */
+export interface TilePosition {
+  readonly offsets: readonly number[];
+  readonly sizes: readonly number[];
+}
+
 export interface TilingMethods {
   /** One per loop of the domain. */
   getLoopIteratorTypes(): readonly LoopIteratorType[];
   /** The loops' bounds and steps. */
   getIterationDomain(): readonly LoopRange[];
+  /**
+   * The ops computing the tile at `offsets`/`sizes` of the domain, built with `b` (their last op's results
+   * are the tile's results); `inits` replace the op's destinations (the results of earlier tiles).
+   */
+  getTiledImplementation(b: Builder, offsets: readonly number[], sizes: readonly number[], inits?: readonly Value[]): { readonly op: Operation; readonly results: readonly Value[] };
+  /** Where result `resultNumber` of that tile goes in the op's result. */
+  getResultTilePosition(resultNumber: number, offsets: readonly number[], sizes: readonly number[]): TilePosition;
 }
 
 export const TilingInterface = defineInterface<TilingMethods>("TilingInterface", {

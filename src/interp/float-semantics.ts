@@ -247,6 +247,16 @@ export function convertFloat(e: FloatElement, from: SupportedFloatKind, to: Supp
 
 // ---- math functions ------------------------------------------------------------------------------------------
 
+/**
+ * C's pow on (quiet) doubles, which compiled code calls: pow(x, ±0) and pow(1, y) are 1 even for a NaN, and
+ * pow(-1, ±inf) is 1; JS's Math.pow gives NaN for the last two.
+ */
+export function cPow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (x === -1 && Math.abs(y) === Infinity) return 1;
+  return Math.pow(x, y);
+}
+
 /** Rounds half away from zero (math.round, C's round). */
 export function roundHalfAway(x: number): number {
   if (!Number.isFinite(x)) return x;

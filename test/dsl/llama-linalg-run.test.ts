@@ -16,6 +16,7 @@ import * as assert from "uvu/assert";
 import { config, traceBlock } from "../../examples/dsl-llama-block.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { blockData, past, seq } from "./llama-data.ts";
+import { memrefCopySource } from "../support/mlir16-run.ts";
 import { referenceBlock } from "./llama-reference.ts";
 
 const lowering = [
@@ -32,35 +33,6 @@ const lowering = [
   "--convert-cf-to-llvm",
   "--reconcile-unrealized-casts",
 ];
-
-/**
- * MLIR's runtime function for strided `memref.copy` (bufferized `tensor.insert_slice`), which lives in
- * libmlir_c_runner_utils, not installed here: the same contract (element size, unranked source and target
- * descriptors), compiled for the run.
- */
-const memrefCopySource = `
-#include <stdint.h>
-#include <string.h>
-typedef struct { int64_t rank; char *desc; } Unranked;
-typedef struct { char *allocated; char *aligned; int64_t offset; int64_t rest[]; } Ranked;
-void memrefCopy(int64_t elemSize, Unranked *src, Unranked *dst) {
-  int64_t rank = src->rank;
-  Ranked *s = (Ranked *)src->desc, *d = (Ranked *)dst->desc;
-  int64_t *sizes = s->rest, *ss = s->rest + rank, *ds = d->rest + rank;
-  int64_t total = 1;
-  for (int64_t i = 0; i < rank; i++) total *= sizes[i];
-  for (int64_t n = 0; n < total; n++) {
-    int64_t rem = n, so = s->offset, dof = d->offset;
-    for (int64_t i = rank - 1; i >= 0; i--) {
-      int64_t c = rem % sizes[i];
-      rem /= sizes[i];
-      so += c * ss[i];
-      dof += c * ds[i];
-    }
-    memcpy(d->aligned + dof * elemSize, s->aligned + so * elemSize, elemSize);
-  }
-}
-`;
 
 /** `dense<"0x...">` of f32 values: their exact bytes, little-endian. */
 function hexTensor(values: ArrayLike<number>, shape: readonly number[]): string {

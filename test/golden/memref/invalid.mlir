@@ -1,4 +1,4 @@
-// RUN: tensile-opt %s --split-input-file --verify-diagnostics
+// RUN: tensile-opt %s --split-input-file --verify-diagnostics --allow-unregistered-dialect
 // Verifier messages of memref ops, as mlir-opt-16 gives them.
 
 func.func @alloc_dims(%n: index) {
@@ -378,5 +378,14 @@ func.func @dma_start_count(%a: memref<4xf32>, %b: memref<4xf32>, %tag: memref<1x
 func.func @dma_start_src(%a: f32) {
   // expected-error @+1 {{'memref.dma_start' op expected source to be of memref type}}
   "memref.dma_start"(%a, %a, %a, %a) : (f32, f32, f32, f32) -> ()
+  return
+}
+// -----
+func.func @alloca_scope_wrong_terminator() {
+  // expected-note@+2 {{in custom textual format, the absence of terminator implies 'memref.alloca_scope.return'}}
+  // expected-error@+1 {{'memref.alloca_scope' op expects regions to end with 'memref.alloca_scope.return', found 'test.foo'}}
+  "memref.alloca_scope"() ({
+    "test.foo"() : () -> ()
+  }) : () -> ()
   return
 }
