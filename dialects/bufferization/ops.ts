@@ -23,6 +23,7 @@ import { opEmitError } from "../../src/irdl/op-error.ts";
 import { optional, optionalAttr, variadic } from "../../src/irdl/spec.ts";
 import { effect, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
 import { typeConstraint } from "../../src/irdl/constraints.ts";
+import { foldMemRefCast } from "../memref/fold-cast.ts";
 
 /** ODS's AnyRankedOrUnrankedMemRef. */
 export const AnyRankedOrUnrankedMemRef = typeConstraint("ranked or unranked memref of any type values", (t) => AnyMemRef.test(t));
@@ -114,6 +115,8 @@ export const CloneOp = defineOp(
         getEffects: (op) => [effect("read", op.input), effect("write", op.output), effect("allocate", op.output)],
       }),
     ],
+    // MLIR 16's CloneOp::fold: a clone of a memref.cast of a ranked memref clones the cast's source.
+    fold: (op) => (foldMemRefCast(op) ? op.output : undefined),
   },
 );
 export type CloneOp = InstanceType<typeof CloneOp>;

@@ -376,7 +376,11 @@ const steps: readonly Step[] = [
     const [m, c, x] = [fresh(s, "cm"), fresh(s, "clone"), fresh(s, "cl")];
     s.lines.push(`  ${m} = memref.alloc() : ${type}`);
     for (let j = 0; j < n; j++) s.lines.push(`  memref.store ${j % 2 === 0 ? "%b" : "%a"}, ${m}[%c${j}] : ${type}`);
-    s.lines.push(`  ${c} = bufferization.clone ${m} : ${type} to ${type}`, `  memref.dealloc ${m} : ${type}`);
+    // Cloned directly or through a cast (clone's fold).
+    const cast = pick(2) === 0 ? undefined : fresh(s, "ccast");
+    const dynamic = `memref<?x${s.e}>`;
+    if (cast === undefined) s.lines.push(`  ${c} = bufferization.clone ${m} : ${type} to ${type}`, `  memref.dealloc ${m} : ${type}`);
+    else s.lines.push(`  ${cast} = memref.cast ${m} : ${type} to ${dynamic}`, `  ${c} = bufferization.clone ${cast} : ${dynamic} to ${type}`, `  memref.dealloc ${m} : ${type}`);
     s.lines.push(`  ${x} = memref.load ${c}[${indexValue(pick(n), pick)}] : ${type}`);
     if (pick(2) === 0) s.deallocs.push(`  memref.dealloc ${c} : ${type}`);
     observe(s, x, s.e);

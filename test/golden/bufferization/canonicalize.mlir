@@ -19,6 +19,16 @@ func.func @to_memref_of_to_tensor(%m: memref<4xf32>) -> memref<4xf32> {
   return %n : memref<4xf32>
 }
 
+// CHECK-LABEL: func.func @clone_of_cast(
+// CHECK-SAME: %arg0: memref<4xf32>) -> memref<?xf32> {
+// CHECK-NEXT: %0 = bufferization.clone %arg0 : memref<4xf32> to memref<?xf32>
+// CHECK-NEXT: return %0 : memref<?xf32>
+func.func @clone_of_cast(%m: memref<4xf32>) -> memref<?xf32> {
+  %0 = memref.cast %m : memref<4xf32> to memref<?xf32>
+  %1 = bufferization.clone %0 : memref<?xf32> to memref<?xf32>
+  return %1 : memref<?xf32>
+}
+
 // The canonicalization patterns (MLIR 16's getCanonicalizationPatterns of BufferizationOps.cpp).
 
 // CHECK-LABEL: func.func @dim_of_alloc_tensor(
