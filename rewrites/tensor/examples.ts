@@ -53,7 +53,7 @@ export function tensorExample(body: string, rank: number | "scalar", types: read
 
 /**
  * The type of `%_r` in an example body: the last type on the line that defines it, or for an op with a region,
- * its declared result (`-> (tensor<4xf32>) {`: scf.forall) or the type on the line that closes it (generate, pad).
+ * its declared result (`-> (tensor<4xf32>) {`: scf.foreach_thread) or the type on the line that closes it (generate, pad).
  */
 function resultType(body: string): string {
   const lines = body.split("\n").map((l) => l.trim());
