@@ -10,7 +10,6 @@
  * while the clone lives (the patterns below are wrong otherwise, in MLIR 16 as here).
  */
 import { defining } from "../../src/ir/defining.ts";
-import { IntegerAttr } from "../../src/ir/attributes.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { DYNAMIC, IndexType, MemRefType, RankedTensorType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";

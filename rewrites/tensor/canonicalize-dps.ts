@@ -5,7 +5,6 @@
  * so this file knows no dialect but tensor: linalg's ops, tensor.insert, pack and unpack all match.
  */
 import { isLeft } from "fp-ts/lib/Either.js";
-import { defining } from "../../src/ir/defining.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { IRMapping } from "../../src/ir/operation.ts";
 import { MemRefType, type RankedTensorType, type Type } from "../../src/ir/types.ts";

@@ -1,11 +1,9 @@
 /**
  * Canonicalizations of tensor.insert_slice and tensor.parallel_insert_slice (MLIR 16's TensorOps.cpp registers
- * the same three templates for both): constant index values become static, casts that only forget static
- * information are folded in, and a source cast to the slice's static sizes is made explicit. They differ only
- * in that a parallel insert has no result, and that new casts of its source go before its parent (the parallel
- * op's terminator), outside the terminator's body.
+ * the same templates for both): constant index values become static, and casts that only forget static
+ * information are folded in. They differ only in that a parallel insert has no result, and that new casts of
+ * its source go before its parent (the parallel op's terminator), outside the terminator's body.
  */
-import { defining } from "../../src/ir/defining.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { RankedTensorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
@@ -13,11 +11,10 @@ import { type MixedIndex, staticList } from "../../src/irdl/dynamic-index-list.t
 import { InsertionPoint } from "../../src/ir/builder.ts";
 import { type Pattern, type PatternRewriter, rewrite, type RewriteExample } from "../../src/rewrite/pattern.ts";
 import { canonicalSliceType, insertSliceArgs } from "../../dialects/tensor/build.ts";
-import { preservesStaticInformation } from "../../dialects/tensor/fold.ts";
 import { CastOp, InsertSliceOp, mixedOffsets, mixedSizes, mixedStrides, ParallelInsertSliceOp, sliceType } from "../../dialects/tensor/index.ts";
 import { castCompatibleTensors, isRankReducedType } from "../../dialects/tensor/types.ts";
 import { foldableCastSource, isConstantIndex } from "./canonicalize-cast.ts";
-import { constantInt, foldSliceConstants } from "./canonicalize-slice.ts";
+import { foldSliceConstants } from "./canonicalize-slice.ts";
 import { opaque4, tensorExample } from "./examples.ts";
 
 type InsertKind = typeof InsertSliceOp | typeof ParallelInsertSliceOp;
@@ -94,33 +91,6 @@ function ofCast(kind: InsertKind, examples: readonly RewriteExample[]): Pattern 
   });
 }
 
-/**
- * A source of a less static type than the insert's constant sizes is cast to them, so that patterns matching
- * casts (scf's, say) see the static type.
- *
- *   %r = tensor.insert_slice %s into %t[%o, 0] [4, 4] [1, 1] : tensor<?x4xf32> into tensor<8x4xf32>
- *     ->   %c = tensor.cast %s : tensor<?x4xf32> to tensor<4x4xf32>
- *          %r = tensor.insert_slice %c into %t[%o, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x4xf32>
- */
-function sourceCastInserter(kind: InsertKind, examples: readonly RewriteExample[]): Pattern {
-  return insertPattern(kind, "source-cast", examples, (op, rw) => {
-    const srcType = op.source.type;
-    if (srcType.rank !== op.dest.type.rank) return rw.fail("a rank-reducing insert");
-    const sizes = mixedSizes(op);
-    const shape = srcType.shape.map((d, i) => {
-      const s = sizes[i] as MixedIndex;
-      return typeof s === "number" ? s : (constantInt(s) ?? d);
-    });
-    const type = RankedTensorType.get(shape, srcType.elementType);
-    if (type === srcType || !preservesStaticInformation(srcType, type) || !castCompatibleTensors(srcType, type)) {
-      return rw.fail("the sizes add no static information the source's type can take");
-    }
-    const cast = atSourceCast(rw, op, kind, () => rw.create(CastOp, { source: op.source, dest: type }).dest as Value<RankedTensorType>);
-    rw.replaceOp(op, replaceInsert(rw, op, kind, cast, op.dest, listsOf(op)).results);
-    return rw.done();
-  });
-}
-
 export const insertSliceConstantArguments = constantArguments(InsertSliceOp, [
   tensorExample(`${opaque4("t")}
   %s = tensor.from_elements %y, %x : tensor<2x$T>
@@ -137,32 +107,19 @@ export const insertSliceOfCast = ofCast(InsertSliceOp, [
   %r = tensor.insert_slice %s into %c[%o] [2] [1] : tensor<2x$T> into tensor<?x$T>`, 1),
 ]);
 
-export const insertSliceSourceCast = sourceCastInserter(InsertSliceOp, [
-  tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %u = tensor.cast %s : tensor<2x$T> to tensor<?x$T>
-  %c2 = arith.constant 2 : index
-  %o = arith.minui %i, %c2 : index
-  %r = tensor.insert_slice %u into %t[%o] [%c2] [1] : tensor<?x$T> into tensor<4x$T>`, 1),
-]);
-
 /*
- * The parallel inserts' patterns have no examples: they live in scf.foreach_thread's terminator, and the
- * interpreter does not run foreach_thread with shared outputs yet, so a random program cannot hold one. Their
- * goldens (test/golden/tensor/canonicalize-patterns.mlir) compare them with mlir-opt-16. As in MLIR 16, the
- * cast folder can never apply to a parallel insert (its dest is always the shared output, a block argument,
- * and a source read through a cast no longer has the type its static sizes demand).
+ * The parallel insert's pattern has no example: it lives in scf.foreach_thread's terminator, and the interpreter
+ * does not run foreach_thread with shared outputs yet, so a random program cannot hold one. Its goldens
+ * (test/golden/tensor/canonicalize-patterns.mlir) compare it with mlir-opt-16.
  */
 export const parallelInsertSliceConstantArguments = constantArguments(ParallelInsertSliceOp, []);
-export const parallelInsertSliceOfCast = ofCast(ParallelInsertSliceOp, []);
-export const parallelInsertSliceSourceCast = sourceCastInserter(ParallelInsertSliceOp, []);
 
-/** In MLIR 16's order: constant arguments, cast folding, source cast (for insert_slice, then parallel_insert_slice). */
-export const tensorInsertPatterns: readonly Pattern[] = [
-  insertSliceConstantArguments,
-  insertSliceOfCast,
-  insertSliceSourceCast,
-  parallelInsertSliceConstantArguments,
-  parallelInsertSliceOfCast,
-  parallelInsertSliceSourceCast,
-];
+/**
+ * In MLIR 16's order (for insert_slice, then parallel_insert_slice). MLIR 16 also registers
+ * InsertSliceOpSourceCastInserter for both ops and InsertSliceOpCastFolder for parallel_insert_slice, which are
+ * not written here: they can never apply in its canonicalizer (the source-cast inserter matches only constant
+ * size values, which the constant-argument folder, tried first, makes static; and what it would build does not
+ * verify, a static source with dynamic sizes; a parallel insert's dest is a block argument, and its source must
+ * already have the type its sizes give, so no cast folds into it).
+ */
+export const tensorInsertPatterns: readonly Pattern[] = [insertSliceConstantArguments, insertSliceOfCast, parallelInsertSliceConstantArguments];

@@ -12,7 +12,7 @@ import { type MixedIndex, splitMixed, staticList } from "../../src/irdl/dynamic-
 import { constantAttr } from "../../src/rewrite/match.ts";
 import { generated, opaque4, tensorExample, unknownIndex } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
-import { canonicalSliceType, emptyArgs, extractSliceArgs, insertSliceArgs } from "../../dialects/tensor/build.ts";
+import { canonicalSliceType, emptyArgs, extractSliceArgs } from "../../dialects/tensor/build.ts";
 import { preservesStaticInformation } from "../../dialects/tensor/fold.ts";
 import {
   CastOp,
@@ -21,18 +21,16 @@ import {
   ExtractOp,
   ExtractSliceOp,
   GenerateOp,
-  InsertSliceOp,
   mixedOffsets,
   mixedSizes,
   mixedStrides,
   PadOp,
   padResultShape,
   type SliceLike,
-  sliceType,
 } from "../../dialects/tensor/index.ts";
-import { castCompatibleTensors, isRankReducedType } from "../../dialects/tensor/types.ts";
+import { castCompatibleTensors } from "../../dialects/tensor/types.ts";
 import { before } from "../arith/match.ts";
-import { foldableCastSource, isConstantIndex } from "./canonicalize-cast.ts";
+import { foldableCastSource } from "./canonicalize-cast.ts";
 
 /** The integer a value holds when it is an integer or index constant (MLIR's getConstantIntValue). */
 export function constantInt(v: Value): number | undefined {
