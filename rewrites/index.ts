@@ -23,6 +23,7 @@ import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
+import { scfTensorCanonicalization } from "./scf/tensor-patterns.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
@@ -41,6 +42,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   ompCanonicalization,
   tosaCanonicalization,
   scfCanonicalization,
+  scfTensorCanonicalization,
   affineCanonicalization,
   vectorCanonicalization,
   tensorCanonicalization,

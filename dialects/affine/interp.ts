@@ -114,6 +114,8 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
     const lb = maxOf(evaluateMap(op.lower_bound.map, indexOperands(args.slice(0, lbOperands), ctx), ctx));
     const ub = minOf(evaluateMap(op.upper_bound.map, indexOperands(args.slice(lbOperands, lbOperands + ubOperands), ctx), ctx));
     const step = op.step.value;
+    // MLIR 16 accepts `step 0`: such a loop that iterates never ends.
+    if (step <= 0n && lb < ub) ctx.fail("undefined-behavior", `affine.for with step ${step} never ends`);
     let carried = args.slice(lbOperands + ubOperands);
     for (let i = lb; i < ub; i += step) carried = ctx.runRegion(op.region, [indexValue(i), ...carried]);
     return carried;
@@ -129,12 +131,16 @@ export const affineInterpretations: readonly InterpretationEntry[] = [
     const lbs = bounds(op.lowerBoundsMap.map, boundGroups(op.lowerBoundsGroups), args.slice(0, lbInputs), maxOf);
     const ubs = bounds(op.upperBoundsMap.map, boundGroups(op.upperBoundsGroups), args.slice(lbInputs), minOf);
     const steps = parallelSteps(op);
+
     const kinds = parallelReductions(op);
     const types = op.results.map((r) => r.type);
     let acc = kinds.map((k, i) => reductionIdentity(k, types[i], ctx));
     const ivs: bigint[] = [...lbs];
     // An empty band (no dims) runs its body once, as MLIR's lowering to scf.parallel does.
     const empty = lbs.some((lb, d) => lb >= (ubs[d] as bigint));
+    // MLIR 16 accepts `step (0)`: a band that iterates with such a dimension never ends.
+    const stuck = steps.find((st) => st <= 0n);
+    if (!empty && stuck !== undefined) ctx.fail("undefined-behavior", `affine.parallel with step ${stuck} never ends`);
     while (!empty) {
       const yielded = ctx.runRegion(op.region, ivs.map(indexValue));
       acc = acc.map((a, i) => combineReduction(kinds[i] as string, a, yielded[i] as RuntimeValue, ctx));

@@ -48,6 +48,8 @@ export const ReturnOp = defineOp(
     verify(op) {
       const fn = op.parentOp;
       if (!(fn instanceof FuncOp)) return undefined; // HasParent reports it
+      // A function without its signature attribute is reported by the function's own verifier.
+      if (fn.attr("function_type") === undefined) return undefined;
       const results = functionType(fn).results;
       if (op.values.length !== results.length) {
         return opError(op, `has ${op.values.length} operands, but enclosing function (@${funcName(fn)}) returns ${results.length}`);

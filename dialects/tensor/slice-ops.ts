@@ -171,5 +171,5 @@ export const ParallelInsertSliceOp = defineOp(
 );
 export type ParallelInsertSliceOp = InstanceType<typeof ParallelInsertSliceOp>;
 
-/** The ops that implement ParallelCombiningOpInterface in MLIR 16. */
-export const PARALLEL_COMBINING_OPS: ReadonlySet<string> = new Set(["scf.foreach_thread.perform_concurrently"]);
+/** The ops that implement ParallelCombiningOpInterface (MLIR 16: scf.foreach_thread.perform_concurrently; MLIR 17 renames it scf.forall.in_parallel). */
+export const PARALLEL_COMBINING_OPS: ReadonlySet<string> = new Set(["scf.foreach_thread.perform_concurrently", "scf.forall.in_parallel"]);

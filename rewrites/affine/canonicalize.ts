@@ -1,42 +1,37 @@
 /**
  * Canonicalization patterns of the affine dialect (MLIR 16's AffineOps.cpp), as the `affineCanonicalization`
  * extension a Context loads: affine.apply chains compose into the ops that use them (apply, min, max, load,
- * store and their vector forms), maps and operands are canonicalized, min/max lose duplicate results and
- * become applies when one result is left, loops with constant bounds get constant maps, loops that do not
- * iterate go away, and an affine.if whose condition always holds is its then region.
+ * store, prefetch and the vector forms), maps and operands are canonicalized, min/max lose duplicate results,
+ * absorb the min/max ops bound to their inputs, sort their results and become applies when one result is
+ * left. The loop and conditional patterns (bounds folding, empty loops, decided or dead-else affine.if) are
+ * in loops.ts.
  */
-import { type AffineExpr, AffineMap } from "../../src/ir/affine.ts";
+import { type AffineExpr, AffineMap, shiftDims, shiftSymbols } from "../../src/ir/affine.ts";
 import { flattenedCoefficients } from "../../src/ir/affine-simplify.ts";
 import { IndexType } from "../../src/ir/types.ts";
 import { AffineMapAttr } from "../../src/ir/attributes.ts";
-import type { Block, Operation } from "../../src/ir/operation.ts";
+import type { Operation } from "../../src/ir/operation.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { defineDialectExtension } from "../../src/irdl/dialect.ts";
 import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
 import {
   AffineApplyOp,
-  affineForBody,
-  affineForInits,
-  affineForIterArgs,
-  AffineForOp,
-  AffineIfOp,
   AffineLoadOp,
   AffineMaxOp,
   AffineMinOp,
+  AffinePrefetchOp,
   AffineStoreOp,
   AffineVectorLoadOp,
   AffineVectorStoreOp,
-  ifCondition,
-  trivialTripCount,
 } from "../../dialects/affine/index.ts";
-import { replaceOpWithRegion } from "../scf/canonicalize.ts";
+import { affineLoopPatterns } from "./loops.ts";
 import { simplifyMapAndOperands } from "./map-operands.ts";
 
 type MapOp = Operation & { readonly map: AffineMapAttr };
 
 /** The map operands of a map-taking op: all of them, or those after the memref (and stored value). */
 const mapOperandStart = (op: Operation): number =>
-  op instanceof AffineLoadOp || op instanceof AffineVectorLoadOp ? 1 : op instanceof AffineStoreOp || op instanceof AffineVectorStoreOp ? 2 : 0;
+  op instanceof AffineLoadOp || op instanceof AffineVectorLoadOp || op instanceof AffinePrefetchOp ? 1 : op instanceof AffineStoreOp || op instanceof AffineVectorStoreOp ? 2 : 0;
 
 /** Replaces the op's map and map operands in place (MLIR's replaceAffineOp rebuilds it: the same op, new map). */
 function setMap(rw: PatternRewriter, op: MapOp, map: AffineMap, operands: readonly Value[]): void {
@@ -173,82 +168,82 @@ export const simplifyLoad = simplifyAffineOp(AffineLoadOp as never, "affine.load
 export const simplifyStore = simplifyAffineOp(AffineStoreOp as never, "affine.store.compose", []);
 export const simplifyVectorLoad = simplifyAffineOp(AffineVectorLoadOp as never, "affine.vector_load.compose", []);
 export const simplifyVectorStore = simplifyAffineOp(AffineVectorStoreOp as never, "affine.vector_store.compose", []);
-
-// ---- affine.for / affine.if -----------------------------------------------------------------------------
-
-/**
- * A loop that never runs gives its initial values; a loop whose body only yields its own iteration
- * arguments (or nothing) gives them too (AffineForEmptyLoopFolder and the zero-trip fold):
- *
- *   %r = affine.for %i = 0 to 0 iter_args(%a = %x) -> (f32) { ... }      ->      (uses of %r use %x)
- */
-export const forEmptyLoop = rewrite({
-  name: "affine.for.empty",
-  examples: [
-    "^bb0(%x: $T):\n  %r = affine.for %i = ?{0|4} to ?{0|2} iter_args(%a = %x) -> ($T) {\n    %s = arith.addi %a, %a : $T\n    affine.yield %s : $T\n  }",
-    "^bb0(%x: $T):\n  %n = arith.constant ?{1|5} : index\n  %r = affine.for %i = 0 to %n iter_args(%a = %x) -> ($T) {\n    affine.yield %a : $T\n  }",
-  ],
-  root: AffineForOp,
-  apply(op, rw) {
-    const inits = affineForInits(op);
-    if (trivialTripCount(op) === 0) {
-      rw.replaceOp(op, inits);
-      return rw.done();
-    }
-    const body: Block = affineForBody(op);
-    if (body.first !== body.last) return rw.fail("the body computes something");
-    const yielded = body.last?.operands ?? [];
-    const args = affineForIterArgs(op);
-    if (!yielded.every((v, i) => v === args[i])) return rw.fail("the body yields something other than its iteration arguments");
-    rw.replaceOp(op, inits);
-    return rw.done();
-  },
-});
+export const simplifyPrefetch = simplifyAffineOp(AffinePrefetchOp as never, "affine.prefetch.compose", []);
 
 /**
- * An affine.if whose integer set always holds (the universe, `0 == 0`) is its then region; one that never
- * holds (`1 == 0`) is its else region (AlwaysTrueOrFalseIf):
+ * A result of affine.min (max) that is a lone dim or symbol bound to another affine.min (max) takes that op's
+ * results in its place (MergeAffineMinMaxOp): min(a, min(b, c)) is min(a, b, c).
  *
- *   affine.if affine_set<() : (0 == 0)>() { "x.op"() : () -> () }       ->      "x.op"() : () -> ()
+ *   %0 = affine.min affine_map<()[s0] -> (s0 + 16, s0 * 8)>()[%a]
+ *   %1 = affine.min affine_map<(d0)[s0] -> (s0 + 4, d0)>(%0)[%b]
+ * ->
+ *   %1 = affine.min affine_map<()[s0, s1] -> (s0 + 4, s1 + 16, s1 * 8)>()[%b, %a]
  */
-export const ifAlwaysTrueOrFalse = rewrite({
-  name: "affine.if.always-true-or-false",
-  examples: [
-    "^bb0(%x: $T, %y: $T):\n  %r = affine.if affine_set<() : (?{0|1} == 0)>() -> $T {\n    %s = arith.addi %x, %y : $T\n    affine.yield %s : $T\n  } else {\n    affine.yield %y : $T\n  }",
-  ],
-  root: AffineIfOp,
-  apply(op, rw) {
-    const set = ifCondition(op).set;
-    const [only] = set.constraints;
-    if (set.constraints.length !== 1 || only?.kind !== "constant" || set.eqFlags[0] !== true || set.numDims + set.numSymbols !== 0) {
-      return rw.fail("the set is not trivially true or false");
-    }
-    const region = only.value === 0 ? op.thenRegion : op.elseRegion;
-    if (region.isEmpty) {
-      rw.eraseOp(op);
+function mergeMinMax(root: typeof AffineMinOp | typeof AffineMaxOp, name: string): Pattern {
+  const op = root.info?.name as string;
+  return rewrite({
+    name,
+    root: root as typeof AffineMinOp,
+    examples: [
+      `^bb0(%i: index, %n: index):\n  %p = ${op} affine_map<(d0)[s0] -> (s0 + ?{16|-3}, d0 * 8)>(%i)[%n]\n  %m = ${op} affine_map<(d0)[s0] -> (s0 + 4, ?{d0|d0 + 1})>(%p)[%n]`,
+      `^bb0(%i: index, %n: index):\n  %p = ${op} affine_map<(d0) -> (d0 * ?{2|-1}, 7)>(%i)\n  %m = ${op} affine_map<()[s0, s1] -> (s0, s1 floordiv 2)>()[%p, %n]`,
+    ],
+    apply(consumer, rw) {
+      const map = consumer.map.map;
+      const operands = consumer.mapOperands;
+      const dims = operands.slice(0, map.numDims);
+      const syms = operands.slice(map.numDims);
+      const kept: AffineExpr[] = [];
+      const producers: (AffineMinOp | AffineMaxOp)[] = [];
+      for (const e of map.results) {
+        const v = e.kind === "dim" ? dims[e.position] : e.kind === "symbol" ? syms[e.position] : undefined;
+        const producer = v?.definingOp;
+        if (producer !== undefined && producer.name === op) producers.push(producer as AffineMinOp);
+        else kept.push(e);
+      }
+      if (producers.length === 0) return rw.fail(`no result is a lone input bound to another ${op}`);
+      let numDims = map.numDims;
+      let numSymbols = map.numSymbols;
+      const newDims = [...dims];
+      const newSyms = [...syms];
+      for (const p of producers) {
+        const pm = p.map.map;
+        newDims.push(...p.mapOperands.slice(0, pm.numDims));
+        newSyms.push(...p.mapOperands.slice(pm.numDims));
+        kept.push(...pm.results.map((e) => shiftSymbols(shiftDims(e, pm.numDims, numDims), pm.numSymbols, numSymbols)));
+        numDims += pm.numDims;
+        numSymbols += pm.numSymbols;
+      }
+      rw.replaceOpWithNew(consumer, root as typeof AffineMinOp, {
+        map: AffineMapAttr.get(AffineMap.get(numDims, numSymbols, kept)),
+        mapOperands: [...newDims, ...newSyms],
+        result: IndexType.get(),
+      });
       return rw.done();
-    }
-    replaceOpWithRegion(rw, op, region);
-    return rw.done();
-  },
-});
+    },
+  });
+}
+export const mergeMin = mergeMinMax(AffineMinOp, "affine.min.merge");
+export const mergeMax = mergeMinMax(AffineMaxOp, "affine.max.merge");
 
 export const affineCanonicalizationPatterns: readonly Pattern[] = [
   simplifyApply,
   dedupeMin,
   singleResultMin,
+  mergeMin,
   simplifyMin,
   sortMinResults,
   dedupeMax,
   singleResultMax,
+  mergeMax,
   simplifyMax,
   sortMaxResults,
   simplifyLoad,
   simplifyStore,
   simplifyVectorLoad,
   simplifyVectorStore,
-  forEmptyLoop,
-  ifAlwaysTrueOrFalse,
+  simplifyPrefetch,
+  ...affineLoopPatterns,
 ];
 
 /** The patterns as an extension of the affine dialect, for a Context to load. */

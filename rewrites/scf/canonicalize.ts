@@ -16,6 +16,16 @@ import { constIntValue } from "../../src/rewrite/match.ts";
 import { type Pattern, type PatternRewriter, rewrite } from "../../src/rewrite/pattern.ts";
 import { ConstantOp, SelectOp, XOrIOp } from "../../dialects/arith/index.ts";
 import { BranchOp } from "../../dialects/cf/index.ts";
+import { ifCombine, ifCombineNested, ifConditionPropagation } from "./if-combine.ts";
+import {
+  parallelCollapseSingleIteration,
+  parallelMergeNested,
+  whileCmpCond,
+  whileConditionTruth,
+  whileInvariantBeforeArgs,
+  whileInvariantValueYielded,
+  whileUnusedResult,
+} from "./loop-patterns.ts";
 import { ExecuteRegionOp, ForOp, forBody, IfOp, iterArgs, ParallelOp, YieldOp, yieldOf } from "../../dialects/scf/index.ts";
 
 /**
@@ -448,6 +458,16 @@ export const parallelRemoveEmpty = rewrite({
 });
 
 export const scfCanonicalizationPatterns: readonly Pattern[] = [
+  ifCombine,
+  ifCombineNested,
+  ifConditionPropagation,
+  whileInvariantBeforeArgs,
+  whileInvariantValueYielded,
+  whileConditionTruth,
+  whileCmpCond,
+  whileUnusedResult,
+  parallelCollapseSingleIteration,
+  parallelMergeNested,
   executeRegionInlineSingleBlock,
   executeRegionInlineMultiBlock,
   forIterArgsFolder,

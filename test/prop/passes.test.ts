@@ -38,14 +38,24 @@ const isTensorLevel = (name: string): boolean => name.startsWith("tensor.") || n
 const withExamples: ProgramOptions = { examples: examplesOf(canonicalization.filter((p) => !isTensorLevel(p.name))), examplesPerProgram: { min: 2, max: 6 } };
 // The memref and omp patterns match memrefs, which these scalar programs never hold: test/prop/memref-canonicalize.test.ts
 // checks the memref ones on random memref programs (where each must fire); the omp one has goldens only so far. So
-// do the affine load/store subscript compositions (goldens: test/golden/affine/canonicalize.mlir).
-const AFFINE_MEMORY = new Set(["affine.load.compose", "affine.store.compose", "affine.vector_load.compose", "affine.vector_store.compose"]);
+// do the affine patterns on memory accesses: test/unit/scf-affine-canonicalize-prop.test.ts runs them on loop nests
+// over memrefs (rewrites/testing/gen-loop-memref.ts), where each must fire.
+const AFFINE_MEMORY = new Set(["affine.load.compose", "affine.store.compose", "affine.vector_load.compose", "affine.vector_store.compose", "affine.prefetch.compose", "affine.if.dead-else"]);
 const elsewhere = Object.fromEntries([
   ...canonicalization
     .filter((p) => p.name.startsWith("memref.") || p.name.startsWith("omp."))
     .map((p) => [p.name, p.name.startsWith("memref.") ? "a memref pattern: test/prop/memref-canonicalize.test.ts checks it on memref programs" : "an omp pattern: no omp program generator yet (goldens only)"]),
   ...tosaCanonicalizationPatterns.map((p) => [p.name, "a TOSA pattern: test/prop/tosa-canonicalize.test.ts checks it on TOSA programs"]),
-  ...[...AFFINE_MEMORY].map((n) => [n, "an affine memory access: no memrefs in these programs (goldens only)"]),
+  ["scf.foreach_thread.dim", "scf.foreach_thread with shared outputs does not run in the interpreter (golden: test/golden/scf/canonicalize.mlir)"],
+  ...["scf.for.tensor-cast", "scf.for.last-tensor-load"].map((n) => [
+    n,
+    "an scf pattern on tensors, rarely left to fire among all the tensor patterns: test/unit/scf-affine-canonicalize-prop.test.ts checks it on its own examples",
+  ]),
+  ...["scf.parallel.merge-nested", "scf.while.invariant-value-yielded", "scf.while.cmp-cond", "affine.min.merge"].map((n) => [
+    n,
+    "fires in under 1% of these programs (its example is one of ~170): test/unit/scf-affine-canonicalize-prop.test.ts requires it to fire on the scf/affine examples and loop nests",
+  ]),
+  ...[...AFFINE_MEMORY].map((n) => [n, "an affine pattern on memory accesses: test/unit/scf-affine-canonicalize-prop.test.ts checks it on loop nests over memrefs"]),
   ...canonicalization
     .filter((p) => isTensorLevel(p.name))
     .map((p) => [p.name, "a tensor or bufferization pattern: test/prop/tensor-canonicalize.test.ts checks it on tensor programs (where each must fire)"]),

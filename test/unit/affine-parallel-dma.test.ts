@@ -144,4 +144,23 @@ test("a DMA subscript out of its memref's bounds is reported", () => {
   assert.is(runError(DMA, "dma", [A, B, T, idx(1), idx(2)]).kind, "undefined-behavior");
 });
 
+test("a step of 0 that would iterate is reported, not run forever (MLIR 16 accepts the syntax)", () => {
+  const m = `
+func.func @for0(%n: index) {
+  affine.for %i = 0 to %n step 0 {
+  }
+  return
+}
+func.func @par0(%n: index) {
+  affine.parallel (%i) = (0) to (%n) step (0) {
+  }
+  return
+}`;
+  assert.is(runError(m, "for0", [idx(3)]).kind, "undefined-behavior");
+  assert.is(runError(m, "par0", [idx(3)]).kind, "undefined-behavior");
+  // Not iterating, they are fine.
+  assert.equal(run(m, "for0", [idx(0)]), []);
+  assert.equal(run(m, "par0", [idx(0)]), []);
+});
+
 test.run();

@@ -1,17 +1,22 @@
 /**
  * The scf and affine canonicalization patterns (and the affine folders) on random programs grown around their
  * examples (and the folders' examples, dialects/affine/fold-examples.ts) and around random loop nests
- * (rewrites/testing/gen-loops.ts): the patterns preserve what the programs compute, and every pattern and
- * folder fires (the coverage table is printed; one that never fires fails the test, by name; the subscript
- * compositions of loads and stores are excluded until the generator makes memrefs). FC_RUNS sets the runs (default 150 here: loops make programs slower to run).
+ * (rewrites/testing/gen-loops.ts), and on random loop nests over memref arguments
+ * (rewrites/testing/gen-loop-memref.ts, every other program): the patterns preserve what the programs compute
+ * and what they write, and every pattern and folder fires (the coverage table is printed; one that never fires
+ * fails the test, by name). FC_RUNS sets the runs (default 150 here: loops make programs slower to run);
+ * LOOP_SETS=scf or LOOP_SETS=affine runs one of the two sets (the mutation killers of each dialect's files).
  */
+import fc from "fast-check";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { AffineApplyOp, AffineMaxOp, AffineMinOp } from "../../dialects/affine/index.ts";
 import { affineCanonicalizationPatterns } from "../../rewrites/affine/canonicalize.ts";
 import { scfCanonicalizationPatterns } from "../../rewrites/scf/canonicalize.ts";
+import { scfTensorCanonicalizationPatterns } from "../../rewrites/scf/tensor-patterns.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { loopNestExamples } from "../../rewrites/testing/gen-loops.ts";
+import { loopMemrefPrograms } from "../../rewrites/testing/gen-loop-memref.ts";
 import { examplesOf, programs } from "../../rewrites/testing/programs.ts";
 import { instantiate } from "../../rewrites/testing/examples.ts";
 import { newContext } from "../../rewrites/index.ts";
@@ -20,6 +25,7 @@ import type { Operation } from "../../src/ir/operation.ts";
 import { affineFoldExamples } from "../../dialects/affine/fold-examples.ts";
 
 const runs = Number(process.env.FC_RUNS ?? 150);
+const sets = new Set((process.env.LOOP_SETS ?? "scf,affine").split(","));
 const s = suite("scf and affine canonicalization on random loop programs");
 
 s("every loop-nest example parses and verifies with some filling", () => {
@@ -27,9 +33,6 @@ s("every loop-nest example parses and verifies with some filling", () => {
   for (const [i, ex] of loopNestExamples.entries()) assert.ok(instantiate(ex, i + 1, ctx) !== undefined, `loop example #${i}`);
 });
 
-/** The memory patterns need memref inputs, which the generator does not make yet (goldens cover them). */
-const MEMORY_PATTERNS = ["affine.load.compose", "affine.store.compose", "affine.vector_load.compose", "affine.vector_store.compose"];
-const memoryExcluded = Object.fromEntries(MEMORY_PATTERNS.map((n) => [n, "programs have no memrefs yet (golden: test/golden/affine/canonicalize.mlir)"]));
 
 function patternSet(name: string, patterns: readonly Pattern[], folders: readonly (typeof Operation)[] = [], exclude: Readonly<Record<string, string>> = {}): void {
   s(`${name} (${runs} random programs: the set's examples and random loop nests)`, () => {
@@ -37,7 +40,7 @@ function patternSet(name: string, patterns: readonly Pattern[], folders: readonl
     const examples = [...examplesOf(patterns), ...foldExamples, ...loopNestExamples];
     const r = checkRewrite({
       transform: patterns,
-      programs: programs({ examples, examplesPerProgram: { min: Math.ceil(examples.length / 3), max: examples.length }, maxSteps: 4 }),
+      programs: fc.oneof(programs({ examples, examplesPerProgram: { min: Math.ceil(examples.length / 3), max: examples.length }, maxSteps: 4 }), loopMemrefPrograms()),
       runs,
       coverage: { patterns, folders, exclude },
     });
@@ -48,7 +51,12 @@ function patternSet(name: string, patterns: readonly Pattern[], folders: readonl
   });
 }
 
-patternSet("scf", scfCanonicalizationPatterns);
-patternSet("affine", affineCanonicalizationPatterns, [AffineApplyOp, AffineMinOp, AffineMaxOp], memoryExcluded);
+if (sets.has("scf")) patternSet("scf", scfCanonicalizationPatterns);
+if (sets.has("scf")) {
+  patternSet("scf on tensors", scfTensorCanonicalizationPatterns, [], {
+    "scf.foreach_thread.dim": "scf.foreach_thread with shared outputs does not run in the interpreter (golden: test/golden/scf/canonicalize.mlir)",
+  });
+}
+if (sets.has("affine")) patternSet("affine", affineCanonicalizationPatterns, [AffineApplyOp, AffineMinOp, AffineMaxOp]);
 
 s.run();
