@@ -13,7 +13,10 @@ import { constIntValue } from "../../src/rewrite/match.ts";
 import { asTransfer, isDimInBounds, isSameTransferAccess, transferRank, type VectorTransfer } from "../../src/interfaces/vector-transfer.ts";
 import { buildConstant, readFloats, readInts } from "../arith/fold-consts.ts";
 import { type CombiningKind, type CombiningKindAttr, combiningKindOf, i64Array, i64sOf } from "./attrs.ts";
+import { foldExtractThroughViews } from "./fold-extract.ts";
 import { isMasked } from "./maskable.ts";
+import { foldMemRefCast } from "../memref/fold-cast.ts";
+import { castSourceIsAsStatic } from "../tensor/fold.ts";
 
 /** The elements of a constant (ints unsigned, floats as bit patterns), one for a scalar or splat. */
 function constantElements(a: Attribute | undefined): readonly bigint[] | undefined {
@@ -95,13 +98,20 @@ export function foldTranspose(op: Operation, [source]: readonly (Attribute | und
  *   vector.bitcast %x : vector<4xf32> to vector<4xf32>                                          ->  %x
  *   %a = vector.bitcast %x : vector<4xf32> to vector<4xi32>
  *   %b = vector.bitcast %a : vector<4xi32> to vector<4xf32>                                     ->  %x
+ *   vector.bitcast (arith.constant dense<1.0> : vector<4xf16>) to vector<2xf32>  ->  arith.constant dense<0x3C003C00> : vector<2xf32>
  */
-export function foldBitCast(op: Operation): FoldResult | undefined {
+export function foldBitCast(op: Operation, [source]: readonly (Attribute | undefined)[] = []): FoldResult | undefined {
   const src = op.getOperand(0);
   const result = op.getResult(0);
   if (src.type === result.type) return src;
   const inner = src.definingOp;
-  if (inner?.name !== "vector.bitcast") return undefined;
+  if (inner?.name !== "vector.bitcast") {
+    // As MLIR 16, of constants only a splat f16 to f32 (each f32 is two copies of the f16's bits).
+    const from = (src.type as VectorType).elementType;
+    const to = (result.type as VectorType).elementType;
+    const half = from instanceof FloatType && from.name === "f16" && to instanceof FloatType && to.name === "f32" ? splatElement(source) : undefined;
+    return half === undefined ? undefined : buildConstant(result.type, [(half << 16n) | half]);
+  }
   if (inner.getOperand(0).type === result.type) return inner.getOperand(0);
   op.setOperand(0, inner.getOperand(0));
   return result;
@@ -129,6 +139,8 @@ function constantSlice(a: Attribute | undefined, type: Type, start: number, coun
  *   %b = vector.broadcast %s : f32 to vector<4x8xf32>
  *   vector.extract %b[1, 2] : vector<4x8xf32>                                    ->  %s
  *   vector.extract (arith.constant dense<[[1, 2], [3, 4]]> : vector<2x2xi32>)[1]   ->  arith.constant dense<[3, 4]> : vector<2xi32>
+ *
+ * and through broadcasts, shape_casts, extract_strided_slices and insert_strided_slices (fold-extract.ts).
  */
 export function foldExtract(op: Operation, [source]: readonly (Attribute | undefined)[]): FoldResult | undefined {
   const vector = op.getOperand(0);
@@ -156,6 +168,8 @@ export function foldExtract(op: Operation, [source]: readonly (Attribute | undef
     op.setOperand(0, dest);
     return result;
   }
+  const through = foldExtractThroughViews(op);
+  if (through !== undefined) return through;
   const vt = vector.type as VectorType;
   if (vt.isScalable) return undefined;
   let start = 0;
@@ -276,7 +290,8 @@ const allInBounds = (t: VectorTransfer): boolean => Array.from({ length: transfe
 
 /**
  * transfer_read: read-after-write forwarding on tensors (the write's vector, when the read reads what it wrote,
- * through writes to provably disjoint places), then in-bounds inference (above).
+ * through writes to provably disjoint places), then in-bounds inference (above), and reading through a
+ * memref.cast or a tensor.cast from a type at least as static (MLIR's foldMemRefCast / foldTensorCast).
  *
  *   %w = vector.transfer_write %v, %t[%c0] {in_bounds = [true]} : vector<4xf32>, tensor<8xf32>
  *   %r = vector.transfer_read %w[%c0], %p {in_bounds = [true]} : tensor<8xf32>, vector<4xf32>      ->  %v
@@ -289,7 +304,12 @@ export function foldTransferRead(op: Operation): FoldResult | undefined {
     const write = asTransfer(w) as VectorTransfer;
     if (allInBounds(write) && isSameTransferAccess(write, t)) return write.getVector();
   }
-  return inferInBounds(op, t) ? op.getResult(0) : undefined;
+  // In-bounds inference and the memref.cast / tensor.cast folds all update the op in place (several may apply).
+  const inferred = inferInBounds(op, t);
+  const cast = t.getSource().definingOp;
+  const tensorCast = cast?.name === "tensor.cast" && castSourceIsAsStatic(cast);
+  if (tensorCast) op.setOperand(0, cast.getOperand(0));
+  return foldMemRefCast(op) || tensorCast || inferred ? op.getResult(0) : undefined;
 }
 
 /**
@@ -308,6 +328,7 @@ export function foldTransferWrite(op: Operation): FoldResult | readonly FoldResu
     if (r.getSource() === source && allInBounds(r) && isSameTransferAccess(r, t)) return source;
   }
   // Folded in place: the op's own results (none when it writes a memref).
-  return inferInBounds(op, t) ? op.results : undefined;
+  const inferred = inferInBounds(op, t);
+  return foldMemRefCast(op) || inferred ? op.results : undefined;
 }
 

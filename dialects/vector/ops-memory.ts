@@ -22,6 +22,7 @@ import { defineOp } from "../../src/irdl/define-op.ts";
 import { opError, quotedType } from "../../src/irdl/op-error.ts";
 import { variadic } from "../../src/irdl/spec.ts";
 import { effect, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
+import { foldThroughMemRefCast } from "./fold-slices.ts";
 import {
   AnyMemRefC,
   AnyVector,
@@ -86,6 +87,7 @@ export const LoadOp = defineOp(
   },
   {
     verify: (op) => verifyLoadStore(op, op.base.type, op.result.type, op.indices.length, "result", "result element types"),
+    fold: foldThroughMemRefCast,
     interfaces: [memoryEffect("read", 0)],
   },
 );
@@ -100,6 +102,7 @@ export const StoreOp = defineOp(
   },
   {
     verify: (op) => verifyLoadStore(op, op.base.type, op.valueToStore.type, op.indices.length, "valueToStore", "valueToStore element type"),
+    fold: foldThroughMemRefCast,
     interfaces: [memoryEffect("write", 1)],
   },
 );
@@ -147,13 +150,14 @@ function verifyMaskedStoreLike(op: Operation & { base: { type: Type }; indices: 
 
 export const MaskedLoadOp = defineOp(maskedLoadLike("vector.maskedload", "loads elements from memory into a vector as defined by a mask vector"), {
   verify: verifyMaskedLoadLike,
+  fold: foldThroughMemRefCast,
   interfaces: [memoryEffect("read", 0)],
 });
 export type MaskedLoadOp = InstanceType<typeof MaskedLoadOp>;
 
 export const MaskedStoreOp = defineOp(
   maskedStoreLike("vector.maskedstore", "stores elements from a vector into memory as defined by a mask vector"),
-  { verify: verifyMaskedStoreLike, interfaces: [memoryEffect("write", 0)] },
+  { verify: verifyMaskedStoreLike, fold: foldThroughMemRefCast, interfaces: [memoryEffect("write", 0)] },
 );
 export type MaskedStoreOp = InstanceType<typeof MaskedStoreOp>;
 

@@ -38,6 +38,7 @@ import {
   foldSplat,
   foldTranspose,
 } from "./fold.ts";
+import { foldExtractStridedSlice, foldInsertElement, foldShuffle } from "./fold-slices.ts";
 import { arrayConfinedToRange, arrayConfinedToShape, arrayNotLongerThanShape, firstError, sameElementType, sumConfinedToShape } from "./verify-util.ts";
 
 const vectorTypeOf = (v: Value): VectorType => v.type as VectorType;
@@ -96,6 +97,7 @@ export const ShuffleOp = defineOp(
     format: "operands $mask attr-dict `:` type(operands)",
   },
   {
+    fold: foldShuffle,
     inferResultTypes(operands, attributes) {
       const v1 = operands[0]?.type;
       const mask = attributes.get("mask");
@@ -177,7 +179,7 @@ export const InsertElementOp = defineOp(
     ],
     format: "$source `,` $dest `[` ($position^ `:` type($position))? `]` attr-dict `:` type($result)",
   },
-  { verify: (op) => verifyElementPosition(op, op.dest.type, op.position) },
+  { verify: (op) => verifyElementPosition(op, op.dest.type, op.position), fold: foldInsertElement },
 );
 export type InsertElementOp = InstanceType<typeof InsertElementOp>;
 
@@ -366,7 +368,7 @@ export const ExtractStridedSliceOp = defineOp(
     format: "$vector attr-dict `:` type($vector) `to` type(results)",
   },
   {
-    fold: (op) => foldSameTypeSlice(op),
+    fold: (op) => foldExtractStridedSlice(op),
     verify(op) {
       const same = sameElementType(op, op.result.type, op.vector.type, "operand and result have same element type");
       if (same !== undefined) return same;
@@ -487,7 +489,7 @@ export const BitCastOp = defineOp(
     format: "$source attr-dict `:` type($source) `to` type($result)",
   },
   {
-    fold: (op) => foldBitCast(op),
+    fold: foldBitCast,
     verify(op) {
       const src = op.source.type;
       const res = op.result.type;

@@ -11,7 +11,10 @@
  * outer products, scans, fma, masks (constant_mask, and create_mask from the index inputs, so any bound,
  * negative or past the end, occurs), masked reductions and transfers under `vector.mask`, and transfer_read /
  * transfer_write on tensor constants with in-bounds and out-of-bounds indices (reads past the end take the
- * padding). Steps also make the shapes folds and canonicalizations look for (a chain of transposes, a
+ * padding; masks under `vector.mask` or as the transfer's operand), and the masked memory ops (maskedload /
+ * maskedstore, gather / scatter, expandload / compressstore) on a filled buffer that is read back. Masks are
+ * constant_mask, create_mask (from the index inputs, so any bound, negative or past the end, occurs) or dense
+ * constants (all set, all clear, random bits). Steps also make the shapes folds and canonicalizations look for (a chain of transposes, a
  * shape_cast round trip, an extract of what was just inserted, a read of what was just written) often.
  * Whatever nothing uses is returned, so every value is observed.
  *
@@ -117,16 +120,34 @@ class VectorProgramBuilder {
     return this.pick(this.isFloat ? ["add", "mul", "minf", "maxf"] : ["add", "mul", "minsi", "maxsi", "minui", "maxui", "and", "or", "xor"]);
   }
 
+  /**
+   * An index input brought into (-k, k) (`arith.remsi` by k): still unknown at compile time and of either sign,
+   * but small. (MLIR 16 lowers create_mask through 32-bit indices, so a bound past 2^31 would mask differently
+   * there than in the dialect's semantics the interpreter follows.)
+   */
+  private smallIndex(input: string, k: number): string {
+    const c = this.constIndex(k);
+    const r = this.fresh();
+    this.emit(`${r} = arith.remsi ${input}, ${c} : index`, r, "index", [input, c]);
+    return r;
+  }
+
   /** A mask for a vector of `shape`: constant, or created from the index inputs and constants. */
   private mask(shape: readonly number[]): string {
     const m = this.fresh();
     const type = `vector<${shape.join("x")}xi1>`;
-    if (this.rand() < 0.4) {
+    const r = this.rand();
+    if (shape.length === 1 && r < 0.2) {
+      // A dense constant: all set, all clear, or random bits.
+      const kind = this.int(3);
+      const bits = Array.from({ length: shape[0] as number }, () => (kind === 0 ? true : kind === 1 ? false : this.rand() < 0.5));
+      this.emit(`${m} = arith.constant dense<[${bits.join(", ")}]> : ${type}`, m, type);
+    } else if (r < 0.55) {
       const sizes = shape.map((d) => this.int(d + 1));
       const all = sizes.includes(0) ? sizes.map(() => 0) : sizes;
       this.emit(`${m} = vector.constant_mask [${all.join(", ")}] : ${type}`, m, type);
     } else {
-      const bounds = shape.map((d) => (this.rand() < 0.5 ? this.pick(["%i0", "%i1"]) : this.constIndex(this.int(d + 2) - 1)));
+      const bounds = shape.map((d) => (this.rand() < 0.5 ? this.smallIndex(this.pick(["%i0", "%i1"]), d + 2) : this.constIndex(this.int(d + 2) - 1)));
       this.emit(`${m} = vector.create_mask ${bounds.join(", ")} : ${type}`, m, type, bounds);
     }
     return m;
@@ -151,6 +172,9 @@ class VectorProgramBuilder {
       () => this.transfers(),
       () => this.bitcastRoundTrip(),
       () => this.extractElement(),
+      () => this.maskedMemory(),
+      () => this.maskedMemory(),
+      () => this.transfers2d(),
     ];
     this.pick(choices)();
   }
@@ -376,18 +400,118 @@ class VectorProgramBuilder {
     this.emit(`${t} = arith.constant dense<${this.isFloat ? "1.5" : "3"}> : ${tt}`, t, tt);
     const at = this.constIndex(this.int(size + 1));
     const w = this.fresh();
-    this.emit(`${w} = vector.transfer_write ${v.name}, ${t}[${at}] : ${this.vt(v.shape)}, ${tt}`, w, tt, [v.name, t, at]);
+    if (this.rand() < 0.3) {
+      // A masked write: masked-off lanes leave the tensor's elements.
+      const m = this.mask(v.shape);
+      this.emit(`${w} = vector.transfer_write ${v.name}, ${t}[${at}], ${m} : ${this.vt(v.shape)}, ${tt}`, w, tt, [v.name, t, at, m]);
+    } else {
+      this.emit(`${w} = vector.transfer_write ${v.name}, ${t}[${at}] : ${this.vt(v.shape)}, ${tt}`, w, tt, [v.name, t, at]);
+    }
     const pad = this.scalar();
     const r = this.fresh();
     const readAt = this.rand() < 0.5 ? at : this.constIndex(this.int(size + 1));
     const read = `vector.transfer_read ${w}[${readAt}], ${pad} : ${tt}, ${this.vt(v.shape)}`;
-    if (this.rand() < 0.4) {
+    const masked = this.rand();
+    if (masked < 0.25) {
       const m = this.mask(v.shape);
       this.emit(`${r} = vector.mask ${m} { ${read} } : vector<${n}xi1> -> ${this.vt(v.shape)}`, r, this.vt(v.shape), [m, w, readAt, pad]);
+    } else if (masked < 0.5) {
+      // The mask as the transfer's own operand: masked-off lanes read the padding.
+      const m = this.mask(v.shape);
+      this.emit(`${r} = vector.transfer_read ${w}[${readAt}], ${pad}, ${m} : ${tt}, ${this.vt(v.shape)}`, r, this.vt(v.shape), [m, w, readAt, pad]);
     } else {
       this.emit(`${r} = ${read}`, r, this.vt(v.shape), [w, readAt, pad]);
     }
     this.addVec(r, v.shape);
+  }
+
+  /**
+   * A 2-D vector written into a tensor at random indices (lanes past the end dropped) and read back through a
+   * random permutation map: minor identity, transposed, or with a broadcast dim (lanes past the end read the
+   * padding). No `in_bounds` flags: every dim may go out of bounds.
+   */
+  private transfers2d(): void {
+    const v = this.vecOfRank(2);
+    if (v === undefined) return;
+    const [r, c] = [2 + this.int(3), 2 + this.int(3)];
+    const tt = `tensor<${r}x${c}x${this.et}>`;
+    const t = this.fresh();
+    this.emit(`${t} = arith.constant dense<${this.isFloat ? "0.5" : "7"}> : ${tt}`, t, tt);
+    const [i, j] = [this.constIndex(this.int(r + 1)), this.constIndex(this.int(c + 1))];
+    const w = this.fresh();
+    this.emit(`${w} = vector.transfer_write ${v.name}, ${t}[${i}, ${j}] : ${this.vt(v.shape)}, ${tt}`, w, tt, [v.name, t, i, j]);
+    const map = this.pick(["(d0, d1)", "(d1, d0)", "(0, d1)", "(d1, 0)", "(d0, 0)"]);
+    // The index of a source dim the vector does not walk must be in bounds (else undefined behaviour).
+    const [a, b] = [this.constIndex(this.int(map.includes("d0") ? r + 1 : r)), this.constIndex(this.int(map.includes("d1") ? c + 1 : c))];
+    const [n, m] = [1 + this.int(3), 1 + this.int(3)];
+    const pad = this.scalar();
+    const rd = this.fresh();
+    this.emit(
+      `${rd} = vector.transfer_read ${w}[${a}, ${b}], ${pad} {permutation_map = affine_map<(d0, d1) -> ${map}>} : ${tt}, ${this.vt([n, m])}`,
+      rd,
+      this.vt([n, m]),
+      [w, a, b, pad],
+    );
+    this.addVec(rd, [n, m]);
+  }
+
+  /**
+   * A buffer filled by vector.store, one masked memory op on it (maskedload / maskedstore, gather / scatter,
+   * expandload / compressstore) under a random mask, and the whole buffer read back. The buffer is large enough
+   * for every lane from the start index (and every gather / scatter offset), so any mask is defined.
+   */
+  private maskedMemory(): void {
+    const v = this.vecOfRank(1);
+    if (v === undefined) return;
+    const n = v.shape[0] as number;
+    const size = n + this.int(4);
+    const mt = `memref<${size}x${this.et}>`;
+    const buf = this.fresh();
+    this.emit(`${buf} = memref.alloc() : ${mt}`);
+    const fill = this.build([size]);
+    const c0 = this.constIndex(0);
+    this.emit(`vector.store ${fill.name}, ${buf}[${c0}] : ${mt}, ${this.vt([size])}`, undefined, undefined, [fill.name, c0]);
+    const startAt = this.int(size - n + 1);
+    const start = this.constIndex(startAt);
+    const m = this.mask([n]);
+    const vt = this.vt(v.shape);
+    const mk = `vector<${n}xi1>`;
+    const r = this.fresh();
+    const offsets = () => {
+      const c = this.fresh();
+      const lanes = Array.from({ length: n }, () => this.int(size - startAt));
+      this.emit(`${c} = arith.constant dense<[${lanes.join(", ")}]> : vector<${n}xindex>`, c, `vector<${n}xindex>`);
+      return c;
+    };
+    switch (this.int(6)) {
+      case 0:
+        this.emit(`${r} = vector.maskedload ${buf}[${start}], ${m}, ${v.name} : ${mt}, ${mk}, ${vt} into ${vt}`, r, vt, [start, m, v.name]);
+        this.addVec(r, v.shape);
+        break;
+      case 1:
+        this.emit(`${r} = vector.expandload ${buf}[${start}], ${m}, ${v.name} : ${mt}, ${mk}, ${vt} into ${vt}`, r, vt, [start, m, v.name]);
+        this.addVec(r, v.shape);
+        break;
+      case 2: {
+        const idx = offsets();
+        this.emit(`${r} = vector.gather ${buf}[${start}] [${idx}], ${m}, ${v.name} : ${mt}, vector<${n}xindex>, ${mk}, ${vt} into ${vt}`, r, vt, [start, idx, m, v.name]);
+        this.addVec(r, v.shape);
+        break;
+      }
+      case 3:
+        this.emit(`vector.maskedstore ${buf}[${start}], ${m}, ${v.name} : ${mt}, ${mk}, ${vt}`, undefined, undefined, [start, m, v.name]);
+        break;
+      case 4:
+        this.emit(`vector.compressstore ${buf}[${start}], ${m}, ${v.name} : ${mt}, ${mk}, ${vt}`, undefined, undefined, [start, m, v.name]);
+        break;
+      default: {
+        const idx = offsets();
+        this.emit(`vector.scatter ${buf}[${start}] [${idx}], ${m}, ${v.name} : ${mt}, vector<${n}xindex>, ${mk}, ${vt}`, undefined, undefined, [start, idx, m, v.name]);
+      }
+    }
+    const back = this.fresh();
+    this.emit(`${back} = vector.load ${buf}[${c0}] : ${mt}, ${this.vt([size])}`, back, this.vt([size]), [c0]);
+    this.addVec(back, [size]);
   }
 
   private bitcastRoundTrip(): void {

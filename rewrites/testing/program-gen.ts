@@ -257,7 +257,8 @@ interface PlacedExample {
 
 /**
  * Operands where most values make undefined behaviour (a shift amount, a divisor, a float converted to an
- * integer), by op name: a near miss never turns a constant there into a random value, since a program with
+ * integer, memory indices), by op name: the first such operand; those after it count too (the other indices
+ * of a memory access). A near miss never turns a constant there into a random value, since a program with
  * undefined behaviour is skipped. (An assertion's condition may become random: a failed assertion is checked.)
  */
 const UB_AT_MOST_VALUES: Readonly<Record<string, number>> = Object.fromEntries([
@@ -265,9 +266,11 @@ const UB_AT_MOST_VALUES: Readonly<Record<string, number>> = Object.fromEntries([
   // A random float converts to an integer only when in range (else poison: undefined behaviour).
   ["arith.fptosi", 0],
   ["arith.fptoui", 0],
-  // A vector memory access at a random index is out of bounds (the first index operand).
+  // A vector memory access at a random index is out of bounds (from the first index operand on).
   ...["vector.load", "vector.maskedload", "vector.expandload", "vector.gather", "vector.maskedstore", "vector.compressstore", "vector.scatter"].map((n) => [n, 1]),
   ["vector.store", 2],
+  ["vector.transfer_read", 1],
+  ["vector.transfer_write", 2],
 ]);
 
 /** The example's scalar constants (in its blocks), which a near miss may turn into free operands. */
@@ -275,7 +278,7 @@ function scalarConstants(inst: ExampleInstance): Operation[] {
   const safe = (op: Operation): boolean =>
     op.getResult(0).users().every((u) => {
       const k = UB_AT_MOST_VALUES[u.name];
-      return k === undefined || u.getOperand(k) !== op.getResult(0);
+      return k === undefined || !u.operands.slice(k).includes(op.getResult(0));
     });
   return inst.blocks
     .flatMap((b) => [...b.ops()])

@@ -46,9 +46,11 @@ import {
   TransposeOp,
 } from "../../dialects/vector/index.ts";
 import { before } from "../arith/match.ts";
+import { contractTransferPatterns } from "./contract-transfer.ts";
 import { insertShufflePatterns } from "./insert-shuffle.ts";
 import { maskedMemoryPatterns } from "./masked-memory.ts";
 import { stridedSlicePatterns } from "./strided-slice.ts";
+import { transferSlicePatterns } from "./transfer-slices.ts";
 
 /** Integer element types of examples (vector elements: any signless width and index). */
 const INTS = ["i1", "i8", "i32", "i64", "index"];
@@ -215,7 +217,7 @@ export const extractOfBroadcast = rewrite({
 
 /**
  * create_mask of constants -> constant_mask (MLIR's CreateMaskFolder): each bound clamped to its dim; any bound
- * <= 0 makes the whole mask empty.
+ * <= 0 makes the whole mask empty (the only case folded for a scalable mask).
  *
  *   %c2 = arith.constant 2 : index
  *   %c9 = arith.constant 9 : index
@@ -232,7 +234,8 @@ export const createMaskOfConstants = rewrite({
     const bounds = op.dims.map((v) => (v.definingOp?.name === "arith.constant" ? constIntValue(v) : undefined));
     if (bounds.some((b) => b === undefined)) return rw.fail("a bound is not a constant");
     const type = op.result.type;
-    if (type.isScalable) return rw.fail("a scalable mask");
+    // A scalable mask folds only when empty (a positive bound's lanes depend on vscale).
+    if (type.isScalable && bounds.some((b) => (b as bigint) > 0n)) return rw.fail("a scalable mask with a positive bound");
     let sizes = bounds.map((b, i) => Math.min(Number(b), type.rank === 0 ? 1 : (type.shape[i] as number)));
     if (sizes.some((s) => s <= 0)) sizes = sizes.map(() => 0);
     before(rw, op, () => rw.replaceOpWithNew(op, ConstantMaskOp, { mask_dim_sizes: i64Array(sizes), result: type }));
@@ -321,6 +324,8 @@ export const transferWriteAfterWrite = rewrite({
   name: "vector.transfer_write-after-write",
   examples: [
     "^bb0(%x: $T, %y: $T):\n  %t = arith.constant ?t : tensor<8x$T>\n  %c = arith.constant ?{0|2|4} : index\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v1 = vector.broadcast %y : $T to vector<4x$T>\n  %d = arith.constant ?{1|3} : index\n  %w0 = vector.transfer_write %v0, %t[%c] {in_bounds = [true]} : vector<4x$T>, tensor<8x$T>\n  %w1 = vector.transfer_write %v1, %w0[?{%c|%c|%d}] {in_bounds = [true]} : vector<4x$T>, tensor<8x$T>",
+    // 2-D, both at [%i, %c0]; the second write covers fewer elements (a near miss) or the same.
+    "^bb0(%x: $T, %y: $T):\n  %t = arith.constant ?t : tensor<3x4x$T>\n  %i = arith.constant ?{0|1|2} : index\n  %c0 = arith.constant 0 : index\n  %v0 = vector.broadcast %x : $T to vector<4x$T>\n  %v1 = vector.broadcast %y : $T to vector<?{4|4|2}x$T>\n  %w0 = vector.transfer_write %v0, %t[%i, %c0] {in_bounds = [true]} : vector<4x$T>, tensor<3x4x$T>\n  %w1 = vector.transfer_write %v1, %w0[%i, %c0] {in_bounds = [true]} : vector<?{4|4|2}x$T>, tensor<3x4x$T>",
   ],
   root: TransferWriteOp,
   apply(op, rw) {
@@ -350,6 +355,8 @@ export const vectorCanonicalizationPatterns: readonly Pattern[] = [
   ...insertShufflePatterns,
   ...stridedSlicePatterns,
   ...maskedMemoryPatterns,
+  ...contractTransferPatterns,
+  ...transferSlicePatterns,
 ];
 
 /** The patterns as an extension of the vector dialect, for a Context to load. */

@@ -5,6 +5,7 @@
  */
 import { ConstantOp } from "../../dialects/arith/index.ts";
 import { buildConstant, readFloats, readInts } from "../../dialects/arith/fold-consts.ts";
+import { elementsOf } from "../../dialects/vector/fold-slices.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import type { Type, VectorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
@@ -20,11 +21,8 @@ export const VECTOR_SIZE_FOLD_THRESHOLD = 256;
  * splat or a scalar repeated), or undefined when `v` is not such a constant.
  */
 export function constantElementsOf(v: Value, count: number): bigint[] | undefined {
-  const a = constantAttr(v);
-  const values = (readInts(a) ?? readFloats(a))?.values;
-  if (values === undefined) return undefined;
-  if (values.length === 1) return Array.from({ length: count }, () => values[0] as bigint);
-  return values.length === count ? [...values] : undefined;
+  const values = elementsOf(constantAttr(v), count);
+  return values === undefined ? undefined : [...values];
 }
 
 /** Whether the constant defining `v` is a splat (or a scalar). */
