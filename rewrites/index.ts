@@ -14,6 +14,7 @@ import type { PassDef } from "../src/pass/pass.ts";
 import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
+import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -45,6 +46,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   affineCanonicalization,
   vectorCanonicalization,
   tensorCanonicalization,
+  bufferizationCanonicalization,
 ];
 
 /** Every pass Tensile ships. */

@@ -52,7 +52,10 @@ const KILLERS: readonly (readonly [prefix: string, args: readonly string[], env:
   ["rewrites/scf/", ["test/unit/scf-affine-canonicalize-prop"], { LOOP_SETS: "scf" }],
   ["rewrites/affine/", ["test/unit/scf-affine-canonicalize-prop"], { LOOP_SETS: "affine" }],
   ["dialects/affine/", ["test/unit/scf-affine-canonicalize-prop"], { LOOP_SETS: "affine" }],
-  // tensor's patterns and folds are exercised through their examples by the shared canonicalize property.
+  ["rewrites/tensor/", ["test/prop/tensor-canonicalize"], {}],
+  ["rewrites/bufferization/", ["test/prop/tensor-canonicalize"], {}],
+  ["dialects/tensor/", ["test/prop/tensor-canonicalize"], {}],
+  ["dialects/bufferization/", ["test/prop/tensor-canonicalize"], {}],
   ["rewrites/", ["test/prop/passes"], {}],
 ];
 

@@ -23,6 +23,7 @@ import { opEmitError } from "../../src/irdl/op-error.ts";
 import { optional, optionalAttr, variadic } from "../../src/irdl/spec.ts";
 import { effect, MemoryEffectOpInterface } from "../../src/interfaces/side-effects.ts";
 import { typeConstraint } from "../../src/irdl/constraints.ts";
+import { foldMemRefCast } from "../memref/fold-cast.ts";
 
 /** ODS's AnyRankedOrUnrankedMemRef. */
 export const AnyRankedOrUnrankedMemRef = typeConstraint("ranked or unranked memref of any type values", (t) => AnyMemRef.test(t));
@@ -52,11 +53,8 @@ export const AllocTensorOp = defineOp(
       if (op.copy !== undefined && op.copy.type !== t) return opEmitError(op, "expected that `copy` and return type match");
       return undefined;
     },
-    interfaces: [
-      implement(MemoryEffectOpInterface, {
-        getEffects: (op) => [effect("allocate", op.result), ...(op.copy === undefined ? [] : [effect("read", op.copy)])],
-      }),
-    ],
+    // No MemoryEffectOpInterface, as in MLIR 16: its effects are unknown, so an unused alloc_tensor stays
+    // (mlir-opt-16's canonicalizer keeps it too).
     // MLIR 16's AllocTensorOp::print / parse: `(sizes) copy(%t) size_hint=%n {attrs} : type`.
     asm: {
       print(op, p) {
@@ -117,6 +115,8 @@ export const CloneOp = defineOp(
         getEffects: (op) => [effect("read", op.input), effect("write", op.output), effect("allocate", op.output)],
       }),
     ],
+    // MLIR 16's CloneOp::fold: a clone of a memref.cast of a ranked memref clones the cast's source.
+    fold: (op) => (foldMemRefCast(op) ? op.output : undefined),
   },
 );
 export type CloneOp = InstanceType<typeof CloneOp>;

@@ -6,7 +6,7 @@
  * padding value. Elements of `tensor.empty` are unspecified in MLIR; here they are zero (MLIR's lowering to
  * `memref.alloc` leaves them unspecified too, so a rewrite may not depend on them and none in Tensile does).
  *
- * The slice helpers (`readSlice`, `writeSlice`) are exported for scf.forall's `in_parallel`, which applies the
+ * The slice helpers (`readSlice`, `writeSlice`) are exported for scf.foreach_thread's `perform_concurrently`, which applies the
  * tensor.parallel_insert_slice ops of its terminator.
  */
 import type { ElementBuffer } from "../../src/interp/buffer.ts";

@@ -18,6 +18,7 @@
  * their own. Every op here is pure except generate, whose effects are its body's.
  */
 import { CastOpInterface } from "../../src/interfaces/cast.ts";
+import { DestinationStyleOpInterface } from "../../src/interfaces/destination-style.ts";
 import { implement } from "../../src/ir/interfaces.ts";
 import { HasParent, Pure, RecursiveMemoryEffects, ReturnLike, SingleBlock, Terminator } from "../../src/ir/traits.ts";
 import { IndexType, RankedTensorType, type Type, UnrankedTensorType, isShaped } from "../../src/ir/types.ts";
@@ -79,6 +80,12 @@ export const DimOp = defineOp(
   },
 );
 export type DimOp = InstanceType<typeof DimOp>;
+
+/**
+ * DestinationStyleOpInterface for the tensor ops MLIR 16 gives it (insert, insert_slice, pack, unpack): operand
+ * #1, `dest`, is the one init, tied to the result.
+ */
+export const destIsInit = implement(DestinationStyleOpInterface, { getDpsInitsPositionRange: () => [1, 2] as const });
 
 /** The value of an `arith.constant ... : index` (as MLIR's getConstantIntValue), without importing arith. */
 export function constantIndexOf(def: Operation | undefined): number | undefined {
@@ -149,6 +156,7 @@ export const InsertOp = defineOp(
   {
     verify: (op) => (op.dest.type.rank === op.indices.length ? undefined : opError(op, "incorrect number of indices")),
     fold: foldInsert,
+    interfaces: [destIsInit],
   },
 );
 export type InsertOp = InstanceType<typeof InsertOp>;

@@ -23,7 +23,7 @@ import { opEmitError, opError } from "../../src/irdl/op-error.ts";
 import { optional, optionalAttr, region, variadic } from "../../src/irdl/spec.ts";
 import type { DenseArrayAttr } from "../../src/ir/attributes.ts";
 import { printType } from "../../src/text/print-attr.ts";
-import { constantIndexOf } from "./ops.ts";
+import { constantIndexOf, destIsInit } from "./ops.ts";
 
 // ---- tensor.pad ----------------------------------------------------------------------------------------------
 
@@ -192,6 +192,7 @@ export const PackOp = defineOp(
       }
       return undefined;
     },
+    interfaces: [destIsInit],
   },
 );
 export type PackOp = InstanceType<typeof PackOp>;
@@ -212,6 +213,6 @@ export const UnPackOp = defineOp(
       "custom<DynamicIndexList>($inner_tiles, $static_inner_tiles) `into` $dest attr-dict `:` type($source) `->` type($dest)",
     resultNames: () => ["unpack"],
   },
-  { verify: (op) => verifyPackOrUnpack(op, op.dest.type, op.source.type) },
+  { verify: (op) => verifyPackOrUnpack(op, op.dest.type, op.source.type), interfaces: [destIsInit] },
 );
 export type UnPackOp = InstanceType<typeof UnPackOp>;

@@ -29,6 +29,7 @@ import { variadic } from "../../src/irdl/spec.ts";
 import { printType } from "../../src/text/print-attr.ts";
 import { foldExtractSlice, foldInsertSlice } from "./slice-fold.ts";
 import { isRankReducedType, type SliceVerification } from "./types.ts";
+import { destIsInit } from "./ops.ts";
 
 const LISTS =
   "custom<DynamicIndexList>($offsets, $static_offsets) custom<DynamicIndexList>($sizes, $static_sizes) " +
@@ -137,6 +138,7 @@ export const InsertSliceOp = defineOp(
   {
     verify: (op) => verifyInsertSlice(op, op.source.type, op.dest.type),
     fold: foldInsertSlice,
+    interfaces: [destIsInit],
   },
 );
 export type InsertSliceOp = InstanceType<typeof InsertSliceOp>;
@@ -144,7 +146,7 @@ export type InsertSliceOp = InstanceType<typeof InsertSliceOp>;
 // ---- tensor.parallel_insert_slice ----------------------------------------------------------------------------
 
 /**
- * `tensor.parallel_insert_slice`, in the terminator of a parallel op (scf.forall's in_parallel, which
+ * `tensor.parallel_insert_slice`, in the terminator of a parallel op (scf.foreach_thread's perform_concurrently, which
  * implements ParallelCombiningOpInterface): each thread's slice of the shared `dest`.
  */
 export const ParallelInsertSliceOp = defineOp(

@@ -2,13 +2,14 @@
  * tensor.cast canonicalizations (MLIR 16's TensorOps.cpp): casts that only forget static shape information are
  * folded into the ops that read them, and casts that add some into the ops that produce them.
  */
-import { DYNAMIC, RankedTensorType, type Type, UnrankedTensorType } from "../../src/ir/types.ts";
+import { DYNAMIC, type IndexType, RankedTensorType, type Type, UnrankedTensorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
 import { opaque4, tensorExample, unknownIndex } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
 import { before } from "../arith/match.ts";
 import { defining } from "../../src/ir/defining.ts";
+import { IndexCastOp } from "../../dialects/arith/index.ts";
 import { IntegerAttr } from "../../src/ir/attributes.ts";
 import { rankReductionMask } from "../../dialects/tensor/types.ts";
 import { castSourceIsAsStatic, preservesStaticInformation } from "../../dialects/tensor/fold.ts";
@@ -209,4 +210,35 @@ export const extractSliceOfCast = rewrite({
   },
 });
 
-export const tensorCastPatterns: readonly Pattern[] = [chainedCast, castOfExtractSlice, dimOfCast, extractOfCast, castOfEmpty, extractSliceOfCast];
+/**
+ * extract of an elementwise arith.index_cast of a tensor is the index_cast of the extracted element (MLIR's
+ * ExtractElementFromIndexCast, which MLIR 16 registers with tensor.from_elements).
+ *
+ *   %1 = arith.index_cast %0 : tensor<4xi32> to tensor<4xindex>
+ *   %e = tensor.extract %1[%i] : tensor<4xindex>
+ *     ->   %x = tensor.extract %0[%i] : tensor<4xi32>
+ *          %e = arith.index_cast %x : i32 to index
+ */
+export const extractOfIndexCast = rewrite({
+  name: "tensor.extract-of-index_cast",
+  examples: [
+    tensorExample(`${opaque4("t")}
+  %u = arith.index_cast %t : tensor<4x$T> to tensor<4xindex>
+  %c3 = arith.constant 3 : index
+  %j = arith.minui %i, %c3 : index
+  %r = tensor.extract %u[%j] : tensor<4xindex>`, "scalar", ["i8", "i32", "i64"]),
+  ],
+  root: ExtractOp,
+  apply(op, rw) {
+    const cast = defining(op.tensor, IndexCastOp);
+    if (cast === undefined) return rw.fail("the tensor is not an arith.index_cast");
+    const source = cast.in as Value<RankedTensorType>;
+    before(rw, op, () => {
+      const element = rw.create(ExtractOp, { tensor: source, indices: op.indices, result: source.type.elementType });
+      rw.replaceOpWithNew(op, IndexCastOp, { in: element.result as Value as Value<IndexType>, out: op.result.type as IndexType });
+    });
+    return rw.done();
+  },
+});
+
+export const tensorCastPatterns: readonly Pattern[] = [chainedCast, castOfExtractSlice, dimOfCast, extractOfCast, castOfEmpty, extractSliceOfCast, extractOfIndexCast];

@@ -10,9 +10,9 @@ import type { Value } from "../../src/ir/value.ts";
 import { wouldOpBeTriviallyDead } from "../../src/interfaces/side-effect-queries.ts";
 import { type MixedIndex, splitMixed, staticList } from "../../src/irdl/dynamic-index-list.ts";
 import { constantAttr } from "../../src/rewrite/match.ts";
-import { opaque4, tensorExample, unknownIndex } from "./examples.ts";
+import { generated, opaque4, tensorExample, unknownIndex } from "./examples.ts";
 import { type Pattern, rewrite } from "../../src/rewrite/pattern.ts";
-import { canonicalSliceType, emptyArgs, extractSliceArgs, insertSliceArgs } from "../../dialects/tensor/build.ts";
+import { canonicalSliceType, emptyArgs, extractSliceArgs } from "../../dialects/tensor/build.ts";
 import { preservesStaticInformation } from "../../dialects/tensor/fold.ts";
 import {
   CastOp,
@@ -21,18 +21,16 @@ import {
   ExtractOp,
   ExtractSliceOp,
   GenerateOp,
-  InsertSliceOp,
   mixedOffsets,
   mixedSizes,
   mixedStrides,
   PadOp,
   padResultShape,
   type SliceLike,
-  sliceType,
 } from "../../dialects/tensor/index.ts";
-import { castCompatibleTensors, isRankReducedType } from "../../dialects/tensor/types.ts";
+import { castCompatibleTensors } from "../../dialects/tensor/types.ts";
 import { before } from "../arith/match.ts";
-import { foldableCastSource, isConstantIndex } from "./canonicalize-cast.ts";
+import { foldableCastSource } from "./canonicalize-cast.ts";
 
 /** The integer a value holds when it is an integer or index constant (MLIR's getConstantIntValue). */
 export function constantInt(v: Value): number | undefined {
@@ -57,7 +55,7 @@ function foldConstants(list: readonly MixedIndex[], nonNegative = false): MixedI
 }
 
 /** The three lists of a slice op with constants folded in, or undefined when nothing folds. */
-function foldSliceConstants(op: SliceLike): [MixedIndex[], MixedIndex[], MixedIndex[]] | undefined {
+export function foldSliceConstants(op: SliceLike): [MixedIndex[], MixedIndex[], MixedIndex[]] | undefined {
   const [o, s, t] = [mixedOffsets(op), mixedSizes(op), mixedStrides(op)];
   const [fo, fs, ft] = [foldConstants(o), foldConstants(s, true), foldConstants(t)];
   if (fo === undefined && fs === undefined && ft === undefined) return undefined;
@@ -89,65 +87,6 @@ export const extractSliceConstantArguments = rewrite({
       const slice = rw.create(ExtractSliceOp, extractSliceArgs(op.source, offsets, sizes, strides, type));
       if (type === op.result.type) rw.replaceOp(op, [slice.result]);
       else rw.replaceOpWithNew(op, CastOp, { source: slice.result, dest: op.result.type });
-    });
-    return rw.done();
-  },
-});
-
-/**
- * Constant index values of an insert_slice become static (the source cast to the slice's static type).
- *
- *   %0 = tensor.insert_slice %s into %t[%c0, 0] [%c4, 4] [1, 1] : tensor<?x4xf32> into tensor<8x4xf32>
- *     ->   %c = tensor.cast %s : tensor<?x4xf32> to tensor<4x4xf32>
- *          %0 = tensor.insert_slice %c into %t[0, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x4xf32>
- */
-export const insertSliceConstantArguments = rewrite({
-  name: "tensor.insert_slice-constant-arguments",
-  examples: [tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %o = arith.constant ?{0|1|2} : index
-  %r = tensor.insert_slice %s into %t[%o] [2] [1] : tensor<2x$T> into tensor<4x$T>`, 1)],
-  root: InsertSliceOp,
-  apply(op, rw) {
-    const folded = foldSliceConstants(op);
-    if (folded === undefined) return rw.fail("no constant index operand");
-    const [offsets, sizes, strides] = folded;
-    const type = canonicalSliceType(op.source.type.rank, op.dest.type, sizes);
-    if (!castCompatibleTensors(type, op.source.type)) return rw.fail("the canonical type drops other unit dims than the source's type");
-    before(rw, op, () => {
-      const source = type === op.source.type ? op.source : (rw.create(CastOp, { source: op.source, dest: type }).dest as Value<RankedTensorType>);
-      rw.replaceOpWithNew(op, InsertSliceOp, insertSliceArgs(source, op.dest, offsets, sizes, strides));
-    });
-    return rw.done();
-  },
-});
-
-/**
- * An insert_slice whose source or dest is a cast that only forgets static information reads the cast's source.
- *
- *   %1 = tensor.cast %s : tensor<4x4xf32> to tensor<?x?xf32>
- *   %2 = tensor.insert_slice %1 into %t[0, %i] [4, 4] [1, 1] : tensor<?x?xf32> into tensor<8x8xf32>
- *     ->   %2 = tensor.insert_slice %s into %t[0, %i] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>
- */
-export const insertSliceOfCast = rewrite({
-  name: "tensor.insert_slice-of-cast",
-  examples: [tensorExample(`${opaque4("t")}
-  %s = tensor.from_elements %y, %x : tensor<2x$T>
-  %c = tensor.cast %t : tensor<4x$T> to tensor<?x$T>
-  %c2 = arith.constant 2 : index
-  %o = arith.minui %i, %c2 : index
-  %r = tensor.insert_slice %s into %c[%o] [2] [1] : tensor<2x$T> into tensor<?x$T>`, 1)],
-  root: InsertSliceOp,
-  apply(op, rw) {
-    if (op.operands.some(isConstantIndex)) return rw.fail("a constant operand: the constant-argument folder goes first");
-    const [src, dst] = [foldableCastSource(op.source), foldableCastSource(op.dest)];
-    if (src === undefined && dst === undefined) return rw.fail("neither source nor dest is a cast that only forgets static information");
-    const [source, dest] = [src ?? op.source, dst ?? op.dest];
-    if (isRankReducedType(sliceType(dest.type, staticList(op.static_sizes)), source.type) !== "success") return rw.fail("the slice would not verify");
-    before(rw, op, () => {
-      const insert = rw.create(InsertSliceOp, insertSliceArgs(source, dest, mixedOffsets(op), mixedSizes(op), mixedStrides(op)));
-      if (dest.type === op.dest.type) rw.replaceOp(op, [insert.result]);
-      else rw.replaceOpWithNew(op, CastOp, { source: insert.result, dest: op.dest.type });
     });
     return rw.done();
   },
@@ -187,7 +126,7 @@ export const dimOfEmpty = rewrite({
  */
 export const emptyStaticSizes = rewrite({
   name: "tensor.empty-static-sizes",
-  examples: [tensorExample(`%n = arith.constant ?{0|1|3} : index
+  examples: [tensorExample(`%n = arith.constant ?{1|3} : index
   %r = tensor.empty(%n) : tensor<?x2x$T>`, 2)],
   root: EmptyOp,
   apply(op, rw) {
@@ -210,10 +149,6 @@ export const emptyStaticSizes = rewrite({
     return rw.done();
   },
 });
-
-/** `%<name>`: a tensor<?x$T> generated with `%<n>` elements, %x before index %i and %y from it on (examples). */
-const generated = (name: string, n: string): string =>
-  `%${name} = tensor.generate %${n} {\n  ^bb0(%a: index):\n    %lt = arith.cmpi ult, %a, %i : index\n    %v = arith.select %lt, %x, %y : $T\n    tensor.yield %v : $T\n  } : tensor<?x$T>`;
 
 /**
  * Constant extents of a tensor.generate become static dims (cast back to the old type).
@@ -400,8 +335,6 @@ export const padIntoCast = rewrite({
 
 export const tensorSlicePatterns: readonly Pattern[] = [
   extractSliceConstantArguments,
-  insertSliceConstantArguments,
-  insertSliceOfCast,
   dimOfEmpty,
   emptyStaticSizes,
   generateStaticExtents,
