@@ -21,6 +21,8 @@ function boolConstant(rw: Parameters<Parameters<typeof rewrite>[0]["apply"]>[1],
 }
 
 // ---- scf.while ---------------------------------------------------------------------------------------------
+// (Each example loop halves an unsigned counter while it is above a bound: it ends within 64 iterations whatever
+// values the holes and the generator's near misses give, so no program runs into the interpreter's step limit.)
 
 /**
  * An `after` argument that receives the condition itself is true there (WhileConditionTruth):
@@ -31,7 +33,9 @@ function boolConstant(rw: Parameters<Parameters<typeof rewrite>[0]["apply"]>[1],
 export const whileConditionTruth = rewrite({
   name: "scf.while.condition-truth",
   examples: [
-    "^bb0(%x: $T, %y: $T):\n  %r:2 = scf.while (%a = %x, %n = %y) : ($T, $T) -> (i1, $T) {\n    %c = arith.cmpi slt, %a, %n : $T\n    scf.condition(%c) %c, %a : i1, $T\n  } do {\n  ^bb0(%b: i1, %v: $T):\n    %e = arith.extui %b : i1 to $T\n    %w = arith.addi %v, %e : $T\n    scf.yield %w, %y : $T, $T\n  }",
+    "^bb0(%y: $T):\n  %x = arith.constant ?{0|5} : index\n  %n = arith.constant ?{0|1} : index\n  %c1 = arith.constant 1 : index\n" +
+      "  %r:3 = scf.while (%a = %x, %p = %y) : (index, $T) -> (i1, index, $T) {\n    %c = arith.cmpi ugt, %a, %n : index\n    scf.condition(%c) %c, %a, %p : i1, index, $T\n  } do {\n" +
+      "  ^bb0(%b: i1, %v: index, %q: $T):\n    %w = arith.shrui %v, %c1 : index\n    %f = arith.extui %b : i1 to $T\n    %g = arith.addi %q, %f : $T\n    scf.yield %w, %g : index, $T\n  }",
   ],
   root: WhileOp,
   apply(op, rw) {
@@ -65,11 +69,10 @@ const INVERTED: Readonly<Record<number, number>> = { 0: 1, 1: 0, 2: 5, 5: 2, 3: 
  */
 export const whileCmpCond = rewrite({
   name: "scf.while.cmp-cond",
-  // Constant start and bound: the loop ends within a few iterations whatever the comparisons give.
   examples: [
-    "^bb0(%y: $T):\n  %x = arith.constant ?{0|2} : index\n  %n = arith.constant ?{0|1|3} : index\n  %c1 = arith.constant 1 : index\n  %c2 = arith.constant 2 : index\n" +
-      "  %r:2 = scf.while (%a = %x, %b = %y) : (index, $T) -> (index, $T) {\n    %c = arith.cmpi ?{slt|ult}, %a, %n : index\n    scf.condition(%c) %a, %b : index, $T\n  } do {\n  ^bb0(%v: index, %u: $T):\n" +
-      "    %d = arith.cmpi ?{slt|sge|ult|uge|eq}, %v, %n : index\n    %s = arith.select %d, %c1, %c2 : index\n    %w = arith.addi %v, %s : index\n    %e = arith.extui %d : i1 to $T\n    %t = arith.addi %u, %e : $T\n    scf.yield %w, %t : index, $T\n  }",
+    "^bb0(%y: $T):\n  %x = arith.constant ?{0|6} : index\n  %n = arith.constant ?{0|1|3} : index\n  %c1 = arith.constant 1 : index\n" +
+      "  %r:2 = scf.while (%a = %x, %b = %y) : (index, $T) -> (index, $T) {\n    %c = arith.cmpi ugt, %a, %n : index\n    scf.condition(%c) %a, %b : index, $T\n  } do {\n  ^bb0(%v: index, %u: $T):\n" +
+      "    %d = arith.cmpi ?{ugt|ule|uge|ult|eq}, %v, %n : index\n    %w = arith.shrui %v, %c1 : index\n    %e = arith.extui %d : i1 to $T\n    %t = arith.addi %u, %e : $T\n    scf.yield %w, %t : index, $T\n  }",
   ],
   root: WhileOp,
   apply(op, rw) {
@@ -111,7 +114,9 @@ export const whileCmpCond = rewrite({
 export const whileUnusedResult = rewrite({
   name: "scf.while.unused-result",
   examples: [
-    "^bb0(%x: $T, %y: $T):\n  %r, %_s = scf.while (%a = %x, %b = %y) : ($T, $T) -> ($T, $T) {\n    %c = arith.cmpi sgt, %a, %b : $T\n    %m = arith.muli %b, %b : $T\n    scf.condition(%c) %a, %m : $T, $T\n  } do {\n  ^bb0(%v: $T, %w: $T):\n    %d = arith.subi %v, %y : $T\n    scf.yield %d, %x : $T, $T\n  }",
+    "^bb0(%x: $T, %y: $T):\n  %n = arith.constant ?{0|5} : index\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n" +
+      "  %r, %_s, %t = scf.while (%k = %n, %b = %y) : (index, $T) -> (index, $T, $T) {\n    %c = arith.cmpi ugt, %k, %c0 : index\n    %m = arith.muli %b, %b : $T\n    scf.condition(%c) %k, %m, %b : index, $T, $T\n  } do {\n" +
+      "  ^bb0(%v: index, %w: $T, %u: $T):\n    %d = arith.shrui %v, %c1 : index\n    %e = arith.addi %u, %x : $T\n    scf.yield %d, %e : index, $T\n  }",
   ],
   root: WhileOp,
   apply(op, rw) {
@@ -153,7 +158,9 @@ export const whileUnusedResult = rewrite({
 export const whileInvariantBeforeArgs = rewrite({
   name: "scf.while.invariant-before-args",
   examples: [
-    "^bb0(%x: $T, %n: $T):\n  %r:2 = scf.while (%a = %x, %k = %n) : ($T, $T) -> ($T, $T) {\n    %c = arith.cmpi sgt, %a, %k : $T\n    scf.condition(%c) %a, ?{%k|%n|%a} : $T, $T\n  } do {\n  ^bb0(%v: $T, %u: $T):\n    %w = arith.subi %v, %u : $T\n    scf.yield %w, ?{%n|%u|%w} : $T, $T\n  }",
+    "^bb0(%y: $T):\n  %x = arith.constant ?{0|6} : index\n  %n = arith.constant ?{0|1} : index\n  %c1 = arith.constant 1 : index\n" +
+      "  %r:3 = scf.while (%a = %x, %k = %n, %b = %y) : (index, index, $T) -> (index, index, $T) {\n    %c = arith.cmpi ugt, %a, %k : index\n    scf.condition(%c) %a, ?{%k|%n|%a}, %b : index, index, $T\n  } do {\n" +
+      "  ^bb0(%v: index, %u: index, %p: $T):\n    %w = arith.shrui %v, %c1 : index\n    %q = arith.addi %p, %p : $T\n    scf.yield %w, ?{%n|%u|%w}, ?{%q|%y} : index, index, $T\n  }",
   ],
   root: WhileOp,
   apply(op, rw) {
@@ -201,7 +208,9 @@ export const whileInvariantBeforeArgs = rewrite({
 export const whileInvariantValueYielded = rewrite({
   name: "scf.while.invariant-value-yielded",
   examples: [
-    "^bb0(%x: $T, %y: $T):\n  %r:2 = scf.while (%a = %x) : ($T) -> ($T, $T) {\n    %c = arith.cmpi ugt, %a, %y : $T\n    %h = arith.shrui %a, %y : $T\n    scf.condition(%c) ?{%h|%a}, ?{%y|%a} : $T, $T\n  } do {\n  ^bb0(%v: $T, %w: $T):\n    %s = arith.subi %v, %w : $T\n    scf.yield %s : $T\n  }",
+    "^bb0(%y: $T):\n  %x = arith.constant ?{0|4} : index\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n" +
+      "  %r:2 = scf.while (%a = %x) : (index) -> (index, $T) {\n    %c = arith.cmpi ugt, %a, %c0 : index\n    %h = arith.shrui %a, %c1 : index\n    %e = arith.index_cast %a : index to $T\n    scf.condition(%c) ?{%h|%a}, ?{%y|%e} : index, $T\n  } do {\n" +
+      "  ^bb0(%v: index, %w: $T):\n    %d = arith.shrui %v, %c1 : index\n    scf.yield %d : index\n  }",
   ],
   root: WhileOp,
   apply(op, rw) {

@@ -51,7 +51,7 @@ const elsewhere = Object.fromEntries([
     n,
     "an scf pattern on tensors, rarely left to fire among all the tensor patterns: test/unit/scf-affine-canonicalize-prop.test.ts checks it on its own examples",
   ]),
-  ...["scf.parallel.merge-nested", "scf.while.invariant-value-yielded", "scf.while.cmp-cond", "affine.min.merge"].map((n) => [
+  ...["scf.parallel.merge-nested", "scf.while.invariant-value-yielded", "scf.while.cmp-cond", "scf.execute_region.inline-single-block", "affine.min.merge"].map((n) => [
     n,
     "fires in under 1% of these programs (its example is one of ~170): test/unit/scf-affine-canonicalize-prop.test.ts requires it to fire on the scf/affine examples and loop nests",
   ]),

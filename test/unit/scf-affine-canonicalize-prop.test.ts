@@ -25,6 +25,9 @@ import type { Operation } from "../../src/ir/operation.ts";
 import { affineFoldExamples } from "../../dialects/affine/fold-examples.ts";
 
 const runs = Number(process.env.FC_RUNS ?? 150);
+// A fixed default seed: some seeds grow many loops whose random bounds run into the interpreter's step limit,
+// which takes minutes (each such program is skipped after a million steps). FC_SEED explores others.
+const seed = Number(process.env.FC_SEED ?? 6);
 const sets = new Set((process.env.LOOP_SETS ?? "scf,affine").split(","));
 const s = suite("scf and affine canonicalization on random loop programs");
 
@@ -42,6 +45,7 @@ function patternSet(name: string, patterns: readonly Pattern[], folders: readonl
       transform: patterns,
       programs: fc.oneof(programs({ examples, examplesPerProgram: { min: Math.ceil(examples.length / 3), max: examples.length }, maxSteps: 4 }), loopMemrefPrograms()),
       runs,
+      seed,
       coverage: { patterns, folders, exclude },
     });
     assert.ok(r.ok, r.ok ? "" : r.message);
