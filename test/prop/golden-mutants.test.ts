@@ -88,7 +88,7 @@ test("damaged golden files parse to IR or to a located diagnostic; what verifies
     chunks.forEach((chunk, c) => {
       // Comments carry CHECK lines and expected diagnostics, not syntax: leave them out.
       const code = chunk.split("\n").filter((l) => !l.trimStart().startsWith("//")).join("\n");
-      const rand = seeded(c * 7919 + path.length);
+      const rand = seeded(c * 7919 + relative(root, path).length);
       for (let k = 0; k < PER_CHUNK; k++) counts[survive(ctx, mutate(code, rand), `${relative(root, path)} chunk ${c} mutant ${k}`)]++;
     });
   }
