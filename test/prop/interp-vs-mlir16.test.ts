@@ -23,10 +23,10 @@ import { loopNestExamples } from "../../rewrites/testing/gen-loops.ts";
 import { vectorPrograms } from "../../rewrites/testing/gen-vector.ts";
 import { type ProgramCase, programs } from "../../rewrites/testing/programs.ts";
 import { interpret, type RuntimeValue } from "../../src/interp/index.ts";
-import { FloatType, type Type } from "../../src/ir/types.ts";
+import type { Type } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { elementBits, type Mlir16Case, runWithMlir16 } from "../support/mlir16-run.ts";
+import { elementBits, type Mlir16Case, runWithMlir16, sameBits } from "../support/mlir16-run.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.INTERP_MLIR_RUNS ?? 60);
@@ -38,12 +38,6 @@ interface Compared extends Mlir16Case {
   readonly ours: readonly RuntimeValue[];
 }
 
-const isNaNBits = (bits: bigint, t: Type): boolean => {
-  if (!(t instanceof FloatType)) return false;
-  const mant = BigInt(t.width === 16 ? 10 : t.width === 32 ? 23 : 52);
-  const expBits = BigInt(t.width) - 1n - mant;
-  return ((bits >> mant) & ((1n << expBits) - 1n)) === (1n << expBits) - 1n && (bits & ((1n << mant) - 1n)) !== 0n;
-};
 
 const elementType = (v: RuntimeValue): Type => (v.kind === "shaped" ? v.elementType : v.type);
 
@@ -75,7 +69,7 @@ function compare(label: string, cases: readonly Compared[]): void {
       const ours = elementBits(v);
       const mlir = got[j] ?? [];
       const e = elementType(v);
-      const i = ours.findIndex((a, i) => a !== mlir[i] && !(isNaNBits(a, e) && isNaNBits(mlir[i] ?? 0n, e)));
+      const i = ours.findIndex((a, i) => !sameBits(a, mlir[i] ?? 0n, e));
       if (mlir.length !== ours.length || i >= 0) problems.push(`result ${j}[${i}] is 0x${ours[i]?.toString(16)} here, 0x${mlir[i]?.toString(16)} in MLIR 16\n${c.text}`);
     });
   });

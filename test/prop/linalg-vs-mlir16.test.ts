@@ -15,10 +15,10 @@ import * as assert from "uvu/assert";
 import { newContext } from "../../rewrites/index.ts";
 import { linalgPrograms } from "../../rewrites/testing/gen-linalg.ts";
 import { InterpRegistry, interpret, type ShapedValue } from "../../src/interp/index.ts";
-import { FloatType, type RankedTensorType, type Type } from "../../src/ir/types.ts";
+import type { RankedTensorType, Type } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
-import { elementBits, type Mlir16Case, runWithMlir16 } from "../support/mlir16-run.ts";
+import { elementBits, isZeroBits, type Mlir16Case, runWithMlir16, sameBits } from "../support/mlir16-run.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.LINALG_MLIR_RUNS ?? 100);
@@ -28,12 +28,6 @@ interface Compared extends Mlir16Case {
   readonly opNames: readonly string[];
 }
 
-const isNaNBits = (bits: bigint, t: Type): boolean => {
-  if (!(t instanceof FloatType)) return false;
-  const mant = BigInt(t.width === 16 ? 10 : t.width === 32 ? 23 : 52);
-  const expBits = BigInt(t.width) - 1n - mant;
-  return ((bits >> mant) & ((1n << expBits) - 1n)) === (1n << expBits) - 1n && (bits & ((1n << mant) - 1n)) !== 0n;
-};
 
 /** Programs the interpreter runs to the end, with what it computed. */
 function programs(count: number, seed: number, registry?: InterpRegistry): Compared[] {
@@ -52,8 +46,6 @@ function programs(count: number, seed: number, registry?: InterpRegistry): Compa
   return out;
 }
 
-const isZero = (bits: bigint, t: Type): boolean => t instanceof FloatType && (bits << 1n) % (1n << BigInt(t.width)) === 0n;
-
 function disagreements(cases: readonly Compared[]): { ran: number; problems: string[]; excused: number } {
   let excused = 0;
   const run = runWithMlir16(cases);
@@ -71,8 +63,8 @@ function disagreements(cases: readonly Compared[]): { ran: number; problems: str
       const zeroSigns = c.opNames.includes("arith.maxf") || c.opNames.includes("arith.minf");
       const i = ours.findIndex((a, i) => {
         const b = mlir[i] ?? 0n;
-        if (a === b || (isNaNBits(a, e) && isNaNBits(b, e))) return false;
-        if (zeroSigns && isZero(a, e) && isZero(b, e)) return void excused++, false;
+        if (sameBits(a, b, e)) return false;
+        if (zeroSigns && isZeroBits(a, e) && isZeroBits(b, e)) return void excused++, false;
         return true;
       });
       if (mlir.length !== ours.length || i >= 0) {

@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FloatType, IndexType, IntegerType, RankedTensorType, type Type, VectorType } from "../../src/ir/types.ts";
 import { printType } from "../../src/text/print-attr.ts";
-import { type Element, type FloatElement, floatElementBits, floatKindOf, type RuntimeValue } from "../../src/interp/values.ts";
+import { type Element, type FloatElement, floatElementBits, floatElementFromBits, floatKindOf, isNaNElement, type RuntimeValue } from "../../src/interp/values.ts";
 
 /** MLIR's runtime copy between strided memrefs: element size, unranked source and target descriptors. */
 export const memrefCopySource = `
@@ -110,6 +110,13 @@ export function elementBits(v: RuntimeValue): bigint[] {
   for (let i = 0; i < v.elements.length; i++) out.push(bitsOf(v.elementType, v.elements.get(i)));
   return out;
 }
+
+/** Whether `bits` of element type `t` are a NaN (any payload, either sign). */
+export const isNaNBits = (bits: bigint, t: Type): boolean => t instanceof FloatType && isNaNElement(floatElementFromBits(bits, floatKindOf(t)));
+/** Whether `bits` of element type `t` are a float zero of either sign. */
+export const isZeroBits = (bits: bigint, t: Type): boolean => t instanceof FloatType && BigInt.asUintN(t.width - 1, bits) === 0n;
+/** The comparison every MLIR 16 test makes: the same bits, or two NaNs. */
+export const sameBits = (a: bigint, b: bigint, t: Type): boolean => a === b || (isNaNBits(a, t) && isNaNBits(b, t));
 
 /** The element type of a value's type (itself for a scalar). */
 const elementTypeOf = (t: Type): Type => (t instanceof RankedTensorType || t instanceof VectorType ? t.elementType : t);
