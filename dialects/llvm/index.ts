@@ -1,0 +1,28 @@
+/** The llvm dialect (MLIR 16's LLVMIR dialect, without NVVM/ROCDL/...): ops, types and attributes. */
+import { defineDialect } from "../../src/irdl/dialect.ts";
+import { llvmAttributes } from "./attrs.ts";
+import { aggregateOps } from "./ops-aggregate.ts";
+import { arithOps } from "./ops-arith.ts";
+import { intrinsicOps } from "./intrinsics.ts";
+import { controlOps } from "./ops-control.ts";
+import { memoryOps } from "./ops-memory.ts";
+import { moduleOps } from "./ops-module.ts";
+import { parseLLVMDialectType } from "./types.ts";
+
+export * from "./attrs.ts";
+export * from "./intrinsics.ts";
+export * from "./ops-aggregate.ts";
+export * from "./ops-arith.ts";
+export * from "./ops-control.ts";
+export * from "./ops-memory.ts";
+export * from "./ops-module.ts";
+export * from "./types.ts";
+
+export const llvmOps = [...arithOps, ...aggregateOps, ...controlOps, ...memoryOps, ...moduleOps, ...intrinsicOps];
+
+export const llvm = defineDialect({
+  name: "llvm",
+  ops: llvmOps,
+  parseType: parseLLVMDialectType,
+  attributes: llvmAttributes,
+});
