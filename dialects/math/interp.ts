@@ -67,7 +67,7 @@ const rsqrt = (kind: SupportedFloatKind, a: FloatElement): FloatElement => F.flo
  * C's pow as glibc computes it (the compiled code calls it; F.cPow): pow(x, ±0) and pow(1, y) are 1 even for a
  * quiet NaN, but a signalling one gives a NaN.
  */
-function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
+export function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
   const x = floatNumber(a);
   const y = floatNumber(b);
   if (y === 0) return F.isSignalingNaN(a, kind) ? (F.propagatedNaN(kind, [a, b]) as FloatElement) : 1;
