@@ -22,6 +22,8 @@ import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
+import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
+import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
@@ -64,6 +66,8 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToAffineLoopsPass,
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
+  convertArithToLLVMPass,
+  reconcileUnrealizedCastsPass,
 ];
 
 export interface NewContextOptions {
