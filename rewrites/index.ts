@@ -23,6 +23,7 @@ import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
+import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
@@ -67,6 +68,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
   convertArithToLLVMPass,
+  convertMathToLLVMPass,
   reconcileUnrealizedCastsPass,
 ];
 

@@ -11,9 +11,10 @@ import * as I from "../../src/interp/int-semantics.ts";
 import { type InterpretationEntry, type Outcome, interpretation } from "../../src/interp/registry.ts";
 import { type Element, type FloatElement, type RuntimeValue, type SupportedFloatKind, isNaNElement, scalarValue, isScalarType, isTrue } from "../../src/interp/values.ts";
 import type { Operation } from "../../src/ir/operation.ts";
-import { powf } from "../math/interp.ts";
+import { fpowi, powf } from "../math/interp.ts";
 import {
   AbsOp,
+  PowIOp,
   binaryFloatIntrinsics,
   binaryIntIntrinsics,
   countZerosIntrinsics,
@@ -22,7 +23,7 @@ import {
   unaryIntIntrinsics,
   vectorReduceIntrinsics,
 } from "./intrinsics.ts";
-import { floatOp, intOp } from "./interp-util.ts";
+import { checkLLVMFastMath, floatOp, intOp } from "./interp-util.ts";
 
 /** A float function of one f64 argument, rounded once to the result type (as math's semantics). */
 const unary = (fn: (x: number) => number) => floatOp((kind, a) => F.floatOp(kind, [a], fn));
@@ -123,6 +124,13 @@ export const llvmIntrinsicInterpretations: readonly InterpretationEntry[] = [
   interpretation(B.minnum, floatOp(ignoringNaN(F.minF))),
   interpretation(B.maxnum, floatOp(ignoringNaN(F.maxF))),
   interpretation(ternaryFloatIntrinsics.fma, floatOp(F.fmaF)),
+  // powi's evaluation order is LLVM's choice; square-and-multiply (math.fpowi's semantics) is one it may make.
+  interpretation(PowIOp, (op, args) => {
+    const type = op.res.type;
+    const kind = floatElementKind(type);
+    const nBits = intElementWidth(op.power.type);
+    return [mapElements(type, args, ([x, n]) => checkLLVMFastMath(op, [x as FloatElement], fpowi(kind, x as FloatElement, nBits, n as bigint)))];
+  }),
   // fmuladd may be fused or not; the fused result is one LLVM may give.
   interpretation(ternaryFloatIntrinsics.fmuladd, floatOp(F.fmaF)),
 

@@ -79,7 +79,7 @@ export function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement)
  * x^n for a signed n-bit integer n, by MLIR's math-to-funcs lowering: square-and-multiply on |n| (INT_MAX
  * for INT_MIN, then one more factor of x), each product rounded to the type, and 1 / r for negative n.
  */
-function fpowi(kind: SupportedFloatKind, x: FloatElement, nBits: number, exponent: bigint): FloatElement {
+export function fpowi(kind: SupportedFloatKind, x: FloatElement, nBits: number, exponent: bigint): FloatElement {
   const n = BigInt.asIntN(nBits, exponent);
   if (n === 0n) return 1;
   const min = -(1n << BigInt(nBits - 1));
