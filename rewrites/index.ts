@@ -24,6 +24,7 @@ import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalg
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
+import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
@@ -69,6 +70,7 @@ export const tensilePasses: readonly PassDef[] = [
   mathPolynomialApproximationPass,
   convertArithToLLVMPass,
   convertMathToLLVMPass,
+  convertCfToLLVMPass,
   reconcileUnrealizedCastsPass,
 ];
 
