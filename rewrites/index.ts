@@ -28,6 +28,7 @@ import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { tosaToArithPass } from "./tosa-to-arith/tosa-to-arith.ts";
+import { tosaToLinalgNamedPass } from "./tosa-to-linalg/named.ts";
 import { tosaToLinalgPass } from "./tosa-to-linalg/tosa-to-linalg.ts";
 import { tosaToTensorPass } from "./tosa-to-tensor/tosa-to-tensor.ts";
 import { csePass } from "./transforms/cse.ts";
@@ -53,7 +54,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
 ];
 
 /** Every pass Tensile ships. */
-export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass, tosaToLinalgPass, tosaToTensorPass, tosaToArithPass];
+export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass, tosaToLinalgNamedPass, tosaToLinalgPass, tosaToTensorPass, tosaToArithPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

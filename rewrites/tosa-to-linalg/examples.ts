@@ -14,6 +14,7 @@ export const tosaLoweringExamples: readonly RewriteExample[] = [
   %s = "tosa.const"() {value = dense<?{0|1|3}> : tensor<2x3x$I>} : () -> tensor<2x3x$I>
   %l = "tosa.logical_left_shift"(%x, %s) : (tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3x$I>
   %r = "tosa.logical_right_shift"(%x, %s) : (tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3x$I>
+  %n = "tosa.bitwise_not"(%r) : (tensor<2x3x$I>) -> tensor<2x3x$I>
   %a = "tosa.arithmetic_right_shift"(%x, %s) {round = ?{true|false}} : (tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3x$I>`,
   `^bb0(%x: tensor<4xi1>, %y: tensor<4xi1>):
   %a = "tosa.logical_and"(%x, %y) : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>
@@ -33,4 +34,17 @@ export const tosaLoweringExamples: readonly RewriteExample[] = [
   %h = "tosa.ceil"(%e) : (tensor<2x3x$F>) -> tensor<2x3x$F>
   %i = "tosa.minimum"(%g, %f) : (tensor<2x3x$F>, tensor<3x$F>) -> tensor<2x3x$F>
   %j = "tosa.reduce_sum"(%i) {axis = 1 : i64} : (tensor<2x3x$F>) -> tensor<2x1x$F>`,
-].map((ir) => ({ ir, types: { I: ["i8", "i32"], F: ["f32", "f16"] } }));
+  `^bb0(%x: tensor<2x3x$F>, %b: tensor<4x$F>):
+  %w = "tosa.const"() {value = dense<?{0.5|-1.0|2.0}> : tensor<4x3x$F>} : () -> tensor<4x3x$F>
+  %fc = "tosa.fully_connected"(%x, %w, %b) : (tensor<2x3x$F>, tensor<4x3x$F>, tensor<4x$F>) -> tensor<2x4x$F>
+  %y = "tosa.reshape"(%fc) {new_shape = array<i64: 1, 2, 4>} : (tensor<2x4x$F>) -> tensor<1x2x4x$F>
+  %v = "tosa.reshape"(%w) {new_shape = array<i64: 1, 4, 3>} : (tensor<4x3x$F>) -> tensor<1x4x3x$F>
+  %mm = "tosa.matmul"(%y, %v) : (tensor<1x2x4x$F>, tensor<1x4x3x$F>) -> tensor<1x2x3x$F>`,
+  `^bb0(%x: tensor<1x4x5x2x$F>):
+  %w = "tosa.const"() {value = dense<?{0.5|-1.0|2.0}> : tensor<2x2x2x2x$F>} : () -> tensor<2x2x2x2x$F>
+  %b = "tosa.const"() {value = dense<?{0.0|1.5}> : tensor<4x$F>} : () -> tensor<4x$F>
+  %d = "tosa.depthwise_conv2d"(%x, %w, %b) {pad = array<i64: 0, 0, 1, 1>, stride = array<i64: 1, 2>, dilation = array<i64: 1, 1>} : (tensor<1x4x5x2x$F>, tensor<2x2x2x2x$F>, tensor<4x$F>) -> tensor<1x3x3x4x$F>`,
+  `^bb0(%x: tensor<1x5x4x3x$P>):
+  %m = "tosa.max_pool2d"(%x) {kernel = array<i64: 2, 2>, stride = array<i64: 2, 1>, pad = array<i64: 0, 1, 0, 1>} : (tensor<1x5x4x3x$P>) -> tensor<1x3x4x3x$P>
+  %a = "tosa.avg_pool2d"(%x) {kernel = array<i64: 3, 2>, stride = array<i64: 1, 2>, pad = array<i64: 1, 1, 1, 0>} : (tensor<1x5x4x3x$P>) -> tensor<1x5x2x3x$P>`,
+].map((ir) => ({ ir, types: { I: ["i8", "i32"], F: ["f32", "f16"], P: ["f32", "i8"] } }));
