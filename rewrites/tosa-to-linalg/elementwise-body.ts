@@ -48,6 +48,7 @@ const isFloat = (t: Type): t is FloatType => t instanceof FloatType;
 const isInt = (t: Type): t is IntegerType => t instanceof IntegerType;
 const PRECISION: Readonly<Record<string, number>> = { f16: 11, bf16: 8, f32: 24, f64: 53 };
 const MAX_EXPONENT: Readonly<Record<string, number>> = { f16: 15, bf16: 127, f32: 127, f64: 1023 };
+const MAX_FINITE: Readonly<Record<string, number>> = { f16: 65504, bf16: 3.3895313892515355e38, f32: 3.4028234663852886e38, f64: Number.MAX_VALUE };
 
 /** An integer attribute's value (0 when absent). */
 const intAttr = (op: Operation, name: string): bigint => (op.attr(name) as IntegerAttr | undefined)?.value ?? 0n;
@@ -183,21 +184,24 @@ function cast(b: Builder, x: Value, from: Type, to: Type): Value | string {
 }
 
 /**
- * round-half-even, then saturate: values at or above 2^(w-1) give INT_MAX, those below -2^(w-1) INT_MIN. The
- * float is clamped into the range before fptosi, so that fptosi never sees a value it cannot convert.
+ * round-half-even, then saturate: values above the largest float below 2^(w-1) give INT_MAX, those below
+ * -2^(w-1) INT_MIN (infinities included). The float is clamped into the range before fptosi, so that fptosi
+ * never sees a value it cannot convert. Where the integer range is wider than the float's, the clamp is to the
+ * float's finite range (so that only the infinities saturate).
  */
 function floatToInt(b: Builder, x: Value, from: FloatType, to: IntegerType): Value {
   const p = PRECISION[from.name] ?? 24;
   const e = to.width - 1;
   const fits = e <= (MAX_EXPONENT[from.name] ?? 127);
-  // The largest float below 2^(w-1), and -2^(w-1) (exact: a power of two), or infinities when out of range.
-  const hiValue = fits ? 2 ** e - 2 ** (e - p) : Infinity;
-  const loValue = fits ? -(2 ** e) : -Infinity;
+  const largest = MAX_FINITE[from.name] ?? Number.MAX_VALUE;
+  // The largest float below 2^(w-1), and -2^(w-1) (exact: a power of two).
+  const hiValue = fits ? 2 ** e - 2 ** (e - p) : largest;
+  const loValue = fits ? -(2 ** e) : -largest;
   const rounded = un(b, M.RoundEvenOp, x);
   const hi = constantOf(b, from, hiValue);
   const lo = constantOf(b, from, loValue);
   const converted = castTo(b, A.FPToSIOp, clampFloat(b, rounded, lo, hi), to);
-  const above = cmpf(b, "ogt", rounded, hi);
-  return select(b, above, constantOf(b, to, (1n << BigInt(e)) - 1n), converted);
+  const above = select(b, cmpf(b, "ogt", rounded, hi), constantOf(b, to, (1n << BigInt(e)) - 1n), converted);
+  return select(b, cmpf(b, "olt", rounded, lo), constantOf(b, to, -(1n << BigInt(e))), above);
 }
 

@@ -44,7 +44,46 @@ export const tosaLoweringExamples: readonly RewriteExample[] = [
   %w = "tosa.const"() {value = dense<?{0.5|-1.0|2.0}> : tensor<2x2x2x2x$F>} : () -> tensor<2x2x2x2x$F>
   %b = "tosa.const"() {value = dense<?{0.0|1.5}> : tensor<4x$F>} : () -> tensor<4x$F>
   %d = "tosa.depthwise_conv2d"(%x, %w, %b) {pad = array<i64: 0, 0, 1, 1>, stride = array<i64: 1, 2>, dilation = array<i64: 1, 1>} : (tensor<1x4x5x2x$F>, tensor<2x2x2x2x$F>, tensor<4x$F>) -> tensor<1x3x3x4x$F>`,
+  `^bb0(%x: tensor<1x4x5x2x$F>, %b: tensor<3x$F>):
+  %w = "tosa.const"() {value = dense<?{0.5|-1.0|2.0}> : tensor<3x2x3x2x$F>} : () -> tensor<3x2x3x2x$F>
+  %c = "tosa.conv2d"(%x, %w, %b) {pad = array<i64: 1, 0, 1, 1>, stride = array<i64: 2, 1>, dilation = array<i64: 1, 1>} : (tensor<1x4x5x2x$F>, tensor<3x2x3x2x$F>, tensor<3x$F>) -> tensor<1x2x5x3x$F>
+  %d = "tosa.conv2d"(%x, %w, %b) {pad = array<i64: 1, 0, 1, 1>, stride = array<i64: 2, 1>, dilation = array<i64: 1, 2>} : (tensor<1x4x5x2x$F>, tensor<3x2x3x2x$F>, tensor<3x$F>) -> tensor<1x2x3x3x$F>`,
   `^bb0(%x: tensor<1x5x4x3x$P>):
   %m = "tosa.max_pool2d"(%x) {kernel = array<i64: 2, 2>, stride = array<i64: 2, 1>, pad = array<i64: 0, 1, 0, 1>} : (tensor<1x5x4x3x$P>) -> tensor<1x3x4x3x$P>
   %a = "tosa.avg_pool2d"(%x) {kernel = array<i64: 3, 2>, stride = array<i64: 1, 2>, pad = array<i64: 1, 1, 1, 0>} : (tensor<1x5x4x3x$P>) -> tensor<1x5x2x3x$P>`,
-].map((ir) => ({ ir, types: { I: ["i8", "i32"], F: ["f32", "f16"], P: ["f32", "i8"] } }));
+  `^bb0(%x: tensor<3x4x$A>, %v: tensor<2x5x3x$F>, %s: tensor<6xi8>):
+  %am = "tosa.argmax"(%x) {axis = 0 : i64} : (tensor<3x4x$A>) -> tensor<4xi32>
+  %an = "tosa.argmax"(%x) {axis = 1 : i64} : (tensor<3x4x$A>) -> tensor<3xi32>
+  %i = "tosa.const"() {value = dense<[[?{0|4}, 2], [1, ?{3|0}]]> : tensor<2x2xi32>} : () -> tensor<2x2xi32>
+  %g = "tosa.gather"(%v, %i) : (tensor<2x5x3x$F>, tensor<2x2xi32>) -> tensor<2x2x3x$F>
+  %t = "tosa.const"() {value = ?t : tensor<256xi8>} : () -> tensor<256xi8>
+  %l = "tosa.table"(%s, %t) : (tensor<6xi8>, tensor<256xi8>) -> tensor<6xi8>`,
+  `^bb0(%x: tensor<2x3x$I>, %y: tensor<3x$I>):
+  %a = "tosa.abs"(%x) : (tensor<2x3x$I>) -> tensor<2x3x$I>
+  %b = "tosa.bitwise_and"(%a, %y) : (tensor<2x3x$I>, tensor<3x$I>) -> tensor<2x3x$I>
+  %c = "tosa.bitwise_or"(%b, %x) : (tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3x$I>
+  %d = "tosa.bitwise_xor"(%c, %y) : (tensor<2x3x$I>, tensor<3x$I>) -> tensor<2x3x$I>
+  %e = "tosa.sub"(%d, %x) : (tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3x$I>
+  %f = "tosa.negate"(%e) : (tensor<2x3x$I>) -> tensor<2x3x$I>
+  %g = "tosa.greater"(%f, %y) : (tensor<2x3x$I>, tensor<3x$I>) -> tensor<2x3xi1>
+  %h = "tosa.equal"(%f, %x) : (tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3xi1>
+  %k = "tosa.logical_or"(%g, %h) : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  %l = "tosa.select"(%k, %a, %f) : (tensor<2x3xi1>, tensor<2x3x$I>, tensor<2x3x$I>) -> tensor<2x3x$I>
+  %m = "tosa.maximum"(%l, %y) : (tensor<2x3x$I>, tensor<3x$I>) -> tensor<2x3x$I>
+  %n = "tosa.clz"(%m) : (tensor<2x3x$I>) -> tensor<2x3x$I>`,
+  `^bb0(%x: tensor<2x3x$F>, %y: tensor<1x3x$F>):
+  %a = "tosa.abs"(%x) : (tensor<2x3x$F>) -> tensor<2x3x$F>
+  %b = "tosa.pow"(%a, %y) : (tensor<2x3x$F>, tensor<1x3x$F>) -> tensor<2x3x$F>
+  %c = "tosa.sub"(%b, %x) : (tensor<2x3x$F>, tensor<2x3x$F>) -> tensor<2x3x$F>
+  %d = "tosa.negate"(%c) : (tensor<2x3x$F>) -> tensor<2x3x$F>
+  %e = "tosa.greater_equal"(%d, %y) : (tensor<2x3x$F>, tensor<1x3x$F>) -> tensor<2x3xi1>
+  %f = "tosa.logical_xor"(%e, %e) : (tensor<2x3xi1>, tensor<2x3xi1>) -> tensor<2x3xi1>
+  %g = "tosa.logical_not"(%f) : (tensor<2x3xi1>) -> tensor<2x3xi1>
+  %h = "tosa.cast"(%g) : (tensor<2x3xi1>) -> tensor<2x3x$F>
+  %k = "tosa.add"(%h, %d) : (tensor<2x3x$F>, tensor<2x3x$F>) -> tensor<2x3x$F>
+  %l = "tosa.cast"(%k) : (tensor<2x3x$F>) -> tensor<2x3xi?{8|32}>
+  %m = "tosa.reduce_max"(%k) {axis = 0 : i64} : (tensor<2x3x$F>) -> tensor<1x3x$F>`,
+  `^bb0(%s: tensor<2x3xi16>):
+  %t = "tosa.const"() {value = ?t : tensor<513xi16>} : () -> tensor<513xi16>
+  %l = "tosa.table"(%s, %t) : (tensor<2x3xi16>, tensor<513xi16>) -> tensor<2x3xi32>`,
+].map((ir) => ({ ir, types: { I: ["i8", "i32"], F: ["f32", "f16"], A: ["f32", "i8", "i32"], P: ["f32", "i8"] } }));
