@@ -31,6 +31,7 @@ import { vectorCanonicalization } from "./vector/canonicalize.ts";
 import { tosaToArithPass } from "./tosa-to-arith/tosa-to-arith.ts";
 import { tosaToLinalgNamedPass } from "./tosa-to-linalg/named.ts";
 import { tosaToLinalgPass } from "./tosa-to-linalg/tosa-to-linalg.ts";
+import { tosaToScfPass } from "./tosa-to-scf/tosa-to-scf.ts";
 import { tosaToTensorPass } from "./tosa-to-tensor/tosa-to-tensor.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
@@ -57,7 +58,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass,
   convertLinalgToLoopsPass, convertLinalgToAffineLoopsPass, convertLinalgToParallelLoopsPass,
-  tosaToLinalgNamedPass, tosaToLinalgPass, tosaToTensorPass, tosaToArithPass];
+  tosaToLinalgNamedPass, tosaToLinalgPass, tosaToTensorPass, tosaToArithPass, tosaToScfPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

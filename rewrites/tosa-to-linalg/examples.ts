@@ -83,6 +83,27 @@ export const tosaLoweringExamples: readonly RewriteExample[] = [
   %k = "tosa.add"(%h, %d) : (tensor<2x3x$F>, tensor<2x3x$F>) -> tensor<2x3x$F>
   %l = "tosa.cast"(%k) : (tensor<2x3x$F>) -> tensor<2x3xi?{8|32}>
   %m = "tosa.reduce_max"(%k) {axis = 0 : i64} : (tensor<2x3x$F>) -> tensor<1x3x$F>`,
+  `^bb0(%c: tensor<i1>, %x: tensor<2x$F>, %n: tensor<i32>):
+  %r = "tosa.cond_if"(%c, %x) ({
+  ^bb0(%a: tensor<2x$F>):
+    "tosa.yield"(%a) : (tensor<2x$F>) -> ()
+  }, {
+  ^bb0(%a: tensor<2x$F>):
+    %m = "tosa.negate"(%a) : (tensor<2x$F>) -> tensor<2x$F>
+    "tosa.yield"(%m) : (tensor<2x$F>) -> ()
+  }) : (tensor<i1>, tensor<2x$F>) -> tensor<2x$F>
+  %s = "tosa.clamp"(%n) {min_int = 0 : i64, max_int = 8 : i64, min_fp = 0.0 : f32, max_fp = 8.0 : f32} : (tensor<i32>) -> tensor<i32>
+  %w = "tosa.while_loop"(%s) ({
+  ^bb0(%a: tensor<i32>):
+    %ten = "tosa.const"() {value = dense<?{10|3}> : tensor<i32>} : () -> tensor<i32>
+    %p = "tosa.greater"(%ten, %a) : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    "tosa.yield"(%p) : (tensor<i1>) -> ()
+  }, {
+  ^bb0(%a: tensor<i32>):
+    %one = "tosa.const"() {value = dense<1> : tensor<i32>} : () -> tensor<i32>
+    %b = "tosa.add"(%a, %one) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+    "tosa.yield"(%b) : (tensor<i32>) -> ()
+  }) : (tensor<i32>) -> tensor<i32>`,
   `^bb0(%s: tensor<2x3xi16>):
   %t = "tosa.const"() {value = ?t : tensor<513xi16>} : () -> tensor<513xi16>
   %l = "tosa.table"(%s, %t) : (tensor<2x3xi16>, tensor<513xi16>) -> tensor<2x3xi32>`,

@@ -18,7 +18,7 @@ import { printOp } from "../../src/text/printer.ts";
 import { mlir16Rejects } from "../support/mlir16-verify.ts";
 import { blockData, past, seq } from "./llama-data.ts";
 
-const CHAIN = "builtin.module(func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})";
+const CHAIN = "builtin.module(tosa-to-scf,func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})";
 
 test("the block's TOSA lowered to linalg on tensors interprets bit for bit as the TOSA block", () => {
   const traced = traceBlock(seq, past);

@@ -1,6 +1,6 @@
 /**
  * Tensile's TOSA lowerings against MLIR 16 itself: random TOSA programs (gen-tosa, grown around the lowering
- * examples) lowered by Tensile's tosa-to-linalg-named, tosa-to-linalg, tosa-to-tensor and tosa-to-arith, printed,
+ * examples) lowered by Tensile's tosa-to-scf, tosa-to-linalg-named, tosa-to-linalg, tosa-to-tensor and tosa-to-arith, printed,
  * then bufferized, lowered to LLVM and run by mlir-opt-16 / mlir-cpu-runner-16 (test/support/mlir16-run.ts):
  * MLIR 16 accepts what Tensile prints and the compiled code computes what the interpreter computed on the TOSA
  * program. Floats are bit-exact, except:
@@ -31,8 +31,8 @@ import { elementBits, isNaNBits, isZeroBits, type Mlir16Case, runWithMlir16, sam
 const RUNS = Number(process.env.TOSA_LOWER_MLIR_RUNS ?? 30);
 const ctx = newContext();
 const registry = newPassRegistry();
-const TENSILE_CHAIN = "builtin.module(func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})";
-const MLIR_CHAIN = "builtin.module(func.func(tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith{include-apply-rescale=true},tosa-to-tensor))";
+const TENSILE_CHAIN = "builtin.module(tosa-to-scf,func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})";
+const MLIR_CHAIN = "builtin.module(func.func(tosa-to-scf,tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith{include-apply-rescale=true},tosa-to-tensor))";
 const TRANSCENDENTAL = /"tosa\.(exp|log|pow|tanh|sigmoid)"/;
 const ZERO_SIGN = /"tosa\.(maximum|minimum|clamp|reduce_max|reduce_min|max_pool2d|avg_pool2d)"/;
 const CONV = /"tosa\.(conv2d|depthwise_conv2d)"/;

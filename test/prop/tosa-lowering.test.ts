@@ -1,5 +1,5 @@
 /**
- * The TOSA lowerings (tosa-to-linalg-named, tosa-to-linalg, tosa-to-tensor, tosa-to-arith) on random TOSA programs
+ * The TOSA lowerings (tosa-to-linalg-named, tosa-to-linalg, tosa-to-tensor, tosa-to-arith, tosa-to-scf) on random TOSA programs
  * (rewrites/testing/gen-tosa.ts, grown around rewrites/tosa-to-linalg/examples.ts): each pass alone, and the
  * whole chain, verifies, round-trips, and computes what the TOSA program computed (the interpreter is the
  * oracle; floats bit-exact, but for the convolutions' padding: see `finiteConvolutions`), and every
@@ -15,6 +15,7 @@ import { tosaPrograms } from "../../rewrites/testing/gen-tosa.ts";
 import type { ProgramCase } from "../../rewrites/testing/programs.ts";
 import { tosaLoweringExamples } from "../../rewrites/tosa-to-linalg/examples.ts";
 import { tosaToLinalgPatterns } from "../../rewrites/tosa-to-linalg/tosa-to-linalg.ts";
+import { tosaToScfPatterns } from "../../rewrites/tosa-to-scf/tosa-to-scf.ts";
 import { tosaToTensorPatterns } from "../../rewrites/tosa-to-tensor/tosa-to-tensor.ts";
 import { constToArith, tosaToArithPatterns } from "../../rewrites/tosa-to-arith/tosa-to-arith.ts";
 import { tosaToLinalgNamedPatterns } from "../../rewrites/tosa-to-linalg/named.ts";
@@ -24,8 +25,11 @@ import type fc from "fast-check";
 const RUNS = Number(process.env.TOSA_LOWER_RUNS ?? 100);
 const s = suite("TOSA lowerings preserve semantics");
 
-/** Named TOSA ops are tosa-to-linalg-named's: tosa-to-linalg alone refuses them (a full conversion). */
-const NAMED = /"tosa\.(conv2d|matmul|fully_connected|depthwise_conv2d|max_pool2d|avg_pool2d)"/;
+/**
+ * Named TOSA ops are tosa-to-linalg-named's, and control flow tosa-to-scf's (tosa.yield is illegal in
+ * tosa-to-linalg, as in MLIR 16): tosa-to-linalg alone refuses them (a full conversion).
+ */
+const NAMED = /"tosa\.(conv2d|matmul|fully_connected|depthwise_conv2d|max_pool2d|avg_pool2d|cond_if|while_loop)"/;
 const withoutNamed = (p: fc.Arbitrary<ProgramCase>): fc.Arbitrary<ProgramCase> => p.filter((c) => !NAMED.test(c.text));
 const programs = () => tosaPrograms({ examples: tosaLoweringExamples });
 
@@ -51,11 +55,12 @@ check("tosa-to-linalg-named", "builtin.module(func.func(tosa-to-linalg-named))",
 check("tosa-to-linalg", "builtin.module(func.func(tosa-to-linalg))", withoutNamed(programs()), { patterns: tosaToLinalgPatterns });
 check("tosa-to-tensor", "builtin.module(tosa-to-tensor)", programs(), { patterns: tosaToTensorPatterns });
 check("tosa-to-arith", "builtin.module(tosa-to-arith)", programs(), { patterns: [constToArith] });
+check("tosa-to-scf", "builtin.module(tosa-to-scf)", programs(), { patterns: tosaToScfPatterns });
 check(
-  "the chain tosa-to-linalg-named, tosa-to-linalg, tosa-to-tensor, tosa-to-arith",
-  "builtin.module(func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})",
+  "the chain tosa-to-scf, tosa-to-linalg-named, tosa-to-linalg, tosa-to-tensor, tosa-to-arith",
+  "builtin.module(tosa-to-scf,func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})",
   finiteConvolutions(programs()),
-  { patterns: [...tosaToLinalgNamedPatterns, ...tosaToLinalgPatterns, ...tosaToTensorPatterns, ...tosaToArithPatterns] },
+  { patterns: [...tosaToScfPatterns, ...tosaToLinalgNamedPatterns, ...tosaToLinalgPatterns, ...tosaToTensorPatterns, ...tosaToArithPatterns] },
   convTolerance,
 );
 
