@@ -104,6 +104,9 @@ export const tosaLoweringExamples: readonly RewriteExample[] = [
     %b = "tosa.add"(%a, %one) : (tensor<i32>, tensor<i32>) -> tensor<i32>
     "tosa.yield"(%b) : (tensor<i32>) -> ()
   }) : (tensor<i32>) -> tensor<i32>`,
+  `^bb0(%x: tensor<2x3xi8>, %y: tensor<4xi16>):
+  %r = "tosa.rescale"(%x) {input_zp = ?{0|-3} : i32, output_zp = ?{0|5} : i32, multiplier = array<i32: 1073741824, 1518500250, 2147483647>, shift = array<i32: 30, 31, 33>, scale32 = true, double_round = ?{true|false}, per_channel = true} : (tensor<2x3xi8>) -> tensor<2x3xi8>
+  %q = "tosa.rescale"(%y) {input_zp = 0 : i32, output_zp = ?{0|-7} : i32, multiplier = array<i32: ?{32767|1000}>, shift = array<i32: ?{15|3}>, scale32 = false, double_round = false, per_channel = false} : (tensor<4xi16>) -> tensor<4xi32>`,
   `^bb0(%s: tensor<2x3xi16>):
   %t = "tosa.const"() {value = ?t : tensor<513xi16>} : () -> tensor<513xi16>
   %l = "tosa.table"(%s, %t) : (tensor<2x3xi16>, tensor<513xi16>) -> tensor<2x3xi32>`,

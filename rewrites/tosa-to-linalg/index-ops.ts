@@ -1,20 +1,21 @@
 /**
  * tosa-to-linalg's patterns for the ops that compute indices or read through them (MLIR 16's ArgMaxConverter,
- * GatherConverter, TableConverter): linalg.generic payloads using linalg.index and tensor.extract.
+ * GatherConverter, TableConverter: linalg.generic payloads using linalg.index and tensor.extract), and rescale
+ * (RescaleConverter), which reads its multipliers and shifts per channel.
  */
-import { IntegerAttr } from "../../src/ir/attributes.ts";
+import { type DenseArrayAttr, DenseElementsAttr, IntegerAttr } from "../../src/ir/attributes.ts";
 import { AffineMap } from "../../src/ir/affine-map.ts";
-import { affineDim } from "../../src/ir/affine-expr.ts";
+import { affineConstant, affineDim } from "../../src/ir/affine-expr.ts";
 import type { Builder } from "../../src/ir/builder.ts";
-import { FloatType, IntegerType, RankedTensorType, i32, i64, index } from "../../src/ir/types.ts";
+import { FloatType, IntegerType, RankedTensorType, i1, i32, i64, i8, index } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { convert } from "../../src/rewrite/conversion.ts";
 import * as A from "../../dialects/arith/index.ts";
 import { IndexOp } from "../../dialects/linalg/index.ts";
 import { ExtractOp } from "../../dialects/tensor/index.ts";
 import * as T from "../../dialects/tosa/index.ts";
-import { type OpKindClass, build, constantOf, emptyTensor, fill, generic, identityMap, parallel } from "./build.ts";
-import { bin, castTo, cmpf, cmpi, select } from "./elementwise-body.ts";
+import { type OpKindClass, build, constant, constantOf, emptyTensor, fill, generic, identityMap, parallel } from "./build.ts";
+import { bin, castTo, clampInt, cmpf, cmpi, select } from "./elementwise-body.ts";
 import { staticTensorsOnly } from "./elementwise.ts";
 
 const K = (c: unknown): OpKindClass => c as OpKindClass;
@@ -141,6 +142,62 @@ export const tableToGeneric = convert({
       const next = castTo(b, A.ExtSIOp, extract(b, table, [at(bin(b, A.AddIOp, hi, constantOf(b, i32, 1)))]), i32);
       const scaled = bin(b, A.ShLIOp, base, constantOf(b, i32, 7));
       return [bin(b, A.AddIOp, scaled, bin(b, A.MulIOp, bin(b, A.SubIOp, next, base), lo))];
+    });
+    rw.replaceOp(op, g.results);
+    return rw.done();
+  },
+});
+
+/**
+ * rescale -> a linalg.generic computing, per element, clamp(apply_scale(x - input_zp, multiplier, shift) +
+ * output_zp) to the result type, with the multipliers and shifts read per channel (the last dim) or as one
+ * scalar; apply_scale double-rounds only with scale32 and double_round (the spec). tosa.apply_scale stays for
+ * tosa-to-arith (include-apply-rescale), as in MLIR 16. Signless integers only.
+ *   %1 = "tosa.rescale"(%0) {input_zp = 0 : i32, output_zp = 0 : i32, multiplier = array<i32: 1073741824>, shift = array<i32: 30>,
+ *          scale32 = true, double_round = false, per_channel = false} : (tensor<4xi8>) -> tensor<4xi8>
+ *
+ *   %m = arith.constant dense<1073741824> : tensor<1xi32>      %s = arith.constant dense<30> : tensor<1xi8>
+ *   %1 = linalg.generic {indexing_maps = [(d0) -> (d0), (d0) -> (0), (d0) -> (0), (d0) -> (d0)], ...} ins(%0, %m, %s) outs(%e) {
+ *   ^bb0(%in: i8, %in_0: i32, %in_1: i8, %out: i8):
+ *     %x = arith.extsi %in : i8 to i32        %v = arith.subi %x, %izp : i32
+ *     %r = "tosa.apply_scale"(%v, %in_0, %in_1) {double_round = false} : (i32, i32, i8) -> i32
+ *     ... + output_zp in i64, clamped to [-128, 127], truncated to i8
+ *   }
+ */
+export const rescaleToGeneric = convert({
+  name: "tosa-to-linalg-rescale",
+  root: T.RescaleOp,
+  apply(op, adaptor, rw) {
+    const unsupported = staticTensorsOnly(op);
+    if (unsupported !== undefined) return rw.fail(unsupported);
+    const input = adaptor.getOperand(0);
+    const type = tensorType(input);
+    const resultType = tensorType(op.getResult(0));
+    const [from, to] = [type.elementType, resultType.elementType];
+    if (!(from instanceof IntegerType && from.signedness === "signless" && to instanceof IntegerType && to.signedness === "signless")) {
+      return rw.fail("rescale of other than signless integers is not supported");
+    }
+    if (from.width > 32) return rw.fail("rescale of integers wider than 32 bits is not supported");
+    const ints = (name: string): number[] => (op.attr(name) as DenseArrayAttr).values.map(Number);
+    const flag = (name: string): boolean => ((op.attr(name) as IntegerAttr | undefined)?.value ?? 0n) !== 0n;
+    const int = (name: string): bigint => (op.attr(name) as IntegerAttr).value;
+    const [multipliers, shifts] = [ints("multiplier"), ints("shift")];
+    const perChannel = flag("per_channel");
+    const doubleRound = flag("scale32") && flag("double_round");
+    const rank = type.rank;
+    const channelMap = AffineMap.get(rank, 0, [perChannel && rank > 0 ? affineDim(rank - 1) : affineConstant(0)]);
+    const m = constant(rw, DenseElementsAttr.get(RankedTensorType.get([multipliers.length], i32), Int32Array.from(multipliers)), RankedTensorType.get([multipliers.length], i32));
+    const s = constant(rw, DenseElementsAttr.get(RankedTensorType.get([shifts.length], i8), Int8Array.from(shifts)), RankedTensorType.get([shifts.length], i8));
+    const init = emptyTensor(rw, resultType);
+    const maps = [identityMap(rank), channelMap, channelMap, identityMap(rank)];
+    const g = generic(rw, { inputs: [input, m, s], inits: [init], maps, iterators: parallel(rank) }, (b, [x, multiplier, shift]) => {
+      const wide = from.width === 32 ? (x as Value) : castTo(b, A.ExtSIOp, x as Value, i32);
+      const value = bin(b, A.SubIOp, wide, constantOf(b, i32, int("input_zp")));
+      const scaled = build(b, K(T.ApplyScaleOp), [value, multiplier as Value, shift as Value], [i32], { double_round: IntegerAttr.get(i1, doubleRound ? 1 : 0) }).getResult(0);
+      const shifted = bin(b, A.AddIOp, castTo(b, A.ExtSIOp, scaled, i64), constantOf(b, i64, int("output_zp")));
+      const lo = -(1n << BigInt(to.width - 1));
+      const clamped = clampInt(b, shifted, constantOf(b, i64, lo), constantOf(b, i64, -lo - 1n));
+      return [castTo(b, A.TruncIOp, clamped, to)];
     });
     rw.replaceOp(op, g.results);
     return rw.done();
