@@ -107,6 +107,11 @@ export const tosaLoweringExamples: readonly RewriteExample[] = [
   `^bb0(%x: tensor<2x3xi8>, %y: tensor<4xi16>):
   %r = "tosa.rescale"(%x) {input_zp = ?{0|-3} : i32, output_zp = ?{0|5} : i32, multiplier = array<i32: 1073741824, 1518500250, 2147483647>, shift = array<i32: 30, 31, 33>, scale32 = true, double_round = ?{true|false}, per_channel = true} : (tensor<2x3xi8>) -> tensor<2x3xi8>
   %q = "tosa.rescale"(%y) {input_zp = 0 : i32, output_zp = ?{0|-7} : i32, multiplier = array<i32: ?{32767|1000}>, shift = array<i32: ?{15|3}>, scale32 = false, double_round = false, per_channel = false} : (tensor<4xi16>) -> tensor<4xi32>`,
+  `^bb0(%x: tensor<1x3x3x2x$F>, %i: tensor<1x3x3x2xi8>):
+  %a = "tosa.resize"(%x) {mode = "?{NEAREST_NEIGHBOR|BILINEAR}", scale = array<i64: 2, 1, 2, 1>, offset = array<i64: 0, 0>, border = array<i64: 1, 1>} : (tensor<1x3x3x2x$F>) -> tensor<1x6x6x2x$F>
+  %b = "tosa.resize"(%x) {mode = "?{NEAREST_NEIGHBOR|BILINEAR}", scale = array<i64: 1, 2, 3, 2>, offset = array<i64: -1, 1>, border = array<i64: 0, 0>} : (tensor<1x3x3x2x$F>) -> tensor<1x2x3x2x$F>
+  %c = "tosa.resize"(%i) {mode = "NEAREST_NEIGHBOR", scale = array<i64: 3, 2, 2, 1>, offset = array<i64: 1, 0>, border = array<i64: 0, 0>} : (tensor<1x3x3x2xi8>) -> tensor<1x3x5x2xi8>
+  %d = "tosa.resize"(%i) {mode = "BILINEAR", scale = array<i64: 3, 2, 2, 1>, offset = array<i64: 1, 0>, border = array<i64: 0, 0>} : (tensor<1x3x3x2xi8>) -> tensor<1x3x5x2xi32>`,
   `^bb0(%s: tensor<2x3xi16>):
   %t = "tosa.const"() {value = ?t : tensor<513xi16>} : () -> tensor<513xi16>
   %l = "tosa.table"(%s, %t) : (tensor<2x3xi16>, tensor<513xi16>) -> tensor<2x3xi32>`,

@@ -14,6 +14,7 @@ import { type ConversionPattern, applyFullConversion, legality } from "../../src
 import * as T from "../../dialects/tosa/index.ts";
 import { concatToInsertSlices, identityToOperand, reducePatterns, reshapeToTensor, reverseToGeneric, tileToGeneric, transposeToGeneric } from "./data.ts";
 import { elementwisePatterns } from "./elementwise.ts";
+import { resizeToGeneric } from "./resize.ts";
 import { argmaxToGeneric, gatherToGeneric, rescaleToGeneric, tableToGeneric } from "./index-ops.ts";
 
 export const tosaToLinalgPatterns: readonly ConversionPattern[] = [
@@ -29,13 +30,14 @@ export const tosaToLinalgPatterns: readonly ConversionPattern[] = [
   gatherToGeneric,
   tableToGeneric,
   rescaleToGeneric,
+  resizeToGeneric,
 ];
 
 export const tosaToLinalgPass = definePass({
   name: "tosa-to-linalg",
   displayName: "TosaToLinalg",
   summary: "Lower TOSA to LinAlg on tensors",
-  description: "Elementwise ops, reductions, argmax, reshapes, transposes, concat, reverse, tile, gather, table and rescale to linalg.generic and tensor ops.",
+  description: "Elementwise ops, reductions, argmax, reshapes, transposes, concat, reverse, tile, gather, table, rescale and resize to linalg.generic and tensor ops.",
   opName: "func.func",
   run(fn, pctx) {
     const target = legality()
