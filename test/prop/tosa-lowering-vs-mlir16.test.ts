@@ -4,8 +4,9 @@
  * then bufferized, lowered to LLVM and run by mlir-opt-16 / mlir-cpu-runner-16 (test/support/mlir16-run.ts):
  * MLIR 16 accepts what Tensile prints and the compiled code computes what the interpreter computed on the TOSA
  * program. Floats are bit-exact, except:
- *   - programs with exp, log, pow, tanh or sigmoid: within 4 units in the last place (libm in the element type
- *     against the interpreter's correctly rounded functions), per element;
+ *   - programs with exp, log, pow, tanh or sigmoid: within 64 units in the last place (libm in the element type
+ *     against the interpreter's correctly rounded functions, a few ulps each, which chains such as pow(tanh(x), 10)
+ *     amplify), per element;
  *   - programs with maximum, minimum, clamp, reduce_max/min or pools: either zero for a zero (MLIR 16's
  *     arith-expand of maxf/minf returns either);
  * and programs with convolutions next to non-finite constants are left out (padding multiplied: see
@@ -13,7 +14,7 @@
  *
  * The same programs also run through MLIR 16's own TOSA lowering, in the same module, for a count of where the
  * two lowerings agree (they differ where MLIR 16 departs from the spec: test/prop/tosa-vs-mlir16.test.ts).
- * TOSA_LOWER_MLIR_RUNS (default 30) sizes it.
+ * TOSA_LOWER_MLIR_RUNS (default 30) sizes it; TOSA_LOWER_MLIR_FROM (default 0) is the first program seed.
  */
 import { isLeft } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
@@ -29,6 +30,7 @@ import { interpret, type ShapedValue } from "../../src/interp/index.ts";
 import { elementBits, isNaNBits, isZeroBits, type Mlir16Case, runWithMlir16, sameBits } from "../support/mlir16-run.ts";
 
 const RUNS = Number(process.env.TOSA_LOWER_MLIR_RUNS ?? 30);
+const FROM = Number(process.env.TOSA_LOWER_MLIR_FROM ?? 0);
 const ctx = newContext();
 const registry = newPassRegistry();
 const TENSILE_CHAIN = "builtin.module(tosa-to-scf,func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-tensor,tosa-to-arith{include-apply-rescale=true})";
@@ -48,7 +50,7 @@ interface Program {
 /** Programs the interpreter runs to the end, lowered by Tensile's chain. */
 function programs(count: number): Program[] {
   const out: Program[] = [];
-  for (let seed = 0; out.length < count && seed < count * 20; seed++) {
+  for (let seed = FROM; out.length < count && seed < FROM + count * 20; seed++) {
     const p = tosaProgram(seed, { examples: tosaLoweringExamples, maxSteps: 5 });
     if (CONV.test(p.text) && /0x[0-9A-F]{4}/.test(p.text)) continue;
     const m = parseSource(p.text, ctx);
@@ -87,7 +89,7 @@ function disagreement(p: Program, got: readonly (readonly bigint[])[], text: str
     for (let i = 0; i < ours.length; i++) {
       const [a, b] = [ours[i] as bigint, theirs[i] as bigint];
       if (sameBits(a, b, e)) continue;
-      if (TRANSCENDENTAL.test(text) && withinUlps(a, b, e, 4n)) continue;
+      if (TRANSCENDENTAL.test(text) && withinUlps(a, b, e, 64n)) continue;
       if (ZERO_SIGN.test(text) && isZeroBits(a, e) && isZeroBits(b, e)) continue;
       return `result ${j}[${i}] is 0x${b.toString(16)} compiled, 0x${a.toString(16)} in the interpreter`;
     }
