@@ -34,6 +34,11 @@ import { scfTensorCanonicalization } from "./scf/tensor-patterns.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
+import { tosaToArithPass } from "./tosa-to-arith/tosa-to-arith.ts";
+import { tosaToLinalgNamedPass } from "./tosa-to-linalg/named.ts";
+import { tosaToLinalgPass } from "./tosa-to-linalg/tosa-to-linalg.ts";
+import { tosaToScfPass } from "./tosa-to-scf/tosa-to-scf.ts";
+import { tosaToTensorPass } from "./tosa-to-tensor/tosa-to-tensor.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
@@ -74,6 +79,11 @@ export const tensilePasses: readonly PassDef[] = [
   convertCfToLLVMPass,
   convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
+  tosaToLinalgNamedPass,
+  tosaToLinalgPass,
+  tosaToTensorPass,
+  tosaToArithPass,
+  tosaToScfPass,
 ];
 
 export interface NewContextOptions {
