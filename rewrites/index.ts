@@ -20,6 +20,7 @@ import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
 import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -54,7 +55,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass,
   convertLinalgToLoopsPass, convertLinalgToAffineLoopsPass, convertLinalgToParallelLoopsPass,
-  convertScfToCfPass];
+  convertScfToCfPass, lowerAffinePass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

@@ -5,25 +5,15 @@
  * fires, and mlir-opt-16 --verify-each accepts a sample of the outputs.
  */
 import fc from "fast-check";
-import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
-import type { Context } from "../../src/ir/context.ts";
-import type { Operation } from "../../src/ir/operation.ts";
-import { pass } from "../../src/pass/pass.ts";
-import { runPipeline } from "../../src/pass/pass-manager.ts";
 import type { Pattern } from "../../src/rewrite/pattern.ts";
-import type { RewriteListener } from "../../src/rewrite/rewriter.ts";
-import { parseSource } from "../../src/text/parser.ts";
-import { printOp } from "../../src/text/printer.ts";
-import { newContext } from "../../rewrites/index.ts";
 import { convertScfToCfPass, scfToCfPatterns } from "../../rewrites/scf-to-cf/scf-to-cf.ts";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { loopMemrefPrograms } from "../../rewrites/testing/gen-loop-memref.ts";
 import { loopNestExamples } from "../../rewrites/testing/gen-loops.ts";
 import { programs } from "../../rewrites/testing/programs.ts";
-import { mlir16Rejects } from "../support/mlir16-verify.ts";
+import { lowering, mlir16RejectsSample } from "../support/mlir16-verify.ts";
 
 const runs = Number(process.env.FC_RUNS ?? 120);
 const T = { T: ["i8", "i32", "i64"] };
@@ -43,16 +33,7 @@ const extraExamples = [
 const examples = [...loopNestExamples, ...extraExamples];
 const loopPrograms = fc.oneof(programs({ examples, examplesPerProgram: { min: 2, max: examples.length }, maxSteps: 4 }), loopMemrefPrograms());
 
-/** The pass on the module, then no scf op may be left. */
-function lowered(module: Operation, ctx: Context, listener: RewriteListener | undefined): Either<readonly Diagnostic[], void> {
-  const r = runPipeline(module, [pass(convertScfToCfPass)], { ctx, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
-  if (isLeft(r)) return left(r.left.diagnostics);
-  let scf: Operation | undefined;
-  module.walk((op) => {
-    if (op.name.startsWith("scf.")) scf ??= op;
-  });
-  return scf === undefined ? right(undefined) : left([error(scf.loc, `'${scf.name}' is left after convert-scf-to-cf`)]);
-}
+const lowered = lowering(convertScfToCfPass, ["scf."]);
 
 test(`convert-scf-to-cf preserves semantics on ${runs} random loop programs, and every pattern fires`, () => {
   const r = checkRewrite({
@@ -66,15 +47,7 @@ test(`convert-scf-to-cf preserves semantics on ${runs} random loop programs, and
 });
 
 test("mlir-opt-16 --verify-each accepts convert-scf-to-cf's output on 20 random loop programs", () => {
-  const ctx = newContext();
-  const texts = fc.sample(loopPrograms, { numRuns: 20, seed: 6 }).map((c) => {
-    const parsed = parseSource(c.text, ctx);
-    if (isLeft(parsed)) throw new Error(c.text);
-    const r = lowered(parsed.right, ctx, undefined);
-    assert.ok(!isLeft(r), c.text);
-    return printOp(parsed.right, { ctx });
-  });
-  const rejected = mlir16Rejects(texts);
+  const rejected = mlir16RejectsSample(loopPrograms, lowered, 20, 6);
   assert.ok(rejected === undefined, rejected);
 });
 
