@@ -21,6 +21,7 @@ import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
+import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
 import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
@@ -68,6 +69,7 @@ export const tensilePasses: readonly PassDef[] = [
   mathPolynomialApproximationPass,
   convertScfToCfPass,
   lowerAffinePass,
+  expandStridedMetadataPass,
 ];
 
 export interface NewContextOptions {
