@@ -23,6 +23,7 @@ import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
 import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
 import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
+import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -70,6 +71,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertScfToCfPass,
   lowerAffinePass,
   expandStridedMetadataPass,
+  convertScfToOpenMPPass,
 ];
 
 export interface NewContextOptions {

@@ -33,7 +33,7 @@ export function mlir16Rejects(modules: readonly string[]): string | undefined {
  */
 export function lowering(def: PassDef, gone: readonly string[]): (module: Operation, ctx: Context, listener?: RewriteListener) => Either<readonly Diagnostic[], void> {
   return (module, ctx, listener) => {
-    const items = def.opName === undefined ? [pass(def)] : [nest(def.opName, [pass(def)])];
+    const items = def.opName === undefined || def.opName === module.name ? [pass(def)] : [nest(def.opName, [pass(def)])];
     const r = runPipeline(module, items, { ctx, verifyEach: false, ...(listener === undefined ? {} : { rewriteListener: listener }) });
     if (isLeft(r)) return left(r.left.diagnostics);
     let leftOver: Operation | undefined;
