@@ -22,6 +22,7 @@ import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
 import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
+import { lowerVectorMaskPass } from "./vector/lower-vector-mask.ts";
 import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
@@ -72,6 +73,7 @@ export const tensilePasses: readonly PassDef[] = [
   lowerAffinePass,
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
+  lowerVectorMaskPass,
 ];
 
 export interface NewContextOptions {
