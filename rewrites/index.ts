@@ -15,6 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
+import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -47,10 +48,11 @@ export const tensileExtensions: readonly DialectExtension[] = [
   vectorCanonicalization,
   tensorCanonicalization,
   bufferizationCanonicalization,
+  ...bufferizationModelExtensions,
 ];
 
 /** Every pass Tensile ships. */
-export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass];
+export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass, oneShotBufferizePass, emptyTensorToAllocTensorPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */
