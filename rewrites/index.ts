@@ -15,6 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
+import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -64,6 +65,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   vectorCanonicalization,
   tensorCanonicalization,
   bufferizationCanonicalization,
+  ...bufferizationModelExtensions,
 ];
 
 /** Every pass Tensile ships. */
@@ -94,6 +96,8 @@ export const tensilePasses: readonly PassDef[] = [
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
 ];
 
 export interface NewContextOptions {
