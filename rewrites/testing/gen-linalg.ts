@@ -343,7 +343,7 @@ export function buildLinalgProgram(seed: number, opts: LinalgProgramOptions = {}
 }
 
 /** Random elements for an argument: small integers (as floats for float types), with NaN and infinities now and then. */
-function inputArb(shape: readonly number[], elt: string): fc.Arbitrary<RuntimeValue> {
+export function inputArb(shape: readonly number[], elt: string): fc.Arbitrary<RuntimeValue> {
   const type: Type = elt.startsWith("f") ? FloatType.get(elt as "f32") : IntegerType.get(Number(elt.slice(1)));
   const n = shape.reduce((a, b) => a * b, 1);
   const element: fc.Arbitrary<Element> =
