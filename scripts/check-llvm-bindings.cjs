@@ -6,7 +6,7 @@
 const path = require('node:path');
 
 // Keep in step with TENSILE_PATCH_REVISION in the patch's include/Extensions/index.h.
-const expectedRevision = 1;
+const expectedRevision = 2;
 
 // "Class.prototype.method", "Namespace.function" or "function": one per extension area, enough to tell the
 // patched build from the stock one and from an older revision.
@@ -21,7 +21,8 @@ const requiredApi = [
   'Instruction.prototype.setFastMathFlags', 'Function.prototype.addParamAttr', 'Function.prototype.addFnAttr',
   'GlobalObject.prototype.setAlignment', 'Intrinsic.lookupIntrinsicID', 'TargetMachine.prototype.emitToBuffer',
   'TargetMachine.prototype.emitToFile', 'runPasses', 'sys.getHostCPUName', 'sys.getHostCPUFeatures',
-  'parseCommandLineOptions', 'verifyModuleMessage', 'Module.prototype.dispose',
+  'parseCommandLineOptions', 'verifyModuleMessage', 'Module.prototype.dispose', 'ConstantInt.getFromString',
+  'ConstantFP.getFromBits', 'Function.prototype.getName', 'VectorType.prototype.isVectorTy',
 ];
 
 function check(packageDir) {

@@ -27,6 +27,9 @@ die() {
 
 # shellcheck source=scripts/addon-build-env.sh
 source "$repo_root/scripts/addon-build-env.sh"
+# npm puts node_modules/.bin on the PATH of its scripts; scripts/setup.sh runs this one directly, and the
+# package's CMake files look cmake-js up on the PATH.
+export PATH=$repo_root/node_modules/.bin:$PATH
 
 apply_patch() {
   [[ -d $package ]] || die "$package is missing"

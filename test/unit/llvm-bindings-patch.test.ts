@@ -55,7 +55,7 @@ function targetMachine(triple: string, cpu: string, features: string, options?: 
 }
 
 test("the build carries the patch revision the install checks", () => {
-  assert.is(llvm.TENSILE_PATCH_REVISION, 1);
+  assert.is(llvm.TENSILE_PATCH_REVISION, 2);
 });
 
 test("fixed and scalable vector types", () => {
@@ -498,6 +498,52 @@ test("wrong argument kinds are TypeErrors naming the signature", () => {
   assert.throws(() => f.builder.CreateShuffleVector(f.builder.getInt32(1), null as never, [0]), /CreateShuffleVector needs to be called with/);
   assert.throws(() => llvm.FixedVectorType.get(f.f32, 2.5), /FixedVectorType\.get needs to be called with/);
   assert.throws(() => (llvm.runPasses as (...a: unknown[]) => void)(), /runPasses needs to be called with/);
+});
+
+test("integer constants from text and float constants from bit patterns (beyond a JS number's precision)", () => {
+  const context = new llvm.LLVMContext();
+  const i8 = llvm.Type.getInt8Ty(context);
+  const i64 = llvm.Type.getInt64Ty(context);
+  assert.is(llvm.ConstantInt.getFromString(i64, "9223372036854775807").print(), "i64 9223372036854775807");
+  assert.is(llvm.ConstantInt.getFromString(i64, "-9223372036854775808").print(), "i64 -9223372036854775808");
+  assert.is(llvm.ConstantInt.getFromString(i64, "fffffffffffffffe", 16).print(), "i64 -2");
+  assert.is(llvm.ConstantInt.getFromString(llvm.Type.getIntNTy(context, 128), "170141183460469231731687303715884105727").print(),
+    "i128 170141183460469231731687303715884105727");
+  assert.is(llvm.ConstantInt.getFromString(llvm.FixedVectorType.get(i8, 2), "-128").print(), "<2 x i8> <i8 -128, i8 -128>");
+  assert.is(llvm.ConstantInt.getFromString(i8, "255").print(), "i8 -1");
+  assert.throws(() => llvm.ConstantInt.getFromString(i8, "256"), /'256' does not fit in 8 bits/);
+  assert.throws(() => llvm.ConstantInt.getFromString(i8, "-129"), /'-129' does not fit in 8 bits/);
+  assert.throws(() => llvm.ConstantInt.getFromString(i8, "12a"), /'12a' is not an integer in radix 10/);
+  assert.throws(() => llvm.ConstantInt.getFromString(llvm.Type.getFloatTy(context), "1"), /not an integer or integer vector type: float/);
+  const f32 = llvm.Type.getFloatTy(context);
+  assert.is(llvm.ConstantFP.getFromBits(f32, "7fc00001").print(), "float 0x7FF8000020000000", "a NaN payload survives");
+  assert.is(llvm.ConstantFP.getFromBits(llvm.Type.getHalfTy(context), "3c00").print(), "half 0xH3C00");
+  assert.is(llvm.ConstantFP.getFromBits(llvm.FixedVectorType.get(f32, 2), "80000000").print(), "<2 x float> <float -0.000000e+00, float -0.000000e+00>");
+  assert.throws(() => llvm.ConstantFP.getFromBits(llvm.Type.getHalfTy(context), "10000"), /does not fit in 16 bits/);
+});
+
+test("Value's and Type's methods work on every subclass (the stock ones throw 'Illegal invocation' there)", () => {
+  const f = fixture(({ f32 }) => [llvm.FixedVectorType.get(f32, 4)]);
+  const vector = llvm.FixedVectorType.get(f.f32, 4);
+  assert.ok(vector.isVectorTy());
+  assert.not.ok(vector.isStructTy());
+  assert.is(vector.getPrimitiveSizeInBits(), 128);
+  assert.is(llvm.ScalableVectorType.get(f.f32, 4).getPrimitiveSizeInBits(), 128, "the size at vscale = 1");
+  assert.is(vector.getPointerTo(1).print(), "<4 x float> addrspace(1)*");
+  assert.is(llvm.PointerType.get(f.f32, 0).getPointerElementType().print(), "float");
+  assert.ok(f.i32.isIntegerTy(32));
+  assert.is(f.fn.getName(), "f");
+  f.fn.setName("renamed");
+  assert.is(f.fn.getName(), "renamed");
+  assert.is(f.fn.getType().print(), "void (<4 x float>)*");
+  const call = f.builder.CreateCall(f.fn, [f.fn.getArg(0)]);
+  assert.is(call.getName(), "");
+  assert.not.ok(call.hasName());
+  assert.ok(call.getType().isVoidTy());
+  assert.ok(call.use_empty());
+  assert.not.ok(f.fn.use_empty(), "the recursive call uses the function");
+  assert.throws(() => f.fn.getArg(0).replaceAllUsesWith(f.builder.getInt32(1)), /the replacement has type i32, not <4 x float>/);
+  finish(f);
 });
 
 test.run();
