@@ -10,6 +10,7 @@ import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
 import { linalg } from "./linalg/index.ts";
+import { llvm } from "./llvm/index.ts";
 import { math } from "./math/index.ts";
 import { memref } from "./memref/index.ts";
 import { omp } from "./omp/index.ts";
@@ -19,7 +20,7 @@ import { tensor } from "./tensor/index.ts";
 import { tosa } from "./tosa/index.ts";
 import { vector } from "./vector/index.ts";
 
-export { affine, arith, bufferization, builtin, cf, func, linalg, math, memref, omp, scf, sparseTensor, tensor, tosa, vector };
+export { affine, arith, bufferization, builtin, cf, func, linalg, llvm, math, memref, omp, scf, sparseTensor, tensor, tosa, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector, tensor, bufferization];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector, tensor, bufferization, llvm];

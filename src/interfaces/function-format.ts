@@ -31,6 +31,12 @@ export interface FunctionFormatOptions {
   readonly allowVariadic?: boolean;
   /** Whether to print `...` after the arguments. */
   readonly isVariadic?: (op: Operation) => boolean;
+  /** More attributes the printed dictionary leaves out (llvm.func's `linkage` and `CConv`, printed as keywords). */
+  readonly elided?: readonly string[];
+  /** Prints keywords between the op name and the symbol, each followed by a space (`llvm.func internal @f`). */
+  readonly printPrefix?: (op: Operation, p: OpAsmPrinter) => void;
+  /** Parses what `printPrefix` prints into `state`. */
+  readonly parsePrefix?: (p: OpAsmParser, state: OperationState) => void;
 }
 
 const VISIBILITIES = ["public", "private", "nested"] as const;
@@ -66,6 +72,7 @@ export function printFunctionOp(op: Operation, p: OpAsmPrinter, opts: FunctionFo
   const body = op.getRegion(0);
   const entry = body.entry;
   p.print(" ");
+  opts.printPrefix?.(op, p);
   const visibility = op.attr(SYM_VISIBILITY);
   if (visibility instanceof StringAttr) p.print(`${visibility.value} `);
   const name = op.attr(SYM_NAME);
@@ -101,7 +108,7 @@ export function printFunctionOp(op: Operation, p: OpAsmPrinter, opts: FunctionFo
     if (parens) p.print(")");
   }
 
-  p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME, opts.typeAttrName ?? FUNCTION_TYPE, SYM_VISIBILITY, ARG_ATTRS, RES_ATTRS]);
+  p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME, opts.typeAttrName ?? FUNCTION_TYPE, SYM_VISIBILITY, ARG_ATTRS, RES_ATTRS, ...(opts.elided ?? [])]);
   if (!body.isEmpty) {
     p.print(" ");
     p.printRegion(body, { printEntryBlockArgs: false, printBlockTerminators: true });
@@ -158,6 +165,7 @@ function parseResults(p: OpAsmParser): TypeOnlyArgument[] {
 /** Parses a function-like op (everything after its name) into `state`. */
 export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: FunctionFormatOptions = {}): void {
   const typeAttrName = opts.typeAttrName ?? FUNCTION_TYPE;
+  opts.parsePrefix?.(p, state);
   const visibility = p.parseOptionalKeyword(VISIBILITIES);
   if (visibility !== undefined) state.attributes.set(SYM_VISIBILITY, StringAttr.get(visibility));
   state.attributes.set(SYM_NAME, StringAttr.get(p.parseSymbolName()));

@@ -38,6 +38,12 @@ export interface FunctionOpMethods {
   getFunctionBody(): Region;
   /** True for a declaration: no body. */
   isExternal(): boolean;
+  /**
+   * Whether the Symbol verifier treats it as a declaration, which must not be public (MLIR's
+   * SymbolOpInterface::isDeclaration): func.func's external functions are; llvm.func's are not (MLIR 16 leaves
+   * isDeclaration at its default, false, for it).
+   */
+  isDeclaration(): boolean;
 }
 
 /** The `function_type` attribute as a builtin FunctionType (empty when absent or of another type). */
@@ -93,7 +99,7 @@ function verifyFunction(fn: InterfaceView<FunctionOpMethods>): Diagnostic | unde
 
 export const FunctionOpInterface = defineInterface<
   FunctionOpMethods,
-  "getFunctionType" | "getArgumentTypes" | "getResultTypes" | "setType" | "getFunctionBody" | "isExternal"
+  "getFunctionType" | "getArgumentTypes" | "getResultTypes" | "setType" | "getFunctionBody" | "isExternal" | "isDeclaration"
 >("FunctionOpInterface", {
   description: "a function: a symbol with a signature, argument/result attributes and a body region",
   defaults: {
@@ -103,6 +109,7 @@ export const FunctionOpInterface = defineInterface<
     setType: (op, inputs, results) => op.setAttr(FUNCTION_TYPE, TypeAttr.get(FunctionType.get(inputs, results))),
     getFunctionBody: (op) => op.getRegion(0),
     isExternal: (op) => op.regions[0]?.isEmpty ?? true,
+    isDeclaration: (op) => op.regions[0]?.isEmpty ?? true,
   },
   verify: verifyFunction,
 });

@@ -290,8 +290,8 @@ function isOptionalSymbol(op: Operation): boolean {
   return symName !== undefined && symName.kind !== "required";
 }
 
-/** A symbol without a body (a function declaration: FunctionOpInterface's isExternal). */
-const isDeclaration = (op: Operation): boolean => FunctionOpInterface.of(op)?.isExternal() ?? false;
+/** A symbol declaration (FunctionOpInterface's isDeclaration: a func.func without a body). */
+const isDeclaration = (op: Operation): boolean => FunctionOpInterface.of(op)?.isDeclaration() ?? false;
 
 function verifySymbol(op: Operation): Failure {
   if (isOptionalSymbol(op) && op.attr(SYM_NAME) === undefined) return undefined;
