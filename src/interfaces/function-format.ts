@@ -37,6 +37,11 @@ export interface FunctionFormatOptions {
   readonly printPrefix?: (op: Operation, p: OpAsmPrinter) => void;
   /** Parses what `printPrefix` prints into `state`. */
   readonly parsePrefix?: (p: OpAsmParser, state: OperationState) => void;
+  /**
+   * Whether `sym_visibility` is the `private`/`nested` keyword before the symbol (default, func.func) or an
+   * ordinary attribute of the dictionary (llvm.func in MLIR 16, whose parser has no visibility keyword).
+   */
+  readonly visibilityKeyword?: boolean;
 }
 
 const VISIBILITIES = ["public", "private", "nested"] as const;
@@ -74,7 +79,7 @@ export function printFunctionOp(op: Operation, p: OpAsmPrinter, opts: FunctionFo
   p.print(" ");
   opts.printPrefix?.(op, p);
   const visibility = op.attr(SYM_VISIBILITY);
-  if (visibility instanceof StringAttr) p.print(`${visibility.value} `);
+  if ((opts.visibilityKeyword ?? true) && visibility instanceof StringAttr) p.print(`${visibility.value} `);
   const name = op.attr(SYM_NAME);
   p.printSymbolName(name instanceof StringAttr ? name.value : "");
 
@@ -108,7 +113,7 @@ export function printFunctionOp(op: Operation, p: OpAsmPrinter, opts: FunctionFo
     if (parens) p.print(")");
   }
 
-  p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME, opts.typeAttrName ?? FUNCTION_TYPE, SYM_VISIBILITY, ARG_ATTRS, RES_ATTRS, ...(opts.elided ?? [])]);
+  p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME, opts.typeAttrName ?? FUNCTION_TYPE, ...(opts.visibilityKeyword ?? true ? [SYM_VISIBILITY] : []), ARG_ATTRS, RES_ATTRS, ...(opts.elided ?? [])]);
   if (!body.isEmpty) {
     p.print(" ");
     p.printRegion(body, { printEntryBlockArgs: false, printBlockTerminators: true });
@@ -166,7 +171,8 @@ function parseResults(p: OpAsmParser): TypeOnlyArgument[] {
 export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: FunctionFormatOptions = {}): void {
   const typeAttrName = opts.typeAttrName ?? FUNCTION_TYPE;
   opts.parsePrefix?.(p, state);
-  const visibility = p.parseOptionalKeyword(VISIBILITIES);
+  const keyword = opts.visibilityKeyword ?? true;
+  const visibility = keyword ? p.parseOptionalKeyword(VISIBILITIES) : undefined;
   if (visibility !== undefined) state.attributes.set(SYM_VISIBILITY, StringAttr.get(visibility));
   state.attributes.set(SYM_NAME, StringAttr.get(p.parseSymbolName()));
 
@@ -183,7 +189,7 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: Fun
   const dictLoc = p.pos();
   const explicit = new Map<string, Attribute>();
   p.parseOptionalAttrDictWithKeyword(explicit);
-  for (const inferred of [SYM_VISIBILITY, SYM_NAME, typeAttrName]) {
+  for (const inferred of [...(keyword ? [SYM_VISIBILITY] : []), SYM_NAME, typeAttrName]) {
     if (explicit.has(inferred)) {
       p.error(`'${inferred}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, dictLoc);
     }
