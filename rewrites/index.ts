@@ -21,6 +21,7 @@ import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
+import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
@@ -51,8 +52,19 @@ export const tensileExtensions: readonly DialectExtension[] = [
 ];
 
 /** Every pass Tensile ships. */
-export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass,
-  convertLinalgToLoopsPass, convertLinalgToAffineLoopsPass, convertLinalgToParallelLoopsPass];
+// One pass per line, so that engineers adding passes at once rarely conflict here.
+export const tensilePasses: readonly PassDef[] = [
+  canonicalizePass,
+  csePass,
+  dcePass,
+  symbolDcePass,
+  inlinePass,
+  generalizeNamedOpsPass,
+  convertLinalgToLoopsPass,
+  convertLinalgToAffineLoopsPass,
+  convertLinalgToParallelLoopsPass,
+  mathPolynomialApproximationPass,
+];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

@@ -370,7 +370,7 @@ export const ConstantOp = defineOp(
     format: "`(` $value `)` attr-dict `:` type($res)",
   },
   {
-    fold: (op) => op.value,
+    // ConstantLike with a `value` attribute: the folder reads the constant from it, no fold hook needed.
     verify(op) {
       const value = op.value;
       const type = op.res.type;
