@@ -55,7 +55,7 @@ export function arrayTypeOf(t: Type): { new (buffer: ArrayBufferLike, byteOffset
 }
 
 /** C's name of a scalar type for koffi, and its size (= alignment on x86-64 and riscv64). */
-function cScalar(t: Type): { c: string; size: number } {
+export function cScalar(t: Type): { c: string; size: number } {
   if (t instanceof IndexType) return { c: "int64_t", size: 8 };
   if (t instanceof FloatType) {
     if (t.name === "f32") return { c: "float", size: 4 };
