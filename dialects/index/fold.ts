@@ -21,6 +21,7 @@
  */
 import { type Attribute, IntegerAttr } from "../../src/ir/attributes.ts";
 import { IndexType, i1 } from "../../src/ir/types.ts";
+import { cmpI } from "../../src/interp/int-semantics.ts";
 import type { FoldResult } from "../../src/irdl/spec.ts";
 import type { IndexCmpPredicate } from "./attrs.ts";
 
@@ -116,28 +117,8 @@ export function foldIndexBinary(mnemonic: IndexBinaryMnemonic, lhs: Attribute | 
   return IntegerAttr.get(IndexType.get(), r64);
 }
 
-/** Whether `pred` holds for `a` and `b` read as `w`-bit values. */
-export function compareIndices(pred: IndexCmpPredicate, w: number, a: bigint, b: bigint): boolean {
-  const [x, y] = pred.startsWith("u") ? [u(w, a), u(w, b)] : [s(w, a), s(w, b)];
-  switch (pred) {
-    case "eq":
-      return x === y;
-    case "ne":
-      return x !== y;
-    case "slt":
-    case "ult":
-      return x < y;
-    case "sle":
-    case "ule":
-      return x <= y;
-    case "sgt":
-    case "ugt":
-      return x > y;
-    case "sge":
-    case "uge":
-      return x >= y;
-  }
-}
+/** Whether `pred` holds for `a` and `b` read as `w`-bit values (arith.cmpi's predicates are the same ones). */
+export const compareIndices = (pred: IndexCmpPredicate, w: number, a: bigint, b: bigint): boolean => cmpI(pred, w, a, b);
 
 /** `index.cmp` of two constants, when the comparison agrees in 64 and 32 bits: `true` or `false` (i1). */
 export function foldIndexCmp(pred: IndexCmpPredicate, lhs: Attribute | undefined, rhs: Attribute | undefined): FoldResult | undefined {
