@@ -49,6 +49,7 @@ import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
+import { convertIndexToLLVMPass } from "./index-to-llvm/index-to-llvm.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
 export const tensileExtensions: readonly DialectExtension[] = [
@@ -98,6 +99,7 @@ export const tensilePasses: readonly PassDef[] = [
   lowerVectorMaskPass,
   oneShotBufferizePass,
   emptyTensorToAllocTensorPass,
+  convertIndexToLLVMPass,
 ];
 
 export interface NewContextOptions {
