@@ -20,6 +20,11 @@ import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
+import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
+import { lowerVectorMaskPass } from "./vector/lower-vector-mask.ts";
+import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
+import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
@@ -74,6 +79,11 @@ export const tensilePasses: readonly PassDef[] = [
   convertCfToLLVMPass,
   convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
+  convertScfToCfPass,
+  lowerAffinePass,
+  expandStridedMetadataPass,
+  convertScfToOpenMPPass,
+  lowerVectorMaskPass,
 ];
 
 export interface NewContextOptions {
