@@ -15,6 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
+import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -59,6 +60,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   vectorCanonicalization,
   tensorCanonicalization,
   bufferizationCanonicalization,
+  ...bufferizationModelExtensions,
 ];
 
 /** Every pass Tensile ships. */
@@ -79,6 +81,8 @@ export const tensilePasses: readonly PassDef[] = [
   convertCfToLLVMPass,
   convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
   convertScfToCfPass,
   lowerAffinePass,
   expandStridedMetadataPass,
