@@ -40,10 +40,16 @@ import { scfTensorCanonicalization } from "./scf/tensor-patterns.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
+import { tosaToArithPass } from "./tosa-to-arith/tosa-to-arith.ts";
+import { tosaToLinalgNamedPass } from "./tosa-to-linalg/named.ts";
+import { tosaToLinalgPass } from "./tosa-to-linalg/tosa-to-linalg.ts";
+import { tosaToScfPass } from "./tosa-to-scf/tosa-to-scf.ts";
+import { tosaToTensorPass } from "./tosa-to-tensor/tosa-to-tensor.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
+import { convertIndexToLLVMPass } from "./index-to-llvm/index-to-llvm.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
 export const tensileExtensions: readonly DialectExtension[] = [
@@ -81,13 +87,19 @@ export const tensilePasses: readonly PassDef[] = [
   convertCfToLLVMPass,
   convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
-  oneShotBufferizePass,
-  emptyTensorToAllocTensorPass,
+  tosaToLinalgNamedPass,
+  tosaToLinalgPass,
+  tosaToTensorPass,
+  tosaToArithPass,
+  tosaToScfPass,
   convertScfToCfPass,
   lowerAffinePass,
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertIndexToLLVMPass,
 ];
 
 export interface NewContextOptions {
