@@ -124,7 +124,10 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
   try {
     if (!cached) {
       const object = objectFromLLVMDialect(lowered.right, target, opts.optLevel ?? 3);
-      if (isLeft(object)) return object;
+      if (isLeft(object)) {
+        if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+        return object;
+      }
       mkdirSync(dirname(soPath), { recursive: true });
       const objectPath = `${soPath}.${process.pid}.o`;
       try {
