@@ -100,10 +100,7 @@ export function oneShotBufferize(module: Operation, options: OneShotOptions, lis
     if (d !== undefined) return left([d]);
   }
   insertTensorCopies(ops, analysis, rw);
-  const all: Operation[] = [];
-  module.walk((op) => {
-    if (op !== module && (hasTensorSemantics(op) || (op.name === "func.func" && options.bufferizeFunctionBoundaries))) all.push(op);
-  }, "pre");
+  const all = bufferizationOrder(module, (op) => hasTensorSemantics(op) || (op.name === "func.func" && options.bufferizeFunctionBoundaries), analysis);
   for (const op of all) {
     if (op.parent === undefined && op !== module) continue; // erased by an earlier op's bufferization
     const b = analysis.bufferizable(op);
@@ -119,6 +116,22 @@ export function oneShotBufferize(module: Operation, options: OneShotOptions, lis
   let deallocs = 0;
   if (options.createDeallocs) deallocs = insertDeallocs(state, rw);
   return right({ allocs: state.numAllocs, deallocs, inPlace: analysis.numInPlace, outOfPlace: analysis.numOutOfPlace });
+}
+
+/**
+ * The ops to bufferize, top-down (MLIR 16 bufferizes functions first, then the rest; top-down is the same for
+ * the ops Tensile bufferizes), but for ops that are rewritten after their regions (scf.if).
+ */
+function bufferizationOrder(root: Operation, wanted: (op: Operation) => boolean, analysis: OneShotAnalysis): Operation[] {
+  const out: Operation[] = [];
+  const visit = (op: Operation): void => {
+    const after = analysis.bufferizable(op)?.bufferizeAfterRegions() === true;
+    if (!after && wanted(op)) out.push(op);
+    for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner);
+    if (after && wanted(op)) out.push(op);
+  };
+  for (const region of root.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner);
+  return out;
 }
 
 /**

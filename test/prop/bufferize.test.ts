@@ -12,7 +12,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { checkRewrite } from "../../rewrites/testing/check-rewrite.ts";
 import { linalgPrograms } from "../../rewrites/testing/gen-linalg.ts";
+import { scfTensorPrograms } from "../../rewrites/testing/gen-scf-tensor.ts";
 import { tensorPrograms } from "../../rewrites/testing/gen-tensor.ts";
+import { vectorPrograms } from "../../rewrites/testing/gen-vector.ts";
 import { behindTensorEntries } from "../../rewrites/testing/tensor-entries.ts";
 
 const RUNS = Number(process.env.BUFFERIZE_PROP_RUNS ?? process.env.FC_RUNS ?? 60);
@@ -69,6 +71,30 @@ test(`one-shot-bufferize on ${RUNS} random tensor programs: same results, every 
         "bufferization.to_memref",
       ]),
     },
+  });
+  assert.ok(r.ok, r.ok ? "" : r.message);
+});
+
+test(`one-shot-bufferize on ${RUNS} random scf programs over tensors: same results, every allocation freed`, () => {
+  const r = checkRewrite({
+    transform: behindTensorEntries(PIPELINE),
+    programs: scfTensorPrograms(),
+    runs: RUNS,
+    leaks: true,
+    coverage: {
+      entries: entries(["scf.for", "scf.if", "scf.yield", "tensor.insert", "tensor.extract_slice", "tensor.insert_slice", "linalg.map", "linalg.fill"]),
+    },
+  });
+  assert.ok(r.ok, r.ok ? "" : r.message);
+});
+
+test(`one-shot-bufferize on ${RUNS} random vector programs: same results, every allocation freed`, () => {
+  const r = checkRewrite({
+    transform: behindTensorEntries(PIPELINE),
+    programs: vectorPrograms(),
+    runs: RUNS,
+    leaks: true,
+    coverage: { entries: entries(["arith.constant", "vector.transfer_read", "vector.transfer_write"]) },
   });
   assert.ok(r.ok, r.ok ? "" : r.message);
 });
