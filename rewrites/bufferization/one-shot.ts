@@ -27,8 +27,8 @@ import { isTensorType } from "../../src/interfaces/bufferizable.ts";
 import { ViewLikeOpInterface } from "../../src/interfaces/view-like.ts";
 import { constantInt } from "../../dialects/arith/index.ts";
 import { AllocTensorOp, ToMemrefOp, ToTensorOp } from "../../dialects/bufferization/index.ts";
-import { DeallocOp } from "../../dialects/memref/index.ts";
-import { DimOp as TensorDimOp } from "../../dialects/tensor/index.ts";
+import { DeallocOp, LoadOp } from "../../dialects/memref/index.ts";
+import { DimOp as TensorDimOp, ExtractOp as TensorExtractOp } from "../../dialects/tensor/index.ts";
 import { OneShotAnalysis } from "./analysis.ts";
 import { type LayoutMapOption, OneShotState } from "./state.ts";
 
@@ -157,7 +157,7 @@ function checkNoAllocsReturned(ops: readonly Operation[], analysis: OneShotAnaly
     for (const o of op.opOperands) {
       if (!isTensorType(o.value.type)) continue;
       if (!args.some((a) => analysis.areEquivalentBufferizedValues(a, o.value))) {
-        return error(op.loc, `'${op.name}' op operand #${o.index} returns a new allocation; allow-return-allocs is not set`);
+        return error(op.loc, `operand #${o.index} may return/yield a new buffer allocation`);
       }
     }
   }
@@ -223,6 +223,18 @@ function foldGlue(module: Operation, state: OneShotState, rw: Rewriter): void {
     if (!(def instanceof ToTensorOp)) continue;
     rw.setInsertionPointBefore(op);
     rw.replaceOp(op, [state.castOrCopy(rw, op.loc, def.memref, op.memref.type)]);
+  }
+  // A load from the buffer of a tensor bufferization did not produce reads the tensor (MLIR 16 leaves these
+  // tensor.extract ops as they were).
+  for (const op of toMemrefs) {
+    if (op.parent === undefined) continue;
+    for (const use of [...op.memref.uses()]) {
+      const load = use.owner;
+      if (!(load instanceof LoadOp) || load.memref !== op.memref) continue;
+      rw.setInsertionPointBefore(load);
+      rw.replaceOpWithNew(load, TensorExtractOp, { tensor: op.tensor as never, indices: [...load.indices] as never, result: load.result.type } as never);
+    }
+    if (!op.memref.hasUses) rw.eraseOp(op);
   }
   for (const op of toTensors.reverse()) if (op.parent !== undefined && !op.result.hasUses) rw.eraseOp(op);
 }
