@@ -15,7 +15,7 @@ const T = "tensor<4xf32>";
 
 class Builder {
   readonly lines: string[] = [];
-  readonly pool: string[] = ["%t0", "%t1"];
+  readonly pool: string[] = ["%t0", "%t1", "%t2"];
   readonly observed: string[] = [];
   #next = 0;
   constructor(readonly pick: (n: number) => number) {}
@@ -28,7 +28,17 @@ class Builder {
   /** A few lines computing a new tensor from `x` (in a loop body or a branch, indented), returning its name. */
   update(x: string, indent: string, at: string): string {
     const r = this.fresh("u");
-    switch (this.pick(4)) {
+    switch (this.pick(5)) {
+      case 4: {
+        // A slice computed in place and put back where it came from (MLIR's extract/insert_slice pair).
+        const [s, f] = [this.fresh("s"), this.fresh("f")];
+        this.lines.push(
+          `${indent}${s} = tensor.extract_slice ${x}[1] [2] [1] : ${T} to tensor<2xf32>`,
+          `${indent}${f} = linalg.fill ins(%b : f32) outs(${s} : tensor<2xf32>) -> tensor<2xf32>`,
+          `${indent}${r} = tensor.insert_slice ${f} into ${x}[1] [2] [1] : tensor<2xf32> into ${T}`,
+        );
+        return r;
+      }
       case 0: {
         const v = this.fresh("v");
         const w = this.fresh("w");
@@ -90,8 +100,10 @@ export function scfTensorProgram(choices: readonly number[]): string {
   const b = new Builder((n) => (n <= 1 ? 0 : (choices[k++ % choices.length] ?? 0) % n));
   const steps = 3 + b.pick(5);
   for (let s = 0; s < steps; s++) b.step();
-  // Every tensor read at the end too: reads after the writes are what the analysis must respect.
+  // Most tensors read at the end too: reads after the writes are what the analysis must respect (and a tensor
+  // not read again may be written in place, unless its buffer may not be written: the constant's).
   for (const t of b.pool) {
+    if (b.pick(4) === 0) continue;
     const v = b.fresh("end");
     b.lines.push(`  ${v} = tensor.extract ${t}[%c${b.pick(4)}] : ${T}`);
     b.observed.push(v);
@@ -103,6 +115,8 @@ export function scfTensorProgram(choices: readonly number[]): string {
     ...[0, 1, 2, 3, 4].map((i) => `  %c${i} = arith.constant ${i} : index`),
     `  %t0 = tensor.splat %a : ${T}`,
     `  %t1 = tensor.from_elements %a, %b, %b, %a : ${T}`,
+    // A constant: its buffer is a global shared by every call, which must never be written.
+    `  %t2 = arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : ${T}`,
     ...b.lines,
     `  return ${results.join(", ")} : ${types.join(", ")}`,
     "}",

@@ -3,14 +3,15 @@
  * with checkRewrite: the bufferized functions take and return memrefs, so each public function `@f` is renamed
  * `@f__buffers` and a new `@f` with the original tensor signature calls it the way a C or Node caller would
  * under the ownership rule (docs/ARCHITECTURE.md): it passes buffers holding the arguments, reads the returned
- * buffers, and frees each one.
+ * buffers, and frees each one; twice, returning the second call's results.
  *
  *   func.func @f(%arg0: tensor<4xf32>) -> tensor<4xf32> {
- *     %m0 = bufferization.to_memref %arg0 : memref<4xf32>
- *     %r:1 = func.call @f__buffers(%m0) : (memref<4xf32>) -> memref<4xf32>
- *     %t0 = bufferization.to_tensor %r#0 : memref<4xf32>
- *     memref.dealloc %r#0 : memref<4xf32>
- *     return %t0 : tensor<4xf32>
+ *     %m0_0 = bufferization.to_memref %arg0 : memref<4xf32>
+ *     %r0:1 = func.call @f__buffers(%m0_0) : (memref<4xf32>) -> memref<4xf32>
+ *     %t0_0 = bufferization.to_tensor %r0#0 : memref<4xf32>
+ *     memref.dealloc %r0#0 : memref<4xf32>
+ *     ... the same again (%m1_0, %r1, %t1_0) ...
+ *     return %t1_0 : tensor<4xf32>
  *   }
  *
  * So a returned buffer the function does not own (an argument, a global, a view) fails the run (freeing memory
@@ -31,25 +32,33 @@ import { newPassRegistry } from "../index.ts";
 
 const isMemRef = (t: Type): boolean => t instanceof MemRefType || t instanceof UnrankedMemRefType;
 
-/** The wrapper `@name` (tensor signature `original`) calling `@callee` (signature `buffers`), as MLIR text. */
+/**
+ * The wrapper `@name` (tensor signature `original`) calling `@callee` (signature `buffers`), as MLIR text. It calls
+ * twice, each time with buffers of its own, and returns what the second call computed: a function that writes
+ * into memory shared between calls (a constant's memref.global) computes something else the second time.
+ */
 function wrapperText(name: string, callee: string, original: FunctionType, buffers: FunctionType): string {
   const lines: string[] = [];
-  const args = original.inputs.map((t, i) => {
-    const b = buffers.inputs[i] as Type;
-    if (b === t) return `%arg${i}`;
-    lines.push(`  %m${i} = bufferization.to_memref %arg${i} : ${printType(b)}`);
-    return `%m${i}`;
-  });
   const n = buffers.results.length;
   const sig = `(${buffers.inputs.map((t) => printType(t)).join(", ")}) -> (${buffers.results.map((t) => printType(t)).join(", ")})`;
-  lines.push(`  ${n === 0 ? "" : `%r:${n} = `}func.call @${callee}(${args.join(", ")}) : ${sig}`);
-  const results = original.results.map((t, j) => {
-    const b = buffers.results[j] as Type;
-    if (!isMemRef(b) || b === t) return `%r#${j}`;
-    lines.push(`  %t${j} = bufferization.to_tensor %r#${j} : ${printType(b)}`);
-    lines.push(`  memref.dealloc %r#${j} : ${printType(b)}`);
-    return `%t${j}`;
-  });
+  const call = (k: number): string[] => {
+    const args = original.inputs.map((t, i) => {
+      const b = buffers.inputs[i] as Type;
+      if (b === t) return `%arg${i}`;
+      lines.push(`  %m${k}_${i} = bufferization.to_memref %arg${i} : ${printType(b)}`);
+      return `%m${k}_${i}`;
+    });
+    lines.push(`  ${n === 0 ? "" : `%r${k}:${n} = `}func.call @${callee}(${args.join(", ")}) : ${sig}`);
+    return original.results.map((t, j) => {
+      const b = buffers.results[j] as Type;
+      if (!isMemRef(b) || b === t) return `%r${k}#${j}`;
+      lines.push(`  %t${k}_${j} = bufferization.to_tensor %r${k}#${j} : ${printType(b)}`);
+      lines.push(`  memref.dealloc %r${k}#${j} : ${printType(b)}`);
+      return `%t${k}_${j}`;
+    });
+  };
+  call(0);
+  const results = call(1);
   const params = original.inputs.map((t, i) => `%arg${i}: ${printType(t)}`).join(", ");
   lines.push(n === 0 ? "  return" : `  return ${results.join(", ")} : ${original.results.map((t) => printType(t)).join(", ")}`);
   return `func.func @${name}(${params}) -> (${original.results.map((t) => printType(t)).join(", ")}) {\n${lines.join("\n")}\n}\n`;
