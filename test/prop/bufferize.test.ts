@@ -6,7 +6,7 @@
  * the function does not own fails the caller's memref.dealloc). A coverage table shows each op kind's
  * bufferization fired.
  *
- * BUFFERIZE_PROP_RUNS, else FC_RUNS, else 60 runs per generator; FC_SEED replays one.
+ * BUFFERIZE_PROP_RUNS, else FC_RUNS, else 40 runs per generator; FC_SEED replays one.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -17,7 +17,7 @@ import { tensorPrograms } from "../../rewrites/testing/gen-tensor.ts";
 import { vectorPrograms } from "../../rewrites/testing/gen-vector.ts";
 import { behindTensorEntries } from "../../rewrites/testing/tensor-entries.ts";
 
-const RUNS = Number(process.env.BUFFERIZE_PROP_RUNS ?? process.env.FC_RUNS ?? 60);
+const RUNS = Number(process.env.BUFFERIZE_PROP_RUNS ?? process.env.FC_RUNS ?? 40);
 const PIPELINE =
   "builtin.module(empty-tensor-to-alloc-tensor,one-shot-bufferize{bufferize-function-boundaries allow-return-allocs function-boundary-type-conversion=identity-layout-map})";
 
