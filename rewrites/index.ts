@@ -15,7 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
-import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
+import { bufferizationModelExtensions, bufferResultsToOutParamsPass, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -54,7 +54,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
 
 /** Every pass Tensile ships. */
 export const tensilePasses: readonly PassDef[] = [canonicalizePass, csePass, dcePass, symbolDcePass, inlinePass, generalizeNamedOpsPass,
-  convertLinalgToLoopsPass, convertLinalgToAffineLoopsPass, convertLinalgToParallelLoopsPass, oneShotBufferizePass, emptyTensorToAllocTensorPass];
+  convertLinalgToLoopsPass, convertLinalgToAffineLoopsPass, convertLinalgToParallelLoopsPass, oneShotBufferizePass, emptyTensorToAllocTensorPass, bufferResultsToOutParamsPass];
 
 export interface NewContextOptions {
   /** Accept ops of dialects that are not loaded, in generic form (mlir-opt's --allow-unregistered-dialect). */

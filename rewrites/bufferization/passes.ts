@@ -24,6 +24,7 @@ import { scfModels } from "./models-scf.ts";
 import { vectorModels } from "./models-vector.ts";
 import { tensorModels } from "./models-tensor.ts";
 import { defaultOneShotOptions, oneShotBufferize } from "./one-shot.ts";
+export { bufferResultsToOutParamsPass } from "./out-params.ts";
 import type { LayoutMapOption } from "./state.ts";
 
 /** The BufferizableOpInterface models, one extension per dialect (applied when the dialect is loaded). */

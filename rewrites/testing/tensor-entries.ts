@@ -24,6 +24,7 @@ import { StringAttr, SymbolRefAttr, TypeAttr } from "../../src/ir/attributes.ts"
 import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { FunctionType, MemRefType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
+import { isTensorType } from "../../src/interfaces/bufferizable.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
 import type { RewriteListener } from "../../src/rewrite/rewriter.ts";
 import { parseSource } from "../../src/text/parser.ts";
@@ -41,6 +42,8 @@ function wrapperText(name: string, callee: string, original: FunctionType, buffe
   const lines: string[] = [];
   const n = buffers.results.length;
   const sig = `(${buffers.inputs.map((t) => printType(t)).join(", ")}) -> (${buffers.results.map((t) => printType(t)).join(", ")})`;
+  // After buffer-results-to-out-params, the tensor results are trailing arguments the caller allocates.
+  const outParams = buffers.inputs.slice(original.inputs.length);
   const call = (k: number): string[] => {
     const args = original.inputs.map((t, i) => {
       const b = buffers.inputs[i] as Type;
@@ -48,19 +51,26 @@ function wrapperText(name: string, callee: string, original: FunctionType, buffe
       lines.push(`  %m${k}_${i} = bufferization.to_memref %arg${i} : ${printType(b)}`);
       return `%m${k}_${i}`;
     });
-    lines.push(`  ${n === 0 ? "" : `%r${k}:${n} = `}func.call @${callee}(${args.join(", ")}) : ${sig}`);
+    const outs = outParams.map((t, j) => {
+      lines.push(`  %o${k}_${j} = memref.alloc() : ${printType(t)}`);
+      return `%o${k}_${j}`;
+    });
+    lines.push(`  ${n === 0 ? "" : `%r${k}:${n} = `}func.call @${callee}(${[...args, ...outs].join(", ")}) : ${sig}`);
+    let nextOut = 0;
+    let nextResult = 0;
     return original.results.map((t, j) => {
-      const b = buffers.results[j] as Type;
-      if (!isMemRef(b) || b === t) return `%r${k}#${j}`;
-      lines.push(`  %t${k}_${j} = bufferization.to_tensor %r${k}#${j} : ${printType(b)}`);
-      lines.push(`  memref.dealloc %r${k}#${j} : ${printType(b)}`);
+      const b = outParams.length > 0 && isTensorType(t) ? (outParams[nextOut] as Type) : (buffers.results[nextResult] as Type);
+      const value = outParams.length > 0 && isTensorType(t) ? (outs[nextOut++] as string) : `%r${k}#${nextResult++}`;
+      if (!isMemRef(b) || b === t) return value;
+      lines.push(`  %t${k}_${j} = bufferization.to_tensor ${value} : ${printType(b)}`);
+      lines.push(`  memref.dealloc ${value} : ${printType(b)}`);
       return `%t${k}_${j}`;
     });
   };
   call(0);
   const results = call(1);
   const params = original.inputs.map((t, i) => `%arg${i}: ${printType(t)}`).join(", ");
-  lines.push(n === 0 ? "  return" : `  return ${results.join(", ")} : ${original.results.map((t) => printType(t)).join(", ")}`);
+  lines.push(original.results.length === 0 ? "  return" : `  return ${results.join(", ")} : ${original.results.map((t) => printType(t)).join(", ")}`);
   return `func.func @${name}(${params}) -> (${original.results.map((t) => printType(t)).join(", ")}) {\n${lines.join("\n")}\n}\n`;
 }
 

@@ -99,6 +99,17 @@ test(`one-shot-bufferize on ${RUNS} random vector programs: same results, every 
   assert.ok(r.ok, r.ok ? "" : r.message);
 });
 
+test(`buffer-results-to-out-params after one-shot-bufferize on ${RUNS} random linalg programs: the caller's buffers get the results`, () => {
+  const r = checkRewrite({
+    transform: behindTensorEntries(PIPELINE.replace("})", "},buffer-results-to-out-params)")),
+    programs: linalgPrograms(),
+    runs: RUNS,
+    leaks: true,
+    coverage: false,
+  });
+  assert.ok(r.ok, r.ok ? "" : r.message);
+});
+
 test("the leak check bites: without deallocations the same programs leak", () => {
   const r = checkRewrite({
     transform: behindTensorEntries(PIPELINE.replace("identity-layout-map}", "identity-layout-map create-deallocs=0}")),
