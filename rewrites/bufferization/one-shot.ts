@@ -19,7 +19,8 @@
 import { type Either, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
 import { ArrayAttr, StringAttr } from "../../src/ir/attributes.ts";
-import type { Operation } from "../../src/ir/operation.ts";
+import type { Block, Operation } from "../../src/ir/operation.ts";
+import { printAttribute } from "../../src/text/print-attr.ts";
 import { DYNAMIC, IndexType, RankedTensorType } from "../../src/ir/types.ts";
 import type { OpOperand, Value } from "../../src/ir/value.ts";
 import { Rewriter } from "../../src/rewrite/rewriter.ts";
@@ -95,6 +96,10 @@ export function oneShotBufferize(module: Operation, options: OneShotOptions, lis
   const rw = new Rewriter(listener);
   const unknown = ops.find((op) => isAllowed(op) && analysis.bufferizable(op) === undefined);
   if (unknown !== undefined && !options.allowUnknownOps) return left([error(unknown.loc, `'${unknown.name}' op was not bufferized`)]);
+  if (options.bufferizeFunctionBoundaries) {
+    const d = checkUniqueReturns(module);
+    if (d !== undefined) return left([d]);
+  }
   if (options.bufferizeFunctionBoundaries && !options.allowReturnAllocs) {
     const d = checkNoAllocsReturned(ops, analysis);
     if (d !== undefined) return left([d]);
@@ -144,6 +149,20 @@ function annotateAnalysis(ops: readonly Operation[], analysis: OneShotAnalysis):
     const marks = op.opOperands.map((o) => StringAttr.get(!isTensorType(o.value.type) ? "none" : analysis.isInPlace(o) ? "true" : "false"));
     op.setAttr("__inplace_operands_attr__", ArrayAttr.get(marks));
   }
+}
+
+/** MLIR 16: a function with tensors has one block (one return) when function boundaries are bufferized. */
+function checkUniqueReturns(module: Operation): Diagnostic | undefined {
+  for (const fn of module.regions[0]?.entry?.operations ?? []) {
+    if (fn.name !== "func.func" || (fn.regions[0]?.blocks.length ?? 0) <= 1) continue;
+    let tensors = false;
+    fn.walk((op) => void (tensors ||= hasTensorSemantics(op)));
+    const type = fn.attr("function_type");
+    if (tensors || (type !== undefined && /tensor</.test(printAttribute(type)))) {
+      return error(fn.loc, "cannot bufferize a FuncOp with tensors and without a unique ReturnOp");
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -252,6 +271,12 @@ function aliasesOf(root: Value): Value[] {
   return out;
 }
 
+/** Whether `op` is in `block` or nested in an op of it. */
+function blockEncloses(block: Block, op: Operation): boolean {
+  for (let x: Operation | undefined = op; x !== undefined; x = x.parentOp) if (x.parent === block) return true;
+  return false;
+}
+
 /**
  * Frees each buffer the pass owns at the end of its block, unless it leaves the block through the terminator:
  * returned from the function (the caller owns it), or yielded by an scf.if branch (the if's result owns it).
@@ -263,8 +288,12 @@ function insertDeallocs(state: OneShotState, rw: Rewriter): number {
     if (block === undefined || root.definingOp?.parent === undefined) continue;
     const terminator = block.terminator;
     if (terminator === undefined) continue;
-    const escapes = aliasesOf(root).some((v) => [...v.uses()].some((u: OpOperand) => u.owner === terminator));
+    const aliases = aliasesOf(root);
+    const escapes = aliases.some((v) => [...v.uses()].some((u: OpOperand) => u.owner === terminator));
     if (escapes) continue;
+    // Used in another block (a CFG region, where the end of this block is not the end of its uses): left
+    // allocated rather than freed too early.
+    if (aliases.some((v) => [...v.uses()].some((u: OpOperand) => !blockEncloses(block, u.owner)))) continue;
     rw.setInsertionPointBefore(terminator);
     rw.withLoc(root.definingOp.loc, () => rw.create(DeallocOp, { memref: root as never }));
     n++;

@@ -145,6 +145,24 @@ test("without allow-return-allocs, returning a new tensor is refused with MLIR 1
   assert.match(r.stderr, /6:3: error: operand #0 may return\/yield a new buffer allocation/);
 });
 
+test("a function with tensors and more than one return is refused with MLIR 16's message", () => {
+  const input = `func.func @f(%t: tensor<4xf32>, %c: i1) -> tensor<4xf32> {
+  cf.cond_br %c, ^a, ^b
+^a:
+  return %t : tensor<4xf32>
+^b:
+  return %t : tensor<4xf32>
+}
+`;
+  const parsed = parseSource(input, ctx, { file: "m.mlir" });
+  if (isLeft(parsed)) throw new Error(renderDiagnostic(parsed.left));
+  const failed = runPipeline(parsed.right, "builtin.module(one-shot-bufferize{bufferize-function-boundaries})", { ctx, registry });
+  assert.ok(isLeft(failed));
+  if (isLeft(failed)) assert.match(renderDiagnostic(failed.left.diagnostics[0]!), /m\.mlir:1:1: error: cannot bufferize a FuncOp with tensors and without a unique ReturnOp/);
+  const r = spawnSync("mlir-opt-16", ["--one-shot-bufferize=bufferize-function-boundaries", "-"], { input, encoding: "utf8" });
+  assert.match(r.stderr, /1:1: error: cannot bufferize a FuncOp with tensors and without a unique ReturnOp/);
+});
+
 test("an op that does not bufferize is named with its location; allow-unknown-ops bridges it with to_tensor/to_memref", () => {
   const input = `func.func @f(%t: tensor<4xf32>, %x: f32, %i: index) -> (tensor<4xf32>, f32) {
   %r = tensor.insert %x into %t[%i] : tensor<4xf32>
