@@ -15,7 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
-import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
+import { bufferizationModelExtensions, bufferResultsToOutParamsPass, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -78,6 +78,7 @@ export const tensilePasses: readonly PassDef[] = [
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
+  bufferResultsToOutParamsPass,
 ];
 
 export interface NewContextOptions {
