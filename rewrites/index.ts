@@ -28,6 +28,11 @@ import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
+import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
+import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
+import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
+import { convertFuncToLLVMPass } from "./func-to-llvm/func-to-llvm.ts";
+import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
 import { scfCanonicalization } from "./scf/canonicalize.ts";
@@ -35,10 +40,16 @@ import { scfTensorCanonicalization } from "./scf/tensor-patterns.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
+import { tosaToArithPass } from "./tosa-to-arith/tosa-to-arith.ts";
+import { tosaToLinalgNamedPass } from "./tosa-to-linalg/named.ts";
+import { tosaToLinalgPass } from "./tosa-to-linalg/tosa-to-linalg.ts";
+import { tosaToScfPass } from "./tosa-to-scf/tosa-to-scf.ts";
+import { tosaToTensorPass } from "./tosa-to-tensor/tosa-to-tensor.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
+import { convertIndexToLLVMPass } from "./index-to-llvm/index-to-llvm.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
 export const tensileExtensions: readonly DialectExtension[] = [
@@ -71,13 +82,24 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToAffineLoopsPass,
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
-  oneShotBufferizePass,
-  emptyTensorToAllocTensorPass,
+  convertArithToLLVMPass,
+  convertMathToLLVMPass,
+  convertCfToLLVMPass,
+  convertFuncToLLVMPass,
+  reconcileUnrealizedCastsPass,
+  tosaToLinalgNamedPass,
+  tosaToLinalgPass,
+  tosaToTensorPass,
+  tosaToArithPass,
+  tosaToScfPass,
   convertScfToCfPass,
   lowerAffinePass,
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertIndexToLLVMPass,
   bufferResultsToOutParamsPass,
 ];
 

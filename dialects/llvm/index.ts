@@ -9,6 +9,7 @@ import { llvmAttributes } from "./attrs.ts";
 import { aggregateOps } from "./ops-aggregate.ts";
 import { arithOps } from "./ops-arith.ts";
 import { intrinsicOps } from "./intrinsics.ts";
+import { llvmInterpretations } from "./interp.ts";
 import { controlOps } from "./ops-control.ts";
 import { memoryOps } from "./ops-memory.ts";
 import { moduleOps } from "./ops-module.ts";
@@ -38,4 +39,5 @@ export const llvm = defineDialect({
   parseType: parseLLVMDialectType,
   attributes: llvmAttributes,
   materializeConstant,
+  interpreter: llvmInterpretations,
 });

@@ -67,7 +67,7 @@ const rsqrt = (kind: SupportedFloatKind, a: FloatElement): FloatElement => F.flo
  * C's pow as glibc computes it (the compiled code calls it; F.cPow): pow(x, ±0) and pow(1, y) are 1 even for a
  * quiet NaN, but a signalling one gives a NaN.
  */
-function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
+export function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): FloatElement {
   const x = floatNumber(a);
   const y = floatNumber(b);
   if (y === 0) return F.isSignalingNaN(a, kind) ? (F.propagatedNaN(kind, [a, b]) as FloatElement) : 1;
@@ -79,7 +79,7 @@ function powf(kind: SupportedFloatKind, a: FloatElement, b: FloatElement): Float
  * x^n for a signed n-bit integer n, by MLIR's math-to-funcs lowering: square-and-multiply on |n| (INT_MAX
  * for INT_MIN, then one more factor of x), each product rounded to the type, and 1 / r for negative n.
  */
-function fpowi(kind: SupportedFloatKind, x: FloatElement, nBits: number, exponent: bigint): FloatElement {
+export function fpowi(kind: SupportedFloatKind, x: FloatElement, nBits: number, exponent: bigint): FloatElement {
   const n = BigInt.asIntN(nBits, exponent);
   if (n === 0n) return 1;
   const min = -(1n << BigInt(nBits - 1));
