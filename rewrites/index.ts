@@ -28,6 +28,9 @@ import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
+import { arithExpandPass } from "./arith/expand.ts";
+import { convertMathToLibmPass } from "./math-to-libm/math-to-libm.ts";
+import { lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
@@ -82,6 +85,8 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToAffineLoopsPass,
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
+  arithExpandPass,
+  convertMathToLibmPass,
   convertArithToLLVMPass,
   convertMathToLLVMPass,
   convertCfToLLVMPass,
@@ -115,5 +120,5 @@ export function newContext(opts: NewContextOptions = {}): Context {
 
 /** A pass registry with every pass Tensile ships (and `extra`, e.g. a tool's own passes). */
 export function newPassRegistry(extra: readonly PassDef[] = []): PassRegistry {
-  return new PassRegistry().registerAll(tensilePasses).registerAll(extra);
+  return new PassRegistry().registerAll(tensilePasses).register(lowerToLLVMPipelineDef).registerAll(extra);
 }
