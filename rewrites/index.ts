@@ -15,7 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
-import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
+import { bufferizationModelExtensions, bufferResultsToOutParamsPass, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -105,6 +105,7 @@ export const tensilePasses: readonly PassDef[] = [
   oneShotBufferizePass,
   emptyTensorToAllocTensorPass,
   convertIndexToLLVMPass,
+  bufferResultsToOutParamsPass,
 ];
 
 export interface NewContextOptions {
