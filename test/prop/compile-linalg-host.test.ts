@@ -1,0 +1,129 @@
+/**
+ * End to end on the host, on tensors: random linalg programs (rewrites/testing/gen-linalg.ts) and random TOSA
+ * programs (gen-tosa.ts) compiled by Tensile alone (tensile-lower-to-llvm, translation, O3, ld.lld-14), called on
+ * 64-byte aligned typed arrays through MLIR's C interface, give the interpreter's results bit for bit (any NaN
+ * matches any NaN; programs with approximated math within 1e-4 relative). Every returned buffer is the caller's
+ * and is released. COMPILE_LINALG_RUNS sets the programs per generator (default 16).
+ */
+import { isLeft } from "fp-ts/lib/Either.js";
+import fc from "fast-check";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { alignedArray, type TypedArray } from "../../codegen/aligned.ts";
+import { compile } from "../../codegen/compile.ts";
+import { type Arg, arrayTypeOf, release, type ReturnedArray } from "../../codegen/runtime/c-interface.ts";
+import { newContext } from "../../rewrites/index.ts";
+import { linalgPrograms } from "../../rewrites/testing/gen-linalg.ts";
+import { tosaPrograms } from "../../rewrites/testing/gen-tosa.ts";
+import type { ProgramCase } from "../../rewrites/testing/programs.ts";
+import { interpret, type RuntimeValue, type ShapedValue } from "../../src/interp/index.ts";
+import { floatElementBits, floatElementFromBits, floatKindOf, floatNumber } from "../../src/interp/values.ts";
+import { FloatType, IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
+import { parseSource } from "../../src/text/parser.ts";
+import { elementBits } from "../support/mlir16-run.ts";
+
+const ctx = newContext();
+const RUNS = Number(process.env.COMPILE_LINALG_RUNS ?? 16);
+const APPROXIMATE = /\b(math\.(exp|log|tanh|erf|powf|sin|cos|atan|rsqrt)|tosa\.(exp|log|tanh|sigmoid|pow|erf|reciprocal|rsqrt))\b/;
+
+/** A shaped value as an aligned typed array holding the same bits. */
+function arrayOf(v: ShapedValue): Arg {
+  const Array_ = arrayTypeOf(v.elementType);
+  const data = alignedArray(Array_ as never, v.elements.length) as TypedArray;
+  const bits = elementBits(v);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const bytes = Array_.BYTES_PER_ELEMENT;
+  bits.forEach((b, i) => {
+    if (bytes === 1) view.setUint8(i, Number(b & 0xffn));
+    else if (bytes === 2) view.setUint16(2 * i, Number(b & 0xffffn), true);
+    else if (bytes === 4) view.setUint32(4 * i, Number(b & 0xffffffffn), true);
+    else view.setBigUint64(8 * i, b, true);
+  });
+  return { data, shape: v.shape };
+}
+
+function scalarArg(v: RuntimeValue): Arg {
+  if (v.kind === "int") {
+    if (v.type instanceof IntegerType && v.type.width === 1) return v.value !== 0n;
+    const width = v.type instanceof IndexType ? 64 : (v.type as IntegerType).width;
+    return width === 64 ? BigInt.asIntN(64, v.value) : Number(BigInt.asIntN(width, v.value));
+  }
+  if (v.kind === "float") {
+    const kind = floatKindOf(v.type);
+    return kind === "f16" || kind === "bf16" ? Number(floatElementBits(v.value, kind)) : floatNumber(v.value);
+  }
+  if (v.kind === "shaped") return arrayOf(v);
+  throw new Error(`no argument for a ${v.kind}`);
+}
+
+/** The returned array's elements, row-major, as bits of the element width. */
+function returnedBits(a: ReturnedArray, element: Type): bigint[] {
+  const out: bigint[] = [];
+  const bytes = (a.data as TypedArray).BYTES_PER_ELEMENT;
+  const view = new DataView(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+  const count = a.shape.reduce((x, y) => x * y, 1);
+  for (let k = 0; k < count; k++) {
+    let rest = k;
+    let at = a.offset;
+    for (let d = a.shape.length - 1; d >= 0; d--) {
+      at += (rest % a.shape[d]!) * a.strides[d]!;
+      rest = Math.floor(rest / a.shape[d]!);
+    }
+    if (bytes === 1) out.push(BigInt(view.getUint8(at)) & (element instanceof IntegerType && element.width === 1 ? 1n : 0xffn));
+    else if (bytes === 2) out.push(BigInt(view.getUint16(2 * at, true)));
+    else if (bytes === 4) out.push(BigInt(view.getUint32(4 * at, true)));
+    else out.push(view.getBigUint64(8 * at, true));
+  }
+  return out;
+}
+
+function sameBits(a: bigint, b: bigint, t: Type, relative: number): boolean {
+  if (a === b) return true;
+  if (!(t instanceof FloatType)) return t instanceof IntegerType && BigInt.asUintN(t.width, a) === BigInt.asUintN(t.width, b);
+  const kind = floatKindOf(t);
+  const fa = floatNumber(floatValueOf(a, kind));
+  const fb = floatNumber(floatValueOf(b, kind));
+  if (Number.isNaN(fa) || Number.isNaN(fb)) return Number.isNaN(fa) && Number.isNaN(fb);
+  return relative > 0 && Math.abs(fa - fb) <= relative * Math.max(Math.abs(fa), Math.abs(fb));
+}
+
+const floatValueOf = (bits: bigint, kind: ReturnType<typeof floatKindOf>) => floatElementFromBits(bits, kind);
+
+function run(label: string, arb: fc.Arbitrary<ProgramCase>, seed: number): void {
+  let compared = 0;
+  const failures: string[] = [];
+  for (const p of fc.sample(arb, { numRuns: RUNS, seed })) {
+    const m = parseSource(p.text, ctx);
+    if (isLeft(m)) throw new Error(m.left.message);
+    const expected = interpret(m.right, p.fn, p.args, { ctx });
+    if (isLeft(expected) || expected.right.some((v) => v.kind !== "shaped")) continue;
+    const lib = compile(m.right, { cacheDir: false, ctx });
+    if (isLeft(lib)) {
+      failures.push(`compile failed: ${lib.left.map((d) => d.message).join("\n")}\n${p.text}`);
+      continue;
+    }
+    try {
+      const results = lib.right.functions[p.fn]!.call(...p.args.map(scalarArg)) as ReturnedArray[];
+      const relative = APPROXIMATE.test(p.text) ? 1e-4 : 0;
+      expected.right.forEach((v, j) => {
+        const want = elementBits(v);
+        const got = returnedBits(results[j]!, (v as ShapedValue).elementType);
+        const i = want.findIndex((w, i) => !sameBits(w, got[i] ?? -1n, (v as ShapedValue).elementType, relative));
+        if (i >= 0 || got.length !== want.length) failures.push(`result ${j}[${i}]: interpreter 0x${want[i]?.toString(16)}, native 0x${got[i]?.toString(16)}\n${p.text}`);
+      });
+      // Each returned buffer once (the ownership rule: every one is a new buffer the caller owns).
+      for (const r of new Set(results.map((r) => r.allocated))) release(results.find((x) => x.allocated === r)!);
+      compared++;
+    } finally {
+      lib.right.unload();
+    }
+  }
+  console.log(`    ${label}: ${compared} of ${RUNS} programs compiled, run and compared`);
+  assert.equal(failures.slice(0, 2), [], `${failures.length} ${label} programs failed`);
+  assert.ok(compared >= RUNS / 2, `only ${compared} of ${RUNS} ${label} programs were compared`);
+}
+
+test("random linalg programs on tensors: compiled for the host, they compute what the interpreter does", () => run("linalg", linalgPrograms(), 41));
+test("random TOSA programs: compiled for the host, they compute what the interpreter does", () => run("tosa", tosaPrograms(), 42));
+
+test.run();
