@@ -15,11 +15,17 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
+import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
+import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
+import { lowerVectorMaskPass } from "./vector/lower-vector-mask.ts";
+import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
+import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
@@ -54,6 +60,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   vectorCanonicalization,
   tensorCanonicalization,
   bufferizationCanonicalization,
+  ...bufferizationModelExtensions,
 ];
 
 /** Every pass Tensile ships. */
@@ -75,6 +82,13 @@ export const tensilePasses: readonly PassDef[] = [
   convertMemRefToLLVMPass,
   finalizeMemRefToLLVMPass,
   reconcileUnrealizedCastsPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertScfToCfPass,
+  lowerAffinePass,
+  expandStridedMetadataPass,
+  convertScfToOpenMPPass,
+  lowerVectorMaskPass,
 ];
 
 export interface NewContextOptions {
