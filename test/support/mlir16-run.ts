@@ -135,7 +135,12 @@ function constantText(v: RuntimeValue): string {
   const bits = elementBits(v);
   const typeText = printType(type);
   if (bits.length === 0) return `arith.constant dense<> : ${typeText}`;
-  if (e instanceof IntegerType && e.width === 1) return `arith.constant dense<[${bits.map((b) => (b === 0n ? "false" : "true")).join(", ")}]> : ${typeText}`;
+  if (e instanceof IntegerType && e.width === 1) {
+    const items = bits.map((b) => (b === 0n ? "false" : "true"));
+    // A rank-0 literal has no brackets (`dense<true> : tensor<i1>`).
+    const rank0 = type instanceof RankedTensorType && type.rank === 0;
+    return `arith.constant dense<${rank0 ? items[0] : `[${items.join(", ")}]`}> : ${typeText}`;
+  }
   const width = storedBytes(e);
   const hex = bits.map((b) => {
     let s = "";
@@ -258,7 +263,19 @@ function buildSource(cases: readonly Mlir16Case[], skip: ReadonlySet<number>): S
  * error points into the case) is left out and the rest run again; it is reported in `refused`. `tensileStage`
  * runs Tensile's conversions to the llvm dialect in place of MLIR 16's (see TensileStage).
  */
-export function runWithMlir16(cases: readonly Mlir16Case[], opts: { readonly prePipeline?: string; readonly tensileStage?: TensileStage } = {}): Mlir16Run {
+export interface Mlir16RunOptions {
+  readonly prePipeline?: string;
+  /**
+   * Runs the lowered module (llvm dialect text) through another translator to LLVM IR (text, LLVM 14's) and
+   * `lli-14` instead of mlir-cpu-runner-16: e.g. Tensile's own translation, checked against MLIR's on the same
+   * llvm dialect input. A throw is the run's failure.
+   */
+  readonly translate?: (llvmDialect: string) => string;
+  /** Tensile's conversions to the llvm dialect in place of MLIR 16's (see TensileStage). */
+  readonly tensileStage?: TensileStage;
+}
+
+export function runWithMlir16(cases: readonly Mlir16Case[], opts: Mlir16RunOptions = {}): Mlir16Run {
   const refused = new Map<number, string>();
   const mlirOpt = (args: readonly string[], input: string) => spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
   let source: Source;
@@ -301,15 +318,24 @@ export function runWithMlir16(cases: readonly Mlir16Case[], opts: { readonly pre
     writeFileSync(join(dir, "runtime.c"), `${memrefCopySource}\n${dumpSource}\n${cDumps.join("\n")}\n`);
     const cc = spawnSync("cc", ["-O1", "-shared", "-fPIC", "-o", join(dir, "runtime.so"), join(dir, "runtime.c")], { encoding: "utf8", env });
     if (cc.status !== 0) throw new Error(`cc: ${cc.error?.message ?? cc.stderr}`);
-    const run = spawnSync("mlir-cpu-runner-16", ["-e", "main", "-entry-point-result=void", `-shared-libs=${join(dir, "runtime.so")}`], {
-      input: lowered,
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-      env,
-      cwd: dir,
-    });
+    const run =
+      opts.translate === undefined
+        ? spawnSync("mlir-cpu-runner-16", ["-e", "main", "-entry-point-result=void", `-shared-libs=${join(dir, "runtime.so")}`], {
+            input: lowered,
+            encoding: "utf8",
+            maxBuffer: 1 << 28,
+            env,
+            cwd: dir,
+          })
+        : spawnSync("lli-14", [`--dlopen=${join(dir, "runtime.so")}`, "--entry-function=main", "-"], {
+            input: opts.translate(lowered),
+            encoding: "utf8",
+            maxBuffer: 1 << 28,
+            env,
+            cwd: dir,
+          });
     stdout = run.stdout ?? "";
-    if (run.status !== 0) failure = `mlir-cpu-runner-16 (status ${run.status}, signal ${run.signal}): ${run.stderr}`;
+    if (run.status !== 0) failure = `${opts.translate === undefined ? "mlir-cpu-runner-16" : "lli-14"} (status ${run.status}, signal ${run.signal}): ${run.stderr}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
