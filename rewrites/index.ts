@@ -34,6 +34,7 @@ import { lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
+import { convertMemRefToLLVMPass, finalizeMemRefToLLVMPass } from "./memref-to-llvm/memref-to-llvm.ts";
 import { convertFuncToLLVMPass } from "./func-to-llvm/func-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -90,8 +91,12 @@ export const tensilePasses: readonly PassDef[] = [
   convertArithToLLVMPass,
   convertMathToLLVMPass,
   convertCfToLLVMPass,
-  convertFuncToLLVMPass,
+  convertMemRefToLLVMPass,
+  finalizeMemRefToLLVMPass,
   reconcileUnrealizedCastsPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertFuncToLLVMPass,
   tosaToLinalgNamedPass,
   tosaToLinalgPass,
   tosaToTensorPass,
@@ -102,8 +107,6 @@ export const tensilePasses: readonly PassDef[] = [
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
-  oneShotBufferizePass,
-  emptyTensorToAllocTensorPass,
   convertIndexToLLVMPass,
   bufferResultsToOutParamsPass,
 ];
