@@ -25,6 +25,7 @@ import { mathPolynomialApproximationPass } from "./math/polynomial-approximation
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
+import { convertVectorToLLVMPass } from "./vector-to-llvm/vector-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
 import { ompCanonicalization } from "./omp/canonicalize.ts";
@@ -71,6 +72,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertArithToLLVMPass,
   convertMathToLLVMPass,
   convertCfToLLVMPass,
+  convertVectorToLLVMPass,
   reconcileUnrealizedCastsPass,
 ];
 
