@@ -15,11 +15,17 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
+import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
 import { linalgCanonicalization } from "./linalg/canonicalize.ts";
 import { generalizeNamedOpsPass } from "./linalg/generalize.ts";
+import { lowerAffinePass } from "./affine-to-standard/lower-affine.ts";
+import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
+import { lowerVectorMaskPass } from "./vector/lower-vector-mask.ts";
+import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
+import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
@@ -34,6 +40,11 @@ import { scfTensorCanonicalization } from "./scf/tensor-patterns.ts";
 import { tosaCanonicalization } from "./tosa/canonicalize.ts";
 import { tensorCanonicalization } from "./tensor/canonicalize.ts";
 import { vectorCanonicalization } from "./vector/canonicalize.ts";
+import { tosaToArithPass } from "./tosa-to-arith/tosa-to-arith.ts";
+import { tosaToLinalgNamedPass } from "./tosa-to-linalg/named.ts";
+import { tosaToLinalgPass } from "./tosa-to-linalg/tosa-to-linalg.ts";
+import { tosaToScfPass } from "./tosa-to-scf/tosa-to-scf.ts";
+import { tosaToTensorPass } from "./tosa-to-tensor/tosa-to-tensor.ts";
 import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
@@ -54,6 +65,7 @@ export const tensileExtensions: readonly DialectExtension[] = [
   vectorCanonicalization,
   tensorCanonicalization,
   bufferizationCanonicalization,
+  ...bufferizationModelExtensions,
 ];
 
 /** Every pass Tensile ships. */
@@ -74,6 +86,18 @@ export const tensilePasses: readonly PassDef[] = [
   convertCfToLLVMPass,
   convertVectorToLLVMPass,
   reconcileUnrealizedCastsPass,
+  tosaToLinalgNamedPass,
+  tosaToLinalgPass,
+  tosaToTensorPass,
+  tosaToArithPass,
+  tosaToScfPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertScfToCfPass,
+  lowerAffinePass,
+  expandStridedMetadataPass,
+  convertScfToOpenMPPass,
+  lowerVectorMaskPass,
 ];
 
 export interface NewContextOptions {

@@ -2,15 +2,17 @@
 import { ArrayAttr, IntegerAttr, SymbolRefAttr } from "../../src/ir/attributes.ts";
 import { IndexType, IntegerType, MemRefType, type Type } from "../../src/ir/types.ts";
 import { type AttrConstraint, attrConstraint, typeConstraint } from "../../src/irdl/constraints.ts";
+import { LLVMPointerType } from "../llvm/types.ts";
 
 /**
  * A variable OpenMP clauses refer to by address (MLIR's OpenMP_PointerLikeType, which `!llvm.ptr` and memref
- * types implement): a memref here, whose element type is the variable's type.
+ * types implement): a memref, whose element type is the variable's type, or a typed `!llvm.ptr<T>` (what
+ * convert-scf-to-openmp makes for reduction variables).
  */
-export const PointerLike = typeConstraint("OpenMP-compatible variable type", (t): t is MemRefType => t instanceof MemRefType);
+export const PointerLike = typeConstraint("OpenMP-compatible variable type", (t): t is MemRefType => t instanceof MemRefType || (t instanceof LLVMPointerType && !t.isOpaque));
 
 /** The type of the variable a pointer-like value points to (MLIR's PointerLikeType::getElementType). */
-export const pointeeType = (t: Type): Type | undefined => (t instanceof MemRefType ? t.elementType : undefined);
+export const pointeeType = (t: Type): Type | undefined => (t instanceof MemRefType ? t.elementType : t instanceof LLVMPointerType ? t.elementType : undefined);
 
 /** Integers of any signedness, or index (ODS's IntLikeType). */
 export const IntLike = typeConstraint("integer or index", (t): t is IntegerType | IndexType => t instanceof IntegerType || t instanceof IndexType);

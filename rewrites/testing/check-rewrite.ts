@@ -27,7 +27,7 @@ import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { interpret } from "../../src/interp/engine.ts";
 import { compareResults, compareValues, type FloatTolerance, formatValues } from "../../src/interp/compare.ts";
-import { copyMemoryOf } from "../../src/interp/memref.ts";
+import { copyMemoryOf, liveHeapAllocations } from "../../src/interp/memref.ts";
 import type { RuntimeValue } from "../../src/interp/values.ts";
 import { verify } from "../../src/irdl/verifier.ts";
 import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
@@ -76,6 +76,12 @@ export interface CheckRewriteOptions {
    * list, nothing otherwise; `false`: no coverage check.
    */
   readonly coverage?: CoverageSpec | false;
+  /**
+   * Also check that the rewritten program leaves no more heap allocations unfreed than the original did
+   * (memref.alloc without memref.dealloc; the interpreter counts them): for bufferization, which must free
+   * every allocation it makes. Default false.
+   */
+  readonly leaks?: boolean;
 }
 
 export interface Counterexample {
@@ -136,7 +142,7 @@ function applyTransform(
 /** Checks one program; undefined when it passes, "skip" when its original run has UB, else the failure. */
 export function checkOne(
   c: ProgramCase,
-  opts: Pick<CheckRewriteOptions, "transform" | "tolerance" | "fold" | "registry">,
+  opts: Pick<CheckRewriteOptions, "transform" | "tolerance" | "fold" | "registry" | "leaks">,
   ctx: Context,
   listener?: RewriteListener,
 ): Counterexample | "skip" | undefined {
@@ -152,7 +158,9 @@ export function checkOne(
   if (isLeft(valid)) throw new Error(`checkRewrite: a generated program does not verify: ${valid.left.map((d) => d.message).join("; ")}\n${c.text}`);
   // Memref arguments: each run gets its own copy of their memory, and what the runs wrote is compared too.
   const expectedArgs = copyMemoryOf(c.args);
+  const heapBefore = liveHeapAllocations();
   const expected = interpret(module, c.fn, expectedArgs, { ctx });
+  const expectedLeaks = liveHeapAllocations() - heapBefore;
   // UB, bits LLVM leaves unspecified (NaN payloads of arithmetic), or no end in sight: no results to preserve.
   // The transform must still not fail on the program, and leave IR that verifies and round-trips (a folder that
   // chokes on `INT_MIN / -1` is a bug even though any answer would do). The caller drops its coverage.
@@ -171,13 +179,18 @@ export function checkOne(
   if (printOp(reparsed.right, { ctx }) !== after) return fail("the rewritten IR does not print back to the same text", after);
   if (noResults) return "skip";
   const actualArgs = copyMemoryOf(c.args);
+  const heapBeforeRewritten = liveHeapAllocations();
   const actual = interpret(reparsed.right, c.fn, actualArgs, { ctx });
+  const actualLeaks = liveHeapAllocations() - heapBeforeRewritten;
   if (isLeft(expected)) {
     const got = isLeft(actual) ? `fails: ${actual.left.message}` : `returns ${formatValues(actual.right)}`;
     if (isLeft(actual) && actual.left.kind === "assertion" && actual.left.message === expected.left.message) return undefined;
     return fail(`the original fails an assertion (${expected.left.message}), the rewritten program ${got}`, after);
   }
   if (isLeft(actual)) return fail(`the rewritten program fails where the original ran: ${actual.left.message}`, after);
+  if (opts.leaks === true && actualLeaks > expectedLeaks) {
+    return fail(`the rewritten program leaves ${actualLeaks} heap allocation(s) unfreed, the original ${expectedLeaks}`, after);
+  }
   const diff = compareResults(expected.right, actual.right, opts.tolerance ?? {});
   if (diff !== undefined) return fail(`${diff} (expected ${formatValues(expected.right)}, got ${formatValues(actual.right)})`, after);
   for (let i = 0; i < c.args.length; i++) {
@@ -204,7 +217,7 @@ function coverageCounter(opts: CheckRewriteOptions): CoverageCounter | undefined
   if (opts.coverage === false) return undefined;
   const spec = opts.coverage ?? {};
   const patterns = spec.patterns ?? (Array.isArray(opts.transform) ? (opts.transform as readonly Pattern[]) : []);
-  if (patterns.length === 0 && (spec.folders ?? []).length === 0) return undefined;
+  if (patterns.length === 0 && (spec.folders ?? []).length === 0 && (spec.entries ?? []).length === 0) return undefined;
   return new CoverageCounter(spec, patterns);
 }
 

@@ -17,8 +17,13 @@ import type { RewriteListener } from "../../src/rewrite/rewriter.ts";
 
 /** What checkRewrite checks the coverage of. */
 export interface CoverageSpec {
-  /** The patterns under test (default: the transform itself when it is a pattern list). */
-  readonly patterns?: readonly Pattern[];
+  /** The patterns under test (default: the transform itself when it is a pattern list); rewrite or conversion patterns. */
+  readonly patterns?: readonly Pick<Pattern, "name">[];
+  /**
+   * Entries a transform that is not pattern-based reports by name through the listener's `notifyPatternApplied`
+   * (one-shot-bufferize reports `bufferize:<op name>` for each op it bufferizes).
+   */
+  readonly entries?: readonly string[];
   /** Op kinds whose fold hooks are under test (kinds without a fold hook are ignored). */
   readonly folders?: readonly (typeof Operation)[];
   /**
@@ -67,8 +72,8 @@ export class CoverageCounter {
   #current = new Map<string, number>();
   #count = 0;
 
-  constructor(spec: CoverageSpec, patterns: readonly Pattern[]) {
-    const names = [...patterns.map((p) => p.name), ...(spec.folders ?? []).filter(hasFolder).map((c) => folderName(c.info?.name ?? ""))];
+  constructor(spec: CoverageSpec, patterns: readonly Pick<Pattern, "name">[]) {
+    const names = [...patterns.map((p) => p.name), ...(spec.entries ?? []), ...(spec.folders ?? []).filter(hasFolder).map((c) => folderName(c.info?.name ?? ""))];
     this.#underTest = [...new Set(names)];
     this.#exclude = spec.exclude ?? {};
     const unknown = Object.keys(this.#exclude).filter((n) => !this.#underTest.includes(n));

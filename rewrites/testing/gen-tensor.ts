@@ -77,7 +77,8 @@ const newShape = (pick: Pick, maxRank = 2): number[] => {
 };
 
 /** An index value equal to `n` (0 <= n <= 8): a constant or, when n < 8, an opaque argument. */
-const indexValue = (n: number, pick: Pick): string => (n < 8 && pick(2) === 0 ? `%n${n}` : `%c${n}`);
+// The prelude defines %c0 ... %c8: an index past them (into a collapsed 5x3 tensor, say) is %c0, still in bounds.
+const indexValue = (n: number, pick: Pick): string => (n < 8 && pick(2) === 0 ? `%n${n}` : n <= 8 ? `%c${n}` : "%c0");
 
 /** One entry of an offsets/sizes/strides list equal to `n`: a literal, a constant or an opaque argument. */
 function listEntry(n: number, pick: Pick): { text: string; literal: boolean } {
@@ -158,6 +159,16 @@ function sliceLists(shape: readonly number[], pick: Pick) {
 /** One step of a program: its IR lines, given fresh names and the values made so far. */
 type Step = (s: GenState, pick: Pick) => void;
 
+/**
+ * Steps whose tensor is `to_tensor` of a buffer the program frees before it returns: One-Shot Bufferize makes
+ * such a tensor that very buffer (MLIR's to_tensor semantics), so programs for it leave them out.
+ */
+const freedBufferSteps = new Set<Step>();
+function freedBufferStep(step: Step): Step {
+  freedBufferSteps.add(step);
+  return step;
+}
+
 const steps: readonly Step[] = [
   // New tensors.
   (s, pick) => {
@@ -176,7 +187,7 @@ const steps: readonly Step[] = [
   },
   (s, pick) => void generate(s, newShape(pick), pick),
   // A filled buffer read as a tensor (freed at the end).
-  (s, pick) => {
+  freedBufferStep((s, pick) => {
     const shape = newShape(pick).map((d) => Math.min(d, 3));
     const [m, r] = [fresh(s, "buf"), fresh(s, "tt")];
     const dynamic = pick(2) === 0;
@@ -189,7 +200,7 @@ const steps: readonly Step[] = [
     s.lines.push(`  ${r} = bufferization.to_tensor ${m} : ${type}`);
     s.deallocs.push(`  memref.dealloc ${m} : ${type}`);
     add(s, { name: r, dims, shape });
-  },
+  }),
   // Casts.
   (s, pick) => void castOf(s, anyTensor(s, pick), pick),
   (s, pick) => void castOf(s, castOf(s, anyTensor(s, pick), pick), pick),
@@ -460,10 +471,17 @@ export interface TensorProgramOptions {
   readonly examples?: readonly RewriteExample[];
   /** How many examples per program (default 1 to 3). */
   readonly examplesPerProgram?: { readonly min: number; readonly max: number };
+  /** Only programs One-Shot Bufferize takes: no tensor is to_tensor of a buffer the program frees (default false). */
+  readonly forBufferization?: boolean;
 }
 
 /** A random tensor program's text and the types of its extra (example) arguments, from a list of choices. */
-function build(choices: readonly number[], examples: readonly { ex: RewriteExample; seed: number; nearMiss: boolean }[]): { text: string; extra: { name: string; type: string }[] } {
+function build(
+  choices: readonly number[],
+  examples: readonly { ex: RewriteExample; seed: number; nearMiss: boolean }[],
+  forBufferization = false,
+): { text: string; extra: { name: string; type: string }[] } {
+  const stepList = forBufferization ? steps.filter((st) => !freedBufferSteps.has(st)) : steps;
   let k = 0;
   const pick: Pick = (n) => (n <= 1 ? 0 : (choices[k++ % choices.length] ?? 0) % n);
   const s: GenState = { lines: [], tensors: [], results: [], deallocs: [], e: pick(3) === 0 ? "i32" : "f32", next: 0 };
@@ -473,7 +491,7 @@ function build(choices: readonly number[], examples: readonly { ex: RewriteExamp
   const at = examples.map(() => pick(count + 1));
   for (let i = 0; i <= count; i++) {
     examples.forEach((e, j) => at[j] === i && spliceExample(s, e.ex, e.seed, e.nearMiss, extra));
-    if (i < count) (steps[pick(steps.length)] as Step)(s, pick);
+    if (i < count) (stepList[pick(stepList.length)] as Step)(s, pick);
   }
   const tensors = [anyTensor(s, pick), ...(pick(2) === 0 ? [anyTensor(s, pick)] : [])];
   const results = [...s.results, ...tensors.map((t) => ({ name: t.name, type: tensorType(s, t) }))];
@@ -517,8 +535,8 @@ export function tensorPrograms(opts: TensorProgramOptions = {}): fc.Arbitrary<Pr
     )
     .chain(([choices, picked]) => {
       const chosen = picked.map((p) => ({ ex: examples[p.which % examples.length] as RewriteExample, seed: p.seed, nearMiss: p.nearMiss === 0 }));
-      let built = build(choices, chosen);
-      if (chosen.length > 0 && !verifies(built.text)) built = build(choices, []);
+      let built = build(choices, chosen, opts.forBufferization);
+      if (chosen.length > 0 && !verifies(built.text)) built = build(choices, [], opts.forBufferization);
       const { text, extra } = built;
       const e = /%a: (\w+)/.exec(text)?.[1] === "i32" ? i32 : f32;
       const scalar = (x: number): RuntimeValue => (e === f32 ? floatValue(f32, x) : intValue(i32, BigInt(Math.trunc(x))));

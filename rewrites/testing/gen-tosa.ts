@@ -95,7 +95,8 @@ function mk(b: Builder, def: typeof Operation, args: Record<string, unknown>, el
 /** One random op on `x` (and maybe other values of `pool` or new constants); undefined when none fits. */
 function randomOp(b: Builder, rand: Rand, x: Value, pool: readonly Value[]): Value | undefined {
   const t = tensorOf(x);
-  if (t === undefined) return undefined;
+  // Rank-0 values come from examples only (random shapes have rank 1 to 4); most ops below need rank 1 or more.
+  if (t === undefined || t.rank === 0) return undefined;
   const tx = narrow(x, T.TosaTensor);
   const e = t.elementType;
   const rank = t.rank;

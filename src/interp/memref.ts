@@ -26,6 +26,13 @@ import { type Element, type ScalarType, type ShapedRuntimeType, type ShapedValue
 /** Who owns an allocation's memory, which decides how it ends. */
 export type AllocationKind = "heap" | "stack" | "global" | "external";
 
+/**
+ * Heap allocations made and not yet freed, process-wide: checkRewrite's `leaks` check compares a run's growth of
+ * it before and after a rewrite (bufferization must free every allocation it makes).
+ */
+let liveHeap = 0;
+export const liveHeapAllocations = (): number => liveHeap;
+
 export class Allocation {
   #freedBy: string | undefined;
 
@@ -33,7 +40,9 @@ export class Allocation {
     readonly buffer: ElementBuffer,
     readonly elementType: ScalarType,
     readonly allocKind: AllocationKind,
-  ) {}
+  ) {
+    if (allocKind === "heap") liveHeap++;
+  }
 
   get isLive(): boolean {
     return this.#freedBy === undefined;
@@ -43,6 +52,7 @@ export class Allocation {
   free(by: string): void {
     if (this.#freedBy !== undefined) ub(`double free: the memory was already freed by ${this.#freedBy}`);
     this.#freedBy = by;
+    if (this.allocKind === "heap") liveHeap--;
   }
 
   /** Fails unless the memory is still live. */

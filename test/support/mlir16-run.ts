@@ -135,7 +135,12 @@ function constantText(v: RuntimeValue): string {
   const bits = elementBits(v);
   const typeText = printType(type);
   if (bits.length === 0) return `arith.constant dense<> : ${typeText}`;
-  if (e instanceof IntegerType && e.width === 1) return `arith.constant dense<[${bits.map((b) => (b === 0n ? "false" : "true")).join(", ")}]> : ${typeText}`;
+  if (e instanceof IntegerType && e.width === 1) {
+    const items = bits.map((b) => (b === 0n ? "false" : "true"));
+    // A rank-0 literal has no brackets (`dense<true> : tensor<i1>`).
+    const rank0 = type instanceof RankedTensorType && type.rank === 0;
+    return `arith.constant dense<${rank0 ? items[0] : `[${items.join(", ")}]`}> : ${typeText}`;
+  }
   const width = storedBytes(e);
   const hex = bits.map((b) => {
     let s = "";
