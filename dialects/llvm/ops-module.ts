@@ -89,6 +89,7 @@ export const LLVMFuncOp = defineOp(
   {
     asm: functionOpAsm({
       allowVariadic: true,
+      visibilityKeyword: false,
       isVariadic: (op) => llvmFunctionType(op).isVarArg,
       buildType: (inputs, results, variadic) => TypeAttr.get(LLVMFunctionType.get(results[0] ?? LLVMVoidType.get(), inputs, variadic)),
       elided: ["linkage", "CConv"],

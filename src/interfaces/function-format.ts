@@ -37,6 +37,11 @@ export interface FunctionFormatOptions {
   readonly printPrefix?: (op: Operation, p: OpAsmPrinter) => void;
   /** Parses what `printPrefix` prints into `state`. */
   readonly parsePrefix?: (p: OpAsmParser, state: OperationState) => void;
+  /**
+   * Whether `sym_visibility` is the keyword before the name (func.func, the default) or an ordinary attribute of
+   * the dictionary (llvm.func, whose keywords there are linkages: `llvm.func private @f` is private linkage).
+   */
+  readonly visibilityKeyword?: boolean;
 }
 
 const VISIBILITIES = ["public", "private", "nested"] as const;
@@ -74,7 +79,8 @@ export function printFunctionOp(op: Operation, p: OpAsmPrinter, opts: FunctionFo
   p.print(" ");
   opts.printPrefix?.(op, p);
   const visibility = op.attr(SYM_VISIBILITY);
-  if (visibility instanceof StringAttr) p.print(`${visibility.value} `);
+  const visibilityKeyword = opts.visibilityKeyword ?? true;
+  if (visibilityKeyword && visibility instanceof StringAttr) p.print(`${visibility.value} `);
   const name = op.attr(SYM_NAME);
   p.printSymbolName(name instanceof StringAttr ? name.value : "");
 
@@ -108,7 +114,8 @@ export function printFunctionOp(op: Operation, p: OpAsmPrinter, opts: FunctionFo
     if (parens) p.print(")");
   }
 
-  p.printOptionalAttrDictWithKeyword(op.attributes, [SYM_NAME, opts.typeAttrName ?? FUNCTION_TYPE, SYM_VISIBILITY, ARG_ATTRS, RES_ATTRS, ...(opts.elided ?? [])]);
+  const elided = [SYM_NAME, opts.typeAttrName ?? FUNCTION_TYPE, ...(visibilityKeyword ? [SYM_VISIBILITY] : []), ARG_ATTRS, RES_ATTRS, ...(opts.elided ?? [])];
+  p.printOptionalAttrDictWithKeyword(op.attributes, elided);
   if (!body.isEmpty) {
     p.print(" ");
     p.printRegion(body, { printEntryBlockArgs: false, printBlockTerminators: true });
@@ -166,7 +173,7 @@ function parseResults(p: OpAsmParser): TypeOnlyArgument[] {
 export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: FunctionFormatOptions = {}): void {
   const typeAttrName = opts.typeAttrName ?? FUNCTION_TYPE;
   opts.parsePrefix?.(p, state);
-  const visibility = p.parseOptionalKeyword(VISIBILITIES);
+  const visibility = (opts.visibilityKeyword ?? true) ? p.parseOptionalKeyword(VISIBILITIES) : undefined;
   if (visibility !== undefined) state.attributes.set(SYM_VISIBILITY, StringAttr.get(visibility));
   state.attributes.set(SYM_NAME, StringAttr.get(p.parseSymbolName()));
 
@@ -183,7 +190,7 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState, opts: Fun
   const dictLoc = p.pos();
   const explicit = new Map<string, Attribute>();
   p.parseOptionalAttrDictWithKeyword(explicit);
-  for (const inferred of [SYM_VISIBILITY, SYM_NAME, typeAttrName]) {
+  for (const inferred of [...((opts.visibilityKeyword ?? true) ? [SYM_VISIBILITY] : []), SYM_NAME, typeAttrName]) {
     if (explicit.has(inferred)) {
       p.error(`'${inferred}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, dictLoc);
     }
