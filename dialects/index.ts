@@ -9,6 +9,7 @@ import { bufferization } from "./bufferization/index.ts";
 import { builtin } from "./builtin/index.ts";
 import { cf } from "./cf/index.ts";
 import { func } from "./func/index.ts";
+import { indexDialect } from "./index/index.ts";
 import { linalg } from "./linalg/index.ts";
 import { llvm } from "./llvm/index.ts";
 import { math } from "./math/index.ts";
@@ -20,7 +21,7 @@ import { tensor } from "./tensor/index.ts";
 import { tosa } from "./tosa/index.ts";
 import { vector } from "./vector/index.ts";
 
-export { affine, arith, bufferization, builtin, cf, func, linalg, llvm, math, memref, omp, scf, sparseTensor, tensor, tosa, vector };
+export { affine, arith, bufferization, builtin, cf, func, indexDialect, linalg, llvm, math, memref, omp, scf, sparseTensor, tensor, tosa, vector };
 
 /** Every dialect, in load order. */
-export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector, tensor, bufferization, llvm];
+export const allDialects: readonly DialectInfo[] = [builtin, func, arith, cf, math, sparseTensor, linalg, memref, omp, tosa, scf, affine, vector, tensor, bufferization, llvm, indexDialect];

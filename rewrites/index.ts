@@ -15,7 +15,7 @@ import { PassRegistry } from "../src/pass/registry.ts";
 import { affineCanonicalization } from "./affine/canonicalize.ts";
 import { arithCanonicalization } from "./arith/canonicalize.ts";
 import { bufferizationCanonicalization } from "./bufferization/canonicalize.ts";
-import { bufferizationModelExtensions, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
+import { bufferizationModelExtensions, bufferResultsToOutParamsPass, emptyTensorToAllocTensorPass, oneShotBufferizePass } from "./bufferization/passes.ts";
 import { canonicalizePass } from "./canonicalize.ts";
 import { cfCanonicalization } from "./cf/canonicalize.ts";
 import { funcCanonicalization } from "./func/canonicalize.ts";
@@ -28,6 +28,9 @@ import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
+import { arithExpandPass } from "./arith/expand.ts";
+import { convertMathToLibmPass } from "./math-to-libm/math-to-libm.ts";
+import { lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
@@ -50,6 +53,7 @@ import { csePass } from "./transforms/cse.ts";
 import { dcePass } from "./transforms/dce.ts";
 import { inlinePass } from "./transforms/inline.ts";
 import { symbolDcePass } from "./transforms/symbol-dce.ts";
+import { convertIndexToLLVMPass } from "./index-to-llvm/index-to-llvm.ts";
 
 /** Every dialect extension Tensile ships, in load order (the canonicalize pass tries patterns in this order). */
 export const tensileExtensions: readonly DialectExtension[] = [
@@ -82,6 +86,8 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToAffineLoopsPass,
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
+  arithExpandPass,
+  convertMathToLibmPass,
   convertArithToLLVMPass,
   convertMathToLLVMPass,
   convertCfToLLVMPass,
@@ -93,13 +99,15 @@ export const tensilePasses: readonly PassDef[] = [
   tosaToTensorPass,
   tosaToArithPass,
   tosaToScfPass,
-  oneShotBufferizePass,
-  emptyTensorToAllocTensorPass,
   convertScfToCfPass,
   lowerAffinePass,
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertIndexToLLVMPass,
+  bufferResultsToOutParamsPass,
 ];
 
 export interface NewContextOptions {
@@ -114,5 +122,5 @@ export function newContext(opts: NewContextOptions = {}): Context {
 
 /** A pass registry with every pass Tensile ships (and `extra`, e.g. a tool's own passes). */
 export function newPassRegistry(extra: readonly PassDef[] = []): PassRegistry {
-  return new PassRegistry().registerAll(tensilePasses).registerAll(extra);
+  return new PassRegistry().registerAll(tensilePasses).register(lowerToLLVMPipelineDef).registerAll(extra);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings a checkout to the point where `npm test` and `npm run demo` can run: the Debian packages Tensile
-# needs, node_modules as pinned by package-lock.json, a loadable llvm-bindings native addon, and the
+# needs, node_modules as pinned by package-lock.json, a loadable llvm-bindings native addon with Tensile's
+# extensions (patches/, applied and built by scripts/postinstall.sh), and the
 # bundle that makes tensile-opt start fast.
 # Idempotent and cheap when nothing is missing (a dpkg-query, a stat and one node start-up), because
 # `npm test` runs it every time.
@@ -56,34 +57,12 @@ install_debian_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# Environment for building llvm-bindings' addon (its postinstall runs `cmake-js compile`).
-export_addon_build_env() {
-  # cmake-js reads npm_config_nodedir; without it it would download Node's headers, and this machine has no
-  # internet. Node's own headers sit beside its binary (/usr/include/node for /usr/bin/node).
-  if [[ -z ${npm_config_nodedir:-} ]]; then
-    local node_prefix
-    node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
-    if [[ -f $node_prefix/include/node/node.h ]]; then
-      export npm_config_nodedir=$node_prefix
-    else
-      log "warning: no Node headers in $node_prefix/include/node; cmake-js will try to download them"
-    fi
-  fi
-  # Ninja already runs one job per core and more; Makefiles would run one job at a time without this.
-  if ! command -v ninja >/dev/null && [[ -z ${CMAKE_BUILD_PARALLEL_LEVEL:-} ]]; then
-    export CMAKE_BUILD_PARALLEL_LEVEL
-    CMAKE_BUILD_PARALLEL_LEVEL=$(nproc)
-  fi
-  # CMake takes its compiler launcher from these variables. CCACHE_BASEDIR makes the cached objects' paths
-  # relative to the checkout, so a fresh clone in another folder (as in CI) hits the same cache.
-  if command -v ccache >/dev/null && [[ -z ${CMAKE_CXX_COMPILER_LAUNCHER:-} ]]; then
-    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
-    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$repo_root}
-  fi
-}
+# shellcheck source=scripts/addon-build-env.sh
+source scripts/addon-build-env.sh
 
+# Loads, is LLVM 14, and has Tensile's extensions (patches/llvm-bindings+0.4.2.patch) at the current revision.
 addon_loads() {
-  node -e "if (require('llvm-bindings').config.LLVM_VERSION_MAJOR !== 14) process.exit(1)" 2>/dev/null
+  node scripts/check-llvm-bindings.cjs >/dev/null 2>&1
 }
 
 install_node_modules() {
@@ -91,7 +70,7 @@ install_node_modules() {
     return 0
   fi
   export_addon_build_env
-  log "npm ci (node_modules missing or older than package-lock.json; builds llvm-bindings, a few minutes)"
+  log "npm ci (node_modules missing or older than package-lock.json; patches and builds llvm-bindings, a few minutes)"
   local started=$SECONDS
   npm ci --no-audit --no-fund
   log "npm ci done in $((SECONDS - started)) s"
@@ -106,14 +85,13 @@ check_addon() {
     npm ci --no-audit --no-fund
     touch "$stamp"
   else
-    # A stale build directory can leave ninja with "no work to do", so rebuild from scratch.
-    log "llvm-bindings addon does not load: npm rebuild llvm-bindings (from a clean build directory)"
-    rm -rf node_modules/llvm-bindings/build
-    npm rebuild llvm-bindings
+    # Unpatched, stale or broken: apply the patch and rebuild from a clean build directory.
+    log "llvm-bindings addon does not load or lacks the patched API: scripts/postinstall.sh"
+    bash scripts/postinstall.sh
   fi
   if ! addon_loads; then
-    echo "setup: llvm-bindings still does not load; the error:" >&2
-    node -e "require('llvm-bindings')" >&2 || true
+    echo "setup: llvm-bindings still lacks the patched API:" >&2
+    node scripts/check-llvm-bindings.cjs >&2 || true
     exit 1
   fi
 }

@@ -208,6 +208,8 @@ function expand(op: ExpandShapeOp, source: MemRefValue, ctx: InterpContext): Mem
     shape.push(...sizes);
     strides.push(...groupStrides);
   });
+  // A rank-0 source (no groups) expands to unit dimensions only.
+  if (source.shape.length === 0) for (const d of resultShape) (shape.push(d === DYNAMIC ? 1 : d), strides.push(1));
   return viewOf(source, { type: op.result.type, offset: source.offset, shape, strides });
 }
 

@@ -15,10 +15,11 @@ import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import { ArrayAttr, DenseArrayAttr } from "../../src/ir/attributes.ts";
 import { attach, implement } from "../../src/ir/interfaces.ts";
 import { DYNAMIC, IndexType, MemRefType, RankedTensorType, type Type, UnrankedMemRefType, UnrankedTensorType, i64 } from "../../src/ir/types.ts";
-import type { Value } from "../../src/ir/value.ts";
+import { type OpOperand, OpResult, type Value } from "../../src/ir/value.ts";
 import { opError } from "../../src/irdl/op-error.ts";
 import type { Rewriter } from "../../src/rewrite/rewriter.ts";
-import { BufferizableOpInterface, type BufferizationState } from "../../src/interfaces/bufferizable.ts";
+import { type AnalysisState, BufferizableOpInterface, type BufferizationState } from "../../src/interfaces/bufferizable.ts";
+import { constIntValue } from "../../src/rewrite/match.ts";
 import { dispatchMixed, mixedList } from "../../src/interfaces/view-like.ts";
 import { constantInt } from "../../dialects/arith/index.ts";
 import * as memref from "../../dialects/memref/index.ts";
@@ -152,6 +153,7 @@ export const tensorModels = [
       bufferizesToMemoryWrite: (op, o) => o.value === op.dest,
       getAliasingOpResults: (op, o) => (o.value === op.dest ? [op.result] : []),
       bufferRelation: () => "equivalent",
+      isNotConflicting: (op, read, write, state) => insertSliceNotConflicting(op, read, write, state),
       bufferize: (op, rw, state) => {
         const dest = state.getBuffer(rw, op.dest);
         const source = state.getBuffer(rw, op.source);
@@ -279,6 +281,59 @@ export const tensorModels = [
     }),
   ),
 ];
+
+/** Whether two mixed index lists are the same: equal numbers, or one value (or constants of equal value). */
+function sameList(a: readonly (number | Value)[], b: readonly (number | Value)[]): boolean {
+  const norm = (x: number | Value): number | Value => (typeof x === "number" ? x : (constantIndexOf(x) ?? x));
+  return a.length === b.length && a.every((x, i) => norm(x) === norm(b[i] as number | Value));
+}
+
+function constantIndexOf(v: Value): number | undefined {
+  const c = constIntValue(v);
+  return c === undefined ? undefined : Number(c);
+}
+
+/** An extract_slice of the insert_slice's destination (the same value) at the same offsets, sizes and strides. */
+function matchingExtract(v: Value, insert: tensor.InsertSliceOp, state: AnalysisState): boolean {
+  const e = v.definingOp;
+  if (!(e instanceof tensor.ExtractSliceOp)) return false;
+  if (!state.areEquivalentBufferizedValues(e.source, insert.dest)) return false;
+  return (["offsets", "sizes", "strides"] as const).every((n) => sameList(mixedList(e, n), mixedList(insert, n)));
+}
+
+/** Whether every value `v` comes from, back through ops that alias, is a matching extract_slice (MLIR's hasMatchingExtractSliceOp). */
+function fromMatchingExtract(v: Value, insert: tensor.InsertSliceOp, state: AnalysisState): boolean {
+  const work = [v];
+  const seen = new Set<Value>();
+  while (work.length > 0) {
+    const x = work.pop() as Value;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (matchingExtract(x, insert, state)) continue;
+    const operands = x instanceof OpResult ? state.getAliasingOpOperands(x) : [];
+    if (operands.length === 0) return false;
+    for (const o of operands) work.push(o.value);
+  }
+  return true;
+}
+
+/**
+ * MLIR 16's rule for an insert_slice of what was computed in an extract_slice of the same place: writing that
+ * slice does not clobber what the insert reads of its destination (the rest), and writing the destination with
+ * the very data the slice holds is no write.
+ *
+ *   %0 = tensor.extract_slice %t[%a][%c][1]
+ *   %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<?xf32>) -> tensor<?xf32>
+ *   %2 = tensor.insert_slice %1 into %t[%a][%c][1]
+ */
+function insertSliceNotConflicting(op: tensor.InsertSliceOp, read: OpOperand, write: OpOperand, state: AnalysisState): boolean {
+  if (read.owner === op) {
+    if (read.value === op.dest && read.index === 1 && fromMatchingExtract(write.value, op, state)) return true;
+    if (read.index === 0 && write.owner === op && write.index === 1 && fromMatchingExtract(read.value, op, state)) return true;
+  }
+  if (write.owner === op && write.index === 1 && state.areEquivalentBufferizedValues(read.value, op.source) && fromMatchingExtract(op.source, op, state)) return true;
+  return false;
+}
 
 /** The size of each dimension of a buffer: a constant, or memref.dim where it is dynamic. */
 function sizesOf(rw: Rewriter, buffer: Value): Value[] {

@@ -19,7 +19,8 @@
 import { type Either, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
 import { ArrayAttr, StringAttr } from "../../src/ir/attributes.ts";
-import type { Operation } from "../../src/ir/operation.ts";
+import type { Block, Operation } from "../../src/ir/operation.ts";
+import { printAttribute } from "../../src/text/print-attr.ts";
 import { DYNAMIC, IndexType, RankedTensorType } from "../../src/ir/types.ts";
 import type { OpOperand, Value } from "../../src/ir/value.ts";
 import { Rewriter } from "../../src/rewrite/rewriter.ts";
@@ -27,8 +28,8 @@ import { isTensorType } from "../../src/interfaces/bufferizable.ts";
 import { ViewLikeOpInterface } from "../../src/interfaces/view-like.ts";
 import { constantInt } from "../../dialects/arith/index.ts";
 import { AllocTensorOp, ToMemrefOp, ToTensorOp } from "../../dialects/bufferization/index.ts";
-import { DeallocOp } from "../../dialects/memref/index.ts";
-import { DimOp as TensorDimOp } from "../../dialects/tensor/index.ts";
+import { DeallocOp, LoadOp } from "../../dialects/memref/index.ts";
+import { DimOp as TensorDimOp, ExtractOp as TensorExtractOp } from "../../dialects/tensor/index.ts";
 import { OneShotAnalysis } from "./analysis.ts";
 import { type LayoutMapOption, OneShotState } from "./state.ts";
 
@@ -95,15 +96,16 @@ export function oneShotBufferize(module: Operation, options: OneShotOptions, lis
   const rw = new Rewriter(listener);
   const unknown = ops.find((op) => isAllowed(op) && analysis.bufferizable(op) === undefined);
   if (unknown !== undefined && !options.allowUnknownOps) return left([error(unknown.loc, `'${unknown.name}' op was not bufferized`)]);
+  if (options.bufferizeFunctionBoundaries) {
+    const d = checkUniqueReturns(module);
+    if (d !== undefined) return left([d]);
+  }
   if (options.bufferizeFunctionBoundaries && !options.allowReturnAllocs) {
     const d = checkNoAllocsReturned(ops, analysis);
     if (d !== undefined) return left([d]);
   }
   insertTensorCopies(ops, analysis, rw);
-  const all: Operation[] = [];
-  module.walk((op) => {
-    if (op !== module && (hasTensorSemantics(op) || (op.name === "func.func" && options.bufferizeFunctionBoundaries))) all.push(op);
-  }, "pre");
+  const all = bufferizationOrder(module, (op) => hasTensorSemantics(op) || (op.name === "func.func" && options.bufferizeFunctionBoundaries), analysis);
   for (const op of all) {
     if (op.parent === undefined && op !== module) continue; // erased by an earlier op's bufferization
     const b = analysis.bufferizable(op);
@@ -122,6 +124,22 @@ export function oneShotBufferize(module: Operation, options: OneShotOptions, lis
 }
 
 /**
+ * The ops to bufferize, top-down (MLIR 16 bufferizes functions first, then the rest; top-down is the same for
+ * the ops Tensile bufferizes), but for ops that are rewritten after their regions (scf.if).
+ */
+function bufferizationOrder(root: Operation, wanted: (op: Operation) => boolean, analysis: OneShotAnalysis): Operation[] {
+  const out: Operation[] = [];
+  const visit = (op: Operation): void => {
+    const after = analysis.bufferizable(op)?.bufferizeAfterRegions() === true;
+    if (!after && wanted(op)) out.push(op);
+    for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner);
+    if (after && wanted(op)) out.push(op);
+  };
+  for (const region of root.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner);
+  return out;
+}
+
+/**
  * test-analysis-only: each op with tensor operands gets `__inplace_operands_attr__`, one "true"/"false" per
  * tensor operand and "none" per other operand, as MLIR 16 prints the decisions.
  */
@@ -131,6 +149,20 @@ function annotateAnalysis(ops: readonly Operation[], analysis: OneShotAnalysis):
     const marks = op.opOperands.map((o) => StringAttr.get(!isTensorType(o.value.type) ? "none" : analysis.isInPlace(o) ? "true" : "false"));
     op.setAttr("__inplace_operands_attr__", ArrayAttr.get(marks));
   }
+}
+
+/** MLIR 16: a function with tensors has one block (one return) when function boundaries are bufferized. */
+function checkUniqueReturns(module: Operation): Diagnostic | undefined {
+  for (const fn of module.regions[0]?.entry?.operations ?? []) {
+    if (fn.name !== "func.func" || (fn.regions[0]?.blocks.length ?? 0) <= 1) continue;
+    let tensors = false;
+    fn.walk((op) => void (tensors ||= hasTensorSemantics(op)));
+    const type = fn.attr("function_type");
+    if (tensors || (type !== undefined && /tensor</.test(printAttribute(type)))) {
+      return error(fn.loc, "cannot bufferize a FuncOp with tensors and without a unique ReturnOp");
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -144,7 +176,7 @@ function checkNoAllocsReturned(ops: readonly Operation[], analysis: OneShotAnaly
     for (const o of op.opOperands) {
       if (!isTensorType(o.value.type)) continue;
       if (!args.some((a) => analysis.areEquivalentBufferizedValues(a, o.value))) {
-        return error(op.loc, `'${op.name}' op operand #${o.index} returns a new allocation; allow-return-allocs is not set`);
+        return error(op.loc, `operand #${o.index} may return/yield a new buffer allocation`);
       }
     }
   }
@@ -211,6 +243,18 @@ function foldGlue(module: Operation, state: OneShotState, rw: Rewriter): void {
     rw.setInsertionPointBefore(op);
     rw.replaceOp(op, [state.castOrCopy(rw, op.loc, def.memref, op.memref.type)]);
   }
+  // A load from the buffer of a tensor bufferization did not produce reads the tensor (MLIR 16 leaves these
+  // tensor.extract ops as they were).
+  for (const op of toMemrefs) {
+    if (op.parent === undefined) continue;
+    for (const use of [...op.memref.uses()]) {
+      const load = use.owner;
+      if (!(load instanceof LoadOp) || load.memref !== op.memref) continue;
+      rw.setInsertionPointBefore(load);
+      rw.replaceOpWithNew(load, TensorExtractOp, { tensor: op.tensor as never, indices: [...load.indices] as never, result: load.result.type } as never);
+    }
+    if (!op.memref.hasUses) rw.eraseOp(op);
+  }
   for (const op of toTensors.reverse()) if (op.parent !== undefined && !op.result.hasUses) rw.eraseOp(op);
 }
 
@@ -227,6 +271,12 @@ function aliasesOf(root: Value): Value[] {
   return out;
 }
 
+/** Whether `op` is in `block` or nested in an op of it. */
+function blockEncloses(block: Block, op: Operation): boolean {
+  for (let x: Operation | undefined = op; x !== undefined; x = x.parentOp) if (x.parent === block) return true;
+  return false;
+}
+
 /**
  * Frees each buffer the pass owns at the end of its block, unless it leaves the block through the terminator:
  * returned from the function (the caller owns it), or yielded by an scf.if branch (the if's result owns it).
@@ -238,8 +288,12 @@ function insertDeallocs(state: OneShotState, rw: Rewriter): number {
     if (block === undefined || root.definingOp?.parent === undefined) continue;
     const terminator = block.terminator;
     if (terminator === undefined) continue;
-    const escapes = aliasesOf(root).some((v) => [...v.uses()].some((u: OpOperand) => u.owner === terminator));
+    const aliases = aliasesOf(root);
+    const escapes = aliases.some((v) => [...v.uses()].some((u: OpOperand) => u.owner === terminator));
     if (escapes) continue;
+    // Used in another block (a CFG region, where the end of this block is not the end of its uses): left
+    // allocated rather than freed too early.
+    if (aliases.some((v) => [...v.uses()].some((u: OpOperand) => !blockEncloses(block, u.owner)))) continue;
     rw.setInsertionPointBefore(terminator);
     rw.withLoc(root.definingOp.loc, () => rw.create(DeallocOp, { memref: root as never }));
     n++;

@@ -20,8 +20,11 @@ import { EmptyOp } from "../../dialects/tensor/index.ts";
 import { coreModels } from "./models-core.ts";
 import { funcModels } from "./models-func.ts";
 import { linalgModels } from "./models-linalg.ts";
+import { scfModels } from "./models-scf.ts";
+import { vectorModels } from "./models-vector.ts";
 import { tensorModels } from "./models-tensor.ts";
 import { defaultOneShotOptions, oneShotBufferize } from "./one-shot.ts";
+export { bufferResultsToOutParamsPass } from "./out-params.ts";
 import type { LayoutMapOption } from "./state.ts";
 
 /** The BufferizableOpInterface models, one extension per dialect (applied when the dialect is loaded). */
@@ -30,6 +33,8 @@ export const bufferizationModelExtensions: readonly DialectExtension[] = [
   defineDialectExtension({ name: "linalg-bufferization", dialects: ["linalg"], interfaces: linalgModels }),
   defineDialectExtension({ name: "arith-bufferization", dialects: ["arith", "bufferization", "memref"], interfaces: coreModels }),
   defineDialectExtension({ name: "func-bufferization", dialects: ["func"], interfaces: funcModels }),
+  defineDialectExtension({ name: "scf-bufferization", dialects: ["scf"], interfaces: scfModels }),
+  defineDialectExtension({ name: "vector-bufferization", dialects: ["vector"], interfaces: vectorModels }),
 ];
 
 const LayoutMap = t.keyof({ "infer-layout-map": null, "identity-layout-map": null, "fully-dynamic-layout-map": null });

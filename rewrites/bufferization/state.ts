@@ -90,6 +90,8 @@ export class OneShotState implements BufferizationState {
   readonly owned = new Set<Value>();
   /** Statistics. */
   numAllocs = 0;
+  /** The to_memref made for each tensor value bufferization did not produce. */
+  readonly #toMemrefs = new Map<Value, Value>();
 
   constructor(
     readonly analysis: OneShotAnalysis,
@@ -108,13 +110,17 @@ export class OneShotState implements BufferizationState {
     if (!isTensorType(value.type)) return value;
     const def = value.definingOp;
     if (def instanceof ToTensorOp) return def.memref;
-    // A value bufferization did not produce: to_memref right after its definition.
+    // A value bufferization did not produce: to_memref right after its definition (once: it dominates every use).
     const type = this.getBufferType(value);
-    return rw.at(
+    const known = this.#toMemrefs.get(value);
+    if (known !== undefined && known.parentBlock !== undefined && known.definingOp?.parent !== undefined) return known;
+    const made = rw.at(
       def === undefined ? atStartOf((value as BlockArgument).owner) : afterOp(def),
       () => rw.create(ToMemrefOp, { tensor: value as never, memref: type as never }).memref,
       def?.loc,
     );
+    this.#toMemrefs.set(value, made);
+    return made;
   }
 
   getBufferType(value: Value): MemRefType {

@@ -13,9 +13,10 @@
  *             llvm.return %2 : !llvm.struct<(i32, f32)>
  *           }
  *
- * Not yet: memref arguments and results (MLIR expands each into its descriptor's fields, and the C wrapper passes
- * descriptors by pointer): a function with one is refused with a message naming it; and the wrappers of external
- * functions. `use-bare-ptr-memref-call-conv` is accepted but memrefs are refused either way.
+ * Memref arguments and results: the function takes and returns each as one descriptor struct value (MLIR 16
+ * expands an argument into the descriptor's fields; Tensile departs here, see docs/ARCHITECTURE.md); the C
+ * wrapper is MLIR's: descriptors by pointer, memref results through the results pointer. Not yet: the wrappers
+ * of external functions; `use-bare-ptr-memref-call-conv` is accepted and ignored.
  */
 import * as t from "io-ts";
 import { isLeft, left } from "fp-ts/lib/Either.js";
@@ -69,7 +70,6 @@ const funcOp = convert({
     const converter = rw.typeConverter as LLVMTypeConverter | undefined;
     if (converter === undefined) return rw.fail("no type converter");
     const type = F.functionType(op);
-    if ([...type.inputs, ...type.results].some(isMemRef)) return rw.fail("memref arguments and results are not lowered yet (MLIR's descriptor expansion)");
     const llvmType = converter.convertFunctionSignature(type.inputs, type.results);
     const inputs = converter.convertSignatureArgs(type.inputs);
     if (llvmType === undefined || inputs === undefined) return rw.fail("the signature cannot be converted");
@@ -108,8 +108,10 @@ const funcOp = convert({
 function wrapperFor(rw: ConversionRewriter, func: Operation, fn: Operation, converter: LLVMTypeConverter, inputs: readonly Type[], results: readonly Type[]): void {
   const params = converter.convertTypes(inputs) ?? [];
   const packed = converter.packFunctionResults(results) as Type;
-  const viaPointer = results.length > 1;
-  const wrapperParams = viaPointer ? [converter.pointerTo(packed), ...params] : params;
+  // Memref results, and several results, go through a pointer passed first; memref arguments by pointer too.
+  const viaPointer = results.length > 1 || results.some(isMemRef);
+  const argParams = params.map((p, i) => (isMemRef(inputs[i] as Type) ? converter.pointerTo(p) : p));
+  const wrapperParams = viaPointer ? [converter.pointerTo(packed), ...argParams] : argParams;
   const wrapperType = L.LLVMFunctionType.get(viaPointer ? L.LLVMVoidType.get() : packed, wrapperParams);
   const name = F.funcName(func as F.FuncOp);
   const wrapper = rw.at(InsertionPoint.before(func), () =>
@@ -131,7 +133,11 @@ function wrapperFor(rw: ConversionRewriter, func: Operation, fn: Operation, conv
   rw.moveOpAfter(wrapper, fn);
   const entry = rw.createBlock(wrapper.getRegion(0), wrapperParams, wrapperParams.map(() => func.loc));
   rw.at(InsertionPoint.atEnd(entry), () => {
-    const args = viaPointer ? entry.args.slice(1) : entry.args;
+    const passed = viaPointer ? entry.args.slice(1) : entry.args;
+    // A memref argument's descriptor is loaded from the pointer the C caller gave.
+    const args = passed.map((a, i) =>
+      isMemRef(inputs[i] as Type) ? rw.insert(L.LoadOp.create({ operands: [a], resultTypes: [params[i] as Type], loc: func.loc })).getResult(0) : a,
+    );
     const call = rw.insert(
       L.CallOp.create({
         operands: args,
@@ -186,7 +192,6 @@ const callOp = convert({
   root: F.CallOp,
   apply(op, adaptor, rw) {
     const converter = rw.typeConverter as LLVMTypeConverter | undefined;
-    if ([...op.operands.map((v) => v.type), ...op.resultTypes].some(isMemRef)) return rw.fail("memref arguments and results are not lowered yet");
     const results = converter?.convertTypes(op.resultTypes);
     const packed = converter?.packFunctionResults(op.resultTypes);
     if (results === undefined || packed === undefined) return rw.fail("the result types cannot be converted");

@@ -49,6 +49,8 @@ interface GenState {
   /** The element type of the generated tensors (f32 or i32). */
   readonly e: string;
   next: number;
+  /** Free every buffer the program allocates (for bufferization's leak check): no clone is left unfreed. */
+  readonly freeAll?: boolean;
 }
 
 const fresh = (s: GenState, prefix: string): string => `%${prefix}${s.next++}`;
@@ -393,7 +395,7 @@ const steps: readonly Step[] = [
     if (cast === undefined) s.lines.push(`  ${c} = bufferization.clone ${m} : ${type} to ${type}`, `  memref.dealloc ${m} : ${type}`);
     else s.lines.push(`  ${cast} = memref.cast ${m} : ${type} to ${dynamic}`, `  ${c} = bufferization.clone ${cast} : ${dynamic} to ${type}`, `  memref.dealloc ${m} : ${type}`);
     s.lines.push(`  ${x} = memref.load ${c}[${indexValue(pick(n), pick)}] : ${type}`);
-    if (pick(2) === 0) s.deallocs.push(`  memref.dealloc ${c} : ${type}`);
+    if (s.freeAll === true || pick(2) === 0) s.deallocs.push(`  memref.dealloc ${c} : ${type}`);
     observe(s, x, s.e);
   },
   (s, pick) => {
@@ -484,7 +486,7 @@ function build(
   const stepList = forBufferization ? steps.filter((st) => !freedBufferSteps.has(st)) : steps;
   let k = 0;
   const pick: Pick = (n) => (n <= 1 ? 0 : (choices[k++ % choices.length] ?? 0) % n);
-  const s: GenState = { lines: [], tensors: [], results: [], deallocs: [], e: pick(3) === 0 ? "i32" : "f32", next: 0 };
+  const s: GenState = { lines: [], tensors: [], results: [], deallocs: [], e: pick(3) === 0 ? "i32" : "f32", next: 0, freeAll: forBufferization };
   generate(s, newShape(pick), pick);
   const extra: { name: string; type: string }[] = [];
   const count = 4 + pick(8);

@@ -3,14 +3,15 @@
  * with checkRewrite: the bufferized functions take and return memrefs, so each public function `@f` is renamed
  * `@f__buffers` and a new `@f` with the original tensor signature calls it the way a C or Node caller would
  * under the ownership rule (docs/ARCHITECTURE.md): it passes buffers holding the arguments, reads the returned
- * buffers, and frees each one.
+ * buffers, and frees each one; twice, returning the second call's results.
  *
  *   func.func @f(%arg0: tensor<4xf32>) -> tensor<4xf32> {
- *     %m0 = bufferization.to_memref %arg0 : memref<4xf32>
- *     %r:1 = func.call @f__buffers(%m0) : (memref<4xf32>) -> memref<4xf32>
- *     %t0 = bufferization.to_tensor %r#0 : memref<4xf32>
- *     memref.dealloc %r#0 : memref<4xf32>
- *     return %t0 : tensor<4xf32>
+ *     %m0_0 = bufferization.to_memref %arg0 : memref<4xf32>
+ *     %r0:1 = func.call @f__buffers(%m0_0) : (memref<4xf32>) -> memref<4xf32>
+ *     %t0_0 = bufferization.to_tensor %r0#0 : memref<4xf32>
+ *     memref.dealloc %r0#0 : memref<4xf32>
+ *     ... the same again (%m1_0, %r1, %t1_0) ...
+ *     return %t1_0 : tensor<4xf32>
  *   }
  *
  * So a returned buffer the function does not own (an argument, a global, a view) fails the run (freeing memory
@@ -23,6 +24,7 @@ import { StringAttr, SymbolRefAttr, TypeAttr } from "../../src/ir/attributes.ts"
 import type { Context } from "../../src/ir/context.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { FunctionType, MemRefType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
+import { isTensorType } from "../../src/interfaces/bufferizable.ts";
 import { runPipeline } from "../../src/pass/pass-manager.ts";
 import type { RewriteListener } from "../../src/rewrite/rewriter.ts";
 import { parseSource } from "../../src/text/parser.ts";
@@ -31,27 +33,44 @@ import { newPassRegistry } from "../index.ts";
 
 const isMemRef = (t: Type): boolean => t instanceof MemRefType || t instanceof UnrankedMemRefType;
 
-/** The wrapper `@name` (tensor signature `original`) calling `@callee` (signature `buffers`), as MLIR text. */
+/**
+ * The wrapper `@name` (tensor signature `original`) calling `@callee` (signature `buffers`), as MLIR text. It calls
+ * twice, each time with buffers of its own, and returns what the second call computed: a function that writes
+ * into memory shared between calls (a constant's memref.global) computes something else the second time.
+ */
 function wrapperText(name: string, callee: string, original: FunctionType, buffers: FunctionType): string {
   const lines: string[] = [];
-  const args = original.inputs.map((t, i) => {
-    const b = buffers.inputs[i] as Type;
-    if (b === t) return `%arg${i}`;
-    lines.push(`  %m${i} = bufferization.to_memref %arg${i} : ${printType(b)}`);
-    return `%m${i}`;
-  });
   const n = buffers.results.length;
   const sig = `(${buffers.inputs.map((t) => printType(t)).join(", ")}) -> (${buffers.results.map((t) => printType(t)).join(", ")})`;
-  lines.push(`  ${n === 0 ? "" : `%r:${n} = `}func.call @${callee}(${args.join(", ")}) : ${sig}`);
-  const results = original.results.map((t, j) => {
-    const b = buffers.results[j] as Type;
-    if (!isMemRef(b) || b === t) return `%r#${j}`;
-    lines.push(`  %t${j} = bufferization.to_tensor %r#${j} : ${printType(b)}`);
-    lines.push(`  memref.dealloc %r#${j} : ${printType(b)}`);
-    return `%t${j}`;
-  });
+  // After buffer-results-to-out-params, the tensor results are trailing arguments the caller allocates.
+  const outParams = buffers.inputs.slice(original.inputs.length);
+  const call = (k: number): string[] => {
+    const args = original.inputs.map((t, i) => {
+      const b = buffers.inputs[i] as Type;
+      if (b === t) return `%arg${i}`;
+      lines.push(`  %m${k}_${i} = bufferization.to_memref %arg${i} : ${printType(b)}`);
+      return `%m${k}_${i}`;
+    });
+    const outs = outParams.map((t, j) => {
+      lines.push(`  %o${k}_${j} = memref.alloc() : ${printType(t)}`);
+      return `%o${k}_${j}`;
+    });
+    lines.push(`  ${n === 0 ? "" : `%r${k}:${n} = `}func.call @${callee}(${[...args, ...outs].join(", ")}) : ${sig}`);
+    let nextOut = 0;
+    let nextResult = 0;
+    return original.results.map((t, j) => {
+      const b = outParams.length > 0 && isTensorType(t) ? (outParams[nextOut] as Type) : (buffers.results[nextResult] as Type);
+      const value = outParams.length > 0 && isTensorType(t) ? (outs[nextOut++] as string) : `%r${k}#${nextResult++}`;
+      if (!isMemRef(b) || b === t) return value;
+      lines.push(`  %t${k}_${j} = bufferization.to_tensor ${value} : ${printType(b)}`);
+      lines.push(`  memref.dealloc ${value} : ${printType(b)}`);
+      return `%t${k}_${j}`;
+    });
+  };
+  call(0);
+  const results = call(1);
   const params = original.inputs.map((t, i) => `%arg${i}: ${printType(t)}`).join(", ");
-  lines.push(n === 0 ? "  return" : `  return ${results.join(", ")} : ${original.results.map((t) => printType(t)).join(", ")}`);
+  lines.push(original.results.length === 0 ? "  return" : `  return ${results.join(", ")} : ${original.results.map((t) => printType(t)).join(", ")}`);
   return `func.func @${name}(${params}) -> (${original.results.map((t) => printType(t)).join(", ")}) {\n${lines.join("\n")}\n}\n`;
 }
 

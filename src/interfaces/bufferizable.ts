@@ -84,11 +84,24 @@ export interface BufferizableMethods {
   mustBufferizeInPlace(operand: OpOperand, state: AnalysisState): boolean;
   /** Whether region #index may run more than once per execution of the op (a loop body; default false). */
   isRepetitiveRegion(index: number): boolean;
+  /**
+   * Whether the op is rewritten after the ops in its regions rather than before (default false): an op whose
+   * result buffers are what its regions yield (scf.if).
+   */
+  bufferizeAfterRegions(): boolean;
   /** Rewrites the op on buffers; a diagnostic when it cannot. */
   bufferize(rw: Rewriter, state: BufferizationState): Diagnostic | undefined;
 }
 
-type Defaulted = "getAliasingOpOperands" | "bufferRelation" | "isMemoryWrite" | "isWritable" | "isNotConflicting" | "mustBufferizeInPlace" | "isRepetitiveRegion";
+type Defaulted =
+  | "getAliasingOpOperands"
+  | "bufferRelation"
+  | "isMemoryWrite"
+  | "isWritable"
+  | "isNotConflicting"
+  | "mustBufferizeInPlace"
+  | "isRepetitiveRegion"
+  | "bufferizeAfterRegions";
 
 /** Whether a type is a tensor (ranked or not): the values bufferization is about. */
 export const isTensorType = (t: Type): boolean => t instanceof RankedTensorType || t instanceof UnrankedTensorType;
@@ -107,5 +120,6 @@ export const BufferizableOpInterface = defineInterface<BufferizableMethods, Defa
     isNotConflicting: () => false,
     mustBufferizeInPlace: () => false,
     isRepetitiveRegion: () => false,
+    bufferizeAfterRegions: () => false,
   },
 });

@@ -253,7 +253,17 @@ function buildSource(cases: readonly Mlir16Case[], skip: ReadonlySet<number>): S
  * brings the functions to linalg/tensor/arith, e.g. TOSA's conversions. A case MLIR 16 refuses to convert (its
  * error points into the case) is left out and the rest run again; it is reported in `refused`.
  */
-export function runWithMlir16(cases: readonly Mlir16Case[], opts: { readonly prePipeline?: string } = {}): Mlir16Run {
+export interface Mlir16RunOptions {
+  readonly prePipeline?: string;
+  /**
+   * Runs the lowered module (llvm dialect text) through another translator to LLVM IR (text, LLVM 14's) and
+   * `lli-14` instead of mlir-cpu-runner-16: e.g. Tensile's own translation, checked against MLIR's on the same
+   * llvm dialect input. A throw is the run's failure.
+   */
+  readonly translate?: (llvmDialect: string) => string;
+}
+
+export function runWithMlir16(cases: readonly Mlir16Case[], opts: Mlir16RunOptions = {}): Mlir16Run {
   const refused = new Map<number, string>();
   const mlirOpt = (args: readonly string[], input: string) => spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
   let source: Source;
@@ -287,15 +297,24 @@ export function runWithMlir16(cases: readonly Mlir16Case[], opts: { readonly pre
     writeFileSync(join(dir, "runtime.c"), `${memrefCopySource}\n${dumpSource}\n${cDumps.join("\n")}\n`);
     const cc = spawnSync("cc", ["-O1", "-shared", "-fPIC", "-o", join(dir, "runtime.so"), join(dir, "runtime.c")], { encoding: "utf8", env });
     if (cc.status !== 0) throw new Error(`cc: ${cc.error?.message ?? cc.stderr}`);
-    const run = spawnSync("mlir-cpu-runner-16", ["-e", "main", "-entry-point-result=void", `-shared-libs=${join(dir, "runtime.so")}`], {
-      input: lowered,
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-      env,
-      cwd: dir,
-    });
+    const run =
+      opts.translate === undefined
+        ? spawnSync("mlir-cpu-runner-16", ["-e", "main", "-entry-point-result=void", `-shared-libs=${join(dir, "runtime.so")}`], {
+            input: lowered,
+            encoding: "utf8",
+            maxBuffer: 1 << 28,
+            env,
+            cwd: dir,
+          })
+        : spawnSync("lli-14", [`--dlopen=${join(dir, "runtime.so")}`, "--entry-function=main", "-"], {
+            input: opts.translate(lowered),
+            encoding: "utf8",
+            maxBuffer: 1 << 28,
+            env,
+            cwd: dir,
+          });
     stdout = run.stdout ?? "";
-    if (run.status !== 0) failure = `mlir-cpu-runner-16 (status ${run.status}, signal ${run.signal}): ${run.stderr}`;
+    if (run.status !== 0) failure = `${opts.translate === undefined ? "mlir-cpu-runner-16" : "lli-14"} (status ${run.status}, signal ${run.signal}): ${run.stderr}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,10 +24,10 @@ import { assertAgreesWithMlir, assertDiagnostics } from "../support/mlir-compat.
 test("allDialects holds every dialect once and newContext loads them all", () => {
   assert.equal(
     allDialects.map((d) => d.name),
-    ["builtin", "func", "arith", "cf", "math", "sparse_tensor", "linalg", "memref", "omp", "tosa", "scf", "affine", "vector", "tensor", "bufferization", "llvm"],
+    ["builtin", "func", "arith", "cf", "math", "sparse_tensor", "linalg", "memref", "omp", "tosa", "scf", "affine", "vector", "tensor", "bufferization", "llvm", "index"],
   );
   const ctx = newContext();
-  for (const name of ["builtin.module", "func.func", "arith.addi", "cf.br", "math.sqrt", "linalg.generic", "tosa.add", "scf.for", "affine.for", "vector.contract", "tensor.extract_slice", "bufferization.to_tensor", "llvm.func", "llvm.intr.fma"]) assert.ok(ctx.lookupOp(name), name);
+  for (const name of ["builtin.module", "func.func", "arith.addi", "index.add", "cf.br", "math.sqrt", "linalg.generic", "tosa.add", "scf.for", "affine.for", "vector.contract", "tensor.extract_slice", "bufferization.to_tensor", "llvm.func", "llvm.intr.fma"]) assert.ok(ctx.lookupOp(name), name);
   assert.not.ok(ctx.allowUnregisteredDialects);
   assert.ok(newContext({ allowUnregisteredDialects: true }).allowUnregisteredDialects);
   assert.equal(

@@ -1,0 +1,156 @@
+/**
+ * From a module of Tensile IR (TOSA, Linalg on tensors, or anything the lowering pipeline takes) to native
+ * functions callable from JavaScript:
+ *
+ *   const lib = compile(module, { target: "host" });            // Either<Diagnostic[], CompiledLibrary>
+ *   const [y] = lib.right.functions.f.call({ data: x, shape: [4, 8] }, 2.5);
+ *
+ * Steps: every public function gets MLIR's C interface (`llvm.emit_c_interface`); a copy of the module goes
+ * through the lowering pipeline (rewrites/pipelines/lower-to-llvm.ts) to the llvm dialect; that is translated to
+ * LLVM IR (codegen/translate), optimised with `default<O3>` for the target and emitted as an object; the object is
+ * linked into a shared object (ld.lld-14), loaded (koffi) and each function wrapped (codegen/runtime/c-interface).
+ * Shared objects are cached on disk by the hash of the lowered module, the target and the compiler's version, so a
+ * second compile of the same module is a load.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
+import { newContext, newPassRegistry } from "../rewrites/index.ts";
+import { type LowerToLLVMOptions, lowerToLLVMPipeline } from "../rewrites/pipelines/lower-to-llvm.ts";
+import { type Diagnostic, error } from "../src/diag/diagnostic.ts";
+import { StringAttr, UnitAttr } from "../src/ir/attributes.ts";
+import type { Context } from "../src/ir/context.ts";
+import type { Operation } from "../src/ir/operation.ts";
+import { FunctionType } from "../src/ir/types.ts";
+import { runPipeline } from "../src/pass/pass-manager.ts";
+import { printOp } from "../src/text/printer.ts";
+import { emit, type OptLevel, optimize } from "./emit.ts";
+import { writeFileAtomic } from "./files.ts";
+import { loadHostLibrary } from "./host-library.ts";
+import { linkSharedObject } from "./link.ts";
+import { llvm } from "./llvm.ts";
+import { type CInterfaceFunction, cInterface } from "./runtime/c-interface.ts";
+import { getTarget, hostDescription, type TargetDescription, type TargetName } from "./target.ts";
+import { translateToLLVM } from "./translate/module.ts";
+
+export interface CompileOptions extends LowerToLLVMOptions {
+  /** Default `host`. */
+  readonly target?: TargetName | TargetDescription;
+  /** LLVM's optimisation level (default 3). */
+  readonly optLevel?: OptLevel;
+  /** Where shared objects are cached (default `$XDG_CACHE_HOME/tensile` or `~/.cache/tensile`); false: no cache. */
+  readonly cacheDir?: string | false;
+  readonly ctx?: Context;
+}
+
+export interface CompiledLibrary {
+  /** Each public function of the module, by name. */
+  readonly functions: Readonly<Record<string, CInterfaceFunction>>;
+  /** The shared object loaded. */
+  readonly path: string;
+  /** Whether it came from the cache. */
+  readonly cached: boolean;
+  /** Unloads the library (its functions must not be called afterwards). */
+  unload(): void;
+}
+
+/** Compiler identity for cache keys: bump when the generated code may change for the same input. */
+const COMPILER_VERSION = `tensile-0.1.0+llvm-bindings-patch-${llvm.TENSILE_PATCH_REVISION}`;
+
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME ?? (homedir() !== "" ? join(homedir(), ".cache") : tmpdir());
+  return join(base, "tensile");
+}
+
+/** The public `func.func`s of the module with their signatures (before lowering). */
+function publicFunctions(module: Operation): Map<string, FunctionType> {
+  const out = new Map<string, FunctionType>();
+  for (const op of module.regions[0]?.blocks[0]?.ops() ?? []) {
+    if (op.name !== "func.func" || op.regions[0]?.blocks.length === 0) continue;
+    const visibility = op.attr("sym_visibility");
+    if (visibility instanceof StringAttr && visibility.value !== "public") continue;
+    const name = op.attr("sym_name");
+    const type = op.attr("function_type");
+    const fnType = (type as { value?: unknown } | undefined)?.value;
+    if (name instanceof StringAttr && fnType instanceof FunctionType) out.set(name.value, fnType);
+  }
+  return out;
+}
+
+/** Lowers a copy of `module` to the llvm dialect with C interfaces on its public functions. */
+export function lowerToLLVMDialect(module: Operation, opts: CompileOptions = {}): Either<Diagnostic[], Operation> {
+  const ctx = opts.ctx ?? newContext();
+  const copy = module.clone();
+  const names = new Set(publicFunctions(copy).keys());
+  for (const op of copy.regions[0]?.blocks[0]?.ops() ?? []) {
+    const name = op.attr("sym_name");
+    if (op.name === "func.func" && name instanceof StringAttr && names.has(name.value)) op.setAttr("llvm.emit_c_interface", UnitAttr.get());
+  }
+  const ran = runPipeline(copy, `builtin.module(${lowerToLLVMPipeline(opts)})`, { ctx, registry: newPassRegistry() });
+  if (isLeft(ran)) return left([...ran.left.diagnostics]);
+  return right(copy);
+}
+
+/** An object file for the target from a module of the llvm dialect. */
+export function objectFromLLVMDialect(lowered: Operation, target: TargetDescription, optLevel: OptLevel = 3): Either<Diagnostic[], Buffer> {
+  const translated = translateToLLVM(lowered, { triple: target.triple, dataLayout: target.dataLayout });
+  if (isLeft(translated)) return translated;
+  const { module } = translated.right;
+  try {
+    optimize(module, target, optLevel);
+    return right(emit(module, target));
+  } catch (e) {
+    return left([error(lowered.loc, `LLVM failed on the translated module: ${(e as Error).message}`)]);
+  } finally {
+    module.dispose();
+  }
+}
+
+/** Compiles `module` for a target the host can run, and loads it. */
+export function compile(module: Operation, opts: CompileOptions = {}): Either<Diagnostic[], CompiledLibrary> {
+  const target = typeof opts.target === "object" ? opts.target : getTarget(opts.target ?? "host");
+  const signatures = publicFunctions(module);
+  const lowered = lowerToLLVMDialect(module, opts);
+  if (isLeft(lowered)) return lowered;
+  const text = printOp(lowered.right);
+  const host = hostDescription();
+  const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
+  const cacheDir = opts.cacheDir === undefined ? defaultCacheDir() : opts.cacheDir;
+  const scratch = cacheDir === false ? mkdtempSync(join(tmpdir(), "tensile-compile-")) : undefined;
+  const soPath = join(scratch ?? cacheDir as string, `${key}.so`);
+  const cached = existsSync(soPath);
+  try {
+    if (!cached) {
+      const object = objectFromLLVMDialect(lowered.right, target, opts.optLevel ?? 3);
+      if (isLeft(object)) {
+        if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+        return object;
+      }
+      mkdirSync(dirname(soPath), { recursive: true });
+      const objectPath = `${soPath}.${process.pid}.o`;
+      try {
+        writeFileAtomic(objectPath, object.right);
+        linkSharedObject([objectPath], soPath);
+      } finally {
+        rmSync(objectPath, { force: true });
+      }
+    }
+    const library = loadHostLibrary(soPath, target, host);
+    const functions: Record<string, CInterfaceFunction> = {};
+    for (const [name, type] of signatures) functions[name] = cInterface(library, name, type);
+    return right({
+      functions,
+      path: soPath,
+      cached,
+      unload: () => {
+        library.unload();
+        if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+      },
+    });
+  } catch (e) {
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+    return left([error(module.loc, (e as Error).message)]);
+  }
+}

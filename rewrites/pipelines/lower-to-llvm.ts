@@ -1,0 +1,54 @@
+/**
+ * Tensile's lowering from TOSA or Linalg on tensors to the llvm dialect, as one pipeline of MLIR 16's passes
+ * (so that the same string runs in mlir-opt-16, except for Tensile's own math approximation):
+ *
+ *   TOSA -> linalg on tensors -> bufferized (every returned buffer owned by the caller) -> loops -> cf
+ *        -> llvm dialect (arith, math, index, func, cf), unrealized casts reconciled
+ *
+ * `lowerToLLVMPipeline()` gives the pipeline text; `tensile-lower-to-llvm` names it in pipeline text and in
+ * tensile-opt (`tensile-opt --pass-pipeline='builtin.module(tensile-lower-to-llvm)'`).
+ */
+import { definePassPipeline } from "../../src/pass/registry.ts";
+
+export interface LowerToLLVMOptions {
+  /** Rewrite exp, log, tanh, erf, ... on f32 into polynomials that vectorize (default true); else LLVM intrinsics. */
+  readonly approximateMath?: boolean;
+}
+
+/** The pipeline's passes in order, as pipeline text (a bare list, to nest in `builtin.module(...)`). */
+export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
+  const stages = [
+    // TOSA to linalg, tensor and arith on tensors (MLIR 16's TOSA lowering order).
+    "tosa-to-scf",
+    "func.func(tosa-to-linalg-named,tosa-to-linalg)",
+    "tosa-to-tensor",
+    "tosa-to-arith{include-apply-rescale=true}",
+    "canonicalize",
+    // Tensors to buffers: across function boundaries, identity layouts, returned buffers owned by the caller.
+    "empty-tensor-to-alloc-tensor",
+    "one-shot-bufferize{bufferize-function-boundaries=true allow-return-allocs=true function-boundary-type-conversion=identity-layout-map}",
+    // Buffers to loops to branches.
+    "func.func(convert-linalg-to-loops)",
+    "expand-strided-metadata",
+    "lower-affine",
+    "convert-scf-to-cf",
+    ...(opts.approximateMath ?? true ? ["func.func(math-polynomial-approximation)"] : []),
+    // Everything to the llvm dialect.
+    "arith-expand",
+    // libm calls (and rsqrt as 1/sqrt) first, for what LLVM has no intrinsic for.
+    "convert-math-to-libm",
+    "convert-math-to-llvm",
+    "convert-arith-to-llvm",
+    "convert-index-to-llvm",
+    "convert-func-to-llvm",
+    "convert-cf-to-llvm",
+    "reconcile-unrealized-casts",
+  ];
+  return stages.join(",");
+}
+
+export const lowerToLLVMPipelineDef = definePassPipeline(
+  "tensile-lower-to-llvm",
+  "Lower TOSA or Linalg on tensors to the llvm dialect (bufferized, loops, branches)",
+  lowerToLLVMPipeline(),
+);

@@ -1,0 +1,76 @@
+/**
+ * codegen/compile.ts: a module compiled for the host and called through the C interface — memref arguments
+ * and results by descriptor (zero copy: a returned view of an argument is the argument's memory), the on-disk
+ * cache (a second compile of the same module is a load; another module is another entry), and a module the
+ * lowering cannot handle is a located error, not a crash.
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isLeft, isRight } from "fp-ts/lib/Either.js";
+import koffi from "koffi";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { alignedArray } from "../../codegen/aligned.ts";
+import { compile } from "../../codegen/compile.ts";
+import type { ReturnedArray } from "../../codegen/runtime/c-interface.ts";
+import { newContext } from "../../rewrites/index.ts";
+import { parseSource } from "../../src/text/parser.ts";
+
+const ctx = newContext();
+const parse = (text: string) => {
+  const m = parseSource(text, ctx);
+  if (isLeft(m)) throw new Error(m.left.message);
+  return m.right;
+};
+const cacheDir = mkdtempSync(join(tmpdir(), "tensile-compile-cache-"));
+test.after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const ID = `func.func @pass(%m: memref<?x4xf32>, %x: f32, %n: index) -> (memref<?x4xf32>, f32, index) {
+  %y = arith.mulf %x, %x : f32
+  %k = arith.addi %n, %n : index
+  return %m, %y, %k : memref<?x4xf32>, f32, index
+}`;
+
+test("memref arguments and results travel as descriptors: the returned view is the argument's memory", () => {
+  const lib = compile(parse(ID), { cacheDir });
+  if (isLeft(lib)) return assert.unreachable(lib.left.map((d) => d.message).join("\n"));
+  try {
+    const data = alignedArray(Float32Array, 12);
+    data.forEach((_, i) => (data[i] = i));
+    const [m, y, k] = lib.right.functions.pass!.call({ data, shape: [3, 4] }, 1.5, 21n) as [ReturnedArray, number, bigint];
+    assert.equal(m.shape, [3, 4]);
+    assert.equal(m.strides, [4, 1]);
+    assert.is(koffi.address(m.data), koffi.address(data), "the same memory, not a copy");
+    assert.is(m.data[7], 7);
+    assert.is(y, 2.25);
+    assert.is(k, 42n);
+  } finally {
+    lib.right.unload();
+  }
+});
+
+test("the on-disk cache: the same module again is a load; another module is another entry", () => {
+  const first = compile(parse(ID), { cacheDir });
+  const again = compile(parse(ID), { cacheDir });
+  const other = compile(parse(ID.replace("arith.mulf", "arith.addf")), { cacheDir });
+  assert.ok(isRight(first) && isRight(again) && isRight(other));
+  if (isRight(first) && isRight(again) && isRight(other)) {
+    assert.ok(again.right.cached, "the second compile was a cache hit");
+    assert.is(again.right.path, first.right.path);
+    assert.not.ok(other.right.cached);
+    assert.is.not(other.right.path, first.right.path);
+    assert.is(other.right.functions.pass!.call({ data: alignedArray(Float32Array, 4), shape: [1, 4] }, 1.5, 0n)[1], 3);
+    for (const l of [first, again, other]) l.right.unload();
+  }
+  assert.is(readdirSync(cacheDir).filter((f) => f.endsWith(".so")).length, 2);
+  assert.equal(readdirSync(cacheDir).filter((f) => !f.endsWith(".so")), [], "no temporary files left");
+});
+
+test("an op the lowering cannot take is a located diagnostic", () => {
+  const r = compile(parse(`func.func @p(%a: i32, %b: i32) -> i32 {\n  %c = math.ipowi %a, %b : i32\n  return %c : i32\n}`), { cacheDir: false });
+  assert.ok(isLeft(r));
+  if (isLeft(r)) assert.match(r.left.map((d) => d.message).join("\n"), /math\.ipowi|unrealized_conversion_cast/);
+});
+
+test.run();
