@@ -63,3 +63,11 @@ export { newContext, newPassRegistry, type NewContextOptions, tensileExtensions,
 export { canonicalize } from "./rewrites/canonicalize.ts";
 export { checkRewrite, type CheckRewriteOptions, type CheckRewriteResult, type Transform } from "./rewrites/testing/check-rewrite.ts";
 export { programs, recipes, valueArb, type ProgramCase, type ProgramOptions } from "./rewrites/testing/programs.ts";
+export * as llvmDialect from "./dialects/llvm/index.ts";
+export * as indexOps from "./dialects/index/index.ts";
+export { lowerToLLVMPipeline } from "./rewrites/pipelines/lower-to-llvm.ts";
+export { compile, type CompileOptions, type CompiledLibrary } from "./codegen/compile.ts";
+export { alignedArray, alignedCopy } from "./codegen/aligned.ts";
+export { release, type ReturnedArray, type StridedArray } from "./codegen/runtime/c-interface.ts";
+export { translateToLLVM } from "./codegen/translate/module.ts";
+export { getTarget, type TargetName } from "./codegen/target.ts";

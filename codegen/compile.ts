@@ -65,7 +65,7 @@ export function defaultCacheDir(): string {
 }
 
 /** The public `func.func`s of the module with their signatures (before lowering). */
-function publicFunctions(module: Operation): Map<string, FunctionType> {
+export function publicFunctions(module: Operation): Map<string, FunctionType> {
   const out = new Map<string, FunctionType>();
   for (const op of module.regions[0]?.blocks[0]?.ops() ?? []) {
     if (op.name !== "func.func" || op.regions[0]?.blocks.length === 0) continue;

@@ -78,6 +78,7 @@ function scalarLiteral(t: Type, v: number | bigint | boolean): string {
     const x = Number(v);
     if (Number.isNaN(x)) return "NAN";
     if (!Number.isFinite(x)) return x > 0 ? "INFINITY" : "-INFINITY";
+    if (Object.is(x, -0)) return t.name === "f32" ? "-0.0f" : "-0.0";
     // 17 significant digits read back exactly; f32 values are exact doubles.
     return `${x.toPrecision(17)}${t.name === "f32" ? "f" : ""}`;
   }
@@ -88,7 +89,9 @@ function scalarLiteral(t: Type, v: number | bigint | boolean): string {
 
 /** printf's conversion for a scalar of type `t` (through a cast to the printed type). */
 function printfOf(t: Type): { format: string; cast: string } {
-  if (t instanceof FloatType && (t.name === "f32" || t.name === "f64")) return { format: "%.9g", cast: "double" };
+  // Enough digits to read each value back exactly.
+  if (t instanceof FloatType && t.name === "f32") return { format: "%.9g", cast: "double" };
+  if (t instanceof FloatType && t.name === "f64") return { format: "%.17g", cast: "double" };
   if (t instanceof FloatType) return { format: "0x%04x", cast: "unsigned" };
   if (t instanceof IntegerType && t.width === 1) return { format: "%d", cast: "int" };
   return { format: "%lld", cast: "long long" };

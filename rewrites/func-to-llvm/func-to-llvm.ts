@@ -23,7 +23,7 @@ import { isLeft, left } from "fp-ts/lib/Either.js";
 import { ArrayAttr, type Attribute, DenseArrayAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr } from "../../src/ir/attributes.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { InsertionPoint } from "../../src/ir/builder.ts";
-import { IntegerType, MemRefType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
+import { FloatType, IntegerType, MemRefType, type Type, UnrankedMemRefType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { definePass } from "../../src/pass/pass.ts";
 import { applyPartialConversion, type ConversionPattern, type ConversionRewriter, convert, legality } from "../../src/rewrite/conversion.ts";
@@ -110,9 +110,12 @@ function wrapperFor(rw: ConversionRewriter, func: Operation, fn: Operation, conv
   const packed = converter.packFunctionResults(results) as Type;
   // Memref results, and several results, go through a pointer passed first; memref arguments by pointer too.
   const viaPointer = results.length > 1 || results.some(isMemRef);
-  const argParams = params.map((p, i) => (isMemRef(inputs[i] as Type) ? converter.pointerTo(p) : p));
+  // f16 and bf16 scalars cross the C interface as their bits (uint16_t): C has no portable half type, and LLVM
+  // 14 passes `half` in float registers where a C caller passes integers (a departure from MLIR, which keeps half).
+  const argParams = params.map((p, i) => (isMemRef(inputs[i] as Type) ? converter.pointerTo(p) : isHalf(p) ? i16 : p));
   const wrapperParams = viaPointer ? [converter.pointerTo(packed), ...argParams] : argParams;
-  const wrapperType = L.LLVMFunctionType.get(viaPointer ? L.LLVMVoidType.get() : packed, wrapperParams);
+  const returned = viaPointer ? L.LLVMVoidType.get() : isHalf(packed) ? i16 : packed;
+  const wrapperType = L.LLVMFunctionType.get(returned, wrapperParams);
   const name = F.funcName(func as F.FuncOp);
   const wrapper = rw.at(InsertionPoint.before(func), () =>
     rw.insert(
@@ -135,9 +138,11 @@ function wrapperFor(rw: ConversionRewriter, func: Operation, fn: Operation, conv
   rw.at(InsertionPoint.atEnd(entry), () => {
     const passed = viaPointer ? entry.args.slice(1) : entry.args;
     // A memref argument's descriptor is loaded from the pointer the C caller gave.
-    const args = passed.map((a, i) =>
-      isMemRef(inputs[i] as Type) ? rw.insert(L.LoadOp.create({ operands: [a], resultTypes: [params[i] as Type], loc: func.loc })).getResult(0) : a,
-    );
+    const args = passed.map((a, i) => {
+      if (isMemRef(inputs[i] as Type)) return rw.insert(L.LoadOp.create({ operands: [a], resultTypes: [params[i] as Type], loc: func.loc })).getResult(0);
+      if (isHalf(params[i] as Type)) return rw.insert(L.BitcastOp.create({ operands: [a], resultTypes: [params[i] as Type], loc: func.loc })).getResult(0);
+      return a;
+    });
     const call = rw.insert(
       L.CallOp.create({
         operands: args,
@@ -149,11 +154,17 @@ function wrapperFor(rw: ConversionRewriter, func: Operation, fn: Operation, conv
     if (viaPointer) {
       rw.insert(L.StoreOp.create({ operands: [call.getResult(0), entry.arg(0)], loc: func.loc }));
       rw.insert(L.ReturnOp.create({ loc: func.loc }));
+    } else if (returned === i16) {
+      const bits = rw.insert(L.BitcastOp.create({ operands: [call.getResult(0)], resultTypes: [i16], loc: func.loc }));
+      rw.insert(L.ReturnOp.create({ operands: bits.results, loc: func.loc }));
     } else {
       rw.insert(L.ReturnOp.create({ operands: call.results, loc: func.loc }));
     }
   });
 }
+
+const i16 = IntegerType.get(16);
+const isHalf = (t: Type): boolean => t instanceof FloatType && (t.name === "f16" || t.name === "bf16");
 
 const symbolRef = (name: string): SymbolRefAttr => SymbolRefAttr.get(name);
 
