@@ -35,6 +35,7 @@ import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
 import { convertMemRefToLLVMPass, finalizeMemRefToLLVMPass } from "./memref-to-llvm/memref-to-llvm.ts";
+import { convertVectorToLLVMPass } from "./vector-to-llvm/vector-to-llvm.ts";
 import { convertFuncToLLVMPass } from "./func-to-llvm/func-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -93,6 +94,8 @@ export const tensilePasses: readonly PassDef[] = [
   convertCfToLLVMPass,
   convertMemRefToLLVMPass,
   finalizeMemRefToLLVMPass,
+  convertVectorToLLVMPass,
+  convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
   oneShotBufferizePass,
   emptyTensorToAllocTensorPass,

@@ -428,9 +428,21 @@ export class ConversionRewriter extends PatternRewriter {
     return cast;
   }
 
-  /** Right after `v` is defined: where a cast of `v` dominates every use of `v`. */
+  /**
+   * Right after `v` is defined: where a cast of `v` dominates every use of `v`. A block argument's cast goes
+   * after the casts of that block's arguments already made, so they read in the order they were needed (as
+   * MLIR 16 prints them).
+   */
   #afterDefinition(v: Value): InsertionPoint {
-    if (v instanceof BlockArgument) return InsertionPoint.atStart(v.owner);
+    if (v instanceof BlockArgument) {
+      let last: Operation | undefined;
+      for (const op of v.owner.ops()) {
+        const input = op.numOperands === 1 ? op.getOperand(0) : undefined;
+        if (!this.#casts.has(op) || !(input instanceof BlockArgument) || input.owner !== v.owner) break;
+        last = op;
+      }
+      return last === undefined ? InsertionPoint.atStart(v.owner) : InsertionPoint.after(last);
+    }
     const def = v.definingOp;
     if (def?.parent === undefined) throw new Error("cannot materialise a conversion of a value whose defining op is not in a block");
     return InsertionPoint.after(def);
