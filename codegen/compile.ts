@@ -23,7 +23,7 @@ import { type Diagnostic, error } from "../src/diag/diagnostic.ts";
 import { StringAttr, UnitAttr } from "../src/ir/attributes.ts";
 import type { Context } from "../src/ir/context.ts";
 import type { Operation } from "../src/ir/operation.ts";
-import { FunctionType } from "../src/ir/types.ts";
+import { FunctionType, MemRefType, RankedTensorType, type Type } from "../src/ir/types.ts";
 import { runPipeline } from "../src/pass/pass-manager.ts";
 import { printOp } from "../src/text/printer.ts";
 import { emit, type OptLevel, optimize } from "./emit.ts";
@@ -64,7 +64,10 @@ export function defaultCacheDir(): string {
   return join(base, "tensile");
 }
 
-/** The public `func.func`s of the module with their signatures (before lowering). */
+/** A tensor crosses a compiled function's boundary as a memref with the identity layout (the pipeline's bufferization). */
+const atBoundary = (t: Type): Type => (t instanceof RankedTensorType ? MemRefType.get(t.shape, t.elementType) : t);
+
+/** The public `func.func`s of the module with their signatures at the C interface (tensors as memrefs). */
 export function publicFunctions(module: Operation): Map<string, FunctionType> {
   const out = new Map<string, FunctionType>();
   for (const op of module.regions[0]?.blocks[0]?.ops() ?? []) {
@@ -74,7 +77,7 @@ export function publicFunctions(module: Operation): Map<string, FunctionType> {
     const name = op.attr("sym_name");
     const type = op.attr("function_type");
     const fnType = (type as { value?: unknown } | undefined)?.value;
-    if (name instanceof StringAttr && fnType instanceof FunctionType) out.set(name.value, fnType);
+    if (name instanceof StringAttr && fnType instanceof FunctionType) out.set(name.value, FunctionType.get(fnType.inputs.map(atBoundary), fnType.results.map(atBoundary)));
   }
   return out;
 }

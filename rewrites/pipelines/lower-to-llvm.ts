@@ -3,7 +3,7 @@
  * (so that the same string runs in mlir-opt-16, except for Tensile's own math approximation):
  *
  *   TOSA -> linalg on tensors -> bufferized (every returned buffer owned by the caller) -> loops -> cf
- *        -> llvm dialect (arith, math, index, func, cf), unrealized casts reconciled
+ *        -> llvm dialect (arith, math, vector, memref, index, func, cf), unrealized casts reconciled
  *
  * `lowerToLLVMPipeline()` gives the pipeline text; `tensile-lower-to-llvm` names it in pipeline text and in
  * tensile-opt (`tensile-opt --pass-pipeline='builtin.module(tensile-lower-to-llvm)'`).
@@ -38,6 +38,8 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     // libm calls (and rsqrt as 1/sqrt) first, for what LLVM has no intrinsic for.
     "convert-math-to-libm",
     "convert-math-to-llvm",
+    "convert-vector-to-llvm",
+    "convert-memref-to-llvm",
     "convert-arith-to-llvm",
     "convert-index-to-llvm",
     "convert-func-to-llvm",
