@@ -35,6 +35,7 @@ import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
 import { convertVectorToLLVMPass } from "./vector-to-llvm/vector-to-llvm.ts";
+import { convertMemRefToLLVMPass, finalizeMemRefToLLVMPass } from "./memref-to-llvm/memref-to-llvm.ts";
 import { convertFuncToLLVMPass } from "./func-to-llvm/func-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -92,8 +93,12 @@ export const tensilePasses: readonly PassDef[] = [
   convertMathToLLVMPass,
   convertCfToLLVMPass,
   convertVectorToLLVMPass,
-  convertFuncToLLVMPass,
+  convertMemRefToLLVMPass,
+  finalizeMemRefToLLVMPass,
   reconcileUnrealizedCastsPass,
+  oneShotBufferizePass,
+  emptyTensorToAllocTensorPass,
+  convertFuncToLLVMPass,
   tosaToLinalgNamedPass,
   tosaToLinalgPass,
   tosaToTensorPass,
@@ -104,8 +109,6 @@ export const tensilePasses: readonly PassDef[] = [
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
   lowerVectorMaskPass,
-  oneShotBufferizePass,
-  emptyTensorToAllocTensorPass,
   convertIndexToLLVMPass,
   bufferResultsToOutParamsPass,
 ];

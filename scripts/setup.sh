@@ -23,9 +23,12 @@ log() { echo "setup: $*"; acted=true; }
 #   build-essential, cmake, ninja-build, python3   building the llvm-bindings addon (cmake-js drives CMake;
 #                                                  with ninja present it builds in parallel on every core)
 #   ccache                                         makes rebuilding the addon after `npm ci` take seconds
+#   llvm-14, llvm-14-runtime                       llvm-objdump-14 (checking emitted objects), lli-14 (running
+#                                                  translated LLVM IR against MLIR 16's in the tests)
+#   valgrind                                       checking that AOT bundles free what they allocate
 packages=(
   build-essential cmake ninja-build ccache python3
-  llvm-14-dev llvm-14-tools clang-14 lld-14 libomp-14-dev mlir-16-tools
+  llvm-14 llvm-14-runtime llvm-14-dev llvm-14-tools clang-14 lld-14 libomp-14-dev mlir-16-tools valgrind
   qemu-user gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
 )
 

@@ -185,6 +185,15 @@ const lowering: readonly string[] = [
   "--reconcile-unrealized-casts",
 ];
 
+/**
+ * Tensile's own conversions in the middle of the lowering: given the module as MLIR 16 leaves it after
+ * `--expand-strided-metadata` (loops as cf, views as reinterpret_casts), returns it with Tensile's passes run (the
+ * rest of MLIR 16's conversions then finish what they left), or the error they gave.
+ */
+export type TensileStage = (text: string) => string | { readonly error: string };
+/** Where a Tensile stage runs: just before the conversions to the llvm dialect. */
+const TENSILE_STAGE_AT = lowering.indexOf("--convert-math-to-llvm");
+
 interface Source {
   readonly text: string;
   /** The dump functions declared (one per element type). */
@@ -251,7 +260,8 @@ function buildSource(cases: readonly Mlir16Case[], skip: ReadonlySet<number>): S
 /**
  * Runs every case in one module. `prePipeline` (a `--pass-pipeline` value, run by its own mlir-opt-16 first)
  * brings the functions to linalg/tensor/arith, e.g. TOSA's conversions. A case MLIR 16 refuses to convert (its
- * error points into the case) is left out and the rest run again; it is reported in `refused`.
+ * error points into the case) is left out and the rest run again; it is reported in `refused`. `tensileStage`
+ * runs Tensile's conversions to the llvm dialect in place of MLIR 16's (see TensileStage).
  */
 export interface Mlir16RunOptions {
   readonly prePipeline?: string;
@@ -261,6 +271,8 @@ export interface Mlir16RunOptions {
    * llvm dialect input. A throw is the run's failure.
    */
   readonly translate?: (llvmDialect: string) => string;
+  /** Tensile's conversions to the llvm dialect in place of MLIR 16's (see TensileStage). */
+  readonly tensileStage?: TensileStage;
 }
 
 export function runWithMlir16(cases: readonly Mlir16Case[], opts: Mlir16RunOptions = {}): Mlir16Run {
@@ -272,7 +284,16 @@ export function runWithMlir16(cases: readonly Mlir16Case[], opts: Mlir16RunOptio
     source = buildSource(cases, new Set(refused.keys()));
     // Debug info through the first step, so that errors of the second point into `source` too.
     const pre = opts.prePipeline === undefined ? undefined : mlirOpt([`--pass-pipeline=${opts.prePipeline}`, "--mlir-print-debuginfo"], source.text);
-    const step = pre !== undefined && pre.status !== 0 ? pre : mlirOpt(lowering, pre?.stdout ?? source.text);
+    const input = pre?.stdout ?? source.text;
+    const step = pre !== undefined && pre.status !== 0 ? pre : opts.tensileStage === undefined ? mlirOpt(lowering, input) : mlirOpt(lowering.slice(0, TENSILE_STAGE_AT), input);
+    if (step.status === 0 && opts.tensileStage !== undefined) {
+      const ours = opts.tensileStage(step.stdout);
+      if (typeof ours !== "string") return { results: cases.map(() => undefined), refused, failure: `Tensile: ${ours.error}` };
+      const rest = mlirOpt(lowering.slice(TENSILE_STAGE_AT), ours);
+      if (rest.status !== 0) return { results: cases.map(() => undefined), refused, failure: `mlir-opt-16 after Tensile's stage: ${rest.stderr}` };
+      lowered = zeroedMalloc(rest.stdout);
+      break;
+    }
     if (step.status === 0) {
       lowered = zeroedMalloc(step.stdout);
       break;
