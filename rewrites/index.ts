@@ -99,7 +99,6 @@ export const tensilePasses: readonly PassDef[] = [
   reconcileUnrealizedCastsPass,
   oneShotBufferizePass,
   emptyTensorToAllocTensorPass,
-  convertFuncToLLVMPass,
   tosaToLinalgNamedPass,
   tosaToLinalgPass,
   tosaToTensorPass,
