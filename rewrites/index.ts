@@ -29,6 +29,7 @@ import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { arithExpandPass } from "./arith/expand.ts";
+import { memrefCopyToLinalgPass } from "./memref/copy-to-linalg.ts";
 import { convertMathToLibmPass } from "./math-to-libm/math-to-libm.ts";
 import { lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
@@ -88,6 +89,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
   arithExpandPass,
+  memrefCopyToLinalgPass,
   convertMathToLibmPass,
   convertArithToLLVMPass,
   convertMathToLLVMPass,

@@ -107,7 +107,8 @@ export const rank = convert({
   },
 });
 
-function contiguous(t: Type): boolean {
+/** Whether a memref type is the identity layout or a strided one that is row-major contiguous. */
+export function contiguous(t: Type): boolean {
   if (!(t instanceof MemRefType)) return false;
   if (t.layout === undefined) return true;
   if (t.shape.some((s) => s === DYNAMIC) || t.shape.reduce((a, b) => a * b, 1) === 0) return false;

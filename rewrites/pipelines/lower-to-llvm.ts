@@ -28,6 +28,7 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     "empty-tensor-to-alloc-tensor",
     "one-shot-bufferize{bufferize-function-boundaries=true allow-return-allocs=true function-boundary-type-conversion=identity-layout-map}",
     // Buffers to loops to branches.
+    "memref-copy-to-linalg",
     "func.func(convert-linalg-to-loops)",
     "expand-strided-metadata",
     "lower-affine",
