@@ -33,7 +33,7 @@ import { linkSharedObject } from "./link.ts";
 import { llvm } from "./llvm.ts";
 import { type CInterfaceFunction, cInterface } from "./runtime/c-interface.ts";
 import { getTarget, hostDescription, type TargetDescription, type TargetName } from "./target.ts";
-import { translateToLLVM } from "./translate/module.ts";
+import { type TranslatedModule, translateToLLVM } from "./translate/module.ts";
 
 export interface CompileOptions extends LowerToLLVMOptions {
   /** Default `host`. */
@@ -96,9 +96,16 @@ export function lowerToLLVMDialect(module: Operation, opts: CompileOptions = {})
   return right(copy);
 }
 
+/** The LLVM module for a target from a module of the llvm dialect (not yet optimised). */
+export function translateForTarget(lowered: Operation, target: TargetDescription): Either<Diagnostic[], TranslatedModule> {
+  // LLVM's x86 vectorizers default to 256-bit vectors on AVX512 CPUs; the target says how wide to go.
+  const functionAttributes = target.arch === "x86_64" ? { "prefer-vector-width": String(target.vectorBits) } : {};
+  return translateToLLVM(lowered, { triple: target.triple, dataLayout: target.dataLayout, functionAttributes });
+}
+
 /** An object file for the target from a module of the llvm dialect. */
 export function objectFromLLVMDialect(lowered: Operation, target: TargetDescription, optLevel: OptLevel = 3): Either<Diagnostic[], Buffer> {
-  const translated = translateToLLVM(lowered, { triple: target.triple, dataLayout: target.dataLayout });
+  const translated = translateForTarget(lowered, target);
   if (isLeft(translated)) return translated;
   const { module } = translated.right;
   try {

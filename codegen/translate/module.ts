@@ -37,6 +37,8 @@ export interface TranslateOptions {
   readonly name?: string;
   readonly triple?: string;
   readonly dataLayout?: string;
+  /** LLVM function attributes for every function defined here (e.g. `prefer-vector-width`: the target's). */
+  readonly functionAttributes?: Readonly<Record<string, string>>;
 }
 
 const LLVM_LINKAGE: Record<Linkage, keyof typeof llvm.GlobalValue.LinkageTypes> = {
@@ -174,6 +176,7 @@ export function translateToLLVM(moduleOp: Operation, opts: TranslateOptions = {}
   for (const [op, fn] of functions) {
     const entry = op.body.blocks[0];
     if (entry === undefined) continue;
+    for (const [k, v] of Object.entries(opts.functionAttributes ?? {})) fn.addFnAttr(k, v);
     guard(op, () => new FunctionTranslator(scope, fn).translateBody(entry));
   }
   if (diagnostics.length > 0) return fail();
