@@ -277,7 +277,15 @@ export interface Mlir16RunOptions {
 
 export function runWithMlir16(cases: readonly Mlir16Case[], opts: Mlir16RunOptions = {}): Mlir16Run {
   const refused = new Map<number, string>();
-  const mlirOpt = (args: readonly string[], input: string) => spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
+  const mlirOpt = (args: readonly string[], input: string) => {
+    // mlir-opt-16 itself crashes now and then on the same input (a segfault in LLVM's StringMap, seen on 2 of 4
+    // runs of the same TOSA programs): a crash, unlike an error, is retried, twice.
+    let run = spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
+    for (let retry = 0; retry < 2 && (run.signal !== null || run.stderr.includes("PLEASE submit a bug report")); retry++) {
+      run = spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
+    }
+    return run;
+  };
   let source: Source;
   let lowered: string;
   for (;;) {
