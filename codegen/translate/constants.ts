@@ -3,7 +3,7 @@
  * their bits (so that large integers and NaN payloads survive), dense elements as LLVM's constant data arrays
  * and vectors from their raw bytes (a splat as a splat).
  */
-import llvm from "llvm-bindings";
+import { llvm } from "../llvm.ts";
 import { ArrayAttr, type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, StringAttr } from "../../src/ir/attributes.ts";
 import { FloatType, IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { printAttribute, printType } from "../../src/text/printer.ts";
@@ -13,31 +13,19 @@ import type { TypeTranslator } from "./types.ts";
 export class UnsupportedConstant extends Error {}
 
 /** An integer constant of `width` bits from its (two's complement) value, exact beyond 2^53. */
-export function intConstant(b: llvm.IRBuilder, type: llvm.Type, width: number, value: bigint): llvm.Constant {
-  const bits = BigInt.asUintN(width, value);
-  if (bits < 2n ** 52n) return llvm.ConstantInt.get(type, Number(bits), false);
-  // 32-bit chunks, most significant first, combined by the builder's constant folder (no instructions).
-  let out: llvm.Value = llvm.ConstantInt.get(type, 0, false);
-  for (let shift = Math.ceil(width / 32) * 32 - 32; shift >= 0; shift -= 32) {
-    const chunk = Number((bits >> BigInt(shift)) & 0xffffffffn);
-    out = b.CreateOr(b.CreateShl(out, llvm.ConstantInt.get(type, 32, false)), llvm.ConstantInt.get(type, chunk, false));
-  }
-  return out as llvm.Constant;
+export function intConstant(type: llvm.Type, width: number, value: bigint): llvm.Constant {
+  return llvm.ConstantInt.getFromString(type, BigInt.asUintN(width, value).toString(16), 16);
 }
 
 /** A float constant from its bits (any NaN payload, -0, infinities). */
-export function floatConstant(b: llvm.IRBuilder, ctx: llvm.LLVMContext, type: llvm.Type, width: number, bits: bigint): llvm.Constant {
-  return b.CreateBitCast(intConstant(b, llvm.IntegerType.get(ctx, width), width, bits), type) as llvm.Constant;
+export function floatConstant(type: llvm.Type, bits: bigint): llvm.Constant {
+  return llvm.ConstantFP.getFromBits(type, bits.toString(16), 16);
 }
 
 export class ConstantTranslator {
-  readonly #b: llvm.IRBuilder;
-  readonly #ctx: llvm.LLVMContext;
   readonly #types: TypeTranslator;
 
-  constructor(ctx: llvm.LLVMContext, builder: llvm.IRBuilder, types: TypeTranslator) {
-    this.#ctx = ctx;
-    this.#b = builder;
+  constructor(types: TypeTranslator) {
     this.#types = types;
   }
 
@@ -46,9 +34,9 @@ export class ConstantTranslator {
     const llType = this.#types.translate(type);
     if (attr instanceof IntegerAttr) {
       const width = scalarWidth(type, attr.type);
-      return intConstant(this.#b, llType, width, attr.value);
+      return intConstant(llType, width, attr.value);
     }
-    if (attr instanceof FloatAttr) return floatConstant(this.#b, this.#ctx, llType, attr.type.width, attr.bits);
+    if (attr instanceof FloatAttr) return floatConstant(llType, attr.bits);
     if (attr instanceof StringAttr) {
       if (!(type instanceof LLVMArrayType)) throw new UnsupportedConstant(`a string constant needs an !llvm.array type, not ${printType(type)}`);
       const bytes = new TextEncoder().encode(attr.value);
@@ -98,10 +86,10 @@ export class ConstantTranslator {
     const raw = attr.data[index]!;
     if (element instanceof FloatType) {
       const bits = element.width <= 16 ? BigInt(raw as number) : floatBitsOf(raw as number, element.width);
-      return floatConstant(this.#b, this.#ctx, llElement, element.width, bits);
+      return floatConstant(llElement, bits);
     }
     const width = element instanceof IntegerType ? element.width : 64;
-    return intConstant(this.#b, llElement, width, typeof raw === "bigint" ? raw : BigInt(raw as number));
+    return intConstant(llElement, width, typeof raw === "bigint" ? raw : BigInt(raw as number));
   }
 }
 

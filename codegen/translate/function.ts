@@ -4,7 +4,7 @@
  * become PHI nodes, filled in from each branch. `translateOp` is an exhaustive switch over the llvm dialect's
  * op names: an op added to the dialect without a case here does not compile.
  */
-import llvm from "llvm-bindings";
+import { llvm } from "../llvm.ts";
 import { DenseArrayAttr, DenseElementsAttr, IntegerAttr, SymbolRefAttr, TypeAttr, UnitAttr } from "../../src/ir/attributes.ts";
 import type { Block, Operation } from "../../src/ir/operation.ts";
 import { IntegerType, type Type } from "../../src/ir/types.ts";

@@ -9,7 +9,7 @@
  *   if (isRight(r)) console.log(r.right.module.print());
  */
 import { type Either, left, right } from "fp-ts/lib/Either.js";
-import llvm from "llvm-bindings";
+import { llvm } from "../llvm.ts";
 import { ArrayAttr, type Attribute, DictionaryAttr, IntegerAttr, StringAttr, UnitAttr } from "../../src/ir/attributes.ts";
 import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
 import type { Operation } from "../../src/ir/operation.ts";
@@ -113,7 +113,7 @@ export function translateToLLVM(moduleOp: Operation, opts: TranslateOptions = {}
   if (opts.triple !== undefined) module.setTargetTriple(opts.triple);
   if (opts.dataLayout !== undefined) module.setDataLayout(opts.dataLayout);
   const types = new TypeTranslator(ctx, opaque);
-  const constants = new ConstantTranslator(ctx, new llvm.IRBuilder(ctx), types);
+  const constants = new ConstantTranslator(types);
   const symbols = new Map<string, llvm.Function | llvm.GlobalVariable>();
   const scope: ModuleScope = { ctx, module, types, constants, symbol: (name) => symbols.get(name) };
   const diagnostics: Diagnostic[] = [];

@@ -3,7 +3,7 @@
  * types in one LLVMContext. Memoized per translation: an identified struct is created once and its body set
  * after, so that it can refer to itself.
  */
-import llvm from "llvm-bindings";
+import { llvm } from "../llvm.ts";
 import { FloatType, IndexType, IntegerType, type Type, VectorType } from "../../src/ir/types.ts";
 import { printType } from "../../src/text/printer.ts";
 import {
