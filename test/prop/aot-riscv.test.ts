@@ -16,31 +16,18 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildBundle, writeBundle } from "../../codegen/aot/bundle.ts";
 import { runQemu } from "../../codegen/link.ts";
-import type { Arg } from "../../codegen/runtime/c-interface.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { programs } from "../../rewrites/testing/programs.ts";
 import { interpret, type RuntimeValue } from "../../src/interp/index.ts";
 import { floatElementBits, floatKindOf, floatNumber } from "../../src/interp/values.ts";
 import { FloatType, IndexType, IntegerType } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
+import { nativeArg } from "../support/native-args.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.AOT_RUNS ?? 8);
 const dir = mkdtempSync(join(tmpdir(), "tensile-aot-riscv-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
-
-function argOf(v: RuntimeValue): Arg {
-  if (v.kind === "int") {
-    if (v.type instanceof IntegerType && v.type.width === 1) return v.value !== 0n;
-    const width = v.type instanceof IndexType ? 64 : (v.type as IntegerType).width;
-    return BigInt.asIntN(width, v.value);
-  }
-  if (v.kind === "float") {
-    const kind = floatKindOf(v.type);
-    return kind === "f16" || kind === "bf16" ? Number(floatElementBits(v.value, kind)) : floatNumber(v.value);
-  }
-  throw new Error(`no C argument for a ${v.kind}`);
-}
 
 /** What the driver prints for the interpreter's value (as printf would), or a NaN marker. */
 function expectedText(v: RuntimeValue): string {
@@ -77,7 +64,7 @@ test("random scalar programs as AOT bundles: riscv64 under qemu (VLEN 128 and 25
     if (isLeft(expected) || expected.right.some((v) => v.kind !== "int" && v.kind !== "float")) continue;
     const want = expected.right.map((v, j) => `r${j} = ${expectedText(v)}`);
     for (const target of ["riscv64-rvv", "x86_64-avx2"] as const) {
-      const bundle = writeBundle(m.right, { target, dir: join(dir, `${target}-${k}`), name: "prog", driver: { fn: p.fn, args: p.args.map(argOf) }, ctx });
+      const bundle = writeBundle(m.right, { target, dir: join(dir, `${target}-${k}`), name: "prog", driver: { fn: p.fn, args: p.args.map(nativeArg) }, ctx });
       if (isLeft(bundle)) return assert.unreachable(`bundle failed: ${bundle.left.map((d) => d.message).join("\n")}\n${p.text}`);
       const exe = buildBundle(bundle.right);
       const runs =

@@ -12,13 +12,14 @@ import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { compile } from "../../codegen/compile.ts";
-import type { Arg, Result } from "../../codegen/runtime/c-interface.ts";
+import type { Result } from "../../codegen/runtime/c-interface.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { arithAndMathOps, programs } from "../../rewrites/testing/programs.ts";
 import { interpret, type RuntimeValue } from "../../src/interp/index.ts";
 import { floatElementBits, floatKindOf, floatNumber } from "../../src/interp/values.ts";
 import { FloatType, IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
+import { nativeArg } from "../support/native-args.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_HOST_RUNS ?? 24);
@@ -26,20 +27,6 @@ const RUNS = Number(process.env.COMPILE_HOST_RUNS ?? 24);
 /** Ops the lowering does not handle yet (MLIR 16 needs convert-math-to-funcs for them): programs with them are left out. */
 const NOT_LOWERED = /\bmath\.(ipowi|fpowi)\b/;
 const APPROXIMATE = /\bmath\.(exp|exp2|expm1|log|log10|log1p|log2|powf|sin|cos|tan|tanh|atan|atan2|erf|cbrt|rsqrt)\b/;
-
-/** A runtime value as the C interface's argument. */
-function argOf(v: RuntimeValue): Arg {
-  if (v.kind === "int") {
-    if (v.type instanceof IntegerType && v.type.width === 1) return v.value !== 0n;
-    const width = v.type instanceof IndexType ? 64 : (v.type as IntegerType).width;
-    return width === 64 ? BigInt.asIntN(64, v.value) : Number(BigInt.asIntN(width, v.value));
-  }
-  if (v.kind === "float") {
-    const kind = floatKindOf(v.type);
-    return kind === "f16" || kind === "bf16" ? Number(floatElementBits(v.value, kind)) : floatNumber(v.value);
-  }
-  throw new Error(`no C argument for a ${v.kind}`);
-}
 
 /** Whether the native result equals the interpreter's (bits for floats; NaN any NaN), within `relative` for floats. */
 function same(ours: RuntimeValue, native: Result, relative: number): boolean {
@@ -75,7 +62,7 @@ test("random scalar programs: compiled for the host, they compute what the inter
     if (isLeft(lib)) assert.unreachable(`compile failed: ${lib.left.map((d) => d.message).join("\n")}\n${p.text}`);
     else {
       try {
-        const native = lib.right.functions[p.fn]!.call(...p.args.map(argOf));
+        const native = lib.right.functions[p.fn]!.call(...p.args.map(nativeArg));
         // libm and the approximations are within a few f32 ulps; a chain of ops can amplify that, so: 1e-4 relative.
         const relative = APPROXIMATE.test(p.text) ? 1e-4 : 0;
         expected.right.forEach((v, j) => {

@@ -11,52 +11,23 @@ import { isLeft } from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { alignedArray, type TypedArray } from "../../codegen/aligned.ts";
+import type { TypedArray } from "../../codegen/aligned.ts";
 import { compile } from "../../codegen/compile.ts";
-import { type Arg, arrayTypeOf, release, type ReturnedArray } from "../../codegen/runtime/c-interface.ts";
+import { release, type ReturnedArray } from "../../codegen/runtime/c-interface.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { linalgPrograms } from "../../rewrites/testing/gen-linalg.ts";
 import { tosaPrograms } from "../../rewrites/testing/gen-tosa.ts";
 import type { ProgramCase } from "../../rewrites/testing/programs.ts";
-import { interpret, type RuntimeValue, type ShapedValue } from "../../src/interp/index.ts";
-import { floatElementBits, floatElementFromBits, floatKindOf, floatNumber } from "../../src/interp/values.ts";
-import { FloatType, IndexType, IntegerType, type Type } from "../../src/ir/types.ts";
+import { interpret, type ShapedValue } from "../../src/interp/index.ts";
+import { floatElementFromBits, floatKindOf, floatNumber } from "../../src/interp/values.ts";
+import { FloatType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { elementBits } from "../support/mlir16-run.ts";
+import { nativeArg } from "../support/native-args.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_LINALG_RUNS ?? 16);
 const APPROXIMATE = /\b(math\.(exp|log|tanh|erf|powf|sin|cos|atan|rsqrt)|tosa\.(exp|log|tanh|sigmoid|pow|erf|reciprocal|rsqrt))\b/;
-
-/** A shaped value as an aligned typed array holding the same bits. */
-function arrayOf(v: ShapedValue): Arg {
-  const Array_ = arrayTypeOf(v.elementType);
-  const data = alignedArray(Array_ as never, v.elements.length) as TypedArray;
-  const bits = elementBits(v);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const bytes = Array_.BYTES_PER_ELEMENT;
-  bits.forEach((b, i) => {
-    if (bytes === 1) view.setUint8(i, Number(b & 0xffn));
-    else if (bytes === 2) view.setUint16(2 * i, Number(b & 0xffffn), true);
-    else if (bytes === 4) view.setUint32(4 * i, Number(b & 0xffffffffn), true);
-    else view.setBigUint64(8 * i, b, true);
-  });
-  return { data, shape: v.shape };
-}
-
-function scalarArg(v: RuntimeValue): Arg {
-  if (v.kind === "int") {
-    if (v.type instanceof IntegerType && v.type.width === 1) return v.value !== 0n;
-    const width = v.type instanceof IndexType ? 64 : (v.type as IntegerType).width;
-    return width === 64 ? BigInt.asIntN(64, v.value) : Number(BigInt.asIntN(width, v.value));
-  }
-  if (v.kind === "float") {
-    const kind = floatKindOf(v.type);
-    return kind === "f16" || kind === "bf16" ? Number(floatElementBits(v.value, kind)) : floatNumber(v.value);
-  }
-  if (v.kind === "shaped") return arrayOf(v);
-  throw new Error(`no argument for a ${v.kind}`);
-}
 
 /** The returned array's elements, row-major, as bits of the element width. */
 function returnedBits(a: ReturnedArray, element: Type): bigint[] {
@@ -106,7 +77,7 @@ function run(label: string, arb: fc.Arbitrary<ProgramCase>, seed: number): void 
       continue;
     }
     try {
-      const results = lib.right.functions[p.fn]!.call(...p.args.map(scalarArg)) as ReturnedArray[];
+      const results = lib.right.functions[p.fn]!.call(...p.args.map(nativeArg)) as ReturnedArray[];
       const relative = APPROXIMATE.test(p.text) ? 1e-4 : 0;
       expected.right.forEach((v, j) => {
         const want = elementBits(v);
