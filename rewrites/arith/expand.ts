@@ -64,17 +64,7 @@ export const expandCeilDivSI = rewrite({
   name: "arith.expand-ceildivsi",
   examples: ["^bb0(%a: $I, %b: $I):\n  %q = arith.ceildivsi %a, %b : $I"],
   root: CeilDivSIOp,
-  apply(op, rw) {
-    const t = op.result.type;
-    rw.setInsertionPointBefore(op);
-    const zero = constant(rw, t, 0);
-    const d = rw.create(DivSIOp, { lhs: op.lhs, rhs: op.rhs }).result;
-    const r = rw.create(RemSIOp, { lhs: op.lhs, rhs: op.rhs }).result;
-    const sameSign = cmpi(rw, "eq", cmpi(rw, "slt", r, zero), cmpi(rw, "slt", op.rhs, zero));
-    const up = rw.create(AndIOp, { lhs: cmpi(rw, "ne", r, zero), rhs: sameSign }).result;
-    rw.replaceOp(op, [rw.create(AddIOp, { lhs: d, rhs: asInt(rw, up, t) }).result]);
-    return rw.done();
-  },
+  apply: (op, rw) => roundedSignedDivision(op, rw, "up"),
 });
 
 /**
@@ -87,18 +77,25 @@ export const expandFloorDivSI = rewrite({
   name: "arith.expand-floordivsi",
   examples: ["^bb0(%a: $I, %b: $I):\n  %q = arith.floordivsi %a, %b : $I"],
   root: FloorDivSIOp,
-  apply(op, rw) {
-    const t = op.result.type;
-    rw.setInsertionPointBefore(op);
-    const zero = constant(rw, t, 0);
-    const d = rw.create(DivSIOp, { lhs: op.lhs, rhs: op.rhs }).result;
-    const r = rw.create(RemSIOp, { lhs: op.lhs, rhs: op.rhs }).result;
-    const otherSign = cmpi(rw, "ne", cmpi(rw, "slt", r, zero), cmpi(rw, "slt", op.rhs, zero));
-    const down = rw.create(AndIOp, { lhs: cmpi(rw, "ne", r, zero), rhs: otherSign }).result;
-    rw.replaceOp(op, [rw.create(SubIOp, { lhs: d, rhs: asInt(rw, down, t) }).result]);
-    return rw.done();
-  },
+  apply: (op, rw) => roundedSignedDivision(op, rw, "down"),
 });
+
+/**
+ * a / b (truncating) moved by one toward +inf ("up": where the remainder has b's sign) or -inf ("down": where
+ * it has the other sign), by divsi, remsi and selects.
+ */
+function roundedSignedDivision(op: CeilDivSIOp | FloorDivSIOp, rw: PatternRewriter, direction: "up" | "down") {
+  const t = op.result.type;
+  rw.setInsertionPointBefore(op);
+  const zero = constant(rw, t, 0);
+  const d = rw.create(DivSIOp, { lhs: op.lhs, rhs: op.rhs }).result;
+  const r = rw.create(RemSIOp, { lhs: op.lhs, rhs: op.rhs }).result;
+  const signs = cmpi(rw, direction === "up" ? "eq" : "ne", cmpi(rw, "slt", r, zero), cmpi(rw, "slt", op.rhs, zero));
+  const adjust = asInt(rw, rw.create(AndIOp, { lhs: cmpi(rw, "ne", r, zero), rhs: signs }).result, t);
+  const q = direction === "up" ? rw.create(AddIOp, { lhs: d, rhs: adjust }).result : rw.create(SubIOp, { lhs: d, rhs: adjust }).result;
+  rw.replaceOp(op, [q]);
+  return rw.done();
+}
 
 /**
  * ceildivui(a, b) = a / b + 1 where the division left a remainder.
