@@ -40,7 +40,7 @@ export interface Bundle {
   /** Where `buildBundle` puts the executable. */
   readonly executable: string;
   /** The object calls libomp (the parallel pipeline): a program using it links `-lomp` (libomp-14, LIBOMP_DIR). */
-  readonly openmp: boolean;
+  readonly openmp?: boolean;
 }
 
 export function writeBundle(module: Operation, opts: BundleOptions): Either<Diagnostic[], Bundle> {
@@ -75,7 +75,7 @@ export function buildBundle(bundle: Bundle, extra: readonly string[] = []): stri
     linkRiscv64Executable([bundle.driver, bundle.object, half], bundle.executable);
     return bundle.executable;
   }
-  const omp = bundle.openmp ? [`-L${LIBOMP_DIR}`, "-lomp", `-Wl,-rpath,${LIBOMP_DIR}`] : [];
+  const omp = bundle.openmp === true ? [`-L${LIBOMP_DIR}`, "-lomp", `-Wl,-rpath,${LIBOMP_DIR}`] : [];
   const cc = spawnSync("clang-14", ["-O1", "-gdwarf-4", ...extra, "-o", bundle.executable, bundle.driver, bundle.object, "-lm", ...omp], { encoding: "utf8" });
   if (cc.status !== 0) throw new ToolError(`clang-14 failed: ${cc.stderr}`);
   return bundle.executable;

@@ -15,6 +15,7 @@
  *   positive, so there is no cancellation); a product, which has no atomic form, goes through __kmpc_critical.
  * - An AOT bundle of the parallel pipeline links libomp; its C driver prints the same with OMP_NUM_THREADS 1 and 2.
  * - riscv64 has no libomp: compiling OpenMP code for riscv64-rvv is a located error saying so.
+ * - The CLI: `tensile run --threads 2` prints what the sequential run prints; a bad --threads is a usage error.
  *
  * COMPILE_PARALLEL_RUNS sets the random programs per generator (default 6).
  */
@@ -26,6 +27,7 @@ import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { main } from "../../cli/tensile.ts";
 import { buildBundle, writeBundle } from "../../codegen/aot/bundle.ts";
 import { alignedArray } from "../../codegen/aligned.ts";
 import { compile, firstOpenMPOp, lowerToLLVMDialect, objectFromLLVMDialect } from "../../codegen/compile.ts";
@@ -240,6 +242,35 @@ test("an AOT bundle of the parallel pipeline links libomp; its driver prints the
     assert.is(lines.length, 16 * 8);
     lines.forEach((line, k) => assert.is(line, `r0[${k}] = ${(k / 4 - 3) ** 2}`));
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("tensile run --threads 2 prints the sequential results; --threads 0 is a usage error", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tensile-omp-cli-"));
+  const cache = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = dir; // compiled code is cached in the temporary directory, not the user's cache
+  try {
+    const file = join(dir, "scale.mlir");
+    writeFileSync(file, ELEMENTWISE);
+    const x = JSON.stringify(Array.from({ length: 16 }, (_, i) => Array.from({ length: 8 }, (_, j) => i - j / 2)));
+    const run = (...extra: string[]): { status: number; out: string; err: string } => {
+      let out = "";
+      let err = "";
+      const status = main(["run", file, "--fn", "scale", "--quiet", ...extra, "--args", x], { out: (t) => void (out += t), err: (t) => void (err += t) });
+      return { status, out, err };
+    };
+    const sequential = run();
+    const parallel = run("--threads", "2");
+    assert.is(parallel.status, 0, parallel.err);
+    assert.is(parallel.out, sequential.out);
+    assert.match(parallel.out, /^r0: \[16x8\] 0 0\.25 1 /);
+    const bad = run("--threads", "0");
+    assert.is(bad.status, 1);
+    assert.match(bad.err, /--threads must be a positive integer, got '0'/);
+  } finally {
+    if (cache === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = cache;
     rmSync(dir, { recursive: true, force: true });
   }
 });
