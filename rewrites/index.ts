@@ -26,6 +26,7 @@ import { expandStridedMetadataPass } from "./memref/expand-strided-metadata.ts";
 import { lowerVectorMaskPass } from "./vector/lower-vector-mask.ts";
 import { convertScfToCfPass } from "./scf-to-cf/scf-to-cf.ts";
 import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
+import { convertOpenMPToLLVMPass } from "./openmp-to-llvm/openmp-to-llvm.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { arithExpandPass } from "./arith/expand.ts";
@@ -110,6 +111,7 @@ export const tensilePasses: readonly PassDef[] = [
   lowerAffinePass,
   expandStridedMetadataPass,
   convertScfToOpenMPPass,
+  convertOpenMPToLLVMPass,
   lowerVectorMaskPass,
   convertIndexToLLVMPass,
   bufferResultsToOutParamsPass,

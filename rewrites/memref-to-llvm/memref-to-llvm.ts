@@ -9,7 +9,7 @@
  *                                                a descriptor of %p, offset 0, size %n, stride 1
  *   %v = memref.load %m[%i] : memref<?xf32> ->  %a = llvm.getelementptr <aligned ptr>[%i]; %v = llvm.load %a
  *
- * Lowered: alloc, alloca, dealloc, load, store, dim, rank (unranked), cast (between ranked types of one
+ * Lowered: alloc, alloca, alloca_scope (alloca-scope.ts), dealloc, load, store, dim, rank (unranked), cast (between ranked types of one
  * descriptor), reinterpret_cast (ranked source), transpose, reshape (to static sizes), extract_strided_metadata,
  * extract_aligned_pointer_as_index, global, get_global, copy (contiguous layouts, by llvm.intr.memcpy),
  * assume_alignment, prefetch and atomic_rmw (the kinds with an llvm.atomicrmw counterpart). Ops with no pattern
@@ -35,6 +35,7 @@ import * as M from "../../dialects/memref/index.ts";
 import { LLVMTypeConverter } from "../llvm-common/type-converter.ts";
 import { buildDescriptor, Descriptor, defaultSpace, elementLLVMType, Emitter, emitter, lookupOrCreateFn } from "./descriptor.ts";
 import { assumeAlignment, atomicRMW, copy, dim, load, prefetch, rank, store } from "./access.ts";
+import { allocaScope } from "./alloca-scope.ts";
 import { cast, extractAlignedPointer, extractStridedMetadata, reinterpretCast, reshape, transpose } from "./views.ts";
 
 /** How heap memory is obtained and released (the pass options). */
@@ -291,6 +292,7 @@ export function memrefToLLVMPatterns(opts: MemRefToLLVMOptions): ConversionPatte
   return [
     opts.useAlignedAlloc ? alignedAlloc(opts) : mallocAlloc(opts),
     alloca,
+    allocaScope,
     dealloc(opts),
     getGlobal,
     global,
@@ -316,7 +318,6 @@ const NOT_PORTED: Readonly<Record<string, string>> = {
   "memref.subview": "run expand-strided-metadata first",
   "memref.expand_shape": "run expand-strided-metadata first",
   "memref.collapse_shape": "run expand-strided-metadata first",
-  "memref.alloca_scope": "not ported yet",
   "memref.generic_atomic_rmw": "not ported yet",
   "memref.realloc": "not ported yet",
   "memref.view": "not ported yet",

@@ -4,7 +4,7 @@
  * llvm-objdump-14; bad input is a located error with exit status 1.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -61,6 +61,43 @@ test("bad input: a located error, exit status 1, no output file", () => {
   const t = tensile(["compile", join(dir, "small.mlir"), "--target", "sparc"]);
   assert.is(t.status, 1);
   assert.match(t.stderr, "unknown target 'sparc'");
+});
+
+test("several inputs: outputs next to each input or in an -o directory; failures named, the rest still written", () => {
+  const sub = join(dir, "many");
+  mkdirSync(sub);
+  writeFileSync(join(sub, "a.mlir"), scale(4));
+  writeFileSync(join(sub, "b.mlir"), scale(8));
+  writeFileSync(join(sub, "empty.mlir"), "");
+  writeFileSync(join(sub, "custom.mlir"), 'func.func @g(%a: tensor<4xf32>) -> tensor<4xf32> {\n  %r = "tosa.custom"(%a) {identifier = "x", config = "y", implementation_attrs = "z"} : (tensor<4xf32>) -> tensor<4xf32>\n  return %r : tensor<4xf32>\n}\n');
+  const next = tensile(["compile", join(sub, "a.mlir"), join(sub, "b.mlir")]);
+  assert.is(next.status, 0, next.stderr);
+  assert.match(next.stderr, `tensile: [2/2] ${join(sub, "b.mlir")}: wrote ${join(sub, "b.o")}`);
+  assert.ok(existsSync(join(sub, "a.o")) && existsSync(join(sub, "b.o")));
+
+  const ambiguous = tensile(["compile", join(sub, "a.mlir"), join(sub, "b.mlir"), "-o", join(sub, "out.o")]);
+  assert.is(ambiguous.status, 1);
+  assert.match(ambiguous.stderr, "is not a directory, and there are 2 inputs");
+  assert.not.ok(existsSync(join(sub, "out.o")));
+
+  const out = join(sub, "objects/");
+  const mixed = tensile(["compile", join(sub, "a.mlir"), join(sub, "missing.mlir"), join(sub, "empty.mlir"), join(sub, "custom.mlir"), join(sub, "b.mlir"), "--target", "riscv64-rvv", "-o", out, "--quiet"]);
+  assert.is(mixed.status, 1);
+  assert.match(mixed.stderr, `tensile: cannot read '${join(sub, "missing.mlir")}': no such file`);
+  assert.match(mixed.stderr, `${join(sub, "empty.mlir")}:1:1: error: nothing to compile: no public func.func with a body (the file is empty)`);
+  assert.match(mixed.stderr, `${join(sub, "custom.mlir")}:2:8: error: failed to legalize operation 'tosa.custom'`);
+  assert.match(mixed.stderr, `tensile: 3 of 5 inputs failed: ${join(sub, "missing.mlir")}, ${join(sub, "empty.mlir")}, ${join(sub, "custom.mlir")}`);
+  assert.equal(readdirSync(out).sort(), ["a.o", "b.o"]);
+});
+
+test("run: dynamic sizes from the arguments' nesting; a ragged argument is an error", () => {
+  writeFileSync(join(dir, "dyn.mlir"), scale(4).replaceAll("tensor<4xf32>", "tensor<?xf32>").replace("tensor.empty()", "tensor.empty(%n)").replace("{\n", "{\n  %c0 = arith.constant 0 : index\n  %n = tensor.dim %a, %c0 : tensor<?xf32>\n"));
+  const r = tensile(["run", join(dir, "dyn.mlir"), "--fn", "f", "--args", "[0.1, 2, 3]", "2", "--quiet"]);
+  assert.is(r.status, 0, r.stderr);
+  assert.is(r.stdout, "r0: [3] 0.2 4 6\n", "f32 results print with the fewest digits that read back");
+  const ragged = tensile(["run", join(dir, "small.mlir"), "--fn", "f", "--args", "[[1, 2], [3]]", "2.5", "--quiet"]);
+  assert.is(ragged.status, 1);
+  assert.match(ragged.stderr, "argument #0: '[[1, 2], [3]]' is not a rectangular array of rank 1 (memref<4xf32>)");
 });
 
 test.run();
