@@ -20,8 +20,8 @@ import type { ProgramCase } from "../../rewrites/testing/programs.ts";
 import { interpret, type ShapedValue } from "../../src/interp/index.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { elementBits } from "../support/mlir16-run.ts";
-import { nativeArg } from "../support/native-args.ts";
-import { returnedBits, sameBits } from "../support/returned-bits.ts";
+import { nativeArg, returnedBits } from "../support/native-args.ts";
+import { sameBits } from "../support/same-bits.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_LINALG_RUNS ?? 16);

@@ -42,8 +42,8 @@ import { interpret, type ShapedValue } from "../../src/interp/index.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { elementBits } from "../support/mlir16-run.ts";
-import { nativeArg } from "../support/native-args.ts";
-import { returnedBits, sameBits } from "../support/returned-bits.ts";
+import { nativeArg, returnedBits } from "../support/native-args.ts";
+import { sameBits } from "../support/same-bits.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_PARALLEL_RUNS ?? 6);
