@@ -1,5 +1,5 @@
 /**
- * vector.contract and vector.multi_reduction lowered to ops the llvm patterns take, for `convert-vector-to-llvm`
+ * vector.contract, vector.multi_reduction and vector.scan lowered to ops the llvm patterns take, for `convert-vector-to-llvm`
  * (MLIR 16's ContractionOpLowering, its unrolling path, and populateVectorMultiReductionLoweringPatterns with
  * the default InnerParallel strategy, which MLIR 16's pass does not include). Both keep the order the dialect
  * (and Tensile's interpreter) combines in: the accumulator first, then the reduced elements in row-major order.
@@ -9,7 +9,7 @@
  * rounding), and every combining kind is lowered (MLIR 16 lowers `add` only). Masked contractions are not
  * lowered, as in MLIR 16. Before/after IR on each pattern.
  */
-import { ArrayAttr, AffineMapAttr } from "../../src/ir/attributes.ts";
+import { ArrayAttr, AffineMapAttr, IntegerAttr } from "../../src/ir/attributes.ts";
 import { AffineDimExpr, affineDim, type AffineExpr } from "../../src/ir/affine-expr.ts";
 import { AffineMap } from "../../src/ir/affine-map.ts";
 import { FloatType, type Type, VectorType } from "../../src/ir/types.ts";
@@ -192,5 +192,50 @@ export const multiReductionLowering = rewrite({
   },
 });
 
-/** The contraction and multi-reduction lowerings (the greedy phase). */
-export const contractLoweringPatterns: readonly Pattern[] = [contractLowering, multiReductionLowering];
+/**
+ * vector.scan -> the slices along the scanned dim combined in turn (MLIR 16's ScanToArithOps, which its
+ * convert-vector-to-llvm does not include): inclusive, out[0] = in[0] and out[i] = out[i-1] ⊕ in[i]; exclusive,
+ * out[0] = init and out[i] = out[i-1] ⊕ in[i-1]; the accumulated value is the last slice of out.
+ *
+ *   Before: %o, %a = vector.scan <add>, %v, %init {inclusive = true, reduction_dim = 0} : vector<2x3xi32>, vector<3xi32>
+ *   After:  %z = arith.constant dense<0> : vector<2x3xi32>
+ *           %0 = vector.extract %v[0] : vector<2x3xi32>      %1 = vector.insert %0, %z [0] ...
+ *           %2 = vector.extract %v[1] : vector<2x3xi32>      %3 = arith.addi %0, %2 : vector<3xi32>
+ *           %o = vector.insert %3, %1 [1] ...                (%a is %3)
+ */
+export const scanLowering = rewrite({
+  name: "vector.scan-lowering",
+  root: V.ScanOp,
+  apply(op, rw) {
+    const source = op.getOperand(0);
+    const init = op.getOperand(1);
+    const type = source.type as VectorType;
+    const dimAttr = op.attr("reduction_dim");
+    const flag = op.attr("inclusive");
+    const dim = dimAttr instanceof IntegerAttr ? Number(dimAttr.value) : 0;
+    const inclusive = flag instanceof IntegerAttr && flag.value !== 0n;
+    const kind = V.combiningKindOf(op.kind);
+    const b = new VecAt(rw, op);
+    const sliceType = withoutDim(type, dim);
+    // A 0-D init (scanning a 1-D vector) is read as its element.
+    const initSlice = sliceType instanceof VectorType ? init : b.op(V.ExtractElementOp, [init], [sliceType]);
+    let out = b.zeros(type);
+    let last: Value | undefined;
+    for (let i = 0; i < (type.shape[dim] as number); i++) {
+      let value: Value;
+      if (inclusive) {
+        const x = sliceAlong(b, source, dim, i);
+        value = last === undefined ? x : before(rw, op, () => arithReduction(rw, kind, last as Value, x));
+      } else value = last === undefined ? initSlice : before(rw, op, () => arithReduction(rw, kind, last as Value, sliceAlong(b, source, dim, i - 1)));
+      out = storeAlong(b, value, out, dim, i);
+      last = value;
+    }
+    const accType = op.getResult(1).type;
+    const acc = last as Value;
+    rw.replaceOp(op, [out, accType instanceof VectorType && !(acc.type instanceof VectorType) ? b.op(V.BroadcastOp, [acc], [accType]) : acc]);
+    return rw.done();
+  },
+});
+
+/** The contraction, multi-reduction and scan lowerings (the greedy phase). */
+export const contractLoweringPatterns: readonly Pattern[] = [contractLowering, multiReductionLowering, scanLowering];

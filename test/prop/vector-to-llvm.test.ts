@@ -29,11 +29,10 @@ const registry = newPassRegistry();
 const RUNS = Number(process.env.VECTOR_TO_LLVM_RUNS ?? 40);
 
 /**
- * Ops the pass does not lower (it fails naming them): transfers of tensors (bufferize first) and n-D transfers
- * (convert-vector-to-scf's), contract, multi_reduction, and what MLIR 16's pass does not lower either
- * (vector.mask, vector.scan).
+ * Ops the pass does not lower (it fails naming them): transfers of tensors (bufferize first), and what MLIR 16's
+ * pass does not lower either (vector.mask around anything but a transfer).
  */
-const NOT_LOWERED = /^vector\.(transfer_read|transfer_write|mask|scan|type_cast|print)$/;
+const NOT_LOWERED = /^vector\.(transfer_read|transfer_write|mask|print)$/;
 
 /**
  * Left out: maxf/minf (arith's and the reductions'), which both Tensile and MLIR 16 lower to LLVM's
@@ -127,8 +126,10 @@ interface Lowered extends Mlir16Case {
 const elementType = (v: RuntimeValue): Type => (v.kind === "shaped" ? v.elementType : v.type);
 
 test("vector programs lowered by Tensile to the llvm dialect compute what the interpreter computes", () => {
-  // vector.print is left out: MLIR 16's run here has no print runtime (its golden checks the IR).
-  const patterns = [...allVectorToLLVMPatterns, ...vectorToSCFPatterns({ targetRank: 1, lowerTensors: false })].filter((p) => p.name !== "vector.print-to-llvm");
+  // Left out of the table: vector.print (MLIR 16's run here has no print runtime) and vector.type_cast (the
+  // interpreter has no memrefs of vectors); their goldens check the IR against mlir-opt-16.
+  const untested = new Set(["vector.print-to-llvm", "vector.type_cast-to-llvm"]);
+  const patterns = [...allVectorToLLVMPatterns, ...vectorToSCFPatterns({ targetRank: 1, lowerTensors: false })].filter((p) => !untested.has(p.name));
   const fired = new Map<string, number>(patterns.map((p) => [p.name, 0]));
   const listener = { notifyPatternApplied: (name: string) => void (fired.has(name) && fired.set(name, (fired.get(name) ?? 0) + 1)) };
   const cases: Lowered[] = [];
