@@ -45,6 +45,8 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     ...(opts.parallel === true ? ["func.func(convert-linalg-to-parallel-loops)", "convert-scf-to-openmp", "func.func(canonicalize)"] : ["func.func(convert-linalg-to-loops)"]),
     "expand-strided-metadata",
     "lower-affine",
+    // n-D vector transfers (of vectorized code) to rank-1 ones under scf.if bounds checks, before scf goes.
+    "convert-vector-to-scf",
     "convert-scf-to-cf",
     ...(opts.approximateMath ?? true ? ["func.func(math-polynomial-approximation)"] : []),
     // Everything to the llvm dialect.
