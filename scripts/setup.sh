@@ -17,6 +17,8 @@ log() { echo "setup: $*"; acted=true; }
 # What each package is for:
 #   llvm-14-dev, clang-14, lld-14, libomp-14-dev  LLVM 14 for llvm-bindings and for compiling/linking output
 #   mlir-16-tools                                  mlir-opt-16, the oracle for the MLIR 16 textual format
+#   clang-16                                       compiling MLIR 16's translation of the same input: the MLIR 16
+#                                                  oracle of native code (test/support/mlir16-native.ts)
 #   llvm-14-tools                                  FileCheck-14, the oracle for the test suite's FileCheck
 #   qemu-user, gcc-riscv64-linux-gnu,              running and linking RISC-V output
 #   libc6-dev-riscv64-cross
@@ -28,7 +30,7 @@ log() { echo "setup: $*"; acted=true; }
 #   valgrind                                       checking that AOT bundles free what they allocate
 packages=(
   build-essential cmake ninja-build ccache python3
-  llvm-14 llvm-14-runtime llvm-14-dev llvm-14-tools clang-14 lld-14 libomp-14-dev mlir-16-tools valgrind
+  llvm-14 llvm-14-runtime llvm-14-dev llvm-14-tools clang-14 lld-14 libomp-14-dev mlir-16-tools clang-16 valgrind
   qemu-user gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
 )
 

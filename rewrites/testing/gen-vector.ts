@@ -31,6 +31,12 @@ import { valueArb } from "./programs.ts";
 export interface VectorProgramOptions {
   /** The most random steps after the vectors are built (default 12). */
   readonly maxSteps?: number;
+  /**
+   * Also transfers on memrefs (default false: the programs of the other tests stay as they were): 1-D and 2-D
+   * transfer_read / transfer_write on a filled buffer, in bounds, past the end or masked, and n-D vector.load /
+   * store, the forms convert-vector-to-llvm and convert-vector-to-scf lower.
+   */
+  readonly memrefTransfers?: boolean;
 }
 
 /** Element types programs are drawn over (floats and integers of several widths). */
@@ -54,6 +60,7 @@ class VectorProgramBuilder {
     private readonly rand: () => number,
     readonly et: string,
     readonly isFloat: boolean,
+    readonly memrefTransfers = false,
   ) {}
 
   private pick<T>(xs: readonly T[]): T {
@@ -176,6 +183,7 @@ class VectorProgramBuilder {
       () => this.maskedMemory(),
       () => this.transfers2d(),
     ];
+    if (this.memrefTransfers) choices.push(() => this.memrefTransfer(), () => this.memrefTransfer(), () => this.memrefTransfer());
     this.pick(choices)();
   }
 
@@ -514,6 +522,46 @@ class VectorProgramBuilder {
     this.addVec(back, [size]);
   }
 
+  /**
+   * A buffer filled by vector.store (of a vector built for it), a transfer_write of a 1-D or 2-D vector into it and
+   * a transfer_read back at other indices (each in bounds, flagged so, past the end, or masked), and the buffer
+   * read back whole by vector.load. Indices past the end stay within the memref's dims (a transfer starting
+   * outside them is undefined), and an in-bounds flag is only set where the lanes fit.
+   */
+  private memrefTransfer(): void {
+    const v = this.rand() < 0.5 ? this.vecOfRank(1) : this.vecOfRank(2);
+    if (v === undefined) return;
+    const rank = v.shape.length;
+    const dims = v.shape.map((d) => d + this.int(3));
+    const mt = `memref<${dims.join("x")}x${this.et}>`;
+    const buf = this.fresh();
+    this.emit(`${buf} = memref.alloc() : ${mt}`);
+    const fill = this.build(dims);
+    const zeros = dims.map(() => this.constIndex(0));
+    this.emit(`vector.store ${fill.name}, ${buf}[${zeros.join(", ")}] : ${mt}, ${this.vt(dims)}`, undefined, undefined, [fill.name, ...zeros]);
+    const access = (shape: readonly number[]): { at: string[]; inBounds: string } => {
+      const starts = dims.map((d) => this.int(d));
+      const fits = shape.map((n, i) => (starts[i] as number) + n <= (dims[i] as number));
+      const flags = fits.map((f) => f && this.rand() < 0.7);
+      return { at: starts.map((s) => this.constIndex(s)), inBounds: flags.some((f) => f) ? ` {in_bounds = [${flags.join(", ")}]}` : "" };
+    };
+    const w = access(v.shape);
+    const mask = rank === 1 && this.rand() < 0.3 ? this.mask(v.shape) : undefined;
+    const mk = mask === undefined ? "" : `, ${mask}`;
+    this.emit(`vector.transfer_write ${v.name}, ${buf}[${w.at.join(", ")}]${mk}${w.inBounds} : ${this.vt(v.shape)}, ${mt}`, undefined, undefined, [v.name, ...w.at, ...(mask === undefined ? [] : [mask])]);
+    const shape = v.shape.map((d) => 1 + this.int(d + 1));
+    const r = access(shape);
+    const pad = this.scalar();
+    const rmask = rank === 1 && this.rand() < 0.3 ? this.mask(shape) : undefined;
+    const rmk = rmask === undefined ? "" : `, ${rmask}`;
+    const rd = this.fresh();
+    this.emit(`${rd} = vector.transfer_read ${buf}[${r.at.join(", ")}], ${pad}${rmk}${r.inBounds} : ${mt}, ${this.vt(shape)}`, rd, this.vt(shape), [...r.at, pad, ...(rmask === undefined ? [] : [rmask])]);
+    this.addVec(rd, shape);
+    const back = this.fresh();
+    this.emit(`${back} = vector.load ${buf}[${zeros.join(", ")}] : ${mt}, ${this.vt(dims)}`, back, this.vt(dims), zeros);
+    this.addVec(back, dims);
+  }
+
   private bitcastRoundTrip(): void {
     const v = this.anyVec();
     if (v.shape.length === 0) return;
@@ -559,7 +607,7 @@ function shuffled(xs: number[], rand: () => number): number[] {
 export function vectorProgramText(seed: number, et: Type, opts: VectorProgramOptions = {}): string {
   const rand = seeded(seed);
   const name = printType(et);
-  const b = new VectorProgramBuilder(rand, name, name.startsWith("f"));
+  const b = new VectorProgramBuilder(rand, name, name.startsWith("f"), opts.memrefTransfers ?? false);
   b.init();
   const shapes = [[4], [3], [2, 3], [3, 2], [2, 2, 2], [1, 4]];
   for (let k = 0; k < 3; k++) b.build(shapes[Math.floor(rand() * shapes.length)] as number[]);

@@ -20,14 +20,19 @@ import { intsOf } from "./convert-ops.ts";
 const positionAttr = (xs: readonly number[]): ArrayAttr => ArrayAttr.get(xs.map((x) => IntegerAttr.get(i64, x)));
 
 /** Builders of vector and arith ops before `at`. */
-class VecAt {
+export class VecAt {
   constructor(
     readonly rw: PatternRewriter,
     readonly at: Operation,
   ) {}
-  op(cls: { create(init: OperationInit): Operation }, operands: readonly Value[], resultTypes: readonly Type[], attributes: Record<string, Attribute> = {}): Value {
+  /** The op built (for ops without results). */
+  build(cls: { create(init: OperationInit): Operation }, operands: readonly Value[], resultTypes: readonly Type[], attributes: Record<string, Attribute> = {}): Operation {
     const { rw, at } = this;
-    return rw.at(InsertionPoint.before(at), () => rw.insert(cls.create({ operands, resultTypes, attributes, loc: at.loc })), at.loc).getResult(0);
+    return rw.at(InsertionPoint.before(at), () => rw.insert(cls.create({ operands, resultTypes, attributes, loc: at.loc })), at.loc);
+  }
+  /** The first result of the op built. */
+  op(cls: { create(init: OperationInit): Operation }, operands: readonly Value[], resultTypes: readonly Type[], attributes: Record<string, Attribute> = {}): Value {
+    return this.build(cls, operands, resultTypes, attributes).getResult(0);
   }
   constant(type: Type, value: Attribute): Value {
     return this.op(A.ConstantOp, [], [type], { value });

@@ -11,7 +11,6 @@ import { isLeft } from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { TypedArray } from "../../codegen/aligned.ts";
 import { compile } from "../../codegen/compile.ts";
 import { release, type ReturnedArray } from "../../codegen/runtime/c-interface.ts";
 import { newContext } from "../../rewrites/index.ts";
@@ -23,32 +22,11 @@ import { floatElementFromBits, floatKindOf, floatNumber } from "../../src/interp
 import { FloatType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { elementBits } from "../support/mlir16-run.ts";
-import { nativeArg } from "../support/native-args.ts";
+import { nativeArg, returnedBits } from "../support/native-args.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_LINALG_RUNS ?? 16);
 const APPROXIMATE = /\b(math\.(exp|log|tanh|erf|powf|sin|cos|atan|rsqrt)|tosa\.(exp|log|tanh|sigmoid|pow|erf|reciprocal|rsqrt))\b/;
-
-/** The returned array's elements, row-major, as bits of the element width. */
-function returnedBits(a: ReturnedArray, element: Type): bigint[] {
-  const out: bigint[] = [];
-  const bytes = (a.data as TypedArray).BYTES_PER_ELEMENT;
-  const view = new DataView(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  const count = a.shape.reduce((x, y) => x * y, 1);
-  for (let k = 0; k < count; k++) {
-    let rest = k;
-    let at = a.offset;
-    for (let d = a.shape.length - 1; d >= 0; d--) {
-      at += (rest % a.shape[d]!) * a.strides[d]!;
-      rest = Math.floor(rest / a.shape[d]!);
-    }
-    if (bytes === 1) out.push(BigInt(view.getUint8(at)) & (element instanceof IntegerType && element.width === 1 ? 1n : 0xffn));
-    else if (bytes === 2) out.push(BigInt(view.getUint16(2 * at, true)));
-    else if (bytes === 4) out.push(BigInt(view.getUint32(4 * at, true)));
-    else out.push(view.getBigUint64(8 * at, true));
-  }
-  return out;
-}
 
 function sameBits(a: bigint, b: bigint, t: Type, relative: number): boolean {
   if (a === b) return true;

@@ -12,7 +12,7 @@
  * The C side (the dump functions, and `memrefCopy`, which MLIR's lowering of strided copies calls and which lives
  * in libmlir_c_runner_utils, not installed here) is compiled with the system `cc` for the run.
  */
-import { spawnSync } from "node:child_process";
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -275,29 +275,32 @@ export interface Mlir16RunOptions {
   readonly tensileStage?: TensileStage;
 }
 
+/**
+ * `mlir-opt-16 <args> -` on `input`. mlir-opt-16 itself crashes now and then on the same input (a segfault in
+ * LLVM's StringMap, seen on 2 of 4 runs of the same TOSA programs): a crash, unlike an error, is retried, twice.
+ */
+export function mlirOpt16(args: readonly string[], input: string): SpawnSyncReturns<string> {
+  let run = spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
+  for (let retry = 0; retry < 2 && (run.signal !== null || run.stderr.includes("PLEASE submit a bug report")); retry++) {
+    run = spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
+  }
+  return run;
+}
+
 export function runWithMlir16(cases: readonly Mlir16Case[], opts: Mlir16RunOptions = {}): Mlir16Run {
   const refused = new Map<number, string>();
-  const mlirOpt = (args: readonly string[], input: string) => {
-    // mlir-opt-16 itself crashes now and then on the same input (a segfault in LLVM's StringMap, seen on 2 of 4
-    // runs of the same TOSA programs): a crash, unlike an error, is retried, twice.
-    let run = spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
-    for (let retry = 0; retry < 2 && (run.signal !== null || run.stderr.includes("PLEASE submit a bug report")); retry++) {
-      run = spawnSync("mlir-opt-16", [...args, "-"], { input, encoding: "utf8", maxBuffer: 1 << 28 });
-    }
-    return run;
-  };
   let source: Source;
   let lowered: string;
   for (;;) {
     source = buildSource(cases, new Set(refused.keys()));
     // Debug info through the first step, so that errors of the second point into `source` too.
-    const pre = opts.prePipeline === undefined ? undefined : mlirOpt([`--pass-pipeline=${opts.prePipeline}`, "--mlir-print-debuginfo"], source.text);
+    const pre = opts.prePipeline === undefined ? undefined : mlirOpt16([`--pass-pipeline=${opts.prePipeline}`, "--mlir-print-debuginfo"], source.text);
     const input = pre?.stdout ?? source.text;
-    const step = pre !== undefined && pre.status !== 0 ? pre : opts.tensileStage === undefined ? mlirOpt(lowering, input) : mlirOpt(lowering.slice(0, TENSILE_STAGE_AT), input);
+    const step = pre !== undefined && pre.status !== 0 ? pre : opts.tensileStage === undefined ? mlirOpt16(lowering, input) : mlirOpt16(lowering.slice(0, TENSILE_STAGE_AT), input);
     if (step.status === 0 && opts.tensileStage !== undefined) {
       const ours = opts.tensileStage(step.stdout);
       if (typeof ours !== "string") return { results: cases.map(() => undefined), refused, failure: `Tensile: ${ours.error}` };
-      const rest = mlirOpt(lowering.slice(TENSILE_STAGE_AT), ours);
+      const rest = mlirOpt16(lowering.slice(TENSILE_STAGE_AT), ours);
       if (rest.status !== 0) return { results: cases.map(() => undefined), refused, failure: `mlir-opt-16 after Tensile's stage: ${rest.stderr}` };
       lowered = zeroedMalloc(rest.stdout);
       break;

@@ -4,7 +4,6 @@
  * the transform the conversion passes' property tests give checkRewrite (the pass, then nothing of the converted
  * dialects left).
  */
-import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import { type Diagnostic, error } from "../../src/diag/diagnostic.ts";
@@ -18,11 +17,13 @@ import { parseSource } from "../../src/text/parser.ts";
 import { printOp } from "../../src/text/printer.ts";
 import { newContext } from "../../rewrites/index.ts";
 import type { ProgramCase } from "../../rewrites/testing/programs.ts";
+import { mlirOpt16 } from "./mlir16-run.ts";
 
 /** Undefined when mlir-opt-16 parses and verifies every module; else its diagnostics, with the modules. */
 export function mlir16Rejects(modules: readonly string[]): string | undefined {
   const input = modules.join("\n// -----\n");
-  const r = spawnSync("mlir-opt-16", ["--split-input-file", "--verify-each", "-o", "/dev/null", "-"], { input, encoding: "utf8" });
+  // Through mlirOpt16, which retries mlir-opt-16's occasional crash on an input it accepts.
+  const r = mlirOpt16(["--split-input-file", "--verify-each", "-o", "/dev/null"], input);
   if (r.error !== undefined) throw new Error(`mlir-opt-16 could not run (scripts/setup.sh installs it): ${r.error.message}`);
   return r.status === 0 ? undefined : `mlir-opt-16 --verify-each rejects Tensile's output:\n${r.stderr}\n--- input ---\n${input}`;
 }
