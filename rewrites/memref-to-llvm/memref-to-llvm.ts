@@ -214,7 +214,8 @@ function globalLLVMType(tc: LLVMTypeConverter, type: MemRefType): Type | undefin
 function scalarOf(init: DenseElementsAttr, t: Type): Attribute | undefined {
   const v = init.at(0);
   if (t instanceof IntegerType || t instanceof IndexType) return IntegerAttr.get(t, BigInt(v));
-  if (t instanceof FloatType) return FloatAttr.get(t, Number(v));
+  // f16 and bf16 elements are stored as their bit patterns (DenseElementsAttr's storage), not as values.
+  if (t instanceof FloatType) return t.name === "f16" || t.name === "bf16" ? FloatAttr.fromBits(t, BigInt(v)) : FloatAttr.get(t, Number(v));
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import { release, type ReturnedArray, type StridedArray } from "../../codegen/ru
 import { funcName } from "../../dialects/func/index.ts";
 import { interpretTraced } from "../../frontends/dsl/index.ts";
 import { compileWithMlir16 } from "../support/mlir16-native.ts";
+import { keepAlive } from "../support/native-compare.ts";
 import { blockData, past, seq } from "./llama-data.ts";
 
 /** The largest absolute difference of two arrays of the same length. */
@@ -47,8 +48,10 @@ test("the LLaMA block compiled by MLIR 16 and by Tensile computes the interprete
     return assert.unreachable(tensile.left.map((x) => x.message).join("\n"));
   }
   try {
-    const theirs = mlir16.right.functions[name]!.call(...args()) as ReturnedArray[];
-    const ours = tensile.right.functions[name]!.call(...args()) as ReturnedArray[];
+    // The arguments stay reachable until the results are read: MLIR 16 may return an argument's buffer.
+    const [theirArgs, ourArgs] = [args(), args()];
+    const theirs = mlir16.right.functions[name]!.call(...theirArgs) as ReturnedArray[];
+    const ours = tensile.right.functions[name]!.call(...ourArgs) as ReturnedArray[];
     assert.is(theirs.length, want.length);
     assert.is(ours.length, want.length);
     want.forEach((w, k) => {
@@ -67,6 +70,7 @@ test("the LLaMA block compiled by MLIR 16 and by Tensile computes the interprete
     // Tensile's results are the caller's (its ownership rule); MLIR 16's only where its code allocated them.
     for (const r of ours) release(r);
     for (const r of new Set(theirs)) mlir16.right.release(r);
+    keepAlive(theirArgs, ourArgs);
   } finally {
     mlir16.right.unload();
     tensile.right.unload();

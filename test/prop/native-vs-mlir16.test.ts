@@ -26,7 +26,7 @@ import { parseSource } from "../../src/text/parser.ts";
 import { inputsFor } from "../support/math-accuracy.ts";
 import { compileWithMlir16 } from "../support/mlir16-native.ts";
 import { nativeArg } from "../support/native-args.ts";
-import { type Comparison, compareAndRelease, EXACT, type Tolerance } from "../support/native-compare.ts";
+import { type Comparison, compareAndRelease, EXACT, keepAlive, type Tolerance } from "../support/native-compare.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.MLIR16_NATIVE_RUNS ?? 4);
@@ -65,8 +65,11 @@ function run(label: string, arb: fc.Arbitrary<ProgramCase>, seed: number): void 
     try {
       const tolerance: Tolerance = INEXACT.test(p.text) ? COMPOUNDED : EXACT;
       for (const [path, lib, free] of [["tensile", tensile.right, undefined], ["mlir16", mlir16.right, mlir16.right.release]] as const) {
-        // Fresh arguments for each: MLIR 16's bufferization writes into argument buffers in place.
-        const c = compareAndRelease(expected.right, lib.functions[p.fn]!.call(...p.args.map(nativeArg)), tolerance, free);
+        // Fresh arguments for each: MLIR 16's bufferization writes into argument buffers in place. They are kept
+        // alive until the results are read: MLIR 16 may return an argument's buffer.
+        const args = p.args.map(nativeArg);
+        const c = compareAndRelease(expected.right, lib.functions[p.fn]!.call(...args), tolerance, free);
+        keepAlive(args);
         worst[path].ulps = Math.max(worst[path].ulps, c.maxUlps);
         worst[path].relative = Math.max(worst[path].relative, c.maxRelative);
         if (c.mismatch !== undefined) failures.push(`${path}: ${c.mismatch}\n${p.text}`);
@@ -147,8 +150,10 @@ test("inexact math, op by op: each compiled path within its stated ulp bound of 
       const want = interpret(m.right, name, args, { ctx });
       if (isLeft(want)) throw new Error(want.left.message);
       const loose: Tolerance = { ulps: Infinity, relative: 0, zeroSign: false };
-      const ours = compareAndRelease(want.right, tensile.right.functions[name]!.call(...args.map(nativeArg)), loose);
-      const theirs = compareAndRelease(want.right, mlir16.right.functions[name]!.call(...args.map(nativeArg)), loose, mlir16.right.release);
+      const [oursArgs, theirsArgs] = [args.map(nativeArg), args.map(nativeArg)];
+      const ours = compareAndRelease(want.right, tensile.right.functions[name]!.call(...oursArgs), loose);
+      const theirs = compareAndRelease(want.right, mlir16.right.functions[name]!.call(...theirsArgs), loose, mlir16.right.release);
+      keepAlive(oursArgs, theirsArgs);
       // Where the inputs are normal floats (or zero or infinite) and the result is a normal float: MLIR 16's exp
       // does not underflow to zero, and its log mishandles subnormal inputs.
       const at = (v: RuntimeValue, i: number): number => floatNumber((v as ShapedValue).elements.get(i) as FloatElement);

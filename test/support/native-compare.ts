@@ -114,3 +114,13 @@ export function compareAndRelease(
   }
   return mismatch === undefined ? { elements, differing, maxUlps, maxRelative, ulps } : { elements, differing, maxUlps, maxRelative, ulps, mismatch };
 }
+
+let kept: unknown;
+/**
+ * Keeps the arguments of a call reachable up to here: a returned memref may be a view of an argument's array (MLIR
+ * 16's bufferization returns arguments), which the garbage collector could otherwise free before it is read.
+ */
+export function keepAlive(...values: unknown[]): void {
+  kept = values;
+  kept = undefined;
+}
