@@ -39,6 +39,7 @@ import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
 import { convertMemRefToLLVMPass, finalizeMemRefToLLVMPass } from "./memref-to-llvm/memref-to-llvm.ts";
 import { convertVectorToLLVMPass } from "./vector-to-llvm/vector-to-llvm.ts";
+import { convertVectorToSCFPass } from "./vector-to-scf/vector-to-scf.ts";
 import { convertFuncToLLVMPass } from "./func-to-llvm/func-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -100,6 +101,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertMemRefToLLVMPass,
   finalizeMemRefToLLVMPass,
   convertVectorToLLVMPass,
+  convertVectorToSCFPass,
   convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
   oneShotBufferizePass,

@@ -32,6 +32,8 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     "func.func(convert-linalg-to-loops)",
     "expand-strided-metadata",
     "lower-affine",
+    // n-D vector transfers (of vectorized code) to rank-1 ones under scf.if bounds checks, before scf goes.
+    "convert-vector-to-scf",
     "convert-scf-to-cf",
     ...(opts.approximateMath ?? true ? ["func.func(math-polynomial-approximation)"] : []),
     // Everything to the llvm dialect; math.ipowi/fpowi first become calls of outlined functions.
