@@ -32,7 +32,7 @@ import { mathPolynomialApproximationPass } from "./math/polynomial-approximation
 import { arithExpandPass } from "./arith/expand.ts";
 import { memrefCopyToLinalgPass } from "./memref/copy-to-linalg.ts";
 import { convertMathToLibmPass } from "./math-to-libm/math-to-libm.ts";
-import { lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
+import { lowerToLLVMParallelPipelineDef, lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
@@ -131,5 +131,5 @@ export function newContext(opts: NewContextOptions = {}): Context {
 
 /** A pass registry with every pass Tensile ships (and `extra`, e.g. a tool's own passes). */
 export function newPassRegistry(extra: readonly PassDef[] = []): PassRegistry {
-  return new PassRegistry().registerAll(tensilePasses).register(lowerToLLVMPipelineDef).registerAll(extra);
+  return new PassRegistry().registerAll(tensilePasses).register(lowerToLLVMPipelineDef).register(lowerToLLVMParallelPipelineDef).registerAll(extra);
 }
