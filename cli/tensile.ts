@@ -37,6 +37,8 @@ export const usage = `USAGE:
       --fn a C driver DIR/bundle-driver.c calling that function on those arguments and printing its results
   tensile run <file.mlir> --fn <name> [--args <value>...]
       scalars as numbers (true/false for i1); memrefs and tensors as JSON arrays nested to their rank
+  --parallel      linalg's parallel loops on OpenMP threads (libomp-14; host only), for compile and run
+  --threads <n>   with run: --parallel on a team of n threads (default: OMP_NUM_THREADS, else one per core)
   --quiet   no progress on stderr
 `;
 
@@ -54,7 +56,7 @@ interface Flags {
 }
 
 /** Flags that take no value. */
-const SWITCHES = ["quiet", "O0", "O1", "O2", "O3"];
+const SWITCHES = ["quiet", "O0", "O1", "O2", "O3", "parallel"];
 
 function parseFlags(argv: readonly string[]): Flags {
   const positional: string[] = [];
@@ -75,6 +77,13 @@ function parseFlags(argv: readonly string[]): Flags {
 }
 
 const one = (f: Flags, name: string): string | undefined => f.values.get(name)?.[0];
+
+/** `--parallel` and `--threads n` as compile options (codegen/compile.ts: threads implies parallel). */
+function parallelism(f: Flags): { parallel?: true; threads?: number } {
+  const threads = one(f, "threads");
+  if (threads !== undefined && !/^[1-9]\d*$/.test(threads)) throw new UsageError(`--threads must be a positive integer, got '${threads}'`);
+  return { ...(f.values.has("parallel") ? { parallel: true as const } : {}), ...(threads === undefined ? {} : { threads: Number(threads) }) };
+}
 
 /** A usage error: reported as `tensile: <message>`, exit status 1. */
 class UsageError extends Error {}
@@ -143,12 +152,13 @@ interface CompileJob {
   readonly target: TargetDescription;
   readonly level: 0 | 1 | 2 | 3;
   readonly kind: "obj" | "asm" | "llvm";
+  readonly parallel: boolean;
   readonly progress: (phase: string) => void;
 }
 
 /** Compiles one parsed input to `output` (an object, assembly or LLVM IR); false after reporting why not. */
 function compileOne(input: Input, output: string, job: CompileJob): boolean {
-  const lowered = lowerToLLVMDialect(input.module, { ctx: input.ctx });
+  const lowered = lowerToLLVMDialect(input.module, { ctx: input.ctx, parallel: job.parallel });
   if (isLeft(lowered)) return input.report(lowered.left);
   job.progress("lowered to the llvm dialect");
   const translated = translateForTarget(lowered.right, job.target);
@@ -194,10 +204,10 @@ function compileCommand(files: readonly string[], flags: Flags, io: Output, prog
         if (texts.length !== type.inputs.length) throw new UsageError(`@${fn} takes ${type.inputs.length} arguments, got ${texts.length}`);
         driver = { fn, args: type.inputs.map((t, k) => argFor(texts[k]!, t, k)) };
       }
-      const b = writeBundle(input.module, { target, dir: bundleDir, name, optLevel: level, ctx: input.ctx, ...(driver === undefined ? {} : { driver }) });
+      const b = writeBundle(input.module, { target, dir: bundleDir, name, optLevel: level, ctx: input.ctx, ...parallelism(flags), ...(driver === undefined ? {} : { driver }) });
       if (isLeft(b)) ok = input.report(b.left);
       else progress(`wrote ${[b.right.object, b.right.header, ...(b.right.driver === undefined ? [] : [b.right.driver])].join(", ")}`);
-    } else if (input !== false) ok = compileOne(input, outputs[i]!, { target, level, kind, progress });
+    } else if (input !== false) ok = compileOne(input, outputs[i]!, { target, level, kind, parallel: parallelism(flags).parallel === true, progress });
     if (!ok) failed.push(file);
   });
   if (failed.length > 0 && files.length > 1) io.err(`tensile: ${failed.length} of ${files.length} inputs failed: ${failed.join(", ")}\n`);
@@ -215,7 +225,7 @@ function runCommand(file: string, flags: Flags, io: Output, progress: (phase: st
   const texts = flags.values.get("args") ?? [];
   if (texts.length !== type.inputs.length) throw new UsageError(`@${fn} takes ${type.inputs.length} arguments, got ${texts.length}`);
   const args = type.inputs.map((t, i) => argFor(texts[i]!, t, i));
-  const lib = compile(input.module, { ctx: input.ctx });
+  const lib = compile(input.module, { ctx: input.ctx, ...parallelism(flags) });
   if (isLeft(lib)) return (input.report(lib.left), 1);
   progress(lib.right.cached ? "loaded from the cache" : "compiled for the host");
   try {

@@ -11,6 +11,12 @@
  * linked into a shared object (ld.lld-14), loaded (koffi) and each function wrapped (codegen/runtime/c-interface).
  * Shared objects are cached on disk by the hash of the lowered module, the target and the compiler's version, so a
  * second compile of the same module is a load.
+ *
+ * Threads: `compile(module, { threads: 2 })` (or `parallel: true`) lowers with the pipeline's parallel variant, whose
+ * linalg loops become OpenMP worksharing loops; the shared object then links libomp-14, and each call of a compiled
+ * function first sets the team size of the calling thread (`omp_set_num_threads(threads)`, OpenMP's nthreads-var:
+ * what an `omp.parallel` without `num_threads` uses). Without `threads`, libomp's default holds (OMP_NUM_THREADS,
+ * else one thread per core). The team size is a run-time setting, so one cached object serves every thread count.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -43,6 +49,11 @@ export interface CompileOptions extends LowerToLLVMOptions {
   /** Where shared objects are cached (default `$XDG_CACHE_HOME/tensile` or `~/.cache/tensile`); false: no cache. */
   readonly cacheDir?: string | false;
   readonly ctx?: Context;
+  /**
+   * The OpenMP team size the compiled functions run their parallel loops with (a positive integer); implies
+   * `parallel` (the pipeline's OpenMP variant). See the file's comment.
+   */
+  readonly threads?: number;
 }
 
 export interface CompiledLibrary {
@@ -91,13 +102,29 @@ export function lowerToLLVMDialect(module: Operation, opts: CompileOptions = {})
     const name = op.attr("sym_name");
     if (op.name === "func.func" && name instanceof StringAttr && names.has(name.value)) op.setAttr("llvm.emit_c_interface", UnitAttr.get());
   }
-  const ran = runPipeline(copy, `builtin.module(${lowerToLLVMPipeline(opts)})`, { ctx, registry: newPassRegistry() });
+  const parallel = opts.parallel ?? opts.threads !== undefined;
+  const ran = runPipeline(copy, `builtin.module(${lowerToLLVMPipeline({ ...opts, parallel })})`, { ctx, registry: newPassRegistry() });
   if (isLeft(ran)) return left([...ran.left.diagnostics]);
   return right(copy);
 }
 
+/** The first op of the omp dialect in `module` (code that needs libomp), or undefined. */
+export function firstOpenMPOp(module: Operation): Operation | undefined {
+  let found: Operation | undefined;
+  module.walk((op) => {
+    if (op.dialect !== "omp") return;
+    found = op;
+    return "interrupt";
+  }, "pre");
+  return found;
+}
+
 /** The LLVM module for a target from a module of the llvm dialect (not yet optimised). */
 export function translateForTarget(lowered: Operation, target: TargetDescription): Either<Diagnostic[], TranslatedModule> {
+  const omp = target.arch === "x86_64" ? undefined : firstOpenMPOp(lowered);
+  if (omp !== undefined) {
+    return left([error(omp.loc, `'${omp.name}' op: OpenMP code cannot be compiled for ${target.name}: there is no ${target.arch} OpenMP runtime (libomp) to link against; compile it without --parallel/--threads`)]);
+  }
   // LLVM's x86 vectorizers default to 256-bit vectors on AVX512 CPUs; the target says how wide to go.
   const functionAttributes = target.arch === "x86_64" ? { "prefer-vector-width": String(target.vectorBits) } : {};
   return translateToLLVM(lowered, { triple: target.triple, dataLayout: target.dataLayout, functionAttributes });
@@ -121,9 +148,12 @@ export function objectFromLLVMDialect(lowered: Operation, target: TargetDescript
 /** Compiles `module` for a target the host can run, and loads it. */
 export function compile(module: Operation, opts: CompileOptions = {}): Either<Diagnostic[], CompiledLibrary> {
   const target = typeof opts.target === "object" ? opts.target : getTarget(opts.target ?? "host");
+  const threads = opts.threads;
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) return left([error(module.loc, `threads must be a positive integer, got ${threads}`)]);
   const signatures = publicFunctions(module);
   const lowered = lowerToLLVMDialect(module, opts);
   if (isLeft(lowered)) return lowered;
+  const openmp = firstOpenMPOp(lowered.right) !== undefined;
   const text = printOp(lowered.right);
   const host = hostDescription();
   const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
@@ -142,7 +172,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
       const objectPath = `${soPath}.${process.pid}.o`;
       try {
         writeFileAtomic(objectPath, object.right);
-        linkSharedObject([objectPath], soPath);
+        linkSharedObject([objectPath], soPath, { openmp });
       } finally {
         rmSync(objectPath, { force: true });
       }
@@ -150,6 +180,11 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
     const library = loadHostLibrary(soPath, target, host);
     const functions: Record<string, CInterfaceFunction> = {};
     for (const [name, type] of signatures) functions[name] = cInterface(library, name, type);
+    if (openmp && threads !== undefined) {
+      // libomp is loaded with the library (a dependency), so its entry points resolve through it.
+      const setThreads = library.func("void omp_set_num_threads(int)");
+      for (const [name, fn] of Object.entries(functions)) functions[name] = { prototype: fn.prototype, call: (...args) => (setThreads(threads), fn.call(...args)) };
+    }
     return right({
       functions,
       path: soPath,

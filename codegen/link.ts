@@ -37,10 +37,24 @@ function runToolOrThrow(tool: string, args: readonly string[], timeoutMs = 120_0
   }
 }
 
+/**
+ * Where Debian's libomp-14 (package libomp-14-dev) is: code using OpenMP links against it, and finds it there at
+ * run time (a RUNPATH entry), since it is not on the default library path.
+ */
+export const LIBOMP_DIR = "/usr/lib/llvm-14/lib";
+/** The linker flags of code that calls libomp (`__kmpc_fork_call`, ...), for ld.lld-14 and, with `-Wl,`, for clang. */
+export const LIBOMP_LINK_FLAGS: readonly string[] = [`-L${LIBOMP_DIR}`, "-lomp", "-rpath", LIBOMP_DIR];
+
+export interface LinkOptions {
+  /** The objects call the OpenMP runtime: link libomp-14. */
+  readonly openmp?: boolean;
+}
+
 /** Links host (x86-64, PIC) objects into a shared object that Node can load (codegen/host-library.ts). */
-export function linkSharedObject(objects: readonly string[], output: string): void {
+export function linkSharedObject(objects: readonly string[], output: string, opts: LinkOptions = {}): void {
   if (objects.length === 0) throw new Error("linkSharedObject needs at least one object");
-  writeThroughTemporary(output, (temporary) => runToolOrThrow("ld.lld-14", ["-shared", "-o", temporary, ...objects]));
+  const libraries = opts.openmp === true ? LIBOMP_LINK_FLAGS : [];
+  writeThroughTemporary(output, (temporary) => runToolOrThrow("ld.lld-14", ["-shared", "-o", temporary, ...objects, ...libraries]));
 }
 
 /** Links riscv64 objects, and C sources such as a driver with `main`, into a static riscv64 executable. */

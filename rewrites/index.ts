@@ -32,12 +32,13 @@ import { mathPolynomialApproximationPass } from "./math/polynomial-approximation
 import { arithExpandPass } from "./arith/expand.ts";
 import { memrefCopyToLinalgPass } from "./memref/copy-to-linalg.ts";
 import { convertMathToLibmPass } from "./math-to-libm/math-to-libm.ts";
-import { lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
+import { lowerToLLVMParallelPipelineDef, lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
 import { convertMathToLLVMPass } from "./math-to-llvm/math-to-llvm.ts";
 import { convertCfToLLVMPass } from "./cf-to-llvm/cf-to-llvm.ts";
 import { convertMemRefToLLVMPass, finalizeMemRefToLLVMPass } from "./memref-to-llvm/memref-to-llvm.ts";
 import { convertVectorToLLVMPass } from "./vector-to-llvm/vector-to-llvm.ts";
+import { convertVectorToSCFPass } from "./vector-to-scf/vector-to-scf.ts";
 import { convertFuncToLLVMPass } from "./func-to-llvm/func-to-llvm.ts";
 import { reconcileUnrealizedCastsPass } from "./reconcile-unrealized-casts/reconcile-unrealized-casts.ts";
 import { memrefCanonicalization } from "./memref/canonicalize.ts";
@@ -98,6 +99,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertMemRefToLLVMPass,
   finalizeMemRefToLLVMPass,
   convertVectorToLLVMPass,
+  convertVectorToSCFPass,
   convertFuncToLLVMPass,
   reconcileUnrealizedCastsPass,
   oneShotBufferizePass,
@@ -129,5 +131,5 @@ export function newContext(opts: NewContextOptions = {}): Context {
 
 /** A pass registry with every pass Tensile ships (and `extra`, e.g. a tool's own passes). */
 export function newPassRegistry(extra: readonly PassDef[] = []): PassRegistry {
-  return new PassRegistry().registerAll(tensilePasses).register(lowerToLLVMPipelineDef).registerAll(extra);
+  return new PassRegistry().registerAll(tensilePasses).register(lowerToLLVMPipelineDef).register(lowerToLLVMParallelPipelineDef).registerAll(extra);
 }

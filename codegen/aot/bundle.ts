@@ -2,7 +2,8 @@
  * An AOT bundle: what a C program needs to call a module's functions without Node — the object for a target,
  * a C header with the descriptor-based signatures (codegen/aot/header.ts), and optionally a C driver that calls
  * one function on fixed inputs and prints its results — plus `buildBundle` to link them (clang-14 for the host,
- * Debian's riscv64 gcc, static, for riscv64; run it under qemu).
+ * Debian's riscv64 gcc, static, for riscv64; run it under qemu). A bundle of the parallel pipeline
+ * (`parallel`/`threads`) links libomp-14 on the host; its team size is libomp's default (OMP_NUM_THREADS).
  *
  *   const b = writeBundle(module, { target: "riscv64-rvv", dir: "out", name: "model", driver: { fn: "f", args } });
  *   const exe = buildBundle(b.right);        // out/model (a riscv64 executable)
@@ -13,9 +14,9 @@ import { dirname, join } from "node:path";
 import { type Either, isLeft, right } from "fp-ts/lib/Either.js";
 import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import type { Operation } from "../../src/ir/operation.ts";
-import { type CompileOptions, lowerToLLVMDialect, objectFromLLVMDialect, publicFunctions } from "../compile.ts";
+import { type CompileOptions, firstOpenMPOp, lowerToLLVMDialect, objectFromLLVMDialect, publicFunctions } from "../compile.ts";
 import { writeFileAtomic } from "../files.ts";
-import { linkRiscv64Executable, ToolError } from "../link.ts";
+import { LIBOMP_DIR, linkRiscv64Executable, ToolError } from "../link.ts";
 import type { Arg } from "../runtime/c-interface.ts";
 import { getTarget, type TargetDescription, type TargetName } from "../target.ts";
 import { halfRuntimeSource } from "./half-runtime.ts";
@@ -38,6 +39,8 @@ export interface Bundle {
   readonly driver: string | undefined;
   /** Where `buildBundle` puts the executable. */
   readonly executable: string;
+  /** The object calls libomp (the parallel pipeline): a program using it links `-lomp` (libomp-14, LIBOMP_DIR). */
+  readonly openmp?: boolean;
 }
 
 export function writeBundle(module: Operation, opts: BundleOptions): Either<Diagnostic[], Bundle> {
@@ -59,7 +62,8 @@ export function writeBundle(module: Operation, opts: BundleOptions): Either<Diag
     writeFileAtomic(paths.driver, bundleDriver(opts.driver.fn, type, opts.driver.args, `${name}.h`));
     driver = paths.driver;
   }
-  return right({ target, object: paths.object, header: paths.header, driver, executable: join(opts.dir, name) });
+  const openmp = firstOpenMPOp(lowered.right) !== undefined;
+  return right({ target, object: paths.object, header: paths.header, driver, executable: join(opts.dir, name), openmp });
 }
 
 /** Links the driver and the object into an executable (`extra` C flags, e.g. `-fsanitize=address`, for the host). */
@@ -71,7 +75,8 @@ export function buildBundle(bundle: Bundle, extra: readonly string[] = []): stri
     linkRiscv64Executable([bundle.driver, bundle.object, half], bundle.executable);
     return bundle.executable;
   }
-  const cc = spawnSync("clang-14", ["-O1", "-gdwarf-4", ...extra, "-o", bundle.executable, bundle.driver, bundle.object, "-lm"], { encoding: "utf8" });
+  const omp = bundle.openmp === true ? [`-L${LIBOMP_DIR}`, "-lomp", `-Wl,-rpath,${LIBOMP_DIR}`] : [];
+  const cc = spawnSync("clang-14", ["-O1", "-gdwarf-4", ...extra, "-o", bundle.executable, bundle.driver, bundle.object, "-lm", ...omp], { encoding: "utf8" });
   if (cc.status !== 0) throw new ToolError(`clang-14 failed: ${cc.stderr}`);
   return bundle.executable;
 }

@@ -6,7 +6,7 @@
  */
 import { llvm } from "../llvm.ts";
 import { DenseArrayAttr, DenseElementsAttr, IntegerAttr, SymbolRefAttr, TypeAttr, UnitAttr } from "../../src/ir/attributes.ts";
-import type { Block, Operation } from "../../src/ir/operation.ts";
+import type { Block, Operation, Region } from "../../src/ir/operation.ts";
 import { IntegerType, type Type } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import {
@@ -26,7 +26,9 @@ import {
   type moduleOps,
   switchCaseOperands,
 } from "../../dialects/llvm/index.ts";
+import type { OmpOp } from "../../dialects/omp/index.ts";
 import type { ConstantTranslator } from "./constants.ts";
+import { translateOpenMP } from "./openmp.ts";
 import type { TypeTranslator } from "./types.ts";
 
 /** An op the translation does not handle (yet): the error names it; the caller adds the location. */
@@ -89,11 +91,88 @@ export class FunctionTranslator {
   readonly #values = new Map<Value, llvm.Value>();
   readonly #blocks = new Map<Block, llvm.BasicBlock>();
   readonly #phis = new Map<Block, llvm.PHINode[]>();
+  /** Where the terminators of the regions being inlined (omp.yield, omp.terminator) go: innermost last. */
+  readonly #exits: { readonly block: llvm.BasicBlock; readonly phis: readonly llvm.PHINode[] }[] = [];
 
   constructor(scope: ModuleScope, fn: llvm.Function | undefined) {
     this.#scope = scope;
     this.#fn = fn;
     this.#b = new llvm.IRBuilder(scope.ctx);
+  }
+
+  // ---- for the translations of ops with regions (openmp.ts) ------------------------------------------------
+
+  get scope(): ModuleScope {
+    return this.#scope;
+  }
+  get builder(): llvm.IRBuilder {
+    return this.#b;
+  }
+  /** The function being built. */
+  get function(): llvm.Function {
+    if (this.#fn === undefined) throw new Error("not inside a function");
+    return this.#fn;
+  }
+  /** The LLVM value of an MLIR value already translated. */
+  value(v: Value): llvm.Value {
+    return this.#v(v);
+  }
+  /** Makes `v` stand for `x` in what is translated next. */
+  bind(v: Value, x: llvm.Value): void {
+    this.#values.set(v, x);
+  }
+  translateType(t: Type): llvm.Type {
+    return this.#type(t);
+  }
+  /** Translates one op at the builder's position (a constant re-created inside an outlined body). */
+  translateOp(op: Operation): void {
+    this.#translateOp(op);
+  }
+  /** A translator for another function of the same module (an outlined body). */
+  child(fn: llvm.Function): FunctionTranslator {
+    return new FunctionTranslator(this.#scope, fn);
+  }
+  /** A new basic block at the end of the function. */
+  newBlock(name: string): llvm.BasicBlock {
+    return llvm.BasicBlock.Create(this.#scope.ctx, name, this.function);
+  }
+
+  /**
+   * Translates `region` in place, as if its blocks were part of the function: a branch from the current block to
+   * its entry (whose arguments are `args`), its blocks in reverse post-order, and every `omp.yield` /
+   * `omp.terminator` in it a branch to a new block after it, whose PHIs of `resultTypes` (the yielded values)
+   * are returned. The builder is left at the end of that block.
+   */
+  inlineRegion(region: Region, args: readonly llvm.Value[], resultTypes: readonly llvm.Type[], name: string): llvm.Value[] {
+    const entry = region.blocks[0];
+    if (entry === undefined) throw new Error("an empty region");
+    if (entry.args.length !== args.length) throw new Error(`the region takes ${entry.args.length} arguments, given ${args.length}`);
+    const after = this.newBlock(`${name}.exit`);
+    const order = reversePostOrder(entry);
+    for (const block of order) this.#blocks.set(block, this.newBlock(`${name}.bb${region.blocks.indexOf(block)}`));
+    entry.args.forEach((a, i) => this.#values.set(a, args[i]!));
+    this.#b.CreateBr(this.#blocks.get(entry)!);
+    this.#b.SetInsertPoint(after);
+    const phis = resultTypes.map((t) => this.#b.CreatePHI(t, 1));
+    this.#exits.push({ block: after, phis });
+    try {
+      this.#translateBlocks(order, entry);
+    } finally {
+      this.#exits.pop();
+    }
+    this.#b.SetInsertPoint(after);
+    return phis;
+  }
+
+  /** An `omp.yield` or `omp.terminator`: a branch out of the region being inlined, yielding `values`. */
+  exitRegion(values: readonly Value[]): void {
+    const exit = this.#exits[this.#exits.length - 1];
+    if (exit === undefined) throw new Error("a region terminator outside of the regions Tensile translates");
+    if (values.length !== exit.phis.length) throw new Error(`yields ${values.length} values where ${exit.phis.length} are expected`);
+    const from = this.#b.GetInsertBlock();
+    if (from === null) throw new Error("no insertion block");
+    values.forEach((v, i) => exit.phis[i]!.addIncoming(this.#v(v), from));
+    this.#b.CreateBr(exit.block);
   }
 
   /** Translates the body; throws OpError (naming the op). */
@@ -105,7 +184,13 @@ export class FunctionTranslator {
     const region = entry.parent?.blocks ?? [entry];
     for (const block of order) this.#blocks.set(block, llvm.BasicBlock.Create(this.#scope.ctx, block === entry ? "entry" : `bb${region.indexOf(block)}`, fn));
     for (const [i, arg] of entry.args.entries()) this.#values.set(arg, fn.getArg(i));
-    for (const block of order.slice(1)) {
+    this.#translateBlocks(order, entry);
+  }
+
+  /** The blocks of one region, `entry` first, whose arguments are bound already: PHIs for the others' arguments. */
+  #translateBlocks(order: readonly Block[], entry: Block): void {
+    for (const block of order) {
+      if (block === entry) continue;
       this.#b.SetInsertPoint(this.#blocks.get(block)!);
       const phis = block.args.map((a) => this.#b.CreatePHI(this.#type(a.type), Math.max(1, block.predecessors.length)));
       block.args.forEach((a, i) => this.#values.set(a, phis[i]!));
@@ -178,6 +263,7 @@ export class FunctionTranslator {
 
   #translateOp(op: Operation): void {
     if (op.name.startsWith("llvm.intr.")) return this.#intrinsic(op);
+    if (op.dialect === "omp") return translateOpenMP(this, op as OmpOp);
     const core = op as CoreOp;
     const b = this.#b;
     const v = (x: Value) => this.#v(x);

@@ -157,6 +157,8 @@ export function translateToLLVM(moduleOp: Operation, opts: TranslateOptions = {}
         if (section instanceof StringAttr) g.setSection(section.value);
         symbols.set(op.sym_name.value, g);
         globals.push([op, g]);
+      } else if (op.name === "omp.reduction.declare" || op.name === "omp.critical.declare") {
+        // Used where the omp ops that name them are translated (openmp.ts).
       } else {
         throw new OpError(op, `is not in the llvm dialect: lower it first (e.g. with convert-func-to-llvm, convert-memref-to-llvm, reconcile-unrealized-casts)`);
       }

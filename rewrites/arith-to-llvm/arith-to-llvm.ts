@@ -11,9 +11,11 @@
  *
  * As in MLIR 16, arith.maxf / minf lower to llvm.intr.maxnum / minnum, which return the other operand for one
  * NaN where arith's documented semantics gives NaN (LLVM's backends cannot select llvm.intr.maximum on x86;
- * see the property test's NaN-free inputs for these two). Not lowered (the conversion fails on them, naming
- * the op): ceildivsi, ceildivui, floordivsi (run arith-expand first, as MLIR requires) and ops on n-D vectors
- * (MLIR unrolls them into arrays of 1-D vectors; not ported yet).
+ * see the property test's NaN-free inputs for these two). Ops on n-D vectors: constants become one constant of
+ * the array type and the one-to-one ops are unrolled over the arrays' 1-D vectors, as in MLIR 16
+ * (llvm-common/pattern.ts's unrollNDVector). Not lowered (the conversion fails on them, naming the op):
+ * ceildivsi, ceildivui, floordivsi (run arith-expand first, as MLIR requires), and cmpi, cmpf, index casts and
+ * the extended ops on n-D vectors (MLIR unrolls those too; not ported yet).
  */
 import * as t from "io-ts";
 import { isLeft, left } from "fp-ts/lib/Either.js";
@@ -72,7 +74,6 @@ const constant = convert({
   apply(op, _adaptor, rw) {
     const type = rw.typeConverter?.convertType(op.result.type);
     if (type === undefined || !L.isCompatibleType(type)) return rw.fail("the constant's type has no LLVM counterpart");
-    if (type instanceof L.LLVMArrayType) return rw.fail("n-D vector constants are not lowered");
     rw.replaceOp(op, createBefore(rw, op, L.ConstantOp, { resultTypes: [type], attributes: { value: op.value } }).results);
     return rw.done();
   },

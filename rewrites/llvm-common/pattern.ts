@@ -3,16 +3,16 @@
  * building an llvm op in place of another from converted operands, and the one-to-one rewrite that most ops
  * of arith and math lower by (MLIR's VectorConvertToLLVMPattern), restricted to scalars and 1-D vectors.
  */
-import type { Attribute } from "../../src/ir/attributes.ts";
+import { type Attribute, DenseArrayAttr } from "../../src/ir/attributes.ts";
 import { InsertionPoint } from "../../src/ir/builder.ts";
 import type { OpClassLike } from "../../src/ir/defining.ts";
 import type { Operation } from "../../src/ir/operation.ts";
-import { type Type, VectorType } from "../../src/ir/types.ts";
+import { i64, type Type, VectorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { type ConversionPattern, type ConversionRewriter, convert } from "../../src/rewrite/conversion.ts";
 import type { MatchResult } from "../../src/rewrite/pattern.ts";
 import { FastMathAttr } from "../../dialects/arith/attrs.ts";
-import { FastmathFlagsAttr } from "../../dialects/llvm/index.ts";
+import { ExtractValueOp, FastmathFlagsAttr, InsertValueOp, LLVMArrayType, UndefOp } from "../../dialects/llvm/index.ts";
 
 /** Creates an op of class `cls` before `at` (at its location) from its parts; returns it. */
 export function createBefore<O extends Operation>(
@@ -48,13 +48,54 @@ export function oneToOne(name: string, src: OpClassLike, dst: { create(init: imp
     name,
     root: src,
     apply(op: Operation, adaptor, rw): MatchResult {
-      if (!allScalarOr1D([...op.operands.map((v) => v.type), ...op.resultTypes])) return rw.fail("n-D vectors are not unrolled (MLIR's handleMultidimensionalVectors is not ported)");
       const resultTypes = rw.typeConverter?.convertTypes(op.resultTypes);
       if (resultTypes === undefined) return rw.fail("a result type cannot be converted");
       const attributes: Record<string, Attribute> = opts.fastmath === true ? { fastmathFlags: llvmFastmath(op) } : {};
+      if (!allScalarOr1D([...op.operands.map((v) => v.type), ...op.resultTypes])) {
+        if (resultTypes.length !== 1) return rw.fail("an n-D op with several results");
+        rw.replaceOp(op, [unrollNDVector(rw, op, resultTypes[0] as LLVMArrayType, adaptor.operands, (operands, type) => createBefore(rw, op, dst, { operands, resultTypes: [type], attributes }).getResult(0))]);
+        return rw.done();
+      }
       const created = createBefore(rw, op, dst, { operands: adaptor.operands, resultTypes, attributes });
       rw.replaceOp(op, created.results);
       return rw.done();
     },
   });
+}
+
+/**
+ * An op on n-D vectors as the same op on each 1-D vector of their llvm arrays (MLIR 16's
+ * LLVM::detail::handleMultidimensionalVectors): every operand's row is read with llvm.extractvalue, `build`
+ * makes the 1-D op, and its result is inserted into an undef array of the result type.
+ *
+ *   Before: %r = arith.addf %a, %b : vector<2x4xf32>
+ *   After:  %0 = llvm.mlir.undef : !llvm.array<2 x vector<4xf32>>
+ *           %1 = llvm.extractvalue %a[0] : !llvm.array<2 x vector<4xf32>>    %2 = llvm.extractvalue %b[0] : ...
+ *           %3 = llvm.fadd %1, %2  : vector<4xf32>
+ *           %4 = llvm.insertvalue %3, %0[0] : !llvm.array<2 x vector<4xf32>>   (row 1 likewise)
+ */
+export function unrollNDVector(rw: ConversionRewriter, at: Operation, resultType: LLVMArrayType, operands: readonly Value[], build: (rows: Value[], rowType: Type) => Value): Value {
+  const positions: number[][] = [];
+  let leaf: Type = resultType;
+  const dims: number[] = [];
+  while (leaf instanceof LLVMArrayType) {
+    dims.push(leaf.numElements);
+    leaf = leaf.elementType;
+  }
+  const walk = (prefix: number[]): void => {
+    if (prefix.length === dims.length) positions.push(prefix);
+    else for (let i = 0; i < (dims[prefix.length] as number); i++) walk([...prefix, i]);
+  };
+  walk([]);
+  const position = (p: readonly number[]) => ({ position: DenseArrayAttr.get(i64, p.map(BigInt)) });
+  let result = createBefore(rw, at, UndefOp, { resultTypes: [resultType] }).getResult(0);
+  for (const p of positions) {
+    const rows = operands.map((v) => {
+      let t: Type = v.type;
+      for (let k = 0; k < p.length; k++) t = t instanceof LLVMArrayType ? t.elementType : t;
+      return createBefore(rw, at, ExtractValueOp, { operands: [v], resultTypes: [t], attributes: position(p) }).getResult(0);
+    });
+    result = createBefore(rw, at, InsertValueOp, { operands: [result, build(rows, leaf)], resultTypes: [resultType], attributes: position(p) }).getResult(0);
+  }
+  return result;
 }

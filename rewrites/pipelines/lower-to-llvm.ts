@@ -7,12 +7,22 @@
  *
  * `lowerToLLVMPipeline()` gives the pipeline text; `tensile-lower-to-llvm` names it in pipeline text and in
  * tensile-opt (`tensile-opt --pass-pipeline='builtin.module(tensile-lower-to-llvm)'`).
+ * `lowerToLLVMPipeline({ parallel: true })` is the OpenMP variant, named `tensile-lower-to-llvm-parallel`:
+ *
+ *   ... memref-copy-to-linalg,func.func(convert-linalg-to-parallel-loops),convert-scf-to-openmp,
+ *   func.func(canonicalize),expand-strided-metadata, ... ,convert-cf-to-llvm,convert-openmp-to-llvm,reconcile-unrealized-casts
  */
 import { definePassPipeline } from "../../src/pass/registry.ts";
 
 export interface LowerToLLVMOptions {
   /** Rewrite exp, log, tanh, erf, ... on f32 into polynomials that vectorize (default true); else LLVM intrinsics. */
   readonly approximateMath?: boolean;
+  /**
+   * Share the parallel loops of linalg ops out among threads (default false): `convert-linalg-to-parallel-loops`
+   * + `convert-scf-to-openmp` in place of `convert-linalg-to-loops`, and `convert-openmp-to-llvm` before the
+   * casts are reconciled. The translation calls libomp (codegen/translate/openmp.ts); host code only.
+   */
+  readonly parallel?: boolean;
 }
 
 /** The pipeline's passes in order, as pipeline text (a bare list, to nest in `builtin.module(...)`). */
@@ -29,9 +39,14 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     "one-shot-bufferize{bufferize-function-boundaries=true allow-return-allocs=true function-boundary-type-conversion=identity-layout-map}",
     // Buffers to loops to branches.
     "memref-copy-to-linalg",
-    "func.func(convert-linalg-to-loops)",
+    // (In parallel, canonicalize inlines the memref.alloca_scope that convert-scf-to-openmp wraps each loop body
+    // in: they allocate nothing on the stack, and a scope holding an scf.for would break convert-scf-to-cf, since
+    // an alloca_scope has one block, in MLIR 16 too.)
+    ...(opts.parallel === true ? ["func.func(convert-linalg-to-parallel-loops)", "convert-scf-to-openmp", "func.func(canonicalize)"] : ["func.func(convert-linalg-to-loops)"]),
     "expand-strided-metadata",
     "lower-affine",
+    // n-D vector transfers (of vectorized code) to rank-1 ones under scf.if bounds checks, before scf goes.
+    "convert-vector-to-scf",
     "convert-scf-to-cf",
     ...(opts.approximateMath ?? true ? ["func.func(math-polynomial-approximation)"] : []),
     // Everything to the llvm dialect.
@@ -45,6 +60,7 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     "convert-index-to-llvm",
     "convert-func-to-llvm",
     "convert-cf-to-llvm",
+    ...(opts.parallel === true ? ["convert-openmp-to-llvm"] : []),
     "reconcile-unrealized-casts",
   ];
   return stages.join(",");
@@ -54,4 +70,10 @@ export const lowerToLLVMPipelineDef = definePassPipeline(
   "tensile-lower-to-llvm",
   "Lower TOSA or Linalg on tensors to the llvm dialect (bufferized, loops, branches)",
   lowerToLLVMPipeline(),
+);
+
+export const lowerToLLVMParallelPipelineDef = definePassPipeline(
+  "tensile-lower-to-llvm-parallel",
+  "Lower TOSA or Linalg on tensors to the llvm dialect, the parallel loops of linalg ops as OpenMP worksharing loops",
+  lowerToLLVMPipeline({ parallel: true }),
 );

@@ -524,7 +524,8 @@ class VectorProgramBuilder {
 
   /**
    * A buffer filled by vector.store (of a vector built for it), a transfer_write of a 1-D or 2-D vector into it and
-   * a transfer_read back at other indices (each in bounds, flagged so, past the end, or masked), and the buffer
+   * a transfer_read back at other indices (each in bounds, flagged so, past the end, or masked; a 2-D read maybe
+   * through a transposing permutation map), and the buffer
    * read back whole by vector.load. Indices past the end stay within the memref's dims (a transfer starting
    * outside them is undefined), and an in-bounds flag is only set where the lanes fit.
    */
@@ -539,9 +540,10 @@ class VectorProgramBuilder {
     const fill = this.build(dims);
     const zeros = dims.map(() => this.constIndex(0));
     this.emit(`vector.store ${fill.name}, ${buf}[${zeros.join(", ")}] : ${mt}, ${this.vt(dims)}`, undefined, undefined, [fill.name, ...zeros]);
-    const access = (shape: readonly number[]): { at: string[]; inBounds: string } => {
+    // `walks[k]`: the memref dim vector dim k walks (reversed for a transposed map).
+    const access = (shape: readonly number[], walks: readonly number[] = shape.map((_, k) => k)): { at: string[]; inBounds: string } => {
       const starts = dims.map((d) => this.int(d));
-      const fits = shape.map((n, i) => (starts[i] as number) + n <= (dims[i] as number));
+      const fits = shape.map((n, k) => (starts[walks[k] as number] as number) + n <= (dims[walks[k] as number] as number));
       const flags = fits.map((f) => f && this.rand() < 0.7);
       return { at: starts.map((s) => this.constIndex(s)), inBounds: flags.some((f) => f) ? ` {in_bounds = [${flags.join(", ")}]}` : "" };
     };
@@ -549,13 +551,16 @@ class VectorProgramBuilder {
     const mask = rank === 1 && this.rand() < 0.3 ? this.mask(v.shape) : undefined;
     const mk = mask === undefined ? "" : `, ${mask}`;
     this.emit(`vector.transfer_write ${v.name}, ${buf}[${w.at.join(", ")}]${mk}${w.inBounds} : ${this.vt(v.shape)}, ${mt}`, undefined, undefined, [v.name, ...w.at, ...(mask === undefined ? [] : [mask])]);
-    const shape = v.shape.map((d) => 1 + this.int(d + 1));
-    const r = access(shape);
+    const transposed = rank === 2 && this.rand() < 0.3;
+    const shape = (transposed ? [...v.shape].reverse() : v.shape).map((d) => 1 + this.int(d + 1));
+    const r = access(shape, transposed ? [1, 0] : undefined);
+    const map = transposed ? `permutation_map = affine_map<(d0, d1) -> (d1, d0)>` : "";
+    const attrs = r.inBounds === "" ? (map === "" ? "" : ` {${map}}`) : map === "" ? r.inBounds : r.inBounds.replace("{", `{${map}, `);
     const pad = this.scalar();
     const rmask = rank === 1 && this.rand() < 0.3 ? this.mask(shape) : undefined;
     const rmk = rmask === undefined ? "" : `, ${rmask}`;
     const rd = this.fresh();
-    this.emit(`${rd} = vector.transfer_read ${buf}[${r.at.join(", ")}], ${pad}${rmk}${r.inBounds} : ${mt}, ${this.vt(shape)}`, rd, this.vt(shape), [...r.at, pad, ...(rmask === undefined ? [] : [rmask])]);
+    this.emit(`${rd} = vector.transfer_read ${buf}[${r.at.join(", ")}], ${pad}${rmk}${attrs} : ${mt}, ${this.vt(shape)}`, rd, this.vt(shape), [...r.at, pad, ...(rmask === undefined ? [] : [rmask])]);
     this.addVec(rd, shape);
     const back = this.fresh();
     this.emit(`${back} = vector.load ${buf}[${zeros.join(", ")}] : ${mt}, ${this.vt(dims)}`, back, this.vt(dims), zeros);

@@ -7,7 +7,7 @@
  * (unroll-memory.ts). Before/after IR on each pattern.
  */
 import { IntegerAttr } from "../../src/ir/attributes.ts";
-import { FloatType, i32, i64, IndexType, IntegerType, MemRefType, type Type, VectorType } from "../../src/ir/types.ts";
+import { DYNAMIC, FloatType, i32, i64, IndexType, IntegerType, MemRefType, type Type, VectorType } from "../../src/ir/types.ts";
 import type { Operation } from "../../src/ir/operation.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { type ConversionPattern, type ConversionRewriter, convert } from "../../src/rewrite/conversion.ts";
@@ -232,6 +232,51 @@ const compressStore = convert({
   },
 });
 
+/** Row-major strides of a static shape, or undefined when a size is dynamic. */
+function contiguousStrides(t: MemRefType): number[] | undefined {
+  if (t.layout !== undefined || t.shape.some((d) => d === DYNAMIC)) return undefined;
+  const strides = t.shape.map(() => 1);
+  for (let i = t.shape.length - 2; i >= 0; i--) strides[i] = (strides[i + 1] as number) * (t.shape[i + 1] as number);
+  return strides;
+}
+
+/**
+ * vector.type_cast of a static, contiguous memref -> a new descriptor of the vector memref: the same pointers
+ * (cast), offset 0, the result's static sizes and strides (MLIR 16's VectorTypeCastOpConversion).
+ *
+ *   Before: %v = vector.type_cast %m : memref<8x8xf32> to memref<vector<8x8xf32>>
+ *   After:  %0 = llvm.mlir.undef : !llvm.struct<(ptr<array<8 x vector<8xf32>>>, ptr<array<8 x vector<8xf32>>>, i64)>
+ *           %1 = llvm.extractvalue %d[0] : ...    %2 = llvm.bitcast %1 : !llvm.ptr<f32> to !llvm.ptr<array<8 x vector<8xf32>>>
+ *           %3 = llvm.insertvalue %2, %0[0] : ...  (the aligned pointer likewise into [1])
+ *           %7 = llvm.mlir.constant(0 : index) : i64     %v = llvm.insertvalue %7, %6[2] : ...
+ */
+const typeCast = convert({
+  name: "vector.type_cast-to-llvm",
+  root: V.TypeCastOp,
+  apply(op, adaptor, rw) {
+    const source = op.memref.type;
+    const target = op.result.type;
+    if (!(source instanceof MemRefType) || !(target instanceof MemRefType)) return rw.fail("not ranked memrefs");
+    const targetStrides = contiguousStrides(target);
+    if (contiguousStrides(source) === undefined || targetStrides === undefined) return rw.fail("only static, contiguous memrefs are cast (as in MLIR 16)");
+    const e = emitter(rw, op);
+    const descType = e.tc.convertType(target);
+    if (!(descType instanceof L.LLVMStructType)) return rw.fail("the result type cannot be converted");
+    const ptrType = descType.body[0] as Type;
+    const src = adaptor.operands[0] as Value;
+    let d = e.undef(descType);
+    d = e.insert(d, e.castPtr(e.extract(src, [0]), ptrType), [0]);
+    d = e.insert(d, e.castPtr(e.extract(src, [1]), ptrType), [1]);
+    d = e.insert(d, e.index(0), [2]);
+    target.shape.forEach((size, i) => {
+      d = e.insert(d, e.index(size), [3, i]);
+      d = e.insert(d, e.index(targetStrides[i] as number), [4, i]);
+    });
+    rw.replaceOp(op, [d]);
+    return rw.done();
+  },
+});
+
 /** The memory patterns of the conversion phase. */
 export const memoryPatterns: readonly ConversionPattern[] = [
   loadStore("load"),
@@ -242,4 +287,5 @@ export const memoryPatterns: readonly ConversionPattern[] = [
   scatter,
   expandLoad,
   compressStore,
+  typeCast,
 ];

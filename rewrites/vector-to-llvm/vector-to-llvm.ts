@@ -5,7 +5,8 @@
  * insert and extract; masks to constants and compares; n-D fma unrolled; lower-shape.ts: transpose,
  * shape_cast, outerproduct and strided slices to extracts, inserts and shuffles; ../vector/lower-transfer.ts:
  * 1-D transfers of memrefs to vector loads and stores; unroll-memory.ts: n-D loads, stores and gathers row by
- * row); arith and memref stay legal, as in MLIR 16 (convert-arith-to-llvm and convert-memref-to-llvm take them
+ * row; lower-contract.ts: contract and multi_reduction to extracts, products and reductions; print.ts:
+ * vector.print to calls of the print runtime); arith and memref stay legal, as in MLIR 16 (convert-arith-to-llvm and convert-memref-to-llvm take them
  * after), with `builtin.unrealized_conversion_cast` where converted and unconverted values meet.
  *
  *   %b = vector.broadcast %x : f32 to vector<4xf32>   ->  llvm.insertelement + llvm.shufflevector
@@ -20,7 +21,7 @@
  * accepted but their dialects do not exist in Tensile, so setting them is an error. An op no pattern lowers
  * makes the pass fail naming it at its location (MLIR 16 leaves it in place): transfers of tensors (bufferize
  * first), n-D transfers and transfers through permutation maps (convert-vector-to-scf first), and what MLIR
- * 16's pass does not lower either (vector.mask, vector.scan); contract, multi_reduction and print are not
+ * 16's pass does not lower either (vector.mask, vector.scan, masked contractions); vector.type_cast is not
  * ported yet.
  */
 import * as t from "io-ts";
@@ -31,7 +32,9 @@ import { applyPartialConversion, type ConversionPattern, legality } from "../../
 import { LLVMTypeConverter } from "../llvm-common/type-converter.ts";
 import { llvmOpPatterns } from "./convert-ops.ts";
 import { memoryPatterns } from "./memory.ts";
+import { printPatterns } from "./print.ts";
 import { unrollMemoryPatterns } from "./unroll-memory.ts";
+import { contractLoweringPatterns } from "./lower-contract.ts";
 import { shapeInConversionPatterns, shapePreLoweringPatterns } from "./lower-shape.ts";
 import { vectorInConversionPatterns, vectorPreLoweringPatterns } from "./lower-vector.ts";
 import { applyPatternsGreedily } from "../../src/rewrite/greedy.ts";
@@ -59,11 +62,12 @@ export const vectorToLLVMPrePatterns: readonly Pattern[] = [
   ...shapePreLoweringPatterns,
   ...transferLoweringPatterns,
   ...unrollMemoryPatterns,
+  ...contractLoweringPatterns,
 ];
 
 /** The conversion phase's patterns under `opts`. */
 export function vectorToLLVMPatterns(opts: VectorToLLVMOptions): ConversionPattern[] {
-  return [...vectorInConversionPatterns(opts), ...shapeInConversionPatterns, ...llvmOpPatterns(opts), ...transferConversionPatterns, ...memoryPatterns];
+  return [...vectorInConversionPatterns(opts), ...shapeInConversionPatterns, ...llvmOpPatterns(opts), ...transferConversionPatterns, ...memoryPatterns, ...printPatterns];
 }
 
 /** Both phases' patterns with the default options (for coverage tables). */
@@ -72,6 +76,7 @@ export const allVectorToLLVMPatterns: readonly (Pattern | ConversionPattern)[] =
   ...shapePreLoweringPatterns,
   ...transferLoweringPatterns,
   ...unrollMemoryPatterns,
+  ...contractLoweringPatterns,
   ...vectorToLLVMPatterns({ reassociateFPReductions: false, force32BitVectorIndices: true }),
 ];
 

@@ -56,7 +56,7 @@ import { transferSlicePatterns } from "./transfer-slices.ts";
 const INTS = ["i1", "i8", "i32", "i64", "index"];
 
 /** MLIR's vector::makeArithReduction: `a ⊕ b` as the arith op of a combining kind. */
-function arithReduction(rw: PatternRewriter, kind: CombiningKind, a: Value, b: Value): Value {
+export function arithReduction(rw: PatternRewriter, kind: CombiningKind, a: Value, b: Value): Value {
   const isInt = elementTypeOrSelf(a.type) instanceof IntegerType || elementTypeOrSelf(a.type) instanceof IndexType;
   const args = { lhs: a, rhs: b } as never;
   switch (kind) {

@@ -18,27 +18,14 @@ import { linalgPrograms } from "../../rewrites/testing/gen-linalg.ts";
 import { tosaPrograms } from "../../rewrites/testing/gen-tosa.ts";
 import type { ProgramCase } from "../../rewrites/testing/programs.ts";
 import { interpret, type ShapedValue } from "../../src/interp/index.ts";
-import { floatElementFromBits, floatKindOf, floatNumber } from "../../src/interp/values.ts";
-import { FloatType, IntegerType, type Type } from "../../src/ir/types.ts";
 import { parseSource } from "../../src/text/parser.ts";
 import { elementBits } from "../support/mlir16-run.ts";
 import { nativeArg, returnedBits } from "../support/native-args.ts";
+import { sameBits } from "../support/same-bits.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_LINALG_RUNS ?? 16);
 const APPROXIMATE = /\b(math\.(exp|log|tanh|erf|powf|sin|cos|atan|rsqrt)|tosa\.(exp|log|tanh|sigmoid|pow|erf|reciprocal|rsqrt))\b/;
-
-function sameBits(a: bigint, b: bigint, t: Type, relative: number): boolean {
-  if (a === b) return true;
-  if (!(t instanceof FloatType)) return t instanceof IntegerType && BigInt.asUintN(t.width, a) === BigInt.asUintN(t.width, b);
-  const kind = floatKindOf(t);
-  const fa = floatNumber(floatValueOf(a, kind));
-  const fb = floatNumber(floatValueOf(b, kind));
-  if (Number.isNaN(fa) || Number.isNaN(fb)) return Number.isNaN(fa) && Number.isNaN(fb);
-  return relative > 0 && Math.abs(fa - fb) <= relative * Math.max(Math.abs(fa), Math.abs(fb));
-}
-
-const floatValueOf = (bits: bigint, kind: ReturnType<typeof floatKindOf>) => floatElementFromBits(bits, kind);
 
 function run(label: string, arb: fc.Arbitrary<ProgramCase>, seed: number): void {
   let compared = 0;

@@ -15,6 +15,7 @@ import * as assert from "uvu/assert";
 import { newContext, newPassRegistry } from "../../rewrites/index.ts";
 import { vectorPrograms } from "../../rewrites/testing/gen-vector.ts";
 import { allVectorToLLVMPatterns } from "../../rewrites/vector-to-llvm/vector-to-llvm.ts";
+import { vectorToSCFPatterns } from "../../rewrites/vector-to-scf/vector-to-scf.ts";
 import { interpret, type RuntimeValue } from "../../src/interp/index.ts";
 import { f32, i32, index, type Type } from "../../src/ir/types.ts";
 import { valueArb } from "../../rewrites/testing/programs.ts";
@@ -28,11 +29,10 @@ const registry = newPassRegistry();
 const RUNS = Number(process.env.VECTOR_TO_LLVM_RUNS ?? 40);
 
 /**
- * Ops the pass does not lower (it fails naming them): transfers of tensors (bufferize first) and n-D transfers
- * (convert-vector-to-scf's), contract, multi_reduction, and what MLIR 16's pass does not lower either
- * (vector.mask, vector.scan).
+ * Ops the pass does not lower (it fails naming them): transfers of tensors (bufferize first), and what MLIR 16's
+ * pass does not lower either (vector.mask around anything but a transfer).
  */
-const NOT_LOWERED = /^vector\.(transfer_read|transfer_write|contract|multi_reduction|mask|scan|type_cast|print)$/;
+const NOT_LOWERED = /^vector\.(transfer_read|transfer_write|mask|print)$/;
 
 /**
  * Left out: maxf/minf (arith's and the reductions'), which both Tensile and MLIR 16 lower to LLVM's
@@ -102,6 +102,8 @@ const MEMORY_PROGRAM = `func.func @g(%x: f32, %y: f32, %n: index) -> (vector<8xf
   vector.compressstore %buf[%c1, %c0], %m, %v1 : memref<3x8xf32>, vector<4xi1>, vector<4xf32>
   %iv1 = arith.constant dense<[7, 0, 5, 3]> : vector<4xi32>
   vector.scatter %buf[%c0, %c0] [%iv1], %m, %v1 : memref<3x8xf32>, vector<4xi32>, vector<4xi1>, vector<4xf32>
+  %ext = vector.broadcast %x : f32 to vector<2x4xf32>
+  vector.transfer_write %ext, %buf[%c0, %c2] {permutation_map = affine_map<(d0, d1) -> (d1, d0)>} : vector<2x4xf32>, memref<3x8xf32>
   %b0 = vector.load %buf[%c0, %c0] : memref<3x8xf32>, vector<8xf32>
   %lf = vector.shape_cast %l : vector<2x4xf32> to vector<8xf32>
   %b1 = vector.load %buf[%c1, %c0] : memref<3x8xf32>, vector<8xf32>
@@ -124,7 +126,11 @@ interface Lowered extends Mlir16Case {
 const elementType = (v: RuntimeValue): Type => (v.kind === "shaped" ? v.elementType : v.type);
 
 test("vector programs lowered by Tensile to the llvm dialect compute what the interpreter computes", () => {
-  const fired = new Map<string, number>(allVectorToLLVMPatterns.map((p) => [p.name, 0]));
+  // Left out of the table: vector.print (MLIR 16's run here has no print runtime) and vector.type_cast (the
+  // interpreter has no memrefs of vectors); their goldens check the IR against mlir-opt-16.
+  const untested = new Set(["vector.print-to-llvm", "vector.type_cast-to-llvm"]);
+  const patterns = [...allVectorToLLVMPatterns, ...vectorToSCFPatterns({ targetRank: 1, lowerTensors: false })].filter((p) => !untested.has(p.name));
+  const fired = new Map<string, number>(patterns.map((p) => [p.name, 0]));
   const listener = { notifyPatternApplied: (name: string) => void (fired.has(name) && fired.set(name, (fired.get(name) ?? 0) + 1)) };
   const cases: Lowered[] = [];
   const refused = new Map<string, number>();
@@ -143,7 +149,7 @@ test("vector programs lowered by Tensile to the llvm dialect compute what the in
     if (isLeft(expected) || expected.right.some((v) => v.kind !== "shaped" && v.kind !== "int" && v.kind !== "float")) continue;
     programs++;
     const module = original.right;
-    const r = runPipeline(module, "builtin.module(convert-vector-to-llvm)", { ctx, registry, rewriteListener: listener });
+    const r = runPipeline(module, "builtin.module(convert-vector-to-scf,convert-scf-to-cf,convert-vector-to-llvm)", { ctx, registry, rewriteListener: listener });
     if (isLeft(r)) {
       const message = r.left.emitted.map((d) => d.message).join("\n");
       const op = /failed to legalize operation '([^']+)'/.exec(message)?.[1];
