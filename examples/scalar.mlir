@@ -7,6 +7,7 @@
 //   npx tensile run examples/scalar.mlir --fn smoothstep --args 0.25
 //   npx tensile run examples/scalar.mlir --fn bits --args 2026
 //   npx tensile run examples/scalar.mlir --fn hypot --args 3 4
+//   npx tensile run examples/scalar.mlir --fn powers --args 3 5 1.5 -3
 
 // Euclid's algorithm on unsigned 64-bit integers: while (b != 0) (a, b) = (b, a mod b).
 func.func @gcd(%a: i64, %b: i64) -> i64 {
@@ -74,4 +75,13 @@ func.func @hypot(%x: f64, %y: f64) -> f64 {
     scf.yield %h : f64
   }
   return %r : f64
+}
+
+// Integer powers: math.ipowi (i32; wraps on overflow like a multiplication) and math.fpowi (an f64 raised to an
+// integer; a negative exponent gives 1 / x^|n|). convert-math-to-funcs turns each into a call of an outlined
+// square-and-multiply function (__mlir_math_ipowi_i32, __mlir_math_fpowi_f64_i32), as MLIR does.
+func.func @powers(%x: i32, %n: i32, %y: f64, %m: i32) -> (i32, f64) {
+  %a = math.ipowi %x, %n : i32
+  %b = math.fpowi %y, %m : f64, i32
+  return %a, %b : i32, f64
 }

@@ -31,6 +31,7 @@ import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalg
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
 import { arithExpandPass } from "./arith/expand.ts";
 import { memrefCopyToLinalgPass } from "./memref/copy-to-linalg.ts";
+import { convertMathToFuncsPass } from "./math-to-funcs/math-to-funcs.ts";
 import { convertMathToLibmPass } from "./math-to-libm/math-to-libm.ts";
 import { lowerToLLVMParallelPipelineDef, lowerToLLVMPipelineDef } from "./pipelines/lower-to-llvm.ts";
 import { convertArithToLLVMPass } from "./arith-to-llvm/arith-to-llvm.ts";
@@ -92,6 +93,7 @@ export const tensilePasses: readonly PassDef[] = [
   mathPolynomialApproximationPass,
   arithExpandPass,
   memrefCopyToLinalgPass,
+  convertMathToFuncsPass,
   convertMathToLibmPass,
   convertArithToLLVMPass,
   convertMathToLLVMPass,

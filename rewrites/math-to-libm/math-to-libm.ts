@@ -1,17 +1,17 @@
 /**
  * `convert-math-to-libm` (MLIR 16's MathToLibm): the math ops LLVM has no intrinsic for become calls of C's libm
  * on f32 (`tanhf`) and f64 (`tanh`) scalars; the callee is declared once in the module (`func.func private`).
- * f16 and bf16 go through f32. `math.rsqrt`, which libm lacks, becomes 1 / sqrt. Vectors are left to the
- * approximations (math-polynomial-approximation) or refused later by name, as MLIR 16 leaves them.
+ * f16 and bf16 go through f32. `math.rsqrt`, which libm lacks, becomes 1 / sqrt. Vectors (what the
+ * approximations, math-polynomial-approximation, left) are split into scalars first, as MLIR 16 splits them.
  *
  *   %y = math.tanh %x : f64      ->   %y = call @tanh(%x) : (f64) -> f64
  *                                     func.func private @tanh(f64) -> f64
  */
 import { isLeft, left } from "fp-ts/lib/Either.js";
-import { FloatAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../../src/ir/attributes.ts";
+import { DenseElementsAttr, FloatAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../../src/ir/attributes.ts";
 import { InsertionPoint } from "../../src/ir/builder.ts";
 import type { Operation } from "../../src/ir/operation.ts";
-import { FloatType, FunctionType, type Type, f32 } from "../../src/ir/types.ts";
+import { FloatType, FunctionType, type Type, VectorType, f32 } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";
 import { lookupSymbolIn } from "../../src/ir/symbol-table.ts";
 import { definePass } from "../../src/pass/pass.ts";
@@ -20,6 +20,7 @@ import { type Pattern, type PatternRewriter, rewriteAny } from "../../src/rewrit
 import { ConstantOp, DivFOp, ExtFOp, TruncFOp } from "../../dialects/arith/index.ts";
 import { CallOp, FuncOp } from "../../dialects/func/index.ts";
 import { SqrtOp } from "../../dialects/math/index.ts";
+import { unrollToScalars } from "../math/unroll-vector.ts";
 
 /** math op -> libm's f32 and f64 names. */
 const LIBM: Readonly<Record<string, readonly [string, string]>> = {
@@ -75,7 +76,24 @@ export const mathToLibmCall: Pattern = rewriteAny({
 });
 
 /**
- * rsqrt(x) = 1 / sqrt(x) (libm has no rsqrt; LLVM has only sqrt):
+ * The table's ops on vectors, one scalar op per element (then each a libm call), as MLIR 16's VecOpToScalarOp:
+ *
+ *   %y = math.tan %v : vector<2xf64>   ->   %z = arith.constant dense<0.0> : vector<2xf64>
+ *                                            %v0 = vector.extract %v[0] : vector<2xf64>
+ *                                            %t0 = math.tan %v0 : f64      (then: call @tan(%v0))
+ *                                            %r0 = vector.insert %t0, %z [0] : f64 into vector<2xf64> ...
+ */
+export const libmVectorToScalars: Pattern = rewriteAny({
+  name: "math-to-libm-vector-to-scalars",
+  examples: ["^bb0(%x: f64):\n  %v = vector.broadcast %x : f64 to vector<2xf64>\n  %t = math.tan %v : vector<2xf64>\n  %e = vector.extract %t[1] : vector<2xf64>"],
+  apply(op, rw) {
+    if (LIBM[op.name] === undefined) return rw.fail("no libm function");
+    return unrollToScalars(op, rw);
+  },
+});
+
+/**
+ * rsqrt(x) = 1 / sqrt(x) (libm has no rsqrt; LLVM has only sqrt), on scalars and vectors:
  *
  *   %y = math.rsqrt %x : f32     ->   %s = math.sqrt %x : f32 ; %y = arith.divf %one, %s : f32
  */
@@ -86,16 +104,18 @@ export const expandRsqrt: Pattern = rewriteAny({
     if (op.name !== "math.rsqrt") return rw.fail("not rsqrt");
     const type: Type = op.getResult(0).type;
     const element = (type as { elementType?: Type }).elementType ?? type;
-    if (!(element instanceof FloatType) || type !== element) return rw.fail("not a float scalar");
+    if (!(element instanceof FloatType)) return rw.fail("not a float scalar or vector");
+    if (type instanceof VectorType && type.scalableDims?.some((d: boolean) => d) === true) return rw.fail("a scalable vector");
     rw.setInsertionPointBefore(op);
-    const one = rw.create(ConstantOp, { value: FloatAttr.get(element, 1) }).result;
-    const sqrt = rw.create(SqrtOp, { operand: op.getOperand(0) as V }).result;
+    const value = type instanceof VectorType ? DenseElementsAttr.splat(type, 1) : FloatAttr.get(element, 1);
+    const one: V = rw.create(ConstantOp, { value }).result;
+    const sqrt: V = rw.create(SqrtOp, { operand: op.getOperand(0) as V }).result;
     rw.replaceOp(op, [rw.create(DivFOp, { lhs: one, rhs: sqrt }).result]);
     return rw.done();
   },
 });
 
-export const mathToLibmPatterns: readonly Pattern[] = [mathToLibmCall, expandRsqrt];
+export const mathToLibmPatterns: readonly Pattern[] = [mathToLibmCall, libmVectorToScalars, expandRsqrt];
 
 export const convertMathToLibmPass = definePass({
   name: "convert-math-to-libm",

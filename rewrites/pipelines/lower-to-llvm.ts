@@ -49,7 +49,8 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     "convert-vector-to-scf",
     "convert-scf-to-cf",
     ...(opts.approximateMath ?? true ? ["func.func(math-polynomial-approximation)"] : []),
-    // Everything to the llvm dialect.
+    // Everything to the llvm dialect; math.ipowi/fpowi first become calls of outlined functions.
+    "convert-math-to-funcs",
     "arith-expand",
     // libm calls (and rsqrt as 1/sqrt) first, for what LLVM has no intrinsic for.
     "convert-math-to-libm",
