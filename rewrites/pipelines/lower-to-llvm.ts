@@ -34,6 +34,8 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     "tosa-to-tensor",
     "tosa-to-arith{include-apply-rescale=true}",
     "canonicalize",
+    // Masked transfers as transfers with masks (what the bufferization and the vector lowerings take).
+    "func.func(lower-vector-mask)",
     // Tensors to buffers: across function boundaries, identity layouts, returned buffers owned by the caller.
     "empty-tensor-to-alloc-tensor",
     "one-shot-bufferize{bufferize-function-boundaries=true allow-return-allocs=true function-boundary-type-conversion=identity-layout-map}",
