@@ -96,18 +96,20 @@ test("random TOSA programs: Tensile's native code and MLIR 16's both compute the
  * The TOSA ops of the generators that compiled code computes inexactly, where each is measured, and the largest
  * difference from the interpreter (correctly rounded, through float64) each path may have, in f32 ulps:
  * - Tensile: its approximations of exp, log, tanh (within 1.3 ulp of exact, docs/MATH-APPROXIMATIONS.md, so
- *   up to 2 from a rounded result), sigmoid through exp (one more rounding), rsqrt as 1/sqrt (two roundings),
- *   pow from libm; on every point measured.
- * - MLIR 16: test-math-polynomial-approximation's exp (80 ulp), log, tanh (4.6 ulp), sigmoid through its exp,
- *   and libm; on normal floats only: its exp does not underflow to zero (2^23 ulps off at -104), and its log of a
- *   subnormal is 2e6 ulps off. Both figures are printed.
+ *   up to 2 from a rounded result), sigmoid as 1/(1+exp(-x)) (exp's error and three roundings), rsqrt as 1/sqrt
+ *   (two roundings), pow from libm; on every point measured.
+ * - MLIR 16: test-math-polynomial-approximation's exp (80 ulp of exact, so 81 from a rounded result), log, tanh
+ *   (4.6 ulp), sigmoid through its exp (and three roundings), and libm; on normal floats only: its exp does not
+ *   underflow to zero (2^23 ulps off at -104), and its log of a subnormal is 2e6 ulps off. Both are printed.
  * In f16 both compute through f32 and round: one f16 ulp at most.
+ * Measured on 20000 points (MLIR16_NATIVE_POINTS=20000), f32, Tensile | MLIR 16 on normal floats: exp 1 | 78,
+ * log 1 | 1, tanh 1 | 5, sigmoid 4 | 39, rsqrt 0 | 0, reciprocal 0 | 0, pow 1 | 1; f16: pow 1 | 1, the rest 0.
  */
 const APPROXIMATED: readonly { op: string; inputs: (n: number) => number[][]; tensile: number; mlir16: number }[] = [
-  { op: "exp", inputs: (n) => [inputsFor("exp", n)], tensile: 1, mlir16: 80 },
+  { op: "exp", inputs: (n) => [inputsFor("exp", n)], tensile: 1, mlir16: 81 },
   { op: "log", inputs: (n) => [inputsFor("log", n)], tensile: 1, mlir16: 2 },
   { op: "tanh", inputs: (n) => [inputsFor("tanh", n)], tensile: 2, mlir16: 6 },
-  { op: "sigmoid", inputs: (n) => [inputsFor("tanh", n, 11).map((x) => 3 * x)], tensile: 3, mlir16: 40 },
+  { op: "sigmoid", inputs: (n) => [inputsFor("tanh", n, 11).map((x) => 3 * x)], tensile: 5, mlir16: 84 },
   { op: "rsqrt", inputs: (n) => [inputsFor("log", n, 13)], tensile: 1, mlir16: 1 },
   { op: "reciprocal", inputs: (n) => [inputsFor("exp", n, 17).map(Math.exp)], tensile: 0, mlir16: 0 },
   { op: "pow", inputs: (n) => [inputsFor("log", n, 19).map((x) => Math.min(x, 100)), inputsFor("tanh", n, 23)], tensile: 1, mlir16: 1 },
