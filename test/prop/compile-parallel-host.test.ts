@@ -16,6 +16,9 @@
  * - An AOT bundle of the parallel pipeline links libomp; its C driver prints the same with OMP_NUM_THREADS 1 and 2.
  * - riscv64 has no libomp: compiling OpenMP code for riscv64-rvv is a located error saying so.
  * - The CLI: `tensile run --threads 2` prints what the sequential run prints; a bad --threads is a usage error.
+ * - MLIR 16 as the oracle of the omp translation: the same lowered module (omp ops in llvm.func bodies) translated
+ *   by mlir-translate-16 (MLIR's OpenMPIRBuilder), compiled by clang-16 and linked with libomp-14, run on 2
+ *   threads, gives the same thread ids and the same bits on random linalg programs as Tensile's translation.
  *
  * COMPILE_PARALLEL_RUNS sets the random programs per generator (default 6).
  */
@@ -30,9 +33,15 @@ import * as assert from "uvu/assert";
 import { main } from "../../cli/tensile.ts";
 import { buildBundle, writeBundle } from "../../codegen/aot/bundle.ts";
 import { alignedArray } from "../../codegen/aligned.ts";
-import { compile, firstOpenMPOp, lowerToLLVMDialect, objectFromLLVMDialect } from "../../codegen/compile.ts";
+import { compile, firstOpenMPOp, lowerToLLVMDialect, objectFromLLVMDialect, publicFunctions } from "../../codegen/compile.ts";
+import { loadHostLibrary } from "../../codegen/host-library.ts";
+import { LIBOMP_DIR } from "../../codegen/link.ts";
+import { type CInterfaceFunction, cInterface } from "../../codegen/runtime/c-interface.ts";
+import { hostTarget } from "../../codegen/target.ts";
+import { printOp } from "../../src/text/printer.ts";
 import { release, type ReturnedArray } from "../../codegen/runtime/c-interface.ts";
 import { getTarget } from "../../codegen/target.ts";
+import { withCInterfaces } from "../support/mlir16-native.ts";
 import { lowerToLLVMPipeline } from "../../rewrites/pipelines/lower-to-llvm.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { linalgPrograms } from "../../rewrites/testing/gen-linalg.ts";
@@ -273,6 +282,69 @@ test("tensile run --threads 2 prints the sequential results; --threads 0 is a us
     else process.env.XDG_CACHE_HOME = cache;
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/**
+ * `module` lowered by Tensile's parallel pipeline, then translated by mlir-translate-16, compiled by clang-16 -O3
+ * and linked with libomp-14; its functions called on a team of `threads`. Undefined when a tool refuses it (said).
+ */
+function throughMlir16(module: Operation, threads: number): { functions: Record<string, CInterfaceFunction>; unload(): void } | string {
+  const lowered = lowerToLLVMDialect(withCInterfaces(module), { ctx, parallel: true });
+  if (isLeft(lowered)) return lowered.left[0]?.message ?? "?";
+  const dir = mkdtempSync(join(tmpdir(), "tensile-omp-mlir16-"));
+  try {
+    writeFileSync(join(dir, "m.mlir"), printOp(lowered.right));
+    const tools: [string, string[]][] = [
+      ["mlir-translate-16", ["--mlir-to-llvmir", "m.mlir", "-o", "m.ll"]],
+      ["clang-16", ["-O3", "-fPIC", "-shared", "-Wno-override-module", "m.ll", "-o", "m.so", `-L${LIBOMP_DIR}`, "-lomp", `-Wl,-rpath,${LIBOMP_DIR}`]],
+    ];
+    for (const [tool, args] of tools) {
+      const r = spawnSync(tool, args, { cwd: dir, encoding: "utf8" });
+      if (r.status !== 0) return `${tool}: ${r.stderr.slice(0, 500)}`;
+    }
+    const library = loadHostLibrary(join(dir, "m.so"), hostTarget());
+    const setThreads = library.func("void omp_set_num_threads(int)");
+    const functions: Record<string, CInterfaceFunction> = {};
+    for (const [name, type] of publicFunctions(module)) {
+      const fn = cInterface(library, name, type);
+      functions[name] = { prototype: fn.prototype, call: (...args) => (setThreads(threads), fn.call(...args)) };
+    }
+    return { functions, unload: () => library.unload() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("MLIR 16's translation of the same omp code (mlir-translate-16, clang-16, libomp) agrees with Tensile's on 2 threads", () => {
+  const tids = throughMlir16(parse(THREAD_IDS), 2);
+  if (typeof tids === "string") throw new Error(tids);
+  try {
+    const out = alignedArray(Int32Array, 8).fill(-1);
+    tids.functions["tids"]!.call({ data: out, shape: [8] });
+    assert.equal(Array.from(out), [0, 0, 0, 0, 1, 1, 1, 1]);
+  } finally {
+    tids.unload();
+  }
+  let compared = 0;
+  for (const p of fc.sample(linalgPrograms(), { numRuns: Math.max(2, RUNS / 2), seed: 53 })) {
+    const m = parse(p.text);
+    const expected = interpret(m, p.fn, p.args, { ctx });
+    if (isLeft(expected) || expected.right.some((v) => v.kind !== "shaped")) continue;
+    const want = expected.right as ShapedValue[];
+    const ours = runCompiled(m, p, 2, want);
+    const mlir16 = throughMlir16(m, 2);
+    if (typeof ours === "string" || typeof mlir16 === "string") continue;
+    try {
+      const results = mlir16.functions[p.fn]!.call(...p.args.map(nativeArg)) as ReturnedArray[];
+      want.forEach((v, j) => assert.equal(returnedBits(results[j]!, v.elementType).map(String), ours[j]!.map(String), `result ${j}\n${p.text}`));
+      for (const r of new Set(results.map((r) => r.allocated))) release(results.find((x) => x.allocated === r)!);
+      compared++;
+    } finally {
+      mlir16.unload();
+    }
+  }
+  console.log(`    MLIR 16's omp translation: ${compared} random linalg programs give Tensile's bits on 2 threads`);
+  assert.ok(compared >= 2, `only ${compared} programs compared`);
 });
 
 test("OpenMP code for riscv64-rvv is a located error: Debian has no riscv64 libomp", () => {
