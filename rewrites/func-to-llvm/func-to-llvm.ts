@@ -53,9 +53,12 @@ function unpack(rw: ConversionRewriter, at: Operation, value: Value, types: read
 }
 
 /** The attributes func.func keeps on llvm.func: all but its signature, name and argument/result attributes. */
+/** A func.func's linkage for its llvm.func (default external), as MLIR 16 reads it: convert-math-to-funcs sets it. */
+const LINKAGE = "llvm.linkage";
+
 function carriedAttributes(op: Operation): Record<string, Attribute> {
   const out: Record<string, Attribute> = {};
-  for (const [k, v] of op.attributes) if (!["sym_name", "function_type", "arg_attrs", "res_attrs"].includes(k)) out[k] = v;
+  for (const [k, v] of op.attributes) if (!["sym_name", "function_type", "arg_attrs", "res_attrs", LINKAGE].includes(k)) out[k] = v;
   return out;
 }
 
@@ -73,11 +76,13 @@ const funcOp = convert({
     const llvmType = converter.convertFunctionSignature(type.inputs, type.results);
     const inputs = converter.convertSignatureArgs(type.inputs);
     if (llvmType === undefined || inputs === undefined) return rw.fail("the signature cannot be converted");
+    const linkage = op.attr(LINKAGE);
+    if (linkage !== undefined && !(linkage instanceof L.LinkageAttr)) return rw.fail(`Contains ${LINKAGE} attribute not of type LLVM::LinkageAttr`);
     const attributes: Record<string, Attribute> = {
       ...carriedAttributes(op),
       sym_name: StringAttr.get(F.funcName(op)),
       function_type: TypeAttr.get(llvmType),
-      linkage: L.LinkageAttr.get("external"),
+      linkage: linkage instanceof L.LinkageAttr ? linkage : L.LinkageAttr.get("external"),
       CConv: L.CConvAttr.get("ccc"),
     };
     for (const k of ["arg_attrs", "res_attrs"]) {

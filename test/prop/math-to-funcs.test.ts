@@ -9,11 +9,16 @@
  *     interpreter's bits. MATH_TO_FUNCS_RUNS sets the number of random programs (default 150).
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { isLeft } from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compile } from "../../codegen/compile.ts";
+import { compile, lowerToLLVMDialect, objectFromLLVMDialect } from "../../codegen/compile.ts";
+import { linkSharedObject } from "../../codegen/link.ts";
+import { getTarget } from "../../codegen/target.ts";
 import { FPowIOp, IPowIOp } from "../../dialects/math/index.ts";
 import { AddIOp, MulFOp, MulIOp, SubIOp } from "../../dialects/arith/index.ts";
 import { newContext, newPassRegistry } from "../../rewrites/index.ts";
@@ -148,6 +153,28 @@ func.func @fpow_vec(%b: f32, %p: i8) -> f32 {
     lib.right.unload();
   }
   assert.ok(cases.length > 300, `${cases.length} cases`);
+});
+
+test("two objects outlining the same power function link together (linkonce_odr, as MLIR 16 makes it)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tensile-math-to-funcs-"));
+  try {
+    const objects = ["a", "b"].map((name) => {
+      const m = parseSource(`func.func @${name}(%x: i32, %n: i32) -> i32 {\n  %r = math.ipowi %x, %n : i32\n  return %r : i32\n}`, ctx);
+      if (isLeft(m)) throw new Error(m.left.message);
+      const lowered = lowerToLLVMDialect(m.right, { ctx });
+      if (isLeft(lowered)) throw new Error(lowered.left.map((d) => d.message).join("\n"));
+      const object = objectFromLLVMDialect(lowered.right, getTarget("host"), 0);
+      if (isLeft(object)) throw new Error(object.left.map((d) => d.message).join("\n"));
+      const path = join(dir, `${name}.o`);
+      writeFileSync(path, object.right);
+      return path;
+    });
+    const symbols = spawnSync("llvm-objdump-14", ["-t", objects[0]!], { encoding: "utf8" }).stdout;
+    assert.match(symbols, /\sw\s+F\s.*__mlir_math_ipowi_i32/, "the outlined function is weak (linkonce_odr) at O0");
+    linkSharedObject(objects, join(dir, "both.so"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
