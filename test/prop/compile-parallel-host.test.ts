@@ -14,7 +14,8 @@
  *   two threads' partial sums in either order, so it equals the sequential sum within 1e-5 relative (the data are
  *   positive, so there is no cancellation); a product, which has no atomic form, goes through __kmpc_critical.
  * - An AOT bundle of the parallel pipeline links libomp; its C driver prints the same with OMP_NUM_THREADS 1 and 2.
- * - riscv64 has no libomp: compiling OpenMP code for riscv64-rvv is a located error saying so.
+ * - riscv64 has no libomp: compiling OpenMP code for riscv64-rvv is a located error saying so; an omp op or
+ *   clause the translation does not implement is a located error naming it.
  * - The CLI: `tensile run --threads 2` prints what the sequential run prints; a bad --threads is a usage error.
  * - MLIR 16 as the oracle of the omp translation: the same lowered module (omp ops in llvm.func bodies) translated
  *   by mlir-translate-16 (MLIR's OpenMPIRBuilder), compiled by clang-16 and linked with libomp-14, run on 2
@@ -39,6 +40,7 @@ import { LIBOMP_DIR } from "../../codegen/link.ts";
 import { type CInterfaceFunction, cInterface } from "../../codegen/runtime/c-interface.ts";
 import { hostTarget } from "../../codegen/target.ts";
 import { printOp } from "../../src/text/printer.ts";
+import { translateToLLVM } from "../../codegen/translate/module.ts";
 import { release, type ReturnedArray } from "../../codegen/runtime/c-interface.ts";
 import { getTarget } from "../../codegen/target.ts";
 import { withCInterfaces } from "../support/mlir16-native.ts";
@@ -345,6 +347,34 @@ test("MLIR 16's translation of the same omp code (mlir-translate-16, clang-16, l
   }
   console.log(`    MLIR 16's omp translation: ${compared} random linalg programs give Tensile's bits on 2 threads`);
   assert.ok(compared >= 2, `only ${compared} programs compared`);
+});
+
+test("omp ops and clauses the translation does not implement are located errors naming them", () => {
+  const body = (inner: string): string => `llvm.func @f(%lb: i64, %ub: i64, %p: !llvm.ptr<i64>) {
+  omp.parallel {
+${inner}
+    omp.terminator
+  }
+  llvm.return
+}`;
+  const loop = (clause: string): string => `    omp.wsloop ${clause} for (%i) : i64 = (%lb) to (%ub) step (%lb) {
+      llvm.store %i, %p : !llvm.ptr<i64>
+      omp.yield
+    }`;
+  const cases: [string, RegExp][] = [
+    [loop("schedule(dynamic)"), /^'omp\.wsloop' op schedule\(dynamic\) is not supported by Tensile's translation to LLVM IR/],
+    [loop("schedule(static = %lb : i64)"), /^'omp\.wsloop' op a schedule chunk size is not supported/],
+    ["    omp.task {\n      omp.terminator\n    }", /^'omp\.task' op is not supported by Tensile's translation to LLVM IR \(supported: omp\.parallel, omp\.wsloop/],
+  ];
+  for (const [inner, message] of cases) {
+    const m = parseSource(body(inner), ctx, { file: "bad.mlir" });
+    if (isLeft(m)) throw new Error(m.left.message);
+    const r = translateToLLVM(m.right);
+    assert.ok(isLeft(r), inner);
+    if (!isLeft(r)) continue;
+    assert.match(r.left[0]!.message, message);
+    assert.match(JSON.stringify(r.left[0]!.loc), /"file":"bad\.mlir"[\s\S]*"line":3/);
+  }
 });
 
 test("OpenMP code for riscv64-rvv is a located error: Debian has no riscv64 libomp", () => {
