@@ -26,15 +26,16 @@ import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
 import { newContext, newPassRegistry } from "../rewrites/index.ts";
 import { type LowerToLLVMOptions, lowerToLLVMPipeline } from "../rewrites/pipelines/lower-to-llvm.ts";
 import { type Diagnostic, error } from "../src/diag/diagnostic.ts";
-import { StringAttr, UnitAttr } from "../src/ir/attributes.ts";
+import { StringAttr, TypeAttr, UnitAttr } from "../src/ir/attributes.ts";
 import type { Context } from "../src/ir/context.ts";
 import type { Operation } from "../src/ir/operation.ts";
 import { FunctionType, MemRefType, RankedTensorType, type Type } from "../src/ir/types.ts";
 import { runPipeline } from "../src/pass/pass-manager.ts";
-import { printOp } from "../src/text/printer.ts";
+import { printOp, printType } from "../src/text/printer.ts";
 import { emit, type OptLevel, optimize } from "./emit.ts";
 import { writeFileAtomic } from "./files.ts";
 import { loadHostLibrary } from "./host-library.ts";
+import { halfRuntimeHash, hostHalfRuntimeObject } from "./aot/half-runtime.ts";
 import { linkSharedObject } from "./link.ts";
 import { llvm } from "./llvm.ts";
 import { type CInterfaceFunction, cInterface } from "./runtime/c-interface.ts";
@@ -119,8 +120,40 @@ export function firstOpenMPOp(module: Operation): Operation | undefined {
   return found;
 }
 
+/**
+ * The first op of an llvm-dialect module that touches bf16 (an operand, a result, a block argument or, for
+ * llvm.func, its signature). LLVM 14's x86-64 and riscv64 instruction selectors abort the whole process on bf16
+ * values ("Cannot select", "unable to allocate function argument"): LLVM 15+ promote it to float, Tensile does not
+ * emulate it yet, so such a module is refused before it reaches LLVM.
+ */
+export function firstBF16Op(module: Operation): Operation | undefined {
+  const seen = new Map<Type, boolean>();
+  const hasBF16 = (t: Type): boolean => {
+    let r = seen.get(t);
+    if (r === undefined) seen.set(t, (r = /\bbf16\b/.test(printType(t))));
+    return r;
+  };
+  let found: Operation | undefined;
+  module.walk((op) => {
+    const signature = op.attributes.get("function_type");
+    const touches =
+      op.operands.some((v) => hasBF16(v.type)) ||
+      op.results.some((v) => hasBF16(v.type)) ||
+      op.regions.some((r) => r.blocks.some((b) => b.args.some((a) => hasBF16(a.type)))) ||
+      (signature instanceof TypeAttr && hasBF16(signature.value));
+    if (!touches) return;
+    found = op;
+    return "interrupt";
+  }, "pre");
+  return found;
+}
+
 /** The LLVM module for a target from a module of the llvm dialect (not yet optimised). */
 export function translateForTarget(lowered: Operation, target: TargetDescription): Either<Diagnostic[], TranslatedModule> {
+  const bf16 = firstBF16Op(lowered);
+  if (bf16 !== undefined) {
+    return left([error(bf16.loc, `'${bf16.name}' op: bf16 values cannot be compiled with LLVM 14, whose ${target.arch} backend aborts on them (Tensile does not emulate bf16 through f32 yet); use f16 or f32`)]);
+  }
   const omp = target.arch === "x86_64" ? undefined : firstOpenMPOp(lowered);
   if (omp !== undefined) {
     return left([error(omp.loc, `'${omp.name}' op: OpenMP code cannot be compiled for ${target.name}: there is no ${target.arch} OpenMP runtime (libomp) to link against; compile it without --parallel/--threads`)]);
@@ -156,7 +189,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
   const openmp = firstOpenMPOp(lowered.right) !== undefined;
   const text = printOp(lowered.right);
   const host = hostDescription();
-  const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
+  const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, halfRuntimeHash, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
   const cacheDir = opts.cacheDir === undefined ? defaultCacheDir() : opts.cacheDir;
   const scratch = cacheDir === false ? mkdtempSync(join(tmpdir(), "tensile-compile-")) : undefined;
   const soPath = join(scratch ?? cacheDir as string, `${key}.so`);
@@ -172,7 +205,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
       const objectPath = `${soPath}.${process.pid}.o`;
       try {
         writeFileAtomic(objectPath, object.right);
-        linkSharedObject([objectPath], soPath, { openmp });
+        linkSharedObject([objectPath, hostHalfRuntimeObject(dirname(soPath))], soPath, { openmp });
       } finally {
         rmSync(objectPath, { force: true });
       }

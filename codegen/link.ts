@@ -30,7 +30,7 @@ function runTool(tool: string, args: readonly string[], timeoutMs: number): Tool
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
-function runToolOrThrow(tool: string, args: readonly string[], timeoutMs = 120_000): void {
+export function runToolOrThrow(tool: string, args: readonly string[], timeoutMs = 120_000): void {
   const run = runTool(tool, args, timeoutMs);
   if (run.status !== 0) {
     throw new ToolError(`${tool} ${args.join(" ")} failed (${run.signal ?? `exit ${run.status}`}):\n${run.stderr.trimEnd()}`);

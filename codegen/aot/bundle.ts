@@ -69,14 +69,15 @@ export function writeBundle(module: Operation, opts: BundleOptions): Either<Diag
 /** Links the driver and the object into an executable (`extra` C flags, e.g. `-fsanitize=address`, for the host). */
 export function buildBundle(bundle: Bundle, extra: readonly string[] = []): string {
   if (bundle.driver === undefined) throw new Error("the bundle has no driver to build");
+  // Both targets link Tensile's half conversions: riscv64's libgcc lacks them, x86-64's has another ABI.
+  const half = join(dirname(bundle.executable), "tensile-half.c");
+  writeFileAtomic(half, halfRuntimeSource);
   if (bundle.target.arch === "riscv64") {
-    const half = join(dirname(bundle.executable), "tensile-half.c");
-    writeFileAtomic(half, halfRuntimeSource);
     linkRiscv64Executable([bundle.driver, bundle.object, half], bundle.executable);
     return bundle.executable;
   }
   const omp = bundle.openmp === true ? [`-L${LIBOMP_DIR}`, "-lomp", `-Wl,-rpath,${LIBOMP_DIR}`] : [];
-  const cc = spawnSync("clang-14", ["-O1", "-gdwarf-4", ...extra, "-o", bundle.executable, bundle.driver, bundle.object, "-lm", ...omp], { encoding: "utf8" });
+  const cc = spawnSync("clang-14", ["-O1", "-gdwarf-4", ...extra, "-o", bundle.executable, bundle.driver, bundle.object, half, "-lm", ...omp], { encoding: "utf8" });
   if (cc.status !== 0) throw new ToolError(`clang-14 failed: ${cc.stderr}`);
   return bundle.executable;
 }

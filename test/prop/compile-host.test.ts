@@ -23,11 +23,6 @@ import { nativeArg } from "../support/native-args.ts";
 
 const ctx = newContext();
 const RUNS = Number(process.env.COMPILE_HOST_RUNS ?? 24);
-/**
- * A known bug, left out until it is fixed: LLVM 14 calls `__truncdfhf2` for f64 -> f16 on x86-64 expecting the
- * half in AX (an i16), while the process's libgcc (GCC 12) returns _Float16 in XMM0, so the result is garbage.
- */
-const HOST_F64_TO_F16_BUG = /arith\.truncf \S+ : f64 to f16\b/;
 /** Ops whose compiled form is an approximation (or a libm call) of what the interpreter rounds correctly. */
 const APPROXIMATE = /\bmath\.(exp|exp2|expm1|log|log10|log1p|log2|powf|sin|cos|tan|tanh|atan|atan2|erf|cbrt|rsqrt)\b/;
 
@@ -55,7 +50,6 @@ const isHalfNaN = (bits: number, kind: string): boolean => (kind === "f16" ? (bi
 test("random scalar programs: compiled for the host, they compute what the interpreter does", () => {
   let compared = 0;
   for (const p of fc.sample(programs({ ops: arithAndMathOps, calls: true }), { numRuns: RUNS, seed: 77 })) {
-    if (HOST_F64_TO_F16_BUG.test(p.text)) continue;
     const m = parseSource(p.text, ctx);
     if (isLeft(m)) throw new Error(m.left.message);
     const expected = interpret(m.right, p.fn, p.args, { ctx });

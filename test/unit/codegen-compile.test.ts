@@ -12,10 +12,14 @@ import koffi from "koffi";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { alignedArray } from "../../codegen/aligned.ts";
+import { halfRuntimeHash } from "../../codegen/aot/half-runtime.ts";
 import { compile } from "../../codegen/compile.ts";
 import type { ReturnedArray } from "../../codegen/runtime/c-interface.ts";
 import { newContext } from "../../rewrites/index.ts";
 import { parseSource } from "../../src/text/parser.ts";
+import { interpret } from "../../src/interp/index.ts";
+import { floatElementBits, floatKindOf, type RuntimeValue } from "../../src/interp/values.ts";
+import { FloatType } from "../../src/ir/types.ts";
 
 const ctx = newContext();
 const parse = (text: string) => {
@@ -64,7 +68,43 @@ test("the on-disk cache: the same module again is a load; another module is anot
     for (const l of [first, again, other]) l.right.unload();
   }
   assert.is(readdirSync(cacheDir).filter((f) => f.endsWith(".so")).length, 2);
-  assert.equal(readdirSync(cacheDir).filter((f) => !f.endsWith(".so")), [], "no temporary files left");
+  // Besides the libraries, only the half-conversion runtime they link (compiled once, kept beside them).
+  assert.equal(readdirSync(cacheDir).filter((f) => !f.endsWith(".so")), [`tensile-half-${halfRuntimeHash}.o`], "no temporary files left");
+});
+
+test("f64 -> f16 on the host rounds as the interpreter does (Tensile's half runtime, not libgcc's other ABI)", () => {
+  const m = parse(`func.func @h(%x: f64) -> (f16, f16) {
+  %a = arith.truncf %x : f64 to f16
+  %f = arith.truncf %x : f64 to f32
+  %b = arith.truncf %f : f32 to f16
+  return %a, %b : f16, f16
+}`);
+  const lib = compile(m, { cacheDir });
+  if (isLeft(lib)) return assert.unreachable(lib.left.map((d) => d.message).join("\n"));
+  try {
+    // Ties to even, just above a tie, the largest half, overflow, subnormals and their ties, zeros, NaN.
+    const inputs = [1.5, -2.75, 1 + 2 ** -11, 1 + 2 ** -11 + 2 ** -40, 1 + 3 * 2 ** -11, 65504, 65520, 65519.99, 1e300, 2 ** -24, 2 ** -25, 3 * 2 ** -25, 2 ** -26, -0, 0, NaN, -Infinity, 0.1, 1 / 3];
+    for (const x of inputs) {
+      const expected = interpret(m, "h", [{ kind: "float", type: FloatType.get("f64"), value: x } as RuntimeValue], { ctx });
+      if (isLeft(expected)) return assert.unreachable(expected.left.message);
+      const [half, viaFloat] = lib.right.functions.h!.call(x) as number[];
+      const [eh, ef] = expected.right.map((v) => (v.kind === "float" ? Number(floatElementBits(v.value, floatKindOf(v.type as FloatType))) : -1));
+      if (Number.isNaN(x)) {
+        assert.ok((half! & 0x7c00) === 0x7c00 && (half! & 0x3ff) !== 0, "NaN stays a NaN in f16");
+        continue;
+      }
+      assert.is(half, eh, `f16 of ${x}: 0x${half!.toString(16)}, the interpreter gives 0x${eh!.toString(16)}`);
+      assert.is(viaFloat, ef, `f16 of (f32) ${x}`);
+    }
+  } finally {
+    lib.right.unload();
+  }
+});
+
+test("bf16 is a located error, not an abort of the process (LLVM 14's backends cannot select it)", () => {
+  const r = compile(parse(`func.func @b(%x: bf16, %y: bf16) -> bf16 {\n  %s = arith.addf %x, %y : bf16\n  return %s : bf16\n}`), { cacheDir: false });
+  assert.ok(isLeft(r));
+  if (isLeft(r)) assert.match(r.left.map((d) => d.message).join("\n"), /bf16 values cannot be compiled with LLVM 14/);
 });
 
 test("an op the lowering cannot take is a located diagnostic", () => {
