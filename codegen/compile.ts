@@ -35,7 +35,7 @@ import { printOp, printType } from "../src/text/printer.ts";
 import { emit, type OptLevel, optimize } from "./emit.ts";
 import { writeFileAtomic } from "./files.ts";
 import { loadHostLibrary } from "./host-library.ts";
-import { halfRuntimeHash, hostHalfRuntimeObject } from "./aot/half-runtime.ts";
+import { hostSupportRuntimeObject, supportRuntimeHash } from "./aot/half-runtime.ts";
 import { linkSharedObject } from "./link.ts";
 import { llvm } from "./llvm.ts";
 import { type CInterfaceFunction, cInterface } from "./runtime/c-interface.ts";
@@ -189,7 +189,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
   const openmp = firstOpenMPOp(lowered.right) !== undefined;
   const text = printOp(lowered.right);
   const host = hostDescription();
-  const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, halfRuntimeHash, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
+  const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, supportRuntimeHash, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
   const cacheDir = opts.cacheDir === undefined ? defaultCacheDir() : opts.cacheDir;
   const scratch = cacheDir === false ? mkdtempSync(join(tmpdir(), "tensile-compile-")) : undefined;
   const soPath = join(scratch ?? cacheDir as string, `${key}.so`);
@@ -205,7 +205,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
       const objectPath = `${soPath}.${process.pid}.o`;
       try {
         writeFileAtomic(objectPath, object.right);
-        linkSharedObject([objectPath, hostHalfRuntimeObject(dirname(soPath))], soPath, { openmp });
+        linkSharedObject([objectPath, hostSupportRuntimeObject(dirname(soPath))], soPath, { openmp });
       } finally {
         rmSync(objectPath, { force: true });
       }

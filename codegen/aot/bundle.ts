@@ -19,7 +19,7 @@ import { writeFileAtomic } from "../files.ts";
 import { LIBOMP_DIR, linkRiscv64Executable, ToolError } from "../link.ts";
 import type { Arg } from "../runtime/c-interface.ts";
 import { getTarget, type TargetDescription, type TargetName } from "../target.ts";
-import { halfRuntimeSource } from "./half-runtime.ts";
+import { supportRuntimeSource } from "./half-runtime.ts";
 import { bundleDriver, bundleHeader } from "./header.ts";
 
 export interface BundleOptions extends CompileOptions {
@@ -69,9 +69,10 @@ export function writeBundle(module: Operation, opts: BundleOptions): Either<Diag
 /** Links the driver and the object into an executable (`extra` C flags, e.g. `-fsanitize=address`, for the host). */
 export function buildBundle(bundle: Bundle, extra: readonly string[] = []): string {
   if (bundle.driver === undefined) throw new Error("the bundle has no driver to build");
-  // Both targets link Tensile's half conversions: riscv64's libgcc lacks them, x86-64's has another ABI.
-  const half = join(dirname(bundle.executable), "tensile-half.c");
-  writeFileAtomic(half, halfRuntimeSource);
+  // Both targets link Tensile's half conversions (riscv64's libgcc lacks them, x86-64's has another ABI) and
+  // vector.print's runtime.
+  const half = join(dirname(bundle.executable), "tensile-runtime.c");
+  writeFileAtomic(half, supportRuntimeSource);
   if (bundle.target.arch === "riscv64") {
     linkRiscv64Executable([bundle.driver, bundle.object, half], bundle.executable);
     return bundle.executable;

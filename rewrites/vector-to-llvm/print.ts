@@ -4,7 +4,7 @@
  * rows nested likewise; a newline ends the print. Elements print through `printF32`, `printF64`, `printI64`
  * (signless and signed integers, sign-extended; i1 zero-extended, to print 1 rather than -1) or `printU64`
  * (index and unsigned integers, zero-extended). The functions are declared in the module as MLIR 16 declares
- * them (MLIR's libmlir_c_runner_utils defines them; Tensile's are in print-runtime.ts, a C source to link with).
+ * them (MLIR's libmlir_c_runner_utils defines them; Tensile links its own, codegen/aot/print-runtime.ts, into host libraries and bundles).
  */
 import { FloatType, i64, IndexType, IntegerType, type Type, VectorType } from "../../src/ir/types.ts";
 import type { Value } from "../../src/ir/value.ts";

@@ -7,13 +7,20 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { newContext } from "../../rewrites/index.ts";
+import { interpret } from "../../src/interp/index.ts";
+import type { RuntimeValue } from "../../src/interp/values.ts";
+import { FloatType, IndexType } from "../../src/ir/types.ts";
+import { parseSource } from "../../src/text/parser.ts";
 
 const cli = join(import.meta.dirname, "../../cli/tensile.js");
 const dir = mkdtempSync(join(tmpdir(), "tensile-cli-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
-const tensile = (args: readonly string[]) => spawnSync("node", [cli, ...args], { encoding: "utf8" });
+// The compile cache goes to the test's directory, not the user's ~/.cache.
+const tensile = (args: readonly string[]) => spawnSync("node", [cli, ...args], { encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache") } });
 
 const scale = (n: number) => `func.func @f(%a: tensor<${n}xf32>, %k: f32) -> tensor<${n}xf32> {
   %e = tensor.empty() : tensor<${n}xf32>
@@ -32,6 +39,34 @@ test("run: compiled for the host, called, results printed", () => {
   const r = tensile(["run", join(dir, "small.mlir"), "--fn", "f", "--args", "[1, 2, 3, 4]", "2.5", "--quiet"]);
   assert.is(r.status, 0, r.stderr);
   assert.is(r.stdout, "r0: [4] 2.5 5 7.5 10\n");
+});
+
+test("run: vector.print in compiled code prints what the interpreter prints (Tensile's print runtime is linked)", () => {
+  const text = `func.func @p(%x: f32, %n: index) -> i32 {
+  %v = vector.broadcast %x : f32 to vector<3xf32>
+  vector.print %v : vector<3xf32>
+  %m = arith.constant dense<[[1, -2], [3, 4]]> : vector<2x2xi32>
+  vector.print %m : vector<2x2xi32>
+  %t = arith.constant true
+  vector.print %t : i1
+  vector.print %n : index
+  %d = arith.extf %x : f32 to f64
+  vector.print %d : f64
+  %r = arith.constant 7 : i32
+  return %r : i32
+}
+`;
+  writeFileSync(join(dir, "print.mlir"), text);
+  const r = tensile(["run", join(dir, "print.mlir"), "--fn", "p", "--args", "-2.5", "9", "--quiet"]);
+  assert.is(r.status, 0, r.stderr);
+  const ctx = newContext();
+  const m = parseSource(text, ctx);
+  if (isLeft(m)) return assert.unreachable(m.left.message);
+  let printed = "";
+  const expected = interpret(m.right, "p", [{ kind: "float", type: FloatType.get("f32"), value: -2.5 }, { kind: "int", type: IndexType.get(), value: 9n }] as RuntimeValue[], { ctx, output: (t) => (printed += t) });
+  assert.ok(isRight(expected));
+  assert.ok(printed.split("\n").length > 5, "the interpreter printed every vector.print");
+  assert.is(r.stdout, `${printed}r0: 7\n`);
 });
 
 test("compile for riscv64-rvv: the loop is RVV code", () => {

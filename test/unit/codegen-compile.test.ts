@@ -12,7 +12,7 @@ import koffi from "koffi";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { alignedArray } from "../../codegen/aligned.ts";
-import { halfRuntimeHash } from "../../codegen/aot/half-runtime.ts";
+import { supportRuntimeHash } from "../../codegen/aot/half-runtime.ts";
 import { compile } from "../../codegen/compile.ts";
 import type { ReturnedArray } from "../../codegen/runtime/c-interface.ts";
 import { newContext } from "../../rewrites/index.ts";
@@ -68,8 +68,8 @@ test("the on-disk cache: the same module again is a load; another module is anot
     for (const l of [first, again, other]) l.right.unload();
   }
   assert.is(readdirSync(cacheDir).filter((f) => f.endsWith(".so")).length, 2);
-  // Besides the libraries, only the half-conversion runtime they link (compiled once, kept beside them).
-  assert.equal(readdirSync(cacheDir).filter((f) => !f.endsWith(".so")), [`tensile-half-${halfRuntimeHash}.o`], "no temporary files left");
+  // Besides the libraries, only the support runtime they link (compiled once, kept beside them).
+  assert.equal(readdirSync(cacheDir).filter((f) => !f.endsWith(".so")), [`tensile-runtime-${supportRuntimeHash}.o`], "no temporary files left");
 });
 
 test("f64 -> f16 on the host rounds as the interpreter does (Tensile's half runtime, not libgcc's other ABI)", () => {
