@@ -123,8 +123,10 @@ export function firstOpenMPOp(module: Operation): Operation | undefined {
 /**
  * The first op of an llvm-dialect module that touches bf16 (an operand, a result, a block argument or, for
  * llvm.func, its signature). LLVM 14's x86-64 and riscv64 instruction selectors abort the whole process on bf16
- * values ("Cannot select", "unable to allocate function argument"): LLVM 15+ promote it to float, Tensile does not
- * emulate it yet, so such a module is refused before it reaches LLVM.
+ * values ("Cannot select", "unable to allocate function argument"): LLVM 15+ promote it to float. Tensile's
+ * lowering computes bf16 in f32 and carries it as its i16 bits (arith-emulate-unsupported-floats,
+ * arith-expand{include-bf16=true}, llvm-common/type-converter.ts), so bf16 left in an llvm-dialect module is a bug
+ * of whatever made the module (or a hand-written one): it is refused here, located, before it reaches LLVM.
  */
 export function firstBF16Op(module: Operation): Operation | undefined {
   const seen = new Map<Type, boolean>();
@@ -152,7 +154,7 @@ export function firstBF16Op(module: Operation): Operation | undefined {
 export function translateForTarget(lowered: Operation, target: TargetDescription): Either<Diagnostic[], TranslatedModule> {
   const bf16 = firstBF16Op(lowered);
   if (bf16 !== undefined) {
-    return left([error(bf16.loc, `'${bf16.name}' op: bf16 values cannot be compiled with LLVM 14, whose ${target.arch} backend aborts on them (Tensile does not emulate bf16 through f32 yet); use f16 or f32`)]);
+    return left([error(bf16.loc, `'${bf16.name}' op: bf16 values cannot be compiled with LLVM 14, whose ${target.arch} backend aborts on them (tensile-lower-to-llvm computes bf16 in f32 and carries it as i16: bf16 left in the llvm dialect is a bug of the lowering that made this module)`)]);
   }
   const omp = target.arch === "x86_64" ? undefined : firstOpenMPOp(lowered);
   if (omp !== undefined) {

@@ -29,6 +29,7 @@ import { convertScfToOpenMPPass } from "./scf-to-openmp/scf-to-openmp.ts";
 import { convertOpenMPToLLVMPass } from "./openmp-to-llvm/openmp-to-llvm.ts";
 import { convertLinalgToAffineLoopsPass, convertLinalgToLoopsPass, convertLinalgToParallelLoopsPass } from "./linalg-to-loops/linalg-to-loops.ts";
 import { mathPolynomialApproximationPass } from "./math/polynomial-approximation.ts";
+import { arithEmulateUnsupportedFloatsPass } from "./arith/emulate-unsupported-floats.ts";
 import { arithExpandPass } from "./arith/expand.ts";
 import { memrefCopyToLinalgPass } from "./memref/copy-to-linalg.ts";
 import { convertMathToFuncsPass } from "./math-to-funcs/math-to-funcs.ts";
@@ -92,6 +93,7 @@ export const tensilePasses: readonly PassDef[] = [
   convertLinalgToParallelLoopsPass,
   mathPolynomialApproximationPass,
   arithExpandPass,
+  arithEmulateUnsupportedFloatsPass,
   memrefCopyToLinalgPass,
   convertMathToFuncsPass,
   convertMathToLibmPass,

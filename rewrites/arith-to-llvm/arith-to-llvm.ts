@@ -25,7 +25,7 @@ import { definePass } from "../../src/pass/pass.ts";
 import { applyPartialConversion, type ConversionPattern, convert, legality } from "../../src/rewrite/conversion.ts";
 import * as A from "../../dialects/arith/index.ts";
 import * as L from "../../dialects/llvm/index.ts";
-import { LLVMTypeConverter } from "../llvm-common/type-converter.ts";
+import { bf16AsBits, LLVMTypeConverter } from "../llvm-common/type-converter.ts";
 import { allScalarOr1D, createBefore, oneToOne } from "../llvm-common/pattern.ts";
 
 /** The integer width of a scalar or vector type's elements. */
@@ -74,7 +74,26 @@ const constant = convert({
   apply(op, _adaptor, rw) {
     const type = rw.typeConverter?.convertType(op.result.type);
     if (type === undefined || !L.isCompatibleType(type)) return rw.fail("the constant's type has no LLVM counterpart");
-    rw.replaceOp(op, createBefore(rw, op, L.ConstantOp, { resultTypes: [type], attributes: { value: op.value } }).results);
+    rw.replaceOp(op, createBefore(rw, op, L.ConstantOp, { resultTypes: [type], attributes: { value: bf16AsBits(op.value) } }).results);
+    return rw.done();
+  },
+});
+
+/**
+ * bitcast between types that convert to the same one (bf16 <-> i16, both i16 in the llvm dialect): nothing.
+ * (Other bitcasts become llvm.bitcast, one to one.)
+ *
+ *   Before: %b = arith.bitcast %x : bf16 to i16   After: uses of %b use %x (an i16)
+ */
+const bitcastToSameType = convert({
+  name: "arith.bitcast-same-type-to-llvm",
+  root: A.BitcastOp,
+  benefit: 2,
+  apply(op, adaptor, rw) {
+    const type = rw.typeConverter?.convertType(op.out.type);
+    const source = adaptor.operands[0];
+    if (type === undefined || source === undefined || source.type !== type) return rw.fail("the types convert to different ones");
+    rw.replaceOp(op, [source]);
     return rw.done();
   },
 });
@@ -209,6 +228,7 @@ export const arithToLLVMPatterns: readonly ConversionPattern[] = [
   oneToOne("arith.fptoui-to-llvm", A.FPToUIOp, L.FPToUIOp),
   oneToOne("arith.fptosi-to-llvm", A.FPToSIOp, L.FPToSIOp),
   oneToOne("arith.bitcast-to-llvm", A.BitcastOp, L.BitcastOp),
+  bitcastToSameType,
   oneToOne("arith.select-to-llvm", A.SelectOp, L.SelectOp),
   indexCast("arith.index_cast-to-llvm", A.IndexCastOp, L.SExtOp),
   indexCast("arith.index_castui-to-llvm", A.IndexCastUIOp, L.ZExtOp),

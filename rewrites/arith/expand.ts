@@ -7,6 +7,7 @@
  *   its ceildivsi(-2^31, 2) is 2^30).
  * Both are written without branches, so they vectorize.
  */
+import * as t from "io-ts";
 import { isLeft, left } from "fp-ts/lib/Either.js";
 import { IntegerAttr, DenseElementsAttr } from "../../src/ir/attributes.ts";
 import { IntegerType, type Type, VectorType } from "../../src/ir/types.ts";
@@ -36,12 +37,11 @@ import {
   cmpfPredicate,
   cmpiPredicate,
 } from "../../dialects/arith/index.ts";
+import { arithExpandBF16Patterns, withElement } from "./expand-bf16.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: values here are all of the op's own (checked) type or its i1 shape.
 type V = Value<any>;
 
-/** `type`'s shape with `element` elements. */
-const withElement = (type: Type, element: Type): Type => (type instanceof VectorType ? VectorType.get(type.shape, element, type.scalableDims) : element);
 
 function constant(rw: PatternRewriter, type: Type, value: number): V {
   const element = type instanceof VectorType ? type.elementType : type;
@@ -157,10 +157,15 @@ export const arithExpandPass = definePass({
   name: "arith-expand",
   displayName: "ArithExpandOps",
   summary: "Legalize Arith ops to be convertible to LLVM.",
-  description: "ceildivsi, ceildivui, floordivsi, maxf and minf become ops with a direct LLVM counterpart, computing exactly what arith specifies.",
-  run(op, pctx) {
+  description:
+    "ceildivsi, ceildivui, floordivsi, maxf and minf become ops with a direct LLVM counterpart, computing exactly what arith specifies; with include-bf16 (MLIR 17's option), extf and truncf involving bf16 become integer ops on the bits (expand-bf16.ts).",
+  options: t.type({ includeBf16: t.boolean }),
+  defaults: { includeBf16: false },
+  optionDocs: { includeBf16: "Enable the BF16 expansion patterns" },
+  run(op, pctx, opts) {
     const listener = pctx.rewriteListener;
-    const r = applyPatternsGreedily(op, [...arithExpandPatterns], { ctx: pctx.context, ...(listener === undefined ? {} : { listener }) });
+    const patterns = opts.includeBf16 ? [...arithExpandPatterns, ...arithExpandBF16Patterns] : [...arithExpandPatterns];
+    const r = applyPatternsGreedily(op, patterns, { ctx: pctx.context, ...(listener === undefined ? {} : { listener }) });
     if (isLeft(r)) return left([r.left]);
     return { changed: r.right.changed };
   },

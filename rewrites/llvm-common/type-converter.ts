@@ -4,6 +4,9 @@
  *
  *   index                    -> i64 (or `index-bitwidth` bits)
  *   i32, f32, ...            -> themselves (signless integers and LLVM's floats)
+ *   bf16                     -> i16, its bits (a Tensile departure: LLVM 14's x86-64 and riscv64 backends abort on
+ *                               bf16, so arith-emulate-unsupported-floats and arith-expand{include-bf16=true} leave
+ *                               only bit moves on it, which i16 carries; docs/ARCHITECTURE.md)
  *   vector<4xf32>            -> itself; vector<2x3xf32> -> !llvm.array<2 x vector<3xf32>> (n-D as nested arrays)
  *   memref<4x?xf32>          -> the descriptor !llvm.struct<(ptr<f32>, ptr<f32>, i64, array<2 x i64>, array<2 x i64>)>
  *                               (allocated pointer, aligned pointer, offset, sizes, strides)
@@ -15,8 +18,8 @@
  * Values of the old and new types meet through `builtin.unrealized_conversion_cast` (the default
  * materialisations), which `reconcile-unrealized-casts` removes once both sides are converted.
  */
-import { IntegerAttr } from "../../src/ir/attributes.ts";
-import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, type Type, UnrankedMemRefType, VectorType, i64, i8 } from "../../src/ir/types.ts";
+import { type Attribute, DenseElementsAttr, FloatAttr, IntegerAttr } from "../../src/ir/attributes.ts";
+import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, RankedTensorType, type Type, UnrankedMemRefType, VectorType, bf16, i16, i64, i8 } from "../../src/ir/types.ts";
 import { TypeConverter } from "../../src/rewrite/type-converter.ts";
 import {
   isCompatibleType,
@@ -46,7 +49,7 @@ export class LLVMTypeConverter extends TypeConverter {
     this.indexType = IntegerType.get(bits);
     this.useOpaquePointers = opts.useOpaquePointers ?? false;
     this.addConversion((t) => (t instanceof IntegerType && t.isSignless ? t : undefined));
-    this.addConversion((t) => (t instanceof FloatType ? t : undefined));
+    this.addConversion((t) => (t instanceof FloatType ? (t.name === "bf16" ? i16 : t) : undefined));
     this.addConversion((t) => (t instanceof IndexType ? this.indexType : undefined));
     this.addConversion((t) => (t instanceof VectorType ? (this.convertVectorType(t) ?? null) : undefined));
     this.addConversion((t) => (t instanceof MemRefType ? (this.convertMemRefType(t) ?? null) : undefined));
@@ -126,6 +129,23 @@ export class LLVMTypeConverter extends TypeConverter {
     }
     return undefined;
   }
+}
+
+/**
+ * A bf16 constant's value (a float, or dense elements of a vector or tensor) as the i16 bits the llvm dialect
+ * carries bf16 in; any other value as it is.
+ *
+ *   Before: arith.constant 1.0 : bf16             After: llvm.mlir.constant(16256 : i16) : i16
+ */
+export function bf16AsBits(value: Attribute): Attribute {
+  if (value instanceof FloatAttr && value.type === bf16) return IntegerAttr.get(i16, BigInt.asIntN(16, value.bits));
+  if (value instanceof DenseElementsAttr && value.type.elementType === bf16) {
+    const bits = value.data as Uint16Array;
+    const t = value.type;
+    const type = t instanceof VectorType ? VectorType.get(t.shape, i16, t.scalableDims) : RankedTensorType.get(t.shape, i16);
+    return DenseElementsAttr.get(type, new Int16Array(bits.buffer.slice(bits.byteOffset, bits.byteOffset + bits.byteLength)));
+  }
+  return value;
 }
 
 /** The converter's integer type for `index` values: i64 unless configured otherwise. */

@@ -32,7 +32,7 @@ import { opError } from "../../src/irdl/op-error.ts";
 import type { Diagnostic } from "../../src/diag/diagnostic.ts";
 import * as L from "../../dialects/llvm/index.ts";
 import * as M from "../../dialects/memref/index.ts";
-import { LLVMTypeConverter } from "../llvm-common/type-converter.ts";
+import { bf16AsBits, LLVMTypeConverter } from "../llvm-common/type-converter.ts";
 import { buildDescriptor, Descriptor, defaultSpace, elementLLVMType, Emitter, emitter, lookupOrCreateFn } from "./descriptor.ts";
 import { assumeAlignment, atomicRMW, copy, dim, load, prefetch, rank, store } from "./access.ts";
 import { allocaScope } from "./alloca-scope.ts";
@@ -247,7 +247,8 @@ const global = convert({
       addr_space: IntegerAttr.get(i32, 0),
     };
     if (op.attr("constant") !== undefined) attributes["constant"] = UnitAttr.get();
-    if (init instanceof DenseElementsAttr) attributes["value"] = type.shape.length === 0 ? (scalarOf(init, type.elementType) ?? init) : init;
+    // bf16 elements as their i16 bits, as the llvm dialect carries bf16 (llvm-common/type-converter.ts).
+    if (init instanceof DenseElementsAttr) attributes["value"] = bf16AsBits(type.shape.length === 0 ? (scalarOf(init, type.elementType) ?? init) : init);
     else if (init !== undefined && !uninitialized) attributes["value"] = init;
     const align = op.attr("alignment");
     if (align instanceof IntegerAttr && align.value !== 0n) attributes["alignment"] = align;

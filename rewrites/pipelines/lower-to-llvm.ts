@@ -50,10 +50,13 @@ export function lowerToLLVMPipeline(opts: LowerToLLVMOptions = {}): string {
     // n-D vector transfers (of vectorized code) to rank-1 ones under scf.if bounds checks, before scf goes.
     "convert-vector-to-scf",
     "convert-scf-to-cf",
+    // bf16 arithmetic computed in f32 (LLVM 14's backends abort on bf16), before math is approximated or lowered;
+    // arith-expand then turns bf16's extf/truncf into integer ops, and the llvm dialect carries bf16 as i16.
+    "arith-emulate-unsupported-floats{source-types=bf16 target-type=f32}",
     ...(opts.approximateMath ?? true ? ["func.func(math-polynomial-approximation)"] : []),
     // Everything to the llvm dialect; math.ipowi/fpowi first become calls of outlined functions.
     "convert-math-to-funcs",
-    "arith-expand",
+    "arith-expand{include-bf16=true}",
     // libm calls (and rsqrt as 1/sqrt) first, for what LLVM has no intrinsic for.
     "convert-math-to-libm",
     "convert-math-to-llvm",

@@ -54,7 +54,7 @@ class ProgramBuilder {
     return xs[this.below(xs.length)] as T;
   }
   get isFloat(): boolean {
-    return this.elt.startsWith("f");
+    return this.elt.startsWith("f") || this.elt === "bf16";
   }
   ty(shape: readonly number[]): string {
     return `tensor<${shape.map((d) => `${d}x`).join("")}${this.elt}>`;
@@ -344,7 +344,7 @@ export function buildLinalgProgram(seed: number, opts: LinalgProgramOptions = {}
 
 /** Random elements for an argument: small integers (as floats for float types), with NaN and infinities now and then. */
 export function inputArb(shape: readonly number[], elt: string): fc.Arbitrary<RuntimeValue> {
-  const type: Type = elt.startsWith("f") ? FloatType.get(elt as "f32") : IntegerType.get(Number(elt.slice(1)));
+  const type: Type = elt.startsWith("f") || elt === "bf16" ? FloatType.get(elt as "f32") : IntegerType.get(Number(elt.slice(1)));
   const n = shape.reduce((a, b) => a * b, 1);
   const element: fc.Arbitrary<Element> =
     type instanceof FloatType

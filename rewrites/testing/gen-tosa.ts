@@ -39,6 +39,8 @@ export interface TosaProgramOptions {
   readonly examples?: readonly RewriteExample[];
   /** The most random ops after the example (default 8). */
   readonly maxSteps?: number;
+  /** Element types of the random arguments (default mostly f32, some f16, i32 and i8). */
+  readonly elementTypes?: readonly Type[];
 }
 
 type Rand = () => number;
@@ -243,7 +245,7 @@ function tryBuild(rand: Rand, opts: TosaProgramOptions): ProgramCase | undefined
     const rename = (text: string): string => (k === 0 ? text : text.replace(/%([A-Za-z_][\w]*)/g, `%$1_e${k}`));
     return { args: rename(parts.args), body: rename(parts.body) };
   });
-  const extra = Array.from({ length: int(rand, 1, 2) }, (_, i) => `%g${i}: tensor<${randomShape(rand).join("x")}x${printElement(pick(rand, ELEMENTS))}>`);
+  const extra = Array.from({ length: int(rand, 1, 2) }, (_, i) => `%g${i}: tensor<${randomShape(rand).join("x")}x${printElement(pick(rand, opts.elementTypes ?? ELEMENTS))}>`);
   const args = [...chosen.map((c) => c.args), ...extra].filter((a) => a !== "").join(", ");
   const parsed = parseSource(`func.func @f(${args}) {\n${chosen.map((c) => c.body).join("\n")}\n  return\n}`, ctx);
   if (isLeft(parsed)) return undefined;

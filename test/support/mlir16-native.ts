@@ -43,11 +43,15 @@ import { memrefCopySource, mlirOpt16 } from "./mlir16-run.ts";
  *   docs/MATH-APPROXIMATIONS.md).
  * - `arith-expand`: MLIR 16's pass of the same name, whose maxf/minf may return either zero when comparing -0
  *   with +0 (Tensile's returns IEEE's), and whose ceildivsi/floordivsi overflow at the minimum value.
+ * - `arith-emulate-unsupported-floats` (MLIR 17's; bf16 computed in f32) and arith-expand's `include-bf16` (MLIR
+ *   17's option): none; MLIR 16 keeps bf16 to LLVM, whose later versions promote it to float themselves.
  * - `convert-math-to-libm` before `convert-math-to-llvm`: MLIR 16's math-to-libm marks every math op illegal, also
  *   those it has no call for, so MLIR 16 runs math-to-llvm first and sends what is left to libm.
  */
 const MLIR16_STAND_INS: readonly (readonly [tensile: string, mlir16: string])[] = [
   ["memref-copy-to-linalg,", ""],
+  ["arith-emulate-unsupported-floats{source-types=bf16 target-type=f32},", ""],
+  ["arith-expand{include-bf16=true}", "arith-expand"],
   ["func.func(math-polynomial-approximation)", "func.func(test-math-polynomial-approximation)"],
   ["convert-math-to-libm,convert-math-to-llvm", "convert-math-to-llvm,convert-math-to-libm"],
 ];

@@ -1,9 +1,11 @@
 // RUN: tensile-opt %s --convert-memref-to-llvm | FileCheck %s
 // Rank-0 globals of f16 and bf16 become scalar initializers of the value, not of its stored bit pattern (3.0 once
 // became 16896.0, 0x4200 read as a number), and a load of one; the CHECK lines are mlir-opt-16
-// --convert-memref-to-llvm's output for this file.
+// --convert-memref-to-llvm's output for this file, except @brain's: Tensile's llvm dialect carries bf16 as its i16
+// bits (LLVM 14's backends abort on bf16; docs/ARCHITECTURE.md), so -2.5 is 0xC020 there, where mlir-opt-16
+// prints `@brain(-2.500000e+00 : bf16) {addr_space = 0 : i32} : bf16`.
 // CHECK: llvm.mlir.global private constant @half(3.000000e+00 : f16) {addr_space = 0 : i32} : f16
-// CHECK-NEXT: llvm.mlir.global private constant @brain(-2.500000e+00 : bf16) {addr_space = 0 : i32} : bf16
+// CHECK-NEXT: llvm.mlir.global private constant @brain(-16352 : i16) {addr_space = 0 : i32} : i16
 // CHECK-NEXT: llvm.mlir.global private constant @halves(dense<[1.500000e+00, -5.000000e-01]> : tensor<2xf16>) {addr_space = 0 : i32} : !llvm.array<2 x f16>
 // CHECK-NEXT: func.func @read_half() -> f16 {
 // CHECK-NEXT:   %0 = llvm.mlir.constant(1 : index) : i64
