@@ -1,0 +1,140 @@
+/**
+ * The GGUF v3 writer (the layout is described in reader.ts). Used for test files and the demo's random-weights
+ * model. Tensor data is given already encoded in its ggml type (see ggml-types.ts: `encodeF16`, `encodeBF16`,
+ * `quantizeQ8_0`); the writer lays tensors out in the order given, each at a multiple of the alignment, and
+ * writes through a temporary file renamed into place, so a reader never sees a half-written file.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { ggmlTypeInfo } from "./ggml-types.ts";
+import { type GGUFValue, GGUFValueType, type GGUFValueTypeName } from "./reader.ts";
+
+export interface GGUFTensorToWrite {
+  readonly name: string;
+  /** Dimensions innermost first (ne0 first). */
+  readonly dims: readonly number[];
+  /** The ggml type id (GGMLType.F32, ...). */
+  readonly type: number;
+  /** The encoded bytes: exactly the type's size for these dims (any typed array; its bytes are written). */
+  readonly data: ArrayBufferView;
+}
+
+export interface GGUFContents {
+  /** Metadata in file order. `general.alignment` (a u32), when present, sets the alignment; 32 otherwise. */
+  readonly metadata: Iterable<readonly [string, GGUFValue]> | Readonly<Record<string, GGUFValue>>;
+  readonly tensors: readonly GGUFTensorToWrite[];
+}
+
+/** Growable little-endian byte sink for the header. */
+class Sink {
+  private buf = new Uint8Array(1024);
+  private view = new DataView(this.buf.buffer);
+  length = 0;
+  private reserve(n: number): number {
+    if (this.length + n > this.buf.length) {
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
+      this.view = new DataView(next.buffer);
+    }
+    const at = this.length;
+    this.length += n;
+    return at;
+  }
+  u8(v: number): void { this.view.setUint8(this.reserve(1), v); }
+  u32(v: number): void { this.view.setUint32(this.reserve(4), v, true); }
+  u64(v: number | bigint): void { this.view.setBigUint64(this.reserve(8), BigInt(v), true); }
+  bytes(b: Uint8Array): void { this.buf.set(b, this.reserve(b.length)); }
+  string(s: string): void {
+    const b = new TextEncoder().encode(s);
+    this.u64(b.length);
+    this.bytes(b);
+  }
+  value(v: GGUFValue, expected?: GGUFValueTypeName): void {
+    if (expected !== undefined && v.type !== expected) throw new Error(`GGUF array item of type ${v.type} in an array of ${expected}`);
+    const d = this.view;
+    switch (v.type) {
+      case "u8": return d.setUint8(this.reserve(1), v.value);
+      case "i8": return d.setInt8(this.reserve(1), v.value);
+      case "u16": return d.setUint16(this.reserve(2), v.value, true);
+      case "i16": return d.setInt16(this.reserve(2), v.value, true);
+      case "u32": return d.setUint32(this.reserve(4), v.value, true);
+      case "i32": return d.setInt32(this.reserve(4), v.value, true);
+      case "f32": return d.setFloat32(this.reserve(4), v.value, true);
+      case "f64": return d.setFloat64(this.reserve(8), v.value, true);
+      case "u64": return d.setBigUint64(this.reserve(8), v.value, true);
+      case "i64": return d.setBigInt64(this.reserve(8), v.value, true);
+      case "bool": return this.u8(v.value ? 1 : 0);
+      case "string": return this.string(v.value);
+      case "array":
+        this.u32(GGUFValueType[v.itemType]);
+        this.u64(v.items.length);
+        for (const item of v.items) this.value(item, v.itemType);
+    }
+  }
+  contents(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
+
+/** Writes a GGUF v3 file at `path` (through `path.tmp-<pid>` and a rename). */
+export function writeGGUF(path: string, contents: GGUFContents): void {
+  const entries: (readonly [string, GGUFValue])[] =
+    Symbol.iterator in contents.metadata ? [...(contents.metadata as Iterable<readonly [string, GGUFValue]>)] : Object.entries(contents.metadata);
+  const alignValue = entries.find(([k]) => k === "general.alignment")?.[1];
+  if (alignValue !== undefined && alignValue.type !== "u32") throw new Error("general.alignment must be a u32");
+  const alignment = alignValue?.type === "u32" ? alignValue.value : 32;
+  if (alignment === 0 || (alignment & (alignment - 1)) !== 0) throw new Error(`general.alignment ${alignment} is not a power of two`);
+
+  const h = new Sink();
+  h.bytes(new TextEncoder().encode("GGUF"));
+  h.u32(3);
+  h.u64(contents.tensors.length);
+  h.u64(entries.length);
+  for (const [key, value] of entries) {
+    h.string(key);
+    h.u32(GGUFValueType[value.type]);
+    h.value(value);
+  }
+  let offset = 0;
+  const placed: { data: Uint8Array; offset: number }[] = [];
+  for (const t of contents.tensors) {
+    const info = ggmlTypeInfo(t.type);
+    if (info === undefined) throw new Error(`tensor '${t.name}': unknown ggml type ${t.type}`);
+    const elements = t.dims.reduce((a, b) => a * b, 1);
+    if ((t.dims[0] ?? 1) % info.blockSize !== 0) throw new Error(`tensor '${t.name}': ne0 = ${t.dims[0]} is not a multiple of ${info.name}'s block of ${info.blockSize}`);
+    const size = (elements / info.blockSize) * info.bytesPerBlock;
+    const data = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+    if (data.length !== size) throw new Error(`tensor '${t.name}': ${info.name} [${t.dims.join(", ")}] takes ${size} bytes, the data has ${data.length}`);
+    h.string(t.name);
+    h.u32(t.dims.length);
+    for (const d of t.dims) h.u64(d);
+    h.u32(t.type);
+    h.u64(offset);
+    placed.push({ data, offset });
+    offset = alignUp(offset + size, alignment);
+  }
+  const header = h.contents();
+  const dataStart = alignUp(header.length, alignment);
+
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, "w");
+  try {
+    let pos = 0;
+    const put = (b: Uint8Array, at: number) => {
+      if (at > pos) writeSync(fd, new Uint8Array(at - pos), 0, at - pos, pos); // zero padding
+      for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done, at + done);
+      pos = at + b.length;
+    };
+    put(header, 0);
+    for (const p of placed) put(p.data, dataStart + p.offset);
+    if (placed.length > 0 && pos < dataStart) put(new Uint8Array(0), dataStart);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
