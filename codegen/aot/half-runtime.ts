@@ -11,9 +11,9 @@
  * Rounding is to nearest, ties to even, in one step from float or double (no double rounding); NaNs stay NaNs.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { temporarySibling, writeThroughTemporary } from "../files.ts";
+import { temporarySibling, writeFileAtomic } from "../files.ts";
 import { runToolOrThrow } from "../link.ts";
 import { printRuntimeSource } from "./print-runtime.ts";
 
@@ -89,21 +89,35 @@ export const supportRuntimeSource = `${halfRuntimeSource}\n${printRuntimeSource}
 /** A version of the support runtime's source, for cache keys of what links it. */
 export const supportRuntimeHash = createHash("sha256").update(supportRuntimeSource).digest("hex").slice(0, 16);
 
+/** The support runtime's object code, compiled at most once per process. */
+let supportObjectBytes: Buffer | undefined;
+
+function compileSupportRuntime(dir: string): Buffer {
+  if (supportObjectBytes !== undefined) return supportObjectBytes;
+  const base = join(dir, `tensile-runtime-${supportRuntimeHash}`);
+  const source = `${temporarySibling(base)}.c`;
+  const object = `${temporarySibling(base)}.o`;
+  writeFileSync(source, supportRuntimeSource);
+  try {
+    runToolOrThrow("clang-14", ["-O2", "-fPIC", "-c", "-x", "c", "-o", object, source]);
+    supportObjectBytes = readFileSync(object);
+  } finally {
+    rmSync(source, { force: true });
+    rmSync(object, { force: true });
+  }
+  return supportObjectBytes;
+}
+
 /**
- * The support runtime as an x86-64 PIC object in `dir` (compiled once by clang-14 and kept there, keyed by its
- * source), for linking into host shared objects.
+ * The support runtime as an x86-64 PIC object in `dir` (kept there, keyed by its source), for linking into host
+ * shared objects. clang-14 runs at most once per process: compiles without a cache (a fresh directory each
+ * time) get the same bytes written again.
  */
 export function hostSupportRuntimeObject(dir: string): string {
   const object = join(dir, `tensile-runtime-${supportRuntimeHash}.o`);
   if (existsSync(object)) return object;
   mkdirSync(dir, { recursive: true });
-  const source = `${temporarySibling(object)}.c`;
-  writeFileSync(source, supportRuntimeSource);
-  try {
-    // Through a temporary name: concurrent compiles never link a half-written object.
-    writeThroughTemporary(object, (temporary) => runToolOrThrow("clang-14", ["-O2", "-fPIC", "-c", "-x", "c", "-o", temporary, source]));
-  } finally {
-    rmSync(source, { force: true });
-  }
+  // Through a temporary name: concurrent compiles never link a half-written object.
+  writeFileAtomic(object, compileSupportRuntime(dir));
   return object;
 }
