@@ -71,6 +71,9 @@ addon_loads() {
 }
 
 install_node_modules() {
+  # node-llama-cpp (the llama.cpp reference of the tests) uses the prebuilt CPU binary its npm package ships;
+  # it must never download or build llama.cpp.
+  export NODE_LLAMA_CPP_SKIP_DOWNLOAD=true
   if [[ -f $stamp && ! package-lock.json -nt $stamp ]]; then
     return 0
   fi
