@@ -40,10 +40,20 @@ class Sink {
     this.length += n;
     return at;
   }
-  u8(v: number): void { this.view.setUint8(this.reserve(1), v); }
-  u32(v: number): void { this.view.setUint32(this.reserve(4), v, true); }
-  u64(v: number | bigint): void { this.view.setBigUint64(this.reserve(8), BigInt(v), true); }
-  bytes(b: Uint8Array): void { this.buf.set(b, this.reserve(b.length)); }
+  // `reserve` may replace the buffer and its view: call it before reading `this.view` (an argument evaluated
+  // after `this.view` was read would write through the old, smaller view).
+  private at(n: number): DataView {
+    this.reserved = this.reserve(n);
+    return this.view;
+  }
+  private reserved = 0;
+  u8(v: number): void { this.at(1).setUint8(this.reserved, v); }
+  u32(v: number): void { this.at(4).setUint32(this.reserved, v, true); }
+  u64(v: number | bigint): void { this.at(8).setBigUint64(this.reserved, BigInt(v), true); }
+  bytes(b: Uint8Array): void {
+    const at = this.reserve(b.length);
+    this.buf.set(b, at);
+  }
   string(s: string): void {
     const b = new TextEncoder().encode(s);
     this.u64(b.length);
@@ -51,18 +61,17 @@ class Sink {
   }
   value(v: GGUFValue, expected?: GGUFValueTypeName): void {
     if (expected !== undefined && v.type !== expected) throw new Error(`GGUF array item of type ${v.type} in an array of ${expected}`);
-    const d = this.view;
     switch (v.type) {
-      case "u8": return d.setUint8(this.reserve(1), v.value);
-      case "i8": return d.setInt8(this.reserve(1), v.value);
-      case "u16": return d.setUint16(this.reserve(2), v.value, true);
-      case "i16": return d.setInt16(this.reserve(2), v.value, true);
-      case "u32": return d.setUint32(this.reserve(4), v.value, true);
-      case "i32": return d.setInt32(this.reserve(4), v.value, true);
-      case "f32": return d.setFloat32(this.reserve(4), v.value, true);
-      case "f64": return d.setFloat64(this.reserve(8), v.value, true);
-      case "u64": return d.setBigUint64(this.reserve(8), v.value, true);
-      case "i64": return d.setBigInt64(this.reserve(8), v.value, true);
+      case "u8": return this.at(1).setUint8(this.reserved, v.value);
+      case "i8": return this.at(1).setInt8(this.reserved, v.value);
+      case "u16": return this.at(2).setUint16(this.reserved, v.value, true);
+      case "i16": return this.at(2).setInt16(this.reserved, v.value, true);
+      case "u32": return this.at(4).setUint32(this.reserved, v.value, true);
+      case "i32": return this.at(4).setInt32(this.reserved, v.value, true);
+      case "f32": return this.at(4).setFloat32(this.reserved, v.value, true);
+      case "f64": return this.at(8).setFloat64(this.reserved, v.value, true);
+      case "u64": return this.at(8).setBigUint64(this.reserved, v.value, true);
+      case "i64": return this.at(8).setBigInt64(this.reserved, v.value, true);
       case "bool": return this.u8(v.value ? 1 : 0);
       case "string": return this.string(v.value);
       case "array":
