@@ -29,11 +29,7 @@ export interface GGUFContents {
   readonly tensors: readonly GGUFTensorToWrite[];
 }
 
-/**
- * Growable little-endian byte sink for the header. `reserve` may replace the buffer, so every write reserves
- * first and only then reads `this.view` / `this.buf` (an expression like `this.view.setU8(this.reserve(1), v)`
- * would write into the old buffer).
- */
+/** Growable little-endian byte sink for the header. */
 class Sink {
   private buf = new Uint8Array(1024);
   private view = new DataView(this.buf.buffer);
@@ -49,15 +45,20 @@ class Sink {
     this.length += n;
     return at;
   }
-  /** A DataView positioned for writing `n` bytes, and where. */
-  private at(n: number): [DataView, number] {
-    const at = this.reserve(n);
-    return [this.view, at];
+  // `reserve` may replace the buffer and its view: call it before reading `this.view` (an argument evaluated
+  // after `this.view` was read would write through the old, smaller view).
+  private at(n: number): DataView {
+    this.reserved = this.reserve(n);
+    return this.view;
   }
-  u8(v: number): void { const [d, at] = this.at(1); d.setUint8(at, v); }
-  u32(v: number): void { const [d, at] = this.at(4); d.setUint32(at, v, true); }
-  u64(v: number | bigint): void { const [d, at] = this.at(8); d.setBigUint64(at, BigInt(v), true); }
-  bytes(b: Uint8Array): void { const at = this.reserve(b.length); this.buf.set(b, at); }
+  private reserved = 0;
+  u8(v: number): void { this.at(1).setUint8(this.reserved, v); }
+  u32(v: number): void { this.at(4).setUint32(this.reserved, v, true); }
+  u64(v: number | bigint): void { this.at(8).setBigUint64(this.reserved, BigInt(v), true); }
+  bytes(b: Uint8Array): void {
+    const at = this.reserve(b.length);
+    this.buf.set(b, at);
+  }
   string(s: string): void {
     const b = new TextEncoder().encode(s);
     this.u64(b.length);
@@ -66,16 +67,16 @@ class Sink {
   value(v: GGUFValue, expected?: GGUFValueTypeName): void {
     if (expected !== undefined && v.type !== expected) throw new Error(`GGUF array item of type ${v.type} in an array of ${expected}`);
     switch (v.type) {
-      case "u8": { const [d, at] = this.at(1); return d.setUint8(at, v.value); }
-      case "i8": { const [d, at] = this.at(1); return d.setInt8(at, v.value); }
-      case "u16": { const [d, at] = this.at(2); return d.setUint16(at, v.value, true); }
-      case "i16": { const [d, at] = this.at(2); return d.setInt16(at, v.value, true); }
-      case "u32": { const [d, at] = this.at(4); return d.setUint32(at, v.value, true); }
-      case "i32": { const [d, at] = this.at(4); return d.setInt32(at, v.value, true); }
-      case "f32": { const [d, at] = this.at(4); return d.setFloat32(at, v.value, true); }
-      case "f64": { const [d, at] = this.at(8); return d.setFloat64(at, v.value, true); }
-      case "u64": { const [d, at] = this.at(8); return d.setBigUint64(at, v.value, true); }
-      case "i64": { const [d, at] = this.at(8); return d.setBigInt64(at, v.value, true); }
+      case "u8": return this.at(1).setUint8(this.reserved, v.value);
+      case "i8": return this.at(1).setInt8(this.reserved, v.value);
+      case "u16": return this.at(2).setUint16(this.reserved, v.value, true);
+      case "i16": return this.at(2).setInt16(this.reserved, v.value, true);
+      case "u32": return this.at(4).setUint32(this.reserved, v.value, true);
+      case "i32": return this.at(4).setInt32(this.reserved, v.value, true);
+      case "f32": return this.at(4).setFloat32(this.reserved, v.value, true);
+      case "f64": return this.at(8).setFloat64(this.reserved, v.value, true);
+      case "u64": return this.at(8).setBigUint64(this.reserved, v.value, true);
+      case "i64": return this.at(8).setBigInt64(this.reserved, v.value, true);
       case "bool": return this.u8(v.value ? 1 : 0);
       case "string": return this.string(v.value);
       case "array":
