@@ -15,6 +15,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { GGUFError } from "../frontends/gguf/index.ts";
 import { openGGUFWeights } from "../frontends/models/llama/gguf-source.ts";
+import { openSafetensorsWeights } from "../frontends/models/llama/safetensors-source.ts";
 import { LlamaError, type WeightSource } from "../frontends/models/llama/types.ts";
 import { type LlamaArgs, llamaUsage, parseLlamaArgs, UsageError } from "./llama-args.ts";
 import { type ProgressReporter, progressReporter } from "./progress.ts";
@@ -42,7 +43,7 @@ function openModel(path: string): WeightSource {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--model '${path}': ${code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
   }
-  if (isDirectory) return openSafetensorsDirectory(path);
+  if (isDirectory) return openSafetensorsWeights(path);
   const head = Buffer.alloc(4);
   let read = 0;
   try {
@@ -60,10 +61,6 @@ function openModel(path: string): WeightSource {
     throw new UsageError(`--model '${path}' is not a GGUF file (it starts with '${shown}', not 'GGUF'); a Hugging Face model is a directory with config.json and *.safetensors`);
   }
   return openGGUFWeights(path);
-}
-
-function openSafetensorsDirectory(dir: string): WeightSource {
-  throw new UsageError(`--model '${dir}' is a directory: safetensors models are not wired in yet`);
 }
 
 /** `tensile llama ...` (argv after the subcommand); the exit status. */
