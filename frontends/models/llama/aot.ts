@@ -140,7 +140,8 @@ function weightsReference(file: GGUFFile, config: LlamaConfig): string {
     const type = t.type.name;
     if (!DRIVER_TYPES.has(type)) throw new LlamaError(`tensor '${t.name}' has ggml type ${t.type.name}, which the bundle's driver does not read (f32, f16, bf16, q8_0)`);
     const shape = [...t.dims].reverse();
-    lines.push(`tensor ${t.name} ${type} ${file.dataOffset + t.offset} ${t.byteSize} ${shape.length} ${shape.join(" ")}`);
+    // The contract's names (types.ts tensorNames): llama.cpp's files add `.weight` to most.
+    lines.push(`tensor ${t.name.replace(/\.weight$/, "")} ${type} ${file.dataOffset + t.offset} ${t.byteSize} ${shape.length} ${shape.join(" ")}`);
   }
   return `${lines.join("\n")}\n`;
 }
