@@ -6,7 +6,8 @@
  * `extract_slice`, `insert_slice` for concat, `extract` inside a generic for gather.
  */
 import { ArrayAttr, type Attribute, AffineMapAttr, DenseArrayAttr, FloatAttr, IntegerAttr, OpaqueAttr } from "../../src/ir/attributes.ts";
-import { affineConstant, affineDim, type AffineExpr } from "../../src/ir/affine-expr.ts";
+import { affineAdd, affineConstant, affineDim, type AffineExpr } from "../../src/ir/affine-expr.ts";
+import { buildNamedOp } from "../../dialects/linalg/named-ops.ts";
 import { AffineMap } from "../../src/ir/affine-map.ts";
 import { Builder } from "../../src/ir/builder.ts";
 import type { Context } from "../../src/ir/context.ts";
@@ -20,6 +21,7 @@ import { createOp, denseOf, elementTypeOf, i64Array, nodeType, numElements, resu
 import type { TargetEmitter } from "./emit-tosa.ts";
 import type { BinaryFn, CompareFn, Node, NodeOp, UnaryFn } from "./graph.ts";
 import { isFloatDType } from "./ops-elementwise.ts";
+import { Q8_0_BLOCK } from "./ops-weights.ts";
 import type { DType } from "./types.ts";
 
 type Iterator = "parallel" | "reduction";
@@ -195,7 +197,69 @@ export class LinalgEmitter implements TargetEmitter {
         return this.matmul(node, valueOf(node.inputs[0] as Node), valueOf(node.inputs[1] as Node));
       case "gather":
         return this.gather(node, valueOf(node.inputs[0] as Node), valueOf(node.inputs[1] as Node));
+      case "linear_rows":
+      case "linear_q8_0":
+        return this.linearRows(node, valueOf(node.inputs[0] as Node), valueOf(node.inputs[1] as Node));
     }
+  }
+
+  /**
+   * `x @ w^T` for a weight `[out, in]` as files store it (ops-weights.ts), on x viewed as `[rows, in]`:
+   *
+   *   linear_rows (w f16 here; f32 and bf16 alike):
+   *     %r = linalg.matmul_transpose_b ins(%x, %w : tensor<4x64xf32>, tensor<96x64xf16>)
+   *            outs(%zeros : tensor<4x96xf32>) -> tensor<4x96xf32>     // each w element extf'd in the body
+   *
+   *   linear_q8_0 (w: i8 [out, in/32, 34]): one generic over (row, out, block, element), reading the scale's
+   *   two bytes and the element's int8 through three maps on the same tensor (x viewed as [rows, in/32, 32], so
+   *   that every loop is some operand's dimension, as structured ops require):
+   *     %r = linalg.generic {indexing_maps = [(r, o, b, e) -> (r, b, e), (r, o, b, e) -> (o, b, 0),
+   *            (r, o, b, e) -> (o, b, 1), (r, o, b, e) -> (o, b, e + 2), (r, o, b, e) -> (r, o)],
+   *            iterator_types = [parallel, parallel, reduction, reduction]}
+   *            ins(%x3, %w, %w, %w : tensor<4x2x32xf32>, tensor<96x2x34xi8>, ...) outs(%zeros : tensor<4x96xf32>) {
+   *     ^bb0(%xv: f32, %lo: i8, %hi: i8, %q: i8, %acc: f32):
+   *       %bits = arith.ori (arith.shli (arith.extui %hi : i8 to i16), 8), (arith.extui %lo : i8 to i16)
+   *       %d = arith.extf (arith.bitcast %bits : i16 to f16) : f16 to f32
+   *       %wv = arith.mulf %d, (arith.sitofp %q : i8 to f32)
+   *       linalg.yield (arith.addf %acc, (arith.mulf %xv, %wv))
+   *     }
+   */
+  private linearRows(node: Node, x: Value, w: Value): Value {
+    const [nx, nw] = node.inputs as [Node, Node];
+    const inF = nx.shape.at(-1) as number;
+    const outF = node.shape.at(-1) as number;
+    const rows = numElements(nx.shape) / inF;
+    const x2 = this.reshape(x, nx.dtype, [rows, inF]);
+    const zeros = this.fill(node.dtype, [rows, outF], 0);
+    let result: Value;
+    if (node.op.kind === "linear_rows") {
+      result = resultOf(this.b.insert(buildNamedOp("linalg.matmul_transpose_b", { inputs: [x2, w], outputs: [zeros] }, this.b.loc)));
+    } else {
+      const [r, o, blk, e] = [affineDim(0), affineDim(1), affineDim(2), affineDim(3)];
+      const map = (...exprs: AffineExpr[]): AffineMap => AffineMap.get(4, 0, exprs);
+      const t = elementTypeOf(node.dtype);
+      const [i16t, f16t] = [elementTypeOf("i16"), elementTypeOf("f16")];
+      result = this.generic(
+        ["parallel", "parallel", "reduction", "reduction"],
+        [
+          { value: this.reshape(x2, nx.dtype, [rows, inF / Q8_0_BLOCK, Q8_0_BLOCK]), map: map(r, blk, e) },
+          { value: w, map: map(o, blk, affineConstant(0)) },
+          { value: w, map: map(o, blk, affineConstant(1)) },
+          { value: w, map: map(o, blk, affineAdd(e, 2)) },
+        ],
+        zeros,
+        map(r, o),
+        (b, [xv, lo, hi, q, acc]) => {
+          const wide = (v: Value): Value => this.op("arith.extui", [v], i16t, {}, b);
+          const high = this.op("arith.shli", [wide(hi as Value), this.scalarConst(b, "i16", 8)], i16t, {}, b);
+          const bits = this.op("arith.ori", [high, wide(lo as Value)], i16t, {}, b);
+          const d = this.op("arith.extf", [this.op("arith.bitcast", [bits], f16t, {}, b)], t, {}, b);
+          const wv = this.op("arith.mulf", [d, this.op("arith.sitofp", [q as Value], t, {}, b)], t, {}, b);
+          return this.op("arith.addf", [acc as Value, this.op("arith.mulf", [xv as Value, wv], t, {}, b)], t, {}, b);
+        },
+      );
+    }
+    return this.reshape(result, node.dtype, node.shape);
   }
 
   private unary(b: Builder, fn: UnaryFn, dtype: DType, x: Value): Value {

@@ -136,7 +136,30 @@ export class TosaEmitter implements TargetEmitter {
         return this.matmul(node, operand(0), operand(1));
       case "gather":
         return this.gather(node, operand(0), operand(1));
+      case "linear_rows":
+        return this.fullyConnected(node, operand(0), operand(1));
+      case "linear_q8_0":
+        throw new DslError("linearQ8_0", "TOSA has no op for q8_0 weights dequantized inside the contraction: trace with target 'linalg'", node.site);
     }
+  }
+
+  /**
+   * `x @ w^T` for a weight `[out, in]`: TOSA's fully connected layer with a zero bias, on x viewed as `[rows, in]`
+   *
+   *   %y = tosa.fully_connected %x, %w, %zeros : (tensor<4x64xf32>, tensor<96x64xf32>, tensor<96xf32>) -> tensor<4x96xf32>
+   *
+   * TOSA's operands share one float type: a weight of another type than x is a DslError (trace with 'linalg').
+   */
+  private fullyConnected(node: Node, x: Value, w: Value): Value {
+    const [nx, nw] = node.inputs as [Node, Node];
+    if (nw.dtype !== nx.dtype)
+      throw new DslError("linearRows", `TOSA's fully_connected needs the weight in the input's type (${nw.dtype} weight, ${nx.dtype} input): trace with target 'linalg'`, node.site);
+    const inF = nx.shape.at(-1) as number;
+    const outF = node.shape.at(-1) as number;
+    const rows = numElements(nx.shape) / inF;
+    const bias = this.op("tosa.const", [], node.dtype, [outF], { value: denseOf(node.dtype, [outF], [0]) });
+    const y = this.op("tosa.fully_connected", [this.reshape(x, nx.dtype, [rows, inF]), w, bias], node.dtype, [rows, outF]);
+    return this.reshape(y, node.dtype, node.shape);
   }
 
   /** Views the input as `[outer, n, inner]` when needed (TOSA reduces rank <= 4), reduces axis 1, reshapes back. */

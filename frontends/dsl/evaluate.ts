@@ -4,6 +4,7 @@
  * to get reference outputs of a traced function quickly. Integers are kept as doubles (the DSL's integer ops
  * are index and mask arithmetic, far from 2^53); float results are not rounded to the element type.
  */
+import { f16BitsToNumber } from "../gguf/ggml-types.ts";
 import { DslError, type Node, shapeText } from "./graph.ts";
 
 const strides = (shape: readonly number[]): number[] => {
@@ -164,6 +165,20 @@ function compute(node: Node, valueOf: (n: Node) => Float64Array, leaves: Readonl
       }
       return out;
     }
+    case "linear_rows":
+    case "linear_q8_0": {
+      const [x, w] = [arg(0), arg(1)];
+      const inF = (ins[0] as Node).shape.at(-1) as number;
+      const outF = node.shape.at(-1) as number;
+      const weight = op.kind === "linear_rows" ? w : dequantizeQ8_0Values(w, outF * inF);
+      for (let r = 0; r < out.length / outF; r++)
+        for (let o = 0; o < outF; o++) {
+          let acc = 0;
+          for (let k = 0; k < inF; k++) acc += (x[r * inF + k] as number) * (weight[o * inF + k] as number);
+          out[r * outF + o] = acc;
+        }
+      return out;
+    }
     case "gather": {
       const [table, ids] = [arg(0), arg(1)];
       const rows = (ins[0] as Node).shape[0] as number;
@@ -192,6 +207,17 @@ function remap(x: Float64Array, from: readonly number[], to: readonly number[], 
       src += coord * (inStrides[axis] as number);
     }
     out[i] = x[src] as number;
+  }
+  return out;
+}
+
+/** The weights of q8_0 blocks given as signed bytes (34 per block: the f16 scale's two bytes, then 32 int8). */
+function dequantizeQ8_0Values(bytes: Float64Array, count: number): Float64Array {
+  const out = new Float64Array(count);
+  for (let b = 0; b < count / 32; b++) {
+    const at = b * 34;
+    const d = f16BitsToNumber(((bytes[at] as number) & 0xff) | (((bytes[at + 1] as number) & 0xff) << 8));
+    for (let e = 0; e < 32; e++) out[b * 32 + e] = d * (bytes[at + 2 + e] as number);
   }
   return out;
 }

@@ -34,7 +34,11 @@ export type NodeOp =
   | { readonly kind: "slice"; readonly start: readonly number[] }
   | { readonly kind: "concat"; readonly axis: number }
   | { readonly kind: "gather" }
-  | { readonly kind: "cast" };
+  | { readonly kind: "cast" }
+  /** `x @ w^T` for a weight `[out, in]` as model files store it; an f16/bf16 weight is widened inside the sum. */
+  | { readonly kind: "linear_rows" }
+  /** `x @ w^T` for a q8_0 weight given as its blocks' bytes, `i8 [out, in/32, 34]`, dequantized inside the sum. */
+  | { readonly kind: "linear_q8_0" };
 
 export type NodeKind = NodeOp["kind"];
 

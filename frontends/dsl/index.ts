@@ -29,7 +29,8 @@ export {
   tanh,
 } from "./ops-elementwise.ts";
 export { concat, gather, matmul, max, mean, reshape, slice, sum, transpose } from "./ops-shape.ts";
-export { causalMask, linear, rmsnorm, rope, type RopeOptions, ropeTables, silu, softmax } from "./nn.ts";
+export { causalMask, linear, rmsnorm, rope, type RopeOptions, ropeTables, ropeWith, silu, softmax } from "./nn.ts";
+export { linearQ8_0, linearRows, Q8_0_BLOCK, Q8_0_BLOCK_BYTES } from "./ops-weights.ts";
 export { evaluate, trace, traceGraph, type TraceOptions, type TraceResult, type Traced, type TracedValue } from "./trace.ts";
 export type { TargetEmitter } from "./emit-tosa.ts";
 export { interpretTraced } from "./run.ts";

@@ -77,7 +77,8 @@ export interface RopeOptions {
 /**
  * Rotary position embedding of `x: [..., seq, headDim]`, rotating adjacent pairs `(x[2i], x[2i+1])` by the
  * angle of its row's position (llama.cpp's NORM RoPE): `(x0 cos - x1 sin, x0 sin + x1 cos)`. The angle
- * tables are constants computed when traced (positions are static once the dims are bound).
+ * tables are constants computed when traced (positions are static once the dims are bound); `ropeWith` takes
+ * them as tensors instead.
  */
 export function rope<D extends FloatDType, S extends Shape>(x: Tensor<D, S>, options: RopeOptions = {}): Tensor<D, S> {
   const site = captureCallSite();
@@ -87,16 +88,42 @@ export function rope<D extends FloatDType, S extends Shape>(x: Tensor<D, S>, opt
   const [seq, headDim] = [shape[shape.length - 2] as number, shape[shape.length - 1] as number];
   if (headDim % 2 !== 0) throw new DslError("rope", `the head dimension ${headDim} of ${shapeText(shape)} is odd`, site);
   const offset = graph.resolveDim("rope", options.offset ?? 0, site);
-  const half = headDim / 2;
   const tables = ropeTables(offset, seq, headDim, options.base ?? 10000);
-  const cos = f(constant(x.dtype, [seq, half, 1], tables.cos));
-  const sin = f(constant(x.dtype, [seq, half, 1], tables.sin));
-  const pairs = f(reshape(f(x), [...shape.slice(0, -1), half, 2]));
-  const x0 = f(slice(pairs, -1, 0, 1));
-  const x1 = f(slice(pairs, -1, 1, 1));
-  const r0 = sub(mul(x0, cos), mul(x1, sin));
-  const r1 = add(mul(x0, sin), mul(x1, cos));
-  return typed(reshape(f(concat([r0, r1], -1)), shape));
+  const table = (values: Float64Array): F => f(constant(x.dtype, [seq, headDim / 2, 1], values));
+  return rotatePairs(x, table(tables.cos), table(tables.sin));
+}
+
+/** NORM RoPE of `x: [..., seq, headDim]` with tables `[seq, headDim/2, 1]` (see `rope` and `ropeWith`). */
+function rotatePairs<D extends FloatDType, S extends Shape>(x: Tensor<D, S>, cos: F, sin: F): Tensor<D, S> {
+  const shape = x.shape;
+  const pairs = f(reshape(f(x), [...shape.slice(0, -1), (shape.at(-1) as number) / 2, 2]));
+  const [x0, x1] = [f(slice(pairs, -1, 0, 1)), f(slice(pairs, -1, 1, 1))];
+  const rotated = concat([sub(mul(x0, cos), mul(x1, sin)), add(mul(x0, sin), mul(x1, cos))], -1);
+  return typed(reshape(f(rotated), shape));
+}
+
+/**
+ * Rotary position embedding of `x: [..., seq, headDim]` with the angles' tables given as tensors
+ * `cos, sin: [seq, headDim / 2]` (row i, pair j: the angle of position i for frequency j), so that positions can
+ * be arguments of a compiled function. `style` says which elements form the pair j:
+ * - `"norm"` (llama.cpp's NORM RoPE, Meta's LLaMA, GGUF files): `(x[2j], x[2j+1])`;
+ * - `"neox"` (GPT-NeoX, Hugging Face's LLaMA checkpoints): `(x[j], x[j + headDim/2])`.
+ * Each pair becomes `(x0 cos - x1 sin, x0 sin + x1 cos)`. Written in the DSL's primitives (slices, products, a
+ * concat), so every target lowers it.
+ */
+export function ropeWith<D extends FloatDType, S extends Shape>(x: Tensor<D, S>, cos: Tensor<NoInfer<D>>, sin: Tensor<NoInfer<D>>, style: "norm" | "neox" = "norm"): Tensor<D, S> {
+  const site = captureCallSite();
+  const shape = x.shape;
+  if (shape.length < 2) throw new DslError("ropeWith", `needs [..., seq, headDim], not ${shapeText(shape)}`, site);
+  const [seq, headDim] = [shape[shape.length - 2] as number, shape[shape.length - 1] as number];
+  if (headDim % 2 !== 0) throw new DslError("ropeWith", `the head dimension ${headDim} of ${shapeText(shape)} is odd`, site);
+  const half = headDim / 2;
+  for (const [name, table] of [["cos", cos], ["sin", sin]] as const)
+    if (shapeText(table.shape) !== shapeText([seq, half]))
+      throw new DslError("ropeWith", `the ${name} table is ${shapeText(table.shape)}, expected [seq, headDim/2] = ${shapeText([seq, half])} for x ${shapeText(shape)}`, site);
+  if (style === "norm") return rotatePairs(x, f(reshape(f(cos), [seq, half, 1])), f(reshape(f(sin), [seq, half, 1])));
+  const [x0, x1] = [f(slice(f(x), -1, 0, half)), f(slice(f(x), -1, half, half))];
+  return typed(concat([sub(mul(x0, f(cos)), mul(x1, f(sin))), add(mul(x0, f(sin)), mul(x1, f(cos)))], -1));
 }
 
 /**

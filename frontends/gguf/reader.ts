@@ -7,7 +7,7 @@
  * (`general.alignment`, a u32 power of two, default 32); then the data section. A string is a u64 byte length
  * and UTF-8 bytes; an array is an item type u32, a u64 count and the items (arrays may nest).
  *
- * The file is memory-mapped (libc `mmap` through koffi), never read into the JS heap: tensor data comes back as
+ * The file is memory-mapped (libc `mmap` through koffi: ../mmap.ts), never read into the JS heap: tensor data comes back as
  * typed-array views over the mapping. **Lifetime rule**: every view from `tensorData` is valid only until
  * `close()`; touching one afterwards reads unmapped memory (a crash). Keep the GGUFFile open while you use its
  * tensors and close it once, explicitly.
@@ -23,8 +23,7 @@
  *   the type must be one llama.cpp defines; offsets must be multiples of the alignment; each tensor's bytes must
  *   lie inside the file; no two tensors may overlap; names and keys must be unique.
  */
-import { closeSync, fstatSync, openSync } from "node:fs";
-import koffi from "koffi";
+import { type MappedFile, mapFile } from "../mmap.ts";
 import { GGMLType, type GGMLTypeInfo, ggmlTypeInfo } from "./ggml-types.ts";
 
 /** A corrupt, truncated or unsupported GGUF file, or misuse of a closed one. */
@@ -155,70 +154,39 @@ class Cursor {
   }
 }
 
-// ---- libc mmap through koffi ----
-
-interface Libc {
-  mmap: (addr: null, length: number, prot: number, flags: number, fd: number, offset: number) => unknown;
-  munmap: (addr: unknown, length: number) => number;
-}
-let libc: Libc | undefined;
-function getLibc(): Libc {
-  if (libc === undefined) {
-    const lib = koffi.load("libc.so.6");
-    libc = {
-      mmap: lib.func("void *mmap(void *addr, size_t length, int prot, int flags, int fd, int64_t offset)"),
-      munmap: lib.func("int munmap(void *addr, size_t length)"),
-    };
-  }
-  return libc;
-}
-const PROT_READ = 1;
-const MAP_PRIVATE = 2;
-const MAP_FAILED = 0xffffffffffffffffn;
-
 /** An open, mapped GGUF file. Call `close()` when done; every tensor view is invalid after it. */
 export class GGUFFile {
-  private mapping: unknown;
-  private closed = false;
-
   private constructor(
     readonly path: string,
     /** The whole file as an ArrayBuffer over the mapping (external memory, not the JS heap). */
     private readonly buffer: ArrayBuffer,
-    mapping: unknown,
+    private readonly mapping: MappedFile,
     readonly version: number,
     readonly metadata: ReadonlyMap<string, GGUFValue>,
     readonly tensors: readonly GGUFTensorInfo[],
     readonly alignment: number,
     /** Byte offset of the data section in the file. */
     readonly dataOffset: number,
-  ) {
-    this.mapping = mapping;
-  }
+  ) {}
 
   /** Maps and parses `path`; throws GGUFError for a corrupt, truncated or unsupported file. */
   static open(path: string): GGUFFile {
-    const fd = openSync(path, "r");
-    let size: number;
-    let mapping: unknown;
+    const mapping = mapFile(
+      path,
+      (size) => {
+        if (size < HEADER_BYTES) throw new GGUFError(`${path}: ${size} bytes is too small for a GGUF header (${HEADER_BYTES} bytes)`);
+      },
+      (message) => new GGUFError(message),
+    );
     try {
-      size = fstatSync(fd).size;
-      if (size < HEADER_BYTES) throw new GGUFError(`${path}: ${size} bytes is too small for a GGUF header (${HEADER_BYTES} bytes)`);
-      mapping = getLibc().mmap(null, size, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (mapping === null || koffi.address(mapping) === MAP_FAILED) throw new GGUFError(`${path}: mmap of ${size} bytes failed`);
-    } finally {
-      closeSync(fd); // the mapping keeps the file alive
-    }
-    const buffer = koffi.view(mapping, size) as ArrayBuffer;
-    try {
-      return GGUFFile.parse(path, buffer, mapping);
+      return GGUFFile.parse(path, mapping.buffer, mapping);
     } catch (e) {
-      getLibc().munmap(mapping, size);
+      mapping.unmap();
       throw e;
     }
   }
 
-  private static parse(path: string, buffer: ArrayBuffer, mapping: unknown): GGUFFile {
+  private static parse(path: string, buffer: ArrayBuffer, mapping: MappedFile): GGUFFile {
     const bytes = new Uint8Array(buffer);
     const c = new Cursor(new DataView(buffer), bytes);
     const magic = String.fromCharCode(...bytes.subarray(0, 4));
@@ -340,20 +308,16 @@ export class GGUFFile {
   }
 
   get isClosed(): boolean {
-    return this.closed;
+    return this.mapping.isUnmapped;
   }
 
   /** Unmaps the file. Every view from `tensorData` is invalid afterwards. Closing twice is harmless. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    const r = getLibc().munmap(this.mapping, this.buffer.byteLength);
-    this.mapping = undefined;
-    if (r !== 0) throw new GGUFError(`${this.path}: munmap failed`);
+    this.mapping.unmap();
   }
 
   private checkOpen(): void {
-    if (this.closed) throw new GGUFError(`${this.path}: the file is closed`);
+    if (this.mapping.isUnmapped) throw new GGUFError(`${this.path}: the file is closed`);
   }
 }
 

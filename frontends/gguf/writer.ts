@@ -5,7 +5,7 @@
  * the order given, each at a multiple of the alignment, and writes through a temporary file renamed into place,
  * so a reader never sees a half-written file.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { writeAllAt, writeThroughTemp } from "../write-through-temp.ts";
 import { ggmlTypeInfo } from "./ggml-types.ts";
 import { type GGUFValue, GGUFValueType, type GGUFValueTypeName } from "./reader.ts";
 
@@ -139,23 +139,15 @@ export function writeGGUF(path: string, contents: GGUFContents): void {
   const header = h.contents();
   const dataStart = alignUp(header.length, alignment);
 
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, "w");
-  try {
+  writeThroughTemp(path, (fd) => {
     let pos = 0;
     const put = (b: Uint8Array, at: number) => {
-      if (at > pos) writeSync(fd, new Uint8Array(at - pos), 0, at - pos, pos); // zero padding
-      for (let done = 0; done < b.length; ) done += writeSync(fd, b, done, b.length - done, at + done);
+      if (at > pos) writeAllAt(fd, new Uint8Array(at - pos), pos); // zero padding
+      writeAllAt(fd, b, at);
       pos = at + b.length;
     };
     put(header, 0);
     for (const p of placed) put(tensorBytes(p.tensor, p.size, ggmlTypeInfo(p.tensor.type)?.name ?? ""), dataStart + p.offset);
     if (placed.length > 0 && pos < dataStart) put(new Uint8Array(0), dataStart);
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (e) {
-    try { closeSync(fd); } catch { /* already closed */ }
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  });
 }
