@@ -3,9 +3,11 @@
  * Benchmarks measure and report; they assert nothing (the test suite does that).
  */
 import { runIrBenchmark } from "./ir/index.ts";
+import { runLlamaBenchmark } from "./llama/index.ts";
 
 const benchmarks: Readonly<Record<string, () => void>> = {
   ir: runIrBenchmark,
+  llama: runLlamaBenchmark,
 };
 
 const names = process.argv.slice(2);

@@ -6,6 +6,7 @@
  *   tensile compile examples/*.mlir --target host -o build/        # ... or in a directory
  *   tensile compile model.mlir --target host --bundle out/         # out/bundle.o + out/bundle.h (an AOT bundle)
  *   tensile run model.mlir --fn f --args 1.5 '[[1,2],[3,4]]'       # compile for the host, call, print results
+ *   tensile llama --model model.gguf --prompt "Once upon a time"   # generate text (cli/tensile-llama.ts)
  *
  * Each phase's time goes to stderr as it ends (`--quiet` silences it); errors are located, with a caret, and
  * the exit status is 1 — with several inputs, every input is tried and the failed ones are named at the end.
@@ -25,6 +26,7 @@ import { type Diagnostic, renderDiagnostic, SourceManager } from "../src/diag/di
 import type { Operation } from "../src/ir/operation.ts";
 import { verify } from "../src/irdl/verifier.ts";
 import { parseSource } from "../src/text/parser.ts";
+import { llamaMain } from "./tensile-llama.ts";
 import { argFor, printResult } from "./tensile-values.ts";
 
 export const usage = `USAGE:
@@ -40,6 +42,8 @@ export const usage = `USAGE:
   --parallel      linalg's parallel loops on OpenMP threads (libomp-14; host only), for compile and run
   --threads <n>   with run: --parallel on a team of n threads (default: OMP_NUM_THREADS, else one per core)
   --quiet   no progress on stderr
+  tensile llama --model FILE.gguf|DIR --prompt "..." [...]
+      generates text with a LLaMA-style model (tensile llama --help lists its options)
 `;
 
 /** Where the CLI writes (the process's streams, or a test's buffers). */
@@ -241,6 +245,10 @@ function runCommand(file: string, flags: Flags, io: Output, progress: (phase: st
 
 export function main(argv: readonly string[], io: Output = processOutput): number {
   const [command, ...rest] = argv;
+  if (command === "llama") {
+    const terminal = io === processOutput ? { errIsTTY: process.stderr.isTTY === true, errColumns: process.stderr.columns ?? 80 } : {};
+    return llamaMain(rest, { ...io, ...terminal });
+  }
   if (command === undefined || command === "--help" || command === "-h" || argv.includes("--help")) {
     io.out(usage);
     return command === undefined ? 1 : 0;
