@@ -12,7 +12,8 @@
  * Every bad input (missing or unreadable file, not a GGUF, unknown flag, bad number, prompt + --max-tokens over
  * the context) is one line `tensile llama: ...` on stderr and exit status 1, never a stack trace.
  */
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { GGUFError } from "../frontends/gguf/index.ts";
 import { openGGUFWeights } from "../frontends/models/llama/gguf-source.ts";
 import { openSafetensorsWeights } from "../frontends/models/llama/safetensors-source.ts";
@@ -20,6 +21,7 @@ import { writeLlamaBundle } from "../frontends/models/llama/aot.ts";
 import { type GenerationStats, generate } from "../frontends/models/llama/generate.ts";
 import { loadLlamaModel } from "../frontends/models/llama/session.ts";
 import { LlamaError, type LoadStats, type WeightSource } from "../frontends/models/llama/types.ts";
+import { loadTokenizer, type Tokenizer, TokenizerError } from "../frontends/tokenizer/index.ts";
 import { type LlamaArgs, llamaUsage, parseLlamaArgs, UsageError } from "./llama-args.ts";
 import { type ProgressReporter, progressReporter } from "./progress.ts";
 
@@ -69,6 +71,19 @@ function openModel(path: string): WeightSource {
   return openGGUFWeights(path);
 }
 
+/** The model's tokenizer: from the GGUF file's vocabulary, or the directory's tokenizer.json. */
+export function openTokenizer(model: string, source: WeightSource): Tokenizer {
+  let tokenizer: Tokenizer;
+  if (source.format === "gguf") tokenizer = loadTokenizer(model);
+  else {
+    const json = join(model, "tokenizer.json");
+    if (!existsSync(json)) throw new UsageError(`--model '${model}': no tokenizer.json beside config.json`);
+    tokenizer = loadTokenizer(json);
+  }
+  if (tokenizer.vocabSize !== source.config.vocab) throw new UsageError(`--model '${model}': the tokenizer has ${tokenizer.vocabSize} tokens, the model's embedding ${source.config.vocab}`);
+  return tokenizer;
+}
+
 /** `tensile llama ...` (argv after the subcommand); the exit status. */
 export function llamaMain(argv: readonly string[], io: LlamaOutput): number {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -91,7 +106,7 @@ export function llamaMain(argv: readonly string[], io: LlamaOutput): number {
 
 /** A user's error as its message; anything else also names its kind, so a bug is recognisable (no stack). */
 function describe(e: unknown): string {
-  if (e instanceof UsageError || e instanceof LlamaError || e instanceof GGUFError) return e.message;
+  if (e instanceof UsageError || e instanceof LlamaError || e instanceof GGUFError || e instanceof TokenizerError) return e.message;
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
 }
@@ -100,13 +115,14 @@ function run(args: LlamaArgs, source: WeightSource, io: LlamaOutput, progress: P
   const c = source.config;
   progress.line(`${args.model}: ${source.format}, dim ${c.dim}, ${c.layers} layers, ${c.heads} heads (${c.kvHeads} KV), FFN ${c.hidden}, vocab ${c.vocab}, ${(source.weightBytes / 2 ** 20).toFixed(1)} MiB of weights`);
   const tokenizer = openTokenizer(args.model, source);
-  const promptIds = [tokenizer.bos, ...tokenizer.encode(args.prompt)];
+  // What generate evaluates: BOS (when the model wants it) and the prompt's tokens.
+  const promptIds = tokenizer.encode(args.prompt, { addBos: tokenizer.addBos });
   const contextLength = args.contextLength ?? Math.min(c.contextLength, DEFAULT_CONTEXT_CAP);
   if (contextLength > c.contextLength) throw new UsageError(`--ctx ${contextLength} is over the model's context length ${c.contextLength}`);
   // Checked before compiling (generate checks it too, but only after the minutes a compile can take).
   if (promptIds.length + args.maxTokens > contextLength) {
     const ctx = args.contextLength === undefined ? `the context length ${contextLength} (the model's${c.contextLength > DEFAULT_CONTEXT_CAP ? `, capped at ${DEFAULT_CONTEXT_CAP}` : ""}; --ctx sets it)` : `--ctx ${contextLength}`;
-    throw new UsageError(`the prompt (${promptIds.length} tokens with BOS) plus --max-tokens ${args.maxTokens} is ${promptIds.length + args.maxTokens} tokens, over ${ctx}`);
+    throw new UsageError(`the prompt (${promptIds.length} tokens${tokenizer.addBos ? " with BOS" : ""}) plus --max-tokens ${args.maxTokens} is ${promptIds.length + args.maxTokens} tokens, over ${ctx}`);
   }
   // One thread: the sequential pipeline (threads implies the OpenMP one, codegen/compile.ts).
   const model = loadLlamaModel(source, { target: args.target, ...(args.threads > 1 ? { threads: args.threads } : {}), contextLength, prefillChunk: PREFILL_CHUNK, onProgress: progress.update });
@@ -118,6 +134,7 @@ function run(args: LlamaArgs, source: WeightSource, io: LlamaOutput, progress: P
     try {
       stats = generate(session, tokenizer, args.prompt, {
         maxTokens: args.maxTokens,
+        addBos: tokenizer.addBos,
         sampling: { temperature: args.temperature, topK: args.topK, topP: args.topP, repeatPenalty: args.repeatPenalty, seed },
         onToken: (text) => io.out(text),
       });
@@ -139,12 +156,12 @@ function run(args: LlamaArgs, source: WeightSource, io: LlamaOutput, progress: P
 /** The closing line: prefill and decode speed, compile time (and the cache's share), peak RSS, the seed. */
 export function speedLine(g: GenerationStats, load: LoadStats, seed: number): string {
   const rate = (tokens: number, seconds: number) => (seconds > 0 ? (tokens / seconds).toFixed(1) : "-");
-  const cache = load.cachedKernels === load.kernels ? "all from the cache" : load.cachedKernels === 0 ? "none from the cache" : `${load.cachedKernels} from the cache`;
+  const cache = load.cachedKernels === load.kernels ? "from the cache" : load.cachedKernels === 0 ? "compiled" : `${load.cachedKernels} from the cache`;
   const rss = process.resourceUsage().maxRSS / 1024; // KiB -> MiB
   return [
     `${PREFIX}prefill ${g.promptTokens} tokens at ${rate(g.promptTokens, g.prefillSeconds)} tok/s`,
     `decode ${g.decodeSteps} tokens at ${rate(g.decodeSteps, g.decodeSeconds)} tok/s`,
-    `compile ${load.compileSeconds.toFixed(1)} s (${load.kernels} kernels, ${cache})`,
+    `compile ${load.compileSeconds.toFixed(1)} s (${load.kernels === 1 ? "kernels" : `${load.kernels} kernel libraries`} ${cache})`,
     `peak RSS ${rss.toFixed(0)} MiB`,
     `seed ${seed}`,
   ].join(", ");

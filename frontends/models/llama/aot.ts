@@ -6,7 +6,7 @@
  * - `weights.txt`: the GGUF file's path and size, the config (`config dim 288`, ...), and per tensor
  *   `tensor <name> <f32|f16|bf16|q8_0> <byte offset in the file> <bytes> <rank> <shape, outermost first>`;
  * - `vocab.bin`: the pieces as printed (u32 count, then per token a u32 length and its bytes: `▁` is a
- *   space, byte tokens `<0xAB>` their byte, control and unknown tokens nothing);
+ *   space, byte tokens `<0xAB>` their byte, control, unknown and unused tokens nothing);
  * - `prompt.txt`: the prompt's token ids;
  * - `llama_main.c` (aot-driver.ts), `tensile-runtime.c` (the half conversions and print runtime the kernels
  *   may call) and `build.sh` (clang-14), which builds `llama_main`.
@@ -57,8 +57,8 @@ export interface LlamaBundle {
 
 /** The ggml types the driver reads (ggml's lower-case names). */
 const DRIVER_TYPES = new Set(["f32", "f16", "bf16", "q8_0"]);
-/** llama.cpp's token types (GGUF `tokenizer.ggml.token_type`). */
-const TOKEN_UNKNOWN = 2, TOKEN_CONTROL = 3, TOKEN_BYTE = 6;
+/** llama.cpp's token types (GGUF `tokenizer.ggml.token_type`; frontends/tokenizer's TokenType). */
+const TOKEN_NORMAL = 1, TOKEN_USER_DEFINED = 4, TOKEN_BYTE = 6;
 
 /** Writes the bundle (see the file comment); LlamaError when the model or its kernels do not fit the driver. */
 export function writeLlamaBundle(opts: LlamaBundleOptions): LlamaBundle {
@@ -163,11 +163,13 @@ function vocabularyPieces(file: GGUFFile, vocab: number): Uint8Array {
   tokens.items.forEach((item, i) => {
     const piece = item.type === "string" ? item.value : "";
     const type = typeOf(i);
+    // As the tokenizer prints a piece (frontends/tokenizer, pieceBytes): control, unknown, unused: nothing.
     const byte = /^<0x([0-9A-Fa-f]{2})>$/.exec(piece);
     const bytes =
-      type === TOKEN_BYTE && byte !== null ? Uint8Array.of(parseInt(byte[1]!, 16))
-      : type === TOKEN_CONTROL || type === TOKEN_UNKNOWN ? new Uint8Array(0)
-      : encoder.encode(piece.replaceAll("\u2581", " "));
+      type === TOKEN_NORMAL ? encoder.encode(piece.replaceAll("\u2581", " "))
+      : type === TOKEN_BYTE && byte !== null ? Uint8Array.of(parseInt(byte[1]!, 16))
+      : type === TOKEN_USER_DEFINED ? encoder.encode(piece)
+      : new Uint8Array(0);
     const length = new Uint8Array(4);
     new DataView(length.buffer).setUint32(0, bytes.length, true);
     parts.push(length, bytes);
