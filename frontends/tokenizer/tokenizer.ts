@@ -12,8 +12,8 @@
  *    concatenation is a piece: the pair whose piece has the highest score first, the leftmost on ties
  *    (SentencePiece); or, from tokenizer.json, the pair of lowest merge rank, the leftmost on ties.
  * 4. A symbol that is not a piece is written as its UTF-8 bytes, one `<0xNN>` piece each (byte fallback).
- * `addBos` (default: the vocabulary's) puts BOS first; BOS is never added twice by the text itself unless the
- * text holds "<s>" and `parseSpecial` is on (as llama.cpp).
+ * `addBos` puts BOS first (off by default; the vocabulary's `addBos` says whether the model wants it); the text
+ * itself gives BOS only when it holds "<s>" and `parseSpecial` is on (as llama.cpp).
  *
  * Decoding: a normal piece's "▁" become spaces, a byte piece is its byte, control and unknown pieces give no
  * text (their piece with `special`), user-defined pieces their text; the bytes are read as UTF-8 (an invalid
@@ -24,7 +24,10 @@
 import { checkVocabulary, TokenizerError, TokenType, type Vocabulary } from "./vocabulary.ts";
 
 export interface EncodeOptions {
-  /** Put BOS first (default: the vocabulary's `addBos`, true for LLaMA). */
+  /**
+   * Put BOS first (default false: callers that feed a model add it, as generate.ts does; `tokenizer.addBos`
+   * says whether the model wants it, true for LLaMA).
+   */
   readonly addBos?: boolean;
   /** Read control pieces written in the text ("<s>") as those tokens (default false, as llama.cpp's tokenize). */
   readonly parseSpecial?: boolean;
@@ -125,7 +128,7 @@ export class Tokenizer {
   readonly bos: number;
   readonly eos: number;
   readonly unk: number | undefined;
-  /** Whether encode adds BOS by default. */
+  /** Whether the model wants BOS before its input (`tokenizer.ggml.add_bos_token`; encode adds it when told). */
   readonly addBos: boolean;
   readonly spacePrefix: SpacePrefix;
   private readonly model: MergeModel;
@@ -188,7 +191,7 @@ export class Tokenizer {
 
   encode(text: string, options: EncodeOptions = {}): number[] {
     const out: number[] = [];
-    if (options.addBos ?? this.addBos) out.push(this.bos);
+    if (options.addBos === true) out.push(this.bos);
     if (text === "") return out;
     let first = true;
     let prevSpecial = true; // the start counts as after a special token
@@ -347,21 +350,21 @@ export class Tokenizer {
   }
 
   decode(ids: readonly number[], options: DecodeOptions = {}): string {
-    const d = this.decoder(options);
+    const d = this.streamingDecoder(options);
     let text = "";
     for (const id of ids) text += d.push(id);
-    return text + d.end();
+    return text + d.flush();
   }
 
   /** A streaming decoder: text is returned as soon as its UTF-8 bytes are complete. */
-  decoder(options: DecodeOptions = {}): StreamingDecoder {
+  streamingDecoder(options: DecodeOptions = {}): StreamingDecoder {
     return new StreamingDecoder((id) => this.pieceBytes(id, options.special ?? false), this.spacePrefix !== "none");
   }
 }
 
 /**
  * Decodes tokens one at a time: `push(id)` returns the text that became complete (a character split over
- * byte-fallback tokens comes out with its last byte), `end()` what is left (an incomplete sequence as U+FFFD).
+ * byte-fallback tokens comes out with its last byte), `flush()` what is left (an incomplete sequence as U+FFFD).
  */
 export class StreamingDecoder {
   private readonly utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -383,7 +386,7 @@ export class StreamingDecoder {
     return this.utf8.decode(bytes, { stream: true });
   }
 
-  end(): string {
+  flush(): string {
     return this.utf8.decode();
   }
 }

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import llamaTokenizerJs from "llama-tokenizer-js";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import type { GenerationTokenizer } from "../../frontends/models/llama/generate.ts";
 import { llama2Vocabulary } from "../../frontends/models/llama/llama2-vocab.ts";
 import { shapes, writeRandomLlamaGGUF } from "../../frontends/models/llama/random-gguf.ts";
 import { loadTokenizer, type Tokenizer } from "../../frontends/tokenizer/index.ts";
@@ -25,6 +26,8 @@ const jsonPath = join(dir, "tokenizer.json");
 writeFileSync(jsonPath, JSON.stringify(tokenizerJSONFromVocabulary({ ...llama2Vocabulary(), addBos: true, addSpacePrefix: true })));
 const fromGGUF = loadTokenizer(ggufPath);
 const fromJSON = loadTokenizer(jsonPath);
+// What generation needs of a tokenizer (a type check: it fails to compile if the two drift apart).
+const forGeneration: GenerationTokenizer = fromGGUF;
 let reference: ReferenceModel | undefined;
 const llamaCpp = async () => (reference ??= await ReferenceModel.load(ggufPath, { vocabOnly: true }));
 test.after(async () => {
@@ -42,7 +45,7 @@ function sameIds(name: string, tok: Tokenizer, ref: ReferenceModel) {
     for (const parseSpecial of [false, true]) {
       const expected = ref.tokenize(text, { specialTokens: parseSpecial });
       assert.equal(tok.encode(text, { addBos: false, parseSpecial }), expected, `${name}, ${JSON.stringify(text).slice(0, 80)}, parseSpecial ${parseSpecial}`);
-      assert.equal(tok.encode(text, { parseSpecial }), ref.tokenize(text, { addBos: true, specialTokens: parseSpecial }), `${name} with BOS, ${JSON.stringify(text).slice(0, 80)}`);
+      assert.equal(tok.encode(text, { addBos: true, parseSpecial }), ref.tokenize(text, { addBos: true, specialTokens: parseSpecial }), `${name} with BOS, ${JSON.stringify(text).slice(0, 80)}`);
       checked++;
     }
   }
@@ -55,9 +58,11 @@ test("the GGUF vocabulary's tokenizer gives llama.cpp's ids on the corpus and ra
   assert.is(fromGGUF.bos, 1);
   assert.is(fromGGUF.eos, 2);
   assert.ok(fromGGUF.addBos);
-  assert.equal(fromGGUF.encode("The quick brown fox"), [1, 450, 4996, 17354, 1701, 29916]);
-  assert.equal(fromGGUF.encode(""), [1], "empty input with BOS is BOS alone");
-  assert.equal(fromGGUF.encode("", { addBos: false }), []);
+  assert.equal(fromGGUF.encode("The quick brown fox", { addBos: true }), [1, 450, 4996, 17354, 1701, 29916]);
+  assert.equal(fromGGUF.encode("The quick brown fox"), [450, 4996, 17354, 1701, 29916], "no BOS unless asked");
+  assert.equal(forGeneration.encode("The quick brown fox"), [450, 4996, 17354, 1701, 29916]);
+  assert.equal(fromGGUF.encode("", { addBos: true }), [1], "empty input with BOS is BOS alone");
+  assert.equal(fromGGUF.encode(""), []);
   // Byte fallback: a character without a piece is its UTF-8 bytes.
   assert.equal(fromGGUF.encode("🦙", { addBos: false }), [29871, 243, 162, 169, 156]);
   assert.ok(sameIds("gguf", fromGGUF, ref) > 400);
@@ -75,8 +80,8 @@ test("decode(encode(x)) is x; decode is llama.cpp's detokenize; special pieces r
   for (const tok of [fromGGUF, fromJSON]) {
     // A "▁" in the text is read back as a space (as llama.cpp does): those texts cannot round-trip.
     for (const text of texts.filter((x) => !x.includes("▁"))) {
-      assert.is(tok.decode(tok.encode(text)), wellFormed(text), `round trip with BOS: ${JSON.stringify(text).slice(0, 80)}`);
-      assert.is(tok.decode(tok.encode(text, { addBos: false })), wellFormed(text));
+      assert.is(tok.decode(tok.encode(text, { addBos: true })), wellFormed(text), `round trip with BOS: ${JSON.stringify(text).slice(0, 80)}`);
+      assert.is(tok.decode(tok.encode(text)), wellFormed(text));
     }
   }
   // Random id sequences (bytes that need not form UTF-8, control and unknown tokens in between) decode as
@@ -98,26 +103,28 @@ test("decode(encode(x)) is x; decode is llama.cpp's detokenize; special pieces r
 });
 
 test("the streaming decoder returns a character once its last byte-fallback token arrives", () => {
-  const d = fromGGUF.decoder();
+  const d = fromGGUF.streamingDecoder();
   const ids = fromGGUF.encode("I 🦙 you", { addBos: true });
+  assert.equal(ids.slice(2, 7), [29871, 243, 162, 169, 156], "the llama as four byte pieces");
   const parts = ids.map((id) => d.push(id));
-  parts.push(d.end());
+  parts.push(d.flush());
   assert.is(parts.join(""), "I 🦙 you");
   const llama = parts.indexOf(" 🦙".slice(1)) >= 0 ? parts.indexOf("🦙") : parts.findIndex((p) => p.includes("🦙"));
   assert.ok(llama > 0, `the llama comes out whole: ${JSON.stringify(parts)}`);
   assert.ok(parts.slice(0, llama).every((p) => !p.includes("\ufffd")), "no replacement character for the partial bytes");
   assert.equal(parts.slice(llama - 3, llama), ["", "", ""], "the three bytes before the last give no text");
-  // Every text of the corpus streams to the same text as decode, with nothing left for end().
+  // Every text of the corpus streams to the same text as decode, with nothing left for flush().
   for (const text of texts.filter((x) => !x.includes("▁"))) {
-    const s = fromGGUF.decoder();
+    const s = fromGGUF.streamingDecoder();
     let out = "";
-    for (const id of fromGGUF.encode(text)) out += s.push(id);
-    assert.is(out + s.end(), wellFormed(text));
+    for (const id of fromGGUF.encode(text, { addBos: true })) out += s.push(id);
+    assert.is(s.flush(), "");
+    assert.is(out, wellFormed(text));
   }
   // An incomplete sequence at the end becomes U+FFFD.
-  const cut = fromGGUF.decoder();
+  const cut = fromGGUF.streamingDecoder();
   assert.is(cut.push(243) + cut.push(162), "");
-  assert.is(cut.end(), "\ufffd");
+  assert.is(cut.flush(), "\ufffd");
 });
 
 test("llama-tokenizer-js gives the same ids except where its merge list orders runs of spaces differently", () => {

@@ -31,7 +31,7 @@ test("SentencePiece: the pair whose piece scores highest merges first; on equal 
   assert.equal(new Tokenizer(tie).encode("aba", { addBos: false }), [at(tie, "ab"), at(tie, "a")]);
   // Merges go on through intermediate pieces: "a b" -> "ab", "ab c" -> "abc".
   const chain = vocabulary([["a", -1], ["b", -1], ["c", -1], ["ab", -2], ["abc", -3], ["▁", -1]]);
-  assert.equal(new Tokenizer(chain).encode("abc"), [1, at(chain, "▁"), at(chain, "abc")]);
+  assert.equal(new Tokenizer(chain).encode("abc", { addBos: true }), [1, at(chain, "▁"), at(chain, "abc")]);
 });
 
 test("byte fallback, a missing byte piece, the space prefix and special pieces", () => {
@@ -91,6 +91,7 @@ test("tokenizer.json: BPE by merge rank, UNK fused, no BOS without a template; e
   assert.not.ok(tok.addBos);
   // "▁ab": rank 0 ("▁" "a") before rank 1 ("a" "b").
   assert.equal(tok.encode("ab"), [6, 5]);
+  assert.equal(tok.encode("ab", { addBos: true }), [1, 6, 5]);
   // Unknown characters without byte fallback: one UNK for a run of them.
   assert.equal(tok.encode("a€€b", { addBos: false }), [6, 0, 5]);
   const metaspace = tokenizerFromJSON({ ...json(), normalizer: null, pre_tokenizer: { type: "Metaspace", replacement: "▁", split: false, prepend_scheme: "first" } });
