@@ -19,7 +19,7 @@
  * else one thread per core). The team size is a run-time setting, so one cached object serves every thread count.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Either, isLeft, left, right } from "fp-ts/lib/Either.js";
@@ -31,6 +31,7 @@ import type { Context } from "../src/ir/context.ts";
 import type { Operation } from "../src/ir/operation.ts";
 import { FunctionType, MemRefType, RankedTensorType, type Type } from "../src/ir/types.ts";
 import { runPipeline } from "../src/pass/pass-manager.ts";
+import { parseType } from "../src/text/parser.ts";
 import { printOp, printType } from "../src/text/printer.ts";
 import { emit, type OptLevel, optimize } from "./emit.ts";
 import { writeFileAtomic } from "./files.ts";
@@ -180,6 +181,80 @@ export function objectFromLLVMDialect(lowered: Operation, target: TargetDescript
   }
 }
 
+/** Loads a shared object and wraps its functions (see `compile`); `scratch` is removed when it is unloaded. */
+function loadLibrary(
+  soPath: string,
+  signatures: ReadonlyMap<string, FunctionType>,
+  o: { target: TargetDescription; host: ReturnType<typeof hostDescription>; openmp: boolean; threads: number | undefined; cached: boolean; scratch: string | undefined },
+): CompiledLibrary {
+  const library = loadHostLibrary(soPath, o.target, o.host);
+  const functions: Record<string, CInterfaceFunction> = {};
+  for (const [name, type] of signatures) functions[name] = cInterface(library, name, type);
+  const threads = o.threads;
+  if (o.openmp && threads !== undefined) {
+    // libomp is loaded with the library (a dependency), so its entry points resolve through it.
+    const setThreads = library.func("void omp_set_num_threads(int)");
+    for (const [name, fn] of Object.entries(functions)) functions[name] = { prototype: fn.prototype, call: (...args) => (setThreads(threads), fn.call(...args)) };
+  }
+  return {
+    functions,
+    path: soPath,
+    cached: o.cached,
+    unload: () => {
+      library.unload();
+      if (o.scratch !== undefined) rmSync(o.scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Like `compile(build(), opts)`, but the disk cache is first looked up by the caller's `key` (which must
+ * determine the module `build` makes: e.g. a model's shape, weight types and sizes): when the cache holds the
+ * shared object of that key (and of this compiler, target, options and CPU), it is loaded with the function
+ * signatures stored beside it, and `build` is never called — no tracing, lowering or LLVM. Otherwise the module
+ * is built and compiled as `compile` does, and the object is also stored under the key (`keyed-<hash>.so` and
+ * its signatures `keyed-<hash>.json`, both written atomically). Without a cache (`cacheDir: false`) this is
+ * `compile(build(), opts)`.
+ */
+export function compileKeyed(key: string, build: () => Operation, opts: CompileOptions = {}): Either<Diagnostic[], CompiledLibrary> {
+  const cacheDir = opts.cacheDir === undefined ? defaultCacheDir() : opts.cacheDir;
+  if (cacheDir === false) return compile(build(), opts);
+  const target = typeof opts.target === "object" ? opts.target : getTarget(opts.target ?? "host");
+  const host = hostDescription();
+  const parallel = opts.parallel ?? opts.threads !== undefined;
+  const hash = createHash("sha256")
+    .update(JSON.stringify([COMPILER_VERSION, supportRuntimeHash, target, opts.optLevel ?? 3, host.cpu, parallel, opts.approximateMath ?? null, key]))
+    .digest("hex")
+    .slice(0, 32);
+  const soPath = join(cacheDir, `keyed-${hash}.so`);
+  const metaPath = join(cacheDir, `keyed-${hash}.json`);
+  if (existsSync(soPath) && existsSync(metaPath)) {
+    try {
+      const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { openmp: boolean; functions: Record<string, string> };
+      const ctx = opts.ctx ?? newContext();
+      const signatures = new Map<string, FunctionType>();
+      for (const [name, text] of Object.entries(meta.functions)) {
+        const type = parseType(text, ctx);
+        if (isLeft(type) || !(type.right instanceof FunctionType)) throw new Error(`${metaPath}: '${text}' is not a function type`);
+        signatures.set(name, type.right);
+      }
+      return right(loadLibrary(soPath, signatures, { target, host, openmp: meta.openmp, threads: opts.threads, cached: true, scratch: undefined }));
+    } catch {
+      // A damaged entry is rebuilt below.
+    }
+  }
+  const module = build();
+  const lib = compile(module, opts);
+  if (isLeft(lib)) return lib;
+  const functions: Record<string, string> = {};
+  for (const [name, type] of publicFunctions(module)) functions[name] = printType(type);
+  copyFileSync(lib.right.path, `${soPath}.${process.pid}.tmp`);
+  renameSync(`${soPath}.${process.pid}.tmp`, soPath);
+  // The parallel pipeline turns the loops of any model worth a key into OpenMP code (libomp linked).
+  writeFileAtomic(metaPath, JSON.stringify({ openmp: parallel, functions }));
+  return lib;
+}
+
 /** Compiles `module` for a target the host can run, and loads it. */
 export function compile(module: Operation, opts: CompileOptions = {}): Either<Diagnostic[], CompiledLibrary> {
   const target = typeof opts.target === "object" ? opts.target : getTarget(opts.target ?? "host");
@@ -212,23 +287,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
         rmSync(objectPath, { force: true });
       }
     }
-    const library = loadHostLibrary(soPath, target, host);
-    const functions: Record<string, CInterfaceFunction> = {};
-    for (const [name, type] of signatures) functions[name] = cInterface(library, name, type);
-    if (openmp && threads !== undefined) {
-      // libomp is loaded with the library (a dependency), so its entry points resolve through it.
-      const setThreads = library.func("void omp_set_num_threads(int)");
-      for (const [name, fn] of Object.entries(functions)) functions[name] = { prototype: fn.prototype, call: (...args) => (setThreads(threads), fn.call(...args)) };
-    }
-    return right({
-      functions,
-      path: soPath,
-      cached,
-      unload: () => {
-        library.unload();
-        if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-      },
-    });
+    return right(loadLibrary(soPath, signatures, { target, host, openmp, threads, cached, scratch }));
   } catch (e) {
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
     return left([error(module.loc, (e as Error).message)]);

@@ -70,7 +70,7 @@ const MAX_ARRAY_DEPTH = 64;
 const MIN_KV_BYTES = 8 + 4 + 1; // empty key, type, a u8 value
 const MIN_TENSOR_INFO_BYTES = 8 + 4 + 4 + 8; // empty name, n_dims = 0, type, offset
 const HEADER_BYTES = 4 + 4 + 8 + 8;
-const utf8 = new TextDecoder("utf-8");
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true }); // a string that starts with U+FEFF keeps it (LLaMA has a piece "\ufeff")
 
 /** A bounds-checked little-endian cursor over the mapped bytes. */
 class Cursor {

@@ -41,12 +41,13 @@ test("lazy tensor data of the wrong size is an error naming the tensor, and no f
   assert.equal(readdirSync(dir).filter((n) => n.includes(".tmp-")), []);
 });
 
-test("a header far larger than the writer's first buffer (every value type, long strings) reads back equal", () => {
+test("a header far larger than the writer's first buffer (every value type, long strings, a leading U+FEFF) reads back equal", () => {
   const path = join(dir, "big-header.gguf");
   const strings = Array.from({ length: 3000 }, (_, i) => `▁piece-${i}-${"x".repeat(i % 37)}`);
   const metadata: [string, GGUFValue][] = [
     ["s", { type: "array", itemType: "string", items: strings.map((value) => ({ type: "string", value })) }],
     ["long", { type: "string", value: "y".repeat(5000) }],
+    ["bom", { type: "string", value: "\ufeff" }], // read back whole: LLaMA's vocabulary has this piece
     ...(["u8", "i8", "u16", "i16", "u32", "i32", "f32", "f64"] as const).map((type, i) => [`n.${type}`, { type, value: i + 1 }] as [string, GGUFValue]),
     ["n.u64", { type: "u64", value: 2n ** 63n + 5n }],
     ["n.i64", { type: "i64", value: -5n }],

@@ -9,9 +9,9 @@
  * converted LLaMA files. Token types are llama.cpp's `llama_token_type`.
  */
 import llamaTokenizer from "llama-tokenizer-js";
+import { TokenType } from "../../tokenizer/vocabulary.ts";
 
-/** llama.cpp's token types (`enum llama_token_type`, GGUF `tokenizer.ggml.token_type`). */
-export const TokenType = { undefined: 0, normal: 1, unknown: 2, control: 3, userDefined: 4, unused: 5, byte: 6 } as const;
+export { TokenType };
 
 /** A SentencePiece vocabulary as GGUF's `tokenizer.ggml.{tokens,scores,token_type}` hold it, plus its specials. */
 export interface GGUFVocabulary {
