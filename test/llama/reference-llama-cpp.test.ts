@@ -12,7 +12,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { dequantizeQ8_0, f16BitsToNumber, bf16BitsToNumber, openGGUF } from "../../frontends/gguf/index.ts";
 import { randomLlamaConfig, shapes, writeRandomLlamaGGUF } from "../../frontends/models/llama/random-gguf.ts";
-import { ReferenceModel } from "../support/llama-cpp.ts";
+import { openGGUFWeights } from "../../frontends/models/llama/gguf-source.ts";
+import { logitsAgreement, ReferenceModel } from "../support/llama-cpp.ts";
+import { ReferenceLlama } from "./model-reference.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tensile-llama-ref-"));
 const models: ReferenceModel[] = [];
@@ -71,6 +73,43 @@ test("the next-token distribution sums to 1, its argmax is the greedy token, gre
   assert.ok(new Set(first).size > 1, `greedy text is not one token repeated: ${first}`);
   // Evaluating from an empty cache each time: the same prompt gives the same distribution.
   assert.equal(await m.logProbabilities(fox), logp);
+});
+
+test("llama.cpp agrees with a double-precision LLaMA written from the definition (test/llama/model-reference.ts) on random files", async () => {
+  // The chain the model tests rest on: these files mean to llama.cpp what the LLaMA definition says (RoPE
+  // pairs, GQA head sharing, RMSNorm, SwiGLU, tied head), to well within the issue's 1e-4 of the logit range.
+  const cases = [
+    { path: f32Path, shape: "tiny" },
+    { path: join(dir, "gqa-tied-f32.gguf"), shape: "gqa", write: () => writeRandomLlamaGGUF(join(dir, "gqa-tied-f32.gguf"), shapes.gqa, { seed: 11, tied: true }) },
+  ];
+  const prompt = [1, 450, 4996, 17354, 1701, 29916, 432, 17204];
+  for (const c of cases) {
+    c.write?.();
+    const source = openGGUFWeights(c.path);
+    try {
+      // GGUF files name tensors "token_embd.weight"; the WeightSource contract names them "token_embd".
+      const oracle = new ReferenceLlama({ ...source, config: source.config, tensor: (name: string) => source.tensor(name) ?? source.tensor(`${name}.weight`) });
+      const m = c.path === f32Path ? await reference() : await ReferenceModel.load(c.path, { contextSize: 256 });
+      if (m !== f32Model) models.push(m);
+      let logits: Float64Array = new Float64Array(0);
+      for (const t of prompt) logits = oracle.step(t);
+      const agreement = logitsAgreement(logits, await m.logProbabilities(prompt));
+      assert.ok(agreement.relative < 1e-5, `${c.shape}: max |error| ${agreement.maxError} over a range of ${agreement.range}`);
+      assert.ok(agreement.sameArgmax);
+      // Greedy: the oracle's argmax token by token gives llama.cpp's 12 tokens.
+      const expected = await m.greedy(prompt, 12);
+      const ours: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        let best = 0;
+        for (let j = 1; j < logits.length; j++) if ((logits[j] as number) > (logits[best] as number)) best = j;
+        ours.push(best);
+        logits = oracle.step(best);
+      }
+      assert.equal(ours, expected, c.shape);
+    } finally {
+      source.close();
+    }
+  }
 });
 
 test("timing a prefill and a decode gives counts and positive rates", async () => {

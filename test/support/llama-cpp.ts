@@ -39,6 +39,50 @@ export interface ReferenceTiming {
   readonly decodeTokensPerSecond: number;
 }
 
+/** log-softmax of `logits`, in double precision. */
+export function logSoftmax(logits: ArrayLike<number>): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] as number);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += Math.exp((logits[i] as number) - max);
+  const lse = max + Math.log(sum);
+  return Float64Array.from(logits, (x) => x - lse);
+}
+
+export interface LogitsAgreement {
+  /** The largest |log_softmax(logits) - ln p| over the tokens whose p did not underflow to 0 in llama.cpp. */
+  readonly maxError: number;
+  /** max - min of the logits. */
+  readonly range: number;
+  /** maxError / range: the issue's measure (1e-4 in f32). */
+  readonly relative: number;
+  /** Whether both pick the same most likely token. */
+  readonly sameArgmax: boolean;
+}
+
+/**
+ * How closely `logits` (Tensile's, or any engine's) match llama.cpp's next-token log-probabilities
+ * (`ReferenceModel.logProbabilities`): compared after log-softmax, so the constant that softmax drops does not
+ * count.
+ */
+export function logitsAgreement(logits: ArrayLike<number>, referenceLogp: ArrayLike<number>): LogitsAgreement {
+  if (logits.length !== referenceLogp.length) throw new Error(`logits of ${logits.length} tokens against llama.cpp's ${referenceLogp.length}`);
+  const ours = logSoftmax(logits);
+  let maxError = 0;
+  let [lo, hi] = [Infinity, -Infinity];
+  let [a, b] = [0, 0];
+  for (let i = 0; i < ours.length; i++) {
+    const x = logits[i] as number;
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+    const r = referenceLogp[i] as number;
+    if (Number.isFinite(r)) maxError = Math.max(maxError, Math.abs((ours[i] as number) - r));
+    if ((ours[i] as number) > (ours[a] as number)) a = i;
+    if (r > (referenceLogp[b] as number)) b = i;
+  }
+  return { maxError, range: hi - lo, relative: maxError / (hi - lo), sameArgmax: a === b };
+}
+
 let llamaPromise: Promise<Llama> | undefined;
 
 /** The process's one llama.cpp instance (CPU, prebuilt binary, never downloaded or built). */
