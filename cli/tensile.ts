@@ -247,6 +247,8 @@ export function main(argv: readonly string[], io: Output = processOutput): numbe
   const [command, ...rest] = argv;
   if (command === "llama") {
     const terminal = io === processOutput ? { errIsTTY: process.stderr.isTTY === true, errColumns: process.stderr.columns ?? 80 } : {};
+    // `tensile llama ... | head`: a reader that stops early ends the output quietly, not with an EPIPE trace.
+    if (io === processOutput) process.stdout.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" ? process.exit() : (process.exitCode = 1)));
     return llamaMain(rest, { ...io, ...terminal });
   }
   if (command === undefined || command === "--help" || command === "-h" || argv.includes("--help")) {

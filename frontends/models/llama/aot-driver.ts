@@ -73,6 +73,9 @@ export function llamaDriverSource(spec: DriverSpec): string {
  * runs prompt.txt's tokens through the kernels and decodes greedily, printing each token's piece (vocab.bin). */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -396,6 +399,12 @@ int main(int argc, char **argv) {
   int max_tokens = MAX_TOKENS;
   if (argc > 2 || (argc == 2 && ((max_tokens = atoi(argv[1])) <= 0)))
     die("usage: llama_main [max_tokens > 0]   (default %d)", MAX_TOKENS);
+#ifdef __GLIBC__
+  /* The kernels malloc their temporaries and results on every call: keep freed memory in the heap (no mmap per
+     large buffer, no trimming), else each call pays page faults to get it back (2x slower decode here). */
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
   THETA_SCALE = (float)pow(ROPE_THETA, -2.0 / HEAD_DIM);
   FREQ_SCALE = (float)(1.0 / ROPE_SCALE);${spec.threads > 1 ? `
   if (getenv("OMP_NUM_THREADS") == NULL) omp_set_num_threads(${spec.threads});` : ""}
