@@ -157,12 +157,13 @@ function run(args: LlamaArgs, source: WeightSource, io: LlamaOutput, progress: P
 /** The closing line: prefill and decode speed, compile time (and the cache's share), peak RSS, the seed. */
 export function speedLine(g: GenerationStats, load: LoadStats, seed: number): string {
   const rate = (tokens: number, seconds: number) => (seconds > 0 ? (tokens / seconds).toFixed(1) : "-");
-  const cache = load.cachedKernels === load.kernels ? "from the cache" : load.cachedKernels === 0 ? "compiled" : `${load.cachedKernels} from the cache`;
+  const cache =
+    load.kernels === 1 ? `kernels ${load.cachedKernels === 1 ? "from the cache" : "compiled"}` : `${load.cachedKernels} of ${load.kernels} kernel libraries from the cache`;
   const rss = process.resourceUsage().maxRSS / 1024; // KiB -> MiB
   return [
     `${PREFIX}prefill ${g.promptTokens} tokens at ${rate(g.promptTokens, g.prefillSeconds)} tok/s`,
     `decode ${g.decodeSteps} tokens at ${rate(g.decodeSteps, g.decodeSeconds)} tok/s`,
-    `compile ${load.compileSeconds.toFixed(1)} s (${load.kernels === 1 ? "kernels" : `${load.kernels} kernel libraries`} ${cache})`,
+    `compile ${load.compileSeconds.toFixed(1)} s (${cache})`,
     `peak RSS ${rss.toFixed(0)} MiB`,
     `seed ${seed}`,
   ].join(", ");
