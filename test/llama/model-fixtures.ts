@@ -50,7 +50,7 @@ export function writeTinyLlama(path: string, shape: TinyShape, type: WeightType,
     const n = dims.reduce((p, d) => p * d, 1);
     const values = new Float32Array(n);
     for (let i = 0; i < n; i++) values[i] = offset + (rand() * 2 - 1) * scale;
-    tensors.push({ name, dims, type: typeIds[t], data: encode(values, t) });
+    tensors.push({ name: `${name}.weight`, dims, type: typeIds[t], data: encode(values, t) });
   };
   add(tensorNames.embedding, [dim, vocab], type, 1);
   for (let l = 0; l < layers; l++) {

@@ -7,7 +7,7 @@
  * `llama.context_length`, `llama.attention.layer_norm_rms_epsilon`, `llama.rope.freq_base` (default 10000),
  * `llama.rope.dimension_count` and `llama.attention.key_length` (default: the head size), `llama.rope.scaling.type`
  * and `llama.rope.scaling.factor` (linear only). The vocabulary size is `token_embd`'s rows, else the length of
- * `tokenizer.ggml.tokens`, else `llama.vocab_size`. GGUF files of the llama architecture use RoPE's NORM style.
+ * `tokenizer.ggml.tokens`, else `llama.vocab_size`. Tensors are found as `<name>.weight` (llama.cpp's files) or `<name>`. GGUF files of the llama architecture use RoPE's NORM style.
  */
 import type { GGUFFile, GGUFValue } from "../../gguf/index.ts";
 import { type LlamaConfig, LlamaError, tensorNames } from "./types.ts";
@@ -75,7 +75,8 @@ export function configFromGGUF(file: GGUFFile): LlamaConfig {
     if (factor !== 1) ropeScaling = { type: "linear", factor };
   }
 
-  const embedding = file.tensors.find((t) => t.name === tensorNames.embedding);
+  const named = (name: string) => file.tensors.find((t) => t.name === `${name}.weight` || t.name === name);
+  const embedding = named(tensorNames.embedding);
   let vocab: number;
   if (embedding !== undefined) {
     if (embedding.dims.length !== 2) throw new LlamaError(`${where}: tensor '${tensorNames.embedding}' has dims [${embedding.dims}], expected [dim, vocab]`);
@@ -99,6 +100,6 @@ export function configFromGGUF(file: GGUFFile): LlamaConfig {
     ropeTheta: float("llama.rope.freq_base", 10000),
     ...(ropeScaling === undefined ? {} : { ropeScaling }),
     ropeStyle: "norm",
-    tiedEmbeddings: !file.tensors.some((t) => t.name === tensorNames.output),
+    tiedEmbeddings: named(tensorNames.output) === undefined,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * A GGUF file as a WeightSource: its configuration (config.ts) and its tensors as raw bytes over the mapping
  * (frontends/gguf's reader; nothing is copied). Shapes are row-major, outermost first: GGUF's dims reversed
- * (a linear W[out][in], stored with ne0 = in, is `[out, in]`). A tensor of a ggml type other than f32, f16,
+ * (a linear W[out][in], stored with ne0 = in, is `[out, in]`). Files name tensors `<name>.weight`
+ * (`blk.0.attn_q.weight`); the source's names drop the suffix (types.ts `tensorNames`), and a file's name without
+ * it is found too. A tensor of a ggml type other than f32, f16,
  * bf16 and q8_0 is a LlamaError naming the tensor and its type when it is asked for.
  */
 import { GGMLType, type GGUFFile, type GGUFTensorInfo, openGGUF } from "../../gguf/index.ts";
@@ -26,6 +28,11 @@ export function openGGUFWeights(path: string): WeightSource {
   }
 }
 
+/** The info of the tensor `name` (`<name>.weight` in llama.cpp's files, or `name` itself). */
+function ggufTensorInfo(byName: ReadonlyMap<string, GGUFTensorInfo>, name: string): GGUFTensorInfo | undefined {
+  return byName.get(`${name}.weight`) ?? byName.get(name);
+}
+
 class GGUFWeights implements WeightSource {
   readonly format = "gguf";
   readonly config;
@@ -43,7 +50,7 @@ class GGUFWeights implements WeightSource {
   }
 
   tensor(name: string): WeightTensor | undefined {
-    const info = this.byName.get(name);
+    const info = ggufTensorInfo(this.byName, name);
     if (info === undefined) return undefined;
     const type = weightTypes.get(info.type.id);
     if (type === undefined)
