@@ -159,7 +159,6 @@ export class GGUFFile {
   private constructor(
     readonly path: string,
     /** The whole file as an ArrayBuffer over the mapping (external memory, not the JS heap). */
-    private readonly buffer: ArrayBuffer,
     private readonly mapping: MappedFile,
     readonly version: number,
     readonly metadata: ReadonlyMap<string, GGUFValue>,
@@ -179,16 +178,17 @@ export class GGUFFile {
       (message) => new GGUFError(message),
     );
     try {
-      return GGUFFile.parse(path, mapping.buffer, mapping);
+      return GGUFFile.parse(path, mapping);
     } catch (e) {
       mapping.unmap();
       throw e;
     }
   }
 
-  private static parse(path: string, buffer: ArrayBuffer, mapping: MappedFile): GGUFFile {
-    const bytes = new Uint8Array(buffer);
-    const c = new Cursor(new DataView(buffer), bytes);
+  private static parse(path: string, mapping: MappedFile): GGUFFile {
+    // The header is read from the first window (4 GiB; a larger header would read as truncated).
+    const bytes = new Uint8Array(mapping.head);
+    const c = new Cursor(new DataView(mapping.head), bytes);
     const magic = String.fromCharCode(...bytes.subarray(0, 4));
     if (magic !== "GGUF") throw new GGUFError(`${path}: bad magic '${JSON.stringify(magic).slice(1, -1)}' at offset 0 (expected 'GGUF')`);
     c.pos = 4;
@@ -247,7 +247,7 @@ export class GGUFFile {
     }
 
     const dataOffset = Math.ceil(c.pos / alignment) * alignment;
-    const fileSize = bytes.length;
+    const fileSize = mapping.size;
     if (dataOffset > fileSize && tensorCount > 0) throw new GGUFError(`${path}: truncated file: the data section would start at ${dataOffset}, past the end (${fileSize})`);
     for (const t of infos) {
       if (dataOffset + t.offset + t.byteSize > fileSize) {
@@ -263,7 +263,7 @@ export class GGUFFile {
       }
     }
     const tensors: GGUFTensorInfo[] = infos.map(({ at: _at, ...t }) => t);
-    return new GGUFFile(path, buffer, mapping, version, metadata, tensors, alignment, dataOffset);
+    return new GGUFFile(path, mapping, version, metadata, tensors, alignment, dataOffset);
   }
 
   /** The info of a tensor by name; throws when absent. */
@@ -282,16 +282,23 @@ export class GGUFFile {
     const t = typeof nameOrInfo === "string" ? this.tensor(nameOrInfo) : nameOrInfo;
     const start = this.dataOffset + t.offset;
     const misaligned = (n: number) => new GGUFError(`${this.path}: tensor '${t.name}' at byte ${start} is not ${n}-byte aligned for a ${t.type.name} view`);
+    const at = () => this.mapping.range(start, t.byteSize); // windows start at multiples of 2 GiB: alignment is kept
     switch (t.type.id) {
-      case GGMLType.F32:
+      case GGMLType.F32: {
         if (start % 4 !== 0) throw misaligned(4);
-        return new Float32Array(this.buffer, start, t.elementCount);
+        const { buffer, byteOffset } = at();
+        return new Float32Array(buffer, byteOffset, t.elementCount);
+      }
       case GGMLType.F16:
-      case GGMLType.BF16:
+      case GGMLType.BF16: {
         if (start % 2 !== 0) throw misaligned(2);
-        return new Uint16Array(this.buffer, start, t.elementCount);
-      case GGMLType.Q8_0:
-        return new Uint8Array(this.buffer, start, t.byteSize);
+        const { buffer, byteOffset } = at();
+        return new Uint16Array(buffer, byteOffset, t.elementCount);
+      }
+      case GGMLType.Q8_0: {
+        const { buffer, byteOffset } = at();
+        return new Uint8Array(buffer, byteOffset, t.byteSize);
+      }
       default:
         throw new GGUFError(`${this.path}: unsupported tensor type ${t.type.name} (ggml type ${t.type.id}) of tensor '${t.name}': this reader gives data of f32, f16, bf16 and q8_0`);
     }
@@ -304,7 +311,7 @@ export class GGUFFile {
 
   /** The mapped size in bytes (= the file's size). */
   get mappedSize(): number {
-    return this.buffer.byteLength;
+    return this.mapping.size;
   }
 
   get isClosed(): boolean {

@@ -89,8 +89,8 @@ export class SafetensorsFile {
   }
 
   private static parse(path: string, mapping: MappedFile): SafetensorsFile {
-    const fileSize = mapping.buffer.byteLength;
-    const length = new DataView(mapping.buffer).getBigUint64(0, true);
+    const fileSize = mapping.size;
+    const length = new DataView(mapping.head).getBigUint64(0, true);
     if (length > BigInt(fileSize - LENGTH_BYTES)) {
       throw new SafetensorsError(`${path}: header length ${length} at offset 0 exceeds the ${fileSize - LENGTH_BYTES} bytes after it`);
     }
@@ -102,7 +102,7 @@ export class SafetensorsFile {
 
     let text: string;
     try {
-      text = utf8.decode(new Uint8Array(mapping.buffer, LENGTH_BYTES, headerBytes));
+      text = utf8.decode(new Uint8Array(mapping.head, LENGTH_BYTES, headerBytes)); // at most 100 MB: in the first window
     } catch {
       throw fail(`the ${headerBytes}-byte header at offset ${LENGTH_BYTES} is not valid UTF-8`);
     }
@@ -154,7 +154,8 @@ export class SafetensorsFile {
   /** A tensor's raw bytes over the mapping (F32, F16 or BF16 only; little endian). Valid until `close()`. */
   tensorBytes(nameOrInfo: string | SafetensorsTensorInfo): Uint8Array {
     const t = this.dataTensor(nameOrInfo);
-    return new Uint8Array(this.mapping.buffer, this.dataOffset + t.offset, t.byteSize);
+    const { buffer, byteOffset } = this.mapping.range(this.dataOffset + t.offset, t.byteSize);
+    return new Uint8Array(buffer, byteOffset, t.byteSize);
   }
 
   /**
@@ -166,12 +167,13 @@ export class SafetensorsFile {
     const start = this.dataOffset + t.offset;
     const width = safetensorsDTypeBytes[t.dtype];
     if (start % width !== 0) throw new SafetensorsError(`${this.path}: tensor '${t.name}' at byte ${start} is not ${width}-byte aligned for a ${t.dtype} view`);
-    return t.dtype === "F32" ? new Float32Array(this.mapping.buffer, start, t.elementCount) : new Uint16Array(this.mapping.buffer, start, t.elementCount);
+    const { buffer, byteOffset } = this.mapping.range(start, t.byteSize); // windows start at multiples of 2 GiB: alignment is kept
+    return t.dtype === "F32" ? new Float32Array(buffer, byteOffset, t.elementCount) : new Uint16Array(buffer, byteOffset, t.elementCount);
   }
 
   /** The mapped size in bytes (= the file's size). */
   get mappedSize(): number {
-    return this.mapping.buffer.byteLength;
+    return this.mapping.size;
   }
 
   get isClosed(): boolean {
