@@ -2,7 +2,10 @@
  * The arguments of `tensile llama`: parsed strictly (an unknown flag, a missing value, a bad number or a value
  * out of range is a UsageError naming the flag and what it got), before any file is opened.
  */
+import { samplingDefaults as d } from "../frontends/models/llama/sampling.ts";
 import type { LlamaTarget } from "../frontends/models/llama/types.ts";
+
+const MAX_TOKENS = 64;
 
 export const llamaUsage = `USAGE:
   tensile llama --model FILE.gguf|DIR --prompt "..." [options]
@@ -11,11 +14,11 @@ export const llamaUsage = `USAGE:
       (prefill and decode tok/s, compile time, peak RSS) go to stderr
   --threads N          threads of the compiled kernels (default 1)
   --target T           host | avx2 | avx512 (default host)
-  --max-tokens N       tokens to generate at most (default 64); generation also stops at end-of-sequence
-  --temp T             temperature, 0 = greedy (default 0.8)
-  --top-k K            keep the K most likely tokens, 0 = all (default 40)
-  --top-p P            keep the smallest set reaching probability P, in (0, 1] (default 0.95)
-  --repeat-penalty R   llama.cpp's repetition penalty over the last 64 tokens, 1 = none (default 1)
+  --max-tokens N       tokens to generate at most (default ${MAX_TOKENS}); generation also stops at end-of-sequence
+  --temp T             temperature, 0 = greedy (default ${d.temperature})
+  --top-k K            keep the K most likely tokens, 0 = all (default ${d.topK})
+  --top-p P            keep the smallest set reaching probability P, in (0, 1] (default ${d.topP})
+  --repeat-penalty R   llama.cpp's repetition penalty over the last ${d.repeatLastN} tokens, 1 = none (default ${d.repeatPenalty})
   --seed S             seed of the sampler (default: from the clock; printed with the speed line)
   --ctx N              context length of the KV cache (default: the model's, at most 2048)
   --aot DIR            also write a bundle to DIR that runs the model without Node (DIR/build.sh, then
@@ -109,11 +112,11 @@ export function parseLlamaArgs(argv: readonly string[]): LlamaArgs {
     prompt,
     target,
     threads: get("threads", (t) => integer("threads", t, 1, 256), 1),
-    maxTokens: get("max-tokens", (t) => integer("max-tokens", t, 1), 64),
-    temperature: get("temp", (t) => decimal("temp", t, (x) => x >= 0, "a number >= 0"), 0.8),
-    topK: get("top-k", (t) => integer("top-k", t, 0), 40),
-    topP: get("top-p", (t) => decimal("top-p", t, (x) => x > 0 && x <= 1, "a number in (0, 1]"), 0.95),
-    repeatPenalty: get("repeat-penalty", (t) => decimal("repeat-penalty", t, (x) => x > 0, "a number > 0"), 1),
+    maxTokens: get("max-tokens", (t) => integer("max-tokens", t, 1), MAX_TOKENS),
+    temperature: get("temp", (t) => decimal("temp", t, (x) => x >= 0, "a number >= 0"), d.temperature),
+    topK: get("top-k", (t) => integer("top-k", t, 0), d.topK),
+    topP: get("top-p", (t) => decimal("top-p", t, (x) => x > 0 && x <= 1, "a number in (0, 1]"), d.topP),
+    repeatPenalty: get("repeat-penalty", (t) => decimal("repeat-penalty", t, (x) => x > 0, "a number > 0"), d.repeatPenalty),
     seed: get("seed", (t) => integer("seed", t, 0, 2 ** 32 - 1), undefined as number | undefined),
     contextLength: get("ctx", (t) => integer("ctx", t, 1), undefined as number | undefined),
     aot: values.get("aot"),

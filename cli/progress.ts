@@ -28,6 +28,7 @@ const BAR_WIDTH = 24;
 
 /** The bar's text: `phase [####------] done/total  label`, cut to `columns`. */
 export function renderBar(p: Progress, columns = 80): string {
+  if (!(columns > 10)) columns = 80; // a terminal that does not say its width (0 under `script`)
   const fraction = p.total > 0 ? Math.min(1, Math.max(0, p.done / p.total)) : 1;
   const filled = Math.round(fraction * BAR_WIDTH);
   const count = `${String(p.done).padStart(String(p.total).length)}/${p.total}`;

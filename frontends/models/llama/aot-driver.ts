@@ -25,6 +25,8 @@ export interface DriverSpec {
   /** The header the bundle's kernels are declared in. */
   readonly header: string;
   readonly maxTokens: number;
+  /** More than 1: the kernels were compiled for OpenMP and run on this many threads (unless OMP_NUM_THREADS). */
+  readonly threads: number;
 }
 
 /** The ABI's argument slots, in order, as C expressions of the driver's variables. */
@@ -81,10 +83,11 @@ export function llamaDriverSource(spec: DriverSpec): string {
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "${spec.header}"
+#include "${spec.header}"${spec.threads > 1 ? "\nvoid omp_set_num_threads(int); /* libomp */" : ""}
 
 enum { DIM = ${c.dim}, LAYERS = ${c.layers}, HEADS = ${c.heads}, KV_HEADS = ${c.kvHeads}, HEAD_DIM = ${c.headDim}, HIDDEN = ${c.hidden},
        VOCAB = ${c.vocab}, CTX = ${spec.contextLength}, CHUNK = ${chunk}, MAX_TOKENS = ${spec.maxTokens} };
+static float THETA_SCALE, FREQ_SCALE; /* set in main */
 static const double ROPE_THETA = ${c.ropeTheta.toPrecision(17)}, ROPE_SCALE = ${scaling.toPrecision(17)};
 
 static void die(const char *fmt, ...) {
@@ -120,7 +123,7 @@ static int n_tensors;
 static uint8_t *mapping;
 static size_t mapping_bytes;
 static int eos_id = -1;
-static void *owned[10 * LAYERS + 8];
+static void *owned[2 * LAYERS + 1];
 static int n_owned;
 
 static float f16_to_f32(uint16_t h) {
@@ -150,15 +153,8 @@ static const tensor_t *find(const char *name, int required) {
   return NULL;
 }
 
-/* A weight as the kernels take it: in place in the mapping when 64-byte aligned, else an aligned copy. */
-static const void *weight(const char *name) {
-  const tensor_t *t = find(name, 1);
-  if (((uintptr_t)t->data & 63) == 0) return t->data;
-  void *copy = xalloc(t->bytes);
-  memcpy(copy, t->data, t->bytes);
-  owned[n_owned++] = copy;
-  return copy;
-}
+/* A weight as the kernels take it: in place in the mapping, as the Node path passes it. */
+static const void *weight(const char *name) { return find(name, 1)->data; }
 
 /* A norm's weights as f32 (stored f16/bf16 norms are converted: the caller's job per the ABI). */
 static const float *norm(const char *name) {
@@ -317,10 +313,14 @@ static void mask_and_rope(int S, int pos, float *mask, float *cosv, float *sinv)
     float *m = mask + (size_t)i * (CTX + S);
     for (int j = 0; j < CTX; j++) m[j] = j < pos ? 0.0f : -INFINITY;
     for (int j = 0; j < S; j++) m[CTX + j] = j <= i ? 0.0f : -INFINITY;
+    /* llama.cpp's angles in f32, as the Node path computes them (session.ts callTables): theta_j = p * s^j by
+       repeated f32 products, s = base^(-2/headDim), times 1/factor; cos and sin of the f32 angle. */
+    float theta = (float)(pos + i);
     for (int j = 0; j < HEAD_DIM / 2; j++) {
-      double angle = (double)(pos + i) / ROPE_SCALE * pow(ROPE_THETA, -2.0 * j / HEAD_DIM);
-      cosv[i * (HEAD_DIM / 2) + j] = (float)cos(angle);
-      sinv[i * (HEAD_DIM / 2) + j] = (float)sin(angle);
+      float angle = FREQ_SCALE * theta;
+      cosv[i * (HEAD_DIM / 2) + j] = (float)cos((double)angle);
+      sinv[i * (HEAD_DIM / 2) + j] = (float)sin((double)angle);
+      theta = theta * THETA_SCALE;
     }
   }
 }
@@ -396,6 +396,9 @@ int main(int argc, char **argv) {
   int max_tokens = MAX_TOKENS;
   if (argc > 2 || (argc == 2 && ((max_tokens = atoi(argv[1])) <= 0)))
     die("usage: llama_main [max_tokens > 0]   (default %d)", MAX_TOKENS);
+  THETA_SCALE = (float)pow(ROPE_THETA, -2.0 / HEAD_DIM);
+  FREQ_SCALE = (float)(1.0 / ROPE_SCALE);${spec.threads > 1 ? `
+  if (getenv("OMP_NUM_THREADS") == NULL) omp_set_num_threads(${spec.threads});` : ""}
   load_weights(dir);
   load_vocab(dir);
   load_model();
@@ -430,11 +433,16 @@ int main(int argc, char **argv) {
   int token = next_token(row);
   double t1 = now();
 
-  int *generated = malloc(sizeof(int) * max_tokens), n_generated = 0;
-  while (1) {
+  int *generated = malloc(sizeof(int) * max_tokens), n_generated = 0, at_start = 1;
+  while (token != eos_id) { /* EOS ends the text: neither printed nor counted */
     generated[n_generated++] = token;
-    if (token == eos_id) break;
-    fwrite(pieces[token], 1, piece_lengths[token], stdout);
+    const char *piece = pieces[token];
+    uint32_t length = piece_lengths[token];
+    if (at_start && length > 0) { /* the text's leading space is dropped, as llama.cpp prints it */
+      if (piece[0] == ' ') piece++, length--;
+      at_start = 0;
+    }
+    fwrite(piece, 1, length, stdout);
     fflush(stdout);
     if (n_generated == max_tokens) break;
     embed(embedding, token, row);
@@ -448,7 +456,7 @@ int main(int argc, char **argv) {
   fprintf(stderr, "llama_main: tokens:");
   for (int i = 0; i < n_generated; i++) fprintf(stderr, " %d", generated[i]);
   fprintf(stderr, "\\nllama_main: prefill %d tokens at %.1f tok/s, decode %d tokens at %.1f tok/s\\n", n_prompt,
-          n_prompt / (t1 - t0), n_generated - 1, n_generated > 1 ? (n_generated - 1) / (t2 - t1) : 0.0);
+          n_prompt / (t1 - t0), n_generated > 0 ? n_generated - 1 : 0, n_generated > 1 ? (n_generated - 1) / (t2 - t1) : 0.0);
 
   free(generated); free(row); free(x); free(mask); free(cosv); free(sinv); free(prompt);
   for (int l = 0; l < LAYERS; l++) { free(L[l].cache_k); free(L[l].cache_v); }

@@ -6,14 +6,15 @@
  * - `weights.txt`: the GGUF file's path and size, the config (`config dim 288`, ...), and per tensor
  *   `tensor <name> <f32|f16|bf16|q8_0> <byte offset in the file> <bytes> <rank> <shape, outermost first>`;
  * - `vocab.bin`: the pieces as printed (u32 count, then per token a u32 length and its bytes: `▁` is a
- *   space, byte tokens `<0xAB>` their byte, control and unknown tokens nothing);
+ *   space, byte tokens `<0xAB>` their byte, control, unknown and unused tokens nothing);
  * - `prompt.txt`: the prompt's token ids;
  * - `llama_main.c` (aot-driver.ts), `tensile-runtime.c` (the half conversions and print runtime the kernels
  *   may call) and `build.sh` (clang-14), which builds `llama_main`.
  *
  *   tensile llama --model m.gguf --prompt "Hello" --aot out/ && sh out/build.sh && (cd out && ./llama_main 32)
  *
- * Only GGUF models: the driver maps one file.
+ * Only GGUF models: the driver maps one file. The kernels are traced again from the model's shape
+ * (kernels.ts `llamaKernelModule`, the module the Node path compiles) and lowered for the bundle's target.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, statSync } from "node:fs";
@@ -25,20 +26,18 @@ import { publicFunctions } from "../../../codegen/compile.ts";
 import { writeFileAtomic } from "../../../codegen/files.ts";
 import { LIBOMP_DIR } from "../../../codegen/link.ts";
 import type { TargetName } from "../../../codegen/target.ts";
-import type { Context } from "../../../src/ir/context.ts";
-import type { Operation } from "../../../src/ir/operation.ts";
+import { renderDiagnostic } from "../../../src/diag/diagnostic.ts";
 import { type GGUFFile, type GGUFValue, openGGUF } from "../../gguf/index.ts";
 import { llamaDriverSource } from "./aot-driver.ts";
-import { type LlamaConfig, LlamaError, type LlamaTarget } from "./types.ts";
+import { llamaKernelModule } from "./kernels.ts";
+import type { KernelShape } from "./model.ts";
+import { type LlamaConfig, LlamaError, type LlamaTarget, tensorNames, type WeightSource, type WeightType } from "./types.ts";
 
 export interface LlamaBundleOptions {
   /** Where the bundle goes (created). */
   readonly dir: string;
-  /** The GGUF file the driver maps (its absolute path goes into weights.txt). */
-  readonly gguf: string;
-  readonly config: LlamaConfig;
-  /** The kernels' module (public `llama_layer_1`, `llama_layer_<chunk>`, `llama_head`) and its context. */
-  readonly kernels: { readonly module: Operation; readonly ctx?: Context };
+  /** The model, opened from a GGUF file (the driver maps that file; its absolute path goes into weights.txt). */
+  readonly source: WeightSource;
   readonly contextLength: number;
   readonly prefillChunk: number;
   readonly promptTokens: readonly number[];
@@ -58,27 +57,33 @@ export interface LlamaBundle {
 
 /** The ggml types the driver reads (ggml's lower-case names). */
 const DRIVER_TYPES = new Set(["f32", "f16", "bf16", "q8_0"]);
-/** llama.cpp's token types (GGUF `tokenizer.ggml.token_type`). */
-const TOKEN_UNKNOWN = 2, TOKEN_CONTROL = 3, TOKEN_BYTE = 6;
+/** llama.cpp's token types (GGUF `tokenizer.ggml.token_type`; frontends/tokenizer's TokenType). */
+const TOKEN_NORMAL = 1, TOKEN_USER_DEFINED = 4, TOKEN_BYTE = 6;
 
 /** Writes the bundle (see the file comment); LlamaError when the model or its kernels do not fit the driver. */
 export function writeLlamaBundle(opts: LlamaBundleOptions): LlamaBundle {
+  const { source } = opts;
+  if (source.format !== "gguf") throw new LlamaError(`${source.path}: an AOT bundle needs a GGUF model (its driver maps one GGUF file), not ${source.format}`);
+  const config = source.config;
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
   const target: TargetName = opts.target ?? "host";
   const threads = opts.threads ?? 1;
-  const functions = publicFunctions(opts.kernels.module);
-  const bundle = writeBundle(opts.kernels.module, { target, dir, name: "llama_kernels", ...(opts.kernels.ctx === undefined ? {} : { ctx: opts.kernels.ctx }), ...(threads > 1 ? { parallel: true } : {}) });
-  if (isLeft(bundle)) throw new LlamaError(`compiling the kernels for the bundle failed: ${bundle.left.map((d) => d.message).join("; ")}`);
-  const file = openGGUF(opts.gguf);
+  const shape = kernelShape(source, opts.contextLength, opts.prefillChunk);
+  const kernels = llamaKernelModule(shape);
+  const functions = publicFunctions(kernels.module);
+  // Lowered as the Node path compiles them (session.ts: the OpenMP pipeline only with threads).
+  const bundle = writeBundle(kernels.module, { target, dir, name: "llama_kernels", ctx: kernels.ctx, ...(threads > 1 ? { threads } : {}) });
+  if (isLeft(bundle)) throw new LlamaError(`compiling the kernels for the bundle failed:\n${bundle.left.map((d) => renderDiagnostic(d)).join("\n")}`);
+  const file = openGGUF(source.path);
   try {
-    writeFileAtomic(join(dir, "weights.txt"), weightsReference(file, opts.config));
-    writeFileAtomic(join(dir, "vocab.bin"), vocabularyPieces(file, opts.config.vocab));
+    writeFileAtomic(join(dir, "weights.txt"), weightsReference(file, config));
+    writeFileAtomic(join(dir, "vocab.bin"), vocabularyPieces(file, config.vocab));
   } finally {
     file.close();
   }
   writeFileAtomic(join(dir, "prompt.txt"), `${opts.promptTokens.join(" ")}\n`);
-  writeFileAtomic(join(dir, "llama_main.c"), llamaDriverSource({ config: opts.config, contextLength: opts.contextLength, prefillChunk: opts.prefillChunk, functions, header: "llama_kernels.h", maxTokens: opts.maxTokens }));
+  writeFileAtomic(join(dir, "llama_main.c"), llamaDriverSource({ config, contextLength: opts.contextLength, prefillChunk: shape.chunk, functions, header: "llama_kernels.h", maxTokens: opts.maxTokens, threads }));
   writeFileAtomic(join(dir, "tensile-runtime.c"), supportRuntimeSource);
   const omp = bundle.right.openmp === true ? ` -L${LIBOMP_DIR} -lomp -Wl,-rpath,${LIBOMP_DIR}` : "";
   const buildScript = join(dir, "build.sh");
@@ -101,6 +106,27 @@ export function buildLlamaBundle(bundle: LlamaBundle, extra: readonly string[] =
   return bundle.executable;
 }
 
+/**
+ * What the kernels are specialised on, as loadLlamaModel (session.ts) derives it: the config, layer 0's weight
+ * types (every layer has the same: loadLlamaModel checks it), the output projection's type, ctx and the chunk.
+ */
+function kernelShape(source: WeightSource, ctx: number, prefillChunk: number): KernelShape {
+  const c = source.config;
+  const type = (name: string): WeightType => {
+    const w = source.tensor(name);
+    if (w === undefined) throw new LlamaError(`${source.path}: the model has no tensor '${name}'`);
+    return w.type;
+  };
+  const n = tensorNames.layer(0);
+  return {
+    config: { dim: c.dim, heads: c.heads, kvHeads: c.kvHeads, headDim: c.headDim, hidden: c.hidden, vocab: c.vocab, normEps: c.normEps, ropeStyle: c.ropeStyle },
+    layerTypes: { wq: type(n.q), wk: type(n.k), wv: type(n.v), wo: type(n.o), w_gate: type(n.gate), w_up: type(n.up), w_down: type(n.down) },
+    outputType: type(c.tiedEmbeddings ? tensorNames.embedding : tensorNames.output),
+    ctx,
+    chunk: Math.min(prefillChunk, ctx),
+  };
+}
+
 /** weights.txt: the file, the config, each tensor's type, absolute byte offset, size and row-major shape. */
 function weightsReference(file: GGUFFile, config: LlamaConfig): string {
   const eos = scalar(file.metadata.get("tokenizer.ggml.eos_token_id"));
@@ -114,7 +140,8 @@ function weightsReference(file: GGUFFile, config: LlamaConfig): string {
     const type = t.type.name;
     if (!DRIVER_TYPES.has(type)) throw new LlamaError(`tensor '${t.name}' has ggml type ${t.type.name}, which the bundle's driver does not read (f32, f16, bf16, q8_0)`);
     const shape = [...t.dims].reverse();
-    lines.push(`tensor ${t.name} ${type} ${file.dataOffset + t.offset} ${t.byteSize} ${shape.length} ${shape.join(" ")}`);
+    // The contract's names (types.ts tensorNames): llama.cpp's files add `.weight` to most.
+    lines.push(`tensor ${t.name.replace(/\.weight$/, "")} ${type} ${file.dataOffset + t.offset} ${t.byteSize} ${shape.length} ${shape.join(" ")}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -136,11 +163,13 @@ function vocabularyPieces(file: GGUFFile, vocab: number): Uint8Array {
   tokens.items.forEach((item, i) => {
     const piece = item.type === "string" ? item.value : "";
     const type = typeOf(i);
+    // As the tokenizer prints a piece (frontends/tokenizer, pieceBytes): control, unknown, unused: nothing.
     const byte = /^<0x([0-9A-Fa-f]{2})>$/.exec(piece);
     const bytes =
-      type === TOKEN_BYTE && byte !== null ? Uint8Array.of(parseInt(byte[1]!, 16))
-      : type === TOKEN_CONTROL || type === TOKEN_UNKNOWN ? new Uint8Array(0)
-      : encoder.encode(piece.replaceAll("\u2581", " "));
+      type === TOKEN_NORMAL ? encoder.encode(piece.replaceAll("\u2581", " "))
+      : type === TOKEN_BYTE && byte !== null ? Uint8Array.of(parseInt(byte[1]!, 16))
+      : type === TOKEN_USER_DEFINED ? encoder.encode(piece)
+      : new Uint8Array(0);
     const length = new Uint8Array(4);
     new DataView(length.buffer).setUint32(0, bytes.length, true);
     parts.push(length, bytes);
