@@ -17,7 +17,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openGGUFWeights } from "../../frontends/models/llama/gguf-source.ts";
 import { type RandomLlamaShape, shapes, writeRandomLlamaGGUF } from "../../frontends/models/llama/random-gguf.ts";
@@ -61,8 +61,7 @@ function measure(request: MeasureRequest): MeasureResult {
   if (r.status !== 0 || !last.startsWith("{")) {
     throw new Error(`${request.engine} on ${request.model} (${request.threads} threads) failed (${r.status ?? r.signal}):\n${r.stderr.slice(-3000)}`);
   }
-  // JSON has no NaN: an engine that cannot run reports null figures.
-  return JSON.parse(last, (_key, v: unknown) => (v === null ? NaN : v)) as MeasureResult;
+  return JSON.parse(last) as MeasureResult;
 }
 
 interface Row {
@@ -86,7 +85,7 @@ function table(rows: readonly Row[]): string {
     const bound = r.bandwidth / r.bytesPerToken;
     const decode = r.result.decodeTokensPerSecond;
     lines.push(
-      `| ${r.shape} | ${mib(r.bytesPerToken)} | ${r.threads} | ${r.engine}${r.result.unavailable ? ` (${r.result.unavailable})` : ""} | ${fmt(r.result.prefillTokensPerSecond)} | ${fmt(decode)} | ${fmt(r.bandwidth / 1e9)} | ${fmt(bound)} | ${fmt(decode / bound, 2)} | ${r.result.unavailable ? "n/a" : mib(r.result.peakRssBytes)} | ${r.result.compileSeconds === undefined ? "" : fmt(r.result.compileSeconds)} |`,
+      `| ${r.shape} | ${mib(r.bytesPerToken)} | ${r.threads} | ${r.engine} | ${fmt(r.result.prefillTokensPerSecond)} | ${fmt(decode)} | ${fmt(r.bandwidth / 1e9)} | ${fmt(bound)} | ${fmt(decode / bound, 2)} | ${mib(r.result.peakRssBytes)} | ${r.result.compileSeconds === undefined ? "" : fmt(r.result.compileSeconds)} |`,
     );
   }
   return lines.join("\n");
@@ -107,6 +106,7 @@ export function runLlamaBenchmark(): void {
   mkdirSync(modelDir, { recursive: true });
   const rows: Row[] = [];
   const start = performance.now();
+  const loadBefore = loadavg()[0] as number;
   try {
     const kernel = compileBandwidthKernel(scratch);
     for (const name of shapeNames) {
@@ -140,6 +140,7 @@ export function runLlamaBenchmark(): void {
       "",
       table(rows),
       "",
+      `Load average (1 min; the machine is shared): ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] as number).toFixed(1)} at the end.`,
       `Read bandwidth: bench/llama/read-bandwidth.c (a ${bandwidthMiB} MiB buffer summed by the given threads, best of 5 sweeps), measured just before each row.`,
       "Decode bound = read bandwidth / bytes a decode step reads (all weights but the embedding; the KV cache, under 1% here, is left out).",
       `Command: ${shapeNames.join(",") === "stories15M,dim768,tinyllama" ? "" : `TENSILE_BENCH_LLAMA_SHAPES=${shapeNames.join(",")} `}npm run bench -- llama (${((performance.now() - start) / 1000).toFixed(0)} s)`,

@@ -55,6 +55,25 @@ for (const c of cases) {
   });
 }
 
+test("2 OpenMP threads: the same logits as the f64 reference (1e-4 of the range)", () => {
+  const path = join(dir, "threads.gguf");
+  writeTinyLlama(path, { dim: 64, layers: 1, heads: 4, kvHeads: 2, hidden: 96, vocab: 50, contextLength: 16 }, "q8_0", 9);
+  const source = openGGUFWeights(path);
+  const model = loadLlamaModel(source, { prefillChunk: 4, cacheDir: false, threads: 2 });
+  try {
+    const reference = new ReferenceLlama(source);
+    const session = model.createSession();
+    const prompt = [4, 8, 15, 16, 23];
+    let want: Float64Array = new Float64Array(0);
+    for (const tok of prompt) want = reference.step(tok);
+    assert.ok(relativeToRange(session.evaluate(prompt), want) <= 1e-4);
+    assert.ok(relativeToRange(session.evaluate([42]), reference.step(42)) <= 1e-4);
+  } finally {
+    model.dispose();
+    source.close();
+  }
+});
+
 test("a second load comes from the cache without tracing or lowering; overflow, reset, progress", () => {
   const path = join(dir, "cache.gguf");
   writeTinyLlama(path, { dim: 32, layers: 1, heads: 2, kvHeads: 1, hidden: 64, vocab: 40, contextLength: 8 }, "f32", 5);

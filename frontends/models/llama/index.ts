@@ -8,4 +8,4 @@ export { configFromGGUF } from "./config.ts";
 export { openGGUFWeights } from "./gguf-source.ts";
 export { decoderLayer, headInputs, type KernelShape, layerInputs, type LayerWeightTypes, outputHead, weightSpec } from "./model.ts";
 export { compileLlamaKernels, HEAD_FUNCTION, kernelKey, type KernelOptions, layerFunctionName, layerSeqs, type LlamaKernels, llamaKernelModule } from "./kernels.ts";
-export { callTables, loadLlamaModel } from "./session.ts";
+export { callTables, kernelShapeOf, loadLlamaModel } from "./session.ts";

@@ -105,8 +105,24 @@ export function callTables(config: LlamaConfig, ctx: number, seq: number, positi
   return { mask, cos, sin };
 }
 
-/** Compiles (or loads from the cache) the kernels of `source`'s model and binds its weights (see the header). */
-export function loadLlamaModel(source: WeightSource, opts: LlamaModelOptions = {}): LlamaModel {
+/** A model's weights checked against its configuration, and the kernel shape they need. */
+interface BoundWeights {
+  readonly shape: KernelShape;
+  readonly embedding: WeightTensor;
+  readonly layers: readonly LayerWeights[];
+  readonly head: { readonly norm: StridedArray; readonly weight: StridedArray };
+}
+
+/**
+ * What the model's kernels are specialised on (shape, weight types, KV cache length, prefill chunk), from its
+ * tensors (each checked against the configuration; a LlamaError names a missing or misshapen one). The CLI's
+ * `--aot` passes it to kernels.ts's `llamaKernelModule` for the module of an AOT bundle.
+ */
+export function kernelShapeOf(source: WeightSource, opts: Pick<LlamaModelOptions, "contextLength" | "prefillChunk"> = {}): KernelShape {
+  return bindWeights(source, opts).shape;
+}
+
+function bindWeights(source: WeightSource, opts: LlamaModelOptions): BoundWeights {
   const config = source.config;
   const { dim, heads, kvHeads, headDim, hidden, vocab } = config;
   const ctx = opts.contextLength ?? Math.min(config.contextLength, 2048);
@@ -143,7 +159,6 @@ export function loadLlamaModel(source: WeightSource, opts: LlamaModelOptions = {
   }
   progress({ phase: "load", done: config.layers, total: config.layers, label: "weights bound" });
   if (layerTypes === undefined) throw new LlamaError(`${source.path}: the model has no layers`);
-
   const shape: KernelShape = {
     config: { dim, heads, kvHeads, headDim, hidden, vocab, normEps: config.normEps, ropeStyle: config.ropeStyle },
     layerTypes,
@@ -151,14 +166,21 @@ export function loadLlamaModel(source: WeightSource, opts: LlamaModelOptions = {
     ctx,
     chunk,
   };
-  progress({ phase: "compile", done: 0, total: 1, label: `kernels (ctx ${ctx}, chunk ${chunk})` });
+  return { shape, embedding, layers, head: { norm: normArgument(outputNorm), weight: weightArgument(output) } };
+}
+
+/** Compiles (or loads from the cache) the kernels of `source`'s model and binds its weights (see the header). */
+export function loadLlamaModel(source: WeightSource, opts: LlamaModelOptions = {}): LlamaModel {
+  const config = source.config;
+  const { shape, embedding, layers, head } = bindWeights(source, opts);
+  const progress = opts.onProgress ?? (() => {});
+  progress({ phase: "compile", done: 0, total: 1, label: `kernels (ctx ${shape.ctx}, chunk ${shape.chunk})` });
   const kernels = compileLlamaKernels(shape, {
     ...(opts.target === undefined ? {} : { target: opts.target }),
     ...(opts.threads === undefined ? {} : { threads: opts.threads }),
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
   });
   progress({ phase: "compile", done: 1, total: 1, label: kernels.cached ? "kernels loaded from the cache" : "kernels compiled" });
-  const head = { norm: normArgument(outputNorm), weight: weightArgument(output) };
   const stats: LoadStats = { compileSeconds: kernels.seconds, cachedKernels: kernels.cached ? 1 : 0, kernels: 1 };
   let disposed = false;
   return {
@@ -167,7 +189,7 @@ export function loadLlamaModel(source: WeightSource, opts: LlamaModelOptions = {
     stats,
     createSession: () => {
       if (disposed) throw new LlamaError("the model was disposed");
-      return new Session(config, ctx, chunk, kernels, layers, head, (token) => embeddingRow(embedding, token, vocab, dim), () => disposed);
+      return new Session(config, shape.ctx, shape.chunk, kernels, layers, head, (token) => embeddingRow(embedding, token, config.vocab, config.dim), () => disposed);
     },
     dispose: () => {
       if (disposed) return;
