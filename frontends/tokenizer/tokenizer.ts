@@ -20,6 +20,9 @@
  * sequence becomes U+FFFD). The space step 2 put first is removed again: one leading space of the first token
  * that gives text. llama.cpp removes it from the first token only, so for ids that start with BOS its
  * `llama_detokenize` keeps the space (" The ..." where this gives "The ...").
+ *
+ * Not done: llama.cpp re-types some pieces by their text when it loads a vocabulary ("<|end|>", "<|eot_id|>",
+ * "<|im_end|>", fill-in-the-middle names, ... become control pieces); LLaMA-2's vocabulary has none of them.
  */
 import { checkVocabulary, TokenizerError, TokenType, type Vocabulary } from "./vocabulary.ts";
 
