@@ -442,16 +442,11 @@ int main(int argc, char **argv) {
   int token = next_token(row);
   double t1 = now();
 
-  int *generated = malloc(sizeof(int) * max_tokens), n_generated = 0, at_start = 1;
+  int *generated = malloc(sizeof(int) * max_tokens), n_generated = 0;
   while (token != eos_id) { /* EOS ends the text: neither printed nor counted */
     generated[n_generated++] = token;
-    const char *piece = pieces[token];
-    uint32_t length = piece_lengths[token];
-    if (at_start && length > 0) { /* the text's leading space is dropped, as llama.cpp prints it */
-      if (piece[0] == ' ') piece++, length--;
-      at_start = 0;
-    }
-    fwrite(piece, 1, length, stdout);
+    /* The reply continues the prompt: it keeps its leading space (as generate.ts prints it). */
+    fwrite(pieces[token], 1, piece_lengths[token], stdout);
     fflush(stdout);
     if (n_generated == max_tokens) break;
     embed(embedding, token, row);
