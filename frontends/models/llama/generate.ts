@@ -15,13 +15,13 @@ export interface StreamingDetokenizer {
   flush(): string;
 }
 
-/** What generation needs of a tokenizer (frontends/tokenizer's LLaMA tokenizer has it). */
+/** What generation needs of a tokenizer (frontends/tokenizer's `Tokenizer` is one). */
 export interface GenerationTokenizer {
   /** The ids of `text`, without BOS (SentencePiece's leading-space rule applied). */
   encode(text: string): number[];
   readonly bos: number;
   readonly eos: number;
-  /** A fresh streaming detokenizer (the first piece's leading space dropped, as llama.cpp prints it). */
+  /** A fresh streaming detokenizer (it drops the leading space of the first token that gives text). */
   streamingDecoder(): StreamingDetokenizer;
 }
 
@@ -75,7 +75,10 @@ export function generate(session: LlamaSession, tokenizer: GenerationTokenizer, 
     );
   }
   const rng = createRng(sampling.seed);
+  // The detokenizer first sees the prompt (its text discarded): the first generated token then keeps its leading
+  // space (" quick" after "The"), and a character split between prompt and reply comes out whole.
   const detokenizer = tokenizer.streamingDecoder();
+  for (const id of promptIds) detokenizer.push(id);
   const history = [...promptIds];
   const tokens: number[] = [];
   let text = "";
