@@ -113,7 +113,8 @@ function describe(e: unknown): string {
 
 function run(args: LlamaArgs, source: WeightSource, io: LlamaOutput, progress: ProgressReporter): number {
   const c = source.config;
-  progress.line(`${args.model}: ${source.format}, dim ${c.dim}, ${c.layers} layers, ${c.heads} heads (${c.kvHeads} KV), FFN ${c.hidden}, vocab ${c.vocab}, ${(source.weightBytes / 2 ** 20).toFixed(1)} MiB of weights`);
+  progress.line(`${args.model}: ${source.format}, dim ${c.dim}, ${c.layers} layer${c.layers === 1 ? "" : "s"}, ${c.heads} heads (${c.kvHeads} KV), FFN ${c.hidden}, vocab ${c.vocab}, ${(source.weightBytes / 2 ** 20).toFixed(1)} MiB of weights`);
+  if (args.aot !== undefined && source.format !== "gguf") throw new UsageError(`--aot needs a GGUF model (the bundle's driver maps one GGUF file); '${args.model}' is a ${source.format} model`);
   const tokenizer = openTokenizer(args.model, source);
   // What generate evaluates: BOS (when the model wants it) and the prompt's tokens.
   const promptIds = tokenizer.encode(args.prompt, { addBos: tokenizer.addBos });

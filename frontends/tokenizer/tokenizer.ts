@@ -20,6 +20,9 @@
  * sequence becomes U+FFFD). The space step 2 put first is removed again: one leading space of the first token
  * that gives text. llama.cpp removes it from the first token only, so for ids that start with BOS its
  * `llama_detokenize` keeps the space (" The ..." where this gives "The ...").
+ *
+ * Not done: llama.cpp re-types some pieces by their text when it loads a vocabulary ("<|end|>", "<|eot_id|>",
+ * "<|im_end|>", fill-in-the-middle names, ... become control pieces); LLaMA-2's vocabulary has none of them.
  */
 import { checkVocabulary, TokenizerError, TokenType, type Vocabulary } from "./vocabulary.ts";
 
@@ -63,6 +66,8 @@ export interface TokenizerOptions {
   readonly model?: MergeModel;
   /** Default: "every-segment" when the vocabulary's `addSpacePrefix`, else "none". */
   readonly spacePrefix?: SpacePrefix;
+  /** Whether decoding removes one leading space from the first text (default: when `spacePrefix` is not "none"). */
+  readonly stripLeadingSpace?: boolean;
 }
 
 /**
@@ -131,6 +136,8 @@ export class Tokenizer {
   /** Whether the model wants BOS before its input (`tokenizer.ggml.add_bos_token`; encode adds it when told). */
   readonly addBos: boolean;
   readonly spacePrefix: SpacePrefix;
+  /** Whether decoding removes one leading space from the first text (the one the space prefix added). */
+  readonly stripLeadingSpace: boolean;
   private readonly model: MergeModel;
   private readonly tokens: readonly string[];
   private readonly scores: ArrayLike<number>;
@@ -150,6 +157,7 @@ export class Tokenizer {
     this.unk = vocabulary.unk;
     this.addBos = vocabulary.addBos;
     this.spacePrefix = options.spacePrefix ?? (vocabulary.addSpacePrefix ? "every-segment" : "none");
+    this.stripLeadingSpace = options.stripLeadingSpace ?? this.spacePrefix !== "none";
     this.model = options.model ?? { kind: "sentencepiece" };
     // llama.cpp renames empty pieces (they would match everywhere).
     this.tokens = vocabulary.tokens.map((t, i) => (t === "" ? `[EMPTY_${i}]` : t));
@@ -358,7 +366,7 @@ export class Tokenizer {
 
   /** A streaming decoder: text is returned as soon as its UTF-8 bytes are complete. */
   streamingDecoder(options: DecodeOptions = {}): StreamingDecoder {
-    return new StreamingDecoder((id) => this.pieceBytes(id, options.special ?? false), this.spacePrefix !== "none");
+    return new StreamingDecoder((id) => this.pieceBytes(id, options.special ?? false), this.stripLeadingSpace);
   }
 }
 

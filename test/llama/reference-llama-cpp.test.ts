@@ -71,6 +71,11 @@ test("the next-token distribution sums to 1, its argmax is the greedy token, gre
   assert.is(first[0], argmax);
   assert.equal(await m.greedy(fox, 12), first);
   assert.ok(new Set(first).size > 1, `greedy text is not one token repeated: ${first}`);
+  const traced = await m.greedyWithMargins(fox, 12);
+  assert.equal(traced.tokens, first, "the traced greedy run chooses the same tokens");
+  assert.is(traced.margins.length, 12);
+  assert.ok(traced.margins.every((x) => x >= 0 && Number.isFinite(x)), `margins ${traced.margins}`);
+  assert.ok(Math.abs((traced.margins[0] as number) - ((logp[argmax] as number) - [...logp].sort((a, b) => b - a)[1]!)) < 1e-5);
   // Evaluating from an empty cache each time: the same prompt gives the same distribution.
   assert.equal(await m.logProbabilities(fox), logp);
 });
@@ -87,8 +92,7 @@ test("llama.cpp agrees with a double-precision LLaMA written from the definition
     c.write?.();
     const source = openGGUFWeights(c.path);
     try {
-      // GGUF files name tensors "token_embd.weight"; the WeightSource contract names them "token_embd".
-      const oracle = new ReferenceLlama({ ...source, config: source.config, tensor: (name: string) => source.tensor(name) ?? source.tensor(`${name}.weight`) });
+      const oracle = new ReferenceLlama(source);
       const m = c.path === f32Path ? await reference() : await ReferenceModel.load(c.path, { contextSize: 256 });
       if (m !== f32Model) models.push(m);
       let logits: Float64Array = new Float64Array(0);

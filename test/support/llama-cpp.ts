@@ -10,6 +10,13 @@
  * vocabulary at temperature 0 and returns its logarithm; compare it with log-softmax of Tensile's logits (or
  * both minus their means).
  *
+ * What llama.cpp computes with: on the CPU, a matrix product rounds its activations to the weights' "vec dot
+ * type" first: f16 weights -> f16 activations, bf16 -> bf16, q8_0 -> q8_0 blocks (f32 stays f32). Against an
+ * exact evaluation of the same stored weights (test/llama/model-reference.ts) its logits therefore differ by
+ * about 2e-4 (f16), 2e-3 (bf16) and 7e-3..1e-2 (q8_0) of the logit range on the test shapes, ~2.5e-7 in f32;
+ * greedy runs of 16 steps then part after 5-6 steps for some seeds. `greedyWithMargins` gives the margin of
+ * each of its choices, so a test can tell a real difference from a near tie.
+ *
  * Speed: on a 2-core machine llama.cpp's 2-thread decode is 4-10x slower unless libuv's thread pool has one
  * thread. `UV_THREADPOOL_SIZE=1` must be in the environment before Node starts its pool (the first async fs,
  * crypto or addon work), so it cannot be set here: the benchmark's entry sets it before it imports anything.
@@ -198,6 +205,35 @@ export class ReferenceModel {
       if (out.length >= count || token === this.eos) break;
     }
     return out;
+  }
+
+  /**
+   * Greedy generation as `greedy`, with llama.cpp's margin at each step: ln p of the token it chose minus ln p
+   * of the runner-up (a margin below the tolerance of a comparison is a near tie, where engines may differ).
+   */
+  async greedyWithMargins(prompt: readonly number[], count: number): Promise<{ tokens: number[]; margins: number[] }> {
+    if (prompt.length === 0) throw new Error("greedyWithMargins needs a prompt");
+    const seq = this.sequence();
+    await seq.clearHistory();
+    const tokens: number[] = [];
+    const margins: number[] = [];
+    let input: readonly number[] = prompt;
+    while (tokens.length < count) {
+      const last = input.length - 1;
+      const items = input.map((t, i) =>
+        i === last ? ([t as Token, { generateNext: { token: true, probabilities: true, options: { temperature: 0 } } }] as const) : (t as Token),
+      );
+      const out = await seq.controlledEvaluate(items as Parameters<LlamaContextSequence["controlledEvaluate"]>[0]);
+      const next = out[last]?.next;
+      if (next?.token === undefined || next.token === null || next.probabilities === undefined) throw new Error("llama.cpp returned no next token");
+      let runnerUp = 0;
+      for (const [t, p] of next.probabilities) if (t !== next.token && p > runnerUp) runnerUp = p;
+      tokens.push(next.token);
+      margins.push(Math.log(next.probabilities.get(next.token) ?? 0) - Math.log(runnerUp));
+      if (next.token === this.eos) break;
+      input = [next.token];
+    }
+    return { tokens, margins };
   }
 
   /**

@@ -61,6 +61,11 @@ export interface RandomGGUFOptions {
   readonly logitStd?: number;
   /** `general.name` (default "tensile-random-llama"). */
   readonly name?: string;
+  /**
+   * Metadata to write instead of (same key) or besides what this module writes: e.g. a changed vocabulary
+   * (`tokenizer.ggml.token_type`) or `tokenizer.ggml.add_space_prefix`, for the tokenizer's tests.
+   */
+  readonly metadata?: Readonly<Record<string, GGUFValue>>;
 }
 
 /** What was written. */
@@ -198,6 +203,12 @@ export function writeRandomLlamaGGUF(path: string, shape: RandomLlamaShape, opti
     ["llama.vocab_size", u32(VOCAB)],
     ...tokenizerMetadata(),
   ];
+
+  for (const [key, value] of Object.entries(options.metadata ?? {})) {
+    const at = metadata.findIndex(([k]) => k === key);
+    if (at >= 0) metadata[at] = [key, value];
+    else metadata.push([key, value]);
+  }
 
   const tensors: GGUFTensorToWrite[] = [];
   /** A matrix W[out][in] (GGUF dims [in, out]) of standard deviation `std`, in the weight type. */
