@@ -9,7 +9,8 @@
  * Decoded with io-ts: a missing or wrong field is a TokenizerError naming it; any other normalizer,
  * pre-tokenizer or model setting (dropout, subword prefixes) is named as unsupported rather than ignored.
  *
- * BOS and EOS are "<s>" and "</s>" unless given; BOS is added by default when the post-processor is a
+ * Decoding removes the leading space when the decoder strips it (see `stripsLeadingSpace`); added tokens with
+ * lstrip, rstrip or single_word are named as unsupported. BOS and EOS are "<s>" and "</s>" unless given; BOS is added by default when the post-processor is a
  * TemplateProcessing whose single-sequence template starts with it.
  */
 import { isLeft } from "fp-ts/lib/Either.js";
@@ -24,7 +25,10 @@ const nonNegativeInteger = new t.Type<number, number, unknown>(
   t.identity,
 );
 
-const AddedToken = t.type({ id: nonNegativeInteger, content: t.string, special: t.boolean }, "an added token {id, content, special}");
+const AddedToken = t.intersection([
+  t.type({ id: nonNegativeInteger, content: t.string, special: t.boolean }, "an added token {id, content, special}"),
+  t.partial({ lstrip: t.boolean, rstrip: t.boolean, single_word: t.boolean }),
+], "an added token {id, content, special}");
 
 const BPEModel = t.intersection([
   t.type({
@@ -50,6 +54,7 @@ const TokenizerJSON = t.intersection([
     normalizer: t.unknown,
     pre_tokenizer: t.unknown,
     post_processor: t.unknown,
+    decoder: t.unknown,
   }),
 ], "a tokenizer.json object");
 type TokenizerJSON = t.TypeOf<typeof TokenizerJSON>;
@@ -90,6 +95,20 @@ function spacePrefixOf(json: TokenizerJSON): SpacePrefix {
   throw new TokenizerError(`tokenizer.json: pre-tokenizer ${describe(pre)} is not supported (only Metaspace with replacement "▁" and split false)`);
 }
 
+/**
+ * Whether the decoder removes the leading space: a Sequence with a Strip of at least one leading character
+ * (LLaMA-2's Replace, ByteFallback, Fuse, Strip), a Metaspace decoder unless its prepend_scheme is "never";
+ * without a decoder, when a space is prefixed.
+ */
+function stripsLeadingSpace(decoder: unknown, spacePrefix: SpacePrefix): boolean {
+  if (decoder === undefined || decoder === null) return spacePrefix !== "none";
+  if (isObject(decoder) && decoder.type === "Sequence" && Array.isArray(decoder.decoders)) {
+    return decoder.decoders.some((d) => isObject(d) && d.type === "Strip" && d.content === " " && typeof d.start === "number" && d.start >= 1);
+  }
+  if (isObject(decoder) && decoder.type === "Metaspace") return decoder.prepend_scheme !== "never";
+  throw new TokenizerError(`tokenizer.json: decoder ${describe(decoder)} is not supported (only a Sequence ending in Strip, or Metaspace)`);
+}
+
 export interface TokenizerJSONOptions {
   /** The BOS piece's id (default: the id of "<s>"). */
   readonly bos?: number;
@@ -115,6 +134,9 @@ export function tokenizerFromJSON(json: unknown, options: TokenizerJSONOptions =
   }
   const added = new Map<number, { content: string; special: boolean }>();
   for (const a of spec.added_tokens ?? []) {
+    for (const flag of ["lstrip", "rstrip", "single_word"] as const) {
+      if (a[flag] === true) throw new TokenizerError(`tokenizer.json: added token ${a.id} ${JSON.stringify(a.content)}: ${flag} is not supported`);
+    }
     const known = pieces.get(a.id);
     if (known !== undefined && known !== a.content) throw new TokenizerError(`tokenizer.json: added token ${a.id} ${JSON.stringify(a.content)} has the vocabulary's id of ${JSON.stringify(known)}`);
     pieces.set(a.id, a.content);
@@ -176,6 +198,7 @@ export function tokenizerFromJSON(json: unknown, options: TokenizerJSONOptions =
   };
   return new Tokenizer(vocabulary, {
     spacePrefix,
+    stripLeadingSpace: stripsLeadingSpace(spec.decoder, spacePrefix),
     model: { kind: "bpe", merges, byteFallback, fuseUnk: m.fuse_unk ?? false, ignoreMerges: m.ignore_merges ?? false },
   });
 }

@@ -66,6 +66,8 @@ export interface TokenizerOptions {
   readonly model?: MergeModel;
   /** Default: "every-segment" when the vocabulary's `addSpacePrefix`, else "none". */
   readonly spacePrefix?: SpacePrefix;
+  /** Whether decoding removes one leading space from the first text (default: when `spacePrefix` is not "none"). */
+  readonly stripLeadingSpace?: boolean;
 }
 
 /**
@@ -134,6 +136,8 @@ export class Tokenizer {
   /** Whether the model wants BOS before its input (`tokenizer.ggml.add_bos_token`; encode adds it when told). */
   readonly addBos: boolean;
   readonly spacePrefix: SpacePrefix;
+  /** Whether decoding removes one leading space from the first text (the one the space prefix added). */
+  readonly stripLeadingSpace: boolean;
   private readonly model: MergeModel;
   private readonly tokens: readonly string[];
   private readonly scores: ArrayLike<number>;
@@ -153,6 +157,7 @@ export class Tokenizer {
     this.unk = vocabulary.unk;
     this.addBos = vocabulary.addBos;
     this.spacePrefix = options.spacePrefix ?? (vocabulary.addSpacePrefix ? "every-segment" : "none");
+    this.stripLeadingSpace = options.stripLeadingSpace ?? this.spacePrefix !== "none";
     this.model = options.model ?? { kind: "sentencepiece" };
     // llama.cpp renames empty pieces (they would match everywhere).
     this.tokens = vocabulary.tokens.map((t, i) => (t === "" ? `[EMPTY_${i}]` : t));
@@ -361,7 +366,7 @@ export class Tokenizer {
 
   /** A streaming decoder: text is returned as soon as its UTF-8 bytes are complete. */
   streamingDecoder(options: DecodeOptions = {}): StreamingDecoder {
-    return new StreamingDecoder((id) => this.pieceBytes(id, options.special ?? false), this.spacePrefix !== "none");
+    return new StreamingDecoder((id) => this.pieceBytes(id, options.special ?? false), this.stripLeadingSpace);
   }
 }
 

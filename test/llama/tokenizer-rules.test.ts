@@ -97,8 +97,16 @@ test("tokenizer.json: BPE by merge rank, UNK fused, no BOS without a template; e
   const metaspace = tokenizerFromJSON({ ...json(), normalizer: null, pre_tokenizer: { type: "Metaspace", replacement: "▁", split: false, prepend_scheme: "first" } });
   assert.equal(metaspace.encode("a<s>a", { addBos: false, parseSpecial: true }), [6, 1, 4], "prepend_scheme first: no prefix after a special token");
 
+  // The decoder decides whether the leading space goes: LLaMA-2's Sequence ends in Strip; without it, it stays.
+  const strip = { type: "Sequence", decoders: [{ type: "Replace", pattern: { String: "▁" }, content: " " }, { type: "ByteFallback" }, { type: "Fuse" }, { type: "Strip", content: " ", start: 1, stop: 0 }] };
+  assert.is(tokenizerFromJSON({ ...json(), decoder: strip }).decode([6, 5]), "ab");
+  assert.is(tokenizerFromJSON({ ...json(), decoder: { ...strip, decoders: strip.decoders.slice(0, 3) } }).decode([6, 5]), " ab");
+  assert.is(tok.decode([6, 5]), "ab", "no decoder: stripped, as a space is prefixed");
+
   const fails = (value: unknown, message: RegExp) =>
     assert.throws(() => tokenizerFromJSON(value), (e: unknown) => e instanceof TokenizerError && message.test(e.message), String(message));
+  fails({ ...json(), decoder: { type: "WordPiece" } }, /decoder WordPiece is not supported/);
+  fails({ ...json(), added_tokens: [{ id: 1, content: "<s>", special: true, lstrip: true }] }, /added token 1 "<s>": lstrip is not supported/);
   fails({}, /model: expected a BPE model, found nothing/);
   fails({ ...json(), model: { ...json().model, type: "Unigram" } }, /model.type: expected "BPE", found "Unigram"/);
   fails({ ...json(), model: { ...json().model, vocab: { a: -1 } } }, /model.vocab.a: expected a non-negative integer, found -1/);
