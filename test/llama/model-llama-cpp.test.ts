@@ -21,23 +21,13 @@ import { openGGUFWeights } from "../../frontends/models/llama/gguf-source.ts";
 import { type RandomLlamaShape, shapes, writeRandomLlamaGGUF } from "../../frontends/models/llama/random-gguf.ts";
 import { loadLlamaModel } from "../../frontends/models/llama/session.ts";
 import type { LlamaSession, WeightType } from "../../frontends/models/llama/types.ts";
-import { ReferenceModel } from "../support/llama-cpp.ts";
-import { relativeToRange } from "./model-reference.ts";
+import { logitsAgreement, ReferenceModel } from "../support/llama-cpp.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tensile-llama-cpp-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** "The quick brown fox jumps over the lazy dog" with BOS, as LLaMA-2's tokenizer gives it. */
 const prompt = [1, 450, 4996, 17354, 1701, 29916, 432, 17204, 975, 278, 17366, 11203];
-
-function logSoftmax(logits: Float32Array): Float64Array {
-  let max = -Infinity;
-  for (const v of logits) max = Math.max(max, v);
-  let sum = 0;
-  for (const v of logits) sum += Math.exp(v - max);
-  const lse = max + Math.log(sum);
-  return Float64Array.from(logits, (v) => v - lse);
-}
 
 /** argmax, the lowest id on ties (llama.cpp's greedy choice). */
 function argmax(v: Float32Array): number {
@@ -67,12 +57,11 @@ async function compare(name: string, shape: RandomLlamaShape, type: WeightType, 
   try {
     const want = await reference.logProbabilities(prompt);
     const session = model.createSession();
-    const got = logSoftmax(session.evaluate(prompt));
-    const difference = relativeToRange(got, want);
+    const difference = logitsAgreement(session.evaluate(prompt), want).relative;
     session.reset();
     const ours = greedy(session, steps, 2);
     const theirs = await reference.greedy(prompt, steps);
-    console.log(`    ${name} ${type}: log-probabilities within ${difference.toExponential(2)} of their range; greedy: ${ours.length} tokens, ${ours.filter((t, i) => t === theirs[i]).length} equal (${ours.slice(0, 8).join(" ")} ...)`);
+    console.log(`    ${name} ${type}: log-probabilities within ${difference.toExponential(2)} of the logit range; greedy: ${ours.length} tokens, ${ours.filter((t, i) => t === theirs[i]).length} equal (${ours.slice(0, 8).join(" ")} ...)`);
     assert.ok(difference <= tolerance, `${name} ${type}: ${difference} > ${tolerance}`);
     assert.equal(ours, theirs);
   } finally {
