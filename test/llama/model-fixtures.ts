@@ -39,8 +39,8 @@ function encode(values: Float32Array, type: WeightType): ArrayBufferView {
   }
 }
 
-/** Writes a tiny random LLaMA model to `path`, its matrices (and embedding) in `type`. */
-export function writeTinyLlama(path: string, shape: TinyShape, type: WeightType, seed = 1): void {
+/** Writes a tiny random LLaMA model to `path`, its matrices (and embedding) in `type`; `edit` may change its tensors. */
+export function writeTinyLlama(path: string, shape: TinyShape, type: WeightType, seed = 1, edit: (tensors: GGUFTensorToWrite[]) => GGUFTensorToWrite[] = (t) => t): void {
   const rand = random(seed);
   const { dim, layers, heads, kvHeads, hidden, vocab } = shape;
   const headDim = dim / heads;
@@ -86,5 +86,5 @@ export function writeTinyLlama(path: string, shape: TinyShape, type: WeightType,
     metadata.push(["llama.rope.scaling.type", { type: "string", value: "linear" }]);
     metadata.push(["llama.rope.scaling.factor", f32(shape.ropeScale)]);
   }
-  writeGGUF(path, { metadata, tensors });
+  writeGGUF(path, { metadata, tensors: edit(tensors) });
 }

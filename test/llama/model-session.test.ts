@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { GGMLType, type GGUFTensorToWrite } from "../../frontends/gguf/index.ts";
 import { openGGUFWeights } from "../../frontends/models/llama/gguf-source.ts";
 import { loadLlamaModel } from "../../frontends/models/llama/session.ts";
 import { LlamaError, type Progress, type WeightType } from "../../frontends/models/llama/types.ts";
@@ -71,6 +72,25 @@ test("2 OpenMP threads: the same logits as the f64 reference (1e-4 of the range)
   } finally {
     model.dispose();
     source.close();
+  }
+});
+
+test("a missing or misshapen tensor, or layers of different weight types, is a LlamaError naming it (before compiling)", () => {
+  const shape = { dim: 32, layers: 2, heads: 2, kvHeads: 1, hidden: 64, vocab: 40 };
+  const cases: [string, (ts: GGUFTensorToWrite[]) => GGUFTensorToWrite[], RegExp][] = [
+    ["missing", (ts) => ts.filter((x) => x.name !== "blk.1.ffn_up.weight"), /has no tensor 'blk\.1\.ffn_up'/],
+    ["shape", (ts) => ts.map((x) => (x.name === "blk.0.attn_k.weight" ? { ...x, dims: [32, 32], data: new Float32Array(32 * 32) } : x)), /tensor 'blk\.0\.attn_k' has shape \[32, 32\], expected \[16, 32\]/],
+    ["types", (ts) => ts.map((x) => (x.name === "blk.1.ffn_down.weight" ? { ...x, type: GGMLType.F16, data: new Uint16Array(64 * 32) } : x)), /layer 1's weight types .* differ from layer 0's/],
+  ];
+  for (const [name, edit, message] of cases) {
+    const path = join(dir, `bad-${name}.gguf`);
+    writeTinyLlama(path, shape, "f32", 2, edit);
+    const source = openGGUFWeights(path);
+    try {
+      assert.throws(() => loadLlamaModel(source, { cacheDir: false }), (e: unknown) => e instanceof LlamaError && message.test(e.message), name);
+    } finally {
+      source.close();
+    }
   }
 });
 
