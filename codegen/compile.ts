@@ -34,11 +34,11 @@ import { runPipeline } from "../src/pass/pass-manager.ts";
 import { parseType } from "../src/text/parser.ts";
 import { printOp, printType } from "../src/text/printer.ts";
 import { emit, type OptLevel, optimize } from "./emit.ts";
+import { compilerIdentity } from "./compiler-identity.ts";
 import { writeFileAtomic } from "./files.ts";
 import { loadHostLibrary } from "./host-library.ts";
 import { hostSupportRuntimeObject, supportRuntimeHash } from "./aot/half-runtime.ts";
 import { linkSharedObject } from "./link.ts";
-import { llvm } from "./llvm.ts";
 import { type CInterfaceFunction, cInterface } from "./runtime/c-interface.ts";
 import { getTarget, hostDescription, type TargetDescription, type TargetName } from "./target.ts";
 import { type TranslatedModule, translateToLLVM } from "./translate/module.ts";
@@ -69,8 +69,6 @@ export interface CompiledLibrary {
   unload(): void;
 }
 
-/** Compiler identity for cache keys: bump when the generated code may change for the same input. */
-const COMPILER_VERSION = `tensile-0.1.0+llvm-bindings-patch-${llvm.TENSILE_PATCH_REVISION}`;
 
 export function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME ?? (homedir() !== "" ? join(homedir(), ".cache") : tmpdir());
@@ -223,7 +221,7 @@ export function compileKeyed(key: string, build: () => Operation, opts: CompileO
   const host = hostDescription();
   const parallel = opts.parallel ?? opts.threads !== undefined;
   const hash = createHash("sha256")
-    .update(JSON.stringify([COMPILER_VERSION, supportRuntimeHash, target, opts.optLevel ?? 3, host.cpu, parallel, opts.approximateMath ?? null, key]))
+    .update(JSON.stringify([compilerIdentity(), supportRuntimeHash, target, opts.optLevel ?? 3, host.cpu, parallel, opts.approximateMath ?? null, key]))
     .digest("hex")
     .slice(0, 32);
   const soPath = join(cacheDir, `keyed-${hash}.so`);
@@ -266,7 +264,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
   const openmp = firstOpenMPOp(lowered.right) !== undefined;
   const text = printOp(lowered.right);
   const host = hostDescription();
-  const key = createHash("sha256").update(JSON.stringify([COMPILER_VERSION, supportRuntimeHash, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
+  const key = createHash("sha256").update(JSON.stringify([compilerIdentity(), supportRuntimeHash, target, opts.optLevel ?? 3, host.cpu])).update(text).digest("hex").slice(0, 32);
   const cacheDir = opts.cacheDir === undefined ? defaultCacheDir() : opts.cacheDir;
   const scratch = cacheDir === false ? mkdtempSync(join(tmpdir(), "tensile-compile-")) : undefined;
   const soPath = join(scratch ?? cacheDir as string, `${key}.so`);
