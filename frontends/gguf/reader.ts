@@ -254,11 +254,12 @@ export class GGUFFile {
         throw new GGUFError(`${path}: tensor '${t.name}' (info at offset ${t.at}) needs bytes ${dataOffset + t.offset}..${dataOffset + t.offset + t.byteSize}, past the end of the file (${fileSize})`);
       }
     }
-    const byOffset = [...infos].sort((a, b) => a.offset - b.offset);
+    // Empty tensors occupy no bytes and are left out, so that one lying between two others cannot hide their overlap.
+    const byOffset = infos.filter((t) => t.byteSize > 0).sort((a, b) => a.offset - b.offset);
     for (let i = 1; i < byOffset.length; i++) {
       const prev = byOffset[i - 1] as GGUFTensorInfo;
       const cur = byOffset[i] as GGUFTensorInfo;
-      if (prev.offset + prev.byteSize > cur.offset && cur.byteSize > 0) {
+      if (prev.offset + prev.byteSize > cur.offset) {
         throw new GGUFError(`${path}: tensors '${prev.name}' and '${cur.name}' overlap (data offsets ${prev.offset}+${prev.byteSize} and ${cur.offset})`);
       }
     }

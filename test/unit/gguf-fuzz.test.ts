@@ -156,6 +156,8 @@ test("explicit corruptions name what is wrong and where", () => {
   };
   assert.not.throws(() => openGGUF(writeTo(file(tensor("a", [8n], 0, 0n), tensor("b", [8n], 0, 32n)))).close());
   expectError(file(tensor("a", [16n], 0, 0n), tensor("b", [8n], 0, 32n)), /tensors 'a' and 'b' overlap/);
+  // An empty tensor between two overlapping ones (same offset as the second, listed before it) hides nothing.
+  expectError(file(tensor("a", [16n], 0, 0n), tensor("e", [0n], 0, 32n), tensor("b", [8n], 0, 32n)), /tensors 'a' and 'b' overlap/);
   expectError(file(tensor("a", [17n], 0, 0n)), /tensor 'a' .* past the end of the file/);
   expectError(file(tensor("a", [8n], 0, 2n ** 40n)), /past the end of the file/);
   expectError(file(tensor("a", [8n], 0, 4n)), /data offset 4 .* not a multiple of the alignment 32/);
