@@ -56,7 +56,16 @@ export interface CompileOptions extends LowerToLLVMOptions {
    * `parallel` (the pipeline's OpenMP variant). See the file's comment.
    */
   readonly threads?: number;
+  /** Called as each step starts (for progress bars); steps a cache hit makes unnecessary are not reported. */
+  readonly onStep?: (step: CompileStep) => void;
 }
+
+/**
+ * The steps of a compile, in order: `trace` (compileKeyed's build of the module), `lower` (Tensile's pipeline to
+ * the llvm dialect), `llvm` (translation, LLVM's O3, object emission), `link` (the shared object).
+ */
+export type CompileStep = "trace" | "lower" | "llvm" | "link";
+export const compileSteps: readonly CompileStep[] = ["trace", "lower", "llvm", "link"];
 
 export interface CompiledLibrary {
   /** Each public function of the module, by name. */
@@ -241,6 +250,7 @@ export function compileKeyed(key: string, build: () => Operation, opts: CompileO
       // A damaged entry is rebuilt below.
     }
   }
+  opts.onStep?.("trace");
   const module = build();
   const lib = compile(module, opts);
   if (isLeft(lib)) return lib;
@@ -259,6 +269,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
   const threads = opts.threads;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) return left([error(module.loc, `threads must be a positive integer, got ${threads}`)]);
   const signatures = publicFunctions(module);
+  opts.onStep?.("lower");
   const lowered = lowerToLLVMDialect(module, opts);
   if (isLeft(lowered)) return lowered;
   const openmp = firstOpenMPOp(lowered.right) !== undefined;
@@ -271,6 +282,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
   const cached = existsSync(soPath);
   try {
     if (!cached) {
+      opts.onStep?.("llvm");
       const object = objectFromLLVMDialect(lowered.right, target, opts.optLevel ?? 3);
       if (isLeft(object)) {
         if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
@@ -280,6 +292,7 @@ export function compile(module: Operation, opts: CompileOptions = {}): Either<Di
       const objectPath = `${soPath}.${process.pid}.o`;
       try {
         writeFileAtomic(objectPath, object.right);
+        opts.onStep?.("link");
         linkSharedObject([objectPath, hostSupportRuntimeObject(dirname(soPath))], soPath, { openmp });
       } finally {
         rmSync(objectPath, { force: true });

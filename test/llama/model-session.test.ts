@@ -104,6 +104,10 @@ test("a second load comes from the cache without tracing or lowering; overflow, 
     const first = loadLlamaModel(source, { cacheDir, prefillChunk: 4, onProgress: (p) => events.push(p) });
     assert.is(first.stats.cachedKernels, 0);
     assert.ok(events.some((p) => p.phase === "compile" && p.done === p.total) && events.some((p) => p.phase === "load" && p.done === p.total));
+    // A compile goes through every step in order (trace, lower, LLVM, link), one unit each.
+    const compileSteps = events.filter((p) => p.phase === "compile");
+    assert.equal(compileSteps.map((p) => p.done), [0, 0, 1, 2, 3, 4]);
+    assert.equal(compileSteps.map((p) => p.label).slice(1, 5), ["tracing the layer and head functions", "lowering to the llvm dialect", "LLVM: translating, optimising, emitting", "linking"]);
     const s = first.createSession();
     const logits = s.evaluate([3, 4, 5]);
     assert.is(logits.length, 40);
@@ -115,7 +119,9 @@ test("a second load comes from the cache without tracing or lowering; overflow, 
     assert.throws(() => s.evaluate([40]), (e: unknown) => e instanceof LlamaError && /token 40 is not in the vocabulary/.test(e.message));
     first.dispose();
 
-    const second = loadLlamaModel(source, { cacheDir, prefillChunk: 4 });
+    const cachedEvents: Progress[] = [];
+    const second = loadLlamaModel(source, { cacheDir, prefillChunk: 4, onProgress: (p) => cachedEvents.push(p) });
+    assert.equal(cachedEvents.filter((p) => p.phase === "compile").map((p) => `${p.done}/${p.total} ${p.label}`).slice(1), ["4/4 kernels loaded from the cache"]);
     console.log(`    kernels: compiled in ${first.stats.compileSeconds.toFixed(2)} s, loaded from the cache in ${second.stats.compileSeconds.toFixed(3)} s`);
     assert.is(second.stats.cachedKernels, 1);
     assert.ok(second.stats.compileSeconds < first.stats.compileSeconds / 5, `cached load took ${second.stats.compileSeconds} s`);

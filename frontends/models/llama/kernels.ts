@@ -9,7 +9,7 @@
  * functions).
  */
 import { isLeft } from "fp-ts/lib/Either.js";
-import { type CompiledLibrary, compileKeyed } from "../../../codegen/compile.ts";
+import { type CompiledLibrary, compileKeyed, type CompileStep } from "../../../codegen/compile.ts";
 import type { CInterfaceFunction } from "../../../codegen/runtime/c-interface.ts";
 import type { TargetName } from "../../../codegen/target.ts";
 import { moduleBody, type ModuleOp } from "../../../dialects/builtin/index.ts";
@@ -57,6 +57,8 @@ export interface KernelOptions {
   readonly target?: TargetName;
   readonly threads?: number;
   readonly cacheDir?: string | false;
+  /** Called as each compile step starts (codegen/compile.ts's `CompileStep`); not at all on a cache hit. */
+  readonly onStep?: (step: CompileStep) => void;
 }
 
 /** Compiles (or loads from the cache) the kernels of `shape`. */
@@ -73,6 +75,7 @@ export function compileLlamaKernels(shape: KernelShape, opts: KernelOptions = {}
       target: opts.target ?? "host",
       ...(opts.threads === undefined ? {} : { threads: opts.threads }),
       ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+      ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),
     },
   );
   if (isLeft(lib)) throw new LlamaError(`compiling the model's kernels failed:\n${lib.left.map((d) => renderDiagnostic(d)).join("\n")}`);

@@ -15,6 +15,7 @@
  */
 import { alignedArray } from "../../../codegen/aligned.ts";
 import { release, type ReturnedArray, type StridedArray } from "../../../codegen/runtime/c-interface.ts";
+import { compileSteps, type CompileStep } from "../../../codegen/compile.ts";
 import { bf16BitsToNumber, dequantizeQ8_0, f16BitsToNumber, Q8_0_BLOCK, Q8_0_BYTES } from "../../gguf/ggml-types.ts";
 import { compileLlamaKernels, type LlamaKernels } from "./kernels.ts";
 import type { KernelShape, LayerWeightTypes } from "./model.ts";
@@ -169,18 +170,28 @@ function bindWeights(source: WeightSource, opts: LlamaModelOptions): BoundWeight
   return { shape, embedding, layers, head: { norm: normArgument(outputNorm), weight: weightArgument(output) } };
 }
 
+const compileStepLabels: Readonly<Record<CompileStep, string>> = {
+  trace: "tracing the layer and head functions",
+  lower: "lowering to the llvm dialect",
+  llvm: "LLVM: translating, optimising, emitting",
+  link: "linking",
+};
+
 /** Compiles (or loads from the cache) the kernels of `source`'s model and binds its weights (see the header). */
 export function loadLlamaModel(source: WeightSource, opts: LlamaModelOptions = {}): LlamaModel {
   const config = source.config;
   const { shape, embedding, layers, head } = bindWeights(source, opts);
   const progress = opts.onProgress ?? (() => {});
-  progress({ phase: "compile", done: 0, total: 1, label: `kernels (ctx ${shape.ctx}, chunk ${shape.chunk})` });
+  // One unit per compile step (trace, lower, LLVM, link); a cache hit goes from 0 to the end at once.
+  const total = compileSteps.length;
+  progress({ phase: "compile", done: 0, total, label: `kernels (ctx ${shape.ctx}, chunk ${shape.chunk})` });
   const kernels = compileLlamaKernels(shape, {
     ...(opts.target === undefined ? {} : { target: opts.target }),
     ...(opts.threads === undefined ? {} : { threads: opts.threads }),
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+    onStep: (step) => progress({ phase: "compile", done: compileSteps.indexOf(step), total, label: compileStepLabels[step] }),
   });
-  progress({ phase: "compile", done: 1, total: 1, label: kernels.cached ? "kernels loaded from the cache" : "kernels compiled" });
+  progress({ phase: "compile", done: total, total, label: kernels.cached ? "kernels loaded from the cache" : "kernels compiled" });
   const stats: LoadStats = { compileSeconds: kernels.seconds, cachedKernels: kernels.cached ? 1 : 0, kernels: 1 };
   let disposed = false;
   return {
