@@ -107,3 +107,14 @@ export function mapFile(path: string, checkSize: (size: number) => void, fail: (
     },
   };
 }
+
+/** Maps `path` (as `mapFile`) and gives the mapping to `parse`; when `parse` throws, the file is unmapped first. */
+export function parseMapped<R>(path: string, checkSize: (size: number) => void, fail: (message: string) => Error, parse: (mapping: MappedFile) => R): R {
+  const mapping = mapFile(path, checkSize, fail);
+  try {
+    return parse(mapping);
+  } catch (e) {
+    mapping.unmap();
+    throw e;
+  }
+}

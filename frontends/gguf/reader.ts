@@ -23,7 +23,7 @@
  *   the type must be one llama.cpp defines; offsets must be multiples of the alignment; each tensor's bytes must
  *   lie inside the file; no two tensors may overlap; names and keys must be unique.
  */
-import { type MappedFile, mapFile } from "../mmap.ts";
+import { type MappedFile, parseMapped } from "../mmap.ts";
 import { GGMLType, type GGMLTypeInfo, ggmlTypeInfo } from "./ggml-types.ts";
 
 /** A corrupt, truncated or unsupported GGUF file, or misuse of a closed one. */
@@ -170,19 +170,14 @@ export class GGUFFile {
 
   /** Maps and parses `path`; throws GGUFError for a corrupt, truncated or unsupported file. */
   static open(path: string): GGUFFile {
-    const mapping = mapFile(
+    return parseMapped(
       path,
       (size) => {
         if (size < HEADER_BYTES) throw new GGUFError(`${path}: ${size} bytes is too small for a GGUF header (${HEADER_BYTES} bytes)`);
       },
       (message) => new GGUFError(message),
+      (mapping) => GGUFFile.parse(path, mapping),
     );
-    try {
-      return GGUFFile.parse(path, mapping);
-    } catch (e) {
-      mapping.unmap();
-      throw e;
-    }
   }
 
   private static parse(path: string, mapping: MappedFile): GGUFFile {

@@ -18,7 +18,7 @@
  * - `end - begin` must equal the shape's element count times the dtype's size, and no two tensors may overlap
  *   (they may come in any order, and gaps are allowed).
  */
-import { type MappedFile, mapFile } from "../mmap.ts";
+import { type MappedFile, parseMapped } from "../mmap.ts";
 
 /** A corrupt, truncated or unsupported safetensors file, or misuse of a closed one. */
 export class SafetensorsError extends Error {
@@ -73,19 +73,14 @@ export class SafetensorsFile {
 
   /** Maps and parses `path`; throws SafetensorsError for a corrupt, truncated or unsupported file. */
   static open(path: string): SafetensorsFile {
-    const mapping = mapFile(
+    return parseMapped(
       path,
       (size) => {
         if (size < LENGTH_BYTES) throw new SafetensorsError(`${path}: ${size} bytes is too small for a safetensors header length (${LENGTH_BYTES} bytes)`);
       },
       (message) => new SafetensorsError(message),
+      (mapping) => SafetensorsFile.parse(path, mapping),
     );
-    try {
-      return SafetensorsFile.parse(path, mapping);
-    } catch (e) {
-      mapping.unmap();
-      throw e;
-    }
   }
 
   private static parse(path: string, mapping: MappedFile): SafetensorsFile {

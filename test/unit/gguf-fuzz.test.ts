@@ -5,13 +5,14 @@
  * each case is fast). Also explicit cases: a KV count of 2^60, an array length beyond the file, a string length
  * beyond the file, nested arrays deeper than the limit, overlapping and out-of-file tensors, bad alignment.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { encodeF16, GGMLType, GGUFError, type GGUFValue, openGGUF, quantizeQ8_0, writeGGUF } from "../../frontends/gguf/index.ts";
+import { cat, fileFuzzer, u32, u64 } from "../support/file-fuzz.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tensile-gguf-fuzz-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,88 +38,36 @@ writeGGUF(validPath, {
 });
 const valid = new Uint8Array(readFileSync(validPath));
 
-let cases = 0;
-let parsed = 0;
-let slowest = 0;
-/** Opens `bytes` as a file: a parse (touching every tensor view) or a GGUFError; anything else fails the test. */
-function check(bytes: Uint8Array): void {
-  const path = join(dir, "case.gguf");
-  writeFileSync(path, bytes);
-  const start = performance.now();
-  cases++;
-  try {
-    const f = openGGUF(path);
-    try {
-      parsed++;
-      for (const t of f.tensors) {
-        try {
-          const data = f.tensorData(t);
-          assert.ok(data.byteOffset + data.byteLength <= f.mappedSize, "view inside the mapping");
-          let sum = 0;
-          for (let i = 0; i < data.length; i += 97) sum += data[i] as number;
-          assert.ok(!Number.isNaN(sum) || t.type.id === GGMLType.F32);
-        } catch (e) {
-          if (!(e instanceof GGUFError)) throw e;
-        }
-      }
-    } finally {
-      f.close();
-    }
-  } catch (e) {
-    if (!(e instanceof GGUFError)) throw new Error(`not a GGUFError: ${e instanceof Error ? e.stack : String(e)}`);
-    assert.ok(e.message.length > 0);
-  }
-  slowest = Math.max(slowest, performance.now() - start);
-}
-
-const u32 = (v: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, v, true); return b; };
-const u64 = (v: bigint) => { const b = new Uint8Array(8); new DataView(b.buffer).setBigUint64(0, v, true); return b; };
-const cat = (...parts: Uint8Array[]) => { const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0)); let o = 0; for (const p of parts) { out.set(p, o); o += p.length; } return out; };
+const fuzz = fileFuzzer({
+  dir,
+  ext: "gguf",
+  open: openGGUF,
+  error: GGUFError,
+  tensors: (f) => f.tensors,
+  touch: (f, t) => {
+    const data = f.tensorData(t);
+    assert.ok(data.byteOffset + data.byteLength <= f.mappedSize, "view inside the mapping");
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 97) sum += data[i] as number;
+    assert.ok(!Number.isNaN(sum) || t.type.id === GGMLType.F32);
+  },
+});
+const { check, expectError } = fuzz;
 const magic = new TextEncoder().encode("GGUF");
 const key = (k: string) => cat(u64(BigInt(k.length)), new TextEncoder().encode(k));
 
-function expectError(bytes: Uint8Array, pattern: RegExp): void {
-  const path = join(dir, "explicit.gguf");
-  writeFileSync(path, bytes);
-  let error: unknown;
-  try {
-    openGGUF(path).close();
-  } catch (e) {
-    error = e;
-  }
-  assert.ok(error instanceof GGUFError, `expected a GGUFError matching ${pattern}, got ${String(error)}`);
-  assert.ok(pattern.test(error.message), `${error.message} does not match ${pattern}`);
-}
-
 // Measured when this file's tests start, not when it is imported: the suite imports every test file first, and
 // the tests before these ones grow the heap.
-let rssBefore = 0;
-let t0 = 0;
-test.before(() => {
-  rssBefore = process.memoryUsage().rss;
-  t0 = performance.now();
-});
+test.before(fuzz.startMeasuring);
 
 test("the valid file parses", () => {
   check(valid);
-  assert.is(parsed, 1);
+  assert.is(fuzz.parsed, 1);
 });
 
-test("random byte flips give a parse or a GGUFError", () => {
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }), (flips) => {
-      const bytes = valid.slice();
-      for (const [at, x] of flips) bytes[at] = (bytes[at] as number) ^ x;
-      check(bytes);
-    }),
-    { numRuns: RUNS, seed: 9 },
-  );
-});
+test("random byte flips give a parse or a GGUFError", () => fuzz.byteFlips(valid, RUNS, 9));
 
-test("truncations give a parse or a GGUFError", () => {
-  fc.assert(fc.property(fc.nat(valid.length - 1), (n) => check(valid.subarray(0, n))), { numRuns: Math.ceil(RUNS / 2), seed: 10 });
-  for (let n = 0; n < 64; n++) check(valid.subarray(0, n)); // every cut inside the header
-});
+test("truncations give a parse or a GGUFError", () => fuzz.truncations(valid, RUNS, 10, 64)); // every cut inside the header
 
 test("random headers with huge counts and lengths give a GGUFError quickly, without allocating", () => {
   const big = fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.constantFrom(2n ** 60n, 2n ** 63n, 2n ** 64n - 1n, 2n ** 53n, 1n << 32n));
@@ -168,18 +117,8 @@ test("explicit corruptions name what is wrong and where", () => {
   expectError(file(tensor("a", [8n], 0, 0n), tensor("a", [8n], 0, 32n)), /duplicate tensor name 'a'/);
 });
 const u8s = (...v: number[]) => Uint8Array.from(v);
-function writeTo(bytes: Uint8Array): string {
-  const path = join(dir, "explicit-ok.gguf");
-  writeFileSync(path, bytes);
-  return path;
-}
+const writeTo = (bytes: Uint8Array): string => fuzz.writeCase(bytes, "explicit-ok");
 
-test("over all fuzz cases: small RSS growth, each case fast", () => {
-  const growth = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
-  console.log(`  gguf fuzz: ${cases} cases (${parsed} parsed) in ${((performance.now() - t0) / 1000).toFixed(2)} s, slowest ${slowest.toFixed(1)} ms, RSS growth ${growth.toFixed(1)} MiB`);
-  assert.ok(cases > RUNS * 4, `${cases} cases`);
-  assert.ok(growth < 64, `RSS grew ${growth.toFixed(1)} MiB`);
-  assert.ok(slowest < 200, `slowest case ${slowest.toFixed(1)} ms`);
-});
+test("over all fuzz cases: small RSS growth, each case fast", () => fuzz.assertBounded("gguf", RUNS * 4));
 
 test.run();

@@ -5,7 +5,7 @@
  * hang or a large allocation (RSS growth over all cases stays small, and each case is fast). Also explicit cases,
  * each naming what is wrong. `TENSILE_SAFETENSORS_FUZZ_RUNS` sets the number of random cases per property.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -13,6 +13,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { encodeBF16, encodeF16 } from "../../frontends/gguf/index.ts";
 import { openSafetensors, SafetensorsError, writeSafetensors } from "../../frontends/safetensors/index.ts";
+import { cat, fileFuzzer, u64 } from "../support/file-fuzz.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tensile-safetensors-fuzz-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,88 +31,37 @@ writeSafetensors(validPath, {
 });
 const valid = new Uint8Array(readFileSync(validPath));
 
-let cases = 0;
-let parsed = 0;
-let slowest = 0;
-/** Opens `bytes` as a file: a parse (touching every tensor view) or a SafetensorsError; anything else fails. */
-function check(bytes: Uint8Array): void {
-  const path = join(dir, "case.safetensors");
-  writeFileSync(path, bytes);
-  const start = performance.now();
-  cases++;
-  try {
-    const f = openSafetensors(path);
-    try {
-      parsed++;
-      for (const t of f.tensors) {
-        try {
-          const data = f.tensorData(t);
-          assert.ok(data.byteOffset + data.byteLength <= f.mappedSize, "view inside the mapping");
-          assert.ok(data.byteOffset >= f.dataOffset, "view inside the data section");
-          let sum = 0;
-          for (let i = 0; i < data.length; i += 7) sum += data[i] as number;
-          assert.type(sum, "number");
-        } catch (e) {
-          if (!(e instanceof SafetensorsError)) throw e;
-        }
-      }
-    } finally {
-      f.close();
-    }
-  } catch (e) {
-    if (!(e instanceof SafetensorsError)) throw new Error(`not a SafetensorsError: ${e instanceof Error ? e.stack : String(e)}`);
-    assert.ok(e.message.length > 0);
-  }
-  slowest = Math.max(slowest, performance.now() - start);
-}
-
-const u64 = (v: bigint) => { const b = new Uint8Array(8); new DataView(b.buffer).setBigUint64(0, v, true); return b; };
-const cat = (...parts: Uint8Array[]) => { const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0)); let o = 0; for (const p of parts) { out.set(p, o); o += p.length; } return out; };
+const fuzz = fileFuzzer({
+  dir,
+  ext: "safetensors",
+  open: openSafetensors,
+  error: SafetensorsError,
+  tensors: (f) => f.tensors,
+  touch: (f, t) => {
+    const data = f.tensorData(t);
+    assert.ok(data.byteOffset + data.byteLength <= f.mappedSize, "view inside the mapping");
+    assert.ok(data.byteOffset >= f.dataOffset, "view inside the data section");
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 7) sum += data[i] as number;
+    assert.type(sum, "number");
+  },
+});
+const { check, expectError } = fuzz;
 const text = (s: string) => new TextEncoder().encode(s);
 /** A file whose header is `json` (as given, any text) followed by `dataBytes` zero bytes. */
 const withHeader = (json: string, dataBytes = 16) => { const h = text(json); return cat(u64(BigInt(h.length)), h, new Uint8Array(dataBytes)); };
 
-function expectError(bytes: Uint8Array, pattern: RegExp): void {
-  const path = join(dir, "explicit.safetensors");
-  writeFileSync(path, bytes);
-  let error: unknown;
-  try {
-    openSafetensors(path).close();
-  } catch (e) {
-    error = e;
-  }
-  assert.ok(error instanceof SafetensorsError, `expected a SafetensorsError matching ${pattern}, got ${String(error)}`);
-  assert.ok(pattern.test(error.message), `${error.message} does not match ${pattern}`);
-}
-
 // Measured when this file's tests start, not when it is imported (the suite imports every test file first).
-let rssBefore = 0;
-let t0 = 0;
-test.before(() => {
-  rssBefore = process.memoryUsage().rss;
-  t0 = performance.now();
-});
+test.before(fuzz.startMeasuring);
 
 test("the valid file parses", () => {
   check(valid);
-  assert.is(parsed, 1);
+  assert.is(fuzz.parsed, 1);
 });
 
-test("random byte flips give a parse or a SafetensorsError", () => {
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }), (flips) => {
-      const bytes = valid.slice();
-      for (const [at, x] of flips) bytes[at] = (bytes[at] as number) ^ x;
-      check(bytes);
-    }),
-    { numRuns: RUNS, seed: 19 },
-  );
-});
+test("random byte flips give a parse or a SafetensorsError", () => fuzz.byteFlips(valid, RUNS, 19));
 
-test("truncations give a parse or a SafetensorsError", () => {
-  fc.assert(fc.property(fc.nat(valid.length - 1), (n) => check(valid.subarray(0, n))), { numRuns: Math.ceil(RUNS / 2), seed: 20 });
-  for (let n = 0; n < 24; n++) check(valid.subarray(0, n)); // every cut around the header length
-});
+test("truncations give a parse or a SafetensorsError", () => fuzz.truncations(valid, RUNS, 20, 24)); // every cut around the header length
 
 test("huge header lengths give a SafetensorsError quickly, without allocating", () => {
   const big = fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.constantFrom(2n ** 63n, 2n ** 64n - 1n, 2n ** 53n, 1n << 32n, 100_000_001n));
@@ -159,12 +109,6 @@ test("explicit corruptions name what is wrong", () => {
   expectError(withHeader('{"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}, "z": {"dtype": "F32", "shape": [0], "data_offsets": [4, 4]}, "c": {"dtype": "F32", "shape": [1], "data_offsets": [8, 12]}}'), /tensors 'a' and 'c' overlap/);
 });
 
-test("over all fuzz cases: small RSS growth, each case fast", () => {
-  const growth = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
-  console.log(`  safetensors fuzz: ${cases} cases (${parsed} parsed) in ${((performance.now() - t0) / 1000).toFixed(2)} s, slowest ${slowest.toFixed(1)} ms, RSS growth ${growth.toFixed(1)} MiB`);
-  assert.ok(cases > RUNS * 3, `${cases} cases`);
-  assert.ok(growth < 64, `RSS grew ${growth.toFixed(1)} MiB`);
-  assert.ok(slowest < 200, `slowest case ${slowest.toFixed(1)} ms`);
-});
+test("over all fuzz cases: small RSS growth, each case fast", () => fuzz.assertBounded("safetensors", RUNS * 3));
 
 test.run();
